@@ -1,0 +1,15 @@
+package io.aura.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication(scanBasePackages = "io.aura")
+public class AuraApplication {
+
+    public static void main(String[] args) {
+        // Nothing may phone home: Axon's update checker is off unless someone turns it on on purpose.
+        System.setProperty("axoniq.update-checker.disabled",
+                System.getProperty("axoniq.update-checker.disabled", "true"));
+        SpringApplication.run(AuraApplication.class, args);
+    }
+}

@@ -1,0 +1,110 @@
+package io.aura.app.axon;
+
+import io.aura.command.identity.UserAccount;
+import io.aura.command.resource.Resource;
+import io.aura.kernel.TargetsAggregate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.distributed.RoutingStrategy;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+/** How Axon is put together around framework-free aggregates and messages. */
+@Configuration(proxyBeanMethods = false)
+public class AxonMessagingConfiguration {
+
+    /** Metadata key naming who caused a message; copied onto every event a command causes. */
+    public static final String ACTOR = "actor";
+    public static final String SYSTEM_ACTOR = "system";
+
+    // ---- serialization: JSON (Jackson 3) for messages, events, tokens and sagas -----------------
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return jsonSerializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return jsonSerializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return jsonSerializer();
+    }
+
+    private static Serializer jsonSerializer() {
+        // Axon's tokens carry polymorphic fields; allow exactly Axon's and our own types there.
+        var validator = BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .allowIfSubType("io.aura.")
+                .allowIfSubType("java.util.")
+                .build();
+        return Jackson3Serializer.builder()
+                .jsonMapperBuilderCustomizer(builder -> builder.polymorphicTypeValidator(validator))
+                .build();
+    }
+
+    // ---- aggregates: registered here so the command module stays free of Spring ----------------
+
+    @Bean
+    public ConfigurerModule aggregatesModule() {
+        CommandTargetResolver annotations = AnnotationCommandTargetResolver.builder().build();
+        CommandTargetResolver resolver = command -> command.getPayload() instanceof TargetsAggregate target
+                ? new VersionedAggregateIdentifier(target.targetAggregateId(), null)
+                : annotations.resolveTarget(command);
+        RoutingStrategy routing = command -> command.getPayload() instanceof TargetsAggregate target
+                ? target.targetAggregateId()
+                : command.getIdentifier();
+        return configurer -> configurer
+                .registerComponent(CommandTargetResolver.class, c -> resolver)
+                .registerComponent(RoutingStrategy.class, c -> routing)
+                .configureAggregate(UserAccount.class)
+                .configureAggregate(Resource.class);
+    }
+
+    // ---- the actor: taken from the authenticated caller, never from a request body ---------------
+
+    @Bean
+    public MessageDispatchInterceptor<CommandMessage<?>> actorMetadataInterceptor() {
+        return new MessageDispatchInterceptor<>() {
+            @Override
+            public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+                    List<? extends CommandMessage<?>> messages) {
+                return (index, command) -> command.getMetaData().containsKey(ACTOR)
+                        ? command
+                        : command.andMetaData(Map.of(ACTOR, currentActor()));
+            }
+        };
+    }
+
+    @Bean
+    public CorrelationDataProvider actorCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(ACTOR);
+    }
+
+    static String currentActor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || !auth.isAuthenticated() || auth.getName() == null ? SYSTEM_ACTOR : auth.getName();
+    }
+}

@@ -1,0 +1,50 @@
+package io.aura.app.axon;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sends a command and waits until a projection shows its effect, without polling and without a
+ * race: the subscription query is opened before the command is sent, so no update can slip by.
+ */
+@Component
+public class ReadYourWrites {
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    public ReadYourWrites(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    /**
+     * @return the first view matching {@code done}, or empty if the projection did not show it in
+     *     time (the command has still succeeded; only the read side is late)
+     * @throws RuntimeException whatever the command handler refused the command with
+     */
+    public <R> Optional<R> sendAndAwait(Object command, Object query, Class<R> viewType, Predicate<R> done,
+                                        Duration timeout) {
+        SubscriptionQueryResult<Optional<R>, R> subscription = queries.subscriptionQuery(
+                query, ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
+        try {
+            commands.sendAndWait(command);
+            R view = subscription.initialResult()
+                    .flatMap(Mono::justOrEmpty)
+                    .concatWith(subscription.updates())
+                    .filter(done)
+                    .next()
+                    .timeout(timeout, Mono.empty())
+                    .block();
+            return Optional.ofNullable(view);
+        } finally {
+            subscription.cancel();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.aura.app.identity;
+
+import io.aura.app.axon.ReadYourWrites;
+import io.aura.app.security.CredentialStore;
+import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserCommands.RegisterUser;
+import io.aura.kernel.identity.UserQueries.FindUser;
+import io.aura.kernel.identity.UserQueries.UserView;
+import io.aura.kernel.identity.UsernamePolicy;
+import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.InvalidInputException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Creates accounts: the hash goes to the credential store, the account and its roles into an event. */
+@Service
+public class UserService {
+    private final CredentialStore credentials;
+    private final PasswordEncoder encoder;
+    private final ReadYourWrites readYourWrites;
+
+    public UserService(CredentialStore credentials, PasswordEncoder encoder, ReadYourWrites readYourWrites) {
+        this.credentials = credentials;
+        this.encoder = encoder;
+        this.readYourWrites = readYourWrites;
+    }
+
+    public record NewUser(String username, String password, List<String> roles, String displayName, String email) {}
+
+    public static final class UsernameTakenException extends RuntimeException {
+        public UsernameTakenException(String username) {
+            super("the user name '" + username + "' is taken");
+        }
+    }
+
+    public UserView register(NewUser request) {
+        Set<Role> roles = parseRoles(request.roles());
+        List<FieldViolation> violations = new ArrayList<>(roleViolations(request.roles()));
+        if (violations.isEmpty()) {
+            violations.addAll(UsernamePolicy.check(request.username(), roles, request.email()));
+        } else {
+            violations.addAll(UsernamePolicy.check(request.username(), Set.of(Role.REQUESTER), request.email()));
+        }
+        violations.addAll(UsernamePolicy.checkPassword(request.password()));
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        // The credential is claimed first (unique by name); if the command is refused it is removed again.
+        if (!credentials.create(request.username(), encoder.encode(request.password()))) {
+            throw new UsernameTakenException(request.username());
+        }
+        RegisterUser command = new RegisterUser(request.username(), roles, request.displayName(), request.email());
+        try {
+            return readYourWrites.sendAndAwait(command, new FindUser(request.username()), UserView.class, v -> true,
+                            Duration.ofSeconds(10))
+                    .orElse(new UserView(request.username(), roles, request.displayName(), request.email()));
+        } catch (RuntimeException e) {
+            credentials.delete(request.username());
+            throw e;
+        }
+    }
+
+    private static Set<Role> parseRoles(List<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (names != null) {
+            for (String name : names) {
+                try {
+                    roles.add(Role.valueOf(name));
+                } catch (IllegalArgumentException | NullPointerException ignored) {
+                    // reported by roleViolations
+                }
+            }
+        }
+        return roles;
+    }
+
+    private static List<FieldViolation> roleViolations(List<String> names) {
+        if (names == null) {
+            return List.of();
+        }
+        for (String name : names) {
+            try {
+                Role.valueOf(name);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                return List.of(new FieldViolation("roles", "unknown role '" + name
+                        + "'; the roles are REQUESTER, APPROVER, ADMIN, AUDITOR"));
+            }
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,114 @@
+package io.aura.app.resource;
+
+import io.aura.app.axon.ReadYourWrites;
+import io.aura.kernel.identity.UserQueries.FindUser;
+import io.aura.kernel.identity.UserQueries.UserView;
+import io.aura.kernel.resource.ResourceCommands.RegisterResource;
+import io.aura.kernel.resource.ResourceQueries.FindResource;
+import io.aura.kernel.resource.ResourceQueries.ListResources;
+import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.kernel.resource.ResourceSpec;
+import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Resources")
+public class ResourceController {
+    private final ReadYourWrites readYourWrites;
+    private final QueryGateway queries;
+
+    public ResourceController(ReadYourWrites readYourWrites, QueryGateway queries) {
+        this.readYourWrites = readYourWrites;
+        this.queries = queries;
+    }
+
+    /** The contract's body; boxed fields so that a missing value is told apart from zero. */
+    public record NewResource(String name, Integer capacity, String timeZone, Boolean approvalRequired,
+                              List<String> approvers, Integer bufferMinutes, Integer minDurationMinutes,
+                              Integer maxDurationMinutes, Integer bookingWindowDays) {}
+
+    @Operation(summary = "Register a room, venue or piece of equipment (ADMIN)")
+    @PostMapping("/api/resources")
+    @PreAuthorize("hasRole('ADMIN')")
+    public ResponseEntity<ResourceView> create(@RequestBody NewResource body) {
+        ResourceSpec spec = toSpec(body);
+        String id = UUID.randomUUID().toString();
+        ResourceView view = readYourWrites.sendAndAwait(new RegisterResource(id, spec), new FindResource(id),
+                        ResourceView.class, v -> true, Duration.ofSeconds(10))
+                .orElse(ResourceView.of(id, spec));
+        return ResponseEntity.created(URI.create("/api/resources/" + id)).body(view);
+    }
+
+    @Operation(summary = "List the resources")
+    @GetMapping("/api/resources")
+    @PreAuthorize("isAuthenticated()")
+    public List<ResourceView> list() {
+        return queries.query(new ListResources(), ResponseTypes.multipleInstancesOf(ResourceView.class)).join();
+    }
+
+    @Operation(summary = "One resource")
+    @GetMapping("/api/resources/{id}")
+    @PreAuthorize("isAuthenticated()")
+    public ResponseEntity<ResourceView> one(@PathVariable String id) {
+        return queries.query(new FindResource(id), ResponseTypes.optionalInstanceOf(ResourceView.class)).join()
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    private ResourceSpec toSpec(NewResource body) {
+        List<FieldViolation> missing = new ArrayList<>();
+        if (body.capacity() == null) missing.add(new FieldViolation("capacity", "is required"));
+        if (body.name() == null) missing.add(new FieldViolation("name", "is required"));
+        if (body.timeZone() == null) missing.add(new FieldViolation("timeZone", "is required"));
+        ResourceSpec spec = new ResourceSpec(
+                body.name(),
+                body.capacity() == null ? 1 : body.capacity(),
+                body.timeZone() == null ? "UTC" : body.timeZone(),
+                Boolean.TRUE.equals(body.approvalRequired()),
+                body.approvers(),
+                orDefault(body.bufferMinutes(), ResourceSpec.DEFAULT_BUFFER_MINUTES),
+                orDefault(body.minDurationMinutes(), ResourceSpec.DEFAULT_MIN_DURATION_MINUTES),
+                orDefault(body.maxDurationMinutes(), ResourceSpec.DEFAULT_MAX_DURATION_MINUTES),
+                orDefault(body.bookingWindowDays(), ResourceSpec.DEFAULT_BOOKING_WINDOW_DAYS));
+        List<FieldViolation> violations = new ArrayList<>(missing);
+        for (FieldViolation v : spec.violations()) {
+            if (missing.stream().noneMatch(m -> m.field().equals(v.field()))) {
+                violations.add(v);
+            }
+        }
+        for (String approver : spec.approvers()) {
+            if (approver != null && !approver.isBlank() && findUser(approver).isEmpty()) {
+                violations.add(new FieldViolation("approvers", "no user is called '" + approver + "'"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return spec;
+    }
+
+    private Optional<UserView> findUser(String username) {
+        return queries.query(new FindUser(username), ResponseTypes.optionalInstanceOf(UserView.class)).join();
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,96 @@
+package io.aura.app.security;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The HTTP API is stateless: every request carries an ES256 bearer token (ADR 0004). Endpoints
+ * are closed unless listed open here, and each controller method states its roles
+ * ({@code @PreAuthorize}), checked on the server.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    public SigningKeys signingKeys(@Value("${aura.jwt.private-key:}") String privateKey,
+                                   @Value("${aura.jwt.public-key:}") String publicKey,
+                                   @Value("${aura.data-dir}") String dataDir) {
+        return SigningKeys.load(privateKey, publicKey, Path.of(dataDir));
+    }
+
+    @Bean
+    public AccessTokens accessTokens(SigningKeys keys, @Value("${aura.jwt.access-token-ttl:PT15M}") Duration ttl,
+                                     Clock clock) {
+        return new AccessTokens(keys, ttl, clock);
+    }
+
+    @Bean
+    public LoginThrottle loginThrottle(Clock clock,
+                                       @Value("${aura.login.user-free-failures:5}") int userFree,
+                                       @Value("${aura.login.address-free-failures:20}") int addressFree) {
+        var perUser = new LoginThrottle.Limits(userFree, Duration.ofSeconds(30), Duration.ofMinutes(15),
+                Duration.ofHours(1));
+        var perAddress = new LoginThrottle.Limits(addressFree, Duration.ofSeconds(30), Duration.ofMinutes(15),
+                Duration.ofHours(1));
+        return new LoginThrottle(perUser, perAddress, clock);
+    }
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        // bcrypt by default, with the algorithm id stored in each hash so it can be upgraded later
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    public ProblemWriter problemWriter(JsonMapper jsonMapper) {
+        return new ProblemWriter(jsonMapper);
+    }
+
+    @Bean
+    public SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens tokens, ProblemWriter problems)
+            throws Exception {
+        http
+                .csrf(csrf -> csrf.disable()) // no cookies, no ambient credentials: bearer tokens only
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/approvals/authorize").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> problems.write(response, 401,
+                                "Unauthorized", "This endpoint needs a bearer token: POST /api/auth/token first."))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(response, 403, "Forbidden",
+                                "Your roles do not allow this.")))
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+}

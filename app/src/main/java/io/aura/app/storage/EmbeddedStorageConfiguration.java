@@ -1,0 +1,191 @@
+package io.aura.app.storage;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The embedded default (ADR 0002): Axon's events, snapshots, tokens and sagas in one SQLite file
+ * in WAL mode; the query side in an in-process MongoDB wire server backed by an H2 MVStore file.
+ * Both live under {@code aura.data-dir}; nothing has to be installed.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "aura.storage", havingValue = "embedded", matchIfMissing = true)
+public class EmbeddedStorageConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStorageConfiguration.class);
+
+    private final Path dataDir;
+
+    public EmbeddedStorageConfiguration(@Value("${aura.data-dir}") String dataDir) {
+        this.dataDir = Path.of(dataDir).toAbsolutePath();
+        try {
+            Files.createDirectories(this.dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + this.dataDir, e);
+        }
+    }
+
+    // ---- Axon's state: SQLite --------------------------------------------------------------
+
+    @Bean
+    @Primary
+    public DataSource dataSource() {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("axon-sqlite");
+        config.setJdbcUrl("jdbc:sqlite:" + dataDir.resolve("axon.db"));
+        // One connection: SQLite has one writer, and with more pooled connections read-then-write
+        // transactions fail with SQLITE_BUSY_SNAPSHOT (STACK.md).
+        config.setMaximumPoolSize(1);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(30_000);
+        // WAL + synchronous=NORMAL: a commit survives a process crash (kill -9); FULL would also
+        // survive a power cut at a cost under concurrency.
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("synchronous", "NORMAL");
+        config.addDataSourceProperty("busy_timeout", "10000");
+        config.addDataSourceProperty("foreign_keys", "false");
+        return SqliteConnections.nullSafe(new HikariDataSource(config));
+    }
+
+    @Bean
+    public PlatformTransactionManager transactionManager(DataSource dataSource) {
+        return new DataSourceTransactionManager(dataSource);
+    }
+
+    /** Axon's units of work commit through the same JDBC transaction as the events they append. */
+    @Bean
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    @Bean
+    public ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SqlitePersistenceExceptionResolver();
+    }
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder().build();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 PersistenceExceptionResolver resolver,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 EventSchema schema) {
+        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .persistenceExceptionResolver(resolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(schema)
+                .dataType(byte[].class)
+                .build();
+        transactionManager.executeInTransaction(() -> engine.createSchema(new SqliteEventTableFactory()));
+        return engine;
+    }
+
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+                                 TransactionManager transactionManager, QueryStoreDurability views) {
+        TokenSchema schema = TokenSchema.builder().build();
+        JdbcTokenStore store = JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(schema)
+                .contentType(byte[].class)
+                .build();
+        transactionManager.executeInTransaction(() -> store.createSchema(GenericTokenTableFactory.INSTANCE));
+        return new ViewsBeforeTokensTokenStore(store, views);
+    }
+
+    @Bean
+    public JdbcSagaStore sagaStore(ConnectionProvider connectionProvider, Serializer serializer,
+                                   TransactionManager transactionManager) {
+        transactionManager.executeInTransaction(() -> {
+            try (Connection c = connectionProvider.getConnection(); Statement st = c.createStatement()) {
+                for (String ddl : SqliteEventTableFactory.sagaTables()) {
+                    st.execute(ddl);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create the saga tables", e);
+            }
+        });
+        return JdbcSagaStore.builder().connectionProvider(connectionProvider).serializer(serializer).build();
+    }
+
+    // ---- the query side: in-process MongoDB wire server ---------------------------------------
+
+    @Bean(destroyMethod = "close")
+    public H2Backend embeddedMongoBackend() {
+        return new H2Backend(dataDir.resolve("query.mv").toString());
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    public MongoServer embeddedMongoServer(H2Backend embeddedMongoBackend,
+                                           @Value("${aura.embedded-mongo.port:0}") int port) {
+        MongoServer server = new MongoServer(embeddedMongoBackend);
+        server.bind("127.0.0.1", port);
+        log.info("Embedded MongoDB wire server listening on {} (file {})", server.getLocalAddress(),
+                dataDir.resolve("query.mv"));
+        return server;
+    }
+
+    @Bean
+    public QueryStoreDurability queryStoreDurability(H2Backend embeddedMongoBackend) {
+        return embeddedMongoBackend::commit;
+    }
+
+    @Bean(destroyMethod = "close")
+    @DependsOn("embeddedMongoServer")
+    public MongoClient mongoClient(MongoServer embeddedMongoServer) {
+        InetSocketAddress address = embeddedMongoServer.getLocalAddress();
+        return MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+    }
+}

@@ -1,0 +1,61 @@
+package io.aura.command.identity;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserCommands.GrantRoles;
+import io.aura.kernel.identity.UserCommands.RegisterUser;
+import io.aura.kernel.identity.UserEvents.RolesGranted;
+import io.aura.kernel.identity.UserEvents.UserRegistered;
+import io.aura.kernel.identity.UsernamePolicy;
+import io.aura.kernel.validation.InvalidInputException;
+import java.util.EnumSet;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * A person who may sign in. The username is the aggregate id, so the event store's unique
+ * (aggregate, sequence) key is what makes a username unique, on one node or many.
+ */
+public class UserAccount {
+
+    @AggregateIdentifier
+    private String username;
+
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    protected UserAccount() {}
+
+    @CommandHandler
+    public UserAccount(RegisterUser command) {
+        var violations = UsernamePolicy.check(command.username(), command.roles(), command.email());
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        apply(new UserRegistered(command.username(), Set.copyOf(command.roles()), command.displayName(),
+                command.email()));
+    }
+
+    @CommandHandler
+    public void handle(GrantRoles command) {
+        Set<Role> added = EnumSet.noneOf(Role.class);
+        added.addAll(command.roles());
+        added.removeAll(roles);
+        if (!added.isEmpty()) { // granting what is held already is not a fact worth recording
+            apply(new RolesGranted(username, Set.copyOf(added)));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(UserRegistered event) {
+        username = event.username();
+        roles = EnumSet.copyOf(event.roles());
+    }
+
+    @EventSourcingHandler
+    void on(RolesGranted event) {
+        roles.addAll(event.roles());
+    }
+}

@@ -1,0 +1,8 @@
+package io.aura.kernel.identity;
+
+public enum Role {
+    REQUESTER,
+    APPROVER,
+    ADMIN,
+    AUDITOR
+}

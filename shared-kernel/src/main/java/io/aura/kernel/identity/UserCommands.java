@@ -1,0 +1,24 @@
+package io.aura.kernel.identity;
+
+import io.aura.kernel.TargetsAggregate;
+import java.util.Set;
+
+/** Commands of a user account. A password never travels in a command: it goes to the credential store. */
+public final class UserCommands {
+    private UserCommands() {}
+
+    public record RegisterUser(String username, Set<Role> roles, String displayName, String email)
+            implements TargetsAggregate {
+        @Override
+        public String targetAggregateId() {
+            return username;
+        }
+    }
+
+    public record GrantRoles(String username, Set<Role> roles) implements TargetsAggregate {
+        @Override
+        public String targetAggregateId() {
+            return username;
+        }
+    }
+}

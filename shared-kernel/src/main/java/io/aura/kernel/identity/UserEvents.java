@@ -1,0 +1,12 @@
+package io.aura.kernel.identity;
+
+import java.util.Set;
+
+/** Facts about user accounts. Who did it travels in the event's metadata ("actor"), never in the payload. */
+public final class UserEvents {
+    private UserEvents() {}
+
+    public record UserRegistered(String username, Set<Role> roles, String displayName, String email) {}
+
+    public record RolesGranted(String username, Set<Role> roles) {}
+}

@@ -1,0 +1,41 @@
+package io.aura.kernel.identity;
+
+import io.aura.kernel.validation.FieldViolation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The rules a new account must satisfy, as a pure function shared by the API and the aggregate. */
+public final class UsernamePolicy {
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    private UsernamePolicy() {}
+
+    public static List<FieldViolation> check(String username, Set<Role> roles, String email) {
+        List<FieldViolation> out = new ArrayList<>();
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            out.add(new FieldViolation("username",
+                    "must be 2-64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"));
+        }
+        if (roles == null || roles.isEmpty()) {
+            out.add(new FieldViolation("roles", "must name at least one of REQUESTER, APPROVER, ADMIN, AUDITOR"));
+        }
+        if (email != null && !email.isBlank() && !EMAIL.matcher(email).matches()) {
+            out.add(new FieldViolation("email", "is not an e-mail address"));
+        }
+        return out;
+    }
+
+    public static List<FieldViolation> checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            return List.of(new FieldViolation("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
+        }
+        if (password.length() > 128) {
+            return List.of(new FieldViolation("password", "must be at most 128 characters"));
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,72 @@
+package io.aura.kernel.resource;
+
+import io.aura.kernel.validation.FieldViolation;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an administrator declares about a room, venue or piece of equipment, with the booking
+ * rules that apply to it. {@link #violations()} is the single place these rules are checked.
+ */
+public record ResourceSpec(
+        String name,
+        int capacity,
+        String timeZone,
+        boolean approvalRequired,
+        List<String> approvers,
+        int bufferMinutes,
+        int minDurationMinutes,
+        int maxDurationMinutes,
+        int bookingWindowDays) {
+
+    public static final int DEFAULT_BUFFER_MINUTES = 0;
+    public static final int DEFAULT_MIN_DURATION_MINUTES = 15;
+    public static final int DEFAULT_MAX_DURATION_MINUTES = 12 * 60;
+    public static final int DEFAULT_BOOKING_WINDOW_DAYS = 365;
+
+    public ResourceSpec {
+        approvers = approvers == null ? List.of() : List.copyOf(approvers);
+    }
+
+    public List<FieldViolation> violations() {
+        List<FieldViolation> out = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            out.add(new FieldViolation("name", "must not be blank"));
+        } else if (name.length() > 120) {
+            out.add(new FieldViolation("name", "must be at most 120 characters"));
+        }
+        if (capacity < 1 || capacity > 100_000) {
+            out.add(new FieldViolation("capacity", "must be between 1 and 100000"));
+        }
+        if (!isRegionZone(timeZone)) {
+            out.add(new FieldViolation("timeZone", "must be an IANA time zone such as Europe/Berlin"));
+        }
+        for (String approver : approvers) {
+            if (approver == null || approver.isBlank()) {
+                out.add(new FieldViolation("approvers", "must not contain blank names"));
+                break;
+            }
+        }
+        if (bufferMinutes < 0 || bufferMinutes > 24 * 60) {
+            out.add(new FieldViolation("bufferMinutes", "must be between 0 and 1440"));
+        }
+        if (minDurationMinutes < 1) {
+            out.add(new FieldViolation("minDurationMinutes", "must be at least 1"));
+        }
+        if (maxDurationMinutes < 1 || maxDurationMinutes > 31 * 24 * 60) {
+            out.add(new FieldViolation("maxDurationMinutes", "must be between 1 and 44640 (31 days)"));
+        } else if (minDurationMinutes >= 1 && maxDurationMinutes < minDurationMinutes) {
+            out.add(new FieldViolation("maxDurationMinutes", "must not be less than minDurationMinutes"));
+        }
+        if (bookingWindowDays < 1 || bookingWindowDays > 3650) {
+            out.add(new FieldViolation("bookingWindowDays", "must be between 1 and 3650"));
+        }
+        return out;
+    }
+
+    private static boolean isRegionZone(String zone) {
+        // Only region ids: a fixed offset would silently ignore daylight saving time.
+        return zone != null && ZoneId.getAvailableZoneIds().contains(zone);
+    }
+}
