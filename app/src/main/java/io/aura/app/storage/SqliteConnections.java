@@ -43,7 +43,7 @@ final class SqliteConnections {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T wrap(Class<T> type, T target) {
+    private static <T> T wrap(Class<T> type, Object target) {
         return (T) Proxy.newProxyInstance(SqliteConnections.class.getClassLoader(), new Class<?>[] {type},
                 new Handler(target));
     }
@@ -71,14 +71,11 @@ final class SqliteConnections {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
-            if (result instanceof ResultSet rs) {
-                return wrap(ResultSet.class, rs);
-            }
-            if (result instanceof PreparedStatement ps) {
-                return wrap(PreparedStatement.class, ps);
-            }
-            if (result instanceof Statement st) {
-                return wrap(Statement.class, st);
+            // Wrap by declared type: sqlite-jdbc's result set is also its own ResultSetMetaData.
+            Class<?> declared = method.getReturnType();
+            if (result != null && (declared == ResultSet.class || declared == PreparedStatement.class
+                    || declared == Statement.class)) {
+                return wrap(declared, result);
             }
             return result;
         }

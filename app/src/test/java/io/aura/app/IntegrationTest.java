@@ -1,0 +1,60 @@
+package io.aura.app;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One application for all integration tests (same configuration, so Spring caches one context):
+ * the embedded default on a fresh data directory, reached over real HTTP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+    public static final String ADMIN_PASSWORD = "admin-test-password-1";
+    private static final Path DATA_DIR = Path.of("target", "it-data", UUID.randomUUID().toString());
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("aura.data-dir", () -> DATA_DIR.toString());
+        registry.add("aura.admin-password", () -> ADMIN_PASSWORD);
+    }
+
+    @Autowired
+    protected Environment environment;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Http http;
+    protected String adminToken;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(Integer.parseInt(environment.getProperty("local.server.port")));
+        adminToken = http.token("admin", ADMIN_PASSWORD);
+    }
+
+    protected long storedEvents() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+    }
+
+    /** Creates a user through the API and returns a token for it. */
+    protected String userWithRoles(String username, String... roles) {
+        var response = http.post("/api/users", adminToken, java.util.Map.of(
+                "username", username, "password", username + "-password-1", "roles", java.util.List.of(roles)));
+        if (response.status() != 201) {
+            throw new IllegalStateException("could not create " + username + ": " + response.body());
+        }
+        return http.token(username, username + "-password-1");
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,24 @@
+package io.aura.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aura.app.IntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LoginThrottleIT extends IntegrationTest {
+
+    @Test
+    void repeated_wrong_passwords_are_throttled_with_retry_after_even_for_the_right_password() {
+        String name = unique("victim");
+        userWithRoles(name, "REQUESTER");
+        for (int i = 0; i < 5; i++) {
+            assertThat(http.post("/api/auth/token", null, Map.of("username", name, "password", "wrong-" + i)).status())
+                    .isEqualTo(401);
+        }
+        var throttled = http.post("/api/auth/token", null, Map.of("username", name, "password", name + "-password-1"));
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(Integer.parseInt(throttled.header("Retry-After"))).isBetween(1, 30);
+        assertThat(throttled.body().get("status").asInt()).isEqualTo(429);
+    }
+}
