@@ -2,8 +2,10 @@ package io.aura.app;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication(scanBasePackages = "io.aura")
+@EnableScheduling
 public class AuraApplication {
 
     public static void main(String[] args) {

@@ -5,7 +5,6 @@ import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -16,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.h2.mvstore.MVStore;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -162,13 +162,23 @@ public class EmbeddedStorageConfiguration {
 
     // ---- the query side: in-process MongoDB wire server ---------------------------------------
 
+    /**
+     * The MVStore behind the wire server, with its background auto-commit switched off: its
+     * commit only tries a lock and silently skips while a background store runs, so a write we
+     * meant to make durable could be left out. Here every commit is ours and they never overlap.
+     */
     @Bean(destroyMethod = "close")
-    public H2Backend embeddedMongoBackend() {
-        return new H2Backend(dataDir.resolve("query.mv").toString());
+    public MVStore embeddedMongoFile() {
+        return new MVStore.Builder().fileName(dataDir.resolve("query.mv").toString()).autoCommitDisabled().open();
+    }
+
+    @Bean
+    public ConsistentH2Backend embeddedMongoBackend(MVStore embeddedMongoFile) {
+        return new ConsistentH2Backend(embeddedMongoFile);
     }
 
     @Bean(destroyMethod = "shutdown")
-    public MongoServer embeddedMongoServer(H2Backend embeddedMongoBackend,
+    public MongoServer embeddedMongoServer(ConsistentH2Backend embeddedMongoBackend,
                                            @Value("${aura.embedded-mongo.port:0}") int port) {
         MongoServer server = new MongoServer(embeddedMongoBackend);
         server.bind("127.0.0.1", port);
@@ -178,8 +188,8 @@ public class EmbeddedStorageConfiguration {
     }
 
     @Bean
-    public QueryStoreDurability queryStoreDurability(H2Backend embeddedMongoBackend) {
-        return embeddedMongoBackend::commit;
+    public QueryStoreDurability queryStoreDurability(ConsistentH2Backend embeddedMongoBackend) {
+        return new MVStoreCommits(embeddedMongoBackend);
     }
 
     @Bean(destroyMethod = "close")

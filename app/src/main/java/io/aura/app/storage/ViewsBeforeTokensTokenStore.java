@@ -5,12 +5,14 @@ import java.util.Optional;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Views and tokens live in different stores, so a crash could keep a token that has moved past
- * an event whose view write was lost. Making the views durable before each token is stored
- * means a token never runs ahead of its views; after a crash the processor at worst handles a
- * few events again, which the idempotent projections absorb.
+ * an event whose view write was lost. Making the views durable just before each token's
+ * transaction commits means a token never runs ahead of its views; after a crash a processor at
+ * worst handles a few events again, which the idempotent projections absorb.
  */
 final class ViewsBeforeTokensTokenStore implements TokenStore {
     private final TokenStore delegate;
@@ -23,7 +25,18 @@ final class ViewsBeforeTokensTokenStore implements TokenStore {
 
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) {
-        views.makeDurable();
+        // Axon writes the token before the batch's handlers run; what matters is that the views are
+        // durable before the token's transaction commits, so hook into that commit.
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    views.makeDurable();
+                }
+            });
+        } else {
+            views.makeDurable();
+        }
         delegate.storeToken(token, processorName, segment);
     }
 

@@ -1,0 +1,50 @@
+package io.aura.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The module map of docs/architecture.md, kept true by the build. */
+@AnalyzeClasses(packages = "io.aura", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule shared_kernel_is_free_of_frameworks_and_of_every_other_module = noClasses()
+            .that().resideInAPackage("io.aura.kernel..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "org.axonframework..", "io.aura.command..", "io.aura.query..",
+                    "io.aura.saga..", "io.aura.ui..", "io.aura.app..", "com.vaadin..", "jakarta.persistence..");
+
+    @ArchTest
+    static final ArchRule command_side_knows_no_other_module_and_no_spring = noClasses()
+            .that().resideInAPackage("io.aura.command..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.aura.query..", "io.aura.saga..", "io.aura.ui..", "io.aura.app..", "org.springframework..");
+
+    @ArchTest
+    static final ArchRule saga_knows_no_other_module_and_no_spring = noClasses()
+            .that().resideInAPackage("io.aura.saga..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.aura.command..", "io.aura.query..", "io.aura.ui..", "io.aura.app..", "org.springframework..");
+
+    @ArchTest
+    static final ArchRule query_side_knows_no_other_module = noClasses()
+            .that().resideInAPackage("io.aura.query..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.aura.command..", "io.aura.saga..", "io.aura.ui..", "io.aura.app..");
+
+    @ArchTest
+    static final ArchRule ui_talks_only_through_gateways = noClasses()
+            .that().resideInAPackage("io.aura.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.aura.command..", "io.aura.query..", "io.aura.saga..", "io.aura.app..",
+                    "org.springframework.data..", "com.mongodb..");
+
+    @ArchTest
+    static final ArchRule the_command_side_never_reads_projections = noClasses()
+            .that().resideInAnyPackage("io.aura.command..", "io.aura.saga..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data..", "com.mongodb..");
+}

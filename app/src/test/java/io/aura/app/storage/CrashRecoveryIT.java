@@ -1,0 +1,161 @@
+package io.aura.app.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.aura.app.Http;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * kill -9 during a stream of writes, then a start on the same data directory: every acknowledged
+ * command is still there, and the resource projection equals what a fresh replay of the stored
+ * events gives. The server runs in a child JVM so it can really be killed.
+ */
+class CrashRecoveryIT {
+    private static final String ADMIN_PASSWORD = "crash-test-password";
+    private static final int WRITERS = 4;
+
+    private final Path dataDir = Path.of("target", "crash-data", java.util.UUID.randomUUID().toString());
+    private Process server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void acknowledged_writes_survive_kill_9_and_views_equal_a_replay() throws Exception {
+        int port = freePort();
+        server = start(port, "first");
+        Http http = new Http(port);
+        String token = http.token("admin", ADMIN_PASSWORD);
+
+        Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            int writer = w;
+            writers.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; writing.get(); i++) {
+                    String name = "Room " + writer + "-" + i;
+                    try {
+                        var r = http.post("/api/resources", token,
+                                Map.of("name", name, "capacity", 4, "timeZone", "Europe/Berlin"));
+                        if (r.status() == 201) {
+                            acknowledged.put(r.body().get("id").asString(), name);
+                        } else {
+                            throw new AssertionError("unexpected answer " + r.status() + " " + r.body());
+                        }
+                    } catch (java.io.UncheckedIOException connectionLost) {
+                        return; // the server is gone: what was not acknowledged may be lost
+                    }
+                }
+            }));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 60);
+        server.destroyForcibly().waitFor(); // SIGKILL, in the middle of the writes
+        writing.set(false);
+        for (Thread t : writers) {
+            t.join();
+        }
+        Map<String, String> acknowledgedBeforeKill = new HashMap<>(acknowledged);
+
+        server = start(port, "second");
+        String token2 = http.token("admin", ADMIN_PASSWORD);
+        Map<String, String> replayed = resourcesInEventStore();
+        await().atMost(Duration.ofSeconds(60)).until(() -> listed(http, token2).size() >= replayed.size());
+
+        assertThat(replayed).containsAllEntriesOf(acknowledgedBeforeKill);
+        assertThat(listed(http, token2)).isEqualTo(replayed);
+
+        long bytes = Files.size(dataDir.resolve("axon.db")) + sizeIfExists(dataDir.resolve("axon.db-wal"));
+        long events = countEvents();
+        assertThat(bytes).as("event store size for %d events", events).isLessThan(8L * 1024 * 1024 + events * 2048);
+    }
+
+    private Map<String, String> listed(Http http, String token) {
+        Map<String, String> byId = new HashMap<>();
+        for (JsonNode r : http.get("/api/resources", token).body()) {
+            byId.put(r.get("id").asString(), r.get("name").asString());
+        }
+        return byId;
+    }
+
+    /** What a fresh replay gives: every ResourceRegistered in the store, read from SQLite itself. */
+    private Map<String, String> resourcesInEventStore() throws SQLException {
+        Map<String, String> byId = new HashMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("axon.db"));
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT payload FROM DomainEventEntry WHERE payloadType LIKE '%ResourceRegistered'")) {
+            while (rs.next()) {
+                JsonNode event = Http.JSON.readTree(rs.getBytes(1));
+                byId.put(event.get("resourceId").asString(), event.get("spec").get("name").asString());
+            }
+        }
+        return byId;
+    }
+
+    private long countEvents() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("axon.db"));
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM DomainEventEntry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private Process start(int port, String name) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
+        Files.createDirectories(dataDir);
+        ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
+                "-Daxoniq.update-checker.disabled=true", "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), "io.aura.app.AuraApplication",
+                "--server.port=" + port, "--aura.data-dir=" + dataDir.toAbsolutePath(),
+                "--aura.admin-password=" + ADMIN_PASSWORD, "--logging.level.aura.requests=warn")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        Process process = builder.start();
+        Http http = new Http(port);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("server exited; see " + log);
+                    }
+                    var health = http.get("/actuator/health", null);
+                    return health.status() == 200
+                            && http.post("/api/auth/token", null, Map.of("username", "admin", "password",
+                                    ADMIN_PASSWORD)).status() == 200;
+                });
+        return process;
+    }
+
+    private static long sizeIfExists(Path file) throws IOException {
+        return Files.exists(file) ? Files.size(file) : 0;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
