@@ -6,6 +6,9 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import io.aura.ui.LoginView;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The HTTP API is stateless: every request carries an ES256 bearer token (ADR 0004). Endpoints
  * are closed unless listed open here, and each controller method states its roles
- * ({@code @PreAuthorize}), checked on the server.
+ * ({@code @PreAuthorize}), checked on the server. The Vaadin UI has its own chain with a session.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -65,10 +68,18 @@ public class SecurityConfiguration {
         return new ProblemWriter(jsonMapper);
     }
 
+    /** Paths of the machine-facing API: bearer tokens, no session. Everything else is the Vaadin UI. */
+    static final String[] API_PATHS = {
+        "/api/**", "/events/**", "/dashboard/**", "/approvals/**", "/.well-known/**", "/actuator/**",
+        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"
+    };
+
     @Bean
+    @Order(1)
     public SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens tokens, ProblemWriter problems)
             throws Exception {
         http
+                .securityMatcher(API_PATHS)
                 .csrf(csrf -> csrf.disable()) // no cookies, no ambient credentials: bearer tokens only
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
@@ -91,6 +102,15 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, ex) -> problems.write(response, 403, "Forbidden",
                                 "Your roles do not allow this.")))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** The Vaadin UI: form sign-in with the same accounts, a server session, CSRF protection (Vaadin's). */
+    @Bean
+    @Order(2)
+    public SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .anyRequest(any -> any.authenticated()));
         return http.build();
     }
 }

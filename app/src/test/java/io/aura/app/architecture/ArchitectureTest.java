@@ -28,7 +28,8 @@ class ArchitectureTest {
     static final ArchRule saga_knows_no_other_module_and_no_spring = noClasses()
             .that().resideInAPackage("io.aura.saga..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "io.aura.command..", "io.aura.query..", "io.aura.ui..", "io.aura.app..", "org.springframework..");
+                    "io.aura.command..", "io.aura.query..", "io.aura.ui..", "io.aura.app..", "org.springframework..")
+            .allowEmptyShould(true); // the booking saga arrives with issue 3; the rule is in place before it
 
     @ArchTest
     static final ArchRule query_side_knows_no_other_module = noClasses()

@@ -1,0 +1,22 @@
+package io.aura.ui;
+
+import io.aura.kernel.resource.ResourceQueries.ListResources;
+import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import java.util.List;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Service;
+
+/** The small application service the views use to read resources; it only talks to the query gateway. */
+@Service
+public class ResourceDirectory {
+    private final QueryGateway queries;
+
+    public ResourceDirectory(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    public List<ResourceView> all() {
+        return queries.query(new ListResources(), ResponseTypes.multipleInstancesOf(ResourceView.class)).join();
+    }
+}
