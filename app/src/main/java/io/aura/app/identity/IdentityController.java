@@ -26,6 +26,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -121,6 +122,23 @@ public class IdentityController {
                 .map(Role::valueOf)
                 .toList();
         return UserSummary.of(authentication.getName(), roles);
+    }
+
+    public record RolesRequest(List<String> roles) {}
+
+    @Operation(summary = "Grant roles to a user (ADMIN); recorded with who granted them")
+    @PostMapping("/api/users/{username}/roles")
+    @PreAuthorize("hasRole('ADMIN')")
+    public UserSummary grantRoles(@PathVariable String username, @RequestBody RolesRequest request) {
+        UserView view = userService.grantRoles(username, request.roles());
+        return UserSummary.of(view.username(), view.roles());
+    }
+
+    @ExceptionHandler(UserService.UnknownUserException.class)
+    ResponseEntity<ProblemDetail> unknownUser(UserService.UnknownUserException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("No such user");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
     @ExceptionHandler(UserService.UsernameTakenException.class)

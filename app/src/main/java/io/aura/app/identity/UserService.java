@@ -3,6 +3,7 @@ package io.aura.app.identity;
 import io.aura.app.axon.ReadYourWrites;
 import io.aura.app.security.CredentialStore;
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserCommands.GrantRoles;
 import io.aura.kernel.identity.UserCommands.RegisterUser;
 import io.aura.kernel.identity.UserQueries.FindUser;
 import io.aura.kernel.identity.UserQueries.UserView;
@@ -63,6 +64,29 @@ public class UserService {
             credentials.delete(request.username());
             throw e;
         }
+    }
+
+    public static final class UnknownUserException extends RuntimeException {
+        public UnknownUserException(String username) {
+            super("no user is called '" + username + "'");
+        }
+    }
+
+    public UserView grantRoles(String username, List<String> roleNames) {
+        List<FieldViolation> violations = new ArrayList<>(roleViolations(roleNames));
+        Set<Role> roles = parseRoles(roleNames);
+        if (violations.isEmpty() && roles.isEmpty()) {
+            violations.add(new FieldViolation("roles", "must name at least one of REQUESTER, APPROVER, ADMIN, AUDITOR"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        if (!credentials.exists(username)) {
+            throw new UnknownUserException(username);
+        }
+        return readYourWrites.sendAndAwait(new GrantRoles(username, roles), new FindUser(username), UserView.class,
+                        view -> view.roles().containsAll(roles), Duration.ofSeconds(10))
+                .orElseThrow(() -> new IllegalStateException("the user view did not show the granted roles in time"));
     }
 
     private static Set<Role> parseRoles(List<String> names) {

@@ -98,4 +98,29 @@ class UserAccountsIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
                 Long.class, name)).isEqualTo(1);
     }
+
+    @Test
+    void an_admin_grants_a_role_the_grant_names_the_admin_and_a_new_token_carries_it() {
+        String name = unique("frank");
+        userWithRoles(name, "REQUESTER");
+
+        var granted = http.post("/api/users/" + name + "/roles", adminToken, Map.of("roles", List.of("APPROVER")));
+
+        assertThat(granted.status()).isEqualTo(200);
+        assertThat(granted.body().get("roles").toString()).contains("APPROVER", "REQUESTER");
+        String metaData = new String((byte[]) jdbc.queryForObject("SELECT metaData FROM DomainEventEntry "
+                + "WHERE aggregateIdentifier = ? AND payloadType LIKE '%RolesGranted'", byte[].class, name),
+                StandardCharsets.UTF_8);
+        assertThat(metaData).contains("\"actor\":\"admin\"");
+        assertThat(http.get("/api/users/me", http.token(name, name + "-password-1")).body().get("roles").toString())
+                .contains("APPROVER");
+    }
+
+    @Test
+    void granting_to_an_unknown_user_is_404_and_an_unknown_role_is_400() {
+        assertThat(http.post("/api/users/nobody-at-all/roles", adminToken, Map.of("roles", List.of("ADMIN"))).status())
+                .isEqualTo(404);
+        assertThat(http.post("/api/users/admin/roles", adminToken, Map.of("roles", List.of("KING"))).status())
+                .isEqualTo(400);
+    }
 }
