@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * UP only when MongoDB answers a {@code ping}. Spring Boot's own indicator sends {@code hello},
  * which the in-process wire server does not know; {@code ping} works there and on a real mongod.
  */
-@Component("mongo")
+@Component("queryStoreHealthIndicator")
 public class QueryStoreHealthIndicator extends AbstractHealthIndicator {
     private final MongoTemplate mongo;
 
