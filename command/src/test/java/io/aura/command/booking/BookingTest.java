@@ -1,0 +1,107 @@
+package io.aura.command.booking;
+
+import io.aura.kernel.TargetsAggregate;
+import io.aura.kernel.booking.BookingCommands.CancelBooking;
+import io.aura.kernel.booking.BookingCommands.CompleteReschedule;
+import io.aura.kernel.booking.BookingCommands.ConfirmBooking;
+import io.aura.kernel.booking.BookingCommands.RefuseReschedule;
+import io.aura.kernel.booking.BookingCommands.RejectBooking;
+import io.aura.kernel.booking.BookingCommands.RequestBooking;
+import io.aura.kernel.booking.BookingCommands.RequestReschedule;
+import io.aura.kernel.booking.BookingEvents.BookingCancelled;
+import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
+import io.aura.kernel.booking.BookingEvents.BookingRejected;
+import io.aura.kernel.booking.BookingEvents.BookingRequested;
+import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
+import io.aura.kernel.booking.BookingEvents.RescheduleRefused;
+import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
+import io.aura.kernel.schedule.TimeRange;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BookingTest {
+    static final TimeRange SLOT = new TimeRange(Instant.parse("2026-12-02T09:00:00Z"), Instant.parse("2026-12-02T10:00:00Z"));
+    static final TimeRange LATER = new TimeRange(Instant.parse("2026-12-02T11:00:00Z"), Instant.parse("2026-12-02T12:00:00Z"));
+    static final BookingRequested REQUESTED = new BookingRequested("b-1", "r-1", "Standup", SLOT, 4, List.of(), null, "alice");
+    static final BookingConfirmed CONFIRMED = new BookingConfirmed("b-1", "r-1", SLOT);
+
+    FixtureConfiguration<Booking> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Booking.class);
+        fixture.registerCommandTargetResolver(c -> new VersionedAggregateIdentifier(
+                ((TargetsAggregate) c.getPayload()).targetAggregateId(), null));
+    }
+
+    @Test
+    void requesting_records_the_request() {
+        fixture.givenNoPriorActivity()
+                .when(new RequestBooking("b-1", "r-1", "Standup", SLOT, 4, List.of(), null, "alice"))
+                .expectEvents(REQUESTED);
+    }
+
+    @Test
+    void a_requested_booking_is_confirmed_once() {
+        fixture.given(REQUESTED).when(new ConfirmBooking("b-1")).expectEvents(CONFIRMED);
+        fixture.given(REQUESTED, CONFIRMED).when(new ConfirmBooking("b-1")).expectNoEvents();
+    }
+
+    @Test
+    void a_requested_booking_is_rejected_with_what_it_conflicted_with() {
+        fixture.given(REQUESTED)
+                .when(new RejectBooking("b-1", List.of(), List.of(), List.of(LATER)))
+                .expectEvents(new BookingRejected("b-1", "r-1", List.of(), List.of(), List.of(LATER)));
+    }
+
+    @Test
+    void the_owner_cancels_a_confirmed_booking() {
+        fixture.given(REQUESTED, CONFIRMED)
+                .when(new CancelBooking("b-1", "moved online", "alice", false))
+                .expectEvents(new BookingCancelled("b-1", "r-1", SLOT, "moved online"));
+    }
+
+    @Test
+    void someone_else_may_not_cancel_it_but_an_admin_may() {
+        fixture.given(REQUESTED, CONFIRMED)
+                .when(new CancelBooking("b-1", null, "mallory", false))
+                .expectException(NotOwnerException.class)
+                .expectNoEvents();
+        fixture.given(REQUESTED, CONFIRMED)
+                .when(new CancelBooking("b-1", null, "root", true))
+                .expectEvents(new BookingCancelled("b-1", "r-1", SLOT, null));
+    }
+
+    @Test
+    void a_rejected_booking_cannot_be_cancelled() {
+        fixture.given(REQUESTED, new BookingRejected("b-1", "r-1", List.of(), List.of(), List.of()))
+                .when(new CancelBooking("b-1", null, "alice", false))
+                .expectException(BookingStateException.class);
+    }
+
+    @Test
+    void a_reschedule_is_requested_then_completed() {
+        fixture.given(REQUESTED, CONFIRMED)
+                .when(new RequestReschedule("b-1", LATER, "alice", false))
+                .expectEvents(new RescheduleRequested("b-1", "r-1", SLOT, LATER));
+        fixture.given(REQUESTED, CONFIRMED, new RescheduleRequested("b-1", "r-1", SLOT, LATER))
+                .when(new CompleteReschedule("b-1", LATER))
+                .expectEvents(new BookingRescheduled("b-1", "r-1", SLOT, LATER));
+    }
+
+    @Test
+    void a_refused_reschedule_keeps_the_old_slot_and_allows_another_try() {
+        fixture.given(REQUESTED, CONFIRMED, new RescheduleRequested("b-1", "r-1", SLOT, LATER))
+                .when(new RefuseReschedule("b-1", LATER, List.of(), List.of()))
+                .expectEvents(new RescheduleRefused("b-1", "r-1", LATER, List.of(), List.of()));
+        fixture.given(REQUESTED, CONFIRMED, new RescheduleRequested("b-1", "r-1", SLOT, LATER),
+                        new RescheduleRefused("b-1", "r-1", LATER, List.of(), List.of()))
+                .when(new RequestReschedule("b-1", LATER, "alice", false))
+                .expectEvents(new RescheduleRequested("b-1", "r-1", SLOT, LATER));
+    }
+}

@@ -1,0 +1,146 @@
+package io.aura.command.resource;
+
+import io.aura.kernel.TargetsAggregate;
+import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
+import io.aura.kernel.resource.ResourceSpec;
+import io.aura.kernel.schedule.Conflict;
+import io.aura.kernel.schedule.ScheduleCommands.AddBlackout;
+import io.aura.kernel.schedule.ScheduleCommands.MoveHold;
+import io.aura.kernel.schedule.ScheduleCommands.PlaceHold;
+import io.aura.kernel.schedule.ScheduleCommands.ReleaseHold;
+import io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded;
+import io.aura.kernel.schedule.ScheduleEvents.HoldMoveRefused;
+import io.aura.kernel.schedule.ScheduleEvents.HoldMoved;
+import io.aura.kernel.schedule.ScheduleEvents.HoldPlaced;
+import io.aura.kernel.schedule.ScheduleEvents.HoldRefused;
+import io.aura.kernel.schedule.ScheduleEvents.HoldReleased;
+import io.aura.kernel.schedule.TimeRange;
+import io.aura.kernel.validation.FieldViolation;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The schedule decides overlaps: given its holds and blackouts, when a hold is asked for, expect held or refused. */
+class ResourceScheduleTest {
+    static final String R = "r-1";
+    static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
+    static final ResourceSpec ROOM = new ResourceSpec("Room A", 10, "Europe/Berlin", false, List.of(), 10, 15, 240, 30);
+    static final ResourceRegistered REGISTERED = new ResourceRegistered(R, ROOM);
+
+    static TimeRange at(String start, String end) {
+        return new TimeRange(Instant.parse("2026-12-02T" + start + ":00Z"), Instant.parse("2026-12-02T" + end + ":00Z"));
+    }
+
+    FixtureConfiguration<Resource> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Resource.class);
+        fixture.registerCommandTargetResolver(c -> new VersionedAggregateIdentifier(
+                ((TargetsAggregate) c.getPayload()).targetAggregateId(), null));
+    }
+
+    @Test
+    void a_free_slot_is_held() {
+        fixture.given(REGISTERED)
+                .when(new PlaceHold(R, "b-1", at("09:00", "10:00"), 4, NOW))
+                .expectEvents(new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW));
+    }
+
+    @Test
+    void an_overlapping_slot_is_refused_naming_the_booking_it_overlaps_and_suggesting_free_slots() {
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW))
+                .when(new PlaceHold(R, "b-2", at("09:30", "10:30"), 4, NOW))
+                .expectEvents(new HoldRefused(R, "b-2", at("09:30", "10:30"),
+                        List.of(new Conflict(at("09:00", "10:00"), Conflict.Source.BOOKING, "b-1")), List.of(),
+                        // nearest first: the earlier side is blocked back to 07:45 by the 10-minute buffer
+                        List.of(at("10:15", "11:15"), at("10:30", "11:30"), at("10:45", "11:45"))));
+    }
+
+    @Test
+    void the_buffer_counts_on_both_sides() {
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW))
+                .when(new PlaceHold(R, "b-2", at("10:05", "11:00"), 4, NOW))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        org.axonframework.test.matchers.Matchers.messageWithPayload(
+                                org.hamcrest.Matchers.instanceOf(HoldRefused.class)),
+                        org.axonframework.test.matchers.Matchers.andNoMore()));
+    }
+
+    @Test
+    void back_to_back_with_the_buffer_respected_is_held() {
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW))
+                .when(new PlaceHold(R, "b-2", at("10:10", "11:00"), 4, NOW))
+                .expectEvents(new HoldPlaced(R, "b-2", at("10:10", "11:00"), false, NOW));
+    }
+
+    @Test
+    void a_blackout_refuses_the_slot() {
+        fixture.given(REGISTERED, new BlackoutAdded(R, "x-1", at("12:00", "14:00"), "cleaning"))
+                .when(new PlaceHold(R, "b-1", at("13:00", "13:30"), 4, NOW))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        org.axonframework.test.matchers.Matchers.messageWithPayload(
+                                org.hamcrest.Matchers.instanceOf(HoldRefused.class)),
+                        org.axonframework.test.matchers.Matchers.andNoMore()));
+    }
+
+    @Test
+    void a_broken_rule_is_refused_naming_the_rule() {
+        fixture.given(REGISTERED)
+                .when(new PlaceHold(R, "b-1", at("09:00", "10:00"), 11, NOW))
+                .expectEvents(new HoldRefused(R, "b-1", at("09:00", "10:00"), List.of(),
+                        List.of(new FieldViolation("attendees", "11 attendees exceed this resource's capacity of 10")),
+                        List.of()));
+    }
+
+    @Test
+    void a_redelivered_hold_for_the_same_booking_changes_nothing() {
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW))
+                .when(new PlaceHold(R, "b-1", at("09:00", "10:00"), 4, NOW))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_released_hold_frees_the_slot() {
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW),
+                        new HoldReleased(R, "b-1", at("09:00", "10:00")))
+                .when(new PlaceHold(R, "b-2", at("09:00", "10:00"), 4, NOW))
+                .expectEvents(new HoldPlaced(R, "b-2", at("09:00", "10:00"), false, NOW));
+    }
+
+    @Test
+    void releasing_moves_and_blackouts() {
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW))
+                .when(new ReleaseHold(R, "b-1"))
+                .expectEvents(new HoldReleased(R, "b-1", at("09:00", "10:00")));
+        fixture.given(REGISTERED)
+                .when(new AddBlackout(R, "x-1", at("12:00", "14:00"), "cleaning"))
+                .expectEvents(new BlackoutAdded(R, "x-1", at("12:00", "14:00"), "cleaning"));
+    }
+
+    @Test
+    void a_hold_moves_onto_its_own_old_slot_overlap_but_not_onto_another_booking() {
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW))
+                .when(new MoveHold(R, "b-1", at("09:30", "10:30"), 4, NOW))
+                .expectEvents(new HoldMoved(R, "b-1", at("09:00", "10:00"), at("09:30", "10:30"), NOW));
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW),
+                        new HoldPlaced(R, "b-2", at("12:00", "13:00"), false, NOW))
+                .when(new MoveHold(R, "b-1", at("12:30", "13:30"), 4, NOW))
+                .expectEvents(new HoldMoveRefused(R, "b-1", at("12:30", "13:30"),
+                        List.of(new Conflict(at("12:00", "13:00"), Conflict.Source.BOOKING, "b-2")), List.of()));
+    }
+
+    @Test
+    void holds_that_have_ended_no_longer_decide_anything() {
+        Instant later = Instant.parse("2026-12-03T08:00:00Z");
+        TimeRange tomorrow = new TimeRange(Instant.parse("2026-12-03T09:00:00Z"), Instant.parse("2026-12-03T10:00:00Z"));
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW),
+                        new HoldPlaced(R, "b-2", tomorrow, false, later))
+                .when(new PlaceHold(R, "b-3", tomorrow.shiftedTo(Instant.parse("2026-12-03T11:00:00Z")), 1, later))
+                .expectSuccessfulHandlerExecution();
+    }
+}

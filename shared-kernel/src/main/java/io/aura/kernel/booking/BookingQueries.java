@@ -1,0 +1,27 @@
+package io.aura.kernel.booking;
+
+import io.aura.kernel.schedule.Conflict;
+import java.time.Instant;
+import java.util.List;
+
+public final class BookingQueries {
+    private BookingQueries() {}
+
+    public record FindBooking(String bookingId) {}
+
+    /** Active bookings overlapping [from, to), of one resource or (resourceId null) all. */
+    public record FindCalendar(Instant from, Instant to, String resourceId) {}
+
+    public record Suggestion(String resourceId, Instant start, Instant end, double score) {}
+
+    public record RescheduleOutcome(String status, Instant start, Instant end, List<Conflict> conflicts,
+                                    List<String> violations) {}
+
+    public record BookingView(String bookingId, String title, String resourceId, Instant start, Instant end,
+                              BookingStatus status, String requester, int attendees, List<String> attendeeNames,
+                              String description, List<Conflict> conflicts, List<String> violations,
+                              List<Suggestion> suggestions, RescheduleOutcome lastReschedule, long revision) {}
+
+    public record CalendarEntry(String bookingId, String title, String resourceId, Instant start, Instant end,
+                                BookingStatus status) {}
+}

@@ -1,0 +1,16 @@
+package io.aura.kernel.booking;
+
+public enum BookingStatus {
+    /** recorded, the conflict check has not answered yet */
+    REQUESTED,
+    PENDING_APPROVAL,
+    CONFIRMED,
+    REJECTED,
+    CANCELLED,
+    EXPIRED;
+
+    /** Holds the slot: counts for conflicts and appears on the calendar. */
+    public boolean isActive() {
+        return this == PENDING_APPROVAL || this == CONFIRMED;
+    }
+}
