@@ -1,8 +1,12 @@
 package io.aura.app.axon;
 
+import io.aura.command.booking.Booking;
 import io.aura.command.identity.UserAccount;
 import io.aura.command.resource.Resource;
 import io.aura.kernel.TargetsAggregate;
+import io.aura.saga.BookingSaga;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -80,7 +84,13 @@ public class AxonMessagingConfiguration {
                 .registerComponent(CommandTargetResolver.class, c -> resolver)
                 .registerComponent(RoutingStrategy.class, c -> routing)
                 .configureAggregate(UserAccount.class)
-                .configureAggregate(Resource.class);
+                // The schedule and the booking stay in memory between commands (the event store stays the
+                // truth: a cache miss re-reads it), so a busy resource is not replayed for every hold.
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Resource.class)
+                        .configureCache(c -> new WeakReferenceCache()))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Booking.class)
+                        .configureCache(c -> new WeakReferenceCache()))
+                .eventProcessing(processing -> processing.registerSaga(BookingSaga.class));
     }
 
     // ---- the actor: taken from the authenticated caller, never from a request body ---------------

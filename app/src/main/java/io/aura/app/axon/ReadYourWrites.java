@@ -47,4 +47,21 @@ public class ReadYourWrites {
             subscription.cancel();
         }
     }
+
+    /** Waits, without sending anything, until the view matches {@code done} (or the timeout passes). */
+    public <R> Optional<R> await(Object query, Class<R> viewType, Predicate<R> done, Duration timeout) {
+        SubscriptionQueryResult<Optional<R>, R> subscription = queries.subscriptionQuery(
+                query, ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
+        try {
+            return Optional.ofNullable(subscription.initialResult()
+                    .flatMap(Mono::justOrEmpty)
+                    .concatWith(subscription.updates())
+                    .filter(done)
+                    .next()
+                    .timeout(timeout, Mono.empty())
+                    .block());
+        } finally {
+            subscription.cancel();
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package io.aura.app.web;
 
+import io.aura.command.booking.BookingStateException;
+import io.aura.command.booking.NotOwnerException;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import java.net.URI;
@@ -57,6 +59,20 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
+    @ExceptionHandler(NotOwnerException.class)
+    ResponseEntity<ProblemDetail> notOwner(NotOwnerException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Forbidden");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    @ExceptionHandler(BookingStateException.class)
+    ResponseEntity<ProblemDetail> wrongState(BookingStateException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Not possible now");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "It does not exist.");
@@ -73,6 +89,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             }
             if (t instanceof ConcurrencyException c) {
                 return conflict(c);
+            }
+            if (t instanceof NotOwnerException n) {
+                return notOwner(n);
+            }
+            if (t instanceof BookingStateException b) {
+                return wrongState(b);
             }
         }
         return internal(e);

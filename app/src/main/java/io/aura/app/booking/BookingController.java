@@ -1,0 +1,371 @@
+package io.aura.app.booking;
+
+import io.aura.app.axon.ReadYourWrites;
+import io.aura.app.web.ProblemHandling;
+import io.aura.kernel.booking.BookingCommands.CancelBooking;
+import io.aura.kernel.booking.BookingCommands.RequestBooking;
+import io.aura.kernel.booking.BookingCommands.RequestReschedule;
+import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.booking.BookingQueries.CalendarEntry;
+import io.aura.kernel.booking.BookingQueries.FindBooking;
+import io.aura.kernel.booking.BookingQueries.FindCalendar;
+import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.resource.ResourceQueries.FindResource;
+import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.kernel.resource.ResourceSpec;
+import io.aura.kernel.schedule.ScheduleCommands.AddBlackout;
+import io.aura.kernel.schedule.ScheduleRules;
+import io.aura.kernel.schedule.TimeRange;
+import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The seed's booking API (API.md "Events"), the calendar and blackouts. */
+@RestController
+@Tag(name = "Bookings")
+public class BookingController {
+    private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(20);
+
+    private final ReadYourWrites readYourWrites;
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+    private final IdempotencyStore idempotency;
+    private final Clock clock;
+
+    public BookingController(ReadYourWrites readYourWrites, QueryGateway queries, CommandGateway commands,
+                             IdempotencyStore idempotency, Clock clock) {
+        this.readYourWrites = readYourWrites;
+        this.queries = queries;
+        this.commands = commands;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    public record CreateBooking(String title, String resourceId, String start, String end, JsonNode attendees,
+                                String description, String recurrence, String conflictPolicy) {}
+
+    public record Reschedule(String start, String end) {}
+
+    public record CancelRequest(String reason) {}
+
+    public record NewBlackout(String start, String end, String reason) {}
+
+    @Operation(summary = "Request a booking; answers once the conflict check has decided (201 or 409)")
+    @PostMapping("/events/create")
+    @PreAuthorize("hasAnyRole('REQUESTER', 'ADMIN')")
+    public ResponseEntity<Map<String, Object>> create(@RequestBody CreateBooking body,
+                                                      @RequestHeader(value = "Idempotency-Key", required = false)
+                                                      String idempotencyKey,
+                                                      Authentication caller) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (body.title() == null || body.title().isBlank()) {
+            violations.add(new FieldViolation("title", "is required"));
+        } else if (body.title().length() > 200) {
+            violations.add(new FieldViolation("title", "must be at most 200 characters"));
+        }
+        if (body.recurrence() != null && !body.recurrence().isBlank()) {
+            violations.add(new FieldViolation("recurrence", "recurring bookings are not supported yet"));
+        }
+        if (body.conflictPolicy() != null && !List.of("ALL_OR_NOTHING", "SKIP_CONFLICTS").contains(body.conflictPolicy())) {
+            violations.add(new FieldViolation("conflictPolicy", "must be ALL_OR_NOTHING or SKIP_CONFLICTS"));
+        }
+        List<String> attendeeNames = new ArrayList<>();
+        int attendees = attendees(body.attendees(), attendeeNames, violations);
+        Optional<ResourceView> resource = resource(body.resourceId(), violations);
+        TimeRange range = range(body.start(), body.end(), violations);
+        if (resource.isPresent() && range != null) {
+            violations.addAll(ScheduleRules.check(spec(resource.get()), range, attendees, clock.instant()));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+
+        String bookingId = UUID.randomUUID().toString();
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            var earlier = idempotency.claim(caller.getName(), idempotencyKey, bookingId);
+            if (earlier.isPresent()) {
+                var entry = earlier.get();
+                if (entry.httpStatus() != null) {
+                    return respond(entry.httpStatus(), entry.body());
+                }
+                return decided(entry.bookingId(), awaitDecision(entry.bookingId()), null, null);
+            }
+        }
+        RequestBooking command = new RequestBooking(bookingId, body.resourceId(), body.title(), range, attendees,
+                attendeeNames, body.description(), caller.getName());
+        Optional<BookingView> view = readYourWrites.sendAndAwait(command, new FindBooking(bookingId), BookingView.class,
+                v -> v.status() != BookingStatus.REQUESTED, DECISION_TIMEOUT);
+        return decided(bookingId, view, idempotencyKey, caller.getName());
+    }
+
+    @Operation(summary = "A booking's status and details (owner, APPROVER, ADMIN, AUDITOR)")
+    @GetMapping("/events/status")
+    @PreAuthorize("isAuthenticated()")
+    public ResponseEntity<Map<String, Object>> status(@RequestParam String bookingId, Authentication caller) {
+        BookingView view = find(bookingId).orElse(null);
+        if (view == null) {
+            return notFound(bookingId);
+        }
+        if (!view.requester().equals(caller.getName()) && !hasAnyRole(caller, "APPROVER", "ADMIN", "AUDITOR")) {
+            return forbidden();
+        }
+        return ResponseEntity.ok(BookingResponses.view(view));
+    }
+
+    @Operation(summary = "Cancel a booking (owner or ADMIN); frees its slot")
+    @PostMapping("/events/{bookingId}/cancel")
+    @PreAuthorize("isAuthenticated()")
+    public ResponseEntity<Map<String, Object>> cancel(@PathVariable String bookingId,
+                                                      @RequestBody(required = false) CancelRequest body,
+                                                      Authentication caller) {
+        if (find(bookingId).isEmpty()) {
+            return notFound(bookingId);
+        }
+        var command = new CancelBooking(bookingId, body == null ? null : body.reason(), caller.getName(),
+                hasAnyRole(caller, "ADMIN"));
+        readYourWrites.sendAndAwait(command, new FindBooking(bookingId), BookingView.class,
+                v -> v.status() == BookingStatus.CANCELLED, DECISION_TIMEOUT);
+        return ResponseEntity.ok(Map.of("bookingId", bookingId, "status", BookingStatus.CANCELLED.name()));
+    }
+
+    @Operation(summary = "Move a booking (owner or ADMIN); atomic: the old slot is kept if the new one is refused")
+    @PostMapping("/events/{bookingId}/reschedule")
+    @PreAuthorize("isAuthenticated()")
+    public ResponseEntity<Map<String, Object>> reschedule(@PathVariable String bookingId, @RequestBody Reschedule body,
+                                                          Authentication caller) {
+        BookingView before = find(bookingId).orElse(null);
+        if (before == null) {
+            return notFound(bookingId);
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        TimeRange to = range(body.start(), body.end(), violations);
+        Optional<ResourceView> resource = resource(before.resourceId(), violations);
+        if (to != null && resource.isPresent()) {
+            violations.addAll(ScheduleRules.check(spec(resource.get()), to, before.attendees(), clock.instant()));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        var command = new RequestReschedule(bookingId, to, caller.getName(), hasAnyRole(caller, "ADMIN"));
+        BookingView after = readYourWrites.sendAndAwait(command, new FindBooking(bookingId), BookingView.class,
+                        v -> v.revision() > before.revision() && v.lastReschedule() != null
+                                && !"PENDING".equals(v.lastReschedule().status())
+                                && v.lastReschedule().start().equals(to.start()),
+                        DECISION_TIMEOUT)
+                .orElse(null);
+        if (after == null) {
+            return ResponseEntity.accepted().body(Map.of("bookingId", bookingId, "status", before.status().name()));
+        }
+        if ("MOVED".equals(after.lastReschedule().status())) {
+            return ResponseEntity.ok(Map.of("bookingId", bookingId, "status", after.status().name(),
+                    "start", after.start(), "end", after.end()));
+        }
+        return respond(409, BookingResponses.refused("Slot not available",
+                "The new slot is taken; the booking keeps its old slot.", bookingId, after.status().name(),
+                after.lastReschedule().conflicts(), after.lastReschedule().violations(), List.of()));
+    }
+
+    @Operation(summary = "Close a resource for a time range (ADMIN)")
+    @PostMapping("/api/resources/{resourceId}/blackouts")
+    @PreAuthorize("hasRole('ADMIN')")
+    public ResponseEntity<Map<String, Object>> blackout(@PathVariable String resourceId, @RequestBody NewBlackout body) {
+        List<FieldViolation> violations = new ArrayList<>();
+        TimeRange range = range(body.start(), body.end(), violations);
+        if (body.reason() != null && body.reason().length() > 500) {
+            violations.add(new FieldViolation("reason", "must be at most 500 characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        if (find(resourceId, ResourceView.class).isEmpty()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No resource " + resourceId);
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Map.of("title", "Not found", "status", 404, "detail", problem.getDetail()));
+        }
+        String blackoutId = UUID.randomUUID().toString();
+        commands.sendAndWait(new AddBlackout(resourceId, blackoutId, range, body.reason()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("blackoutId", blackoutId);
+        answer.put("resourceId", resourceId);
+        answer.put("start", range.start());
+        answer.put("end", range.end());
+        answer.put("reason", body.reason());
+        return ResponseEntity.created(URI.create("/api/resources/" + resourceId + "/blackouts/" + blackoutId))
+                .body(answer);
+    }
+
+    @Operation(summary = "Active bookings (PENDING_APPROVAL, CONFIRMED) overlapping a window")
+    @GetMapping("/dashboard/calendar")
+    @PreAuthorize("isAuthenticated()")
+    public Map<String, Object> calendar(@RequestParam(required = false) String from,
+                                        @RequestParam(required = false) String to,
+                                        @RequestParam(required = false) String resourceId) {
+        List<FieldViolation> violations = new ArrayList<>();
+        Instant start = from == null ? clock.instant() : TimeInput.parse("from", from, violations);
+        Instant end = to == null && start != null ? start.plus(Duration.ofDays(7)) : TimeInput.parse("to", to, violations);
+        if (start != null && end != null) {
+            if (!end.isAfter(start)) {
+                violations.add(new FieldViolation("to", "must be after from"));
+            } else if (Duration.between(start, end).toDays() > 366) {
+                violations.add(new FieldViolation("to", "the window may span at most 366 days"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        List<CalendarEntry> events = queries.query(new FindCalendar(start, end, resourceId),
+                ResponseTypes.multipleInstancesOf(CalendarEntry.class)).join();
+        return Map.of("events", events);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private ResponseEntity<Map<String, Object>> decided(String bookingId, Optional<BookingView> view,
+                                                        String idempotencyKey, String caller) {
+        int httpStatus;
+        Map<String, Object> body;
+        if (view.isEmpty()) {
+            return ResponseEntity.accepted().location(URI.create("/events/status?bookingId=" + bookingId))
+                    .body(Map.of("bookingId", bookingId, "status", BookingStatus.REQUESTED.name()));
+        }
+        BookingView v = view.get();
+        if (v.status() == BookingStatus.REJECTED) {
+            httpStatus = 409;
+            body = BookingResponses.refused("Slot not available",
+                    v.conflicts().isEmpty() ? "The resource's rules refused this booking."
+                            : "The slot conflicts with other bookings or blackouts.",
+                    bookingId, v.status().name(), v.conflicts(), v.violations(), v.suggestions());
+        } else {
+            httpStatus = 201;
+            body = new LinkedHashMap<>(Map.of("bookingId", bookingId, "status", v.status().name()));
+        }
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            idempotency.answer(caller, idempotencyKey, httpStatus, body);
+        }
+        return respond(httpStatus, body);
+    }
+
+    private Optional<BookingView> awaitDecision(String bookingId) {
+        return readYourWrites.await(new FindBooking(bookingId), BookingView.class,
+                v -> v.status() != BookingStatus.REQUESTED, DECISION_TIMEOUT);
+    }
+
+    private static ResponseEntity<Map<String, Object>> respond(int status, Map<String, Object> body) {
+        var builder = ResponseEntity.status(status);
+        if (status == 201) {
+            builder.location(URI.create("/events/status?bookingId=" + body.get("bookingId")));
+        } else if (status >= 400) {
+            builder.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        return builder.body(body);
+    }
+
+    private static int attendees(JsonNode node, List<String> names, List<FieldViolation> violations) {
+        if (node == null || node.isNull()) {
+            return 1;
+        }
+        if (node.isIntegralNumber() && node.asInt() >= 0 && node.asInt() <= 100_000) {
+            return Math.max(1, node.asInt());
+        }
+        if (node.isArray()) {
+            for (JsonNode name : node) {
+                if (!name.isString() || name.asString().isBlank()) {
+                    violations.add(new FieldViolation("attendees", "must be a number or a list of names or e-mails"));
+                    return 1;
+                }
+                names.add(name.asString());
+            }
+            return Math.max(1, names.size());
+        }
+        violations.add(new FieldViolation("attendees", "must be a number (0 to 100000) or a list of names or e-mails"));
+        return 1;
+    }
+
+    private Optional<ResourceView> resource(String resourceId, List<FieldViolation> violations) {
+        if (resourceId == null || resourceId.isBlank()) {
+            violations.add(new FieldViolation("resourceId", "is required"));
+            return Optional.empty();
+        }
+        Optional<ResourceView> resource = find(resourceId, ResourceView.class);
+        if (resource.isEmpty()) {
+            violations.add(new FieldViolation("resourceId", "no resource has this id"));
+        }
+        return resource;
+    }
+
+    private static TimeRange range(String start, String end, List<FieldViolation> violations) {
+        Instant s = TimeInput.parse("start", start, violations);
+        Instant e = TimeInput.parse("end", end, violations);
+        if (s == null || e == null) {
+            return null;
+        }
+        if (!e.isAfter(s)) {
+            violations.add(new FieldViolation("end", "must be after start"));
+            return null;
+        }
+        return new TimeRange(s, e);
+    }
+
+    private static ResourceSpec spec(ResourceView r) {
+        return new ResourceSpec(r.name(), r.capacity(), r.timeZone(), r.approvalRequired(), r.approvers(),
+                r.bufferMinutes(), r.minDurationMinutes(), r.maxDurationMinutes(), r.bookingWindowDays());
+    }
+
+    private Optional<BookingView> find(String bookingId) {
+        return queries.query(new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingView.class)).join();
+    }
+
+    private <T> Optional<T> find(String resourceId, Class<T> type) {
+        return queries.query(new FindResource(resourceId), ResponseTypes.optionalInstanceOf(type)).join();
+    }
+
+    private static boolean hasAnyRole(Authentication auth, String... roles) {
+        for (var authority : auth.getAuthorities()) {
+            for (String role : roles) {
+                if (authority.getAuthority().equals("ROLE_" + role)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static ResponseEntity<Map<String, Object>> notFound(String bookingId) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Map.of("title", "Not found", "status", 404, "detail", "No booking " + bookingId));
+    }
+
+    private static ResponseEntity<Map<String, Object>> forbidden() {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Map.of("title", "Forbidden", "status", 403, "detail", "Only the requester, approvers, "
+                        + "administrators and auditors may see this booking."));
+    }
+}

@@ -1,0 +1,30 @@
+package io.aura.query.booking;
+
+import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.booking.BookingQueries.RescheduleOutcome;
+import io.aura.kernel.booking.BookingQueries.Suggestion;
+import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.schedule.Conflict;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+
+/** The stored shape of a booking view: the same fields, keyed by the booking id. */
+record BookingDocument(@Id String bookingId, String title, String resourceId, Instant start, Instant end,
+                       BookingStatus status, String requester, int attendees, List<String> attendeeNames,
+                       String description, List<Conflict> conflicts, List<String> violations,
+                       List<Suggestion> suggestions, RescheduleOutcome lastReschedule, long revision) {
+
+    static BookingDocument from(BookingView v) {
+        return new BookingDocument(v.bookingId(), v.title(), v.resourceId(), v.start(), v.end(), v.status(),
+                v.requester(), v.attendees(), v.attendeeNames(), v.description(), v.conflicts(), v.violations(),
+                v.suggestions(), v.lastReschedule(), v.revision());
+    }
+
+    BookingView toView() {
+        return new BookingView(bookingId, title, resourceId, start, end, status, requester, attendees,
+                attendeeNames == null ? List.of() : attendeeNames, description,
+                conflicts == null ? List.of() : conflicts, violations == null ? List.of() : violations,
+                suggestions == null ? List.of() : suggestions, lastReschedule, revision);
+    }
+}

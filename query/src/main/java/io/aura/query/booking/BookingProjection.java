@@ -1,0 +1,161 @@
+package io.aura.query.booking;
+
+import io.aura.kernel.booking.BookingEvents.BookingAwaitingApproval;
+import io.aura.kernel.booking.BookingEvents.BookingCancelled;
+import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
+import io.aura.kernel.booking.BookingEvents.BookingRejected;
+import io.aura.kernel.booking.BookingEvents.BookingRequested;
+import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
+import io.aura.kernel.booking.BookingEvents.RescheduleRefused;
+import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
+import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.booking.BookingQueries.CalendarEntry;
+import io.aura.kernel.booking.BookingQueries.FindBooking;
+import io.aura.kernel.booking.BookingQueries.FindCalendar;
+import io.aura.kernel.booking.BookingQueries.RescheduleOutcome;
+import io.aura.kernel.booking.BookingQueries.Suggestion;
+import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.schedule.TimeRange;
+import io.aura.kernel.validation.FieldViolation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * One document per booking (status, slot, conflicts, suggestions) and the calendar read from it.
+ * Every handler sets absolute values and the event's sequence number, so a redelivered event
+ * leaves the same document.
+ */
+@Component
+@ProcessingGroup(BookingProjection.PROCESSING_GROUP)
+public class BookingProjection {
+    public static final String PROCESSING_GROUP = "bookings";
+    static final String COLLECTION = "bookings";
+
+    private final MongoTemplate mongo;
+    private final QueryUpdateEmitter emitter;
+
+    public BookingProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
+        this.mongo = mongo;
+        this.emitter = emitter;
+        // What the calendar query needs on a real MongoDB (the embedded server accepts and ignores it).
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
+                .on("start", Sort.Direction.ASC).named("calendar"));
+    }
+
+    @EventHandler
+    void on(BookingRequested e, @SequenceNumber long sequence) {
+        BookingView view = new BookingView(e.bookingId(), e.title(), e.resourceId(), e.range().start(),
+                e.range().end(), BookingStatus.REQUESTED, e.requester(), e.attendees(),
+                e.attendeeNames() == null ? List.of() : e.attendeeNames(), e.description(), List.of(), List.of(),
+                List.of(), null, sequence);
+        mongo.save(BookingDocument.from(view), COLLECTION);
+        publish(view);
+    }
+
+    @EventHandler
+    void on(BookingConfirmed e, @SequenceNumber long sequence) {
+        update(e.bookingId(), sequence, new Update().set("status", BookingStatus.CONFIRMED));
+    }
+
+    @EventHandler
+    void on(BookingAwaitingApproval e, @SequenceNumber long sequence) {
+        update(e.bookingId(), sequence, new Update().set("status", BookingStatus.PENDING_APPROVAL));
+    }
+
+    @EventHandler
+    void on(BookingRejected e, @SequenceNumber long sequence) {
+        update(e.bookingId(), sequence, new Update()
+                .set("status", BookingStatus.REJECTED)
+                .set("conflicts", e.conflicts())
+                .set("violations", messages(e.violations()))
+                .set("suggestions", suggestions(e.resourceId(), e.suggestions(), findById(e.bookingId()))));
+    }
+
+    @EventHandler
+    void on(BookingCancelled e, @SequenceNumber long sequence) {
+        update(e.bookingId(), sequence, new Update().set("status", BookingStatus.CANCELLED));
+    }
+
+    @EventHandler
+    void on(RescheduleRequested e, @SequenceNumber long sequence) {
+        update(e.bookingId(), sequence, new Update().set("lastReschedule",
+                new RescheduleOutcome("PENDING", e.to().start(), e.to().end(), List.of(), List.of())));
+    }
+
+    @EventHandler
+    void on(BookingRescheduled e, @SequenceNumber long sequence) {
+        update(e.bookingId(), sequence, new Update()
+                .set("start", e.to().start())
+                .set("end", e.to().end())
+                .set("lastReschedule", new RescheduleOutcome("MOVED", e.to().start(), e.to().end(), List.of(),
+                        List.of())));
+    }
+
+    @EventHandler
+    void on(RescheduleRefused e, @SequenceNumber long sequence) {
+        update(e.bookingId(), sequence, new Update().set("lastReschedule", new RescheduleOutcome("REFUSED",
+                e.to().start(), e.to().end(), e.conflicts(), messages(e.violations()))));
+    }
+
+    @QueryHandler
+    Optional<BookingView> handle(FindBooking query) {
+        return Optional.ofNullable(findById(query.bookingId()));
+    }
+
+    @QueryHandler
+    List<CalendarEntry> handle(FindCalendar query) {
+        Criteria criteria = Criteria.where("status").in(BookingStatus.PENDING_APPROVAL, BookingStatus.CONFIRMED)
+                .and("start").lt(query.to())
+                .and("end").gt(query.from());
+        if (query.resourceId() != null) {
+            criteria = criteria.and("resourceId").is(query.resourceId());
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("start", "_id")), BookingDocument.class, COLLECTION).stream()
+                .map(v -> new CalendarEntry(v.bookingId(), v.title(), v.resourceId(), v.start(), v.end(), v.status()))
+                .toList();
+    }
+
+    private void update(String bookingId, long sequence, Update update) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(bookingId)), update.set("revision", sequence),
+                COLLECTION);
+        BookingView view = findById(bookingId);
+        if (view != null) {
+            publish(view);
+        }
+    }
+
+    private BookingView findById(String bookingId) {
+        BookingDocument doc = mongo.findById(bookingId, BookingDocument.class, COLLECTION);
+        return doc == null ? null : doc.toView();
+    }
+
+    private void publish(BookingView view) {
+        emitter.emit(FindBooking.class, q -> q.bookingId().equals(view.bookingId()), view);
+    }
+
+    private static List<String> messages(List<FieldViolation> violations) {
+        return violations.stream().map(v -> v.field() + ": " + v.message()).toList();
+    }
+
+    /** Nearest first; the score falls with the distance from the wanted start (1 = the same time). */
+    private static List<Suggestion> suggestions(String resourceId, List<TimeRange> slots, BookingView wanted) {
+        return slots.stream().map(slot -> {
+            double hoursAway = wanted == null ? 0
+                    : Math.abs(Duration.between(wanted.start(), slot.start()).toMinutes()) / 60.0;
+            return new Suggestion(resourceId, slot.start(), slot.end(), Math.round(1000 / (1 + hoursAway)) / 1000.0);
+        }).toList();
+    }
+}
