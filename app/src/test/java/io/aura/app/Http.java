@@ -37,6 +37,14 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), token);
     }
 
+    public Response postWithHeader(String path, String token, Object body, String header, String value) {
+        String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(json)), token);
+    }
+
     public String token(String username, String password) {
         Response r = post("/api/auth/token", null, java.util.Map.of("username", username, "password", password));
         if (r.status() != 200) {

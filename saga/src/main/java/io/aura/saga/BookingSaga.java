@@ -31,17 +31,14 @@ import org.axonframework.modelling.saga.StartSaga;
 public class BookingSaga {
     static final String BOOKING_ID = "bookingId";
 
+    // No other state: everything a step needs travels in the events (a saga's fields would have to
+    // survive serialisation; an association is all this one keeps).
     @Inject
     private transient CommandGateway commands;
-
-    private String resourceId;
-    private int attendees;
 
     @StartSaga
     @SagaEventHandler(associationProperty = BOOKING_ID)
     public void on(BookingRequested event, @Timestamp Instant requestedAt) {
-        resourceId = event.resourceId();
-        attendees = event.attendees();
         commands.send(new PlaceHold(event.resourceId(), event.bookingId(), event.range(), event.attendees(),
                 requestedAt));
     }
@@ -61,7 +58,7 @@ public class BookingSaga {
 
     @SagaEventHandler(associationProperty = BOOKING_ID)
     public void on(RescheduleRequested event, @Timestamp Instant requestedAt) {
-        commands.send(new MoveHold(resourceId, event.bookingId(), event.to(), attendees, requestedAt));
+        commands.send(new MoveHold(event.resourceId(), event.bookingId(), event.to(), event.attendees(), requestedAt));
     }
 
     @SagaEventHandler(associationProperty = BOOKING_ID)

@@ -76,16 +76,16 @@ class BookingSagaTest {
         fixture.givenAggregate(B).published(REQUESTED)
                 .andThenAggregate(R).published(new HoldPlaced(R, B, SLOT, false, Instant.now()))
                 .andThenTimeAdvancesTo(NOW)
-                .whenAggregate(B).publishes(new RescheduleRequested(B, R, SLOT, LATER))
+                .whenAggregate(B).publishes(new RescheduleRequested(B, R, SLOT, LATER, 4))
                 .expectDispatchedCommands(new MoveHold(R, B, LATER, 4, NOW));
-        fixture.givenAggregate(B).published(REQUESTED, new RescheduleRequested(B, R, SLOT, LATER))
+        fixture.givenAggregate(B).published(REQUESTED, new RescheduleRequested(B, R, SLOT, LATER, 4))
                 .whenAggregate(R).publishes(new HoldMoved(R, B, SLOT, LATER, Instant.now()))
                 .expectDispatchedCommands(new CompleteReschedule(B, LATER));
     }
 
     @Test
     void a_refused_move_refuses_the_reschedule_and_keeps_the_saga() {
-        fixture.givenAggregate(B).published(REQUESTED, new RescheduleRequested(B, R, SLOT, LATER))
+        fixture.givenAggregate(B).published(REQUESTED, new RescheduleRequested(B, R, SLOT, LATER, 4))
                 .whenAggregate(R).publishes(new HoldMoveRefused(R, B, LATER, List.of(), List.of()))
                 .expectDispatchedCommands(new RefuseReschedule(B, LATER, List.of(), List.of()))
                 .expectActiveSagas(1);

@@ -33,6 +33,7 @@ public class Booking {
     private String resourceId;
     private String requester;
     private TimeRange range;
+    private int attendees;
     private BookingStatus status;
     private TimeRange pendingReschedule;
 
@@ -83,7 +84,7 @@ public class Booking {
         if (pendingReschedule != null) {
             throw new BookingStateException("a reschedule of this booking is already being decided");
         }
-        apply(new RescheduleRequested(bookingId, resourceId, range, c.to()));
+        apply(new RescheduleRequested(bookingId, resourceId, range, c.to(), attendees));
     }
 
     @CommandHandler
@@ -112,6 +113,7 @@ public class Booking {
         resourceId = e.resourceId();
         requester = e.requester();
         range = e.range();
+        attendees = e.attendees();
         status = BookingStatus.REQUESTED;
     }
 

@@ -88,20 +88,20 @@ class BookingTest {
     void a_reschedule_is_requested_then_completed() {
         fixture.given(REQUESTED, CONFIRMED)
                 .when(new RequestReschedule("b-1", LATER, "alice", false))
-                .expectEvents(new RescheduleRequested("b-1", "r-1", SLOT, LATER));
-        fixture.given(REQUESTED, CONFIRMED, new RescheduleRequested("b-1", "r-1", SLOT, LATER))
+                .expectEvents(new RescheduleRequested("b-1", "r-1", SLOT, LATER, 4));
+        fixture.given(REQUESTED, CONFIRMED, new RescheduleRequested("b-1", "r-1", SLOT, LATER, 4))
                 .when(new CompleteReschedule("b-1", LATER))
                 .expectEvents(new BookingRescheduled("b-1", "r-1", SLOT, LATER));
     }
 
     @Test
     void a_refused_reschedule_keeps_the_old_slot_and_allows_another_try() {
-        fixture.given(REQUESTED, CONFIRMED, new RescheduleRequested("b-1", "r-1", SLOT, LATER))
+        fixture.given(REQUESTED, CONFIRMED, new RescheduleRequested("b-1", "r-1", SLOT, LATER, 4))
                 .when(new RefuseReschedule("b-1", LATER, List.of(), List.of()))
                 .expectEvents(new RescheduleRefused("b-1", "r-1", LATER, List.of(), List.of()));
-        fixture.given(REQUESTED, CONFIRMED, new RescheduleRequested("b-1", "r-1", SLOT, LATER),
+        fixture.given(REQUESTED, CONFIRMED, new RescheduleRequested("b-1", "r-1", SLOT, LATER, 4),
                         new RescheduleRefused("b-1", "r-1", LATER, List.of(), List.of()))
                 .when(new RequestReschedule("b-1", LATER, "alice", false))
-                .expectEvents(new RescheduleRequested("b-1", "r-1", SLOT, LATER));
+                .expectEvents(new RescheduleRequested("b-1", "r-1", SLOT, LATER, 4));
     }
 }

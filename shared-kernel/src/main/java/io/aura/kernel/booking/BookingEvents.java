@@ -21,7 +21,7 @@ public final class BookingEvents {
 
     public record BookingCancelled(String bookingId, String resourceId, TimeRange range, String reason) {}
 
-    public record RescheduleRequested(String bookingId, String resourceId, TimeRange from, TimeRange to) {}
+    public record RescheduleRequested(String bookingId, String resourceId, TimeRange from, TimeRange to, int attendees) {}
 
     public record BookingRescheduled(String bookingId, String resourceId, TimeRange from, TimeRange to) {}
 

@@ -1,0 +1,185 @@
+package io.aura.app.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aura.app.Http;
+import io.aura.app.IntegrationTest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class BookingsIT extends IntegrationTest {
+    String resourceId;
+    String alice;
+    Instant day;
+
+    @BeforeEach
+    void room() {
+        resourceId = http.post("/api/resources", adminToken, Map.of("name", unique("Room"), "capacity", 8,
+                "timeZone", "Europe/Berlin", "bufferMinutes", 10, "minDurationMinutes", 15,
+                "maxDurationMinutes", 240, "bookingWindowDays", 60)).body().get("id").asString();
+        alice = userWithRoles(unique("alice"), "REQUESTER");
+        day = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+    }
+
+    Http.Response book(String token, String title, int fromMinute, int toMinute) {
+        return http.post("/events/create", token, Map.of("title", title, "resourceId", resourceId,
+                "start", day.plusSeconds(60L * fromMinute).toString(), "end", day.plusSeconds(60L * toMinute).toString(),
+                "attendees", 4));
+    }
+
+    List<String> calendarIds() {
+        List<String> ids = new ArrayList<>();
+        http.get("/dashboard/calendar?resourceId=" + resourceId + "&from=" + day + "&to=" + day.plus(1, ChronoUnit.DAYS),
+                alice).body().get("events").forEach(e -> ids.add(e.get("bookingId").asString()));
+        return ids;
+    }
+
+    @Test
+    void a_free_slot_is_confirmed_at_once_and_shows_on_the_calendar() {
+        var created = book(alice, "Standup", 9 * 60, 10 * 60);
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("status").asString()).isEqualTo("CONFIRMED");
+        String id = created.body().get("bookingId").asString();
+        assertThat(calendarIds()).containsExactly(id);
+        var status = http.get("/events/status?bookingId=" + id, alice);
+        assertThat(status.body().get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(status.body().get("start").asString()).isEqualTo(day.plusSeconds(9 * 3600).toString());
+    }
+
+    @Test
+    void an_overlap_within_the_buffer_is_409_with_the_conflict_and_nearest_free_slots_and_is_recorded_as_rejected() {
+        String first = book(alice, "First", 9 * 60, 10 * 60).body().get("bookingId").asString();
+
+        var clash = book(alice, "Second", 10 * 60 + 5, 11 * 60);
+
+        assertThat(clash.status()).isEqualTo(409);
+        assertThat(clash.body().get("status").asString()).isEqualTo("REJECTED");
+        JsonNode conflict = clash.body().get("conflicts").get(0);
+        assertThat(conflict.get("source").asString()).isEqualTo("BOOKING");
+        assertThat(conflict.get("bookingId").asString()).isEqualTo(first);
+        assertThat(clash.body().get("suggestions").size()).isGreaterThanOrEqualTo(3);
+        assertThat(clash.body().get("suggestions").get(0).get("start").asString())
+                .isEqualTo(day.plusSeconds(60L * (10 * 60 + 20)).toString()); // 15-minute steps from the wanted 10:05
+        String rejected = clash.body().get("bookingId").asString();
+        assertThat(http.get("/events/status?bookingId=" + rejected, alice).body().get("status").asString())
+                .isEqualTo("REJECTED");
+        assertThat(calendarIds()).containsExactly(first);
+    }
+
+    @Test
+    void cancelling_frees_the_slot_for_the_next_request() {
+        String first = book(alice, "First", 9 * 60, 10 * 60).body().get("bookingId").asString();
+
+        var cancelled = http.post("/events/" + first + "/cancel", alice, Map.of("reason", "moved online"));
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.body().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(calendarIds()).isEmpty();
+        assertThat(book(alice, "Next", 9 * 60, 10 * 60).status()).isEqualTo(201);
+    }
+
+    @Test
+    void only_the_owner_or_an_admin_may_cancel() {
+        String first = book(alice, "First", 9 * 60, 10 * 60).body().get("bookingId").asString();
+        String bob = userWithRoles(unique("bob"), "REQUESTER");
+
+        assertThat(http.post("/events/" + first + "/cancel", bob, Map.of()).status()).isEqualTo(403);
+        assertThat(http.get("/events/status?bookingId=" + first, bob).status()).isEqualTo(403);
+        assertThat(calendarIds()).containsExactly(first);
+        assertThat(http.post("/events/" + first + "/cancel", adminToken, Map.of()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_refused_reschedule_keeps_the_old_slot() {
+        String mine = book(alice, "Mine", 9 * 60, 10 * 60).body().get("bookingId").asString();
+        book(alice, "Other", 12 * 60, 13 * 60);
+
+        var refused = http.post("/events/" + mine + "/reschedule", alice, Map.of(
+                "start", day.plusSeconds(60L * (12 * 60 + 30)).toString(), "end", day.plusSeconds(60L * (13 * 60 + 30)).toString()));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("conflicts").get(0).get("source").asString()).isEqualTo("BOOKING");
+        var status = http.get("/events/status?bookingId=" + mine, alice).body();
+        assertThat(status.get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(status.get("start").asString()).isEqualTo(day.plusSeconds(9 * 3600).toString());
+    }
+
+    @Test
+    void a_reschedule_to_a_free_slot_moves_the_booking_and_frees_the_old_slot() {
+        String mine = book(alice, "Mine", 9 * 60, 10 * 60).body().get("bookingId").asString();
+
+        var moved = http.post("/events/" + mine + "/reschedule", alice, Map.of(
+                "start", day.plusSeconds(14 * 3600).toString(), "end", day.plusSeconds(15 * 3600).toString()));
+
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.body().get("start").asString()).isEqualTo(day.plusSeconds(14 * 3600).toString());
+        assertThat(book(alice, "Takes the old slot", 9 * 60, 10 * 60).status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_blackout_refuses_bookings_inside_it() {
+        var blackout = http.post("/api/resources/" + resourceId + "/blackouts", adminToken, Map.of(
+                "start", day.plusSeconds(8 * 3600).toString(), "end", day.plusSeconds(12 * 3600).toString(),
+                "reason", "floor cleaning"));
+        assertThat(blackout.status()).isEqualTo(201);
+
+        var refused = book(alice, "During cleaning", 9 * 60, 10 * 60);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("conflicts").get(0).get("source").asString()).isEqualTo("BLACKOUT");
+    }
+
+    @Test
+    void a_retried_request_with_the_same_idempotency_key_gets_the_first_answer_and_books_once() throws Exception {
+        String key = unique("key");
+        Map<String, Object> body = Map.of("title", "Retried", "resourceId", resourceId,
+                "start", day.plusSeconds(16 * 3600).toString(), "end", day.plusSeconds(17 * 3600).toString());
+        var first = http.postWithHeader("/events/create", alice, body, "Idempotency-Key", key);
+        var retry = http.postWithHeader("/events/create", alice, body, "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.body().get("bookingId").asString()).isEqualTo(first.body().get("bookingId").asString());
+        assertThat(calendarIds()).containsExactly(first.body().get("bookingId").asString());
+    }
+
+    @Test
+    void invalid_requests_are_400_naming_the_field_and_record_nothing() {
+        String start = day.plusSeconds(9 * 3600).toString();
+        String end = day.plusSeconds(10 * 3600).toString();
+        Map<String, Map<String, Object>> cases = new HashMap<>();
+        cases.put("end", Map.of("title", "x", "resourceId", resourceId, "start", end, "end", start));
+        cases.put("resourceId", Map.of("title", "x", "resourceId", "no-such-room", "start", start, "end", end));
+        cases.put("attendees", Map.of("title", "x", "resourceId", resourceId, "start", start, "end", end, "attendees", 9));
+        cases.put("start", Map.of("title", "x", "resourceId", resourceId, "start", "tomorrow at nine", "end", end));
+        cases.put("title", Map.of("resourceId", resourceId, "start", start, "end", end));
+        cases.put("recurrence", Map.of("title", "x", "resourceId", resourceId, "start", start, "end", end,
+                "recurrence", "RRULE:FREQ=WEEKLY;COUNT=3"));
+        long before = storedEvents();
+        cases.forEach((field, body) -> {
+            var response = http.post("/events/create", alice, body);
+            assertThat(response.status()).as(field).isEqualTo(400);
+            List<String> fields = new ArrayList<>();
+            response.body().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+            assertThat(fields).as(field).contains(field);
+        });
+        var outsideWindow = http.post("/events/create", alice, Map.of("title", "x", "resourceId", resourceId,
+                "start", day.plus(90, ChronoUnit.DAYS).toString(), "end", day.plus(90, ChronoUnit.DAYS).plusSeconds(3600).toString()));
+        assertThat(outsideWindow.status()).isEqualTo(400);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void an_auditor_may_not_book() {
+        String auditor = userWithRoles(unique("aud"), "AUDITOR");
+        assertThat(book(auditor, "Nope", 9 * 60, 10 * 60).status()).isEqualTo(403);
+    }
+}
