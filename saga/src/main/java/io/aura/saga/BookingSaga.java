@@ -7,6 +7,7 @@ import io.aura.kernel.booking.BookingCommands.RefuseReschedule;
 import io.aura.kernel.booking.BookingCommands.RejectBooking;
 import io.aura.kernel.booking.BookingEvents.BookingCancelled;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
+import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
 import io.aura.kernel.schedule.ScheduleCommands.MoveHold;
 import io.aura.kernel.schedule.ScheduleCommands.PlaceHold;
@@ -17,6 +18,7 @@ import io.aura.kernel.schedule.ScheduleEvents.HoldPlaced;
 import io.aura.kernel.schedule.ScheduleEvents.HoldRefused;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.modelling.saga.EndSaga;
@@ -39,15 +41,15 @@ public class BookingSaga {
     @StartSaga
     @SagaEventHandler(associationProperty = BOOKING_ID)
     public void on(BookingRequested event, @Timestamp Instant requestedAt) {
-        commands.send(new PlaceHold(event.resourceId(), event.bookingId(), event.range(), event.attendees(),
-                requestedAt));
+        commands.send(new PlaceHold(event.resourceId(), event.bookingId(), event.occurrences(), event.policy(),
+                event.attendees(), requestedAt));
     }
 
     @SagaEventHandler(associationProperty = BOOKING_ID)
     public void on(HoldPlaced event) {
         commands.send(event.approvalRequired()
-                ? new AwaitApproval(event.bookingId())
-                : new ConfirmBooking(event.bookingId()));
+                ? new AwaitApproval(event.bookingId(), event.occurrences(), event.skipped(), event.skippedConflicts())
+                : new ConfirmBooking(event.bookingId(), event.occurrences(), event.skipped(), event.skippedConflicts()));
     }
 
     @EndSaga
@@ -71,9 +73,14 @@ public class BookingSaga {
         commands.send(new RefuseReschedule(event.bookingId(), event.to(), event.conflicts(), event.violations()));
     }
 
+    @SagaEventHandler(associationProperty = BOOKING_ID)
+    public void on(OccurrenceCancelled event) {
+        commands.send(new ReleaseHold(event.resourceId(), event.bookingId(), List.of(event.occurrence())));
+    }
+
     @EndSaga
     @SagaEventHandler(associationProperty = BOOKING_ID)
     public void on(BookingCancelled event) {
-        commands.send(new ReleaseHold(event.resourceId(), event.bookingId()));
+        commands.send(new ReleaseHold(event.resourceId(), event.bookingId(), List.of()));
     }
 }

@@ -3,6 +3,7 @@ package io.aura.app.booking;
 import io.aura.app.axon.ReadYourWrites;
 import io.aura.app.web.ProblemHandling;
 import io.aura.kernel.booking.BookingCommands.CancelBooking;
+import io.aura.kernel.booking.BookingCommands.CancelOccurrence;
 import io.aura.kernel.booking.BookingCommands.RequestBooking;
 import io.aura.kernel.booking.BookingCommands.RequestReschedule;
 import io.aura.kernel.booking.BookingQueries.BookingView;
@@ -14,6 +15,8 @@ import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.schedule.ScheduleCommands.AddBlackout;
+import io.aura.kernel.schedule.ConflictPolicy;
+import io.aura.kernel.schedule.Recurrence;
 import io.aura.kernel.schedule.ScheduleRules;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
@@ -24,6 +27,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +78,8 @@ public class BookingController {
 
     public record Reschedule(String start, String end) {}
 
-    public record CancelRequest(String reason) {}
+    /** {@code occurrenceStart} cancels one occurrence of a series; without it the whole booking is cancelled. */
+    public record CancelRequest(String reason, String occurrenceStart) {}
 
     public record NewBlackout(String start, String end, String reason) {}
 
@@ -91,18 +96,33 @@ public class BookingController {
         } else if (body.title().length() > 200) {
             violations.add(new FieldViolation("title", "must be at most 200 characters"));
         }
-        if (body.recurrence() != null && !body.recurrence().isBlank()) {
-            violations.add(new FieldViolation("recurrence", "recurring bookings are not supported yet"));
+        ConflictPolicy policy = ConflictPolicy.ALL_OR_NOTHING;
+        if (body.conflictPolicy() != null) {
+            try {
+                policy = ConflictPolicy.valueOf(body.conflictPolicy());
+            } catch (IllegalArgumentException e) {
+                violations.add(new FieldViolation("conflictPolicy", "must be ALL_OR_NOTHING or SKIP_CONFLICTS"));
+            }
         }
-        if (body.conflictPolicy() != null && !List.of("ALL_OR_NOTHING", "SKIP_CONFLICTS").contains(body.conflictPolicy())) {
-            violations.add(new FieldViolation("conflictPolicy", "must be ALL_OR_NOTHING or SKIP_CONFLICTS"));
-        }
+        boolean recurring = body.recurrence() != null && !body.recurrence().isBlank();
         List<String> attendeeNames = new ArrayList<>();
         int attendees = attendees(body.attendees(), attendeeNames, violations);
         Optional<ResourceView> resource = resource(body.resourceId(), violations);
         TimeRange range = range(body.start(), body.end(), violations);
+        List<TimeRange> occurrences = range == null ? List.of() : List.of(range);
         if (resource.isPresent() && range != null) {
-            violations.addAll(ScheduleRules.check(spec(resource.get()), range, attendees, clock.instant()));
+            if (recurring) {
+                var expansion = Recurrence.expand(body.recurrence(), range, ZoneId.of(resource.get().timeZone()));
+                violations.addAll(expansion.violations());
+                occurrences = expansion.occurrences();
+            }
+            for (TimeRange occurrence : occurrences) {
+                for (FieldViolation v : ScheduleRules.check(spec(resource.get()), occurrence, attendees, clock.instant())) {
+                    if (!violations.contains(v)) {
+                        violations.add(v);
+                    }
+                }
+            }
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
@@ -119,8 +139,9 @@ public class BookingController {
                 return decided(entry.bookingId(), awaitDecision(entry.bookingId()), null, null);
             }
         }
-        RequestBooking command = new RequestBooking(bookingId, body.resourceId(), body.title(), range, attendees,
-                attendeeNames, body.description(), caller.getName());
+        RequestBooking command = new RequestBooking(bookingId, body.resourceId(), body.title(), range, occurrences,
+                recurring ? body.recurrence() : null, policy, attendees, attendeeNames, body.description(),
+                caller.getName());
         Optional<BookingView> view = readYourWrites.sendAndAwait(command, new FindBooking(bookingId), BookingView.class,
                 v -> v.status() != BookingStatus.REQUESTED, DECISION_TIMEOUT);
         return decided(bookingId, view, idempotencyKey, caller.getName());
@@ -146,14 +167,41 @@ public class BookingController {
     public ResponseEntity<Map<String, Object>> cancel(@PathVariable String bookingId,
                                                       @RequestBody(required = false) CancelRequest body,
                                                       Authentication caller) {
-        if (find(bookingId).isEmpty()) {
+        BookingView existing = find(bookingId).orElse(null);
+        if (existing == null) {
             return notFound(bookingId);
+        }
+        if (body != null && body.occurrenceStart() != null) {
+            return cancelOccurrence(existing, body.occurrenceStart(), caller);
         }
         var command = new CancelBooking(bookingId, body == null ? null : body.reason(), caller.getName(),
                 hasAnyRole(caller, "ADMIN"));
         readYourWrites.sendAndAwait(command, new FindBooking(bookingId), BookingView.class,
                 v -> v.status() == BookingStatus.CANCELLED, DECISION_TIMEOUT);
         return ResponseEntity.ok(Map.of("bookingId", bookingId, "status", BookingStatus.CANCELLED.name()));
+    }
+
+    private ResponseEntity<Map<String, Object>> cancelOccurrence(BookingView booking, String occurrenceStart,
+                                                                 Authentication caller) {
+        List<FieldViolation> violations = new ArrayList<>();
+        Instant start = TimeInput.parse("occurrenceStart", occurrenceStart, violations);
+        var occurrence = start == null ? Optional.<io.aura.kernel.booking.BookingQueries.Occurrence>empty()
+                : booking.occurrences().stream().filter(o -> o.start().equals(start)).findFirst();
+        if (start != null && occurrence.isEmpty()) {
+            violations.add(new FieldViolation("occurrenceStart", "this booking has no occurrence starting then"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        TimeRange range = new TimeRange(occurrence.get().start(), occurrence.get().end());
+        BookingView after = readYourWrites.sendAndAwait(
+                        new CancelOccurrence(booking.bookingId(), range, caller.getName(), hasAnyRole(caller, "ADMIN")),
+                        new FindBooking(booking.bookingId()), BookingView.class,
+                        v -> v.occurrences().stream().anyMatch(o -> o.start().equals(start)
+                                && o.status().equals(BookingStatus.CANCELLED.name())), DECISION_TIMEOUT)
+                .orElse(booking);
+        return ResponseEntity.ok(Map.of("bookingId", booking.bookingId(), "status", after.status().name(),
+                "occurrenceStart", start, "occurrenceStatus", BookingStatus.CANCELLED.name()));
     }
 
     @Operation(summary = "Move a booking (owner or ADMIN); atomic: the old slot is kept if the new one is refused")
@@ -266,6 +314,12 @@ public class BookingController {
         } else {
             httpStatus = 201;
             body = new LinkedHashMap<>(Map.of("bookingId", bookingId, "status", v.status().name()));
+            if (v.occurrences().size() > 1 || v.recurrence() != null) {
+                body.put("occurrences", v.occurrences());
+                if (!v.conflicts().isEmpty()) {
+                    body.put("conflicts", BookingResponses.ConflictBody.of(v.conflicts()));
+                }
+            }
         }
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             idempotency.answer(caller, idempotencyKey, httpStatus, body);

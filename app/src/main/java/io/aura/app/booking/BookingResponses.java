@@ -13,10 +13,11 @@ import java.util.Map;
 final class BookingResponses {
     private BookingResponses() {}
 
-    record ConflictBody(Instant start, Instant end, String source, String bookingId) {
+    /** {@code start}/{@code end}: what is in the way; {@code occurrenceStart}: which requested occurrence it blocks. */
+    record ConflictBody(Instant start, Instant end, String source, String bookingId, Instant occurrenceStart) {
         static List<ConflictBody> of(List<Conflict> conflicts) {
             return conflicts.stream().map(c -> new ConflictBody(c.range().start(), c.range().end(), c.source().name(),
-                    c.bookingId())).toList();
+                    c.bookingId(), c.occurrence() == null ? null : c.occurrence().start())).toList();
         }
     }
 
@@ -32,6 +33,8 @@ final class BookingResponses {
         body.put("attendees", v.attendees());
         if (!v.attendeeNames().isEmpty()) body.put("attendeeNames", v.attendeeNames());
         if (v.description() != null) body.put("description", v.description());
+        if (v.recurrence() != null) body.put("recurrence", v.recurrence());
+        if (v.occurrences().size() > 1 || v.recurrence() != null) body.put("occurrences", v.occurrences());
         if (!v.conflicts().isEmpty()) body.put("conflicts", ConflictBody.of(v.conflicts()));
         if (!v.violations().isEmpty()) body.put("violations", v.violations());
         if (!v.suggestions().isEmpty()) body.put("suggestions", v.suggestions());

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.aura.kernel.booking.BookingCommands.AwaitApproval;
 import io.aura.kernel.booking.BookingCommands.CancelBooking;
+import io.aura.kernel.booking.BookingCommands.CancelOccurrence;
 import io.aura.kernel.booking.BookingCommands.CompleteReschedule;
 import io.aura.kernel.booking.BookingCommands.ConfirmBooking;
 import io.aura.kernel.booking.BookingCommands.RefuseReschedule;
@@ -16,10 +17,14 @@ import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
 import io.aura.kernel.booking.BookingEvents.BookingRejected;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
+import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingEvents.RescheduleRefused;
 import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -36,26 +41,29 @@ public class Booking {
     private int attendees;
     private BookingStatus status;
     private TimeRange pendingReschedule;
+    private List<TimeRange> held = new ArrayList<>();
 
     protected Booking() {}
 
     @CommandHandler
     public Booking(RequestBooking c) {
-        apply(new BookingRequested(c.bookingId(), c.resourceId(), c.title(), c.range(), c.attendees(),
+        apply(new BookingRequested(c.bookingId(), c.resourceId(), c.title(), c.range(),
+                c.occurrences() == null || c.occurrences().isEmpty() ? List.of(c.range()) : c.occurrences(),
+                c.recurrence(), c.policy() == null ? ConflictPolicy.ALL_OR_NOTHING : c.policy(), c.attendees(),
                 c.attendeeNames(), c.description(), c.requester()));
     }
 
     @CommandHandler
     void handle(ConfirmBooking c) {
         if (status == BookingStatus.REQUESTED || status == BookingStatus.PENDING_APPROVAL) {
-            apply(new BookingConfirmed(bookingId, resourceId, range));
+            apply(new BookingConfirmed(bookingId, resourceId, c.held(), c.skipped(), c.skippedConflicts()));
         }
     }
 
     @CommandHandler
     void handle(AwaitApproval c) {
         if (status == BookingStatus.REQUESTED) {
-            apply(new BookingAwaitingApproval(bookingId, resourceId, range));
+            apply(new BookingAwaitingApproval(bookingId, resourceId, c.held(), c.skipped(), c.skippedConflicts()));
         }
     }
 
@@ -72,7 +80,19 @@ public class Booking {
         if (!status.isActive()) {
             throw new BookingStateException("a " + status + " booking cannot be cancelled");
         }
-        apply(new BookingCancelled(bookingId, resourceId, range, c.reason()));
+        apply(new BookingCancelled(bookingId, resourceId, c.reason()));
+    }
+
+    @CommandHandler
+    void handle(CancelOccurrence c) {
+        requireOwnerOrAdmin(c.by(), c.byAdmin());
+        if (!status.isActive() || !held.contains(c.occurrence())) {
+            throw new BookingStateException("this booking holds no such occurrence");
+        }
+        apply(new OccurrenceCancelled(bookingId, resourceId, c.occurrence()));
+        if (held.isEmpty()) { // the last one: the booking as a whole is cancelled
+            apply(new BookingCancelled(bookingId, resourceId, "every occurrence was cancelled"));
+        }
     }
 
     @CommandHandler
@@ -80,6 +100,9 @@ public class Booking {
         requireOwnerOrAdmin(c.by(), c.byAdmin());
         if (!status.isActive()) {
             throw new BookingStateException("a " + status + " booking cannot be rescheduled");
+        }
+        if (held.size() > 1) {
+            throw new BookingStateException("a series cannot be moved as a whole: cancel an occurrence and book it again");
         }
         if (pendingReschedule != null) {
             throw new BookingStateException("a reschedule of this booking is already being decided");
@@ -120,11 +143,18 @@ public class Booking {
     @EventSourcingHandler
     void on(BookingConfirmed e) {
         status = BookingStatus.CONFIRMED;
+        held = new ArrayList<>(e.held());
     }
 
     @EventSourcingHandler
     void on(BookingAwaitingApproval e) {
         status = BookingStatus.PENDING_APPROVAL;
+        held = new ArrayList<>(e.held());
+    }
+
+    @EventSourcingHandler
+    void on(OccurrenceCancelled e) {
+        held.remove(e.occurrence());
     }
 
     @EventSourcingHandler
@@ -146,6 +176,7 @@ public class Booking {
     @EventSourcingHandler
     void on(BookingRescheduled e) {
         range = e.to();
+        held = new ArrayList<>(List.of(e.to()));
         pendingReschedule = null;
     }
 

@@ -24,7 +24,10 @@ import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
+import io.aura.kernel.schedule.ConflictPolicy;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -45,6 +48,8 @@ public class Resource {
     private ResourceSpec spec;
     private final IntervalIndex<String> holds = new IntervalIndex<>();
     private final IntervalIndex<String> blackouts = new IntervalIndex<>();
+    /** booking id to the keys of its held occurrences ({@code bookingId#index}) */
+    private final Map<String, List<String>> holdsByBooking = new HashMap<>();
 
     protected Resource() {}
 
@@ -59,27 +64,65 @@ public class Resource {
 
     @CommandHandler
     void handle(PlaceHold c) {
-        if (c.range().equals(holds.get(c.bookingId()))) {
-            return; // already held for this booking: a redelivered command changes nothing
+        if (holdsByBooking.containsKey(c.bookingId())) {
+            return; // already decided for this booking: a redelivered command changes nothing
         }
-        List<FieldViolation> violations = ScheduleRules.check(spec, c.range(), c.attendees(), c.requestedAt());
-        List<Conflict> conflicts = violations.isEmpty() ? conflictsWith(c.range(), c.bookingId()) : List.of();
-        if (violations.isEmpty() && conflicts.isEmpty()) {
-            apply(new HoldPlaced(resourceId, c.bookingId(), c.range(), spec.approvalRequired(), c.requestedAt()));
+        List<FieldViolation> violations = new ArrayList<>();
+        for (TimeRange occurrence : c.occurrences()) {
+            for (FieldViolation v : ScheduleRules.check(spec, occurrence, c.attendees(), c.requestedAt())) {
+                if (!violations.contains(v)) {
+                    violations.add(v);
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            apply(new HoldRefused(resourceId, c.bookingId(), c.occurrences(), List.of(), violations, List.of()));
+            return;
+        }
+        // Occurrences are checked one by one against the schedule and against the ones already
+        // accepted from this series, so a series never overlaps itself either.
+        IntervalIndex<Integer> accepted = new IntervalIndex<>();
+        List<TimeRange> held = new ArrayList<>();
+        List<TimeRange> skipped = new ArrayList<>();
+        List<Conflict> conflicts = new ArrayList<>();
+        Duration buffer = Duration.ofMinutes(spec.bufferMinutes());
+        for (int i = 0; i < c.occurrences().size(); i++) {
+            TimeRange occurrence = c.occurrences().get(i);
+            List<Conflict> found = conflictsWith(occurrence, c.bookingId());
+            for (var own : accepted.overlapping(occurrence.widenedBy(buffer))) {
+                found.add(new Conflict(own.range(), Conflict.Source.BOOKING, c.bookingId(), occurrence));
+            }
+            if (found.isEmpty()) {
+                held.add(occurrence);
+                accepted.put(i, occurrence);
+            } else {
+                skipped.add(occurrence);
+                conflicts.addAll(found);
+            }
+        }
+        boolean allOrNothing = c.policy() != ConflictPolicy.SKIP_CONFLICTS;
+        if (held.isEmpty() || (allOrNothing && !skipped.isEmpty())) {
+            List<TimeRange> suggestions = c.occurrences().size() == 1
+                    ? nearestFree(c.occurrences().get(0), c.requestedAt())
+                    : List.of();
+            apply(new HoldRefused(resourceId, c.bookingId(), c.occurrences(), conflicts, List.of(), suggestions));
         } else {
-            List<TimeRange> suggestions = conflicts.isEmpty() ? List.of() : nearestFree(c.range(), c.requestedAt());
-            apply(new HoldRefused(resourceId, c.bookingId(), c.range(), conflicts, violations, suggestions));
+            apply(new HoldPlaced(resourceId, c.bookingId(), held, skipped, conflicts, spec.approvalRequired(),
+                    c.requestedAt()));
         }
     }
 
     @CommandHandler
     void handle(MoveHold c) {
-        TimeRange from = holds.get(c.bookingId());
-        if (from == null) {
+        List<String> keys = holdsByBooking.getOrDefault(c.bookingId(), List.of());
+        if (keys.size() != 1) {
             apply(new HoldMoveRefused(resourceId, c.bookingId(), c.to(), List.of(),
-                    List.of(new FieldViolation("bookingId", "holds nothing on this resource"))));
+                    List.of(new FieldViolation("bookingId", keys.isEmpty()
+                            ? "holds nothing on this resource"
+                            : "is a series: cancel an occurrence and book it again instead"))));
             return;
         }
+        TimeRange from = holds.get(keys.get(0));
         List<FieldViolation> violations = ScheduleRules.check(spec, c.to(), c.attendees(), c.requestedAt());
         List<Conflict> conflicts = violations.isEmpty() ? conflictsWith(c.to(), c.bookingId()) : List.of();
         if (violations.isEmpty() && conflicts.isEmpty()) {
@@ -91,9 +134,15 @@ public class Resource {
 
     @CommandHandler
     void handle(ReleaseHold c) {
-        TimeRange range = holds.get(c.bookingId());
-        if (range != null) {
-            apply(new HoldReleased(resourceId, c.bookingId(), range));
+        List<TimeRange> released = new ArrayList<>();
+        for (String key : holdsByBooking.getOrDefault(c.bookingId(), List.of())) {
+            TimeRange range = holds.get(key);
+            if (range != null && (c.occurrences().isEmpty() || c.occurrences().contains(range))) {
+                released.add(range);
+            }
+        }
+        if (!released.isEmpty()) {
+            apply(new HoldReleased(resourceId, c.bookingId(), released));
         }
     }
 
@@ -107,12 +156,13 @@ public class Resource {
         TimeRange widened = range.widenedBy(Duration.ofMinutes(spec.bufferMinutes()));
         List<Conflict> conflicts = new ArrayList<>();
         for (var hold : holds.overlapping(widened)) {
-            if (!hold.key().equals(ownBookingId)) {
-                conflicts.add(new Conflict(hold.range(), Conflict.Source.BOOKING, hold.key()));
+            String holder = bookingOf(hold.key());
+            if (!holder.equals(ownBookingId)) {
+                conflicts.add(new Conflict(hold.range(), Conflict.Source.BOOKING, holder, range));
             }
         }
         for (var blackout : blackouts.overlapping(widened)) {
-            conflicts.add(new Conflict(blackout.range(), Conflict.Source.BLACKOUT, null));
+            conflicts.add(new Conflict(blackout.range(), Conflict.Source.BLACKOUT, null, range));
         }
         return conflicts;
     }
@@ -120,6 +170,14 @@ public class Resource {
     private List<TimeRange> nearestFree(TimeRange wanted, Instant now) {
         Instant latest = now.plus(Duration.ofDays(spec.bookingWindowDays()));
         return FreeSlots.nearest(wanted, now, latest, SUGGESTIONS, candidate -> conflictsWith(candidate, null).isEmpty());
+    }
+
+    private static String holdKey(String bookingId, int occurrence) {
+        return bookingId + "#" + occurrence;
+    }
+
+    private static String bookingOf(String holdKey) {
+        return holdKey.substring(0, holdKey.lastIndexOf('#'));
     }
 
     @EventSourcingHandler
@@ -131,22 +189,50 @@ public class Resource {
     @EventSourcingHandler
     void on(HoldPlaced event) {
         // Past holds decide nothing any more: dropping them keeps the state as small as the future.
-        holds.removeEndingBefore(event.requestedAt());
-        holds.put(event.bookingId(), event.range());
+        pruneEndedBefore(event.requestedAt());
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < event.occurrences().size(); i++) {
+            String key = holdKey(event.bookingId(), i);
+            holds.put(key, event.occurrences().get(i));
+            keys.add(key);
+        }
+        holdsByBooking.put(event.bookingId(), keys);
     }
 
     @EventSourcingHandler
     void on(HoldMoved event) {
-        holds.put(event.bookingId(), event.to());
+        holds.put(holdsByBooking.get(event.bookingId()).get(0), event.to());
     }
 
     @EventSourcingHandler
     void on(HoldReleased event) {
-        holds.remove(event.bookingId());
+        List<String> keys = holdsByBooking.getOrDefault(event.bookingId(), List.of());
+        List<String> kept = new ArrayList<>();
+        for (String key : keys) {
+            TimeRange range = holds.get(key);
+            if (range != null && event.occurrences().contains(range)) {
+                holds.remove(key);
+            } else if (range != null) {
+                kept.add(key);
+            }
+        }
+        if (kept.isEmpty()) {
+            holdsByBooking.remove(event.bookingId());
+        } else {
+            holdsByBooking.put(event.bookingId(), kept);
+        }
     }
 
     @EventSourcingHandler
     void on(BlackoutAdded event) {
         blackouts.put(event.blackoutId(), event.range());
+    }
+
+    private void pruneEndedBefore(Instant instant) {
+        holds.removeEndingBefore(instant);
+        holdsByBooking.entrySet().removeIf(e -> {
+            e.getValue().removeIf(key -> holds.get(key) == null);
+            return e.getValue().isEmpty();
+        });
     }
 }

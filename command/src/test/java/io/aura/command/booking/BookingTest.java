@@ -2,6 +2,7 @@ package io.aura.command.booking;
 
 import io.aura.kernel.TargetsAggregate;
 import io.aura.kernel.booking.BookingCommands.CancelBooking;
+import io.aura.kernel.booking.BookingCommands.CancelOccurrence;
 import io.aura.kernel.booking.BookingCommands.CompleteReschedule;
 import io.aura.kernel.booking.BookingCommands.ConfirmBooking;
 import io.aura.kernel.booking.BookingCommands.RefuseReschedule;
@@ -13,8 +14,10 @@ import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
 import io.aura.kernel.booking.BookingEvents.BookingRejected;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
+import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingEvents.RescheduleRefused;
 import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
+import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
 import java.time.Instant;
 import java.util.List;
@@ -27,8 +30,9 @@ import org.junit.jupiter.api.Test;
 class BookingTest {
     static final TimeRange SLOT = new TimeRange(Instant.parse("2026-12-02T09:00:00Z"), Instant.parse("2026-12-02T10:00:00Z"));
     static final TimeRange LATER = new TimeRange(Instant.parse("2026-12-02T11:00:00Z"), Instant.parse("2026-12-02T12:00:00Z"));
-    static final BookingRequested REQUESTED = new BookingRequested("b-1", "r-1", "Standup", SLOT, 4, List.of(), null, "alice");
-    static final BookingConfirmed CONFIRMED = new BookingConfirmed("b-1", "r-1", SLOT);
+    static final BookingRequested REQUESTED = new BookingRequested("b-1", "r-1", "Standup", SLOT, List.of(SLOT), null,
+            ConflictPolicy.ALL_OR_NOTHING, 4, List.of(), null, "alice");
+    static final BookingConfirmed CONFIRMED = new BookingConfirmed("b-1", "r-1", List.of(SLOT), List.of(), List.of());
 
     FixtureConfiguration<Booking> fixture;
 
@@ -42,14 +46,15 @@ class BookingTest {
     @Test
     void requesting_records_the_request() {
         fixture.givenNoPriorActivity()
-                .when(new RequestBooking("b-1", "r-1", "Standup", SLOT, 4, List.of(), null, "alice"))
+                .when(new RequestBooking("b-1", "r-1", "Standup", SLOT, List.of(SLOT), null, null, 4, List.of(), null,
+                        "alice"))
                 .expectEvents(REQUESTED);
     }
 
     @Test
     void a_requested_booking_is_confirmed_once() {
-        fixture.given(REQUESTED).when(new ConfirmBooking("b-1")).expectEvents(CONFIRMED);
-        fixture.given(REQUESTED, CONFIRMED).when(new ConfirmBooking("b-1")).expectNoEvents();
+        fixture.given(REQUESTED).when(new ConfirmBooking("b-1", List.of(SLOT), List.of(), List.of())).expectEvents(CONFIRMED);
+        fixture.given(REQUESTED, CONFIRMED).when(new ConfirmBooking("b-1", List.of(SLOT), List.of(), List.of())).expectNoEvents();
     }
 
     @Test
@@ -63,7 +68,7 @@ class BookingTest {
     void the_owner_cancels_a_confirmed_booking() {
         fixture.given(REQUESTED, CONFIRMED)
                 .when(new CancelBooking("b-1", "moved online", "alice", false))
-                .expectEvents(new BookingCancelled("b-1", "r-1", SLOT, "moved online"));
+                .expectEvents(new BookingCancelled("b-1", "r-1", "moved online"));
     }
 
     @Test
@@ -74,7 +79,7 @@ class BookingTest {
                 .expectNoEvents();
         fixture.given(REQUESTED, CONFIRMED)
                 .when(new CancelBooking("b-1", null, "root", true))
-                .expectEvents(new BookingCancelled("b-1", "r-1", SLOT, null));
+                .expectEvents(new BookingCancelled("b-1", "r-1", null));
     }
 
     @Test
@@ -103,5 +108,24 @@ class BookingTest {
                         new RescheduleRefused("b-1", "r-1", LATER, List.of(), List.of()))
                 .when(new RequestReschedule("b-1", LATER, "alice", false))
                 .expectEvents(new RescheduleRequested("b-1", "r-1", SLOT, LATER, 4));
+    }
+
+    @Test
+    void cancelling_one_occurrence_keeps_the_others_and_the_last_one_cancels_the_series() {
+        BookingConfirmed series = new BookingConfirmed("b-1", "r-1", List.of(SLOT, LATER), List.of(), List.of());
+        fixture.given(REQUESTED, series)
+                .when(new CancelOccurrence("b-1", SLOT, "alice", false))
+                .expectEvents(new OccurrenceCancelled("b-1", "r-1", SLOT));
+        fixture.given(REQUESTED, series, new OccurrenceCancelled("b-1", "r-1", SLOT))
+                .when(new CancelOccurrence("b-1", LATER, "alice", false))
+                .expectEvents(new OccurrenceCancelled("b-1", "r-1", LATER),
+                        new BookingCancelled("b-1", "r-1", "every occurrence was cancelled"));
+    }
+
+    @Test
+    void a_series_cannot_be_moved_as_a_whole() {
+        fixture.given(REQUESTED, new BookingConfirmed("b-1", "r-1", List.of(SLOT, LATER), List.of(), List.of()))
+                .when(new RequestReschedule("b-1", LATER, "alice", false))
+                .expectException(BookingStateException.class);
     }
 }

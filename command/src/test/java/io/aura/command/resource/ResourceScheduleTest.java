@@ -4,6 +4,7 @@ import io.aura.kernel.TargetsAggregate;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
 import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.schedule.Conflict;
+import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.ScheduleCommands.AddBlackout;
 import io.aura.kernel.schedule.ScheduleCommands.MoveHold;
 import io.aura.kernel.schedule.ScheduleCommands.PlaceHold;
@@ -47,24 +48,25 @@ class ResourceScheduleTest {
     @Test
     void a_free_slot_is_held() {
         fixture.given(REGISTERED)
-                .when(new PlaceHold(R, "b-1", at("09:00", "10:00"), 4, NOW))
-                .expectEvents(new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW));
+                .when(new PlaceHold(R, "b-1", List.of(at("09:00", "10:00")), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
+                .expectEvents(new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW));
     }
 
     @Test
     void an_overlapping_slot_is_refused_naming_the_booking_it_overlaps_and_suggesting_free_slots() {
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW))
-                .when(new PlaceHold(R, "b-2", at("09:30", "10:30"), 4, NOW))
-                .expectEvents(new HoldRefused(R, "b-2", at("09:30", "10:30"),
-                        List.of(new Conflict(at("09:00", "10:00"), Conflict.Source.BOOKING, "b-1")), List.of(),
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW))
+                .when(new PlaceHold(R, "b-2", List.of(at("09:30", "10:30")), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
+                .expectEvents(new HoldRefused(R, "b-2", List.of(at("09:30", "10:30")),
+                        List.of(new Conflict(at("09:00", "10:00"), Conflict.Source.BOOKING, "b-1", at("09:30", "10:30"))),
+                        List.of(),
                         // nearest first: the earlier side is blocked back to 07:45 by the 10-minute buffer
                         List.of(at("10:15", "11:15"), at("10:30", "11:30"), at("10:45", "11:45"))));
     }
 
     @Test
     void the_buffer_counts_on_both_sides() {
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW))
-                .when(new PlaceHold(R, "b-2", at("10:05", "11:00"), 4, NOW))
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW))
+                .when(new PlaceHold(R, "b-2", List.of(at("10:05", "11:00")), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
                         org.axonframework.test.matchers.Matchers.messageWithPayload(
                                 org.hamcrest.Matchers.instanceOf(HoldRefused.class)),
@@ -73,15 +75,15 @@ class ResourceScheduleTest {
 
     @Test
     void back_to_back_with_the_buffer_respected_is_held() {
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW))
-                .when(new PlaceHold(R, "b-2", at("10:10", "11:00"), 4, NOW))
-                .expectEvents(new HoldPlaced(R, "b-2", at("10:10", "11:00"), false, NOW));
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW))
+                .when(new PlaceHold(R, "b-2", List.of(at("10:10", "11:00")), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
+                .expectEvents(new HoldPlaced(R, "b-2", List.of(at("10:10", "11:00")), List.of(), List.of(), false, NOW));
     }
 
     @Test
     void a_blackout_refuses_the_slot() {
         fixture.given(REGISTERED, new BlackoutAdded(R, "x-1", at("12:00", "14:00"), "cleaning"))
-                .when(new PlaceHold(R, "b-1", at("13:00", "13:30"), 4, NOW))
+                .when(new PlaceHold(R, "b-1", List.of(at("13:00", "13:30")), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
                         org.axonframework.test.matchers.Matchers.messageWithPayload(
                                 org.hamcrest.Matchers.instanceOf(HoldRefused.class)),
@@ -91,32 +93,32 @@ class ResourceScheduleTest {
     @Test
     void a_broken_rule_is_refused_naming_the_rule() {
         fixture.given(REGISTERED)
-                .when(new PlaceHold(R, "b-1", at("09:00", "10:00"), 11, NOW))
-                .expectEvents(new HoldRefused(R, "b-1", at("09:00", "10:00"), List.of(),
+                .when(new PlaceHold(R, "b-1", List.of(at("09:00", "10:00")), ConflictPolicy.ALL_OR_NOTHING, 11, NOW))
+                .expectEvents(new HoldRefused(R, "b-1", List.of(at("09:00", "10:00")), List.of(),
                         List.of(new FieldViolation("attendees", "11 attendees exceed this resource's capacity of 10")),
                         List.of()));
     }
 
     @Test
     void a_redelivered_hold_for_the_same_booking_changes_nothing() {
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW))
-                .when(new PlaceHold(R, "b-1", at("09:00", "10:00"), 4, NOW))
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW))
+                .when(new PlaceHold(R, "b-1", List.of(at("09:00", "10:00")), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
                 .expectNoEvents();
     }
 
     @Test
     void a_released_hold_frees_the_slot() {
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW),
-                        new HoldReleased(R, "b-1", at("09:00", "10:00")))
-                .when(new PlaceHold(R, "b-2", at("09:00", "10:00"), 4, NOW))
-                .expectEvents(new HoldPlaced(R, "b-2", at("09:00", "10:00"), false, NOW));
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW),
+                        new HoldReleased(R, "b-1", List.of(at("09:00", "10:00"))))
+                .when(new PlaceHold(R, "b-2", List.of(at("09:00", "10:00")), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
+                .expectEvents(new HoldPlaced(R, "b-2", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW));
     }
 
     @Test
     void releasing_moves_and_blackouts() {
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW))
-                .when(new ReleaseHold(R, "b-1"))
-                .expectEvents(new HoldReleased(R, "b-1", at("09:00", "10:00")));
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW))
+                .when(new ReleaseHold(R, "b-1", List.of()))
+                .expectEvents(new HoldReleased(R, "b-1", List.of(at("09:00", "10:00"))));
         fixture.given(REGISTERED)
                 .when(new AddBlackout(R, "x-1", at("12:00", "14:00"), "cleaning"))
                 .expectEvents(new BlackoutAdded(R, "x-1", at("12:00", "14:00"), "cleaning"));
@@ -124,23 +126,56 @@ class ResourceScheduleTest {
 
     @Test
     void a_hold_moves_onto_its_own_old_slot_overlap_but_not_onto_another_booking() {
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW))
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW))
                 .when(new MoveHold(R, "b-1", at("09:30", "10:30"), 4, NOW))
                 .expectEvents(new HoldMoved(R, "b-1", at("09:00", "10:00"), at("09:30", "10:30"), NOW));
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW),
-                        new HoldPlaced(R, "b-2", at("12:00", "13:00"), false, NOW))
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW),
+                        new HoldPlaced(R, "b-2", List.of(at("12:00", "13:00")), List.of(), List.of(), false, NOW))
                 .when(new MoveHold(R, "b-1", at("12:30", "13:30"), 4, NOW))
                 .expectEvents(new HoldMoveRefused(R, "b-1", at("12:30", "13:30"),
-                        List.of(new Conflict(at("12:00", "13:00"), Conflict.Source.BOOKING, "b-2")), List.of()));
+                        List.of(new Conflict(at("12:00", "13:00"), Conflict.Source.BOOKING, "b-2", at("12:30", "13:30"))),
+                        List.of()));
     }
 
     @Test
     void holds_that_have_ended_no_longer_decide_anything() {
         Instant later = Instant.parse("2026-12-03T08:00:00Z");
         TimeRange tomorrow = new TimeRange(Instant.parse("2026-12-03T09:00:00Z"), Instant.parse("2026-12-03T10:00:00Z"));
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", at("09:00", "10:00"), false, NOW),
-                        new HoldPlaced(R, "b-2", tomorrow, false, later))
-                .when(new PlaceHold(R, "b-3", tomorrow.shiftedTo(Instant.parse("2026-12-03T11:00:00Z")), 1, later))
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW),
+                        new HoldPlaced(R, "b-2", List.of(tomorrow), List.of(), List.of(), false, later))
+                .when(new PlaceHold(R, "b-3", List.of(tomorrow.shiftedTo(Instant.parse("2026-12-03T11:00:00Z"))), ConflictPolicy.ALL_OR_NOTHING, 1, later))
                 .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void a_series_with_one_conflicting_occurrence_is_refused_whole_by_default_naming_that_occurrence() {
+        TimeRange monday = at("09:00", "10:00");
+        TimeRange nextMonday = monday.shiftedTo(monday.start().plus(java.time.Duration.ofDays(7)));
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(nextMonday), List.of(), List.of(), false, NOW))
+                .when(new PlaceHold(R, "s-1", List.of(monday, nextMonday), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
+                .expectEvents(new HoldRefused(R, "s-1", List.of(monday, nextMonday),
+                        List.of(new Conflict(nextMonday, Conflict.Source.BOOKING, "b-1", nextMonday)), List.of(),
+                        List.of()));
+    }
+
+    @Test
+    void skip_conflicts_holds_the_free_occurrences_and_lists_the_skipped_one() {
+        TimeRange monday = at("09:00", "10:00");
+        TimeRange nextMonday = monday.shiftedTo(monday.start().plus(java.time.Duration.ofDays(7)));
+        Conflict conflict = new Conflict(nextMonday, Conflict.Source.BOOKING, "b-1", nextMonday);
+        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(nextMonday), List.of(), List.of(), false, NOW))
+                .when(new PlaceHold(R, "s-1", List.of(monday, nextMonday), ConflictPolicy.SKIP_CONFLICTS, 4, NOW))
+                .expectEvents(new HoldPlaced(R, "s-1", List.of(monday), List.of(nextMonday), List.of(conflict), false,
+                        NOW));
+    }
+
+    @Test
+    void releasing_one_occurrence_of_a_series_frees_just_that_slot() {
+        TimeRange monday = at("09:00", "10:00");
+        TimeRange nextMonday = monday.shiftedTo(monday.start().plus(java.time.Duration.ofDays(7)));
+        fixture.given(REGISTERED, new HoldPlaced(R, "s-1", List.of(monday, nextMonday), List.of(), List.of(), false, NOW),
+                        new HoldReleased(R, "s-1", List.of(nextMonday)))
+                .when(new PlaceHold(R, "b-2", List.of(nextMonday), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
+                .expectEvents(new HoldPlaced(R, "b-2", List.of(nextMonday), List.of(), List.of(), false, NOW));
     }
 }

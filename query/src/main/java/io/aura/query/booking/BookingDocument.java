@@ -1,6 +1,7 @@
 package io.aura.query.booking;
 
 import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.booking.BookingQueries.Occurrence;
 import io.aura.kernel.booking.BookingQueries.RescheduleOutcome;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.BookingStatus;
@@ -12,18 +13,21 @@ import org.springframework.data.annotation.Id;
 /** The stored shape of a booking view: the same fields, keyed by the booking id. */
 record BookingDocument(@Id String bookingId, String title, String resourceId, Instant start, Instant end,
                        BookingStatus status, String requester, int attendees, List<String> attendeeNames,
-                       String description, List<Conflict> conflicts, List<String> violations,
+                       String description, String recurrence, List<Occurrence> occurrences,
+                       List<Conflict> conflicts, List<String> violations,
                        List<Suggestion> suggestions, RescheduleOutcome lastReschedule, long revision) {
 
     static BookingDocument from(BookingView v) {
         return new BookingDocument(v.bookingId(), v.title(), v.resourceId(), v.start(), v.end(), v.status(),
-                v.requester(), v.attendees(), v.attendeeNames(), v.description(), v.conflicts(), v.violations(),
+                v.requester(), v.attendees(), v.attendeeNames(), v.description(), v.recurrence(), v.occurrences(),
+                v.conflicts(), v.violations(),
                 v.suggestions(), v.lastReschedule(), v.revision());
     }
 
     BookingView toView() {
         return new BookingView(bookingId, title, resourceId, start, end, status, requester, attendees,
-                attendeeNames == null ? List.of() : attendeeNames, description,
+                attendeeNames == null ? List.of() : attendeeNames, description, recurrence,
+                occurrences == null ? List.of() : occurrences,
                 conflicts == null ? List.of() : conflicts, violations == null ? List.of() : violations,
                 suggestions == null ? List.of() : suggestions, lastReschedule, revision);
     }

@@ -6,18 +6,23 @@ import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
 import io.aura.kernel.booking.BookingEvents.BookingRejected;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
+import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingEvents.RescheduleRefused;
 import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingQueries.FindBooking;
 import io.aura.kernel.booking.BookingQueries.FindCalendar;
+import io.aura.kernel.booking.BookingQueries.Occurrence;
 import io.aura.kernel.booking.BookingQueries.RescheduleOutcome;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -52,33 +57,63 @@ public class BookingProjection {
         this.emitter = emitter;
         // What the calendar query needs on a real MongoDB (the embedded server accepts and ignores it).
         mongo.indexOps(COLLECTION).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
-                .on("start", Sort.Direction.ASC).named("calendar"));
+                .on("occurrences.start", Sort.Direction.ASC).named("calendar"));
     }
 
     @EventHandler
     void on(BookingRequested e, @SequenceNumber long sequence) {
+        List<Occurrence> occurrences = e.occurrences().stream()
+                .map(o -> new Occurrence(o.start(), o.end(), BookingStatus.REQUESTED.name())).toList();
         BookingView view = new BookingView(e.bookingId(), e.title(), e.resourceId(), e.range().start(),
                 e.range().end(), BookingStatus.REQUESTED, e.requester(), e.attendees(),
-                e.attendeeNames() == null ? List.of() : e.attendeeNames(), e.description(), List.of(), List.of(),
-                List.of(), null, sequence);
+                e.attendeeNames() == null ? List.of() : e.attendeeNames(), e.description(), e.recurrence(),
+                occurrences, List.of(), List.of(), List.of(), null, sequence);
         mongo.save(BookingDocument.from(view), COLLECTION);
         publish(view);
     }
 
     @EventHandler
     void on(BookingConfirmed e, @SequenceNumber long sequence) {
-        update(e.bookingId(), sequence, new Update().set("status", BookingStatus.CONFIRMED));
+        decided(e.bookingId(), sequence, BookingStatus.CONFIRMED, e.held(), e.skipped(), e.skippedConflicts());
     }
 
     @EventHandler
     void on(BookingAwaitingApproval e, @SequenceNumber long sequence) {
-        update(e.bookingId(), sequence, new Update().set("status", BookingStatus.PENDING_APPROVAL));
+        decided(e.bookingId(), sequence, BookingStatus.PENDING_APPROVAL, e.held(), e.skipped(), e.skippedConflicts());
+    }
+
+    private void decided(String bookingId, long sequence, BookingStatus status, List<TimeRange> held,
+                         List<TimeRange> skipped, List<Conflict> skippedConflicts) {
+        List<Occurrence> occurrences = new ArrayList<>();
+        held.forEach(o -> occurrences.add(new Occurrence(o.start(), o.end(), status.name())));
+        skipped.forEach(o -> occurrences.add(new Occurrence(o.start(), o.end(), "SKIPPED")));
+        occurrences.sort(Comparator.comparing(Occurrence::start));
+        update(bookingId, sequence, new Update().set("status", status).set("occurrences", occurrences)
+                .set("conflicts", skippedConflicts));
+    }
+
+    @EventHandler
+    void on(OccurrenceCancelled e, @SequenceNumber long sequence) {
+        BookingView view = findById(e.bookingId());
+        if (view == null) {
+            return;
+        }
+        List<Occurrence> occurrences = view.occurrences().stream()
+                .map(o -> o.start().equals(e.occurrence().start()) && o.end().equals(e.occurrence().end())
+                        ? new Occurrence(o.start(), o.end(), BookingStatus.CANCELLED.name())
+                        : o)
+                .toList();
+        update(e.bookingId(), sequence, new Update().set("occurrences", occurrences));
     }
 
     @EventHandler
     void on(BookingRejected e, @SequenceNumber long sequence) {
+        BookingView view = findById(e.bookingId());
+        List<Occurrence> occurrences = view == null ? List.of() : view.occurrences().stream()
+                .map(o -> new Occurrence(o.start(), o.end(), BookingStatus.REJECTED.name())).toList();
         update(e.bookingId(), sequence, new Update()
                 .set("status", BookingStatus.REJECTED)
+                .set("occurrences", occurrences)
                 .set("conflicts", e.conflicts())
                 .set("violations", messages(e.violations()))
                 .set("suggestions", suggestions(e.resourceId(), e.suggestions(), findById(e.bookingId()))));
@@ -86,7 +121,13 @@ public class BookingProjection {
 
     @EventHandler
     void on(BookingCancelled e, @SequenceNumber long sequence) {
-        update(e.bookingId(), sequence, new Update().set("status", BookingStatus.CANCELLED));
+        BookingView view = findById(e.bookingId());
+        List<Occurrence> occurrences = view == null ? List.of() : view.occurrences().stream()
+                .map(o -> BookingStatus.valueOf(o.status()).isActive()
+                        ? new Occurrence(o.start(), o.end(), BookingStatus.CANCELLED.name()) : o)
+                .toList();
+        update(e.bookingId(), sequence, new Update().set("status", BookingStatus.CANCELLED)
+                .set("occurrences", occurrences));
     }
 
     @EventHandler
@@ -97,9 +138,12 @@ public class BookingProjection {
 
     @EventHandler
     void on(BookingRescheduled e, @SequenceNumber long sequence) {
+        BookingView view = findById(e.bookingId());
+        String status = view == null ? BookingStatus.CONFIRMED.name() : view.status().name();
         update(e.bookingId(), sequence, new Update()
                 .set("start", e.to().start())
                 .set("end", e.to().end())
+                .set("occurrences", List.of(new Occurrence(e.to().start(), e.to().end(), status)))
                 .set("lastReschedule", new RescheduleOutcome("MOVED", e.to().start(), e.to().end(), List.of(),
                         List.of())));
     }
@@ -115,17 +159,26 @@ public class BookingProjection {
         return Optional.ofNullable(findById(query.bookingId()));
     }
 
+    /** One entry per active occurrence overlapping the window (a single booking has one occurrence). */
     @QueryHandler
     List<CalendarEntry> handle(FindCalendar query) {
         Criteria criteria = Criteria.where("status").in(BookingStatus.PENDING_APPROVAL, BookingStatus.CONFIRMED)
-                .and("start").lt(query.to())
-                .and("end").gt(query.from());
+                .and("occurrences").elemMatch(Criteria.where("start").lt(query.to()).and("end").gt(query.from()));
         if (query.resourceId() != null) {
             criteria = criteria.and("resourceId").is(query.resourceId());
         }
-        return mongo.find(Query.query(criteria).with(Sort.by("start", "_id")), BookingDocument.class, COLLECTION).stream()
-                .map(v -> new CalendarEntry(v.bookingId(), v.title(), v.resourceId(), v.start(), v.end(), v.status()))
-                .toList();
+        List<CalendarEntry> entries = new ArrayList<>();
+        for (BookingDocument doc : mongo.find(Query.query(criteria), BookingDocument.class, COLLECTION)) {
+            for (Occurrence o : doc.occurrences()) {
+                if (o.start().isBefore(query.to()) && o.end().isAfter(query.from())
+                        && BookingStatus.valueOf(o.status()).isActive()) {
+                    entries.add(new CalendarEntry(doc.bookingId(), doc.title(), doc.resourceId(), o.start(), o.end(),
+                            BookingStatus.valueOf(o.status())));
+                }
+            }
+        }
+        entries.sort(Comparator.comparing(CalendarEntry::start).thenComparing(CalendarEntry::bookingId));
+        return entries;
     }
 
     private void update(String bookingId, long sequence, Update update) {

@@ -2,6 +2,7 @@ package io.aura.kernel.booking;
 
 import io.aura.kernel.TargetsAggregate;
 import io.aura.kernel.schedule.Conflict;
+import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import java.util.List;
@@ -10,17 +11,21 @@ import java.util.List;
 public final class BookingCommands {
     private BookingCommands() {}
 
-    public record RequestBooking(String bookingId, String resourceId, String title, TimeRange range, int attendees,
+    /** {@code occurrences} holds the expanded series (just {@code range} for a single booking). */
+    public record RequestBooking(String bookingId, String resourceId, String title, TimeRange range,
+                                 List<TimeRange> occurrences, String recurrence, ConflictPolicy policy, int attendees,
                                  List<String> attendeeNames, String description, String requester)
             implements TargetsAggregate {
         public String targetAggregateId() { return bookingId; }
     }
 
-    public record ConfirmBooking(String bookingId) implements TargetsAggregate {
+    public record ConfirmBooking(String bookingId, List<TimeRange> held, List<TimeRange> skipped,
+                                 List<Conflict> skippedConflicts) implements TargetsAggregate {
         public String targetAggregateId() { return bookingId; }
     }
 
-    public record AwaitApproval(String bookingId) implements TargetsAggregate {
+    public record AwaitApproval(String bookingId, List<TimeRange> held, List<TimeRange> skipped,
+                                List<Conflict> skippedConflicts) implements TargetsAggregate {
         public String targetAggregateId() { return bookingId; }
     }
 
@@ -30,6 +35,11 @@ public final class BookingCommands {
     }
 
     public record CancelBooking(String bookingId, String reason, String by, boolean byAdmin)
+            implements TargetsAggregate {
+        public String targetAggregateId() { return bookingId; }
+    }
+
+    public record CancelOccurrence(String bookingId, TimeRange occurrence, String by, boolean byAdmin)
             implements TargetsAggregate {
         public String targetAggregateId() { return bookingId; }
     }

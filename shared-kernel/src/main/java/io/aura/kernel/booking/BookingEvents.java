@@ -1,6 +1,7 @@
 package io.aura.kernel.booking;
 
 import io.aura.kernel.schedule.Conflict;
+import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import java.util.List;
@@ -9,17 +10,23 @@ import java.util.List;
 public final class BookingEvents {
     private BookingEvents() {}
 
-    public record BookingRequested(String bookingId, String resourceId, String title, TimeRange range, int attendees,
-                                   List<String> attendeeNames, String description, String requester) {}
+    public record BookingRequested(String bookingId, String resourceId, String title, TimeRange range,
+                                   List<TimeRange> occurrences, String recurrence, ConflictPolicy policy,
+                                   int attendees, List<String> attendeeNames, String description, String requester) {}
 
-    public record BookingConfirmed(String bookingId, String resourceId, TimeRange range) {}
+    /** {@code held}: the occurrences that are booked; {@code skipped}: those left out for conflicts. */
+    public record BookingConfirmed(String bookingId, String resourceId, List<TimeRange> held, List<TimeRange> skipped,
+                                   List<Conflict> skippedConflicts) {}
 
-    public record BookingAwaitingApproval(String bookingId, String resourceId, TimeRange range) {}
+    public record BookingAwaitingApproval(String bookingId, String resourceId, List<TimeRange> held,
+                                          List<TimeRange> skipped, List<Conflict> skippedConflicts) {}
 
     public record BookingRejected(String bookingId, String resourceId, List<Conflict> conflicts,
                                   List<FieldViolation> violations, List<TimeRange> suggestions) {}
 
-    public record BookingCancelled(String bookingId, String resourceId, TimeRange range, String reason) {}
+    public record BookingCancelled(String bookingId, String resourceId, String reason) {}
+
+    public record OccurrenceCancelled(String bookingId, String resourceId, TimeRange occurrence) {}
 
     public record RescheduleRequested(String bookingId, String resourceId, TimeRange from, TimeRange to, int attendees) {}
 

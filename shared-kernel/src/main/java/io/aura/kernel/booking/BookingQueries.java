@@ -17,9 +17,12 @@ public final class BookingQueries {
     public record RescheduleOutcome(String status, Instant start, Instant end, List<Conflict> conflicts,
                                     List<String> violations) {}
 
+    public record Occurrence(Instant start, Instant end, String status) {}
+
     public record BookingView(String bookingId, String title, String resourceId, Instant start, Instant end,
                               BookingStatus status, String requester, int attendees, List<String> attendeeNames,
-                              String description, List<Conflict> conflicts, List<String> violations,
+                              String description, String recurrence, List<Occurrence> occurrences,
+                              List<Conflict> conflicts, List<String> violations,
                               List<Suggestion> suggestions, RescheduleOutcome lastReschedule, long revision) {}
 
     public record CalendarEntry(String bookingId, String title, String resourceId, Instant start, Instant end,

@@ -1,7 +1,10 @@
 package io.aura.kernel.schedule;
 
-/** Why a range cannot be held: what it overlaps (buffers included). {@code bookingId} is set for holds. */
-public record Conflict(TimeRange range, Source source, String bookingId) {
+/**
+ * Why an occurrence cannot be held: what it overlaps (buffers included). {@code occurrence} is the
+ * requested range that is blocked (one per occurrence of a series); {@code bookingId} is set for holds.
+ */
+public record Conflict(TimeRange range, Source source, String bookingId, TimeRange occurrence) {
     public enum Source {
         BOOKING,
         BLACKOUT,

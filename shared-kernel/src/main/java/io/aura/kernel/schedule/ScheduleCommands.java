@@ -2,13 +2,18 @@ package io.aura.kernel.schedule;
 
 import io.aura.kernel.TargetsAggregate;
 import java.time.Instant;
+import java.util.List;
 
 /** Commands to a resource's schedule, the one place that decides overlaps for that resource. */
 public final class ScheduleCommands {
     private ScheduleCommands() {}
 
-    /** {@code requestedAt} is when the booking was requested: the rules (window, past) are judged as of then. */
-    public record PlaceHold(String resourceId, String bookingId, TimeRange range, int attendees, Instant requestedAt)
+    /**
+     * Hold every occurrence of a booking (one for a single booking). {@code requestedAt} is when the
+     * booking was requested: the rules (window, past) are judged as of then.
+     */
+    public record PlaceHold(String resourceId, String bookingId, List<TimeRange> occurrences, ConflictPolicy policy,
+                            int attendees, Instant requestedAt)
             implements TargetsAggregate {
         public String targetAggregateId() { return resourceId; }
     }
@@ -18,7 +23,9 @@ public final class ScheduleCommands {
         public String targetAggregateId() { return resourceId; }
     }
 
-    public record ReleaseHold(String resourceId, String bookingId) implements TargetsAggregate {
+    /** Releases the given occurrences of a booking's hold, or all of them when the list is empty. */
+    public record ReleaseHold(String resourceId, String bookingId, List<TimeRange> occurrences)
+            implements TargetsAggregate {
         public String targetAggregateId() { return resourceId; }
     }
 

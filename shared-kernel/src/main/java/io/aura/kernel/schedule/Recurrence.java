@@ -1,0 +1,63 @@
+package io.aura.kernel.schedule;
+
+import io.aura.kernel.validation.FieldViolation;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TimeZone;
+import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
+import org.dmfs.rfc5545.recur.RecurrenceRule;
+import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
+
+/**
+ * Expands an RFC 5545 RRULE into occurrences, in the resource's own time zone: a weekly 09:00
+ * stays 09:00 local across a daylight-saving change (lib-recur computes in local time). A series
+ * is bounded: at most {@value #MAX_OCCURRENCES} occurrences within {@value #MAX_DAYS} days.
+ */
+public final class Recurrence {
+    public static final int MAX_OCCURRENCES = 500;
+    public static final int MAX_DAYS = 731;
+
+    private Recurrence() {}
+
+    public record Expansion(List<TimeRange> occurrences, List<FieldViolation> violations) {}
+
+    public static Expansion expand(String rrule, TimeRange first, ZoneId zone) {
+        String body = rrule.trim();
+        if (body.regionMatches(true, 0, "RRULE:", 0, 6)) {
+            body = body.substring(6);
+        }
+        RecurrenceRule rule;
+        try {
+            rule = new RecurrenceRule(body, RecurrenceRule.RfcMode.RFC5545_STRICT);
+        } catch (InvalidRecurrenceRuleException | IllegalArgumentException e) {
+            return invalid("is not a valid RRULE: " + e.getMessage());
+        }
+        Duration length = first.duration();
+        Instant limit = first.start().plus(Duration.ofDays(MAX_DAYS));
+        RecurrenceRuleIterator it = rule.iterator(first.start().toEpochMilli(), TimeZone.getTimeZone(zone));
+        List<TimeRange> occurrences = new ArrayList<>();
+        while (it.hasNext()) {
+            Instant start = Instant.ofEpochMilli(it.nextMillis());
+            if (start.isAfter(limit)) {
+                return invalid(rule.isInfinite()
+                        ? "must end (COUNT or UNTIL) within " + MAX_DAYS + " days"
+                        : "runs beyond the limit of " + MAX_DAYS + " days");
+            }
+            if (occurrences.size() == MAX_OCCURRENCES) {
+                return invalid("has more than " + MAX_OCCURRENCES + " occurrences");
+            }
+            occurrences.add(new TimeRange(start, start.plus(length)));
+        }
+        if (occurrences.isEmpty()) {
+            return invalid("has no occurrence");
+        }
+        return new Expansion(occurrences, List.of());
+    }
+
+    private static Expansion invalid(String message) {
+        return new Expansion(List.of(), List.of(new FieldViolation("recurrence", message)));
+    }
+}
