@@ -162,7 +162,9 @@ class BookingsIT extends IntegrationTest {
         cases.put("start", Map.of("title", "x", "resourceId", resourceId, "start", "tomorrow at nine", "end", end));
         cases.put("title", Map.of("resourceId", resourceId, "start", start, "end", end));
         cases.put("recurrence", Map.of("title", "x", "resourceId", resourceId, "start", start, "end", end,
-                "recurrence", "RRULE:FREQ=WEEKLY;COUNT=3"));
+                "recurrence", "RRULE:FREQ=SOMETIMES"));
+        cases.put("conflictPolicy", Map.of("title", "x", "resourceId", resourceId, "start", start, "end", end,
+                "conflictPolicy", "WHATEVER"));
         long before = storedEvents();
         cases.forEach((field, body) -> {
             var response = http.post("/events/create", alice, body);
@@ -181,5 +183,70 @@ class BookingsIT extends IntegrationTest {
     void an_auditor_may_not_book() {
         String auditor = userWithRoles(unique("aud"), "AUDITOR");
         assertThat(book(auditor, "Nope", 9 * 60, 10 * 60).status()).isEqualTo(403);
+    }
+
+    Map<String, Object> weekly(int count, String policy) {
+        return Map.of("title", "Weekly", "resourceId", resourceId, "start", day.plusSeconds(9 * 3600).toString(),
+                "end", day.plusSeconds(10 * 3600).toString(), "recurrence", "RRULE:FREQ=DAILY;INTERVAL=7;COUNT=" + count,
+                "conflictPolicy", policy);
+    }
+
+    @Test
+    void a_series_with_a_conflicting_occurrence_is_refused_whole_naming_the_occurrence() {
+        Instant secondWeek = day.plus(7, ChronoUnit.DAYS).plusSeconds(9 * 3600);
+        String blocker = http.post("/events/create", alice, Map.of("title", "Blocker", "resourceId", resourceId,
+                "start", secondWeek.toString(), "end", secondWeek.plusSeconds(3600).toString())).body()
+                .get("bookingId").asString();
+
+        var refused = http.post("/events/create", alice, weekly(3, "ALL_OR_NOTHING"));
+
+        assertThat(refused.status()).isEqualTo(409);
+        JsonNode conflict = refused.body().get("conflicts").get(0);
+        assertThat(conflict.get("bookingId").asString()).isEqualTo(blocker);
+        assertThat(conflict.get("occurrenceStart").asString()).isEqualTo(secondWeek.toString());
+        assertThat(calendarIds()).isEmpty(); // the first week's slot is not held either
+    }
+
+    @Test
+    void skip_conflicts_books_the_free_occurrences_and_lists_the_skipped_one() {
+        Instant secondWeek = day.plus(7, ChronoUnit.DAYS).plusSeconds(9 * 3600);
+        http.post("/events/create", alice, Map.of("title", "Blocker", "resourceId", resourceId,
+                "start", secondWeek.toString(), "end", secondWeek.plusSeconds(3600).toString()));
+
+        var created = http.post("/events/create", alice, weekly(3, "SKIP_CONFLICTS"));
+
+        assertThat(created.status()).isEqualTo(201);
+        List<String> statuses = new ArrayList<>();
+        created.body().get("occurrences").forEach(o -> statuses.add(o.get("status").asString()));
+        assertThat(statuses).containsExactly("CONFIRMED", "SKIPPED", "CONFIRMED");
+        assertThat(created.body().get("conflicts").get(0).get("occurrenceStart").asString())
+                .isEqualTo(secondWeek.toString());
+    }
+
+    @Test
+    void one_occurrence_of_a_series_is_cancelled_and_its_slot_freed() {
+        var created = http.post("/events/create", alice, weekly(2, "ALL_OR_NOTHING"));
+        assertThat(created.status()).isEqualTo(201);
+        String series = created.body().get("bookingId").asString();
+
+        var cancelled = http.post("/events/" + series + "/cancel", alice,
+                Map.of("occurrenceStart", day.plusSeconds(9 * 3600).toString()));
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.body().get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(calendarIds()).isEmpty();
+        assertThat(book(alice, "Takes the freed slot", 9 * 60, 10 * 60).status()).isEqualTo(201);
+        var view = http.get("/events/status?bookingId=" + series, alice).body();
+        assertThat(view.get("occurrences").get(0).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(view.get("occurrences").get(1).get("status").asString()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void an_endless_series_is_400() {
+        var response = http.post("/events/create", alice, Map.of("title", "Forever", "resourceId", resourceId,
+                "start", day.plusSeconds(9 * 3600).toString(), "end", day.plusSeconds(10 * 3600).toString(),
+                "recurrence", "RRULE:FREQ=WEEKLY"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().get("errors").get(0).get("message").asString()).contains("COUNT or UNTIL");
     }
 }
