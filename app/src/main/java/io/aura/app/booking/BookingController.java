@@ -8,7 +8,9 @@ import io.aura.kernel.booking.BookingCommands.RequestBooking;
 import io.aura.kernel.booking.BookingCommands.RequestReschedule;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
+import io.aura.kernel.booking.BookingQueries.FindAlternatives;
 import io.aura.kernel.booking.BookingQueries.FindBooking;
+import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.BookingQueries.FindCalendar;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
@@ -29,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -310,7 +313,7 @@ public class BookingController {
             body = BookingResponses.refused("Slot not available",
                     v.conflicts().isEmpty() ? "The resource's rules refused this booking."
                             : "The slot conflicts with other bookings or blackouts.",
-                    bookingId, v.status().name(), v.conflicts(), v.violations(), v.suggestions());
+                    bookingId, v.status().name(), v.conflicts(), v.violations(), suggestions(v));
         } else {
             httpStatus = 201;
             body = new LinkedHashMap<>(Map.of("bookingId", bookingId, "status", v.status().name()));
@@ -325,6 +328,17 @@ public class BookingController {
             idempotency.answer(caller, idempotencyKey, httpStatus, body);
         }
         return respond(httpStatus, body);
+    }
+
+    /** Nearest free slots on the same resource (decided by its schedule) and the same slot elsewhere, best first. */
+    private List<Suggestion> suggestions(BookingView rejected) {
+        List<Suggestion> all = new ArrayList<>(rejected.suggestions());
+        if (rejected.occurrences().size() <= 1 && !rejected.conflicts().isEmpty()) {
+            all.addAll(queries.query(new FindAlternatives(rejected.resourceId(), rejected.start(), rejected.end(),
+                    rejected.attendees(), 3), ResponseTypes.multipleInstancesOf(Suggestion.class)).join());
+        }
+        all.sort(Comparator.comparingDouble(Suggestion::score).reversed());
+        return all;
     }
 
     private Optional<BookingView> awaitDecision(String bookingId) {

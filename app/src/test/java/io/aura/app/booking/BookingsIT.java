@@ -65,8 +65,12 @@ class BookingsIT extends IntegrationTest {
         JsonNode conflict = clash.body().get("conflicts").get(0);
         assertThat(conflict.get("source").asString()).isEqualTo("BOOKING");
         assertThat(conflict.get("bookingId").asString()).isEqualTo(first);
-        assertThat(clash.body().get("suggestions").size()).isGreaterThanOrEqualTo(3);
-        assertThat(clash.body().get("suggestions").get(0).get("start").asString())
+        List<String> sameRoomStarts = new ArrayList<>();
+        clash.body().get("suggestions").forEach(sg -> {
+            if (sg.get("resourceId").asString().equals(resourceId)) sameRoomStarts.add(sg.get("start").asString());
+        });
+        assertThat(sameRoomStarts).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(sameRoomStarts.get(0))
                 .isEqualTo(day.plusSeconds(60L * (10 * 60 + 20)).toString()); // 15-minute steps from the wanted 10:05
         String rejected = clash.body().get("bookingId").asString();
         assertThat(http.get("/events/status?bookingId=" + rejected, alice).body().get("status").asString())
@@ -248,5 +252,28 @@ class BookingsIT extends IntegrationTest {
                 "recurrence", "RRULE:FREQ=WEEKLY"));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body().get("errors").get(0).get("message").asString()).contains("COUNT or UNTIL");
+    }
+
+    @Test
+    void a_refusal_also_suggests_the_same_slot_on_other_free_resources_with_room_enough() {
+        http.post("/api/resources", adminToken, Map.of("name", unique("Big room"), "capacity", 30,
+                "timeZone", "Europe/Berlin"));
+        http.post("/api/resources", adminToken, Map.of("name", unique("Phone booth"), "capacity", 1,
+                "timeZone", "Europe/Berlin"));
+        book(alice, "First", 9 * 60, 10 * 60);
+
+        var clash = book(alice, "Second", 9 * 60, 10 * 60);
+
+        assertThat(clash.status()).isEqualTo(409);
+        List<String> elsewhere = new ArrayList<>();
+        clash.body().get("suggestions").forEach(sg -> {
+            if (sg.get("start").asString().equals(day.plusSeconds(9 * 3600).toString())) {
+                elsewhere.add(sg.get("resourceId").asString());
+            }
+        });
+        assertThat(elsewhere).isNotEmpty().doesNotContain(resourceId);
+        Map<String, Integer> capacity = new HashMap<>();
+        http.get("/api/resources", alice).body().forEach(r -> capacity.put(r.get("id").asString(), r.get("capacity").asInt()));
+        assertThat(elsewhere).allSatisfy(id -> assertThat(capacity.get(id)).isGreaterThanOrEqualTo(4));
     }
 }

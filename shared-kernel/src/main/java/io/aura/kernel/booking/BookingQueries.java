@@ -12,6 +12,12 @@ public final class BookingQueries {
     /** Active bookings overlapping [from, to), of one resource or (resourceId null) all. */
     public record FindCalendar(Instant from, Instant to, String resourceId) {}
 
+    /**
+     * The same slot on other resources with room for {@code attendees} that the read side shows as
+     * free (no active booking within their buffer, no blackout), smallest fitting first.
+     */
+    public record FindAlternatives(String excludedResourceId, Instant start, Instant end, int attendees, int limit) {}
+
     public record Suggestion(String resourceId, Instant start, Instant end, double score) {}
 
     public record RescheduleOutcome(String status, Instant start, Instant end, List<Conflict> conflicts,

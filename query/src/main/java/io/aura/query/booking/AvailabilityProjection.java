@@ -1,0 +1,74 @@
+package io.aura.query.booking;
+
+import io.aura.kernel.booking.BookingQueries.FindAlternatives;
+import io.aura.kernel.booking.BookingQueries.Suggestion;
+import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Blackouts on the read side, and "the same slot elsewhere" suggestions computed from the
+ * resources, bookings and blackouts views. Suggestions only: the schedule still decides.
+ */
+@Component
+@ProcessingGroup(AvailabilityProjection.PROCESSING_GROUP)
+public class AvailabilityProjection {
+    public static final String PROCESSING_GROUP = "availability";
+    static final String BLACKOUTS = "blackouts";
+    static final double SAME_TIME_ELSEWHERE_SCORE = 0.9;
+
+    record BlackoutDocument(@Id String blackoutId, String resourceId, Instant start, Instant end, String reason) {}
+
+    private final MongoTemplate mongo;
+
+    public AvailabilityProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(BlackoutAdded e) {
+        mongo.save(new BlackoutDocument(e.blackoutId(), e.resourceId(), e.range().start(), e.range().end(), e.reason()),
+                BLACKOUTS);
+    }
+
+    @QueryHandler
+    List<Suggestion> handle(FindAlternatives q) {
+        List<Document> resources = new ArrayList<>(mongo.find(Query.query(Criteria.where("capacity").gte(q.attendees())
+                .and("_id").ne(q.excludedResourceId())), Document.class, "resources"));
+        resources.sort(Comparator.comparing((Document r) -> r.getInteger("capacity")).thenComparing(r -> r.getString("_id")));
+        List<Suggestion> out = new ArrayList<>();
+        for (Document resource : resources) {
+            if (out.size() >= q.limit()) {
+                break;
+            }
+            String id = resource.getString("_id");
+            Duration buffer = Duration.ofMinutes(resource.getInteger("bufferMinutes", 0));
+            Instant from = q.start().minus(buffer);
+            Instant to = q.end().plus(buffer);
+            boolean booked = mongo.exists(Query.query(Criteria.where("resourceId").is(id)
+                    .and("status").in(BookingStatus.PENDING_APPROVAL, BookingStatus.CONFIRMED)
+                    .and("occurrences").elemMatch(Criteria.where("start").lt(to).and("end").gt(from)
+                            .and("status").in(BookingStatus.PENDING_APPROVAL.name(), BookingStatus.CONFIRMED.name()))),
+                    BookingProjection.COLLECTION);
+            boolean closed = mongo.exists(Query.query(Criteria.where("resourceId").is(id)
+                    .and("start").lt(to).and("end").gt(from)), BLACKOUTS);
+            if (!booked && !closed) {
+                out.add(new Suggestion(id, q.start(), q.end(), SAME_TIME_ELSEWHERE_SCORE));
+            }
+        }
+        return out;
+    }
+}
