@@ -13,6 +13,7 @@ import io.aura.kernel.booking.BookingQueries.FindBooking;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.BookingQueries.FindCalendar;
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.booking.SuggestionRanker;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.resource.ResourceSpec;
@@ -31,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +40,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -66,9 +67,11 @@ public class BookingController {
     private final CommandGateway commands;
     private final IdempotencyStore idempotency;
     private final Clock clock;
+    private final SuggestionRanker ranker;
 
     public BookingController(ReadYourWrites readYourWrites, QueryGateway queries, CommandGateway commands,
-                             IdempotencyStore idempotency, Clock clock) {
+                             IdempotencyStore idempotency, Clock clock, ObjectProvider<SuggestionRanker> ranker) {
+        this.ranker = ranker.getIfAvailable(() -> SuggestionRanker.BY_SCORE);
         this.readYourWrites = readYourWrites;
         this.queries = queries;
         this.commands = commands;
@@ -337,8 +340,7 @@ public class BookingController {
             all.addAll(queries.query(new FindAlternatives(rejected.resourceId(), rejected.start(), rejected.end(),
                     rejected.attendees(), 3), ResponseTypes.multipleInstancesOf(Suggestion.class)).join());
         }
-        all.sort(Comparator.comparingDouble(Suggestion::score).reversed());
-        return all;
+        return ranker.rank(rejected, all);
     }
 
     private Optional<BookingView> awaitDecision(String bookingId) {
