@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -40,39 +41,32 @@ final class ConsistentH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        lock.readLock().lock();
-        try {
-            return super.handleCommand(channel, database, command, query);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return whole(() -> super.handleCommand(channel, database, command, query));
     }
 
     @Override
     public QueryResult handleQuery(MongoQuery query) {
-        lock.readLock().lock();
-        try {
-            return super.handleQuery(query);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return whole(() -> super.handleQuery(query));
     }
 
     @Override
     public Document handleMessage(MongoMessage message) {
-        lock.readLock().lock();
-        try {
-            return super.handleMessage(message);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return whole(() -> super.handleMessage(message));
     }
 
     @Override
     public void dropDatabase(String database) {
+        whole(() -> {
+            super.dropDatabase(database);
+            return null;
+        });
+    }
+
+    /** Runs one command under the shared lock, so that no commit sees it half done. */
+    private <T> T whole(Supplier<T> command) {
         lock.readLock().lock();
         try {
-            super.dropDatabase(database);
+            return command.get();
         } finally {
             lock.readLock().unlock();
         }

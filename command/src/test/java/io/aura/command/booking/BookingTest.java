@@ -1,6 +1,5 @@
 package io.aura.command.booking;
 
-import io.aura.kernel.TargetsAggregate;
 import io.aura.kernel.booking.BookingCommands.CancelBooking;
 import io.aura.kernel.booking.BookingCommands.CancelOccurrence;
 import io.aura.kernel.booking.BookingCommands.CompleteReschedule;
@@ -21,8 +20,7 @@ import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
 import java.time.Instant;
 import java.util.List;
-import org.axonframework.modelling.command.VersionedAggregateIdentifier;
-import org.axonframework.test.aggregate.AggregateTestFixture;
+import io.aura.command.Fixtures;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +36,7 @@ class BookingTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Booking.class);
-        fixture.registerCommandTargetResolver(c -> new VersionedAggregateIdentifier(
-                ((TargetsAggregate) c.getPayload()).targetAggregateId(), null));
+        fixture = Fixtures.fixtureFor(Booking.class);
     }
 
     @Test

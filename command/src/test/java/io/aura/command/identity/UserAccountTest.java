@@ -1,6 +1,5 @@
 package io.aura.command.identity;
 
-import io.aura.kernel.TargetsAggregate;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserCommands.GrantRoles;
 import io.aura.kernel.identity.UserCommands.RegisterUser;
@@ -8,8 +7,7 @@ import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.validation.InvalidInputException;
 import java.util.Set;
-import org.axonframework.modelling.command.VersionedAggregateIdentifier;
-import org.axonframework.test.aggregate.AggregateTestFixture;
+import io.aura.command.Fixtures;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,9 +18,7 @@ class UserAccountTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(UserAccount.class);
-        fixture.registerCommandTargetResolver(command -> new VersionedAggregateIdentifier(
-                ((TargetsAggregate) command.getPayload()).targetAggregateId(), null));
+        fixture = Fixtures.fixtureFor(UserAccount.class);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.aura.command.resource;
 
-import io.aura.kernel.TargetsAggregate;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
 import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.schedule.Conflict;
@@ -19,8 +18,7 @@ import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import java.time.Instant;
 import java.util.List;
-import org.axonframework.modelling.command.VersionedAggregateIdentifier;
-import org.axonframework.test.aggregate.AggregateTestFixture;
+import io.aura.command.Fixtures;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,9 +38,7 @@ class ResourceScheduleTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Resource.class);
-        fixture.registerCommandTargetResolver(c -> new VersionedAggregateIdentifier(
-                ((TargetsAggregate) c.getPayload()).targetAggregateId(), null));
+        fixture = Fixtures.fixtureFor(Resource.class);
     }
 
     @Test
@@ -67,10 +63,7 @@ class ResourceScheduleTest {
     void the_buffer_counts_on_both_sides() {
         fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW))
                 .when(new PlaceHold(R, "b-2", List.of(at("10:05", "11:00")), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
-                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
-                        org.axonframework.test.matchers.Matchers.messageWithPayload(
-                                org.hamcrest.Matchers.instanceOf(HoldRefused.class)),
-                        org.axonframework.test.matchers.Matchers.andNoMore()));
+                .expectEventsMatching(onlyARefusal());
     }
 
     @Test
@@ -84,10 +77,7 @@ class ResourceScheduleTest {
     void a_blackout_refuses_the_slot() {
         fixture.given(REGISTERED, new BlackoutAdded(R, "x-1", at("12:00", "14:00"), "cleaning"))
                 .when(new PlaceHold(R, "b-1", List.of(at("13:00", "13:30")), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
-                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
-                        org.axonframework.test.matchers.Matchers.messageWithPayload(
-                                org.hamcrest.Matchers.instanceOf(HoldRefused.class)),
-                        org.axonframework.test.matchers.Matchers.andNoMore()));
+                .expectEventsMatching(onlyARefusal());
     }
 
     @Test
@@ -177,5 +167,12 @@ class ResourceScheduleTest {
                         new HoldReleased(R, "s-1", List.of(nextMonday)))
                 .when(new PlaceHold(R, "b-2", List.of(nextMonday), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
                 .expectEvents(new HoldPlaced(R, "b-2", List.of(nextMonday), List.of(), List.of(), false, NOW));
+    }
+
+    private static org.hamcrest.Matcher<java.util.List<org.axonframework.messaging.Message<?>>> onlyARefusal() {
+        return org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                org.axonframework.test.matchers.Matchers.messageWithPayload(
+                        org.hamcrest.Matchers.instanceOf(HoldRefused.class)),
+                org.axonframework.test.matchers.Matchers.andNoMore());
     }
 }
