@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +91,83 @@ class CrashRecoveryIT {
         long bytes = Files.size(dataDir.resolve("axon.db")) + sizeIfExists(dataDir.resolve("axon.db-wal"));
         long events = countEvents();
         assertThat(bytes).as("event store size for %d events", events).isLessThan(8L * 1024 * 1024 + events * 2048);
+    }
+
+    @Test
+    void bookings_acknowledged_before_kill_9_stay_booked_none_overlap_and_none_stays_undecided() throws Exception {
+        int port = freePort();
+        server = start(port, "bookings-first");
+        Http http = new Http(port);
+        String token = http.token("admin", ADMIN_PASSWORD);
+        List<String> rooms = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            rooms.add(http.post("/api/resources", token, Map.of("name", "Crash room " + i, "capacity", 10,
+                    "timeZone", "Europe/Berlin", "bufferMinutes", 5)).body().get("id").asString());
+        }
+        java.time.Instant day = java.time.Instant.now().plus(java.time.Duration.ofDays(3))
+                .truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        Set<String> confirmed = ConcurrentHashMap.newKeySet();
+        Set<String> sent = ConcurrentHashMap.newKeySet();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            java.util.Random random = new java.util.Random(w);
+            writers.add(Thread.ofPlatform().start(() -> {
+                while (writing.get()) {
+                    java.time.Instant start = day.plus(java.time.Duration.ofMinutes(15L * random.nextInt(40)));
+                    try {
+                        var r = http.post("/events/create", token, Map.of("title", "crash", "resourceId",
+                                rooms.get(random.nextInt(rooms.size())), "start", start.toString(),
+                                "end", start.plus(java.time.Duration.ofMinutes(30)).toString()));
+                        if (r.status() == 201) {
+                            confirmed.add(r.body().get("bookingId").asString());
+                        }
+                    } catch (java.io.UncheckedIOException connectionLost) {
+                        return;
+                    }
+                }
+            }));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> confirmed.size() >= 20);
+        server.destroyForcibly().waitFor();
+        writing.set(false);
+        for (Thread t : writers) {
+            t.join();
+        }
+        Set<String> confirmedBeforeKill = Set.copyOf(confirmed);
+
+        server = start(port, "bookings-second");
+        String token2 = http.token("admin", ADMIN_PASSWORD);
+        Set<String> requested = bookingsInEventStore();
+        // every booking the store knows gets decided after the restart: none stays REQUESTED
+        await().atMost(Duration.ofSeconds(60)).until(() -> requested.stream().noneMatch(id ->
+                "REQUESTED".equals(http.get("/events/status?bookingId=" + id, token2).body().get("status").asString())));
+
+        Set<String> onCalendar = new java.util.HashSet<>();
+        for (String room : rooms) {
+            List<JsonNode> events = new ArrayList<>();
+            http.get("/dashboard/calendar?resourceId=" + room + "&from=" + day + "&to=" + day.plus(Duration.ofDays(1)),
+                    token2).body().get("events").forEach(events::add);
+            for (int a = 1; a < events.size(); a++) {
+                java.time.Instant previousEnd = java.time.Instant.parse(events.get(a - 1).get("end").asString());
+                java.time.Instant start = java.time.Instant.parse(events.get(a).get("start").asString());
+                assertThat(start).as("no overlap on %s", room).isAfterOrEqualTo(previousEnd.plus(Duration.ofMinutes(5)));
+            }
+            events.forEach(e -> onCalendar.add(e.get("bookingId").asString()));
+        }
+        assertThat(onCalendar).containsAll(confirmedBeforeKill);
+    }
+
+    private Set<String> bookingsInEventStore() throws SQLException {
+        Set<String> ids = new java.util.HashSet<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("axon.db"));
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT aggregateIdentifier FROM DomainEventEntry WHERE payloadType LIKE '%BookingRequested'")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
     }
 
     private Map<String, String> listed(Http http, String token) {
