@@ -61,7 +61,8 @@ public final class Http {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            boolean json = response.headers().firstValue("Content-Type").orElse("")
+                    .matches("application/(problem\\+)?json(;.*)?");
             JsonNode node = !json || text == null || text.isBlank() ? null : JSON.readTree(text);
             return new Response(response.statusCode(), node, response);
         } catch (IOException e) {

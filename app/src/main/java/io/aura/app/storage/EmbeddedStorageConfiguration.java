@@ -126,6 +126,7 @@ public class EmbeddedStorageConfiguration {
                 .transactionManager(transactionManager)
                 .schema(schema)
                 .dataType(byte[].class)
+                .appendEvents(new ChainedAppendStatement())
                 .build();
         transactionManager.executeInTransaction(() -> engine.createSchema(new SqliteEventTableFactory()));
         return engine;

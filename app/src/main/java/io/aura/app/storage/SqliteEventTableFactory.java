@@ -26,6 +26,7 @@ final class SqliteEventTableFactory implements EventTableFactory {
                 + schema.payloadRevisionColumn() + " VARCHAR(255), "
                 + schema.payloadTypeColumn() + " VARCHAR(255) NOT NULL, "
                 + schema.timestampColumn() + " VARCHAR(255) NOT NULL, "
+                + ChainedAppendStatement.CHAIN_COLUMN + " CHAR(64), "
                 + "UNIQUE (" + schema.aggregateIdentifierColumn() + ", " + schema.sequenceNumberColumn() + "), "
                 + "UNIQUE (" + schema.eventIdentifierColumn() + "))";
         return connection.prepareStatement(sql);

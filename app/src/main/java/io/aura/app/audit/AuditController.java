@@ -1,0 +1,111 @@
+package io.aura.app.audit;
+
+import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The event store as the audit log (API.md "Audit"): read it, export it, verify its hash chain. */
+@RestController
+@Tag(name = "Audit")
+@PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+public class AuditController {
+    private final ObjectProvider<AuditLog> audit;
+    private final JsonMapper json;
+
+    public AuditController(ObjectProvider<AuditLog> audit, JsonMapper json) {
+        this.audit = audit;
+        this.json = json;
+    }
+
+    @Operation(summary = "Domain events from the event store, oldest first; format=json (default), jsonl or csv; "
+            + "page with afterIndex (the last globalIndex seen) and limit")
+    @GetMapping("/api/audit")
+    public ResponseEntity<?> read(@RequestParam(required = false) String aggregateId,
+                                  @RequestParam(required = false) String type,
+                                  @RequestParam(required = false) String actor,
+                                  @RequestParam(required = false) String from,
+                                  @RequestParam(required = false) String to,
+                                  @RequestParam(defaultValue = "0") long afterIndex,
+                                  @RequestParam(defaultValue = "500") int limit,
+                                  @RequestParam(defaultValue = "json") String format) {
+        List<FieldViolation> violations = new ArrayList<>();
+        Instant start = instant("from", from, violations);
+        Instant end = instant("to", to, violations);
+        if (limit < 1 || limit > 10_000) {
+            violations.add(new FieldViolation("limit", "must be between 1 and 10000"));
+        }
+        if (!List.of("json", "jsonl", "csv").contains(format)) {
+            violations.add(new FieldViolation("format", "must be json, jsonl or csv"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        AuditLog log = audit.getIfAvailable();
+        if (log == null) {
+            return notAvailable();
+        }
+        List<AuditLog.Entry> entries = log.read(new AuditLog.Filter(aggregateId, type, actor, start, end, afterIndex, limit));
+        return switch (format) {
+            case "jsonl" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("application/jsonl"))
+                    .body(String.join("\n", entries.stream().map(json::writeValueAsString).toList()) + "\n");
+            case "csv" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(csv(entries));
+            default -> ResponseEntity.ok(entries);
+        };
+    }
+
+    @Operation(summary = "Walk the hash chain of every stored event (or one aggregate's) and report the first break")
+    @GetMapping("/api/audit/verify")
+    public ResponseEntity<?> verify(@RequestParam(required = false) String aggregateId) {
+        AuditLog log = audit.getIfAvailable();
+        return log == null ? notAvailable() : ResponseEntity.ok(log.verify(aggregateId));
+    }
+
+    private String csv(List<AuditLog.Entry> entries) {
+        StringBuilder out = new StringBuilder("globalIndex,aggregateId,aggregateType,sequence,type,timestamp,actor,payload\n");
+        for (AuditLog.Entry e : entries) {
+            out.append(e.globalIndex()).append(',').append(cell(e.aggregateId())).append(',')
+                    .append(cell(e.aggregateType())).append(',').append(e.sequence()).append(',')
+                    .append(cell(e.type())).append(',').append(e.timestamp()).append(',').append(cell(e.actor()))
+                    .append(',').append(cell(json.writeValueAsString(e.payload()))).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String cell(String value) {
+        return value == null ? "" : '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    private static Instant instant(String field, String value, List<FieldViolation> violations) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            violations.add(new FieldViolation(field, "must be an ISO-8601 time with an offset"));
+            return null;
+        }
+    }
+
+    private static ResponseEntity<Map<String, Object>> notAvailable() {
+        return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Map.of("title", "Not available", "status", 501,
+                        "detail", "The audit log reads the embedded event store; on Axon Server it is not built yet."));
+    }
+}

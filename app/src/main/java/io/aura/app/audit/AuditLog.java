@@ -1,0 +1,24 @@
+package io.aura.app.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The event store read as an audit log. The embedded store implements it; Axon Server does not yet. */
+public interface AuditLog {
+
+    record Filter(String aggregateId, String type, String actor, Instant from, Instant to, long afterIndex, int limit) {}
+
+    record Entry(long globalIndex, String aggregateId, String aggregateType, long sequence, String type,
+                 Instant timestamp, String actor, Map<String, Object> payload) {}
+
+    record Break(long globalIndex, String aggregateId, long sequence, String reason) {}
+
+    record Verification(boolean valid, long checkedEvents, Break firstBreak) {}
+
+    /** Stored events matching the filter, oldest first. */
+    List<Entry> read(Filter filter);
+
+    /** Walks every stored event (or one aggregate's) and reports the first one altered, removed or reordered. */
+    Verification verify(String aggregateId);
+}

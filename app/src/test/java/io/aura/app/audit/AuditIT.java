@@ -1,0 +1,129 @@
+package io.aura.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aura.app.IntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The audit reads the event store itself, and its hash chain shows any stored event altered, removed or reordered. */
+class AuditIT extends IntegrationTest {
+
+    /** A user with two events: UserRegistered (0) and RolesGranted (1). */
+    private String userWithTwoEvents() {
+        String name = unique("audited");
+        userWithRoles(name, "REQUESTER");
+        http.post("/api/users/" + name + "/roles", adminToken, Map.of("roles", List.of("APPROVER")));
+        return name;
+    }
+
+    private JsonNode verify(String aggregateId) {
+        var response = http.get("/api/audit/verify" + (aggregateId == null ? "" : "?aggregateId=" + aggregateId), adminToken);
+        assertThat(response.status()).isEqualTo(200);
+        return response.body();
+    }
+
+    @Test
+    void the_audit_lists_an_aggregates_events_with_actor_and_payload_read_from_the_event_store() {
+        String name = userWithTwoEvents();
+
+        var audit = http.get("/api/audit?aggregateId=" + name, adminToken);
+
+        assertThat(audit.status()).isEqualTo(200);
+        assertThat(audit.body().size()).isEqualTo(2);
+        JsonNode first = audit.body().get(0);
+        assertThat(first.get("type").asString()).isEqualTo("UserRegistered");
+        assertThat(first.get("actor").asString()).isEqualTo("admin");
+        assertThat(first.get("sequence").asLong()).isZero();
+        assertThat(first.get("payload").get("username").asString()).isEqualTo(name);
+        assertThat(audit.body().get(1).get("type").asString()).isEqualTo("RolesGranted");
+    }
+
+    @Test
+    void the_audit_exports_json_lines_and_csv_and_is_for_auditors_only() {
+        String name = userWithTwoEvents();
+        var jsonl = http.get("/api/audit?format=jsonl&aggregateId=" + name, adminToken);
+        assertThat(jsonl.raw().body().strip().split("\n")).hasSize(2);
+        var csv = http.get("/api/audit?format=csv&aggregateId=" + name, userWithRoles(unique("aud"), "AUDITOR"));
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.raw().body().split("\n")).hasSize(3);
+        assertThat(csv.raw().body()).startsWith("globalIndex,");
+        assertThat(http.get("/api/audit", userWithRoles(unique("req"), "REQUESTER")).status()).isEqualTo(403);
+        assertThat(http.get("/api/audit?from=yesterday", adminToken).status()).isEqualTo(400);
+    }
+
+    @Test
+    void an_untouched_store_verifies() {
+        userWithTwoEvents();
+        JsonNode result = verify(null);
+        assertThat(result.get("valid").asBoolean()).isTrue();
+        assertThat(result.get("checkedEvents").asLong()).isGreaterThan(2);
+    }
+
+    @Test
+    void an_altered_event_is_found() {
+        String name = userWithTwoEvents();
+        byte[] original = jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                + "AND sequenceNumber = 1", byte[].class, name);
+        try {
+            jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = 1",
+                    new String(original).replace("APPROVER", "ADMIN").getBytes(), name);
+
+            JsonNode result = verify(name);
+
+            assertThat(result.get("valid").asBoolean()).isFalse();
+            assertThat(result.get("firstBreak").get("sequence").asLong()).isEqualTo(1);
+            assertThat(result.get("firstBreak").get("aggregateId").asString()).isEqualTo(name);
+        } finally {
+            jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = 1",
+                    original, name);
+        }
+        assertThat(verify(name).get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_removed_event_is_found() {
+        String name = userWithTwoEvents();
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                + "AND sequenceNumber = 0", name);
+        try {
+            jdbc.update("DELETE FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 0", name);
+
+            JsonNode result = verify(name);
+
+            assertThat(result.get("valid").asBoolean()).isFalse();
+            assertThat(result.get("firstBreak").get("reason").asString()).contains("missing");
+        } finally {
+            String columns = String.join(", ", row.keySet());
+            String marks = String.join(", ", row.keySet().stream().map(k -> "?").toList());
+            jdbc.update("INSERT INTO DomainEventEntry (" + columns + ") VALUES (" + marks + ")", row.values().toArray());
+        }
+        assertThat(verify(name).get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void reordered_events_are_found() {
+        String name = userWithTwoEvents();
+        Map<String, Object> first = jdbc.queryForMap("SELECT payload, payloadType, metaData FROM DomainEventEntry "
+                + "WHERE aggregateIdentifier = ? AND sequenceNumber = 0", name);
+        Map<String, Object> second = jdbc.queryForMap("SELECT payload, payloadType, metaData FROM DomainEventEntry "
+                + "WHERE aggregateIdentifier = ? AND sequenceNumber = 1", name);
+        String swap = "UPDATE DomainEventEntry SET payload = ?, payloadType = ?, metaData = ? "
+                + "WHERE aggregateIdentifier = ? AND sequenceNumber = ?";
+        try {
+            jdbc.update(swap, second.get("payload"), second.get("payloadType"), second.get("metaData"), name, 0);
+            jdbc.update(swap, first.get("payload"), first.get("payloadType"), first.get("metaData"), name, 1);
+
+            JsonNode result = verify(name);
+
+            assertThat(result.get("valid").asBoolean()).isFalse();
+            assertThat(result.get("firstBreak").get("sequence").asLong()).isZero();
+        } finally {
+            jdbc.update(swap, first.get("payload"), first.get("payloadType"), first.get("metaData"), name, 0);
+            jdbc.update(swap, second.get("payload"), second.get("payloadType"), second.get("metaData"), name, 1);
+        }
+        assertThat(verify(name).get("valid").asBoolean()).isTrue();
+    }
+}
