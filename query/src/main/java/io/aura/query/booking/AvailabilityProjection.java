@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.data.annotation.Id;
@@ -42,6 +43,12 @@ public class AvailabilityProjection {
     void on(BlackoutAdded e) {
         mongo.save(new BlackoutDocument(e.blackoutId(), e.resourceId(), e.range().start(), e.range().end(), e.reason()),
                 BLACKOUTS);
+    }
+
+    /** A replay starts from nothing: the views are rebuilt from the events alone. */
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), BLACKOUTS);
     }
 
     @QueryHandler

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -152,6 +153,12 @@ public class BookingProjection {
     void on(RescheduleRefused e, @SequenceNumber long sequence) {
         update(e.bookingId(), sequence, new Update().set("lastReschedule", new RescheduleOutcome("REFUSED",
                 e.to().start(), e.to().end(), e.conflicts(), messages(e.violations()))));
+    }
+
+    /** A replay starts from nothing: the views are rebuilt from the events alone. */
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), COLLECTION);
     }
 
     @QueryHandler

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.data.annotation.Id;
@@ -56,6 +57,12 @@ public class UserProjection {
 
     private void publish(String username) {
         find(username).ifPresent(view -> emitter.emit(FindUser.class, q -> q.username().equals(username), view));
+    }
+
+    /** A replay starts from nothing: the views are rebuilt from the events alone. */
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), COLLECTION);
     }
 
     @QueryHandler

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.data.domain.Sort;
@@ -36,6 +37,12 @@ public class ResourceProjection {
         // save() upserts by _id, so a redelivered event leaves the same document behind.
         mongo.save(ResourceDocument.from(view), COLLECTION);
         emitter.emit(FindResource.class, q -> q.resourceId().equals(event.resourceId()), view);
+    }
+
+    /** A replay starts from nothing: the views are rebuilt from the events alone. */
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), COLLECTION);
     }
 
     @QueryHandler
