@@ -62,7 +62,7 @@ public final class Http {
                     HttpResponse.BodyHandlers.ofString());
             String text = response.body();
             boolean json = response.headers().firstValue("Content-Type").orElse("")
-                    .matches("application/(problem\\+)?json(;.*)?");
+                    .matches("application/([a-z0-9.+-]*\\+)?json(;.*)?");
             JsonNode node = !json || text == null || text.isBlank() ? null : JSON.readTree(text);
             return new Response(response.statusCode(), node, response);
         } catch (IOException e) {
