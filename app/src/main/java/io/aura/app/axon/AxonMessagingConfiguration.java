@@ -3,7 +3,10 @@ package io.aura.app.axon;
 import io.aura.command.booking.Booking;
 import io.aura.command.identity.UserAccount;
 import io.aura.command.resource.Resource;
+import io.aura.app.axon.upcasting.BookingRequestedUpcaster;
+import io.aura.app.axon.upcasting.KernelRevisionResolver;
 import io.aura.kernel.TargetsAggregate;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import io.aura.saga.BookingSaga;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
@@ -57,7 +60,7 @@ public class AxonMessagingConfiguration {
         return jsonSerializer();
     }
 
-    private static Serializer jsonSerializer() {
+    public static Serializer jsonSerializer() {
         // Axon's tokens carry polymorphic fields; allow exactly Axon's and our own types there.
         var validator = BasicPolymorphicTypeValidator.builder()
                 .allowIfSubType("org.axonframework.")
@@ -65,8 +68,15 @@ public class AxonMessagingConfiguration {
                 .allowIfSubType("java.util.")
                 .build();
         return Jackson3Serializer.builder()
+                .revisionResolver(new KernelRevisionResolver())
                 .jsonMapperBuilderCustomizer(builder -> builder.polymorphicTypeValidator(validator))
                 .build();
+    }
+
+    /** Old event shapes are read through these (picked up by Axon Server's store; the embedded one is given them). */
+    @Bean
+    public EventUpcaster bookingRequestedUpcaster() {
+        return new BookingRequestedUpcaster();
     }
 
     // ---- aggregates: registered here so the command module stays free of Spring ----------------

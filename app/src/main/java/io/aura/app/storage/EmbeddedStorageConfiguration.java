@@ -16,6 +16,9 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.h2.mvstore.MVStore;
+import java.util.List;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -117,7 +120,8 @@ public class EmbeddedStorageConfiguration {
                                                  PersistenceExceptionResolver resolver,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
-                                                 EventSchema schema) {
+                                                 EventSchema schema,
+                                                 List<EventUpcaster> upcasters) {
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -127,6 +131,7 @@ public class EmbeddedStorageConfiguration {
                 .schema(schema)
                 .dataType(byte[].class)
                 .appendEvents(new ChainedAppendStatement())
+                .upcasterChain(new EventUpcasterChain(upcasters))
                 .build();
         transactionManager.executeInTransaction(() -> engine.createSchema(new SqliteEventTableFactory()));
         return engine;

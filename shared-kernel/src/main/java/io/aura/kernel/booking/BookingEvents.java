@@ -1,5 +1,6 @@
 package io.aura.kernel.booking;
 
+import io.aura.kernel.EventRevision;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
@@ -10,6 +11,8 @@ import java.util.List;
 public final class BookingEvents {
     private BookingEvents() {}
 
+    /** Revision 2 added occurrences, recurrence and policy (a single booking: one occurrence, ALL_OR_NOTHING). */
+    @EventRevision("2")
     public record BookingRequested(String bookingId, String resourceId, String title, TimeRange range,
                                    List<TimeRange> occurrences, String recurrence, ConflictPolicy policy,
                                    int attendees, List<String> attendeeNames, String description, String requester) {}
