@@ -12,6 +12,8 @@ import io.aura.kernel.booking.BookingQueries.FindAlternatives;
 import io.aura.kernel.booking.BookingQueries.FindBooking;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.BookingQueries.FindCalendar;
+import io.aura.kernel.booking.BookingQueries.FindHeatmap;
+import io.aura.kernel.booking.BookingQueries.HeatmapCell;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.booking.SuggestionRanker;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
@@ -298,6 +300,30 @@ public class BookingController {
         List<CalendarEntry> events = queries.query(new FindCalendar(start, end, resourceId),
                 ResponseTypes.multipleInstancesOf(CalendarEntry.class)).join();
         return Map.of("events", events);
+    }
+
+    @Operation(summary = "Utilization by day of week (1=Mon) and hour, in each resource's own time zone")
+    @GetMapping("/dashboard/heatmap")
+    @PreAuthorize("isAuthenticated()")
+    public Map<String, Object> heatmap(@RequestParam(required = false) String from,
+                                       @RequestParam(required = false) String to,
+                                       @RequestParam(required = false) String resourceId) {
+        List<FieldViolation> violations = new ArrayList<>();
+        Instant end = to == null ? clock.instant() : TimeInput.parse("to", to, violations);
+        Instant start = from == null && end != null ? end.minus(Duration.ofDays(28)) : TimeInput.parse("from", from, violations);
+        if (start != null && end != null) {
+            if (!end.isAfter(start)) {
+                violations.add(new FieldViolation("to", "must be after from"));
+            } else if (Duration.between(start, end).toDays() > 366) {
+                violations.add(new FieldViolation("to", "the window may span at most 366 days"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        List<HeatmapCell> cells = queries.query(new FindHeatmap(start, end, resourceId),
+                ResponseTypes.multipleInstancesOf(HeatmapCell.class)).join();
+        return Map.of("from", start, "to", end, "cells", cells);
     }
 
     // ---- helpers -------------------------------------------------------------------------------

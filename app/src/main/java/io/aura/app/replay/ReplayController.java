@@ -2,6 +2,7 @@ package io.aura.app.replay;
 
 import io.aura.query.booking.AvailabilityProjection;
 import io.aura.query.booking.BookingProjection;
+import io.aura.query.booking.HeatmapProjection;
 import io.aura.query.identity.UserProjection;
 import io.aura.query.resource.ResourceProjection;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class ReplayController {
     static final List<String> PROJECTIONS = List.of(UserProjection.PROCESSING_GROUP,
             ResourceProjection.PROCESSING_GROUP, BookingProjection.PROCESSING_GROUP,
-            AvailabilityProjection.PROCESSING_GROUP);
+            AvailabilityProjection.PROCESSING_GROUP, HeatmapProjection.PROCESSING_GROUP);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;

@@ -46,6 +46,8 @@ class ReplayIT extends IntegrationTest {
         views.add(http.get("/api/resources", adminToken).body());
         views.add(http.get("/dashboard/calendar?from=" + day.minus(Duration.ofDays(30)) + "&to="
                 + day.plus(Duration.ofDays(300)), adminToken).body());
+        views.add(http.get("/dashboard/heatmap?from=" + day.minus(Duration.ofDays(7)) + "&to=" + day.plus(Duration.ofDays(7)),
+                adminToken).body());
         for (String id : bookings) {
             views.add(http.get("/events/status?bookingId=" + id, adminToken).body());
         }

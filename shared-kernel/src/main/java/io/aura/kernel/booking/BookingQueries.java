@@ -18,6 +18,11 @@ public final class BookingQueries {
      */
     public record FindAlternatives(String excludedResourceId, Instant start, Instant end, int attendees, int limit) {}
 
+    /** Booked minutes by day of week and hour, in each resource's own time zone, over [from, to). */
+    public record FindHeatmap(Instant from, Instant to, String resourceId) {}
+
+    public record HeatmapCell(String resourceId, int dayOfWeek, int hour, long bookedMinutes, double utilization) {}
+
     public record Suggestion(String resourceId, Instant start, Instant end, double score) {}
 
     public record RescheduleOutcome(String status, Instant start, Instant end, List<Conflict> conflicts,

@@ -1,0 +1,182 @@
+package io.aura.query.booking;
+
+import io.aura.kernel.booking.BookingEvents.BookingAwaitingApproval;
+import io.aura.kernel.booking.BookingEvents.BookingCancelled;
+import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
+import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
+import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
+import io.aura.kernel.booking.BookingQueries.FindHeatmap;
+import io.aura.kernel.booking.BookingQueries.HeatmapCell;
+import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
+import io.aura.kernel.schedule.LocalHours;
+import io.aura.kernel.schedule.TimeRange;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Booked minutes per resource, local date and local hour, in the resource's own time zone. Each
+ * bucket keeps one entry per booking occurrence slice ({@code $set} by a stable key), so a
+ * redelivered event writes the same value again and a cancellation removes exactly its share.
+ */
+@Component
+@ProcessingGroup(HeatmapProjection.PROCESSING_GROUP)
+public class HeatmapProjection {
+    public static final String PROCESSING_GROUP = "heatmap";
+    static final String ZONES = "heatmap_zones";
+    static final String HOURS = "heatmap_hours";
+    static final String HELD = "heatmap_bookings";
+
+    private final MongoTemplate mongo;
+
+    public HeatmapProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(ResourceRegistered e) {
+        mongo.save(new Document("_id", e.resourceId()).append("timeZone", e.spec().timeZone()), ZONES);
+    }
+
+    @EventHandler
+    void on(BookingConfirmed e) {
+        hold(e.bookingId(), e.resourceId(), e.held());
+    }
+
+    @EventHandler
+    void on(BookingAwaitingApproval e) {
+        hold(e.bookingId(), e.resourceId(), e.held());
+    }
+
+    @EventHandler
+    void on(OccurrenceCancelled e) {
+        release(e.bookingId(), e.resourceId(), List.of(e.occurrence()));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(e.bookingId())),
+                new Update().pull("occurrences", rangeDocument(e.occurrence())), HELD);
+    }
+
+    @EventHandler
+    void on(BookingCancelled e) {
+        release(e.bookingId(), e.resourceId(), heldBy(e.bookingId()));
+        mongo.remove(Query.query(Criteria.where("_id").is(e.bookingId())), HELD);
+    }
+
+    @EventHandler
+    void on(BookingRescheduled e) {
+        release(e.bookingId(), e.resourceId(), List.of(e.from()));
+        hold(e.bookingId(), e.resourceId(), List.of(e.to()));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), ZONES);
+        mongo.remove(new Query(), HOURS);
+        mongo.remove(new Query(), HELD);
+    }
+
+    @QueryHandler
+    List<HeatmapCell> handle(FindHeatmap q) {
+        Query zonesQuery = q.resourceId() == null ? new Query() : Query.query(Criteria.where("_id").is(q.resourceId()));
+        List<HeatmapCell> cells = new ArrayList<>();
+        for (Document zoneDoc : mongo.find(zonesQuery, Document.class, ZONES)) {
+            String resourceId = zoneDoc.getString("_id");
+            ZoneId zone = ZoneId.of(zoneDoc.getString("timeZone"));
+            long[][] bookable = new long[8][24];
+            Map<String, Boolean> inWindow = new HashMap<>();
+            for (LocalHours.Slice slice : LocalHours.of(new TimeRange(q.from(), q.to()), zone)) {
+                bookable[slice.date().getDayOfWeek().getValue()][slice.hour()] += slice.minutes();
+                inWindow.put(slice.date() + "|" + slice.hour(), true);
+            }
+            long[][] booked = new long[8][24];
+            String firstDate = q.from().atZone(zone).toLocalDate().toString();
+            String lastDate = q.to().atZone(zone).toLocalDate().toString();
+            for (Document bucket : mongo.find(Query.query(Criteria.where("resourceId").is(resourceId)
+                    .and("date").gte(firstDate).lte(lastDate)), Document.class, HOURS)) {
+                String date = bucket.getString("date");
+                int hour = bucket.getInteger("hour");
+                if (!inWindow.containsKey(date + "|" + hour)) {
+                    continue;
+                }
+                Document shares = bucket.get("shares", Document.class);
+                long minutes = shares == null ? 0 : shares.values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
+                booked[java.time.LocalDate.parse(date).getDayOfWeek().getValue()][hour] += minutes;
+            }
+            for (int day = 1; day <= 7; day++) {
+                for (int hour = 0; hour < 24; hour++) {
+                    long capacity = bookable[day][hour];
+                    double utilization = capacity == 0 ? 0 : Math.min(1.0, booked[day][hour] / (double) capacity);
+                    cells.add(new HeatmapCell(resourceId, day, hour, booked[day][hour],
+                            Math.round(utilization * 10_000) / 10_000.0));
+                }
+            }
+        }
+        return cells;
+    }
+
+    private void hold(String bookingId, String resourceId, List<TimeRange> occurrences) {
+        ZoneId zone = zoneOf(resourceId);
+        for (TimeRange occurrence : occurrences) {
+            forEachSlice(resourceId, bookingId, occurrence, zone, (bucket, key, slice) -> mongo.upsert(
+                    Query.query(Criteria.where("_id").is(bucket)),
+                    new Update().set("resourceId", resourceId).set("date", slice.date().toString())
+                            .set("hour", slice.hour()).set("shares." + key, slice.minutes()),
+                    HOURS));
+            mongo.upsert(Query.query(Criteria.where("_id").is(bookingId)),
+                    new Update().set("resourceId", resourceId).addToSet("occurrences", rangeDocument(occurrence)), HELD);
+        }
+    }
+
+    private void release(String bookingId, String resourceId, List<TimeRange> occurrences) {
+        ZoneId zone = zoneOf(resourceId);
+        for (TimeRange occurrence : occurrences) {
+            forEachSlice(resourceId, bookingId, occurrence, zone, (bucket, key, slice) -> mongo.updateFirst(
+                    Query.query(Criteria.where("_id").is(bucket)), new Update().unset("shares." + key), HOURS));
+        }
+    }
+
+    private interface SliceAction {
+        void apply(String bucketId, String shareKey, LocalHours.Slice slice);
+    }
+
+    private static void forEachSlice(String resourceId, String bookingId, TimeRange occurrence, ZoneId zone,
+                                     SliceAction action) {
+        List<LocalHours.Slice> slices = LocalHours.of(occurrence, zone);
+        for (int i = 0; i < slices.size(); i++) {
+            LocalHours.Slice slice = slices.get(i);
+            String resourceHour = resourceId + "|" + slice.date() + "T" + slice.hour();
+            action.apply(resourceHour, bookingId + "_" + occurrence.start().getEpochSecond() + "_" + i, slice);
+        }
+    }
+
+    private ZoneId zoneOf(String resourceId) {
+        Document zone = mongo.findById(resourceId, Document.class, ZONES);
+        return ZoneId.of(zone == null ? "UTC" : zone.getString("timeZone"));
+    }
+
+    private List<TimeRange> heldBy(String bookingId) {
+        Document held = mongo.findById(bookingId, Document.class, HELD);
+        List<TimeRange> out = new ArrayList<>();
+        if (held != null && held.getList("occurrences", Document.class) != null) {
+            for (Document range : held.getList("occurrences", Document.class)) {
+                out.add(new TimeRange(range.getDate("start").toInstant(), range.getDate("end").toInstant()));
+            }
+        }
+        return out;
+    }
+
+    private static Document rangeDocument(TimeRange range) {
+        return new Document("start", java.util.Date.from(range.start())).append("end", java.util.Date.from(range.end()));
+    }
+}
