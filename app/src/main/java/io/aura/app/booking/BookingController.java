@@ -1,5 +1,7 @@
 package io.aura.app.booking;
 
+import io.aura.app.audit.AsOfCalendar;
+import io.aura.app.audit.AuditLog;
 import io.aura.app.axon.ReadYourWrites;
 import io.aura.app.web.ProblemHandling;
 import io.aura.kernel.booking.BookingCommands.CancelBooking;
@@ -70,9 +72,14 @@ public class BookingController {
     private final IdempotencyStore idempotency;
     private final Clock clock;
     private final SuggestionRanker ranker;
+    private final ObjectProvider<AuditLog> auditLog;
+    private final AsOfCalendar asOfCalendar;
 
     public BookingController(ReadYourWrites readYourWrites, QueryGateway queries, CommandGateway commands,
-                             IdempotencyStore idempotency, Clock clock, ObjectProvider<SuggestionRanker> ranker) {
+                             IdempotencyStore idempotency, Clock clock, ObjectProvider<SuggestionRanker> ranker,
+                             ObjectProvider<AuditLog> auditLog, AsOfCalendar asOfCalendar) {
+        this.auditLog = auditLog;
+        this.asOfCalendar = asOfCalendar;
         this.ranker = ranker.getIfAvailable(() -> SuggestionRanker.BY_SCORE);
         this.readYourWrites = readYourWrites;
         this.queries = queries;
@@ -278,13 +285,16 @@ public class BookingController {
                 .body(answer);
     }
 
-    @Operation(summary = "Active bookings (PENDING_APPROVAL, CONFIRMED) overlapping a window")
+    @Operation(summary = "Active bookings (PENDING_APPROVAL, CONFIRMED) overlapping a window; with asOf, as the "
+            + "calendar stood at that instant, computed from the events stored up to it")
     @GetMapping("/dashboard/calendar")
     @PreAuthorize("isAuthenticated()")
     public Map<String, Object> calendar(@RequestParam(required = false) String from,
                                         @RequestParam(required = false) String to,
-                                        @RequestParam(required = false) String resourceId) {
+                                        @RequestParam(required = false) String resourceId,
+                                        @RequestParam(required = false) String asOf) {
         List<FieldViolation> violations = new ArrayList<>();
+        Instant asOfInstant = asOf == null ? null : TimeInput.parse("asOf", asOf, violations);
         Instant start = from == null ? clock.instant() : TimeInput.parse("from", from, violations);
         Instant end = to == null && start != null ? start.plus(Duration.ofDays(7)) : TimeInput.parse("to", to, violations);
         if (start != null && end != null) {
@@ -296,6 +306,14 @@ public class BookingController {
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
+        }
+        if (asOfInstant != null) {
+            AuditLog log = auditLog.getIfAvailable();
+            if (log == null) {
+                throw new InvalidInputException(List.of(new FieldViolation("asOf",
+                        "the calendar as of a past instant needs the embedded event store")));
+            }
+            return Map.of("asOf", asOfInstant, "events", asOfCalendar.at(log, asOfInstant, start, end, resourceId));
         }
         List<CalendarEntry> events = queries.query(new FindCalendar(start, end, resourceId),
                 ResponseTypes.multipleInstancesOf(CalendarEntry.class)).join();
