@@ -10,6 +10,8 @@ import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingEvents.RescheduleRefused;
 import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
 import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.booking.BookingQueries.CalendarChange;
+import io.aura.kernel.booking.BookingQueries.WatchCalendar;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingQueries.FindBooking;
 import io.aura.kernel.booking.BookingQueries.FindCalendar;
@@ -204,6 +206,17 @@ public class BookingProjection {
 
     private void publish(BookingView view) {
         emitter.emit(FindBooking.class, q -> q.bookingId().equals(view.bookingId()), view);
+        if (view.status() != BookingStatus.REQUESTED) {
+            emitter.emit(WatchCalendar.class, q -> q.resourceId() == null || q.resourceId().equals(view.resourceId()),
+                    new CalendarChange(view.bookingId(), view.title(), view.resourceId(), view.status(),
+                            view.occurrences()));
+        }
+    }
+
+    /** The initial answer of a live calendar subscription is empty: it streams changes from now on. */
+    @QueryHandler
+    List<CalendarChange> handle(WatchCalendar query) {
+        return List.of();
     }
 
     private static List<String> messages(List<FieldViolation> violations) {

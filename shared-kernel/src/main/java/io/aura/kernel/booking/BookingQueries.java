@@ -23,6 +23,13 @@ public final class BookingQueries {
 
     public record HeatmapCell(String resourceId, int dayOfWeek, int hour, long bookedMinutes, double utilization) {}
 
+    /** Live calendar changes of one resource (or, resourceId null, all): a subscription query. */
+    public record WatchCalendar(String resourceId) {}
+
+    /** A booking whose place on the calendar changed: its status and occurrences now. */
+    public record CalendarChange(String bookingId, String title, String resourceId, BookingStatus status,
+                                 List<Occurrence> occurrences) {}
+
     public record Suggestion(String resourceId, Instant start, Instant end, double score) {}
 
     public record RescheduleOutcome(String status, Instant start, Instant end, List<Conflict> conflicts,
