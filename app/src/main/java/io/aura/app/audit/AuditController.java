@@ -1,12 +1,11 @@
 package io.aura.app.audit;
 
+import io.aura.app.web.TimeInput;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +44,8 @@ public class AuditController {
                                   @RequestParam(defaultValue = "500") int limit,
                                   @RequestParam(defaultValue = "json") String format) {
         List<FieldViolation> violations = new ArrayList<>();
-        Instant start = instant("from", from, violations);
-        Instant end = instant("to", to, violations);
+        Instant start = from == null ? null : TimeInput.parse("from", from, violations);
+        Instant end = to == null ? null : TimeInput.parse("to", to, violations);
         if (limit < 1 || limit > 10_000) {
             violations.add(new FieldViolation("limit", "must be between 1 and 10000"));
         }
@@ -89,18 +88,6 @@ public class AuditController {
 
     private static String cell(String value) {
         return value == null ? "" : '"' + value.replace("\"", "\"\"") + '"';
-    }
-
-    private static Instant instant(String field, String value, List<FieldViolation> violations) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            violations.add(new FieldViolation(field, "must be an ISO-8601 time with an offset"));
-            return null;
-        }
     }
 
     private static ResponseEntity<Map<String, Object>> notAvailable() {

@@ -3,6 +3,7 @@ package io.aura.app.booking;
 import io.aura.app.audit.AsOfCalendar;
 import io.aura.app.audit.AuditLog;
 import io.aura.app.axon.ReadYourWrites;
+import io.aura.app.web.TimeInput;
 import io.aura.app.web.ProblemHandling;
 import io.aura.kernel.booking.BookingCommands.CancelBooking;
 import io.aura.kernel.booking.BookingCommands.CancelOccurrence;
@@ -295,15 +296,9 @@ public class BookingController {
                                         @RequestParam(required = false) String asOf) {
         List<FieldViolation> violations = new ArrayList<>();
         Instant asOfInstant = asOf == null ? null : TimeInput.parse("asOf", asOf, violations);
-        Instant start = from == null ? clock.instant() : TimeInput.parse("from", from, violations);
-        Instant end = to == null && start != null ? start.plus(Duration.ofDays(7)) : TimeInput.parse("to", to, violations);
-        if (start != null && end != null) {
-            if (!end.isAfter(start)) {
-                violations.add(new FieldViolation("to", "must be after from"));
-            } else if (Duration.between(start, end).toDays() > 366) {
-                violations.add(new FieldViolation("to", "the window may span at most 366 days"));
-            }
-        }
+        Instant[] window = TimeInput.window(from, to, clock.instant(), Duration.ofDays(7), false, violations);
+        Instant start = window[0];
+        Instant end = window[1];
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -327,15 +322,9 @@ public class BookingController {
                                        @RequestParam(required = false) String to,
                                        @RequestParam(required = false) String resourceId) {
         List<FieldViolation> violations = new ArrayList<>();
-        Instant end = to == null ? clock.instant() : TimeInput.parse("to", to, violations);
-        Instant start = from == null && end != null ? end.minus(Duration.ofDays(28)) : TimeInput.parse("from", from, violations);
-        if (start != null && end != null) {
-            if (!end.isAfter(start)) {
-                violations.add(new FieldViolation("to", "must be after from"));
-            } else if (Duration.between(start, end).toDays() > 366) {
-                violations.add(new FieldViolation("to", "the window may span at most 366 days"));
-            }
-        }
+        Instant[] window = TimeInput.window(from, to, clock.instant(), Duration.ofDays(28), true, violations);
+        Instant start = window[0];
+        Instant end = window[1];
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
