@@ -15,7 +15,9 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -37,6 +39,8 @@ public class AvailabilityProjection {
 
     public AvailabilityProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+        mongo.indexOps(BLACKOUTS).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
+                .on("start", Sort.Direction.ASC).named("resource_start"));
     }
 
     @EventHandler

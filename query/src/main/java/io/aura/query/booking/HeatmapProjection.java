@@ -20,7 +20,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -43,6 +45,9 @@ public class HeatmapProjection {
 
     public HeatmapProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+        // What the heatmap query needs on a real MongoDB (the embedded server accepts and ignores it).
+        mongo.indexOps(HOURS).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
+                .on("date", Sort.Direction.ASC).named("resource_date"));
     }
 
     @EventHandler
