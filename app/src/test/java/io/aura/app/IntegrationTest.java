@@ -23,6 +23,8 @@ public abstract class IntegrationTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("aura.data-dir", () -> DATA_DIR.toString());
         registry.add("aura.admin-password", () -> ADMIN_PASSWORD);
+        // every test signs in from 127.0.0.1: the per-address limit (unit-tested) must not couple the tests
+        registry.add("aura.login.address-free-failures", () -> "1000");
     }
 
     @Autowired

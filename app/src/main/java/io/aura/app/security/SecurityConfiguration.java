@@ -108,7 +108,9 @@ public class SecurityConfiguration {
     /** The Vaadin UI: form sign-in with the same accounts, a server session, CSRF protection (Vaadin's). */
     @Bean
     @Order(2)
-    public SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+    public SecurityFilterChain uiSecurity(HttpSecurity http, FormLoginThrottle throttle, ProblemWriter problems)
+            throws Exception {
+        http.addFilterBefore(throttle.filter(problems), UsernamePasswordAuthenticationFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .anyRequest(any -> any.authenticated()));
         return http.build();

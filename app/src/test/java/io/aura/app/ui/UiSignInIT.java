@@ -65,4 +65,17 @@ class UiSignInIT extends IntegrationTest {
         assertThat(failed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
         assertThat(get("/").statusCode()).isEqualTo(302);
     }
+
+    @Test
+    void repeated_wrong_passwords_on_the_form_are_throttled_like_the_api() throws Exception {
+        String name = unique("formvictim");
+        userWithRoles(name, "REQUESTER");
+        get("/login");
+        for (int i = 0; i < 5; i++) {
+            assertThat(signIn(name, "wrong-" + i).headers().firstValue("Location").orElse("")).endsWith("/login?error");
+        }
+        var throttled = signIn(name, name + "-password-1");
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+    }
 }
