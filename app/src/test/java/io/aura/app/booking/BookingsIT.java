@@ -225,6 +225,15 @@ class BookingsIT extends IntegrationTest {
         assertThat(statuses).containsExactly("CONFIRMED", "SKIPPED", "CONFIRMED");
         assertThat(created.body().get("conflicts").get(0).get("occurrenceStart").asString())
                 .isEqualTo(secondWeek.toString());
+        // the skipped occurrence is not on the calendar, and the series can still be cancelled
+        String series = created.body().get("bookingId").asString();
+        List<String> seriesOnCalendar = new ArrayList<>();
+        http.get("/dashboard/calendar?resourceId=" + resourceId + "&from=" + day + "&to=" + day.plus(30, ChronoUnit.DAYS),
+                alice).body().get("events").forEach(e -> {
+                    if (e.get("bookingId").asString().equals(series)) seriesOnCalendar.add(e.get("start").asString());
+                });
+        assertThat(seriesOnCalendar).hasSize(2).doesNotContain(secondWeek.toString());
+        assertThat(http.post("/events/" + series + "/cancel", alice, Map.of()).status()).isEqualTo(200);
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -59,7 +61,30 @@ public class AvailabilityProjection {
     List<Suggestion> handle(FindAlternatives q) {
         List<Document> resources = new ArrayList<>(mongo.find(Query.query(Criteria.where("capacity").gte(q.attendees())
                 .and("_id").ne(q.excludedResourceId())), Document.class, "resources"));
+        if (resources.isEmpty()) {
+            return List.of();
+        }
         resources.sort(Comparator.comparing((Document r) -> r.getInteger("capacity")).thenComparing(r -> r.getString("_id")));
+        // One read of what is busy around the slot (widest buffer), instead of one per resource.
+        int widestBuffer = resources.stream().mapToInt(r -> r.getInteger("bufferMinutes", 0)).max().orElse(0);
+        Instant from = q.start().minus(Duration.ofMinutes(widestBuffer));
+        Instant to = q.end().plus(Duration.ofMinutes(widestBuffer));
+        Map<String, List<Instant[]>> busy = new HashMap<>();
+        for (BookingDocument booking : mongo.find(Query.query(Criteria.where("status")
+                        .in(BookingStatus.PENDING_APPROVAL, BookingStatus.CONFIRMED)
+                        .and("occurrences").elemMatch(Criteria.where("start").lt(to).and("end").gt(from))),
+                BookingDocument.class, BookingProjection.COLLECTION)) {
+            for (var o : booking.occurrences()) {
+                if (BookingStatus.isActive(o.status())) {
+                    busy.computeIfAbsent(booking.resourceId(), k -> new ArrayList<>()).add(new Instant[] {o.start(), o.end()});
+                }
+            }
+        }
+        for (BlackoutDocument blackout : mongo.find(Query.query(Criteria.where("start").lt(to).and("end").gt(from)),
+                BlackoutDocument.class, BLACKOUTS)) {
+            busy.computeIfAbsent(blackout.resourceId(), k -> new ArrayList<>())
+                    .add(new Instant[] {blackout.start(), blackout.end()});
+        }
         List<Suggestion> out = new ArrayList<>();
         for (Document resource : resources) {
             if (out.size() >= q.limit()) {
@@ -67,16 +92,11 @@ public class AvailabilityProjection {
             }
             String id = resource.getString("_id");
             Duration buffer = Duration.ofMinutes(resource.getInteger("bufferMinutes", 0));
-            Instant from = q.start().minus(buffer);
-            Instant to = q.end().plus(buffer);
-            boolean booked = mongo.exists(Query.query(Criteria.where("resourceId").is(id)
-                    .and("status").in(BookingStatus.PENDING_APPROVAL, BookingStatus.CONFIRMED)
-                    .and("occurrences").elemMatch(Criteria.where("start").lt(to).and("end").gt(from)
-                            .and("status").in(BookingStatus.PENDING_APPROVAL.name(), BookingStatus.CONFIRMED.name()))),
-                    BookingProjection.COLLECTION);
-            boolean closed = mongo.exists(Query.query(Criteria.where("resourceId").is(id)
-                    .and("start").lt(to).and("end").gt(from)), BLACKOUTS);
-            if (!booked && !closed) {
+            Instant wantedFrom = q.start().minus(buffer);
+            Instant wantedTo = q.end().plus(buffer);
+            boolean free = busy.getOrDefault(id, List.of()).stream()
+                    .noneMatch(r -> r[0].isBefore(wantedTo) && r[1].isAfter(wantedFrom));
+            if (free) {
                 out.add(new Suggestion(id, q.start(), q.end(), SAME_TIME_ELSEWHERE_SCORE));
             }
         }

@@ -126,7 +126,7 @@ public class BookingProjection {
     void on(BookingCancelled e, @SequenceNumber long sequence) {
         BookingView view = findById(e.bookingId());
         List<Occurrence> occurrences = view == null ? List.of() : view.occurrences().stream()
-                .map(o -> BookingStatus.valueOf(o.status()).isActive()
+                .map(o -> BookingStatus.isActive(o.status())
                         ? new Occurrence(o.start(), o.end(), BookingStatus.CANCELLED.name()) : o)
                 .toList();
         update(e.bookingId(), sequence, new Update().set("status", BookingStatus.CANCELLED)
@@ -180,7 +180,7 @@ public class BookingProjection {
         for (BookingDocument doc : mongo.find(Query.query(criteria), BookingDocument.class, COLLECTION)) {
             for (Occurrence o : doc.occurrences()) {
                 if (o.start().isBefore(query.to()) && o.end().isAfter(query.from())
-                        && BookingStatus.valueOf(o.status()).isActive()) {
+                        && BookingStatus.isActive(o.status())) {
                     entries.add(new CalendarEntry(doc.bookingId(), doc.title(), doc.resourceId(), o.start(), o.end(),
                             BookingStatus.valueOf(o.status())));
                 }
