@@ -31,28 +31,20 @@ public class ReadYourWrites {
      */
     public <R> Optional<R> sendAndAwait(Object command, Object query, Class<R> viewType, Predicate<R> done,
                                         Duration timeout) {
-        SubscriptionQueryResult<Optional<R>, R> subscription = queries.subscriptionQuery(
-                query, ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
-        try {
-            commands.sendAndWait(command);
-            R view = subscription.initialResult()
-                    .flatMap(Mono::justOrEmpty)
-                    .concatWith(subscription.updates())
-                    .filter(done)
-                    .next()
-                    .timeout(timeout, Mono.empty())
-                    .block();
-            return Optional.ofNullable(view);
-        } finally {
-            subscription.cancel();
-        }
+        return subscribe(query, viewType, done, timeout, () -> commands.sendAndWait(command));
     }
 
     /** Waits, without sending anything, until the view matches {@code done} (or the timeout passes). */
     public <R> Optional<R> await(Object query, Class<R> viewType, Predicate<R> done, Duration timeout) {
+        return subscribe(query, viewType, done, timeout, () -> {});
+    }
+
+    private <R> Optional<R> subscribe(Object query, Class<R> viewType, Predicate<R> done, Duration timeout,
+                                      Runnable whileSubscribed) {
         SubscriptionQueryResult<Optional<R>, R> subscription = queries.subscriptionQuery(
                 query, ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
         try {
+            whileSubscribed.run();
             return Optional.ofNullable(subscription.initialResult()
                     .flatMap(Mono::justOrEmpty)
                     .concatWith(subscription.updates())

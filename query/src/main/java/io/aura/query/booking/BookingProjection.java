@@ -34,6 +34,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -191,11 +192,12 @@ public class BookingProjection {
     }
 
     private void update(String bookingId, long sequence, Update update) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(bookingId)), update.set("revision", sequence),
-                COLLECTION);
-        BookingView view = findById(bookingId);
-        if (view != null) {
-            publish(view);
+        // one round trip: the update answers with the document as it is afterwards
+        BookingDocument updated = mongo.findAndModify(Query.query(Criteria.where("_id").is(bookingId)),
+                update.set("revision", sequence), FindAndModifyOptions.options().returnNew(true),
+                BookingDocument.class, COLLECTION);
+        if (updated != null) {
+            publish(updated.toView());
         }
     }
 
