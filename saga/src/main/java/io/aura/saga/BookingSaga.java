@@ -1,55 +1,104 @@
 package io.aura.saga;
 
+import io.aura.kernel.MessageMetadata;
+import io.aura.kernel.approval.ApprovalCommands.CancelApproval;
+import io.aura.kernel.approval.ApprovalCommands.OpenApproval;
+import io.aura.kernel.approval.ApprovalCommands.PassApprovalDeadline;
+import io.aura.kernel.approval.ApprovalEvents.ApprovalCancelled;
+import io.aura.kernel.approval.ApprovalEvents.ApprovalExpired;
+import io.aura.kernel.approval.ApprovalEvents.ApprovalGranted;
+import io.aura.kernel.approval.ApprovalEvents.ApprovalLevelStarted;
+import io.aura.kernel.approval.ApprovalEvents.ApprovalRejected;
+import io.aura.kernel.approval.ApprovalLevel;
 import io.aura.kernel.booking.BookingCommands.AwaitApproval;
+import io.aura.kernel.booking.BookingCommands.AwaitRescheduleApproval;
+import io.aura.kernel.booking.BookingCommands.CancelBooking;
 import io.aura.kernel.booking.BookingCommands.CompleteReschedule;
+import io.aura.kernel.booking.BookingCommands.ConfirmApprovedBooking;
 import io.aura.kernel.booking.BookingCommands.ConfirmBooking;
+import io.aura.kernel.booking.BookingCommands.DeclineBooking;
 import io.aura.kernel.booking.BookingCommands.RefuseReschedule;
 import io.aura.kernel.booking.BookingCommands.RejectBooking;
 import io.aura.kernel.booking.BookingEvents.BookingCancelled;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
+import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.schedule.ScheduleCommands.AbandonMove;
+import io.aura.kernel.schedule.ScheduleCommands.CompleteMove;
 import io.aura.kernel.schedule.ScheduleCommands.MoveHold;
 import io.aura.kernel.schedule.ScheduleCommands.PlaceHold;
 import io.aura.kernel.schedule.ScheduleCommands.ReleaseHold;
+import io.aura.kernel.schedule.ScheduleEvents.HoldMoveAbandoned;
+import io.aura.kernel.schedule.ScheduleEvents.HoldMovePending;
 import io.aura.kernel.schedule.ScheduleEvents.HoldMoveRefused;
 import io.aura.kernel.schedule.ScheduleEvents.HoldMoved;
 import io.aura.kernel.schedule.ScheduleEvents.HoldPlaced;
 import io.aura.kernel.schedule.ScheduleEvents.HoldRefused;
+import io.aura.kernel.schedule.TimeRange;
+import io.aura.kernel.validation.FieldViolation;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 
 /**
- * Drives one booking through the conflict check: asks the resource's schedule for a hold, then
- * confirms, waits for approval, or rejects; moves the hold on a reschedule and releases it on a
- * cancellation. It decides nothing itself: the schedule and the booking do.
+ * Drives one booking through the conflict check and its approval: asks the resource's schedule
+ * for a hold, then confirms, opens an approval, or rejects; turns the approval's verdict into a
+ * confirmation or a release; moves the hold on a reschedule (through a new approval where the
+ * resource needs one) and releases it on a cancellation. It decides nothing itself: the schedule,
+ * the approval and the booking do.
  */
 public class BookingSaga {
     static final String BOOKING_ID = "bookingId";
+    /** One name for every approval deadline: the approval itself knows which one is due. */
+    static final String APPROVAL_DEADLINE = "approval-deadline";
 
     // No other state: everything a step needs travels in the events (a saga's fields would have to
     // survive serialisation; an association is all this one keeps).
     @Inject
     private transient CommandGateway commands;
+    @Inject
+    private transient DeadlineManager deadlines;
+    @Inject
+    private transient Clock clock;
 
     @StartSaga
     @SagaEventHandler(associationProperty = BOOKING_ID)
-    public void on(BookingRequested event, @Timestamp Instant requestedAt) {
+    public void on(BookingRequested event, @Timestamp Instant requestedAt,
+                   @MetaDataValue(MessageMetadata.ACTOR_ROLES) String roles) {
         commands.send(new PlaceHold(event.resourceId(), event.bookingId(), event.occurrences(), event.policy(),
-                event.attendees(), requestedAt));
+                event.attendees(), requestedAt, rolesOf(roles)));
     }
 
     @SagaEventHandler(associationProperty = BOOKING_ID)
-    public void on(HoldPlaced event) {
-        commands.send(event.approvalRequired()
-                ? new AwaitApproval(event.bookingId(), event.occurrences(), event.skipped(), event.skippedConflicts())
-                : new ConfirmBooking(event.bookingId(), event.occurrences(), event.skipped(), event.skippedConflicts()));
+    public void on(HoldPlaced event, @Timestamp Instant placedAt, @MetaDataValue(MessageMetadata.ACTOR) String actor) {
+        if (!event.approvalRequired()) {
+            commands.send(new ConfirmBooking(event.bookingId(), event.occurrences(), event.skipped(),
+                    event.skippedConflicts()));
+            return;
+        }
+        // Events from before approval levels say only "approval required": one level for the APPROVER role.
+        List<ApprovalLevel> levels = event.approvalLevels().isEmpty()
+                ? List.of(ApprovalLevel.simple(List.of()))
+                : event.approvalLevels();
+        String approvalId = approvalIdFor(event.bookingId(), null);
+        commands.send(new AwaitApproval(event.bookingId(), event.occurrences(), event.skipped(),
+                event.skippedConflicts(), approvalId));
+        commands.send(new OpenApproval(approvalId, event.bookingId(), event.resourceId(), actor,
+                event.occurrences().get(0), null, levels, event.approvalDeadline(), placedAt));
     }
 
     @EndSaga
@@ -58,9 +107,84 @@ public class BookingSaga {
         commands.send(new RejectBooking(event.bookingId(), event.conflicts(), event.violations(), event.suggestions()));
     }
 
+    // ---- approval: deadlines, then the verdict -------------------------------------------------
+
     @SagaEventHandler(associationProperty = BOOKING_ID)
-    public void on(RescheduleRequested event, @Timestamp Instant requestedAt) {
-        commands.send(new MoveHold(event.resourceId(), event.bookingId(), event.to(), event.attendees(), requestedAt));
+    public void on(ApprovalLevelStarted event) {
+        // Exact timing on this node; the sweep over the approvals view covers restarts and other nodes
+        // (ADR 0007). The approval ignores a deadline that is not due or already done.
+        deadlines.cancelAllWithinScope(APPROVAL_DEADLINE);
+        for (Instant at : List.of(event.remindAt(), event.escalateAt(), event.expiresAt())) {
+            deadlines.schedule(at, APPROVAL_DEADLINE, event.approvalId());
+        }
+    }
+
+    @DeadlineHandler(deadlineName = APPROVAL_DEADLINE)
+    public void onApprovalDeadline(String approvalId) {
+        commands.send(new PassApprovalDeadline(approvalId, clock.instant()));
+    }
+
+    @SagaEventHandler(associationProperty = BOOKING_ID)
+    public void on(ApprovalGranted event) {
+        deadlines.cancelAllWithinScope(APPROVAL_DEADLINE);
+        if (event.rescheduleTo() == null) {
+            commands.send(new ConfirmApprovedBooking(event.bookingId(), event.approvalId()));
+        } else {
+            commands.send(new CompleteMove(event.resourceId(), event.bookingId(), event.rescheduleTo()));
+        }
+    }
+
+    @SagaEventHandler(associationProperty = BOOKING_ID)
+    public void on(ApprovalRejected event) {
+        endApproval(event.approvalId(), event.bookingId(), event.resourceId(), event.rescheduleTo(),
+                BookingStatus.REJECTED, event.by(), event.comment(), "the move was rejected by " + event.by());
+    }
+
+    @SagaEventHandler(associationProperty = BOOKING_ID)
+    public void on(ApprovalExpired event) {
+        endApproval(event.approvalId(), event.bookingId(), event.resourceId(), event.rescheduleTo(),
+                BookingStatus.EXPIRED, null, null, "the move was not approved in time");
+    }
+
+    @SagaEventHandler(associationProperty = BOOKING_ID)
+    public void on(ApprovalCancelled event) {
+        deadlines.cancelAllWithinScope(APPROVAL_DEADLINE);
+        if (event.rescheduleTo() == null) {
+            // An administrator stopped the approval: the booking goes too (its cancellation releases the hold).
+            commands.send(new CancelBooking(event.bookingId(), event.reason(), event.by(), true));
+        } else {
+            commands.send(new AbandonMove(event.resourceId(), event.bookingId(), event.rescheduleTo(),
+                    "the move's approval was cancelled"));
+        }
+    }
+
+    private void endApproval(String approvalId, String bookingId, String resourceId, TimeRange rescheduleTo,
+                             BookingStatus outcome, String by, String comment, String moveReason) {
+        deadlines.cancelAllWithinScope(APPROVAL_DEADLINE);
+        if (rescheduleTo == null) {
+            commands.send(new DeclineBooking(bookingId, approvalId, outcome, by, comment));
+            commands.send(new ReleaseHold(resourceId, bookingId, List.of()));
+            SagaLifecycle.end();
+        } else {
+            commands.send(new AbandonMove(resourceId, bookingId, rescheduleTo, moveReason));
+        }
+    }
+
+    // ---- reschedule and cancellation -------------------------------------------------------------
+
+    @SagaEventHandler(associationProperty = BOOKING_ID)
+    public void on(RescheduleRequested event, @Timestamp Instant requestedAt,
+                   @MetaDataValue(MessageMetadata.ACTOR_ROLES) String roles) {
+        commands.send(new MoveHold(event.resourceId(), event.bookingId(), event.to(), event.attendees(), requestedAt,
+                rolesOf(roles)));
+    }
+
+    @SagaEventHandler(associationProperty = BOOKING_ID)
+    public void on(HoldMovePending event, @MetaDataValue(MessageMetadata.ACTOR) String actor) {
+        String approvalId = approvalIdFor(event.bookingId(), event.to());
+        commands.send(new AwaitRescheduleApproval(event.bookingId(), event.to(), approvalId));
+        commands.send(new OpenApproval(approvalId, event.bookingId(), event.resourceId(), actor, event.to(),
+                event.to(), event.approvalLevels(), event.approvalDeadline(), event.requestedAt()));
     }
 
     @SagaEventHandler(associationProperty = BOOKING_ID)
@@ -74,13 +198,33 @@ public class BookingSaga {
     }
 
     @SagaEventHandler(associationProperty = BOOKING_ID)
+    public void on(HoldMoveAbandoned event) {
+        commands.send(new RefuseReschedule(event.bookingId(), event.to(), List.of(),
+                List.of(new FieldViolation("approval", event.reason()))));
+    }
+
+    @SagaEventHandler(associationProperty = BOOKING_ID)
     public void on(OccurrenceCancelled event) {
         commands.send(new ReleaseHold(event.resourceId(), event.bookingId(), List.of(event.occurrence())));
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = BOOKING_ID)
-    public void on(BookingCancelled event) {
+    public void on(BookingCancelled event, @MetaDataValue(MessageMetadata.ACTOR) String actor) {
         commands.send(new ReleaseHold(event.resourceId(), event.bookingId(), List.of()));
+        if (event.pendingApprovalId() != null) {
+            commands.send(new CancelApproval(event.pendingApprovalId(), "the booking was cancelled", actor));
+        }
+        deadlines.cancelAllWithinScope(APPROVAL_DEADLINE);
+    }
+
+    /** Deterministic, so a redelivered event opens the same approval instead of a second one. */
+    static String approvalIdFor(String bookingId, TimeRange rescheduleTo) {
+        String key = "approval|" + bookingId + "|" + (rescheduleTo == null ? "" : rescheduleTo.start() + "/" + rescheduleTo.end());
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static List<String> rolesOf(String roles) {
+        return roles == null || roles.isBlank() ? List.of() : Arrays.stream(roles.split(",")).map(String::trim).toList();
     }
 }

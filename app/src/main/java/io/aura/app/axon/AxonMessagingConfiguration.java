@@ -1,6 +1,15 @@
 package io.aura.app.axon;
 
+import io.aura.command.approval.Approval;
 import io.aura.command.booking.Booking;
+import io.aura.kernel.MessageMetadata;
+import io.aura.app.notify.WebhookOutbox;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
+import java.util.stream.Collectors;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.SimpleDeadlineManager;
 import io.aura.command.identity.UserAccount;
 import io.aura.command.resource.Resource;
 import io.aura.app.axon.upcasting.BookingRequestedUpcaster;
@@ -37,7 +46,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 public class AxonMessagingConfiguration {
 
     /** Metadata key naming who caused a message; copied onto every event a command causes. */
-    public static final String ACTOR = "actor";
+    public static final String ACTOR = MessageMetadata.ACTOR;
     public static final String SYSTEM_ACTOR = "system";
 
     // ---- serialization: JSON (Jackson 3) for messages, events, tokens and sagas -----------------
@@ -100,7 +109,12 @@ public class AxonMessagingConfiguration {
                         .configureCache(c -> new WeakReferenceCache()))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Booking.class)
                         .configureCache(c -> new WeakReferenceCache()))
-                .eventProcessing(processing -> processing.registerSaga(BookingSaga.class));
+                .configureAggregate(Approval.class)
+                .eventProcessing(processing -> processing.registerSaga(BookingSaga.class)
+                        // Webhooks receive what happens from their registration on, not the store's history.
+                        .registerTrackingEventProcessorConfiguration(WebhookOutbox.PROCESSING_GROUP,
+                                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
 
     // ---- the actor: taken from the authenticated caller, never from a request body ---------------
@@ -113,14 +127,32 @@ public class AxonMessagingConfiguration {
                     List<? extends CommandMessage<?>> messages) {
                 return (index, command) -> command.getMetaData().containsKey(ACTOR)
                         ? command
-                        : command.andMetaData(Map.of(ACTOR, currentActor()));
+                        : command.andMetaData(Map.of(ACTOR, currentActor(), MessageMetadata.ACTOR_ROLES, currentRoles()));
             }
         };
     }
 
     @Bean
     public CorrelationDataProvider actorCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(ACTOR);
+        return new SimpleCorrelationDataProvider(ACTOR, MessageMetadata.ACTOR_ROLES);
+    }
+
+    /**
+     * Deadlines on this node, on time. Not persisted: the approval deadline sweep over the approvals
+     * view is what survives a restart and works across nodes (ADR 0007).
+     */
+    @Bean
+    public DeadlineManager deadlineManager(org.axonframework.config.Configuration axon) {
+        return SimpleDeadlineManager.builder().scopeAwareProvider(new ConfigurationScopeAwareProvider(axon)).build();
+    }
+
+    static String currentRoles() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            return "";
+        }
+        return auth.getAuthorities().stream().map(a -> a.getAuthority().replaceFirst("^ROLE_", ""))
+                .sorted().collect(Collectors.joining(","));
     }
 
     static String currentActor() {

@@ -10,6 +10,7 @@ import io.aura.kernel.booking.BookingCommands.CancelOccurrence;
 import io.aura.kernel.booking.BookingCommands.RequestBooking;
 import io.aura.kernel.booking.BookingCommands.RequestReschedule;
 import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.app.security.BookingTokens;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingQueries.FindAlternatives;
 import io.aura.kernel.booking.BookingQueries.FindBooking;
@@ -78,7 +79,9 @@ public class BookingController {
 
     public BookingController(ReadYourWrites readYourWrites, QueryGateway queries, CommandGateway commands,
                              IdempotencyStore idempotency, Clock clock, ObjectProvider<SuggestionRanker> ranker,
-                             ObjectProvider<AuditLog> auditLog, AsOfCalendar asOfCalendar) {
+                             ObjectProvider<AuditLog> auditLog, AsOfCalendar asOfCalendar,
+                             BookingTokens bookingTokens) {
+        this.bookingTokens = bookingTokens;
         this.auditLog = auditLog;
         this.asOfCalendar = asOfCalendar;
         this.ranker = ranker.getIfAvailable(() -> SuggestionRanker.BY_SCORE);
@@ -88,6 +91,8 @@ public class BookingController {
         this.idempotency = idempotency;
         this.clock = clock;
     }
+
+    private final BookingTokens bookingTokens;
 
     public record CreateBooking(String title, String resourceId, String start, String end, JsonNode attendees,
                                 String description, String recurrence, String conflictPolicy) {}
@@ -174,7 +179,12 @@ public class BookingController {
         if (!view.requester().equals(caller.getName()) && !hasAnyRole(caller, "APPROVER", "ADMIN", "AUDITOR")) {
             return forbidden();
         }
-        return ResponseEntity.ok(BookingResponses.view(view));
+        Map<String, Object> body = BookingResponses.view(view);
+        if (view.status() == BookingStatus.CONFIRMED) {
+            // proof of the booking for anyone holding our public keys (a door panel, a visitor's phone)
+            body.put("bookingToken", bookingTokens.sign(view.bookingId(), view.resourceId(), view.start(), view.end()));
+        }
+        return ResponseEntity.ok(body);
     }
 
     @Operation(summary = "Cancel a booking (owner or ADMIN); frees its slot")
@@ -247,6 +257,11 @@ public class BookingController {
                 .orElse(null);
         if (after == null) {
             return ResponseEntity.accepted().body(Map.of("bookingId", bookingId, "status", before.status().name()));
+        }
+        if ("PENDING_APPROVAL".equals(after.lastReschedule().status())) {
+            // both slots stay held until the move is approved; the booking keeps its old slot meanwhile
+            return ResponseEntity.accepted().body(Map.of("bookingId", bookingId, "status", after.status().name(),
+                    "reschedule", "PENDING_APPROVAL", "start", to.start(), "end", to.end()));
         }
         if ("MOVED".equals(after.lastReschedule().status())) {
             return ResponseEntity.ok(Map.of("bookingId", bookingId, "status", after.status().name(),

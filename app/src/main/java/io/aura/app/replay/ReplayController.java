@@ -1,6 +1,8 @@
 package io.aura.app.replay;
 
 import io.aura.query.booking.AvailabilityProjection;
+import io.aura.query.approval.ApprovalProjection;
+import io.aura.app.notify.NotificationInbox;
 import io.aura.query.booking.BookingProjection;
 import io.aura.query.booking.HeatmapProjection;
 import io.aura.query.identity.UserProjection;
@@ -33,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class ReplayController {
     static final List<String> PROJECTIONS = List.of(UserProjection.PROCESSING_GROUP,
             ResourceProjection.PROCESSING_GROUP, BookingProjection.PROCESSING_GROUP,
-            AvailabilityProjection.PROCESSING_GROUP, HeatmapProjection.PROCESSING_GROUP);
+            AvailabilityProjection.PROCESSING_GROUP, HeatmapProjection.PROCESSING_GROUP,
+            ApprovalProjection.PROCESSING_GROUP, NotificationInbox.PROCESSING_GROUP);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;

@@ -8,6 +8,7 @@ import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ListResources;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.resource.ResourceSpec;
+import io.aura.kernel.approval.ApprovalLevel;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,7 +43,8 @@ public class ResourceController {
     /** The contract's body; boxed fields so that a missing value is told apart from zero. */
     public record NewResource(String name, Integer capacity, String timeZone, Boolean approvalRequired,
                               List<String> approvers, Integer bufferMinutes, Integer minDurationMinutes,
-                              Integer maxDurationMinutes, Integer bookingWindowDays) {}
+                              Integer maxDurationMinutes, Integer bookingWindowDays,
+                              List<ApprovalLevel> approvalLevels, String approvalDeadline) {}
 
     @Operation(summary = "Register a room, venue or piece of equipment (ADMIN)")
     @PostMapping("/api/resources")
@@ -86,7 +88,9 @@ public class ResourceController {
                 orDefault(body.bufferMinutes(), ResourceSpec.DEFAULT_BUFFER_MINUTES),
                 orDefault(body.minDurationMinutes(), ResourceSpec.DEFAULT_MIN_DURATION_MINUTES),
                 orDefault(body.maxDurationMinutes(), ResourceSpec.DEFAULT_MAX_DURATION_MINUTES),
-                orDefault(body.bookingWindowDays(), ResourceSpec.DEFAULT_BOOKING_WINDOW_DAYS));
+                orDefault(body.bookingWindowDays(), ResourceSpec.DEFAULT_BOOKING_WINDOW_DAYS),
+                body.approvalLevels(),
+                body.approvalDeadline());
         List<FieldViolation> violations = new ArrayList<>(missing);
         for (FieldViolation v : spec.violations()) {
             if (missing.stream().noneMatch(m -> m.field().equals(v.field()))) {
@@ -96,6 +100,24 @@ public class ResourceController {
         for (String approver : spec.approvers()) {
             if (approver != null && !approver.isBlank() && findUser(approver).isEmpty()) {
                 violations.add(new FieldViolation("approvers", "no user is called '" + approver + "'"));
+            }
+        }
+        for (int i = 0; i < spec.approvalLevels().size(); i++) {
+            ApprovalLevel level = spec.approvalLevels().get(i);
+            if (level == null) {
+                continue;
+            }
+            for (String approver : level.approvers()) {
+                if (approver != null && !approver.isBlank() && findUser(approver).isEmpty()) {
+                    violations.add(new FieldViolation("approvalLevels[" + i + "].approvers",
+                            "no user is called '" + approver + "'"));
+                }
+            }
+            for (String approver : level.escalateTo()) {
+                if (approver == null || approver.isBlank() || findUser(approver).isEmpty()) {
+                    violations.add(new FieldViolation("approvalLevels[" + i + "].escalateTo",
+                            "no user is called '" + approver + "'"));
+                }
             }
         }
         if (!violations.isEmpty()) {

@@ -47,6 +47,16 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    public ApprovalTokens approvalTokens(SigningKeys keys, Clock clock) {
+        return new ApprovalTokens(keys, clock);
+    }
+
+    @Bean
+    public BookingTokens bookingTokens(SigningKeys keys, Clock clock) {
+        return new BookingTokens(keys, clock);
+    }
+
+    @Bean
     public LoginThrottle loginThrottle(Clock clock,
                                        @Value("${aura.login.user-free-failures:5}") int userFree,
                                        @Value("${aura.login.address-free-failures:20}") int addressFree) {
@@ -89,6 +99,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
                         .requestMatchers(HttpMethod.POST, "/approvals/authorize").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/approvals/decide").permitAll()
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")

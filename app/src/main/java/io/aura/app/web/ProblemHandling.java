@@ -1,5 +1,7 @@
 package io.aura.app.web;
 
+import io.aura.command.approval.ApprovalStateException;
+import io.aura.command.approval.NotAnApproverException;
 import io.aura.command.booking.BookingStateException;
 import io.aura.command.booking.NotOwnerException;
 import io.aura.kernel.validation.FieldViolation;
@@ -73,6 +75,20 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
+    @ExceptionHandler(NotAnApproverException.class)
+    ResponseEntity<ProblemDetail> notAnApprover(NotAnApproverException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Forbidden");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    @ExceptionHandler(ApprovalStateException.class)
+    ResponseEntity<ProblemDetail> approvalState(ApprovalStateException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Not possible now");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "It does not exist.");
@@ -95,6 +111,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             }
             if (t instanceof BookingStateException b) {
                 return wrongState(b);
+            }
+            if (t instanceof NotAnApproverException n) {
+                return notAnApprover(n);
+            }
+            if (t instanceof ApprovalStateException a) {
+                return approvalState(a);
+            }
+            if (t instanceof AggregateNotFoundException n) {
+                return notFound(n);
             }
         }
         return internal(e);

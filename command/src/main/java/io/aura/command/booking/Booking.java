@@ -20,7 +20,13 @@ import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
 import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingEvents.RescheduleRefused;
 import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
+import io.aura.kernel.booking.BookingCommands.AwaitRescheduleApproval;
+import io.aura.kernel.booking.BookingCommands.ConfirmApprovedBooking;
+import io.aura.kernel.booking.BookingCommands.DeclineBooking;
+import io.aura.kernel.booking.BookingEvents.BookingDeclined;
+import io.aura.kernel.booking.BookingEvents.RescheduleAwaitingApproval;
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
 import java.util.ArrayList;
@@ -42,6 +48,10 @@ public class Booking {
     private BookingStatus status;
     private TimeRange pendingReschedule;
     private List<TimeRange> held = new ArrayList<>();
+    private List<TimeRange> skipped = List.of();
+    private List<Conflict> skippedConflicts = List.of();
+    /** the approval that is open for this booking or its move, if any */
+    private String pendingApprovalId;
 
     protected Booking() {}
 
@@ -63,7 +73,29 @@ public class Booking {
     @CommandHandler
     void handle(AwaitApproval c) {
         if (status == BookingStatus.REQUESTED) {
-            apply(new BookingAwaitingApproval(bookingId, resourceId, c.held(), c.skipped(), c.skippedConflicts()));
+            apply(new BookingAwaitingApproval(bookingId, resourceId, c.held(), c.skipped(), c.skippedConflicts(),
+                    c.approvalId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ConfirmApprovedBooking c) {
+        if (status == BookingStatus.PENDING_APPROVAL && c.approvalId().equals(pendingApprovalId)) {
+            apply(new BookingConfirmed(bookingId, resourceId, List.copyOf(held), skipped, skippedConflicts));
+        }
+    }
+
+    @CommandHandler
+    void handle(DeclineBooking c) {
+        if (status == BookingStatus.PENDING_APPROVAL && c.approvalId().equals(pendingApprovalId)) {
+            apply(new BookingDeclined(bookingId, resourceId, c.approvalId(), c.outcome(), c.by(), c.comment()));
+        }
+    }
+
+    @CommandHandler
+    void handle(AwaitRescheduleApproval c) {
+        if (c.to().equals(pendingReschedule) && pendingApprovalId == null) {
+            apply(new RescheduleAwaitingApproval(bookingId, resourceId, c.to(), c.approvalId()));
         }
     }
 
@@ -80,7 +112,7 @@ public class Booking {
         if (!status.isActive()) {
             throw new BookingStateException("a " + status + " booking cannot be cancelled");
         }
-        apply(new BookingCancelled(bookingId, resourceId, c.reason()));
+        apply(new BookingCancelled(bookingId, resourceId, c.reason(), pendingApprovalId));
     }
 
     @CommandHandler
@@ -91,13 +123,16 @@ public class Booking {
         }
         apply(new OccurrenceCancelled(bookingId, resourceId, c.occurrence()));
         if (held.isEmpty()) { // the last one: the booking as a whole is cancelled
-            apply(new BookingCancelled(bookingId, resourceId, "every occurrence was cancelled"));
+            apply(new BookingCancelled(bookingId, resourceId, "every occurrence was cancelled", pendingApprovalId));
         }
     }
 
     @CommandHandler
     void handle(RequestReschedule c) {
         requireOwnerOrAdmin(c.by(), c.byAdmin());
+        if (status == BookingStatus.PENDING_APPROVAL) {
+            throw new BookingStateException("a booking awaiting approval cannot be rescheduled: cancel it and book again");
+        }
         if (!status.isActive()) {
             throw new BookingStateException("a " + status + " booking cannot be rescheduled");
         }
@@ -144,12 +179,27 @@ public class Booking {
     void on(BookingConfirmed e) {
         status = BookingStatus.CONFIRMED;
         held = new ArrayList<>(e.held());
+        pendingApprovalId = null;
     }
 
     @EventSourcingHandler
     void on(BookingAwaitingApproval e) {
         status = BookingStatus.PENDING_APPROVAL;
         held = new ArrayList<>(e.held());
+        skipped = e.skipped() == null ? List.of() : e.skipped();
+        skippedConflicts = e.skippedConflicts() == null ? List.of() : e.skippedConflicts();
+        pendingApprovalId = e.approvalId();
+    }
+
+    @EventSourcingHandler
+    void on(BookingDeclined e) {
+        status = e.outcome();
+        pendingApprovalId = null;
+    }
+
+    @EventSourcingHandler
+    void on(RescheduleAwaitingApproval e) {
+        pendingApprovalId = e.approvalId();
     }
 
     @EventSourcingHandler
@@ -178,10 +228,12 @@ public class Booking {
         range = e.to();
         held = new ArrayList<>(List.of(e.to()));
         pendingReschedule = null;
+        pendingApprovalId = null;
     }
 
     @EventSourcingHandler
     void on(RescheduleRefused e) {
         pendingReschedule = null;
+        pendingApprovalId = null;
     }
 }

@@ -4,7 +4,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.aura.kernel.resource.ResourceCommands.RegisterResource;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
+import io.aura.kernel.approval.ApprovalLevel;
+import io.aura.kernel.approval.ApprovalPolicy;
 import io.aura.kernel.resource.ResourceSpec;
+import io.aura.kernel.schedule.ScheduleCommands.AbandonMove;
+import io.aura.kernel.schedule.ScheduleCommands.CompleteMove;
+import io.aura.kernel.schedule.ScheduleEvents.HoldMoveAbandoned;
+import io.aura.kernel.schedule.ScheduleEvents.HoldMovePending;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.FreeSlots;
 import io.aura.kernel.schedule.IntervalIndex;
@@ -50,6 +56,8 @@ public class Resource {
     private final IntervalIndex<String> blackouts = new IntervalIndex<>();
     /** booking id to the keys of its held occurrences ({@code bookingId#index}) */
     private final Map<String, List<String>> holdsByBooking = new HashMap<>();
+    /** booking id to the slot it asked to move to, held beside its old one while the move is approved */
+    private final Map<String, TimeRange> pendingMoves = new HashMap<>();
 
     protected Resource() {}
 
@@ -107,8 +115,10 @@ public class Resource {
                     : List.of();
             apply(new HoldRefused(resourceId, c.bookingId(), c.occurrences(), conflicts, List.of(), suggestions));
         } else {
-            apply(new HoldPlaced(resourceId, c.bookingId(), held, skipped, conflicts, spec.approvalRequired(),
-                    c.requestedAt()));
+            List<ApprovalLevel> levels = ApprovalPolicy.levelsFor(spec, c.attendees(), held.get(0).duration(),
+                    c.requesterRoles());
+            apply(new HoldPlaced(resourceId, c.bookingId(), held, skipped, conflicts, !levels.isEmpty(),
+                    c.requestedAt(), levels, spec.approvalDeadline()));
         }
     }
 
@@ -125,10 +135,38 @@ public class Resource {
         TimeRange from = holds.get(keys.get(0));
         List<FieldViolation> violations = ScheduleRules.check(spec, c.to(), c.attendees(), c.requestedAt());
         List<Conflict> conflicts = violations.isEmpty() ? conflictsWith(c.to(), c.bookingId()) : List.of();
+        if (pendingMoves.containsKey(c.bookingId())) {
+            apply(new HoldMoveRefused(resourceId, c.bookingId(), c.to(), List.of(),
+                    List.of(new FieldViolation("bookingId", "has a move waiting for approval"))));
+            return;
+        }
         if (violations.isEmpty() && conflicts.isEmpty()) {
-            apply(new HoldMoved(resourceId, c.bookingId(), from, c.to(), c.requestedAt()));
+            List<ApprovalLevel> levels = ApprovalPolicy.levelsFor(spec, c.attendees(), c.to().duration(),
+                    c.requesterRoles());
+            if (levels.isEmpty()) {
+                apply(new HoldMoved(resourceId, c.bookingId(), from, c.to(), c.requestedAt()));
+            } else {
+                // Both slots stay held until the approval ends: the booking never loses its place.
+                apply(new HoldMovePending(resourceId, c.bookingId(), from, c.to(), levels, spec.approvalDeadline(),
+                        c.requestedAt()));
+            }
         } else {
             apply(new HoldMoveRefused(resourceId, c.bookingId(), c.to(), conflicts, violations));
+        }
+    }
+
+    @CommandHandler
+    void handle(CompleteMove c) {
+        List<String> keys = holdsByBooking.getOrDefault(c.bookingId(), List.of());
+        if (c.to().equals(pendingMoves.get(c.bookingId())) && keys.size() == 1) {
+            apply(new HoldMoved(resourceId, c.bookingId(), holds.get(keys.get(0)), c.to(), null));
+        }
+    }
+
+    @CommandHandler
+    void handle(AbandonMove c) {
+        if (c.to().equals(pendingMoves.get(c.bookingId()))) {
+            apply(new HoldMoveAbandoned(resourceId, c.bookingId(), c.to(), c.reason()));
         }
     }
 
@@ -140,6 +178,11 @@ public class Resource {
             if (range != null && (c.occurrences().isEmpty() || c.occurrences().contains(range))) {
                 released.add(range);
             }
+        }
+        TimeRange pendingMove = pendingMoves.get(c.bookingId());
+        if (pendingMove != null && (c.occurrences().isEmpty() || c.occurrences().contains(pendingMove))
+                && !released.contains(pendingMove)) {
+            released.add(pendingMove);
         }
         if (!released.isEmpty()) {
             apply(new HoldReleased(resourceId, c.bookingId(), released));
@@ -176,6 +219,10 @@ public class Resource {
         return bookingId + "#" + occurrence;
     }
 
+    private static String moveKey(String bookingId) {
+        return bookingId + "#move";
+    }
+
     private static String bookingOf(String holdKey) {
         return holdKey.substring(0, holdKey.lastIndexOf('#'));
     }
@@ -202,6 +249,21 @@ public class Resource {
     @EventSourcingHandler
     void on(HoldMoved event) {
         holds.put(holdsByBooking.get(event.bookingId()).get(0), event.to());
+        if (pendingMoves.remove(event.bookingId()) != null) {
+            holds.remove(moveKey(event.bookingId()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(HoldMovePending event) {
+        pendingMoves.put(event.bookingId(), event.to());
+        holds.put(moveKey(event.bookingId()), event.to());
+    }
+
+    @EventSourcingHandler
+    void on(HoldMoveAbandoned event) {
+        pendingMoves.remove(event.bookingId());
+        holds.remove(moveKey(event.bookingId()));
     }
 
     @EventSourcingHandler
@@ -215,6 +277,11 @@ public class Resource {
             } else if (range != null) {
                 kept.add(key);
             }
+        }
+        TimeRange pendingMove = pendingMoves.get(event.bookingId());
+        if (pendingMove != null && event.occurrences().contains(pendingMove)) {
+            pendingMoves.remove(event.bookingId());
+            holds.remove(moveKey(event.bookingId()));
         }
         if (kept.isEmpty()) {
             holdsByBooking.remove(event.bookingId());

@@ -3,6 +3,8 @@ package io.aura.query.booking;
 import io.aura.kernel.booking.BookingEvents.BookingAwaitingApproval;
 import io.aura.kernel.booking.BookingEvents.BookingCancelled;
 import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
+import io.aura.kernel.booking.BookingEvents.BookingDeclined;
+import io.aura.kernel.booking.BookingEvents.RescheduleAwaitingApproval;
 import io.aura.kernel.booking.BookingEvents.BookingRejected;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
@@ -132,6 +134,26 @@ public class BookingProjection {
                 .toList();
         update(e.bookingId(), sequence, new Update().set("status", BookingStatus.CANCELLED)
                 .set("occurrences", occurrences));
+    }
+
+    /** The approval was rejected or expired: the booking ends, its occurrences with it. */
+    @EventHandler
+    void on(BookingDeclined e, @SequenceNumber long sequence) {
+        BookingView view = findById(e.bookingId());
+        List<Occurrence> occurrences = view == null ? List.of() : view.occurrences().stream()
+                .map(o -> BookingStatus.isActive(o.status())
+                        ? new Occurrence(o.start(), o.end(), e.outcome().name()) : o)
+                .toList();
+        List<String> why = e.comment() == null || e.comment().isBlank() ? List.of()
+                : List.of("approval: " + e.comment());
+        update(e.bookingId(), sequence, new Update().set("status", e.outcome()).set("occurrences", occurrences)
+                .set("violations", why));
+    }
+
+    @EventHandler
+    void on(RescheduleAwaitingApproval e, @SequenceNumber long sequence) {
+        update(e.bookingId(), sequence, new Update().set("lastReschedule",
+                new RescheduleOutcome("PENDING_APPROVAL", e.to().start(), e.to().end(), List.of(), List.of())));
     }
 
     @EventHandler

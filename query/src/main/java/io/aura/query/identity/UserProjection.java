@@ -4,6 +4,8 @@ import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.identity.UserQueries.FindUser;
+import io.aura.kernel.identity.UserQueries.FindUsersWithRole;
+import java.util.List;
 import io.aura.kernel.identity.UserQueries.UserView;
 import java.util.Optional;
 import java.util.Set;
@@ -68,6 +70,12 @@ public class UserProjection {
     @QueryHandler
     Optional<UserView> handle(FindUser query) {
         return find(query.username());
+    }
+
+    @QueryHandler
+    List<UserView> handle(FindUsersWithRole query) {
+        return mongo.find(Query.query(Criteria.where("roles").is(query.role().name())), UserDocument.class, COLLECTION)
+                .stream().map(UserDocument::toView).toList();
     }
 
     private Optional<UserView> find(String username) {

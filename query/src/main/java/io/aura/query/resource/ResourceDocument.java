@@ -1,5 +1,6 @@
 package io.aura.query.resource;
 
+import io.aura.kernel.approval.ApprovalLevel;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -14,15 +15,18 @@ record ResourceDocument(
         int bufferMinutes,
         int minDurationMinutes,
         int maxDurationMinutes,
-        int bookingWindowDays) {
+        int bookingWindowDays,
+        List<ApprovalLevel> approvalLevels,
+        String approvalDeadline) {
 
     static ResourceDocument from(ResourceView v) {
         return new ResourceDocument(v.id(), v.name(), v.capacity(), v.timeZone(), v.approvalRequired(), v.approvers(),
-                v.bufferMinutes(), v.minDurationMinutes(), v.maxDurationMinutes(), v.bookingWindowDays());
+                v.bufferMinutes(), v.minDurationMinutes(), v.maxDurationMinutes(), v.bookingWindowDays(),
+                v.approvalLevels(), v.approvalDeadline());
     }
 
     ResourceView toView() {
-        return new ResourceView(id, name, capacity, timeZone, approvalRequired, approvers == null ? List.of() : approvers,
-                bufferMinutes, minDurationMinutes, maxDurationMinutes, bookingWindowDays);
+        return new ResourceView(id, name, capacity, timeZone, approvalRequired, approvers, bufferMinutes,
+                minDurationMinutes, maxDurationMinutes, bookingWindowDays, approvalLevels, approvalDeadline);
     }
 }

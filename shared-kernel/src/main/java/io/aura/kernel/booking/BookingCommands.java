@@ -25,7 +25,29 @@ public final class BookingCommands {
     }
 
     public record AwaitApproval(String bookingId, List<TimeRange> held, List<TimeRange> skipped,
-                                List<Conflict> skippedConflicts) implements TargetsAggregate {
+                                List<Conflict> skippedConflicts, String approvalId) implements TargetsAggregate {
+        public AwaitApproval(String bookingId, List<TimeRange> held, List<TimeRange> skipped,
+                             List<Conflict> skippedConflicts) {
+            this(bookingId, held, skipped, skippedConflicts, null);
+        }
+
+        public String targetAggregateId() { return bookingId; }
+    }
+
+    /** The approval was granted: the held occurrences are confirmed. */
+    public record ConfirmApprovedBooking(String bookingId, String approvalId) implements TargetsAggregate {
+        public String targetAggregateId() { return bookingId; }
+    }
+
+    /** The approval ended without a grant ({@code outcome}: REJECTED or EXPIRED). */
+    public record DeclineBooking(String bookingId, String approvalId, BookingStatus outcome, String by,
+                                 String comment) implements TargetsAggregate {
+        public String targetAggregateId() { return bookingId; }
+    }
+
+    /** A move of an approved booking waits for its own approval; the booking keeps its slot meanwhile. */
+    public record AwaitRescheduleApproval(String bookingId, TimeRange to, String approvalId)
+            implements TargetsAggregate {
         public String targetAggregateId() { return bookingId; }
     }
 

@@ -21,13 +21,32 @@ public final class BookingEvents {
     public record BookingConfirmed(String bookingId, String resourceId, List<TimeRange> held, List<TimeRange> skipped,
                                    List<Conflict> skippedConflicts) {}
 
+    /** Revision 2 added {@code approvalId} (null in older events). */
+    @EventRevision("2")
     public record BookingAwaitingApproval(String bookingId, String resourceId, List<TimeRange> held,
-                                          List<TimeRange> skipped, List<Conflict> skippedConflicts) {}
+                                          List<TimeRange> skipped, List<Conflict> skippedConflicts,
+                                          String approvalId) {
+        public BookingAwaitingApproval(String bookingId, String resourceId, List<TimeRange> held,
+                                       List<TimeRange> skipped, List<Conflict> skippedConflicts) {
+            this(bookingId, resourceId, held, skipped, skippedConflicts, null);
+        }
+    }
+
+    public record BookingDeclined(String bookingId, String resourceId, String approvalId, BookingStatus outcome,
+                                  String by, String comment) {}
+
+    public record RescheduleAwaitingApproval(String bookingId, String resourceId, TimeRange to, String approvalId) {}
 
     public record BookingRejected(String bookingId, String resourceId, List<Conflict> conflicts,
                                   List<FieldViolation> violations, List<TimeRange> suggestions) {}
 
-    public record BookingCancelled(String bookingId, String resourceId, String reason) {}
+    /** Revision 2 added {@code pendingApprovalId}: the approval still open for it, which ends with it. */
+    @EventRevision("2")
+    public record BookingCancelled(String bookingId, String resourceId, String reason, String pendingApprovalId) {
+        public BookingCancelled(String bookingId, String resourceId, String reason) {
+            this(bookingId, resourceId, reason, null);
+        }
+    }
 
     public record OccurrenceCancelled(String bookingId, String resourceId, TimeRange occurrence) {}
 

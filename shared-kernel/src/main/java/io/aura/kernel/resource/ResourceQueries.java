@@ -1,5 +1,6 @@
 package io.aura.kernel.resource;
 
+import io.aura.kernel.approval.ApprovalLevel;
 import java.util.List;
 
 public final class ResourceQueries {
@@ -19,11 +20,24 @@ public final class ResourceQueries {
             int bufferMinutes,
             int minDurationMinutes,
             int maxDurationMinutes,
-            int bookingWindowDays) {
+            int bookingWindowDays,
+            List<ApprovalLevel> approvalLevels,
+            String approvalDeadline) {
+
+        public ResourceView {
+            approvers = approvers == null ? List.of() : approvers;
+            approvalLevels = approvalLevels == null ? List.of() : approvalLevels;
+        }
 
         public static ResourceView of(String id, ResourceSpec s) {
             return new ResourceView(id, s.name(), s.capacity(), s.timeZone(), s.approvalRequired(), s.approvers(),
-                    s.bufferMinutes(), s.minDurationMinutes(), s.maxDurationMinutes(), s.bookingWindowDays());
+                    s.bufferMinutes(), s.minDurationMinutes(), s.maxDurationMinutes(), s.bookingWindowDays(),
+                    s.approvalLevels(), s.approvalDeadline());
+        }
+
+        public ResourceSpec spec() {
+            return new ResourceSpec(name, capacity, timeZone, approvalRequired, approvers, bufferMinutes,
+                    minDurationMinutes, maxDurationMinutes, bookingWindowDays, approvalLevels, approvalDeadline);
         }
     }
 }

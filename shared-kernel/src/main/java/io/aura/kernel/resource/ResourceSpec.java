@@ -1,8 +1,14 @@
 package io.aura.kernel.resource;
 
 import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.approval.ApprovalLevel;
+import io.aura.kernel.approval.ApprovalPolicy;
+import io.aura.kernel.identity.Role;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -18,7 +24,9 @@ public record ResourceSpec(
         int bufferMinutes,
         int minDurationMinutes,
         int maxDurationMinutes,
-        int bookingWindowDays) {
+        int bookingWindowDays,
+        List<ApprovalLevel> approvalLevels,
+        String approvalDeadline) {
 
     public static final int DEFAULT_BUFFER_MINUTES = 0;
     public static final int DEFAULT_MIN_DURATION_MINUTES = 15;
@@ -26,7 +34,21 @@ public record ResourceSpec(
     public static final int DEFAULT_BOOKING_WINDOW_DAYS = 365;
 
     public ResourceSpec {
-        approvers = approvers == null ? List.of() : List.copyOf(approvers);
+        approvers = approvers == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(approvers));
+        // Added after the first events were stored: an old ResourceRegistered reads as "no levels".
+        approvalLevels = approvalLevels == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(approvalLevels));
+    }
+
+    /** A resource with at most one level of approvers (the shape before approval levels). */
+    public ResourceSpec(String name, int capacity, String timeZone, boolean approvalRequired, List<String> approvers,
+                        int bufferMinutes, int minDurationMinutes, int maxDurationMinutes, int bookingWindowDays) {
+        this(name, capacity, timeZone, approvalRequired, approvers, bufferMinutes, minDurationMinutes,
+                maxDurationMinutes, bookingWindowDays, List.of(), null);
+    }
+
+    /** Whether some request may need approval here. */
+    public boolean needsApprovalSometimes() {
+        return approvalRequired || !approvalLevels.isEmpty();
     }
 
     public List<FieldViolation> violations() {
@@ -62,7 +84,59 @@ public record ResourceSpec(
         if (bookingWindowDays < 1 || bookingWindowDays > 3650) {
             out.add(new FieldViolation("bookingWindowDays", "must be between 1 and 3650"));
         }
+        for (int i = 0; i < approvalLevels.size(); i++) {
+            out.addAll(levelViolations("approvalLevels[" + i + "]", approvalLevels.get(i)));
+        }
+        if (approvalDeadline != null) {
+            try {
+                Duration deadline = Duration.parse(approvalDeadline);
+                if (deadline.compareTo(ApprovalPolicy.MIN_DEADLINE) < 0 || deadline.compareTo(ApprovalPolicy.MAX_DEADLINE) > 0) {
+                    out.add(new FieldViolation("approvalDeadline", "must be between PT10S and P30D"));
+                }
+            } catch (DateTimeParseException e) {
+                out.add(new FieldViolation("approvalDeadline", "must be an ISO-8601 duration such as PT48H"));
+            }
+        }
         return out;
+    }
+
+    private static List<FieldViolation> levelViolations(String path, ApprovalLevel level) {
+        List<FieldViolation> out = new ArrayList<>();
+        if (level == null) {
+            out.add(new FieldViolation(path, "must not be null"));
+            return out;
+        }
+        if (level.name() == null || level.name().isBlank() || level.name().length() > 80) {
+            out.add(new FieldViolation(path + ".name", "must be 1 to 80 characters"));
+        }
+        if (level.approvers().isEmpty() && level.approverRole() == null) {
+            out.add(new FieldViolation(path + ".approvers", "name at least one approver or an approverRole"));
+        }
+        if (level.approvers().stream().anyMatch(a -> a == null || a.isBlank())) {
+            out.add(new FieldViolation(path + ".approvers", "must not contain blank names"));
+        }
+        if (level.approverRole() != null && !isRole(level.approverRole())) {
+            out.add(new FieldViolation(path + ".approverRole", "must be one of " + List.of(Role.values())));
+        }
+        if (level.requesterRoles().stream().anyMatch(r -> !isRole(r))) {
+            out.add(new FieldViolation(path + ".requesterRoles", "must be roles from " + List.of(Role.values())));
+        }
+        if (level.minAttendees() < 0) {
+            out.add(new FieldViolation(path + ".minAttendees", "must not be negative"));
+        }
+        if (level.minDurationMinutes() < 0) {
+            out.add(new FieldViolation(path + ".minDurationMinutes", "must not be negative"));
+        }
+        return out;
+    }
+
+    private static boolean isRole(String role) {
+        for (Role r : Role.values()) {
+            if (r.name().equals(role)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isRegionZone(String zone) {

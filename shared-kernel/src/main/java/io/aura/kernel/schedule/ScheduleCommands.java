@@ -13,12 +13,42 @@ public final class ScheduleCommands {
      * booking was requested: the rules (window, past) are judged as of then.
      */
     public record PlaceHold(String resourceId, String bookingId, List<TimeRange> occurrences, ConflictPolicy policy,
-                            int attendees, Instant requestedAt)
+                            int attendees, Instant requestedAt, List<String> requesterRoles)
             implements TargetsAggregate {
+        public PlaceHold {
+            requesterRoles = requesterRoles == null ? List.of() : requesterRoles;
+        }
+
+        public PlaceHold(String resourceId, String bookingId, List<TimeRange> occurrences, ConflictPolicy policy,
+                         int attendees, Instant requestedAt) {
+            this(resourceId, bookingId, occurrences, policy, attendees, requestedAt, List.of());
+        }
+
         public String targetAggregateId() { return resourceId; }
     }
 
-    public record MoveHold(String resourceId, String bookingId, TimeRange to, int attendees, Instant requestedAt)
+    /** Moves a booking's hold; where the move needs approval, the new slot is held beside the old one. */
+    public record MoveHold(String resourceId, String bookingId, TimeRange to, int attendees, Instant requestedAt,
+                           List<String> requesterRoles)
+            implements TargetsAggregate {
+        public MoveHold {
+            requesterRoles = requesterRoles == null ? List.of() : requesterRoles;
+        }
+
+        public MoveHold(String resourceId, String bookingId, TimeRange to, int attendees, Instant requestedAt) {
+            this(resourceId, bookingId, to, attendees, requestedAt, List.of());
+        }
+
+        public String targetAggregateId() { return resourceId; }
+    }
+
+    /** The move was approved: the new slot replaces the old one. */
+    public record CompleteMove(String resourceId, String bookingId, TimeRange to) implements TargetsAggregate {
+        public String targetAggregateId() { return resourceId; }
+    }
+
+    /** The move was not approved: the new slot is let go, the old one stays. */
+    public record AbandonMove(String resourceId, String bookingId, TimeRange to, String reason)
             implements TargetsAggregate {
         public String targetAggregateId() { return resourceId; }
     }

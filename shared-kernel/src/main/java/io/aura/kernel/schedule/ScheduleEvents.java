@@ -1,5 +1,7 @@
 package io.aura.kernel.schedule;
 
+import io.aura.kernel.EventRevision;
+import io.aura.kernel.approval.ApprovalLevel;
 import io.aura.kernel.validation.FieldViolation;
 import java.time.Instant;
 import java.util.List;
@@ -8,8 +10,25 @@ public final class ScheduleEvents {
     private ScheduleEvents() {}
 
     /** {@code occurrences} are held; {@code skipped} conflicted and were left out (SKIP_CONFLICTS only). */
+    /**
+     * {@code approvalLevels} (added later; absent in older events) are the levels this request needs,
+     * decided by the resource's policy; {@code approvalDeadline} is the policy's window per level.
+     * Revision 2 added them; older events read with none.
+     */
+    @EventRevision("2")
     public record HoldPlaced(String resourceId, String bookingId, List<TimeRange> occurrences, List<TimeRange> skipped,
-                             List<Conflict> skippedConflicts, boolean approvalRequired, Instant requestedAt) {}
+                             List<Conflict> skippedConflicts, boolean approvalRequired, Instant requestedAt,
+                             List<ApprovalLevel> approvalLevels, String approvalDeadline) {
+        public HoldPlaced {
+            approvalLevels = approvalLevels == null ? List.of() : approvalLevels;
+        }
+
+        public HoldPlaced(String resourceId, String bookingId, List<TimeRange> occurrences, List<TimeRange> skipped,
+                          List<Conflict> skippedConflicts, boolean approvalRequired, Instant requestedAt) {
+            this(resourceId, bookingId, occurrences, skipped, skippedConflicts, approvalRequired, requestedAt,
+                    List.of(), null);
+        }
+    }
 
     /** A refusal is a fact too: the audit shows what was asked and why it could not be held. */
     public record HoldRefused(String resourceId, String bookingId, List<TimeRange> occurrences, List<Conflict> conflicts,
@@ -19,6 +38,12 @@ public final class ScheduleEvents {
 
     public record HoldMoveRefused(String resourceId, String bookingId, TimeRange to, List<Conflict> conflicts,
                                   List<FieldViolation> violations) {}
+
+    /** A move that needs approval: {@code to} is held beside {@code from} until the approval ends. */
+    public record HoldMovePending(String resourceId, String bookingId, TimeRange from, TimeRange to,
+                                  List<ApprovalLevel> approvalLevels, String approvalDeadline, Instant requestedAt) {}
+
+    public record HoldMoveAbandoned(String resourceId, String bookingId, TimeRange to, String reason) {}
 
     public record HoldReleased(String resourceId, String bookingId, List<TimeRange> occurrences) {}
 

@@ -1,0 +1,24 @@
+package io.aura.app.notify;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+
+/**
+ * One entry of a user's inbox, and its mail in the outbox ({@code mailStatus}: PENDING, SENT,
+ * FAILED, OFF when no SMTP server is configured, NO_ADDRESS, REPLAYED when rebuilt from history).
+ */
+record NotificationDocument(
+        @Id String id,
+        String user,
+        String type,
+        String bookingId,
+        String approvalId,
+        String link,
+        String token,
+        String message,
+        Instant createdAt,
+        String email,
+        String mailStatus,
+        int mailAttempts,
+        Instant mailNextAttemptAt,
+        String mailError) {}

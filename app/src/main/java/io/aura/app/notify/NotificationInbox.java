@@ -1,0 +1,190 @@
+package io.aura.app.notify;
+
+import io.aura.app.security.ApprovalTokens;
+import io.aura.kernel.approval.ApprovalEvents.ApprovalCancelled;
+import io.aura.kernel.approval.ApprovalEvents.ApprovalEscalated;
+import io.aura.kernel.approval.ApprovalEvents.ApprovalExpired;
+import io.aura.kernel.approval.ApprovalEvents.ApprovalGranted;
+import io.aura.kernel.approval.ApprovalEvents.ApprovalOpened;
+import io.aura.kernel.approval.ApprovalEvents.ApprovalRejected;
+import io.aura.kernel.approval.ApprovalEvents.ApprovalReminderDue;
+import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenIssued;
+import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenRevoked;
+import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserQueries.FindUser;
+import io.aura.kernel.identity.UserQueries.FindUsersWithRole;
+import io.aura.kernel.identity.UserQueries.UserView;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each user's in-app inbox, built from approval events, and the mail outbox beside it. An approval
+ * request carries its approval token (signed here, at the edge: events hold only the token's id).
+ * Entries are keyed by event and user, so a redelivered event writes the same entry; mail is sent
+ * later by {@link MailOutbox}, never inside a command's transaction.
+ */
+@Component
+@ProcessingGroup(NotificationInbox.PROCESSING_GROUP)
+public class NotificationInbox {
+    public static final String PROCESSING_GROUP = "notifications";
+    static final String COLLECTION = "notifications";
+    static final String CONTEXT = "notification_approvals";
+    static final java.time.Duration STALE_AFTER = java.time.Duration.ofDays(1);
+
+    private final MongoTemplate mongo;
+    private final QueryGateway queries;
+    private final ApprovalTokens tokens;
+    private final String baseUrl;
+    private final boolean mailEnabled;
+
+    public NotificationInbox(MongoTemplate mongo, QueryGateway queries, ApprovalTokens tokens,
+                             @Value("${aura.public-url:http://localhost:8080}") String baseUrl,
+                             @Value("${spring.mail.host:}") String mailHost) {
+        this.mongo = mongo;
+        this.queries = queries;
+        this.tokens = tokens;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.mailEnabled = !mailHost.isBlank();
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("user", Sort.Direction.ASC)
+                .on("createdAt", Sort.Direction.DESC).named("inbox"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("mailStatus", Sort.Direction.ASC)
+                .on("mailNextAttemptAt", Sort.Direction.ASC).named("outbox"));
+    }
+
+    /** Who asked, remembered per approval: later events name only the approval. */
+    record ApprovalContext(String id, String bookingId, String resourceId, String requester) {}
+
+    @EventHandler
+    void on(ApprovalOpened e) {
+        mongo.save(new ApprovalContext(e.approvalId(), e.bookingId(), e.resourceId(), e.requester()), CONTEXT);
+    }
+
+    @EventHandler
+    void on(ApprovalTokenIssued e, EventMessage<?> message, ReplayStatus replay) {
+        String token = tokens.sign(e.tokenId(), e.approvalId(), e.approver(), e.level(), e.expiresAt());
+        String link = baseUrl + "/approvals/decide?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        notify(message, replay, e.approver(), "APPROVAL_REQUEST", e.bookingId(), e.approvalId(), link, token,
+                "Please approve or reject booking " + e.bookingId() + " (level " + (e.level() + 1) + ") by "
+                        + e.expiresAt() + ": " + link);
+    }
+
+    @EventHandler
+    void on(ApprovalTokenRevoked e, EventMessage<?> message, ReplayStatus replay) {
+        notify(message, replay, e.approver(), "APPROVAL_TOKEN_REVOKED", e.bookingId(), e.approvalId(), null, null,
+                "Your approval link for booking " + e.bookingId() + " no longer works: " + e.reason());
+    }
+
+    @EventHandler
+    void on(ApprovalReminderDue e, EventMessage<?> message, ReplayStatus replay) {
+        for (String approver : e.approvers()) {
+            notify(message, replay, approver, "APPROVAL_REMINDER", e.bookingId(), e.approvalId(),
+                    baseUrl + "/approvals", null,
+                    "Reminder: booking " + e.bookingId() + " awaits your decision until " + e.expiresAt());
+        }
+    }
+
+    @EventHandler
+    void on(ApprovalEscalated e, EventMessage<?> message, ReplayStatus replay) {
+        List<String> to = new ArrayList<>(e.addedApprovers());
+        if (e.addedRole() != null) {
+            queries.query(new FindUsersWithRole(Role.valueOf(e.addedRole())),
+                    ResponseTypes.multipleInstancesOf(UserView.class)).join().forEach(u -> to.add(u.username()));
+        }
+        for (String user : to.stream().distinct().toList()) {
+            notify(message, replay, user, "APPROVAL_ESCALATED", e.bookingId(), e.approvalId(), baseUrl + "/approvals",
+                    null, "Booking " + e.bookingId() + " was not decided in time and is escalated to you");
+        }
+    }
+
+    @EventHandler
+    void on(ApprovalGranted e, EventMessage<?> message, ReplayStatus replay) {
+        toRequester(message, replay, e.approvalId(), "BOOKING_APPROVED", "Your booking " + e.bookingId()
+                + (e.rescheduleTo() == null ? " is approved and confirmed" : " may move: the move is approved"));
+    }
+
+    @EventHandler
+    void on(ApprovalRejected e, EventMessage<?> message, ReplayStatus replay) {
+        toRequester(message, replay, e.approvalId(), "BOOKING_REJECTED", "Your booking " + e.bookingId()
+                + (e.rescheduleTo() == null ? " was rejected" : "'s move was rejected") + " by " + e.by()
+                + (e.comment() == null ? "" : ": " + e.comment()));
+    }
+
+    @EventHandler
+    void on(ApprovalExpired e, EventMessage<?> message, ReplayStatus replay) {
+        toRequester(message, replay, e.approvalId(), "APPROVAL_EXPIRED", "Nobody decided on booking "
+                + e.bookingId() + " in time; " + (e.rescheduleTo() == null ? "it has expired" : "it stays where it was"));
+    }
+
+    @EventHandler
+    void on(ApprovalCancelled e, EventMessage<?> message, ReplayStatus replay) {
+        toRequester(message, replay, e.approvalId(), "APPROVAL_CANCELLED", "The approval of booking "
+                + e.bookingId() + " was cancelled: " + e.reason());
+    }
+
+    private void toRequester(EventMessage<?> message, ReplayStatus replay, String approvalId, String type,
+                             String text) {
+        ApprovalContext context = mongo.findById(approvalId, ApprovalContext.class, CONTEXT);
+        if (context != null && context.requester() != null) {
+            notify(message, replay, context.requester(), type, context.bookingId(), approvalId, null, null, text);
+        }
+    }
+
+    private void notify(EventMessage<?> message, ReplayStatus replay, String user, String type, String bookingId,
+                        String approvalId, String link, String token, String text) {
+        String id = message.getIdentifier() + ":" + user;
+        Optional<UserView> who = queries.query(new FindUser(user), ResponseTypes.optionalInstanceOf(UserView.class))
+                .join();
+        String email = who.map(UserView::email).filter(m -> m != null && !m.isBlank()).orElse(null);
+        Instant at = message.getTimestamp();
+        // History met for the first time (a new node, a new version) is listed but not mailed again.
+        boolean stale = at.isBefore(Instant.now().minus(STALE_AFTER));
+        String mailStatus = replay.isReplay() ? "REPLAYED" : !mailEnabled ? "OFF" : email == null ? "NO_ADDRESS"
+                : stale ? "STALE" : "PENDING";
+        // An upsert that only inserts: a redelivered event finds the entry and leaves it (and its mail) alone.
+        Update insert = new Update()
+                .setOnInsert("user", user).setOnInsert("type", type).setOnInsert("bookingId", bookingId)
+                .setOnInsert("approvalId", approvalId).setOnInsert("link", link).setOnInsert("token", token)
+                .setOnInsert("message", text).setOnInsert("createdAt", at).setOnInsert("email", email)
+                .setOnInsert("mailStatus", mailStatus).setOnInsert("mailAttempts", 0)
+                .setOnInsert("mailNextAttemptAt", at);
+        mongo.upsert(Query.query(Criteria.where("_id").is(id)), insert, COLLECTION);
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), COLLECTION);
+        mongo.remove(new Query(), CONTEXT);
+    }
+
+    public List<NotificationView> inboxOf(String user, int limit) {
+        return mongo.find(Query.query(Criteria.where("user").is(user))
+                                .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit),
+                        NotificationDocument.class, COLLECTION)
+                .stream()
+                .map(d -> new NotificationView(d.id(), d.type(), d.bookingId(), d.approvalId(), d.link(), d.token(),
+                        d.message(), d.createdAt()))
+                .toList();
+    }
+
+    public record NotificationView(String id, String type, String bookingId, String approvalId, String link,
+                                   String token, String message, Instant createdAt) {}
+}

@@ -1,0 +1,170 @@
+package io.aura.app.notify;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Delivers booking and approval events to the registered webhooks, at least once: each event
+ * becomes one delivery per webhook (its id, stable across retries, is the receiver's key for
+ * deduplication), written by an event processor and POSTed later with an HMAC-SHA256 signature,
+ * retried with backoff. A receiver that is down never holds up a decision.
+ */
+@Component
+@ProcessingGroup(WebhookOutbox.PROCESSING_GROUP)
+public class WebhookOutbox {
+    private static final Logger log = LoggerFactory.getLogger(WebhookOutbox.class);
+    public static final String PROCESSING_GROUP = "webhooks";
+    static final String COLLECTION = "webhook_deliveries";
+    static final int MAX_ATTEMPTS = 10;
+    static final Duration LEASE = Duration.ofMinutes(1);
+    public static final String SIGNATURE = "X-Aura-Signature";
+    public static final String TIMESTAMP = "X-Aura-Timestamp";
+    public static final String DELIVERY = "X-Aura-Delivery";
+    public static final String EVENT = "X-Aura-Event";
+
+    private final MongoTemplate mongo;
+    private final WebhookController webhooks;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public WebhookOutbox(MongoTemplate mongo, WebhookController webhooks, JsonMapper json, Clock clock) {
+        this.mongo = mongo;
+        this.webhooks = webhooks;
+        this.json = json;
+        this.clock = clock;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
+                .on("nextAttemptAt", Sort.Direction.ASC).named("due"));
+    }
+
+    record Delivery(@Id String id, String webhookId, String url, String secret, String eventType, String body,
+                    String status, int attempts, Instant nextAttemptAt, Integer lastStatus, String lastError) {}
+
+    /** Booking and approval events only; history is not re-sent on a replay. */
+    @DisallowReplay
+    @EventHandler
+    void on(Object payload, EventMessage<?> message) {
+        String type = payload.getClass().getName();
+        if (!type.startsWith("io.aura.kernel.booking.") && !type.startsWith("io.aura.kernel.approval.")) {
+            return;
+        }
+        var hooks = webhooks.all();
+        if (hooks.isEmpty()) {
+            return;
+        }
+        String eventType = payload.getClass().getSimpleName();
+        for (var hook : hooks) {
+            String id = message.getIdentifier() + ":" + hook.id();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", id);
+            body.put("eventId", message.getIdentifier());
+            body.put("type", eventType);
+            if (message instanceof DomainEventMessage<?> domain) {
+                body.put("aggregateId", domain.getAggregateIdentifier());
+                body.put("sequence", domain.getSequenceNumber());
+            }
+            body.put("occurredAt", message.getTimestamp().toString());
+            body.put("payload", payload);
+            Update insert = new Update().setOnInsert("webhookId", hook.id()).setOnInsert("url", hook.url())
+                    .setOnInsert("secret", hook.secret()).setOnInsert("eventType", eventType)
+                    .setOnInsert("body", json.writeValueAsString(body)).setOnInsert("status", "PENDING")
+                    .setOnInsert("attempts", 0).setOnInsert("nextAttemptAt", message.getTimestamp());
+            mongo.upsert(Query.query(Criteria.where("_id").is(id)), insert, COLLECTION);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${aura.webhooks.poll-interval:PT1S}")
+    public void deliverDue() {
+        for (int i = 0; i < 50; i++) {
+            Instant now = clock.instant();
+            Delivery d = mongo.findAndModify(
+                    Query.query(Criteria.where("status").is("PENDING").and("nextAttemptAt").lte(now))
+                            .with(Sort.by("nextAttemptAt")),
+                    new Update().set("nextAttemptAt", now.plus(LEASE)),
+                    FindAndModifyOptions.options().returnNew(true), Delivery.class, COLLECTION);
+            if (d == null) {
+                return;
+            }
+            deliver(d, now);
+        }
+    }
+
+    private void deliver(Delivery d, Instant now) {
+        Query one = Query.query(Criteria.where("_id").is(d.id()));
+        Integer status = null;
+        String error = null;
+        try {
+            String timestamp = Long.toString(now.getEpochSecond());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(d.url()))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .header(DELIVERY, d.id())
+                    .header(EVENT, d.eventType())
+                    .header(TIMESTAMP, timestamp)
+                    .header(SIGNATURE, "sha256=" + sign(d.secret(), timestamp + "." + d.body()))
+                    .POST(HttpRequest.BodyPublishers.ofString(d.body(), StandardCharsets.UTF_8))
+                    .build();
+            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status / 100 == 2) {
+                mongo.updateFirst(one, new Update().set("status", "DELIVERED").inc("attempts", 1)
+                        .set("lastStatus", status), COLLECTION);
+                return;
+            }
+            error = "HTTP " + status;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        } catch (Exception e) {
+            error = e.toString();
+        }
+        int attempts = d.attempts() + 1;
+        boolean giveUp = attempts >= MAX_ATTEMPTS;
+        log.info("Webhook delivery {} to {} failed (attempt {}{}): {}", d.id(), d.url(), attempts,
+                giveUp ? ", giving up" : "", error);
+        mongo.updateFirst(one, new Update().set("status", giveUp ? "FAILED" : "PENDING").set("attempts", attempts)
+                .set("lastStatus", status).set("lastError", error)
+                .set("nextAttemptAt", now.plus(Backoff.after(attempts))), COLLECTION);
+    }
+
+    /** Hex HMAC-SHA256 of {@code timestamp + "." + body}: receivers recompute it and compare in constant time. */
+    public static String sign(String secret, String signed) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.aura.kernel.approval;
+
+import io.aura.kernel.identity.Role;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One step of a resource's approval policy: who may decide it, and when it applies at all.
+ *
+ * @param approvers      named users who may decide (each gets an approval token)
+ * @param approverRole   a role whose members may decide from their inbox (null: named approvers only)
+ * @param minAttendees   the level applies only from this many attendees (0: always)
+ * @param minDurationMinutes the level applies only to bookings at least this long (0: always)
+ * @param requesterRoles the level applies only when the requester holds one of these (empty: everyone)
+ * @param escalateTo     who is added when the level is undecided at its escalation deadline (empty: ADMIN)
+ */
+public record ApprovalLevel(String name, List<String> approvers, String approverRole, int minAttendees,
+                            int minDurationMinutes, List<String> requesterRoles, List<String> escalateTo) {
+
+    public ApprovalLevel {
+        approvers = approvers == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(approvers));
+        requesterRoles = requesterRoles == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(requesterRoles));
+        escalateTo = escalateTo == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(escalateTo));
+    }
+
+    /** The single level of a resource that only says "approval required" with its approvers. */
+    public static ApprovalLevel simple(List<String> approvers) {
+        return new ApprovalLevel("approvers", approvers, approvers == null || approvers.isEmpty()
+                ? Role.APPROVER.name() : null, 0, 0, List.of(), List.of());
+    }
+
+    /** The policy's condition for this level, as a pure function of the request. */
+    public boolean appliesTo(int attendees, Duration duration, Collection<String> requesterRolesHeld) {
+        if (attendees < minAttendees) {
+            return false;
+        }
+        if (duration.toMinutes() < minDurationMinutes) {
+            return false;
+        }
+        return requesterRoles.isEmpty() || requesterRolesHeld.stream().anyMatch(requesterRoles::contains);
+    }
+
+    /** Whether {@code user} (holding {@code roles}) may decide this level without an override. */
+    public boolean authorises(String user, Collection<String> roles) {
+        return approvers.contains(user) || (approverRole != null && roles.contains(approverRole));
+    }
+}

@@ -1,0 +1,23 @@
+package io.aura.kernel.approval;
+
+import io.aura.kernel.schedule.TimeRange;
+import java.time.Instant;
+import java.util.List;
+
+public final class ApprovalQueries {
+    private ApprovalQueries() {}
+
+    /** The inbox of {@code user}: approvals they may decide (everything for an ADMIN). {@code status} null: any. */
+    public record FindApprovalInbox(String user, List<String> roles, ApprovalStatus status) {}
+
+    public record FindApproval(String approvalId) {}
+
+    /** Pending approvals with a deadline at or before {@code now}: what the deadline sweep must look at. */
+    public record FindApprovalsDue(Instant now, int limit) {}
+
+    public record ApprovalView(String approvalId, String bookingId, String resourceId, String requester,
+                               String status, int level, String levelName, List<String> approvers,
+                               String approverRole, TimeRange firstOccurrence, TimeRange rescheduleTo,
+                               Instant requestedAt, Instant expiresAt, Instant nextDeadlineAt, String decidedBy,
+                               String comment) {}
+}
