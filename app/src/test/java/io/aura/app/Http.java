@@ -45,6 +45,21 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), token);
     }
 
+    /** A browser-like form post (application/x-www-form-urlencoded). */
+    public Response postForm(String path, java.util.Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), null);
+    }
+
+    public String base() {
+        return base;
+    }
+
     public String token(String username, String password) {
         Response r = post("/api/auth/token", null, java.util.Map.of("username", username, "password", password));
         if (r.status() != 200) {

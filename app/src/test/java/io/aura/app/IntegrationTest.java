@@ -1,5 +1,7 @@
 package io.aura.app;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +21,23 @@ public abstract class IntegrationTest {
     public static final String ADMIN_PASSWORD = "admin-test-password-1";
     private static final Path DATA_DIR = Path.of("target", "it-data", UUID.randomUUID().toString());
 
+    /** A real SMTP server, in-process, shared by all integration tests like the application is. */
+    public static final GreenMail SMTP = startSmtp();
+
+    private static GreenMail startSmtp() {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        return mail;
+    }
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("aura.public-url", () -> "http://aura.test");
+        registry.add("aura.approvals.sweep-interval", () -> "PT1S");
+        registry.add("aura.mail.poll-interval", () -> "PT0.2S");
+        registry.add("aura.webhooks.poll-interval", () -> "PT0.2S");
         registry.add("aura.data-dir", () -> DATA_DIR.toString());
         registry.add("aura.admin-password", () -> ADMIN_PASSWORD);
         // every test signs in from 127.0.0.1: the per-address limit (unit-tested) must not couple the tests
@@ -44,6 +61,17 @@ public abstract class IntegrationTest {
 
     protected long storedEvents() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+    }
+
+    /** Creates a user with an e-mail address through the API and returns a token for it. */
+    protected String userWithEmail(String username, String email, String... roles) {
+        var response = http.post("/api/users", adminToken, java.util.Map.of(
+                "username", username, "password", username + "-password-1", "roles", java.util.List.of(roles),
+                "email", email));
+        if (response.status() != 201) {
+            throw new IllegalStateException("could not create " + username + ": " + response.body());
+        }
+        return http.token(username, username + "-password-1");
     }
 
     /** Creates a user through the API and returns a token for it. */

@@ -44,7 +44,16 @@ public class ResourceController {
     public record NewResource(String name, Integer capacity, String timeZone, Boolean approvalRequired,
                               List<String> approvers, Integer bufferMinutes, Integer minDurationMinutes,
                               Integer maxDurationMinutes, Integer bookingWindowDays,
-                              List<ApprovalLevel> approvalLevels, String approvalDeadline) {}
+                              List<NewApprovalLevel> approvalLevels, String approvalDeadline) {}
+
+    /** A level as the API takes it: conditions may be left out (0: always applies). */
+    public record NewApprovalLevel(String name, List<String> approvers, String approverRole, Integer minAttendees,
+                                   Integer minDurationMinutes, List<String> requesterRoles, List<String> escalateTo) {
+        ApprovalLevel toLevel() {
+            return new ApprovalLevel(name, approvers, approverRole, minAttendees == null ? 0 : minAttendees,
+                    minDurationMinutes == null ? 0 : minDurationMinutes, requesterRoles, escalateTo);
+        }
+    }
 
     @Operation(summary = "Register a room, venue or piece of equipment (ADMIN)")
     @PostMapping("/api/resources")
@@ -89,7 +98,8 @@ public class ResourceController {
                 orDefault(body.minDurationMinutes(), ResourceSpec.DEFAULT_MIN_DURATION_MINUTES),
                 orDefault(body.maxDurationMinutes(), ResourceSpec.DEFAULT_MAX_DURATION_MINUTES),
                 orDefault(body.bookingWindowDays(), ResourceSpec.DEFAULT_BOOKING_WINDOW_DAYS),
-                body.approvalLevels(),
+                body.approvalLevels() == null ? null
+                        : body.approvalLevels().stream().map(l -> l == null ? null : l.toLevel()).toList(),
                 body.approvalDeadline());
         List<FieldViolation> violations = new ArrayList<>(missing);
         for (FieldViolation v : spec.violations()) {
