@@ -56,6 +56,10 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), null);
     }
 
+    public Response delete(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token);
+    }
+
     public String base() {
         return base;
     }

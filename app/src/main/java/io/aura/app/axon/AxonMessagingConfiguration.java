@@ -142,8 +142,12 @@ public class AxonMessagingConfiguration {
      * view is what survives a restart and works across nodes (ADR 0007).
      */
     @Bean
-    public DeadlineManager deadlineManager(org.axonframework.config.Configuration axon) {
-        return SimpleDeadlineManager.builder().scopeAwareProvider(new ConfigurationScopeAwareProvider(axon)).build();
+    public DeadlineManager deadlineManager(org.axonframework.config.Configuration axon,
+                                           org.axonframework.common.transaction.TransactionManager transactions) {
+        // One transaction around loading the saga and what its handler sends: with the embedded store's
+        // single connection, a handler outside it would wait for the connection its own caller holds.
+        return SimpleDeadlineManager.builder().scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
+                .transactionManager(transactions).build();
     }
 
     static String currentRoles() {
