@@ -200,6 +200,42 @@ class CrashRecoveryIT {
         }
     }
 
+    @Test
+    void a_pending_approval_deadline_still_fires_after_kill_9_and_a_restart() throws Exception {
+        int port = freePort();
+        server = start(port, "deadline-first");
+        Http http = new Http(port);
+        String token = http.token("admin", ADMIN_PASSWORD);
+        assertThat(http.post("/api/users", token, Map.of("username", "olga", "password", "olga-password-1",
+                "roles", List.of("APPROVER"))).status()).isEqualTo(201);
+        String room = http.post("/api/resources", token, Map.of("name", "Deadline room", "capacity", 10,
+                "timeZone", "UTC", "approvalLevels", List.of(Map.of("name", "owner", "approvers", List.of("olga"))),
+                "approvalDeadline", "PT15S")).body().get("id").asString();
+        java.time.Instant start = java.time.Instant.now().plus(Duration.ofDays(2))
+                .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        var booked = http.post("/events/create", token, Map.of("title", "deadline", "resourceId", room,
+                "start", start.toString(), "end", start.plus(Duration.ofHours(1)).toString()));
+        assertThat(booked.body().get("status").asString()).isEqualTo("PENDING_APPROVAL");
+        String bookingId = booked.body().get("bookingId").asString();
+
+        // killed long before its 15-second deadline: the deadline this node had in memory is gone
+        server.destroyForcibly().waitFor();
+        server = start(port, "deadline-second");
+        String token2 = http.token("admin", ADMIN_PASSWORD);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "EXPIRED".equals(
+                http.get("/events/status?bookingId=" + bookingId, token2).body().get("status").asString()));
+        // and it expired once, however often the sweep asked
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("axon.db"));
+             var statement = c.prepareStatement("SELECT COUNT(*) FROM DomainEventEntry WHERE payloadType LIKE ?")) {
+            statement.setString(1, "%ApprovalExpired");
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        }
+    }
+
     private Process start(int port, String name) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
