@@ -73,6 +73,7 @@ public class AsOfCalendar {
             }
             case "BookingRejected" -> status(bookings, e, BookingStatus.REJECTED);
             case "BookingCancelled" -> status(bookings, e, BookingStatus.CANCELLED);
+            case "BookingDeclined" -> status(bookings, e, BookingStatus.valueOf((String) p.get("outcome")));
             case "OccurrenceCancelled" -> {
                 Booking b = bookings.get(e.aggregateId());
                 if (b != null) {

@@ -27,6 +27,8 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -51,15 +53,18 @@ public class NotificationInbox {
     static final java.time.Duration STALE_AFTER = java.time.Duration.ofDays(1);
 
     private final MongoTemplate mongo;
+    private final QueryUpdateEmitter emitter;
     private final QueryGateway queries;
     private final ApprovalTokens tokens;
     private final String baseUrl;
     private final boolean mailEnabled;
 
-    public NotificationInbox(MongoTemplate mongo, QueryGateway queries, ApprovalTokens tokens,
+    public NotificationInbox(MongoTemplate mongo, QueryUpdateEmitter emitter, QueryGateway queries,
+                             ApprovalTokens tokens,
                              @Value("${aura.public-url:http://localhost:8080}") String baseUrl,
                              @Value("${spring.mail.host:}") String mailHost) {
         this.mongo = mongo;
+        this.emitter = emitter;
         this.queries = queries;
         this.tokens = tokens;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -166,8 +171,21 @@ public class NotificationInbox {
                 .setOnInsert("message", text).setOnInsert("createdAt", at).setOnInsert("email", email)
                 .setOnInsert("mailStatus", mailStatus).setOnInsert("mailAttempts", 0)
                 .setOnInsert("mailNextAttemptAt", at);
-        mongo.upsert(Query.query(Criteria.where("_id").is(id)), insert, COLLECTION);
+        var result = mongo.upsert(Query.query(Criteria.where("_id").is(id)), insert, COLLECTION);
+        if (result.getUpsertedId() != null) { // new, not a redelivery: tell whoever watches this inbox
+            emitter.emit(WatchNotifications.class, q -> q.user().equals(user),
+                    new NotificationView(id, type, bookingId, approvalId, link, token, text, at));
+        }
     }
+
+    /** The initial answer of a live inbox subscription is empty: it streams new entries from now on. */
+    @QueryHandler
+    List<NotificationView> handle(WatchNotifications query) {
+        return List.of();
+    }
+
+    /** Live notifications of one user: a subscription query (for the UI). */
+    public record WatchNotifications(String user) {}
 
     @ResetHandler
     void reset() {

@@ -183,7 +183,7 @@ class ApprovalsIT extends IntegrationTest {
 
         assertThat(again.status()).isEqualTo(401);
         assertThat(again.body().get("detail").asString()).contains("already used");
-        assertThat(approvalStatus(approvalId)).isEqualTo("REJECTED");
+        await().atMost(WAIT).until(() -> approvalStatus(approvalId).equals("REJECTED"));
         assertThat(eventsOf(approvalId, "ApprovalLevelApproved") + eventsOf(approvalId, "ApprovalRejected"))
                 .isEqualTo(before);
         assertThat(eventsOf(approvalId, "ApprovalTokenRefused")).isEqualTo(1);
@@ -277,7 +277,7 @@ class ApprovalsIT extends IntegrationTest {
         var r = authorize(token, "REJECT");
 
         assertThat(r.status()).isEqualTo(401);
-        assertThat(approvalStatus(approvalId)).isEqualTo("APPROVED");
+        await().atMost(WAIT).until(() -> approvalStatus(approvalId).equals("APPROVED"));
         await().atMost(WAIT).until(() -> bookingStatus(bookingId).equals("CONFIRMED"));
     }
 
@@ -334,6 +334,14 @@ class ApprovalsIT extends IntegrationTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body().get("status").asString()).isEqualTo("REJECTED");
         await().atMost(WAIT).until(() -> bookingStatus(bookingId).equals("REJECTED"));
+        // gone from the calendar, the calendar as of now (folded from the events) and the heatmap
+        String window = "from=" + start.minus(1, ChronoUnit.DAYS) + "&to=" + start.plus(1, ChronoUnit.DAYS)
+                + "&resourceId=" + resourceId;
+        assertThat(http.get("/dashboard/calendar?" + window, adminToken).body().toString()).doesNotContain(bookingId);
+        assertThat(http.get("/dashboard/calendar?" + window + "&asOf=" + Instant.now(), adminToken).body().toString())
+                .doesNotContain(bookingId);
+        await().atMost(WAIT).until(() -> http.get("/dashboard/heatmap?" + window, adminToken).body().get("cells")
+                .valueStream().allMatch(c -> c.get("bookedMinutes").asLong() == 0));
         // the slot is free again: the next request for it is held (and waits for approval itself)
         await().atMost(WAIT).untilAsserted(() -> assertThat(http.post("/events/create", bob, Map.of(
                 "title", "Retry", "resourceId", resourceId, "start", start.toString(),
@@ -380,7 +388,7 @@ class ApprovalsIT extends IntegrationTest {
         var r = http.post("/api/approvals/" + approvalId + "/cancel", adminToken, Map.of("reason", "called off"));
         assertThat(r.status()).isEqualTo(200);
         await().atMost(WAIT).until(() -> bookingStatus(bookingId).equals("CANCELLED"));
-        assertThat(approvalStatus(approvalId)).isEqualTo("CANCELLED");
+        await().atMost(WAIT).until(() -> approvalStatus(approvalId).equals("CANCELLED"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.aura.query.booking;
 import io.aura.kernel.booking.BookingEvents.BookingAwaitingApproval;
 import io.aura.kernel.booking.BookingEvents.BookingCancelled;
 import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
+import io.aura.kernel.booking.BookingEvents.BookingDeclined;
 import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
 import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingQueries.FindHeatmap;
@@ -19,6 +20,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import java.time.Instant;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import io.aura.kernel.booking.BookingQueries.WatchHeatmap;
+import io.aura.kernel.booking.BookingQueries.HeatmapChanged;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -42,9 +47,11 @@ public class HeatmapProjection {
     static final String HELD = "heatmap_bookings";
 
     private final MongoTemplate mongo;
+    private final QueryUpdateEmitter emitter;
 
-    public HeatmapProjection(MongoTemplate mongo) {
+    public HeatmapProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
         this.mongo = mongo;
+        this.emitter = emitter;
         // What the heatmap query needs on a real MongoDB (the embedded server accepts and ignores it).
         mongo.indexOps(HOURS).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
                 .on("date", Sort.Direction.ASC).named("resource_date"));
@@ -74,6 +81,13 @@ public class HeatmapProjection {
 
     @EventHandler
     void on(BookingCancelled e) {
+        release(e.bookingId(), e.resourceId(), heldBy(e.bookingId()));
+        mongo.remove(Query.query(Criteria.where("_id").is(e.bookingId())), HELD);
+    }
+
+    /** An approval rejected or expired: the booking never took place. */
+    @EventHandler
+    void on(BookingDeclined e) {
         release(e.bookingId(), e.resourceId(), heldBy(e.bookingId()));
         mongo.remove(Query.query(Criteria.where("_id").is(e.bookingId())), HELD);
     }
@@ -130,6 +144,22 @@ public class HeatmapProjection {
         return cells;
     }
 
+    /** The initial answer of a live heatmap subscription is empty: it streams changes from now on. */
+    @QueryHandler
+    List<HeatmapChanged> handle(WatchHeatmap query) {
+        return List.of();
+    }
+
+    private void changed(String resourceId, List<TimeRange> occurrences) {
+        if (occurrences.isEmpty()) {
+            return;
+        }
+        Instant from = occurrences.stream().map(TimeRange::start).min(Instant::compareTo).orElseThrow();
+        Instant to = occurrences.stream().map(TimeRange::end).max(Instant::compareTo).orElseThrow();
+        emitter.emit(WatchHeatmap.class, q -> q.resourceId() == null || q.resourceId().equals(resourceId),
+                new HeatmapChanged(resourceId, from, to));
+    }
+
     private void hold(String bookingId, String resourceId, List<TimeRange> occurrences) {
         ZoneId zone = zoneOf(resourceId);
         for (TimeRange occurrence : occurrences) {
@@ -141,6 +171,7 @@ public class HeatmapProjection {
             mongo.upsert(Query.query(Criteria.where("_id").is(bookingId)),
                     new Update().set("resourceId", resourceId).addToSet("occurrences", rangeDocument(occurrence)), HELD);
         }
+        changed(resourceId, occurrences);
     }
 
     private void release(String bookingId, String resourceId, List<TimeRange> occurrences) {
@@ -149,6 +180,7 @@ public class HeatmapProjection {
             forEachSlice(resourceId, bookingId, occurrence, zone, (bucket, key, slice) -> mongo.updateFirst(
                     Query.query(Criteria.where("_id").is(bucket)), new Update().unset("shares." + key), HOURS));
         }
+        changed(resourceId, occurrences);
     }
 
     private interface SliceAction {

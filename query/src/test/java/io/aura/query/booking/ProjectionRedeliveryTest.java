@@ -48,7 +48,7 @@ class ProjectionRedeliveryTest {
         client = MongoClients.create(server.bindAndGetConnectionString());
         MongoTemplate mongo = new MongoTemplate(client, "test");
         bookings = new BookingProjection(mongo, SimpleQueryUpdateEmitter.builder().build());
-        heatmap = new HeatmapProjection(mongo);
+        heatmap = new HeatmapProjection(mongo, SimpleQueryUpdateEmitter.builder().build());
         heatmap.on(new ResourceRegistered("r-1", new ResourceSpec("Room", 8, "Europe/Berlin", false, List.of(), 0, 15,
                 240, 3650)));
     }

@@ -23,6 +23,14 @@ public final class BookingQueries {
 
     public record HeatmapCell(String resourceId, int dayOfWeek, int hour, long bookedMinutes, double utilization) {}
 
+    /**
+     * Live heatmap changes of one resource (or, resourceId null, all): a subscription query whose
+     * updates name the resource whose booked minutes changed (the client re-reads its window).
+     */
+    public record WatchHeatmap(String resourceId) {}
+
+    public record HeatmapChanged(String resourceId, Instant from, Instant to) {}
+
     /** Live calendar changes of one resource (or, resourceId null, all): a subscription query. */
     public record WatchCalendar(String resourceId) {}
 
