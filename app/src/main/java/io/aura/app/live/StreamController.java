@@ -6,6 +6,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -27,9 +31,17 @@ public class StreamController {
     private static final long TIMEOUT_MS = Duration.ofMinutes(30).toMillis();
 
     private final QueryGateway queries;
+    private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
 
     public StreamController(QueryGateway queries) {
         this.queries = queries;
+    }
+
+    /** Streams never end by themselves: on shutdown they are closed, so a graceful shutdown need not wait for them. */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
+        open.forEach(SseEmitter::complete);
+        open.clear();
     }
 
     @Operation(summary = "Live calendar changes as Server-Sent Events (event: calendar, data: [changes])")
@@ -50,7 +62,9 @@ public class StreamController {
                         subscription.cancel();
                     }
                 }, emitter::completeWithError, emitter::complete);
+        open.add(emitter);
         Runnable close = () -> {
+            open.remove(emitter);
             updates.dispose();
             subscription.cancel();
         };
