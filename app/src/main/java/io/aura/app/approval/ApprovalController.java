@@ -10,7 +10,10 @@ import io.aura.kernel.approval.ApprovalCommands.RefuseToken;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.approval.ApprovalQueries.FindApproval;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalInbox;
+import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.approval.ApprovalStatus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import io.aura.kernel.approval.Verdict;
 import io.aura.kernel.identity.UserQueries.FindUser;
 import io.aura.kernel.identity.UserQueries.UserView;
@@ -230,13 +233,13 @@ public class ApprovalController {
         }
         try {
             if (claimed.expired()) {
-                commands.sendAndWait(new RefuseToken(claimed.approvalId(), claimed.tokenId(), claimed.approver(),
-                        "the token has expired"));
+                commands.sendAndWait(asTokenHolder(new RefuseToken(claimed.approvalId(), claimed.tokenId(),
+                        claimed.approver(), "the token has expired"), claimed));
                 refused("expired");
                 return new TokenAnswer(null, "the token has expired");
             }
-            DecisionOutcome outcome = commands.sendAndWait(new DecideWithToken(claimed.approvalId(),
-                    claimed.tokenId(), claimed.approver(), claimed.level(), verdict, comment, clock.instant()));
+            DecisionOutcome outcome = commands.sendAndWait(asTokenHolder(new DecideWithToken(claimed.approvalId(),
+                    claimed.tokenId(), claimed.approver(), claimed.level(), verdict, comment, clock.instant()), claimed));
             if (!outcome.accepted()) {
                 refused("unusable");
                 return new TokenAnswer(null, outcome.reason());
@@ -247,6 +250,12 @@ public class ApprovalController {
             refused("unknown-approval");
             return new TokenAnswer(null, "the token names no approval");
         }
+    }
+
+    /** The caller is not signed in: the actor on record is the approver the verified token names. */
+    private static CommandMessage<?> asTokenHolder(Object command, ApprovalTokens.Claimed claimed) {
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(MessageMetadata.ACTOR,
+                claimed.approver(), MessageMetadata.ACTOR_ROLES, "", "approvalToken", claimed.tokenId()));
     }
 
     private void refused(String why) {

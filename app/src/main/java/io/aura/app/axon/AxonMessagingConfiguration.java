@@ -37,6 +37,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
@@ -134,7 +135,7 @@ public class AxonMessagingConfiguration {
 
     @Bean
     public CorrelationDataProvider actorCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(ACTOR, MessageMetadata.ACTOR_ROLES);
+        return new SimpleCorrelationDataProvider(ACTOR, MessageMetadata.ACTOR_ROLES, "approvalToken");
     }
 
     /**
@@ -152,7 +153,7 @@ public class AxonMessagingConfiguration {
 
     static String currentRoles() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated()) {
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return "";
         }
         return auth.getAuthorities().stream().map(a -> a.getAuthority().replaceFirst("^ROLE_", ""))
@@ -161,6 +162,9 @@ public class AxonMessagingConfiguration {
 
     static String currentActor() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof AnonymousAuthenticationToken) {
+            return "anonymous";
+        }
         return auth == null || !auth.isAuthenticated() || auth.getName() == null ? SYSTEM_ACTOR : auth.getName();
     }
 }

@@ -149,6 +149,11 @@ class ApprovalsIT extends IntegrationTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body().get("status").asString()).isEqualTo("APPROVED");
         assertThat(r.body().get("bookingId").asString()).isEqualTo(bookingId);
+        // the audit names the approver the token was issued to (the caller is not signed in), and the token's id
+        JsonNode decided = http.get("/api/audit?aggregateId=" + approvalId + "&type=ApprovalLevelApproved", adminToken)
+                .body().get(0);
+        assertThat(decided.get("actor").asString()).isEqualTo(olgaName);
+        assertThat(decided.get("payload").get("tokenId").asString()).isEqualTo(Approval.tokenId(approvalId, 0));
         await().atMost(WAIT).until(() -> bookingStatus(bookingId).equals("CONFIRMED"));
         // the booking token proves id, resource and time to anyone holding only the public keys
         String bookingToken = http.get("/events/status?bookingId=" + bookingId, alice).body().get("bookingToken")
