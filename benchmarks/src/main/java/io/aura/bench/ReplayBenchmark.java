@@ -42,6 +42,7 @@ public final class ReplayBenchmark {
             case "generate" -> generate(args[1], Integer.parseInt(args[2]));
             case "raw" -> raw(args[1]);
             case "replay" -> replay(args[1], args[2], args[3], args.length > 4 ? args[4] : "");
+            case "queries" -> queries(args[1], args[2], args[3]);
             default -> throw new IllegalArgumentException("generate | raw | replay");
         }
     }
@@ -150,13 +151,53 @@ public final class ReplayBenchmark {
         }
     }
 
-    static void replay(String base, String admin, String password, String label) throws Exception {
+    /** Dashboard query times on the store as generated: median and p99 of 30 calls each, after 5 warm-ups. */
+    static void queries(String base, String admin, String password) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        String token = JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
+        String token = signIn(client, base, admin, password);
+        JsonNode resources = JSON.readTree(get(client, base + "/api/resources", token));
+        String resource = resources.get(0).get("id").asString();
+        Instant week = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(8, ChronoUnit.DAYS);
+        Instant month = week.plus(30, ChronoUnit.DAYS);
+        Map<String, String> queries = new java.util.LinkedHashMap<>();
+        queries.put("calendar, one resource, one week", "/dashboard/calendar?resourceId=" + resource + "&from=" + week
+                + "&to=" + week.plus(7, ChronoUnit.DAYS));
+        queries.put("calendar, all resources, one day", "/dashboard/calendar?from=" + week + "&to=" + week.plus(1, ChronoUnit.DAYS));
+        queries.put("heatmap, one resource, 30 days", "/dashboard/heatmap?resourceId=" + resource + "&from=" + week + "&to=" + month);
+        queries.put("heatmap, all resources, 30 days", "/dashboard/heatmap?from=" + week + "&to=" + month);
+        for (var q : queries.entrySet()) {
+            long[] nanos = new long[30];
+            int size = 0;
+            for (int i = -5; i < nanos.length; i++) {
+                long started = System.nanoTime();
+                String body = get(client, base + q.getValue(), token);
+                if (i >= 0) {
+                    nanos[i] = System.nanoTime() - started;
+                }
+                size = body.length();
+            }
+            java.util.Arrays.sort(nanos);
+            System.out.printf("%-36s p50 %7.1f ms  p99 %7.1f ms  (%,d bytes)%n", q.getKey(), nanos[15] / 1e6,
+                    nanos[29] / 1e6, size);
+        }
+    }
+
+    private static String get(HttpClient client, String url, String token) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET()
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String signIn(HttpClient client, String base, String admin, String password) throws Exception {
+        return JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", admin,
                         "password", password)))).build(), HttpResponse.BodyHandlers.ofString()).body())
                 .get("access_token").asString();
+    }
+
+    static void replay(String base, String admin, String password, String label) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String token = signIn(client, base, admin, password);
         long started = System.nanoTime();
         JsonNode progress = JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/replay"))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
