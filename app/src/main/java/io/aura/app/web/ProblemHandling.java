@@ -48,6 +48,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return ResponseEntity.status(status).body(problem);
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
         return ResponseEntity.badRequest().body(invalid(e.violations()));
@@ -63,37 +69,27 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotOwnerException.class)
     ResponseEntity<ProblemDetail> notOwner(NotOwnerException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setTitle("Forbidden");
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler(BookingStateException.class)
     ResponseEntity<ProblemDetail> wrongState(BookingStateException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Not possible now");
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
     }
 
     @ExceptionHandler(NotAnApproverException.class)
     ResponseEntity<ProblemDetail> notAnApprover(NotAnApproverException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setTitle("Forbidden");
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler(ApprovalStateException.class)
     ResponseEntity<ProblemDetail> approvalState(ApprovalStateException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Not possible now");
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "It does not exist.");
-        problem.setTitle("Not found");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return problem(HttpStatus.NOT_FOUND, "Not found", "It does not exist.");
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -132,9 +128,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<ProblemDetail> forbidden(RuntimeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your roles do not allow this.");
-        problem.setTitle("Forbidden");
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your roles do not allow this.");
     }
 
     @ExceptionHandler(Exception.class)
