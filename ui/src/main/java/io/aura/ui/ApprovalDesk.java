@@ -1,0 +1,50 @@
+package io.aura.ui;
+
+import io.aura.kernel.approval.ApprovalCommands.DecideApproval;
+import io.aura.kernel.approval.ApprovalCommands.DecisionOutcome;
+import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
+import io.aura.kernel.approval.ApprovalQueries.FindApprovalInbox;
+import io.aura.kernel.approval.ApprovalStatus;
+import io.aura.kernel.approval.Verdict;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.stereotype.Service;
+
+/** The approvals inbox for the UI: the same query and command as {@code /api/approvals}. */
+@Service
+public class ApprovalDesk {
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    public ApprovalDesk(CommandGateway commands, QueryGateway queries, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    public List<ApprovalView> pending(String user, List<String> roles) {
+        return queries.query(new FindApprovalInbox(user, roles, ApprovalStatus.PENDING),
+                ResponseTypes.multipleInstancesOf(ApprovalView.class)).join();
+    }
+
+    /** The aggregate decides whether this is an approver's verdict or an ADMIN's override (which needs a comment). */
+    public DecisionOutcome decide(String approvalId, Verdict verdict, String comment, String user, List<String> roles) {
+        return commands.sendAndWait(new DecideApproval(approvalId, verdict, comment, user, roles, clock.instant()));
+    }
+
+    /** Inbox changes, in bursts of at most four a second; cancel the result to stop. */
+    public SubscriptionQueryResult<List<ApprovalView>, ApprovalView> watch(String user, List<String> roles,
+                                                                         Consumer<List<ApprovalView>> onBurst) {
+        SubscriptionQueryResult<List<ApprovalView>, ApprovalView> changes = queries.subscriptionQuery(
+                new FindApprovalInbox(user, roles, null), ResponseTypes.multipleInstancesOf(ApprovalView.class),
+                ResponseTypes.instanceOf(ApprovalView.class));
+        changes.updates().bufferTimeout(100, BookingDesk.BURST).filter(b -> !b.isEmpty()).subscribe(onBurst);
+        return changes;
+    }
+}

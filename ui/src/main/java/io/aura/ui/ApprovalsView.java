@@ -1,0 +1,95 @@
+package io.aura.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
+import io.aura.kernel.approval.Verdict;
+import io.aura.kernel.validation.InvalidInputException;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+
+/** Pending approvals of the signed-in approver (all of them for an ADMIN), decided with a comment; live. */
+@Route(value = "inbox", layout = MainLayout.class)
+@PageTitle("Approvals · Aura Scheduler")
+@RolesAllowed({"APPROVER", "ADMIN"})
+public class ApprovalsView extends VerticalLayout {
+    private final ApprovalDesk approvals;
+    private final String user;
+    private final List<String> roles;
+    private final Grid<ApprovalView> grid = new Grid<>(ApprovalView.class, false);
+    private SubscriptionQueryResult<?, ?> live;
+
+    public ApprovalsView(ApprovalDesk approvals, AuthenticationContext authentication) {
+        this.approvals = approvals;
+        this.user = authentication.getPrincipalName().orElse("");
+        this.roles = MainLayout.roles(authentication);
+        grid.setId("approvals");
+        grid.addColumn(a -> a.requester()).setHeader("Requested by");
+        grid.addColumn(a -> a.firstOccurrence() == null ? "" : a.firstOccurrence().start() + " – "
+                + a.firstOccurrence().end()).setHeader("When").setAutoWidth(true);
+        grid.addColumn(a -> (a.rescheduleTo() != null ? "move · " : "") + "level " + (a.level() + 1) + ": "
+                + a.levelName()).setHeader("Level");
+        grid.addColumn(ApprovalView::expiresAt).setHeader("Decide by");
+        grid.addComponentColumn(this::actions).setHeader("Decision").setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        add(new H2("Approvals"), grid);
+    }
+
+    private HorizontalLayout actions(ApprovalView approval) {
+        TextField comment = new TextField();
+        comment.setPlaceholder("Comment");
+        comment.setAriaLabel("Comment");
+        Button approve = new Button("Approve", e -> decide(approval, Verdict.APPROVE, comment));
+        approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+        approve.addClassName("approve");
+        Button reject = new Button("Reject", e -> decide(approval, Verdict.REJECT, comment));
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        reject.addClassName("reject");
+        return new HorizontalLayout(comment, approve, reject);
+    }
+
+    private void decide(ApprovalView approval, Verdict verdict, TextField comment) {
+        try {
+            var outcome = approvals.decide(approval.approvalId(), verdict, comment.getValue(), user, roles);
+            Notification.show("The approval is now " + outcome.status() + ".");
+            reload();
+        } catch (InvalidInputException invalid) {
+            comment.setInvalid(true);
+            comment.setErrorMessage(invalid.violations().get(0).message());
+        } catch (RuntimeException refused) {
+            Notification.show("Not possible: " + refused.getMessage());
+            reload();
+        }
+    }
+
+    private void reload() {
+        grid.setItems(approvals.pending(user, roles));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        reload();
+        live = approvals.watch(user, roles, burst -> ui.access(this::reload));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (live != null) {
+            live.cancel();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.aura.ui;
+
+import io.aura.kernel.booking.BookingCommands.RequestBooking;
+import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.booking.BookingQueries.CalendarChange;
+import io.aura.kernel.booking.BookingQueries.CalendarEntry;
+import io.aura.kernel.booking.BookingQueries.FindBooking;
+import io.aura.kernel.booking.BookingQueries.FindCalendar;
+import io.aura.kernel.booking.BookingQueries.WatchCalendar;
+import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.resource.ResourceQueries.FindResource;
+import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.kernel.schedule.ConflictPolicy;
+import io.aura.kernel.schedule.ScheduleRules;
+import io.aura.kernel.schedule.TimeRange;
+import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.InvalidInputException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * What the calendar and the request form need, through the same commands and queries as the HTTP
+ * API: the calendar of a window, a booking request answered once the conflict check decided, and a
+ * live stream of calendar changes in bursts of at most four a second.
+ */
+@Service
+public class BookingDesk {
+    static final Duration DECISION_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration BURST = Duration.ofMillis(250);
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    public BookingDesk(CommandGateway commands, QueryGateway queries, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    public List<CalendarEntry> calendar(Instant from, Instant to, String resourceId) {
+        return queries.query(new FindCalendar(from, to, resourceId), ResponseTypes.multipleInstancesOf(CalendarEntry.class))
+                .join();
+    }
+
+    public record Request(String resourceId, String title, int attendees, Instant start, Instant end) {}
+
+    /** {@code status} REQUESTED means the decision was not visible in time (it will still come). */
+    public record Outcome(String bookingId, BookingStatus status, List<String> problems) {}
+
+    /** @throws InvalidInputException naming each field that is wrong; nothing is sent then */
+    public Outcome request(Request r, String requester) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (r.title() == null || r.title().isBlank()) {
+            violations.add(new FieldViolation("title", "is required"));
+        }
+        Optional<ResourceView> resource = r.resourceId() == null ? Optional.empty()
+                : queries.query(new FindResource(r.resourceId()), ResponseTypes.optionalInstanceOf(ResourceView.class)).join();
+        if (resource.isEmpty()) {
+            violations.add(new FieldViolation("resourceId", "choose a resource"));
+        }
+        if (r.start() == null || r.end() == null) {
+            violations.add(new FieldViolation("start", "start and end are required"));
+        } else if (!r.end().isAfter(r.start())) {
+            violations.add(new FieldViolation("end", "must be after start"));
+        } else if (resource.isPresent()) {
+            violations.addAll(ScheduleRules.check(resource.get().spec(), new TimeRange(r.start(), r.end()),
+                    r.attendees(), clock.instant()));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        String bookingId = UUID.randomUUID().toString();
+        TimeRange range = new TimeRange(r.start(), r.end());
+        SubscriptionQueryResult<Optional<BookingView>, BookingView> view = queries.subscriptionQuery(
+                new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingView.class),
+                ResponseTypes.instanceOf(BookingView.class));
+        try {
+            commands.sendAndWait(new RequestBooking(bookingId, r.resourceId(), r.title().trim(), range, List.of(range),
+                    null, ConflictPolicy.ALL_OR_NOTHING, Math.max(r.attendees(), 1), List.of(), null, requester));
+            BookingView decided = view.initialResult().flatMap(Mono::justOrEmpty).concatWith(view.updates())
+                    .filter(v -> v.status() != BookingStatus.REQUESTED).next()
+                    .timeout(DECISION_TIMEOUT, Mono.empty()).block();
+            if (decided == null) {
+                return new Outcome(bookingId, BookingStatus.REQUESTED, List.of());
+            }
+            List<String> problems = new ArrayList<>(decided.violations());
+            decided.conflicts().forEach(c -> problems.add("overlaps " + c.source().name().toLowerCase() + " "
+                    + c.range().start() + " – " + c.range().end()));
+            decided.suggestions().forEach(s -> problems.add("free instead: " + s.start() + " – " + s.end()));
+            return new Outcome(bookingId, decided.status(), problems);
+        } finally {
+            view.cancel();
+        }
+    }
+
+    /** Calendar changes of one resource (or all), delivered in bursts; cancel the result to stop. */
+    public SubscriptionQueryResult<List<CalendarChange>, CalendarChange> watch(String resourceId,
+                                                                             Consumer<List<CalendarChange>> onBurst) {
+        SubscriptionQueryResult<List<CalendarChange>, CalendarChange> changes = queries.subscriptionQuery(
+                new WatchCalendar(resourceId), ResponseTypes.multipleInstancesOf(CalendarChange.class),
+                ResponseTypes.instanceOf(CalendarChange.class));
+        changes.updates().bufferTimeout(100, BURST).filter(b -> !b.isEmpty()).subscribe(onBurst);
+        return changes;
+    }
+}

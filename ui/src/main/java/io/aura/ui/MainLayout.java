@@ -1,0 +1,45 @@
+package io.aura.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+
+/** The frame of every signed-in view: navigation by role, who is signed in, and sign-out. */
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext authentication) {
+        String user = authentication.getPrincipalName().orElse("");
+        Span title = new Span("Aura Scheduler");
+        title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+        Button signOut = new Button("Sign out", e -> authentication.logout());
+        signOut.setId("sign-out");
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, new Span(user), signOut);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.expand(title);
+        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(header);
+
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem("Calendar", CalendarView.class));
+        nav.addItem(new SideNavItem("Resources", ResourcesView.class));
+        if (roles(authentication).stream().anyMatch(r -> r.equals("APPROVER") || r.equals("ADMIN"))) {
+            nav.addItem(new SideNavItem("Approvals", ApprovalsView.class));
+        }
+        addToDrawer(nav);
+    }
+
+    /** The signed-in user's roles, without Spring's ROLE_ prefix. */
+    static List<String> roles(AuthenticationContext authentication) {
+        return authentication.getGrantedRoles().stream().map(r -> r.replaceFirst("^ROLE_", "")).toList();
+    }
+}

@@ -1,0 +1,109 @@
+package io.aura.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.InvalidInputException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The request form: resource (only those large enough), title, attendees and time. Field errors
+ * show inline; the outcome (confirmed, pending approval, refused with what overlaps and what is free
+ * instead) shows at once.
+ */
+class RequestDialog extends Dialog {
+    private final ComboBox<ResourceView> resource = new ComboBox<>("Resource");
+    private final TextField title = new TextField("Title");
+    private final IntegerField attendees = new IntegerField("Attendees");
+    private final DateTimePicker start = new DateTimePicker("Start");
+    private final DateTimePicker end = new DateTimePicker("End");
+    private final Paragraph outcome = new Paragraph();
+
+    RequestDialog(BookingDesk bookings, List<ResourceView> all, ResourceView chosen, Instant from, Instant until,
+                  String requester, Runnable afterBooking) {
+        setHeaderTitle("New booking");
+        ZoneId zone = ZoneId.systemDefault();
+        resource.setItemLabelGenerator(r -> r.name() + " (" + r.capacity() + " people, " + r.timeZone() + ")");
+        resource.setItems(all);
+        resource.setValue(chosen);
+        resource.setId("request-resource");
+        title.setId("request-title");
+        title.setRequired(true);
+        attendees.setId("request-attendees");
+        attendees.setMin(1);
+        attendees.setValue(1);
+        attendees.addValueChangeListener(e -> resource.setItems(all.stream()
+                .filter(r -> e.getValue() == null || r.capacity() >= e.getValue()).toList()));
+        start.setValue(from.atZone(zone).toLocalDateTime());
+        end.setValue(until.atZone(zone).toLocalDateTime());
+        start.setId("request-start");
+        end.setId("request-end");
+        outcome.setId("request-outcome");
+        FormLayout form = new FormLayout(resource, title, attendees, start, end);
+        add(form, outcome);
+
+        Button submit = new Button("Book", e -> {
+            clearErrors();
+            try {
+                var result = bookings.request(new BookingDesk.Request(
+                        resource.getValue() == null ? null : resource.getValue().id(), title.getValue(),
+                        attendees.getValue() == null ? 1 : attendees.getValue(),
+                        start.getValue() == null ? null : start.getValue().atZone(zone).toInstant(),
+                        end.getValue() == null ? null : end.getValue().atZone(zone).toInstant()), requester);
+                show(result);
+                if (result.status() == BookingStatus.CONFIRMED || result.status() == BookingStatus.PENDING_APPROVAL) {
+                    afterBooking.run();
+                    close();
+                }
+            } catch (InvalidInputException invalid) {
+                invalid.violations().forEach(this::markInvalid);
+            }
+        });
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.setId("request-submit");
+        getFooter().add(new Button("Cancel", e -> close()), submit);
+    }
+
+    private void show(BookingDesk.Outcome result) {
+        String text = switch (result.status()) {
+            case CONFIRMED -> "Booked: confirmed.";
+            case PENDING_APPROVAL -> "Requested: waiting for approval; the slot is held for you.";
+            case REJECTED -> "Not available: " + String.join("; ", result.problems());
+            default -> "Requested; the decision is on its way.";
+        };
+        outcome.setText(text);
+        Notification n = Notification.show(text, 5000, Notification.Position.TOP_CENTER);
+        n.addThemeVariants(result.status() == BookingStatus.REJECTED ? NotificationVariant.LUMO_ERROR
+                : NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private void markInvalid(FieldViolation v) {
+        switch (v.field()) {
+            case "title" -> { title.setInvalid(true); title.setErrorMessage(v.message()); }
+            case "resourceId", "attendees" -> { resource.setInvalid(true); resource.setErrorMessage(v.message()); }
+            case "end" -> { end.setInvalid(true); end.setErrorMessage(v.message()); }
+            default -> { start.setInvalid(true); start.setErrorMessage(v.field() + ": " + v.message()); }
+        }
+    }
+
+    private void clearErrors() {
+        title.setInvalid(false);
+        resource.setInvalid(false);
+        start.setInvalid(false);
+        end.setInvalid(false);
+        outcome.setText("");
+    }
+}
