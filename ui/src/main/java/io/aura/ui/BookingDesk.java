@@ -1,6 +1,14 @@
 package io.aura.ui;
 
+import io.aura.kernel.booking.BookingCommands.CancelBooking;
 import io.aura.kernel.booking.BookingCommands.RequestBooking;
+import io.aura.kernel.booking.BookingProofs;
+import io.aura.kernel.booking.BookingQueries.FindBookingsOf;
+import io.aura.kernel.booking.BookingQueries.FindHeatmap;
+import io.aura.kernel.booking.BookingQueries.HeatmapCell;
+import io.aura.kernel.booking.BookingQueries.HeatmapChanged;
+import io.aura.kernel.booking.BookingQueries.WatchHeatmap;
+import org.springframework.beans.factory.ObjectProvider;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarChange;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
@@ -43,11 +51,45 @@ public class BookingDesk {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
+    private final ObjectProvider<BookingProofs> proofs;
 
-    public BookingDesk(CommandGateway commands, QueryGateway queries, Clock clock) {
+    public BookingDesk(CommandGateway commands, QueryGateway queries, Clock clock, ObjectProvider<BookingProofs> proofs) {
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
+        this.proofs = proofs;
+    }
+
+    public List<BookingView> mine(String requester) {
+        return queries.query(new FindBookingsOf(requester, 200), ResponseTypes.multipleInstancesOf(BookingView.class))
+                .join();
+    }
+
+    /** The owner or an ADMIN cancels; the booking aggregate checks who may. */
+    public void cancel(String bookingId, String by, boolean byAdmin) {
+        commands.sendAndWait(new CancelBooking(bookingId, "cancelled in the web UI", by, byAdmin));
+    }
+
+    /** The signed proof of a confirmed booking, verifiable with the server's public keys. */
+    public Optional<String> proof(BookingView booking) {
+        BookingProofs signer = proofs.getIfAvailable();
+        return booking.status() != BookingStatus.CONFIRMED || signer == null ? Optional.empty()
+                : Optional.of(signer.sign(booking.bookingId(), booking.resourceId(), booking.start(), booking.end()));
+    }
+
+    public List<HeatmapCell> heatmap(Instant from, Instant to, String resourceId) {
+        return queries.query(new FindHeatmap(from, to, resourceId), ResponseTypes.multipleInstancesOf(HeatmapCell.class))
+                .join();
+    }
+
+    /** Heatmap changes, in bursts of at most four a second; cancel the result to stop. */
+    public SubscriptionQueryResult<List<HeatmapChanged>, HeatmapChanged> watchHeatmap(
+            String resourceId, Consumer<List<HeatmapChanged>> onBurst) {
+        SubscriptionQueryResult<List<HeatmapChanged>, HeatmapChanged> changes = queries.subscriptionQuery(
+                new WatchHeatmap(resourceId), ResponseTypes.multipleInstancesOf(HeatmapChanged.class),
+                ResponseTypes.instanceOf(HeatmapChanged.class));
+        changes.updates().bufferTimeout(100, BURST).filter(b -> !b.isEmpty()).subscribe(onBurst);
+        return changes;
     }
 
     public List<CalendarEntry> calendar(Instant from, Instant to, String resourceId) {

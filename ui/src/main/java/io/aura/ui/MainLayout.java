@@ -31,6 +31,8 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Calendar", CalendarView.class));
+        nav.addItem(new SideNavItem("My bookings", MyBookingsView.class));
+        nav.addItem(new SideNavItem("Utilization", HeatmapView.class));
         nav.addItem(new SideNavItem("Resources", ResourcesView.class));
         if (roles(authentication).stream().anyMatch(r -> r.equals("APPROVER") || r.equals("ADMIN"))) {
             nav.addItem(new SideNavItem("Approvals", ApprovalsView.class));

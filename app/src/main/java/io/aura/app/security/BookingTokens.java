@@ -1,5 +1,6 @@
 package io.aura.app.security;
 
+import io.aura.kernel.booking.BookingProofs;
 import io.jsonwebtoken.Jwts;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.Date;
  * anyone with {@code /.well-known/jwks.json}, e.g. a door panel that is offline. They expire when
  * the booking ends.
  */
-public final class BookingTokens {
+public final class BookingTokens implements BookingProofs {
     public static final String AUDIENCE = "aura-booking";
 
     private final SigningKeys keys;
@@ -21,6 +22,7 @@ public final class BookingTokens {
         this.clock = clock;
     }
 
+    @Override
     public String sign(String bookingId, String resourceId, Instant start, Instant end) {
         return Jwts.builder()
                 .header().keyId(keys.keyId()).and()

@@ -171,8 +171,27 @@ class UiJourneyIT extends IntegrationTest {
         ((JavascriptExecutor) alice).executeScript("document.getElementById('calendar')._cal.scrollToTime(arguments[0])",
                 String.format("%02d:00:00", Math.max(0, nextHour.atZone(java.time.ZoneId.systemDefault()).getHour() - 1)));
         screenshot(alice, "calendar-live");
-        System.out.printf("UI timings: sign-in to calendar rendered %d ms; approve click to the other session's "
-                + "calendar %d ms; API booking to the calendar %d ms%n", pageLoadMs, pushedMs, liveMs);
+        // my bookings: the confirmed one carries its proof as a QR code
+        long bookingsLoad = System.nanoTime();
+        alice.get(base() + "/bookings");
+        WebElement proof = waitUpTo(alice, 15).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#my-bookings vaadin-button.proof")));
+        long bookingsMs = (System.nanoTime() - bookingsLoad) / 1_000_000;
+        proof.click();
+        waitUpTo(alice, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("booking-qr")));
+        assertThat(alice.findElement(By.id("booking-qr")).getAttribute("src")).startsWith("data:image/svg+xml");
+        screenshot(alice, "my-bookings");
+
+        // the utilization heatmap: 7 days × 24 hours, the booked hours coloured
+        alice.get(base() + "/heatmap");
+        waitUpTo(alice, 15).until(d -> d.findElements(By.cssSelector("#heatmap div[title]")).size() == 7 * 24);
+        assertThat(alice.findElements(By.cssSelector("#heatmap div[title]")).stream()
+                .anyMatch(c -> !c.getAttribute("title").contains(" 0 min"))).isTrue();
+        screenshot(alice, "heatmap");
+
+        System.out.printf("UI timings: sign-in to calendar rendered %d ms; my bookings loaded %d ms; approve click "
+                + "to the other session's calendar %d ms; API booking to the calendar %d ms%n", pageLoadMs, bookingsMs,
+                pushedMs, liveMs);
         assertThat(liveMs).as("a booking made elsewhere shows within about a second").isLessThan(3000);
     }
 }

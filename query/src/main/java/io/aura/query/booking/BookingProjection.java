@@ -16,6 +16,7 @@ import io.aura.kernel.booking.BookingQueries.CalendarChange;
 import io.aura.kernel.booking.BookingQueries.WatchCalendar;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingQueries.FindBooking;
+import io.aura.kernel.booking.BookingQueries.FindBookingsOf;
 import io.aura.kernel.booking.BookingQueries.FindCalendar;
 import io.aura.kernel.booking.BookingQueries.Occurrence;
 import io.aura.kernel.booking.BookingQueries.RescheduleOutcome;
@@ -64,6 +65,8 @@ public class BookingProjection {
         // What the calendar query needs on a real MongoDB (the embedded server accepts and ignores it).
         mongo.indexOps(COLLECTION).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
                 .on("occurrences.start", Sort.Direction.ASC).named("calendar"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("requester", Sort.Direction.ASC)
+                .on("start", Sort.Direction.DESC).named("mine"));
     }
 
     @EventHandler
@@ -189,6 +192,13 @@ public class BookingProjection {
     @QueryHandler
     Optional<BookingView> handle(FindBooking query) {
         return Optional.ofNullable(findById(query.bookingId()));
+    }
+
+    @QueryHandler
+    List<BookingView> handle(FindBookingsOf query) {
+        return mongo.find(Query.query(Criteria.where("requester").is(query.requester()))
+                        .with(Sort.by(Sort.Direction.DESC, "start")).limit(query.limit()), BookingDocument.class, COLLECTION)
+                .stream().map(BookingDocument::toView).toList();
     }
 
     /** One entry per active occurrence overlapping the window (a single booking has one occurrence). */

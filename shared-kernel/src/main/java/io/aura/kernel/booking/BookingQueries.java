@@ -9,6 +9,9 @@ public final class BookingQueries {
 
     public record FindBooking(String bookingId) {}
 
+    /** The bookings someone requested, newest start first (at most {@code limit}). */
+    public record FindBookingsOf(String requester, int limit) {}
+
     /** Active bookings overlapping [from, to), of one resource or (resourceId null) all. */
     public record FindCalendar(Instant from, Instant to, String resourceId) {}
 

@@ -1,0 +1,123 @@
+package io.aura.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.aura.kernel.booking.BookingQueries.HeatmapCell;
+import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import jakarta.annotation.security.PermitAll;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+
+/**
+ * When are the rooms really used: day of week × hour in each resource's own time zone, for one
+ * resource or all, over a date range; hover a cell for minutes and utilization. Live.
+ */
+@Route(value = "heatmap", layout = MainLayout.class)
+@PageTitle("Utilization · Aura Scheduler")
+@PermitAll
+public class HeatmapView extends VerticalLayout {
+    private final BookingDesk bookings;
+    private final ComboBox<ResourceView> resource = new ComboBox<>("Resource");
+    private final DatePicker from = new DatePicker("From");
+    private final DatePicker to = new DatePicker("To");
+    private final Div grid = new Div();
+    private SubscriptionQueryResult<?, ?> live;
+
+    public HeatmapView(BookingDesk bookings, ResourceDirectory resources) {
+        this.bookings = bookings;
+        resource.setItems(resources.all());
+        resource.setItemLabelGenerator(ResourceView::name);
+        resource.setPlaceholder("All resources");
+        resource.setClearButtonVisible(true);
+        from.setValue(LocalDate.now().minusWeeks(4));
+        to.setValue(LocalDate.now().plusWeeks(4));
+        resource.addValueChangeListener(e -> reload());
+        from.addValueChangeListener(e -> reload());
+        to.addValueChangeListener(e -> reload());
+        grid.setId("heatmap");
+        grid.getStyle().set("display", "grid").set("grid-template-columns", "4em repeat(24, minmax(1.4em, 1fr))")
+                .set("gap", "2px").set("width", "100%").set("font-size", "var(--lumo-font-size-xs)");
+        HorizontalLayout filters = new HorizontalLayout(resource, from, to);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(new H2("Utilization"), filters, grid, legend());
+    }
+
+    private void reload() {
+        if (from.getValue() == null || to.getValue() == null || !to.getValue().isAfter(from.getValue())) {
+            return;
+        }
+        List<HeatmapCell> cells = bookings.heatmap(from.getValue().atStartOfDay().toInstant(ZoneOffset.UTC),
+                to.getValue().atStartOfDay().toInstant(ZoneOffset.UTC),
+                resource.getValue() == null ? null : resource.getValue().id());
+        grid.removeAll();
+        grid.add(new Span());
+        for (int hour = 0; hour < 24; hour++) {
+            grid.add(new Span(String.valueOf(hour)));
+        }
+        for (DayOfWeek day : DayOfWeek.values()) {
+            grid.add(new Span(day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)));
+            for (int hour = 0; hour < 24; hour++) {
+                int h = hour;
+                List<HeatmapCell> here = cells.stream()
+                        .filter(c -> c.dayOfWeek() == day.getValue() && c.hour() == h).toList();
+                long minutes = here.stream().mapToLong(HeatmapCell::bookedMinutes).sum();
+                double utilization = here.stream().mapToDouble(HeatmapCell::utilization).average().orElse(0);
+                Div cell = new Div();
+                cell.getStyle().set("height", "1.6em").set("border-radius", "3px")
+                        .set("background", colour(utilization));
+                cell.getElement().setAttribute("title", day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
+                        + String.format("%02d:00", hour) + " · " + minutes + " min booked · "
+                        + Math.round(utilization * 100) + "% used");
+                cell.getElement().setAttribute("aria-label", cell.getElement().getAttribute("title"));
+                grid.add(cell);
+            }
+        }
+    }
+
+    /** White to deep blue; readable against both the empty and the full end of the scale. */
+    static String colour(double utilization) {
+        double u = Math.max(0, Math.min(1, utilization));
+        return u == 0 ? "#f1f3f5" : String.format(Locale.ROOT, "rgba(26, 111, 214, %.2f)", 0.15 + 0.85 * u);
+    }
+
+    private HorizontalLayout legend() {
+        HorizontalLayout legend = new HorizontalLayout(new Span("Used:"));
+        for (double u : new double[] {0, 0.25, 0.5, 0.75, 1}) {
+            Div swatch = new Div();
+            swatch.getStyle().set("width", "1.4em").set("height", "1em").set("background", colour(u));
+            legend.add(swatch, new Span(Math.round(u * 100) + "%"));
+        }
+        legend.setAlignItems(FlexComponent.Alignment.CENTER);
+        return legend;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        reload();
+        live = bookings.watchHeatmap(null, burst -> ui.access(this::reload));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (live != null) {
+            live.cancel();
+        }
+    }
+}

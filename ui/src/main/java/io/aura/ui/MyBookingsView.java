@@ -1,0 +1,88 @@
+package io.aura.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import jakarta.annotation.security.PermitAll;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The signed-in user's bookings: status, occurrences, cancel, and the booking token as a QR code. */
+@Route(value = "bookings", layout = MainLayout.class)
+@PageTitle("My bookings · Aura Scheduler")
+@PermitAll
+public class MyBookingsView extends VerticalLayout {
+    private final BookingDesk bookings;
+    private final String user;
+    private final boolean admin;
+    private final Grid<BookingView> grid = new Grid<>(BookingView.class, false);
+    private final Map<String, String> names;
+
+    public MyBookingsView(BookingDesk bookings, ResourceDirectory resources, AuthenticationContext authentication) {
+        this.bookings = bookings;
+        this.user = authentication.getPrincipalName().orElse("");
+        this.admin = MainLayout.roles(authentication).contains("ADMIN");
+        this.names = resources.all().stream().collect(Collectors.toMap(ResourceView::id, ResourceView::name, (a, b) -> a));
+        grid.setId("my-bookings");
+        grid.addColumn(BookingView::title).setHeader("Title");
+        grid.addColumn(b -> names.getOrDefault(b.resourceId(), b.resourceId())).setHeader("Resource");
+        grid.addColumn(b -> b.start() + " – " + b.end()).setHeader("When").setAutoWidth(true);
+        grid.addColumn(b -> b.occurrences().size() > 1 ? b.occurrences().size() + " occurrences" : "").setHeader("Series");
+        grid.addColumn(b -> b.status().name()).setHeader("Status");
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        add(new H2("My bookings"), grid);
+        reload();
+    }
+
+    private HorizontalLayout actions(BookingView booking) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (booking.status().isActive()) {
+            Button cancel = new Button("Cancel", e -> {
+                bookings.cancel(booking.bookingId(), user, admin);
+                Notification.show("Cancelled: the slot is free again.");
+                reload();
+            });
+            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            actions.add(cancel);
+        }
+        bookings.proof(booking).ifPresent(token -> {
+            Button proof = new Button("Proof", e -> showProof(booking, token));
+            proof.addClassName("proof");
+            actions.add(proof);
+        });
+        return actions;
+    }
+
+    private void showProof(BookingView booking, String token) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Booking token: " + booking.title());
+        Image qr = new Image(QrCode.svgDataUrl(token), "QR code of the booking token");
+        qr.setWidth("280px");
+        qr.setId("booking-qr");
+        TextArea text = new TextArea("Token (a JWT, verifiable with /.well-known/jwks.json)");
+        text.setValue(token);
+        text.setReadOnly(true);
+        text.setWidthFull();
+        dialog.add(new VerticalLayout(qr, new Paragraph("Shows that this booking is confirmed, offline."), text));
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.open();
+    }
+
+    private void reload() {
+        grid.setItems(bookings.mine(user));
+    }
+}
