@@ -3,7 +3,10 @@ package io.aura.ui;
 import io.aura.kernel.booking.BookingCommands.CancelBooking;
 import io.aura.kernel.booking.BookingCommands.RequestBooking;
 import io.aura.kernel.booking.BookingProofs;
+import io.aura.kernel.booking.BookingQueries.FindAlternatives;
 import io.aura.kernel.booking.BookingQueries.FindBookingsOf;
+import io.aura.kernel.booking.BookingQueries.Suggestion;
+import io.aura.kernel.schedule.FreeSlots;
 import io.aura.kernel.booking.BookingQueries.FindHeatmap;
 import io.aura.kernel.booking.BookingQueries.HeatmapCell;
 import io.aura.kernel.booking.BookingQueries.HeatmapChanged;
@@ -146,6 +149,49 @@ public class BookingDesk {
         } finally {
             view.cancel();
         }
+    }
+
+    /** What the form shows while the user edits: what is wrong or taken, and free slots to take instead. */
+    public record Check(List<String> problems, List<Suggestion> suggestions) {
+        static final Check NOTHING = new Check(List.of(), List.of());
+    }
+
+    /**
+     * A preview read from the views (the schedule still decides on submit): rule violations, overlaps
+     * with active bookings (buffer included), and when taken, the nearest free slots on the same
+     * resource and the same time on other resources large enough.
+     */
+    public Check check(Request r) {
+        if (r.resourceId() == null || r.start() == null || r.end() == null || !r.end().isAfter(r.start())) {
+            return Check.NOTHING;
+        }
+        Optional<ResourceView> resource = queries.query(new FindResource(r.resourceId()),
+                ResponseTypes.optionalInstanceOf(ResourceView.class)).join();
+        if (resource.isEmpty()) {
+            return Check.NOTHING;
+        }
+        TimeRange wanted = new TimeRange(r.start(), r.end());
+        Duration buffer = Duration.ofMinutes(resource.get().bufferMinutes());
+        List<String> problems = new ArrayList<>();
+        ScheduleRules.check(resource.get().spec(), wanted, Math.max(r.attendees(), 1), clock.instant())
+                .forEach(v -> problems.add(v.field() + ": " + v.message()));
+        TimeRange around = new TimeRange(wanted.start().minus(Duration.ofDays(3)), wanted.end().plus(Duration.ofDays(3)));
+        List<TimeRange> taken = calendar(around.start(), around.end(), r.resourceId()).stream()
+                .map(e -> new TimeRange(e.start(), e.end())).toList();
+        taken.stream().filter(t -> t.overlaps(wanted.widenedBy(buffer)))
+                .forEach(t -> problems.add("taken " + t.start() + " – " + t.end()));
+        if (problems.isEmpty()) {
+            return Check.NOTHING;
+        }
+        List<Suggestion> suggestions = new ArrayList<>();
+        FreeSlots.nearest(wanted, clock.instant(), around.end(), 3,
+                        candidate -> taken.stream().noneMatch(t -> t.overlaps(candidate.widenedBy(buffer)))
+                                && ScheduleRules.check(resource.get().spec(), candidate, Math.max(r.attendees(), 1),
+                                        clock.instant()).isEmpty())
+                .forEach(slot -> suggestions.add(new Suggestion(r.resourceId(), slot.start(), slot.end(), 1)));
+        suggestions.addAll(queries.query(new FindAlternatives(r.resourceId(), r.start(), r.end(),
+                Math.max(r.attendees(), 1), 3), ResponseTypes.multipleInstancesOf(Suggestion.class)).join());
+        return new Check(problems, suggestions);
     }
 
     /** Calendar changes of one resource (or all), delivered in bursts; cancel the result to stop. */

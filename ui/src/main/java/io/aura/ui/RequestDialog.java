@@ -6,7 +6,9 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import io.aura.kernel.booking.BookingQueries.Suggestion;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -31,11 +33,16 @@ class RequestDialog extends Dialog {
     private final DateTimePicker start = new DateTimePicker("Start");
     private final DateTimePicker end = new DateTimePicker("End");
     private final Paragraph outcome = new Paragraph();
+    private final Div live = new Div();
+    private final BookingDesk bookings;
+    private final List<ResourceView> all;
+    private final ZoneId zone = ZoneId.systemDefault();
 
     RequestDialog(BookingDesk bookings, List<ResourceView> all, ResourceView chosen, Instant from, Instant until,
                   String requester, Runnable afterBooking) {
+        this.bookings = bookings;
+        this.all = all;
         setHeaderTitle("New booking");
-        ZoneId zone = ZoneId.systemDefault();
         resource.setItemLabelGenerator(r -> r.name() + " (" + r.capacity() + " people, " + r.timeZone() + ")");
         resource.setItems(all);
         resource.setValue(chosen);
@@ -52,17 +59,20 @@ class RequestDialog extends Dialog {
         start.setId("request-start");
         end.setId("request-end");
         outcome.setId("request-outcome");
+        live.setId("request-live");
         FormLayout form = new FormLayout(resource, title, attendees, start, end);
-        add(form, outcome);
+        add(form, live, outcome);
+        // as the user edits: what is taken or not allowed, and free slots to take with one click
+        resource.addValueChangeListener(e -> preview());
+        attendees.addValueChangeListener(e -> preview());
+        start.addValueChangeListener(e -> preview());
+        end.addValueChangeListener(e -> preview());
+        preview();
 
         Button submit = new Button("Book", e -> {
             clearErrors();
             try {
-                var result = bookings.request(new BookingDesk.Request(
-                        resource.getValue() == null ? null : resource.getValue().id(), title.getValue(),
-                        attendees.getValue() == null ? 1 : attendees.getValue(),
-                        start.getValue() == null ? null : start.getValue().atZone(zone).toInstant(),
-                        end.getValue() == null ? null : end.getValue().atZone(zone).toInstant()), requester);
+                var result = bookings.request(request(), requester);
                 show(result);
                 if (result.status() == BookingStatus.CONFIRMED || result.status() == BookingStatus.PENDING_APPROVAL) {
                     afterBooking.run();
@@ -75,6 +85,37 @@ class RequestDialog extends Dialog {
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setId("request-submit");
         getFooter().add(new Button("Cancel", e -> close()), submit);
+    }
+
+    private BookingDesk.Request request() {
+        return new BookingDesk.Request(resource.getValue() == null ? null : resource.getValue().id(), title.getValue(),
+                attendees.getValue() == null ? 1 : attendees.getValue(),
+                start.getValue() == null ? null : start.getValue().atZone(zone).toInstant(),
+                end.getValue() == null ? null : end.getValue().atZone(zone).toInstant());
+    }
+
+    private void preview() {
+        live.removeAll();
+        BookingDesk.Check check = bookings.check(request());
+        if (check.problems().isEmpty()) {
+            return;
+        }
+        Paragraph problems = new Paragraph("Not possible as it is: " + String.join("; ", check.problems()));
+        problems.getStyle().set("color", "var(--lumo-error-text-color)");
+        live.add(problems);
+        for (Suggestion s : check.suggestions()) {
+            String name = all.stream().filter(r -> r.id().equals(s.resourceId())).map(ResourceView::name).findFirst()
+                    .orElse(s.resourceId());
+            Button take = new Button("Take " + name + " " + s.start().atZone(zone).toLocalDateTime() + " – "
+                    + s.end().atZone(zone).toLocalTime(), e -> {
+                all.stream().filter(r -> r.id().equals(s.resourceId())).findFirst().ifPresent(resource::setValue);
+                start.setValue(s.start().atZone(zone).toLocalDateTime());
+                end.setValue(s.end().atZone(zone).toLocalDateTime());
+            });
+            take.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            take.addClassName("suggestion");
+            live.add(take);
+        }
     }
 
     private void show(BookingDesk.Outcome result) {
