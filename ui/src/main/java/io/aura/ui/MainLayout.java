@@ -34,8 +34,15 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("My bookings", MyBookingsView.class));
         nav.addItem(new SideNavItem("Utilization", HeatmapView.class));
         nav.addItem(new SideNavItem("Resources", ResourcesView.class));
-        if (roles(authentication).stream().anyMatch(r -> r.equals("APPROVER") || r.equals("ADMIN"))) {
+        List<String> roles = roles(authentication);
+        if (roles.contains("APPROVER") || roles.contains("ADMIN")) {
             nav.addItem(new SideNavItem("Approvals", ApprovalsView.class));
+        }
+        if (roles.contains("AUDITOR") || roles.contains("ADMIN")) {
+            nav.addItem(new SideNavItem("Audit", AuditView.class));
+        }
+        if (roles.contains("ADMIN")) {
+            nav.addItem(new SideNavItem("Administration", AdminResourcesView.class));
         }
         addToDrawer(nav);
     }

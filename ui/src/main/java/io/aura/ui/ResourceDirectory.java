@@ -1,5 +1,7 @@
 package io.aura.ui;
 
+import io.aura.kernel.identity.UserQueries.FindUser;
+import io.aura.kernel.identity.UserQueries.UserView;
 import io.aura.kernel.resource.ResourceQueries.ListResources;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import java.util.List;
@@ -14,6 +16,10 @@ public class ResourceDirectory {
 
     public ResourceDirectory(QueryGateway queries) {
         this.queries = queries;
+    }
+
+    public boolean userExists(String username) {
+        return queries.query(new FindUser(username), ResponseTypes.optionalInstanceOf(UserView.class)).join().isPresent();
     }
 
     public List<ResourceView> all() {

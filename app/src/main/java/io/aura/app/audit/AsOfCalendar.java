@@ -1,5 +1,6 @@
 package io.aura.app.audit;
 
+import io.aura.kernel.audit.AuditLog;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingStatus;
 import java.time.Instant;

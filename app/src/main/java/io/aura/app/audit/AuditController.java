@@ -1,5 +1,6 @@
 package io.aura.app.audit;
 
+import io.aura.kernel.audit.AuditLog;
 import io.aura.app.web.TimeInput;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;

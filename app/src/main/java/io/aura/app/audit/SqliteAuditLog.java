@@ -1,5 +1,6 @@
 package io.aura.app.audit;
 
+import io.aura.kernel.audit.AuditLog;
 import io.aura.app.storage.ChainedAppendStatement;
 import io.aura.app.storage.ChainedAppendStatement.EventChain;
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
 package io.aura.app.booking;
 
+import io.aura.kernel.audit.AuditLog;
 import io.aura.app.audit.AsOfCalendar;
-import io.aura.app.audit.AuditLog;
+
 import io.aura.app.axon.ReadYourWrites;
 import io.aura.app.web.TimeInput;
 import io.aura.app.web.ProblemHandling;

@@ -65,12 +65,16 @@ class UiJourneyIT extends IntegrationTest {
     }
 
     void signIn(WebDriver browser, String username) {
+        signIn(browser, username, username + "-password-1");
+    }
+
+    void signIn(WebDriver browser, String username, String password) {
         browser.get(base() + "/login");
         WebDriverWait wait = waitUpTo(browser, 30);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name='username']")))
                 .sendKeys(username);
         browser.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys(username + "-password-1", Keys.ENTER);
+                .sendKeys(password, Keys.ENTER);
         try {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .fc-view")));
         } catch (RuntimeException e) {
@@ -207,6 +211,20 @@ class UiJourneyIT extends IntegrationTest {
         assertThat(alice.findElements(By.cssSelector("#heatmap div[title]")).stream()
                 .anyMatch(c -> !c.getAttribute("title").contains(" 0 min"))).isTrue();
         screenshot(alice, "heatmap");
+
+        // an administrator registers a resource, then audits: the event list and the chain
+        WebDriver root = browser();
+        signIn(root, "admin", ADMIN_PASSWORD);
+        root.get(base() + "/admin/resources");
+        type(root, "admin-name", "Lab " + unique("x"));
+        root.findElement(By.id("admin-save")).click();
+        waitUpTo(root, 10).until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
+                .anyMatch(n -> n.getText().startsWith("Registered")));
+        screenshot(root, "admin");
+        root.get(base() + "/audit");
+        waitUpTo(root, 15).until(ExpectedConditions.elementToBeClickable(By.id("audit-verify"))).click();
+        waitUpTo(root, 30).until(d -> d.findElement(By.id("audit-verdict")).getText().startsWith("Chain intact"));
+        screenshot(root, "audit");
 
         System.out.printf("UI timings: sign-in to calendar rendered %d ms; my bookings loaded %d ms; approve click "
                 + "to the other session's calendar %d ms; API booking to the calendar %d ms%n", pageLoadMs, bookingsMs,

@@ -1,4 +1,4 @@
-package io.aura.app.audit;
+package io.aura.kernel.audit;
 
 import java.time.Instant;
 import java.util.List;
