@@ -41,10 +41,8 @@ public class ApprovalDesk {
     /** Inbox changes, in bursts of at most four a second; cancel the result to stop. */
     public SubscriptionQueryResult<List<ApprovalView>, ApprovalView> watch(String user, List<String> roles,
                                                                          Consumer<List<ApprovalView>> onBurst) {
-        SubscriptionQueryResult<List<ApprovalView>, ApprovalView> changes = queries.subscriptionQuery(
-                new FindApprovalInbox(user, roles, null), ResponseTypes.multipleInstancesOf(ApprovalView.class),
-                ResponseTypes.instanceOf(ApprovalView.class));
-        changes.updates().bufferTimeout(100, BookingDesk.BURST).filter(b -> !b.isEmpty()).subscribe(onBurst);
-        return changes;
+        return BookingDesk.inBursts(queries.subscriptionQuery(new FindApprovalInbox(user, roles, null),
+                ResponseTypes.multipleInstancesOf(ApprovalView.class), ResponseTypes.instanceOf(ApprovalView.class)),
+                onBurst);
     }
 }

@@ -88,11 +88,9 @@ public class BookingDesk {
     /** Heatmap changes, in bursts of at most four a second; cancel the result to stop. */
     public SubscriptionQueryResult<List<HeatmapChanged>, HeatmapChanged> watchHeatmap(
             String resourceId, Consumer<List<HeatmapChanged>> onBurst) {
-        SubscriptionQueryResult<List<HeatmapChanged>, HeatmapChanged> changes = queries.subscriptionQuery(
-                new WatchHeatmap(resourceId), ResponseTypes.multipleInstancesOf(HeatmapChanged.class),
-                ResponseTypes.instanceOf(HeatmapChanged.class));
-        changes.updates().bufferTimeout(100, BURST).filter(b -> !b.isEmpty()).subscribe(onBurst);
-        return changes;
+        return inBursts(queries.subscriptionQuery(new WatchHeatmap(resourceId),
+                ResponseTypes.multipleInstancesOf(HeatmapChanged.class), ResponseTypes.instanceOf(HeatmapChanged.class)),
+                onBurst);
     }
 
     public List<CalendarEntry> calendar(Instant from, Instant to, String resourceId) {
@@ -197,10 +195,15 @@ public class BookingDesk {
     /** Calendar changes of one resource (or all), delivered in bursts; cancel the result to stop. */
     public SubscriptionQueryResult<List<CalendarChange>, CalendarChange> watch(String resourceId,
                                                                              Consumer<List<CalendarChange>> onBurst) {
-        SubscriptionQueryResult<List<CalendarChange>, CalendarChange> changes = queries.subscriptionQuery(
-                new WatchCalendar(resourceId), ResponseTypes.multipleInstancesOf(CalendarChange.class),
-                ResponseTypes.instanceOf(CalendarChange.class));
-        changes.updates().bufferTimeout(100, BURST).filter(b -> !b.isEmpty()).subscribe(onBurst);
-        return changes;
+        return inBursts(queries.subscriptionQuery(new WatchCalendar(resourceId),
+                ResponseTypes.multipleInstancesOf(CalendarChange.class), ResponseTypes.instanceOf(CalendarChange.class)),
+                onBurst);
+    }
+
+    /** Hands a subscription's updates on in bursts: at most four a second, as Vaadin advises for push. */
+    static <I, U> SubscriptionQueryResult<I, U> inBursts(SubscriptionQueryResult<I, U> subscription,
+                                                        Consumer<List<U>> onBurst) {
+        subscription.updates().bufferTimeout(100, BURST).filter(b -> !b.isEmpty()).subscribe(onBurst);
+        return subscription;
     }
 }
