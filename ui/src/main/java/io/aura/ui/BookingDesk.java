@@ -2,6 +2,9 @@ package io.aura.ui;
 
 import io.aura.kernel.booking.BookingCommands.CancelBooking;
 import io.aura.kernel.booking.BookingCommands.RequestBooking;
+import io.aura.kernel.booking.BookingCommands.RequestReschedule;
+import io.aura.kernel.schedule.Recurrence;
+import java.time.ZoneId;
 import io.aura.kernel.booking.BookingProofs;
 import io.aura.kernel.booking.BookingQueries.FindAlternatives;
 import io.aura.kernel.booking.BookingQueries.FindBookingsOf;
@@ -63,6 +66,34 @@ public class BookingDesk {
         this.proofs = proofs;
     }
 
+    public Optional<BookingView> booking(String bookingId) {
+        return queries.query(new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingView.class)).join();
+    }
+
+    /**
+     * Moves a single booking; answers once the schedule decided (MOVED, REFUSED, or PENDING_APPROVAL
+     * where the move needs approval), or empty if that was not visible in time.
+     */
+    public Optional<String> reschedule(String bookingId, Instant start, Instant end, String by, boolean byAdmin) {
+        if (start == null || end == null || !end.isAfter(start)) {
+            throw new InvalidInputException(List.of(new FieldViolation("end", "must be after start")));
+        }
+        TimeRange to = new TimeRange(start, end);
+        SubscriptionQueryResult<Optional<BookingView>, BookingView> view = queries.subscriptionQuery(
+                new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingView.class),
+                ResponseTypes.instanceOf(BookingView.class));
+        try {
+            commands.sendAndWait(new RequestReschedule(bookingId, to, by, byAdmin));
+            return Optional.ofNullable(view.updates()
+                    .filter(v -> v.lastReschedule() != null && v.lastReschedule().start().equals(start)
+                            && !"PENDING".equals(v.lastReschedule().status()))
+                    .next().timeout(DECISION_TIMEOUT, Mono.empty()).block())
+                    .map(v -> v.lastReschedule().status());
+        } finally {
+            view.cancel();
+        }
+    }
+
     public List<BookingView> mine(String requester) {
         return queries.query(new FindBookingsOf(requester, 200), ResponseTypes.multipleInstancesOf(BookingView.class))
                 .join();
@@ -98,7 +129,12 @@ public class BookingDesk {
                 .join();
     }
 
-    public record Request(String resourceId, String title, int attendees, Instant start, Instant end) {}
+    /** {@code recurrence}: an optional RRULE; conflicting occurrences are skipped rather than refusing the series. */
+    public record Request(String resourceId, String title, int attendees, Instant start, Instant end, String recurrence) {
+        public Request(String resourceId, String title, int attendees, Instant start, Instant end) {
+            this(resourceId, title, attendees, start, end, null);
+        }
+    }
 
     /** {@code status} REQUESTED means the decision was not visible in time (it will still come). */
     public record Outcome(String bookingId, BookingStatus status, List<String> problems) {}
@@ -125,14 +161,24 @@ public class BookingDesk {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        String bookingId = UUID.randomUUID().toString();
         TimeRange range = new TimeRange(r.start(), r.end());
+        List<TimeRange> occurrences = List.of(range);
+        String rrule = r.recurrence() == null || r.recurrence().isBlank() ? null : r.recurrence().trim();
+        if (rrule != null) {
+            var expansion = Recurrence.expand(rrule, range, ZoneId.of(resource.get().timeZone()));
+            if (!expansion.violations().isEmpty()) {
+                throw new InvalidInputException(expansion.violations());
+            }
+            occurrences = expansion.occurrences();
+        }
+        String bookingId = UUID.randomUUID().toString();
         SubscriptionQueryResult<Optional<BookingView>, BookingView> view = queries.subscriptionQuery(
                 new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingView.class),
                 ResponseTypes.instanceOf(BookingView.class));
         try {
-            commands.sendAndWait(new RequestBooking(bookingId, r.resourceId(), r.title().trim(), range, List.of(range),
-                    null, ConflictPolicy.ALL_OR_NOTHING, Math.max(r.attendees(), 1), List.of(), null, requester));
+            commands.sendAndWait(new RequestBooking(bookingId, r.resourceId(), r.title().trim(), range, occurrences,
+                    rrule, rrule == null ? ConflictPolicy.ALL_OR_NOTHING : ConflictPolicy.SKIP_CONFLICTS,
+                    Math.max(r.attendees(), 1), List.of(), null, requester));
             BookingView decided = view.initialResult().flatMap(Mono::justOrEmpty).concatWith(view.updates())
                     .filter(v -> v.status() != BookingStatus.REQUESTED).next()
                     .timeout(DECISION_TIMEOUT, Mono.empty()).block();

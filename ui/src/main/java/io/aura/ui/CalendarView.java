@@ -77,6 +77,11 @@ public class CalendarView extends VerticalLayout {
                 reload();
             }
         });
+        calendar.addEntryClickListener(e -> bookings.booking(e.id()).ifPresent(b -> new BookingDetails(bookings, b,
+                resources.all().stream().filter(r -> r.id().equals(b.resourceId())).map(ResourceView::name).findFirst()
+                        .orElse(b.resourceId()),
+                authentication.getPrincipalName().orElse(""), MainLayout.roles(authentication).contains("ADMIN"),
+                this::reload).open()));
         add(bar, calendar);
         expand(calendar);
     }

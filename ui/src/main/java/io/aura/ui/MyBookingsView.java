@@ -7,7 +7,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -20,7 +19,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The signed-in user's bookings: status, occurrences, cancel, and the booking token as a QR code. */
+/** The signed-in user's bookings: status, occurrences, move or cancel, and the booking token as a QR code. */
 @Route(value = "bookings", layout = MainLayout.class)
 @PageTitle("My bookings · Aura Scheduler")
 @PermitAll
@@ -51,13 +50,11 @@ public class MyBookingsView extends VerticalLayout {
     private HorizontalLayout actions(BookingView booking) {
         HorizontalLayout actions = new HorizontalLayout();
         if (booking.status().isActive()) {
-            Button cancel = new Button("Cancel", e -> {
-                bookings.cancel(booking.bookingId(), user, admin);
-                Notification.show("Cancelled: the slot is free again.");
-                reload();
-            });
-            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            actions.add(cancel);
+            Button change = new Button("Move or cancel", e -> new BookingDetails(bookings, booking,
+                    names.getOrDefault(booking.resourceId(), booking.resourceId()), user, admin, this::reload).open());
+            change.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            change.addClassName("change");
+            actions.add(change);
         }
         bookings.proof(booking).ifPresent(token -> {
             Button proof = new Button("Proof", e -> showProof(booking, token));

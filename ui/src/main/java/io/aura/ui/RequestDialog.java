@@ -32,6 +32,7 @@ class RequestDialog extends Dialog {
     private final IntegerField attendees = new IntegerField("Attendees");
     private final DateTimePicker start = new DateTimePicker("Start");
     private final DateTimePicker end = new DateTimePicker("End");
+    private final TextField recurrence = new TextField("Repeats (RRULE, optional)");
     private final Paragraph outcome = new Paragraph();
     private final Div live = new Div();
     private final BookingDesk bookings;
@@ -60,7 +61,10 @@ class RequestDialog extends Dialog {
         end.setId("request-end");
         outcome.setId("request-outcome");
         live.setId("request-live");
-        FormLayout form = new FormLayout(resource, title, attendees, start, end);
+        recurrence.setId("request-recurrence");
+        recurrence.setPlaceholder("RRULE:FREQ=WEEKLY;COUNT=10");
+        recurrence.setHelperText("Occurrences that conflict are skipped; the rest are booked.");
+        FormLayout form = new FormLayout(resource, title, attendees, start, end, recurrence);
         add(form, live, outcome);
         // as the user edits: what is taken or not allowed, and free slots to take with one click
         resource.addValueChangeListener(e -> preview());
@@ -91,7 +95,7 @@ class RequestDialog extends Dialog {
         return new BookingDesk.Request(resource.getValue() == null ? null : resource.getValue().id(), title.getValue(),
                 attendees.getValue() == null ? 1 : attendees.getValue(),
                 start.getValue() == null ? null : start.getValue().atZone(zone).toInstant(),
-                end.getValue() == null ? null : end.getValue().atZone(zone).toInstant());
+                end.getValue() == null ? null : end.getValue().atZone(zone).toInstant(), recurrence.getValue());
     }
 
     private void preview() {
@@ -136,6 +140,7 @@ class RequestDialog extends Dialog {
             case "title" -> { title.setInvalid(true); title.setErrorMessage(v.message()); }
             case "resourceId", "attendees" -> { resource.setInvalid(true); resource.setErrorMessage(v.message()); }
             case "end" -> { end.setInvalid(true); end.setErrorMessage(v.message()); }
+            case "recurrence" -> { recurrence.setInvalid(true); recurrence.setErrorMessage(v.message()); }
             default -> { start.setInvalid(true); start.setErrorMessage(v.field() + ": " + v.message()); }
         }
     }
@@ -145,6 +150,7 @@ class RequestDialog extends Dialog {
         resource.setInvalid(false);
         start.setInvalid(false);
         end.setInvalid(false);
+        recurrence.setInvalid(false);
         outcome.setText("");
     }
 }

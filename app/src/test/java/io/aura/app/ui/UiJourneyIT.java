@@ -194,6 +194,14 @@ class UiJourneyIT extends IntegrationTest {
         ((JavascriptExecutor) alice).executeScript("document.getElementById('calendar')._cal.scrollToTime(arguments[0])",
                 String.format("%02d:00:00", Math.max(0, nextHour.atZone(java.time.ZoneId.systemDefault()).getHour() - 1)));
         screenshot(alice, "calendar-live");
+        // a click on a booking opens its details; its owner cancels it there, and it leaves the calendar
+        ((JavascriptExecutor) alice).executeScript("Array.from(document.querySelectorAll('#calendar .aura-booking'))"
+                + ".find(e => e.textContent.includes('Pushed in')).click()");
+        waitUpTo(alice, 10).until(ExpectedConditions.elementToBeClickable(By.id("details-cancel")));
+        screenshot(alice, "booking-details");
+        alice.findElement(By.id("details-cancel")).click();
+        waitUpTo(alice, 10).until(d -> !calendarShows(d, "Pushed in"));
+
         // my bookings: the confirmed one carries its proof as a QR code
         long bookingsLoad = System.nanoTime();
         alice.get(base() + "/bookings");
