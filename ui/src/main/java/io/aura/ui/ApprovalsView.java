@@ -27,13 +27,15 @@ import org.axonframework.queryhandling.SubscriptionQueryResult;
 @RolesAllowed({"APPROVER", "ADMIN"})
 public class ApprovalsView extends VerticalLayout {
     private final ApprovalDesk approvals;
+    private final BookingDesk bookings;
     private final String user;
     private final List<String> roles;
     private final Grid<ApprovalView> grid = new Grid<>(ApprovalView.class, false);
     private SubscriptionQueryResult<?, ?> live;
 
-    public ApprovalsView(ApprovalDesk approvals, AuthenticationContext authentication) {
+    public ApprovalsView(ApprovalDesk approvals, BookingDesk bookings, AuthenticationContext authentication) {
         this.approvals = approvals;
+        this.bookings = bookings;
         this.user = authentication.getPrincipalName().orElse("");
         this.roles = MainLayout.roles(authentication);
         grid.setId("approvals");
@@ -43,6 +45,7 @@ public class ApprovalsView extends VerticalLayout {
         grid.addColumn(a -> (a.rescheduleTo() != null ? "move · " : "") + "level " + (a.level() + 1) + ": "
                 + a.levelName()).setHeader("Level");
         grid.addColumn(ApprovalView::expiresAt).setHeader("Decide by");
+        grid.addColumn(this::context).setHeader("That day on the resource");
         grid.addComponentColumn(this::actions).setHeader("Decision").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add(new H2("Approvals"), grid);
@@ -73,6 +76,17 @@ public class ApprovalsView extends VerticalLayout {
             Notification.show("Not possible: " + refused.getMessage());
             reload();
         }
+    }
+
+    /** Calendar context: what else holds the resource that day, so a decision is not made blind. */
+    private String context(ApprovalView approval) {
+        if (approval.firstOccurrence() == null) {
+            return "";
+        }
+        var day = approval.firstOccurrence().start().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        long others = bookings.calendar(day, day.plus(1, java.time.temporal.ChronoUnit.DAYS), approval.resourceId())
+                .stream().filter(e -> !e.bookingId().equals(approval.bookingId())).count();
+        return others == 0 ? "nothing else booked" : others + " other booking(s)";
     }
 
     private void reload() {

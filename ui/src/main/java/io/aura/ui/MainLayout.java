@@ -42,7 +42,11 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem("Audit", AuditView.class));
         }
         if (roles.contains("ADMIN")) {
-            nav.addItem(new SideNavItem("Administration", AdminResourcesView.class));
+            SideNavItem admin = new SideNavItem("Administration", AdminResourcesView.class);
+            admin.addItem(new SideNavItem("Users", AdminUsersView.class));
+            admin.addItem(new SideNavItem("Blackouts", AdminBlackoutsView.class));
+            admin.setExpanded(true);
+            nav.addItem(admin);
         }
         addToDrawer(nav);
     }

@@ -1,5 +1,6 @@
 package io.aura.app.identity;
 
+import io.aura.kernel.identity.Accounts;
 import io.aura.app.axon.ReadYourWrites;
 import io.aura.app.security.CredentialStore;
 import io.aura.kernel.identity.Role;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Service;
 
 /** Creates accounts: the hash goes to the credential store, the account and its roles into an event. */
 @Service
-public class UserService {
+public class UserService implements Accounts {
     private final CredentialStore credentials;
     private final PasswordEncoder encoder;
     private final ReadYourWrites readYourWrites;
@@ -37,6 +38,11 @@ public class UserService {
         public UsernameTakenException(String username) {
             super("the user name '" + username + "' is taken");
         }
+    }
+
+    @Override
+    public UserView create(String username, String password, List<String> roles, String displayName, String email) {
+        return register(new NewUser(username, password, roles, displayName, email));
     }
 
     public UserView register(NewUser request) {

@@ -229,6 +229,19 @@ class UiJourneyIT extends IntegrationTest {
         waitUpTo(root, 10).until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
                 .anyMatch(n -> n.getText().startsWith("Registered")));
         screenshot(root, "admin");
+        // ... creates a user in the UI, who can sign in at once
+        String newcomer = unique("uinew");
+        root.get(base() + "/admin/users");
+        type(root, "user-name", newcomer);
+        type(root, "user-password", newcomer + "-password-1");
+        root.findElement(By.id("user-create")).click();
+        waitUpTo(root, 10).until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
+                .anyMatch(n -> n.getText().startsWith("Created " + newcomer)));
+        screenshot(root, "admin-users");
+        WebDriver fresh = browser();
+        signIn(fresh, newcomer);
+        assertThat(fresh.findElement(By.cssSelector("vaadin-app-layout")).getText()).contains(newcomer);
+
         root.get(base() + "/audit");
         waitUpTo(root, 15).until(ExpectedConditions.elementToBeClickable(By.id("audit-verify"))).click();
         waitUpTo(root, 30).until(d -> d.findElement(By.id("audit-verdict")).getText().startsWith("Chain intact"));
