@@ -124,6 +124,11 @@ class UiJourneyIT extends IntegrationTest {
                 "Europe/Berlin", "approvalLevels", List.of(Map.of("name", "owner", "approvers", List.of(approver)))));
         assertThat(created.status()).isEqualTo(201);
 
+        // installable: the web app manifest and its icons are served without signing in
+        var manifest = http.get("/manifest.webmanifest", null);
+        assertThat(manifest.status()).isEqualTo(200);
+        assertThat(manifest.raw().body()).contains("Aura Scheduler").contains("icons/");
+
         // the requester signs in; the calendar loads
         WebDriver alice = browser();
         long load = System.nanoTime();
