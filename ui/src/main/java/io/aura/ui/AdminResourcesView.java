@@ -30,6 +30,9 @@ public class AdminResourcesView extends VerticalLayout {
     private final IntegerField capacity = new IntegerField("Capacity");
     private final TextField timeZone = new TextField("Time zone");
     private final IntegerField buffer = new IntegerField("Buffer (minutes)");
+    private final IntegerField minMinutes = new IntegerField("Shortest booking (minutes)");
+    private final IntegerField maxMinutes = new IntegerField("Longest booking (minutes)");
+    private final IntegerField windowDays = new IntegerField("Bookable ahead (days)");
     private final Checkbox approval = new Checkbox("Needs approval");
     private final TextField approvers = new TextField("Approvers (user names, comma separated)");
 
@@ -39,18 +42,22 @@ public class AdminResourcesView extends VerticalLayout {
         timeZone.setId("admin-zone");
         timeZone.setValue("Europe/Berlin");
         buffer.setValue(0);
+        minMinutes.setValue(ResourceSpec.DEFAULT_MIN_DURATION_MINUTES);
+        maxMinutes.setValue(ResourceSpec.DEFAULT_MAX_DURATION_MINUTES);
+        windowDays.setValue(ResourceSpec.DEFAULT_BOOKING_WINDOW_DAYS);
         capacity.setValue(8);
         Button save = new Button("Register resource", e -> {
             for (var field : List.of(name, timeZone, approvers)) {
                 field.setInvalid(false);
             }
-            capacity.setInvalid(false);
+            for (var field : List.of(capacity, buffer, minMinutes, maxMinutes, windowDays)) {
+                field.setInvalid(false);
+            }
             List<String> named = Arrays.stream(approvers.getValue().split(",")).map(String::trim)
                     .filter(s -> !s.isEmpty()).toList();
             ResourceSpec spec = new ResourceSpec(name.getValue(), capacity.getValue() == null ? 0 : capacity.getValue(),
                     timeZone.getValue(), approval.getValue(), named, buffer.getValue() == null ? 0 : buffer.getValue(),
-                    ResourceSpec.DEFAULT_MIN_DURATION_MINUTES, ResourceSpec.DEFAULT_MAX_DURATION_MINUTES,
-                    ResourceSpec.DEFAULT_BOOKING_WINDOW_DAYS);
+                    orZero(minMinutes.getValue()), orZero(maxMinutes.getValue()), orZero(windowDays.getValue()));
             try {
                 List<FieldViolation> violations = new java.util.ArrayList<>(spec.violations());
                 named.stream().filter(n -> !directory.userExists(n))
@@ -67,6 +74,10 @@ public class AdminResourcesView extends VerticalLayout {
                         case "name" -> { name.setInvalid(true); name.setErrorMessage(v.message()); }
                         case "capacity" -> { capacity.setInvalid(true); capacity.setErrorMessage(v.message()); }
                         case "timeZone" -> { timeZone.setInvalid(true); timeZone.setErrorMessage(v.message()); }
+                        case "minDurationMinutes" -> { minMinutes.setInvalid(true); minMinutes.setErrorMessage(v.message()); }
+                        case "maxDurationMinutes" -> { maxMinutes.setInvalid(true); maxMinutes.setErrorMessage(v.message()); }
+                        case "bookingWindowDays" -> { windowDays.setInvalid(true); windowDays.setErrorMessage(v.message()); }
+                        case "bufferMinutes" -> { buffer.setInvalid(true); buffer.setErrorMessage(v.message()); }
                         default -> { approvers.setInvalid(true); approvers.setErrorMessage(v.field() + ": " + v.message()); }
                     }
                 }
@@ -74,6 +85,11 @@ public class AdminResourcesView extends VerticalLayout {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("admin-save");
-        add(new H2("Register a resource"), new FormLayout(name, capacity, timeZone, buffer, approval, approvers), save);
+        add(new H2("Register a resource"), new FormLayout(name, capacity, timeZone, buffer, minMinutes, maxMinutes,
+                windowDays, approval, approvers), save);
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
     }
 }

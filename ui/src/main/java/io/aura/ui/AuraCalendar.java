@@ -30,14 +30,22 @@ public class AuraCalendar extends Component implements HasSize {
     public record Entry(String id, String title, Instant start, Instant end, String status) {}
 
     private List<Entry> entries = List.of();
+    private final String initialView;
 
+    /** A week calendar (a day on narrow screens). */
     public AuraCalendar() {
+        this("timeGridWeek");
+    }
+
+    /** {@code initialView}: FullCalendar's view name, e.g. timeGridDay, timeGridWeek, dayGridMonth. */
+    public AuraCalendar(String initialView) {
+        this.initialView = initialView;
         getElement().getClassList().add("aura-calendar");
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        getElement().executeJs("window.auraCalendar.init(this, $0)", json(entries));
+        getElement().executeJs("window.auraCalendar.init(this, $0, $1)", json(entries), initialView);
     }
 
     public void setEntries(List<Entry> entries) {

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -19,15 +19,16 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 
 /**
- * Availability at a glance: a day/week/month calendar of one resource or all, live (any change by
- * anyone arrives by push within a second). Selecting free time, or "New booking", opens the request
- * form; the outcome shows at once.
+ * Availability at a glance: a day/week/month calendar of all resources, one, or several side by
+ * side (a day each), live (any change by anyone arrives by push within a second). Selecting free
+ * time, or "New booking", opens the request form; a click on a booking opens its details.
  */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Calendar · Aura Scheduler")
@@ -36,12 +37,23 @@ public class CalendarView extends VerticalLayout {
     private final BookingDesk bookings;
     private final ResourceDirectory resources;
     private final AuthenticationContext authentication;
-    private final AuraCalendar calendar = new AuraCalendar();
-    private final ComboBox<ResourceView> resource = new ComboBox<>("Resource");
-    private final Span zone = new Span();
-    private Instant from = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(7, ChronoUnit.DAYS);
-    private Instant to = from.plus(21, ChronoUnit.DAYS);
+    private final MultiSelectComboBox<ResourceView> chosen = new MultiSelectComboBox<>("Resources");
+    private final HorizontalLayout columns = new HorizontalLayout();
+    private final List<Column> shown = new ArrayList<>();
     private SubscriptionQueryResult<?, ?> live;
+
+    /** One calendar on screen: the resource it shows (null: all) and the range it shows now. */
+    private static final class Column {
+        final AuraCalendar calendar;
+        final ResourceView resource;
+        Instant from = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(7, ChronoUnit.DAYS);
+        Instant to = from.plus(21, ChronoUnit.DAYS);
+
+        Column(AuraCalendar calendar, ResourceView resource) {
+            this.calendar = calendar;
+            this.resource = resource;
+        }
+    }
 
     public CalendarView(BookingDesk bookings, ResourceDirectory resources, AuthenticationContext authentication) {
         this.bookings = bookings;
@@ -49,57 +61,91 @@ public class CalendarView extends VerticalLayout {
         this.authentication = authentication;
         setSizeFull();
 
-        resource.setItems(resources.all());
-        resource.setItemLabelGenerator(r -> r.name() + " (" + r.capacity() + ")");
-        resource.setPlaceholder("All resources");
-        resource.setClearButtonVisible(true);
-        resource.setId("calendar-resource");
-        resource.addValueChangeListener(e -> {
-            zone.setText(e.getValue() == null ? "" : "Time zone: " + e.getValue().timeZone());
-            reload();
-        });
-        Button book = new Button("New booking", e -> openRequest(null, null));
+        chosen.setItems(resources.all());
+        chosen.setItemLabelGenerator(r -> r.name() + " (" + r.capacity() + ")");
+        chosen.setPlaceholder("All resources");
+        chosen.setHelperText("Choose several to see them side by side");
+        chosen.setId("calendar-resources");
+        chosen.addValueChangeListener(e -> rebuild());
+        Button book = new Button("New booking", e -> openRequest(null, null, null));
         book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         book.setId("new-booking");
-        HorizontalLayout bar = new HorizontalLayout(resource, zone, book);
+        HorizontalLayout bar = new HorizontalLayout(chosen, book);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWidthFull();
-        bar.expand(zone);
+        bar.expand(chosen);
 
-        calendar.setId("calendar");
-        calendar.setSizeFull();
-        calendar.addRangeListener(e -> {
+        columns.setSizeFull();
+        add(bar, columns);
+        expand(columns);
+        rebuild();
+    }
+
+    private void rebuild() {
+        columns.removeAll();
+        shown.clear();
+        List<ResourceView> selected = new ArrayList<>(chosen.getSelectedItems());
+        if (selected.size() <= 1) {
+            ResourceView only = selected.isEmpty() ? null : selected.get(0);
+            columns.add(column(new Column(new AuraCalendar(), only), "calendar"));
+        } else {
+            for (int i = 0; i < selected.size(); i++) {
+                columns.add(column(new Column(new AuraCalendar("timeGridDay"), selected.get(i)), "calendar-" + i));
+            }
+        }
+    }
+
+    private VerticalLayout column(Column column, String id) {
+        column.calendar.setId(id);
+        column.calendar.setSizeFull();
+        column.calendar.addRangeListener(e -> {
             if (e.selection()) {
-                openRequest(e.start(), e.end());
+                openRequest(column.resource, e.start(), e.end());
             } else {
-                from = e.start();
-                to = e.end();
-                reload();
+                column.from = e.start();
+                column.to = e.end();
+                reload(column);
             }
         });
-        calendar.addEntryClickListener(e -> bookings.booking(e.id()).ifPresent(b -> new BookingDetails(bookings, b,
-                resources.all().stream().filter(r -> r.id().equals(b.resourceId())).map(ResourceView::name).findFirst()
-                        .orElse(b.resourceId()),
-                authentication.getPrincipalName().orElse(""), MainLayout.roles(authentication).contains("ADMIN"),
-                this::reload).open()));
-        add(bar, calendar);
-        expand(calendar);
+        column.calendar.addEntryClickListener(e -> bookings.booking(e.id()).ifPresent(b -> new BookingDetails(bookings,
+                b, nameOf(b.resourceId()), authentication.getPrincipalName().orElse(""),
+                MainLayout.roles(authentication).contains("ADMIN"), this::reloadAll).open()));
+        shown.add(column);
+        Span heading = new Span(column.resource == null ? "All resources"
+                : column.resource.name() + " · time zone " + column.resource.timeZone());
+        heading.getStyle().set("font-weight", "600");
+        VerticalLayout box = new VerticalLayout(heading, column.calendar);
+        box.setPadding(false);
+        box.setSizeFull();
+        box.expand(column.calendar);
+        return box;
     }
 
-    private void openRequest(Instant start, Instant end) {
+    private void openRequest(ResourceView resource, Instant start, Instant end) {
         Instant s = start != null ? start : Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
-        new RequestDialog(bookings, resources.all(), resource.getValue(), s, end != null ? end : s.plus(Duration.ofHours(1)),
-                authentication.getPrincipalName().orElse(""), this::reload).open();
+        ResourceView preselected = resource != null ? resource
+                : chosen.getSelectedItems().size() == 1 ? chosen.getSelectedItems().iterator().next() : null;
+        new RequestDialog(bookings, resources.all(), preselected, s, end != null ? end : s.plus(Duration.ofHours(1)),
+                authentication.getPrincipalName().orElse(""), this::reloadAll).open();
     }
 
-    private void reload() {
-        String resourceId = resource.getValue() == null ? null : resource.getValue().id();
+    private void reloadAll() {
+        shown.forEach(this::reload);
+    }
+
+    private void reload(Column column) {
+        String resourceId = column.resource == null ? null : column.resource.id();
         Map<String, String> names = resources.all().stream()
                 .collect(Collectors.toMap(ResourceView::id, ResourceView::name, (a, b) -> a));
-        calendar.setEntries(bookings.calendar(from, to, resourceId).stream()
+        column.calendar.setEntries(bookings.calendar(column.from, column.to, resourceId).stream()
                 .map(e -> new AuraCalendar.Entry(e.bookingId(), label(e, names, resourceId == null), e.start(), e.end(),
                         e.status().name()))
                 .toList());
+    }
+
+    private String nameOf(String resourceId) {
+        return resources.all().stream().filter(r -> r.id().equals(resourceId)).map(ResourceView::name).findFirst()
+                .orElse(resourceId);
     }
 
     private static String label(CalendarEntry e, Map<String, String> names, boolean withResource) {
@@ -110,8 +156,8 @@ public class CalendarView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
-        reload();
-        live = bookings.watch(null, burst -> ui.access(this::reload));
+        reloadAll();
+        live = bookings.watch(null, burst -> ui.access(this::reloadAll));
     }
 
     @Override

@@ -1,10 +1,10 @@
 // Bridges FullCalendar (vendored prebuilt bundle, ADR 0009) and the AuraCalendar Java component.
 window.auraCalendar = {
-  init(el, eventsJson) {
+  init(el, eventsJson, view) {
     if (el._cal) { el._cal.destroy(); }
     const narrow = window.matchMedia('(max-width: 700px)').matches;
     el._cal = new FullCalendar.Calendar(el, {
-      initialView: narrow ? 'timeGridDay' : 'timeGridWeek',
+      initialView: narrow ? 'timeGridDay' : view,
       headerToolbar: { left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,dayGridMonth' },
       firstDay: 1,
       nowIndicator: true,

@@ -45,9 +45,13 @@ class UiJourneyIT extends IntegrationTest {
     }
 
     WebDriver browser() {
+        return browser("1400,1000");
+    }
+
+    WebDriver browser(String windowSize) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000",
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=" + windowSize,
                 "--lang=en-GB");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
@@ -123,6 +127,9 @@ class UiJourneyIT extends IntegrationTest {
         var created = http.post("/api/resources", adminToken, Map.of("name", room, "capacity", 8, "timeZone",
                 "Europe/Berlin", "approvalLevels", List.of(Map.of("name", "owner", "approvers", List.of(approver)))));
         assertThat(created.status()).isEqualTo(201);
+        String room2 = unique("Annex");
+        assertThat(http.post("/api/resources", adminToken, Map.of("name", room2, "capacity", 4, "timeZone",
+                "America/New_York")).status()).isEqualTo(201);
 
         // installable: the web app manifest and its icons are served without signing in
         var manifest = http.get("/manifest.webmanifest", null);
@@ -206,6 +213,25 @@ class UiJourneyIT extends IntegrationTest {
         screenshot(alice, "booking-details");
         alice.findElement(By.id("details-cancel")).click();
         waitUpTo(alice, 10).until(d -> !calendarShows(d, "Pushed in"));
+
+        // several resources side by side, a day each, with their time zones
+        for (String name : List.of(room, room2)) {
+            type(alice, "calendar-resources", name);
+            waitUpTo(alice, 10).until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
+                    .filter(item -> item.getText().startsWith(name)).findFirst().map(item -> {
+                        item.click();
+                        return true;
+                    }).orElse(false));
+        }
+        alice.findElement(By.cssSelector("#calendar-resources input")).sendKeys(Keys.ESCAPE);
+        waitUpTo(alice, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar-1 .fc-view")));
+        assertThat(alice.findElement(By.tagName("body")).getText()).contains("America/New_York");
+        screenshot(alice, "side-by-side");
+
+        // on a phone-sized screen the calendar shows a day and the navigation folds away
+        WebDriver phone = browser("390,844");
+        signIn(phone, requester);
+        screenshot(phone, "phone");
 
         // my bookings: the confirmed one carries its proof as a QR code
         long bookingsLoad = System.nanoTime();
