@@ -23,7 +23,6 @@ import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.booking.SuggestionRanker;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
-import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.schedule.ScheduleCommands.AddBlackout;
 import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.Recurrence;
@@ -139,7 +138,7 @@ public class BookingController {
                 occurrences = expansion.occurrences();
             }
             for (TimeRange occurrence : occurrences) {
-                for (FieldViolation v : ScheduleRules.check(spec(resource.get()), occurrence, attendees, clock.instant())) {
+                for (FieldViolation v : ScheduleRules.check(resource.get().spec(), occurrence, attendees, clock.instant())) {
                     if (!violations.contains(v)) {
                         violations.add(v);
                     }
@@ -244,7 +243,7 @@ public class BookingController {
         TimeRange to = range(body.start(), body.end(), violations);
         Optional<ResourceView> resource = resource(before.resourceId(), violations);
         if (to != null && resource.isPresent()) {
-            violations.addAll(ScheduleRules.check(spec(resource.get()), to, before.attendees(), clock.instant()));
+            violations.addAll(ScheduleRules.check(resource.get().spec(), to, before.attendees(), clock.instant()));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
@@ -453,10 +452,6 @@ public class BookingController {
         return new TimeRange(s, e);
     }
 
-    private static ResourceSpec spec(ResourceView r) {
-        return new ResourceSpec(r.name(), r.capacity(), r.timeZone(), r.approvalRequired(), r.approvers(),
-                r.bufferMinutes(), r.minDurationMinutes(), r.maxDurationMinutes(), r.bookingWindowDays());
-    }
 
     private Optional<BookingView> find(String bookingId) {
         return queries.query(new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingView.class)).join();

@@ -67,23 +67,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
-    @ExceptionHandler(NotOwnerException.class)
-    ResponseEntity<ProblemDetail> notOwner(NotOwnerException e) {
+    /** The caller may not change this booking or decide this approval. */
+    @ExceptionHandler({NotOwnerException.class, NotAnApproverException.class})
+    ResponseEntity<ProblemDetail> notAllowed(RuntimeException e) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
-    @ExceptionHandler(BookingStateException.class)
-    ResponseEntity<ProblemDetail> wrongState(BookingStateException e) {
-        return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
-    }
-
-    @ExceptionHandler(NotAnApproverException.class)
-    ResponseEntity<ProblemDetail> notAnApprover(NotAnApproverException e) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
-    }
-
-    @ExceptionHandler(ApprovalStateException.class)
-    ResponseEntity<ProblemDetail> approvalState(ApprovalStateException e) {
+    /** The booking or approval is not in a state that allows this. */
+    @ExceptionHandler({BookingStateException.class, ApprovalStateException.class})
+    ResponseEntity<ProblemDetail> wrongState(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
     }
 
@@ -102,17 +94,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             if (t instanceof ConcurrencyException c) {
                 return conflict(c);
             }
-            if (t instanceof NotOwnerException n) {
-                return notOwner(n);
+            if (t instanceof NotOwnerException || t instanceof NotAnApproverException) {
+                return notAllowed((RuntimeException) t);
             }
-            if (t instanceof BookingStateException b) {
-                return wrongState(b);
-            }
-            if (t instanceof NotAnApproverException n) {
-                return notAnApprover(n);
-            }
-            if (t instanceof ApprovalStateException a) {
-                return approvalState(a);
+            if (t instanceof BookingStateException || t instanceof ApprovalStateException) {
+                return wrongState((RuntimeException) t);
             }
             if (t instanceof AggregateNotFoundException n) {
                 return notFound(n);

@@ -99,6 +99,16 @@ class UiJourneyIT extends IntegrationTest {
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
     }
 
+    /** Types into a combo box and clicks the item whose label starts with {@code label}. */
+    static void choose(WebDriver browser, String fieldId, String itemTag, String label) {
+        type(browser, fieldId, label);
+        waitUpTo(browser, 10).until(d -> d.findElements(By.cssSelector(itemTag)).stream()
+                .filter(item -> item.getText().startsWith(label)).findFirst().map(item -> {
+                    item.click();
+                    return true;
+                }).orElse(false));
+    }
+
     static void goTo(WebDriver browser, Instant day) {
         ((JavascriptExecutor) browser).executeScript(
                 "document.getElementById('calendar')._cal.gotoDate(arguments[0])", day.toString());
@@ -146,12 +156,7 @@ class UiJourneyIT extends IntegrationTest {
         // request a booking from the calendar: the form, the outcome, the entry on the calendar
         alice.findElement(By.id("new-booking")).click();
         type(alice, "request-title", "Design review");
-        type(alice, "request-resource", room);
-        waitUpTo(alice, 10).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(item -> item.getText().startsWith(room)).findFirst().map(item -> {
-                    item.click();
-                    return true;
-                }).orElse(false));
+        choose(alice, "request-resource", "vaadin-combo-box-item", room);
         screenshot(alice, "request-form");
         alice.findElement(By.id("request-submit")).click();
         waitUpTo(alice, 15).until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
@@ -163,12 +168,7 @@ class UiJourneyIT extends IntegrationTest {
         // the same slot again: the form says it is taken while editing and offers free slots, one click each
         alice.findElement(By.id("new-booking")).click();
         type(alice, "request-title", "Retro");
-        type(alice, "request-resource", room);
-        waitUpTo(alice, 10).until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(item -> item.getText().startsWith(room)).findFirst().map(item -> {
-                    item.click();
-                    return true;
-                }).orElse(false));
+        choose(alice, "request-resource", "vaadin-combo-box-item", room);
         WebElement suggestion = waitUpTo(alice, 10).until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#request-live vaadin-button.suggestion")));
         assertThat(alice.findElement(By.id("request-live")).getText()).contains("taken");
@@ -216,12 +216,7 @@ class UiJourneyIT extends IntegrationTest {
 
         // several resources side by side, a day each, with their time zones
         for (String name : List.of(room, room2)) {
-            type(alice, "calendar-resources", name);
-            waitUpTo(alice, 10).until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
-                    .filter(item -> item.getText().startsWith(name)).findFirst().map(item -> {
-                        item.click();
-                        return true;
-                    }).orElse(false));
+            choose(alice, "calendar-resources", "vaadin-multi-select-combo-box-item", name);
         }
         alice.findElement(By.cssSelector("#calendar-resources input")).sendKeys(Keys.ESCAPE);
         waitUpTo(alice, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar-1 .fc-view")));

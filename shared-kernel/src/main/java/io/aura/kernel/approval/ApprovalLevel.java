@@ -42,9 +42,4 @@ public record ApprovalLevel(String name, List<String> approvers, String approver
         }
         return requesterRoles.isEmpty() || requesterRolesHeld.stream().anyMatch(requesterRoles::contains);
     }
-
-    /** Whether {@code user} (holding {@code roles}) may decide this level without an override. */
-    public boolean authorises(String user, Collection<String> roles) {
-        return approvers.contains(user) || (approverRole != null && roles.contains(approverRole));
-    }
 }

@@ -24,10 +24,6 @@ public final class ApprovalPolicy {
         return declared.stream().filter(level -> level.appliesTo(attendees, duration, requesterRoles)).toList();
     }
 
-    public static Duration deadlineOf(ResourceSpec spec) {
-        return spec.approvalDeadline() == null ? DEFAULT_DEADLINE : Duration.parse(spec.approvalDeadline());
-    }
-
     /**
      * A level's deadlines, counted from when it started: a reminder at half the window, escalation at
      * three quarters, expiry at its end, but never after the booking begins (a decision after the

@@ -46,11 +46,6 @@ public record ResourceSpec(
                 maxDurationMinutes, bookingWindowDays, List.of(), null);
     }
 
-    /** Whether some request may need approval here. */
-    public boolean needsApprovalSometimes() {
-        return approvalRequired || !approvalLevels.isEmpty();
-    }
-
     public List<FieldViolation> violations() {
         List<FieldViolation> out = new ArrayList<>();
         if (name == null || name.isBlank()) {
