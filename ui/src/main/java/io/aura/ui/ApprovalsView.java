@@ -68,7 +68,10 @@ public class ApprovalsView extends VerticalLayout {
         try {
             var outcome = approvals.decide(approval.approvalId(), verdict, comment.getValue(), user, roles);
             Notification.show("The approval is now " + outcome.status() + ".");
-            reload();
+            // the inbox view follows a moment later (and pushes); the decided row leaves at once
+            List<ApprovalView> left = new java.util.ArrayList<>(approvals.pending(user, roles));
+            left.removeIf(a -> a.approvalId().equals(approval.approvalId()) && a.level() == approval.level());
+            grid.setItems(left);
         } catch (InvalidInputException invalid) {
             comment.setInvalid(true);
             comment.setErrorMessage(invalid.violations().get(0).message());

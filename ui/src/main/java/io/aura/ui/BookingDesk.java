@@ -99,9 +99,21 @@ public class BookingDesk {
                 .join();
     }
 
-    /** The owner or an ADMIN cancels; the booking aggregate checks who may. */
+    /**
+     * The owner or an ADMIN cancels; the booking aggregate checks who may. Answers once the booking's
+     * view shows it (read-your-writes, like the HTTP API), so a list reloaded next shows it cancelled.
+     */
     public void cancel(String bookingId, String by, boolean byAdmin) {
-        commands.sendAndWait(new CancelBooking(bookingId, "cancelled in the web UI", by, byAdmin));
+        SubscriptionQueryResult<Optional<BookingView>, BookingView> view = queries.subscriptionQuery(
+                new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingView.class),
+                ResponseTypes.instanceOf(BookingView.class));
+        try {
+            commands.sendAndWait(new CancelBooking(bookingId, "cancelled in the web UI", by, byAdmin));
+            view.updates().filter(v -> v.status() == BookingStatus.CANCELLED).next()
+                    .timeout(DECISION_TIMEOUT, Mono.empty()).block();
+        } finally {
+            view.cancel();
+        }
     }
 
     /** The signed proof of a confirmed booking, verifiable with the server's public keys. */

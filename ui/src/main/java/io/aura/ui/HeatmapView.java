@@ -84,6 +84,7 @@ public class HeatmapView extends VerticalLayout {
                 cell.getElement().setAttribute("title", day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
                         + String.format("%02d:00", hour) + " · " + minutes + " min booked · "
                         + Math.round(utilization * 100) + "% used");
+                cell.getElement().setAttribute("role", "img");
                 cell.getElement().setAttribute("aria-label", cell.getElement().getAttribute("title"));
                 grid.add(cell);
             }

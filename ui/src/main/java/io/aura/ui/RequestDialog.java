@@ -88,6 +88,8 @@ class RequestDialog extends Dialog {
         });
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setId("request-submit");
+        // Enter in any field of the form submits it (keyboard users need no pointer)
+        submit.addClickShortcut(com.vaadin.flow.component.Key.ENTER).listenOn(this);
         getFooter().add(new Button("Cancel", e -> close()), submit);
     }
 

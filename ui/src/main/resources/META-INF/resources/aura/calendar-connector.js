@@ -14,7 +14,11 @@ window.auraCalendar = {
       selectable: true,
       selectMirror: true,
       events: JSON.parse(eventsJson),
-      datesSet: info => el.$server.visibleRange(info.start.toISOString(), info.end.toISOString()),
+      datesSet: info => {
+        // the toolbar buttons carry their names as titles; their chevron icons are decoration
+        el.querySelectorAll('.fc-icon').forEach(icon => icon.setAttribute('aria-hidden', 'true'));
+        el.$server.visibleRange(info.start.toISOString(), info.end.toISOString());
+      },
       select: info => { el.$server.selected(info.start.toISOString(), info.end.toISOString()); el._cal.unselect(); },
       eventClick: info => el.$server.entryClicked(info.event.id),
     });

@@ -26,6 +26,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -107,6 +108,13 @@ class UiJourneyIT extends IntegrationTest {
                     item.click();
                     return true;
                 }).orElse(false));
+    }
+
+    /** Scrolls the element to the middle of the window first (a long form puts it below the fold). */
+    static void click(WebDriver browser, String id) {
+        WebElement element = browser.findElement(By.id(id));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        waitUpTo(browser, 10).until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
     static void goTo(WebDriver browser, Instant day) {
@@ -251,7 +259,7 @@ class UiJourneyIT extends IntegrationTest {
         signIn(root, "admin", ADMIN_PASSWORD);
         root.get(base() + "/admin/resources");
         type(root, "admin-name", "Lab " + unique("x"));
-        root.findElement(By.id("admin-save")).click();
+        click(root, "admin-save");
         waitUpTo(root, 10).until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
                 .anyMatch(n -> n.getText().startsWith("Registered")));
         screenshot(root, "admin");
@@ -277,5 +285,182 @@ class UiJourneyIT extends IntegrationTest {
                 + "to the other session's calendar %d ms; API booking to the calendar %d ms%n", pageLoadMs, bookingsMs,
                 pushedMs, liveMs);
         assertThat(liveMs).as("a booking made elsewhere shows within about a second").isLessThan(3000);
+    }
+
+    /** Deque's axe rules for WCAG 2 A and AA, run in the page (shadow DOM included); the serious and critical findings. */
+    static List<String> accessibilityProblems(WebDriver browser) throws IOException {
+        String axe;
+        try (var in = UiJourneyIT.class.getResourceAsStream("/axe.min.js")) {
+            axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(axe);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object found = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' > '))"
+                + ".join(' | '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        List<String> problems = new ArrayList<>();
+        ((List<?>) found).forEach(p -> problems.add(String.valueOf(p)));
+        return problems;
+    }
+
+    @Test
+    void the_main_views_pass_an_accessibility_check_and_a_booking_can_be_requested_from_the_keyboard()
+            throws Exception {
+        String approver = unique("a11ya");
+        userWithRoles(approver, "APPROVER");
+        String requester = unique("a11yr");
+        String requesterToken = userWithRoles(requester, "REQUESTER");
+        String room = unique("Quiet room");
+        var created = http.post("/api/resources", adminToken, Map.of("name", room, "capacity", 6, "timeZone",
+                "Europe/Berlin", "approvalLevels", List.of(Map.of("name", "owner", "approvers", List.of(approver)))));
+        assertThat(created.status()).isEqualTo(201);
+        Instant slot = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(3, ChronoUnit.HOURS);
+        assertThat(http.post("/events/create", requesterToken, Map.of("title", "Seen by axe", "resourceId",
+                created.body().get("id").asString(), "start", slot.toString(), "end",
+                slot.plus(1, ChronoUnit.HOURS).toString())).status()).isEqualTo(201);
+
+        Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        WebDriver keyboard = browser();
+        keyboard.get(base() + "/login");
+        WebDriverWait wait = waitUpTo(keyboard, 30);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name='username']")));
+        problems.put("sign-in", accessibilityProblems(keyboard));
+        // sign in with the keyboard alone: the user name field has focus, Tab moves on, Enter submits
+        new Actions(keyboard).sendKeys(requester).sendKeys(Keys.TAB).sendKeys(requester + "-password-1")
+                .sendKeys(Keys.ENTER).perform();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .fc-view")));
+        problems.put("calendar", accessibilityProblems(keyboard));
+        // reach "New booking" with Tab and open it with Enter; the form takes typing and submits with the keyboard
+        boolean reached = false;
+        for (int i = 0; i < 40 && !reached; i++) {
+            new Actions(keyboard).sendKeys(Keys.TAB).perform();
+            reached = "new-booking".equals(((JavascriptExecutor) keyboard).executeScript(
+                    "let e = document.activeElement; while (e && e.shadowRoot && e.shadowRoot.activeElement) "
+                    + "{ e = e.shadowRoot.activeElement; } return e && (e.id || (e.closest && e.closest('[id]') "
+                    + "&& e.closest('[id]').id));"));
+        }
+        assertThat(reached).as("'New booking' can be reached with Tab").isTrue();
+        new Actions(keyboard).sendKeys(Keys.ENTER).perform();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#request-title input")));
+        problems.put("request form", accessibilityProblems(keyboard));
+        keyboard.findElement(By.cssSelector("#request-title input")).sendKeys("Typed, never clicked");
+        choose(keyboard, "request-resource", "vaadin-combo-box-item", room);
+        keyboard.findElement(By.cssSelector("#request-title input")).sendKeys(Keys.ENTER);
+        waitUpTo(keyboard, 15).until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
+                .anyMatch(n -> n.getText().contains("waiting for approval")));
+
+        for (String path : List.of("bookings", "heatmap", "resources")) {
+            keyboard.get(base() + "/" + path);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-app-layout h2")));
+            problems.put(path, accessibilityProblems(keyboard));
+        }
+        WebDriver olga = browser();
+        signIn(olga, approver);
+        olga.get(base() + "/inbox");
+        waitUpTo(olga, 15).until(d -> !d.findElements(By.cssSelector("#approvals vaadin-button.approve")).isEmpty());
+        problems.put("inbox", accessibilityProblems(olga));
+        WebDriver root = browser();
+        signIn(root, "admin", ADMIN_PASSWORD);
+        for (String path : List.of("admin/resources", "admin/users", "admin/blackouts", "audit")) {
+            root.get(base() + "/" + path);
+            waitUpTo(root, 15).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-app-layout h2")));
+            problems.put(path, accessibilityProblems(root));
+        }
+        problems.values().removeIf(List::isEmpty);
+        assertThat(problems).as("serious or critical WCAG 2.1 A/AA findings by view").isEmpty();
+    }
+
+    @Test
+    void heatmap_and_inbox_update_by_push_dragging_over_free_time_starts_a_request_and_admins_declare_levels()
+            throws Exception {
+        String approver = unique("livea");
+        userWithRoles(approver, "APPROVER");
+        String requester = unique("liver");
+        String requesterToken = userWithRoles(requester, "REQUESTER");
+
+        // an administrator declares a resource with two approval levels and a decision deadline in the form
+        WebDriver root = browser();
+        signIn(root, "admin", ADMIN_PASSWORD);
+        root.get(base() + "/admin/resources");
+        String room = unique("Hall");
+        type(root, "admin-name", room);
+        type(root, "level-name", "owner");
+        type(root, "level-approvers", approver);
+        click(root, "level-add");
+        waitUpTo(root, 10).until(d -> d.findElement(By.id("admin-levels")).getText().contains(approver));
+        type(root, "level-name", "facilities");
+        type(root, "level-approvers", "nobody-" + unique("x"));
+        click(root, "level-add");
+        waitUpTo(root, 10).until(d -> d.findElement(By.id("level-errors")).getText().contains("no user is called"));
+        type(root, "level-approvers", Keys.BACK_SPACE.toString());
+        type(root, "level-min-attendees", "20");
+        root.findElement(By.cssSelector("#level-role")).click();
+        waitUpTo(root, 10).until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(i -> i.getText().equals("ADMIN")).findFirst().map(i -> { i.click(); return true; })
+                .orElse(false));
+        click(root, "level-add");
+        waitUpTo(root, 10).until(d -> d.findElement(By.id("admin-levels")).getText().contains("facilities"));
+        type(root, "admin-deadline", "24");
+        screenshot(root, "admin-levels");
+        click(root, "admin-save");
+        waitUpTo(root, 10).until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
+                .anyMatch(n -> n.getText().startsWith("Registered " + room)));
+        var registered = http.get("/api/resources", requesterToken).body();
+        var hall = java.util.stream.StreamSupport.stream(registered.spliterator(), false)
+                .filter(r -> r.get("name").asString().equals(room)).findFirst().orElseThrow();
+        assertThat(hall.get("approvalLevels")).hasSize(2);
+        assertThat(hall.get("approvalLevels").get(0).get("approvers").get(0).asString()).isEqualTo(approver);
+        assertThat(hall.get("approvalLevels").get(1).get("approverRole").asString()).isEqualTo("ADMIN");
+        assertThat(hall.get("approvalLevels").get(1).get("minAttendees").asInt()).isEqualTo(20);
+        assertThat(hall.get("approvalDeadline").asString()).isEqualTo("PT24H");
+        String hallId = hall.get("id").asString();
+
+        // the approver's inbox and the requester's heatmap are open; a booking over the API reaches both by push
+        WebDriver olga = browser();
+        signIn(olga, approver);
+        olga.get(base() + "/inbox");
+        waitUpTo(olga, 15).until(ExpectedConditions.presenceOfElementLocated(By.id("approvals")));
+        int before = olga.findElements(By.cssSelector("#approvals vaadin-button.approve")).size();
+        WebDriver alice = browser();
+        signIn(alice, requester);
+        alice.get(base() + "/heatmap");
+        waitUpTo(alice, 15).until(d -> d.findElements(By.cssSelector("#heatmap div[title]")).size() == 7 * 24);
+        String heatmapBefore = heatmapTitles(alice);
+        Instant slot = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(26, ChronoUnit.HOURS);
+        long sent = System.nanoTime();
+        assertThat(http.post("/events/create", requesterToken, Map.of("title", "Town hall", "resourceId", hallId,
+                "start", slot.toString(), "end", slot.plus(2, ChronoUnit.HOURS).toString())).status()).isEqualTo(201);
+        waitUpTo(olga, 10).until(d -> d.findElements(By.cssSelector("#approvals vaadin-button.approve")).size()
+                == before + 1);
+        long inboxMs = (System.nanoTime() - sent) / 1_000_000;
+        waitUpTo(alice, 10).until(d -> !heatmapTitles(d).equals(heatmapBefore));
+        long heatmapMs = (System.nanoTime() - sent) / 1_000_000;
+
+        // dragging over free time in next week's calendar opens the request form for exactly that time
+        alice.get(base() + "/");
+        waitUpTo(alice, 30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .fc-view")));
+        goTo(alice, Instant.now().plus(7, ChronoUnit.DAYS));
+        WebElement from = waitUpTo(alice, 10).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#calendar td.fc-timegrid-slot-lane[data-time='10:00:00']")));
+        WebElement to = alice.findElement(By.cssSelector("#calendar td.fc-timegrid-slot-lane[data-time='11:30:00']"));
+        ((JavascriptExecutor) alice).executeScript("arguments[0].scrollIntoView({block: 'center'})", from);
+        new Actions(alice).moveToElement(from).clickAndHold().moveToElement(to).release().perform();
+        waitUpTo(alice, 10).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#request-title input")));
+        JavascriptExecutor js = (JavascriptExecutor) alice;
+        assertThat(String.valueOf(js.executeScript("return document.getElementById('request-start').value")))
+                .endsWith("T10:00");
+        assertThat(String.valueOf(js.executeScript("return document.getElementById('request-end').value")))
+                .endsWith("T12:00");
+        System.out.printf("UI live timings: API booking to the approver's inbox %d ms; to the heatmap %d ms%n",
+                inboxMs, heatmapMs);
+    }
+
+    static String heatmapTitles(WebDriver browser) {
+        return String.valueOf(((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#heatmap div[title]')).map(e => e.title).join('|')"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import io.aura.kernel.validation.FieldViolation;
 
 /**
  * One step of a resource's approval policy: who may decide it, and when it applies at all.
@@ -41,5 +42,41 @@ public record ApprovalLevel(String name, List<String> approvers, String approver
             return false;
         }
         return requesterRoles.isEmpty() || requesterRolesHeld.stream().anyMatch(requesterRoles::contains);
+    }
+
+    /** What is wrong with this level, each field named under {@code path} (e.g. {@code approvalLevels[0]}). */
+    public List<FieldViolation> violations(String path) {
+        List<FieldViolation> out = new ArrayList<>();
+        if (name == null || name.isBlank() || name.length() > 80) {
+            out.add(new FieldViolation(path + ".name", "must be 1 to 80 characters"));
+        }
+        if (approvers.isEmpty() && approverRole == null) {
+            out.add(new FieldViolation(path + ".approvers", "name at least one approver or an approverRole"));
+        }
+        if (approvers.stream().anyMatch(a -> a == null || a.isBlank())) {
+            out.add(new FieldViolation(path + ".approvers", "must not contain blank names"));
+        }
+        if (approverRole != null && !isRole(approverRole)) {
+            out.add(new FieldViolation(path + ".approverRole", "must be one of " + List.of(Role.values())));
+        }
+        if (requesterRoles.stream().anyMatch(r -> !isRole(r))) {
+            out.add(new FieldViolation(path + ".requesterRoles", "must be roles from " + List.of(Role.values())));
+        }
+        if (minAttendees < 0) {
+            out.add(new FieldViolation(path + ".minAttendees", "must not be negative"));
+        }
+        if (minDurationMinutes < 0) {
+            out.add(new FieldViolation(path + ".minDurationMinutes", "must not be negative"));
+        }
+        return out;
+    }
+
+    private static boolean isRole(String role) {
+        for (Role r : Role.values()) {
+            if (r.name().equals(role)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

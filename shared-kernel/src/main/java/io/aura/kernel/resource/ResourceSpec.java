@@ -3,7 +3,6 @@ package io.aura.kernel.resource;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.approval.ApprovalLevel;
 import io.aura.kernel.approval.ApprovalPolicy;
-import io.aura.kernel.identity.Role;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -80,7 +79,13 @@ public record ResourceSpec(
             out.add(new FieldViolation("bookingWindowDays", "must be between 1 and 3650"));
         }
         for (int i = 0; i < approvalLevels.size(); i++) {
-            out.addAll(levelViolations("approvalLevels[" + i + "]", approvalLevels.get(i)));
+            ApprovalLevel level = approvalLevels.get(i);
+            String path = "approvalLevels[" + i + "]";
+            if (level == null) {
+                out.add(new FieldViolation(path, "must not be null"));
+            } else {
+                out.addAll(level.violations(path));
+            }
         }
         if (approvalDeadline != null) {
             try {
@@ -93,45 +98,6 @@ public record ResourceSpec(
             }
         }
         return out;
-    }
-
-    private static List<FieldViolation> levelViolations(String path, ApprovalLevel level) {
-        List<FieldViolation> out = new ArrayList<>();
-        if (level == null) {
-            out.add(new FieldViolation(path, "must not be null"));
-            return out;
-        }
-        if (level.name() == null || level.name().isBlank() || level.name().length() > 80) {
-            out.add(new FieldViolation(path + ".name", "must be 1 to 80 characters"));
-        }
-        if (level.approvers().isEmpty() && level.approverRole() == null) {
-            out.add(new FieldViolation(path + ".approvers", "name at least one approver or an approverRole"));
-        }
-        if (level.approvers().stream().anyMatch(a -> a == null || a.isBlank())) {
-            out.add(new FieldViolation(path + ".approvers", "must not contain blank names"));
-        }
-        if (level.approverRole() != null && !isRole(level.approverRole())) {
-            out.add(new FieldViolation(path + ".approverRole", "must be one of " + List.of(Role.values())));
-        }
-        if (level.requesterRoles().stream().anyMatch(r -> !isRole(r))) {
-            out.add(new FieldViolation(path + ".requesterRoles", "must be roles from " + List.of(Role.values())));
-        }
-        if (level.minAttendees() < 0) {
-            out.add(new FieldViolation(path + ".minAttendees", "must not be negative"));
-        }
-        if (level.minDurationMinutes() < 0) {
-            out.add(new FieldViolation(path + ".minDurationMinutes", "must not be negative"));
-        }
-        return out;
-    }
-
-    private static boolean isRole(String role) {
-        for (Role r : Role.values()) {
-            if (r.name().equals(role)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isRegionZone(String zone) {

@@ -1,0 +1,258 @@
+package io.aura.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vaadin.browserless.BrowserlessUIContext;
+import com.vaadin.browserless.SecuredBrowserlessApplicationContext;
+import com.vaadin.browserless.SpringBrowserlessApplicationContext;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import io.aura.app.IntegrationTest;
+import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
+import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.ui.AdminResourcesView;
+import io.aura.ui.ApprovalsView;
+import io.aura.ui.AuditView;
+import io.aura.ui.CalendarView;
+import io.aura.ui.HeatmapView;
+import io.aura.ui.MyBookingsView;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Whole views driven on the server with Vaadin's browserless testing, against the running application
+ * (same commands, queries and stores; nothing mocked): what a click or a typed value does, field errors
+ * that record nothing, and which roles reach which view.
+ */
+class ViewsWithoutBrowserIT extends IntegrationTest {
+    @Autowired
+    ApplicationContext spring;
+
+    SecuredBrowserlessApplicationContext<?> vaadin;
+
+    @BeforeEach
+    void startVaadin() {
+        vaadin = SpringBrowserlessApplicationContext.createSecured(spring, "io.aura.ui");
+    }
+
+    @AfterEach
+    void stopVaadin() {
+        vaadin.close();
+    }
+
+    BrowserlessUIContext signedIn(String user, String... roles) {
+        return vaadin.newUser(user, roles).newWindow();
+    }
+
+    String resource(String name, int capacity, Object... more) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "capacity", capacity, "timeZone",
+                "Europe/Berlin"));
+        for (int i = 0; i < more.length; i += 2) {
+            body.put((String) more[i], more[i + 1]);
+        }
+        var created = http.post("/api/resources", adminToken, body);
+        assertThat(created.status()).isEqualTo(201);
+        return created.body().get("id").asString();
+    }
+
+    @Test
+    void the_request_form_filters_resources_by_capacity_shows_field_errors_without_recording_and_books() {
+        String requester = unique("blr");
+        userWithRoles(requester, "REQUESTER");
+        String small = unique("Booth");
+        String large = unique("Forum");
+        resource(small, 2);
+        resource(large, 40);
+        BrowserlessUIContext ui = signedIn(requester, "REQUESTER");
+        ui.navigate(CalendarView.class);
+        ui.test(ui.find(Button.class).withId("new-booking").single()).click();
+
+        @SuppressWarnings("unchecked")
+        ComboBox<ResourceView> picker = ui.find(ComboBox.class).withId("request-resource").single();
+        ui.test(ui.find(IntegerField.class).withId("request-attendees").single()).setValue(12);
+        List<String> offered = ui.test(picker).getSuggestions();
+        assertThat(offered).anyMatch(s -> s.startsWith(large)).noneMatch(s -> s.startsWith(small));
+
+        // no title: the field says so inline, and nothing is recorded
+        ui.test(picker).selectItem(offered.stream().filter(s -> s.startsWith(large)).findFirst().orElseThrow());
+        long before = storedEvents();
+        ui.test(ui.find(Button.class).withId("request-submit").single()).click();
+        TextField title = ui.find(TextField.class).withId("request-title").single();
+        assertThat(title.isInvalid()).isTrue();
+        assertThat(title.getErrorMessage()).isNotBlank();
+        assertThat(storedEvents()).isEqualTo(before);
+
+        // an end before the start: the end field is marked
+        DateTimePicker start = ui.find(DateTimePicker.class).withId("request-start").single();
+        DateTimePicker end = ui.find(DateTimePicker.class).withId("request-end").single();
+        LocalDateTime at = LocalDateTime.now().truncatedTo(ChronoUnit.HOURS).plusDays(2).withHour(9);
+        ui.test(title).setValue("Planning");
+        start.setValue(at);
+        end.setValue(at.minusHours(1));
+        ui.test(ui.find(Button.class).withId("request-submit").single()).click();
+        assertThat(end.isInvalid()).isTrue();
+        assertThat(storedEvents()).isEqualTo(before);
+
+        // corrected: booked at once, and the outcome is told
+        end.setValue(at.plusHours(1));
+        ui.test(ui.find(Button.class).withId("request-submit").single()).click();
+        assertThat(ui.test(ui.find(Notification.class).last()).getText()).isEqualTo("Booked: confirmed.");
+        assertThat(storedEvents()).isGreaterThan(before);
+
+        // editing the same slot again: the form says it is taken and offers free slots, one click each
+        ui.test(ui.find(Button.class).withId("new-booking").single()).click();
+        @SuppressWarnings("unchecked")
+        ComboBox<ResourceView> again = ui.find(ComboBox.class).withId("request-resource").last();
+        ui.test(again).selectItem(ui.test(again).getSuggestions().stream().filter(s -> s.startsWith(large))
+                .findFirst().orElseThrow());
+        DateTimePicker start2 = ui.find(DateTimePicker.class).withId("request-start").last();
+        DateTimePicker end2 = ui.find(DateTimePicker.class).withId("request-end").last();
+        start2.setValue(at);
+        end2.setValue(at.plusHours(1));
+        Div live = ui.find(Div.class).withId("request-live").last();
+        assertThat(live.getElement().getTextRecursively()).contains("taken");
+        Button suggestion = ui.find(Button.class, live).withClassName("suggestion").first();
+        ui.test(suggestion).click();
+        assertThat(start2.getValue()).isNotEqualTo(at);
+        assertThat(live.getElement().getTextRecursively()).doesNotContain("taken");
+    }
+
+    @Test
+    void my_bookings_lists_a_booking_with_its_status_and_cancelling_it_there_cancels_it() {
+        String requester = unique("blm");
+        String token = userWithRoles(requester, "REQUESTER");
+        String room = resource(unique("Nook"), 4);
+        var at = java.time.Instant.now().truncatedTo(ChronoUnit.HOURS).plus(30, ChronoUnit.HOURS);
+        var created = http.post("/events/create", token, Map.of("title", "Pairing", "resourceId", room, "start",
+                at.toString(), "end", at.plus(1, ChronoUnit.HOURS).toString()));
+        assertThat(created.status()).isEqualTo(201);
+        String bookingId = created.body().get("bookingId").asString();
+
+        BrowserlessUIContext ui = signedIn(requester, "REQUESTER");
+        ui.navigate(MyBookingsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<BookingView> grid = ui.find(Grid.class).withId("my-bookings").single();
+        assertThat(ui.test(grid).size()).isEqualTo(1);
+        assertThat(ui.test(grid).getCellText(0, 0)).isEqualTo("Pairing");
+        assertThat(ui.test(grid).getCellText(0, 4)).isEqualTo("CONFIRMED");
+        var actions = ui.test(grid).getCellComponent(0, 5);
+        ui.test(ui.find(Button.class, actions).withClassName("change").single()).click();
+        ui.test(ui.find(Button.class).withId("details-cancel").single()).click();
+        assertThat(http.get("/events/status?bookingId=" + bookingId, token).body().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(ui.test(grid).getCellText(0, 4)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void an_approver_approves_from_the_inbox_with_a_comment_and_the_booking_is_confirmed() {
+        String approver = unique("bla");
+        userWithRoles(approver, "APPROVER");
+        String requester = unique("blq");
+        String token = userWithRoles(requester, "REQUESTER");
+        String room = resource(unique("Board room"), 10, "approvalLevels",
+                List.of(Map.of("name", "owner", "approvers", List.of(approver))));
+        var at = java.time.Instant.now().truncatedTo(ChronoUnit.HOURS).plus(50, ChronoUnit.HOURS);
+        var created = http.post("/events/create", token, Map.of("title", "Budget", "resourceId", room, "start",
+                at.toString(), "end", at.plus(1, ChronoUnit.HOURS).toString()));
+        String bookingId = created.body().get("bookingId").asString();
+        assertThat(created.body().get("status").asString()).isEqualTo("PENDING_APPROVAL");
+
+        BrowserlessUIContext ui = signedIn(approver, "APPROVER");
+        ui.navigate(ApprovalsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<ApprovalView> inbox = ui.find(Grid.class).withId("approvals").single();
+        assertThat(ui.test(inbox).size()).isEqualTo(1);
+        var decision = ui.test(inbox).getCellComponent(0, 5);
+        ui.test(ui.find(TextField.class, decision).single()).setValue("Fine by me");
+        ui.test(ui.find(Button.class, decision).withClassName("approve").single()).click();
+        assertThat(ui.test(ui.find(Notification.class).last()).getText()).contains("APPROVED");
+        // the booking saga confirms it right after the decision
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> http.get(
+                "/events/status?bookingId=" + bookingId, token).body().get("status").asString().equals("CONFIRMED"));
+        assertThat(ui.test(inbox).size()).isZero();
+    }
+
+    @Test
+    void administrators_declare_approval_levels_in_the_form_and_wrong_input_names_its_field() {
+        String approver = unique("bll");
+        userWithRoles(approver, "APPROVER");
+        BrowserlessUIContext ui = signedIn("admin", "ADMIN");
+        ui.navigate(AdminResourcesView.class);
+
+        // a level naming nobody is refused at once
+        ui.test(ui.find(TextField.class).withId("level-name").single()).setValue("owner");
+        ui.test(ui.find(TextField.class).withId("level-approvers").single()).setValue("nobody-" + unique("x"));
+        ui.test(ui.find(Button.class).withId("level-add").single()).click();
+        assertThat(ui.find(Span.class).withId("level-errors").single().getText()).contains("no user is called");
+        ui.test(ui.find(TextField.class).withId("level-approvers").single()).setValue(approver);
+        ui.test(ui.find(Button.class).withId("level-add").single()).click();
+        assertThat(ui.find(Span.class).withId("level-errors").single().getText()).isEmpty();
+
+        // capacity 0 and a deadline beyond 30 days: each field says what is wrong; nothing is registered
+        String name = unique("Atelier");
+        ui.test(ui.find(TextField.class).withId("admin-name").single()).setValue(name);
+        IntegerField capacity = ui.find(IntegerField.class).withId("admin-capacity").single();
+        ui.test(capacity).setValue(0);
+        IntegerField deadline = ui.find(IntegerField.class).withId("admin-deadline").single();
+        ui.test(deadline).setValue(24 * 31);
+        long before = storedEvents();
+        ui.test(ui.find(Button.class).withId("admin-save").single()).click();
+        assertThat(capacity.isInvalid()).isTrue();
+        assertThat(deadline.isInvalid()).isTrue();
+        assertThat(storedEvents()).isEqualTo(before);
+
+        ui.test(capacity).setValue(12);
+        ui.test(deadline).setValue(36);
+        ui.test(ui.find(Button.class).withId("admin-save").single()).click();
+        assertThat(ui.test(ui.find(Notification.class).last()).getText()).isEqualTo("Registered " + name + ".");
+        var registered = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(
+                () -> java.util.stream.StreamSupport.stream(http.get("/api/resources", adminToken).body()
+                        .spliterator(), false).filter(r -> r.get("name").asString().equals(name)).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        assertThat(registered.get("approvalLevels").get(0).get("approvers").get(0).asString()).isEqualTo(approver);
+        assertThat(registered.get("approvalDeadline").asString()).isEqualTo("PT36H");
+    }
+
+    @Test
+    void each_view_is_reached_only_by_the_roles_it_serves() {
+        BrowserlessUIContext requester = signedIn(unique("blroles"), "REQUESTER");
+        assertThat(requester.navigate(CalendarView.class)).isNotNull();
+        assertThat(requester.navigate(HeatmapView.class)).isNotNull();
+        for (Class<? extends com.vaadin.flow.component.Component> view : List.of(AdminResourcesView.class,
+                ApprovalsView.class, AuditView.class)) {
+            assertThatThrownBy(() -> requester.navigate(view)).as(view.getSimpleName())
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        BrowserlessUIContext auditor = signedIn(unique("blaud"), "AUDITOR");
+        auditor.navigate(AuditView.class);
+        auditor.test(auditor.find(Button.class).withId("audit-verify").single()).click();
+        assertThat(auditor.find(Span.class).withId("audit-verdict").single().getText()).startsWith("Chain intact");
+        assertThatThrownBy(() -> auditor.navigate(AdminResourcesView.class)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void the_heatmap_draws_seven_days_of_twenty_four_hours_with_minutes_and_utilization_for_each() {
+        BrowserlessUIContext ui = signedIn(unique("blh"), "REQUESTER");
+        ui.navigate(HeatmapView.class);
+        Div heatmap = ui.find(Div.class).withId("heatmap").single();
+        List<String> cells = heatmap.getChildren().filter(c -> c.getElement().hasAttribute("title"))
+                .map(c -> c.getElement().getAttribute("title")).toList();
+        assertThat(cells).hasSize(7 * 24);
+        assertThat(cells.get(0)).matches("Monday 00:00 · \\d+ min booked · \\d+% used");
+    }
+}
