@@ -40,11 +40,11 @@ public class ApprovalsView extends VerticalLayout {
         this.roles = MainLayout.roles(authentication);
         grid.setId("approvals");
         grid.addColumn(a -> a.requester()).setHeader("Requested by");
-        grid.addColumn(a -> a.firstOccurrence() == null ? "" : a.firstOccurrence().start() + " – "
-                + a.firstOccurrence().end()).setHeader("When").setAutoWidth(true);
+        grid.addColumn(a -> a.firstOccurrence() == null ? "" : UserZone.span(a.firstOccurrence().start(),
+                a.firstOccurrence().end(), UserZone.current())).setHeader("When").setAutoWidth(true);
         grid.addColumn(a -> (a.rescheduleTo() != null ? "move · " : "") + "level " + (a.level() + 1) + ": "
                 + a.levelName()).setHeader("Level");
-        grid.addColumn(ApprovalView::expiresAt).setHeader("Decide by");
+        grid.addColumn(a -> UserZone.at(a.expiresAt(), UserZone.current())).setHeader("Decide by");
         grid.addColumn(this::context).setHeader("That day on the resource");
         grid.addComponentColumn(this::actions).setHeader("Decision").setAutoWidth(true);
         grid.setAllRowsVisible(true);

@@ -22,7 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
 @Route(value = "audit", layout = MainLayout.class)
 @PageTitle("Audit · Aura Scheduler")
 @RolesAllowed({"AUDITOR", "ADMIN"})
-public class AuditView extends VerticalLayout {
+public class AuditView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
     static final int LIMIT = 500;
 
     private final AuditLog audit;
@@ -44,6 +44,7 @@ public class AuditView extends VerticalLayout {
         Button verify = new Button("Verify chain", e -> verify());
         verify.setId("audit-verify");
         verdict.setId("audit-verdict");
+        aggregate.setId("audit-aggregate");
         HorizontalLayout filters = new HorizontalLayout(aggregate, type, actor, search, verify, verdict);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
@@ -60,6 +61,16 @@ public class AuditView extends VerticalLayout {
         add(new H2("Audit"), filters, grid, new HorizontalLayout(jsonl, csv));
         expand(grid);
         reload();
+    }
+
+    /** {@code /audit?aggregate=<id>} opens one booking's (or approval's) timeline, e.g. from its details. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        var wanted = event.getLocation().getQueryParameters().getSingleParameter("aggregate");
+        if (audit != null && wanted.isPresent()) {
+            aggregate.setValue(wanted.get());
+            reload();
+        }
     }
 
     private void reload() {

@@ -16,7 +16,7 @@ class BookingDetails extends Dialog {
 
     BookingDetails(BookingDesk bookings, BookingView booking, String resourceName, String user, boolean admin,
                    Runnable changed) {
-        ZoneId zone = ZoneId.systemDefault();
+        ZoneId zone = UserZone.current();
         setHeaderTitle(booking.title());
         VerticalLayout body = new VerticalLayout(
                 new Paragraph(resourceName + " · " + booking.start().atZone(zone).toLocalDateTime() + " – "
@@ -69,6 +69,13 @@ class BookingDetails extends Dialog {
             cancel.setId("details-cancel");
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
             getFooter().add(cancel);
+        }
+        if (admin) {
+            // the booking's own history, read from the event store
+            com.vaadin.flow.component.html.Anchor history = new com.vaadin.flow.component.html.Anchor(
+                    "audit?aggregate=" + booking.bookingId(), "History");
+            history.setId("details-history");
+            getFooter().add(history);
         }
         getFooter().add(new Button("Close", e -> close()));
     }

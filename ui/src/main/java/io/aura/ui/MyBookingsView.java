@@ -38,7 +38,7 @@ public class MyBookingsView extends VerticalLayout {
         grid.setId("my-bookings");
         grid.addColumn(BookingView::title).setHeader("Title");
         grid.addColumn(b -> names.getOrDefault(b.resourceId(), b.resourceId())).setHeader("Resource");
-        grid.addColumn(b -> b.start() + " – " + b.end()).setHeader("When").setAutoWidth(true);
+        grid.addColumn(b -> UserZone.span(b.start(), b.end(), UserZone.current())).setHeader("When").setAutoWidth(true);
         grid.addColumn(b -> b.occurrences().size() > 1 ? b.occurrences().size() + " occurrences" : "").setHeader("Series");
         grid.addColumn(b -> b.status().name()).setHeader("Status");
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);

@@ -37,7 +37,7 @@ class RequestDialog extends Dialog {
     private final Div live = new Div();
     private final BookingDesk bookings;
     private final List<ResourceView> all;
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final ZoneId zone = UserZone.current();
 
     RequestDialog(BookingDesk bookings, List<ResourceView> all, ResourceView chosen, Instant from, Instant until,
                   String requester, Runnable afterBooking) {

@@ -40,4 +40,14 @@ class ViewLogicTest {
         String svg = new String(Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1)), StandardCharsets.UTF_8);
         assertThat(svg).startsWith("<svg").contains("<path d='M");
     }
+
+    @Test
+    void times_are_shown_in_the_person_s_zone_with_the_end_date_only_when_it_is_another_day() {
+        var zone = java.time.ZoneId.of("America/New_York");
+        assertThat(UserZone.span(Instant.parse("2026-12-07T14:00:00Z"), Instant.parse("2026-12-07T15:30:00Z"), zone))
+                .isEqualTo("Mon 7 Dec 2026, 09:00–10:30");
+        assertThat(UserZone.span(Instant.parse("2026-12-08T03:00:00Z"), Instant.parse("2026-12-08T06:00:00Z"), zone))
+                .isEqualTo("Mon 7 Dec 2026, 22:00–Tue 8 Dec 2026, 01:00");
+        assertThat(UserZone.current()).as("without a browser: the server's zone").isEqualTo(java.time.ZoneId.systemDefault());
+    }
 }

@@ -139,7 +139,8 @@ public class EmbeddedStorageConfiguration {
 
     @Bean
     public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
-                                 TransactionManager transactionManager, QueryStoreDurability views) {
+                                 TransactionManager transactionManager, QueryStoreDurability views,
+                                 WriteBehindMongoTemplate viewWrites) {
         TokenSchema schema = TokenSchema.builder().build();
         JdbcTokenStore store = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
@@ -148,7 +149,7 @@ public class EmbeddedStorageConfiguration {
                 .contentType(byte[].class)
                 .build();
         transactionManager.executeInTransaction(() -> store.createSchema(GenericTokenTableFactory.INSTANCE));
-        return new ViewsBeforeTokensTokenStore(store, views);
+        return new ViewsBeforeTokensTokenStore(store, views, viewWrites);
     }
 
     @Bean
@@ -191,6 +192,38 @@ public class EmbeddedStorageConfiguration {
         log.info("Embedded MongoDB wire server listening on {} (file {})", server.getLocalAddress(),
                 dataDir.resolve("query.mv"));
         return server;
+    }
+
+    /**
+     * The views' collections, written in bulk per projection batch (ADR 0010). Their handlers never
+     * use a write's result; the outboxes and credentials, which do, are not among them.
+     */
+    static final java.util.Set<String> BATCHED_VIEWS = java.util.Set.of("bookings", "heatmap_zones", "heatmap_hours",
+            "heatmap_bookings", "blackouts", "resources", "users", "approvals");
+
+    @Bean
+    public WriteBehindMongoTemplate mongoTemplate(org.springframework.data.mongodb.MongoDatabaseFactory factory,
+                                                  org.springframework.data.mongodb.core.convert.MongoConverter converter) {
+        return new WriteBehindMongoTemplate(factory, converter, BATCHED_VIEWS);
+    }
+
+    /**
+     * Every event processor's batch collects its view writes and sends them in bulk as the batch
+     * prepares to commit: after the handlers, before the token's transaction commits (which makes the
+     * views durable first), so a token still never runs ahead of its views.
+     */
+    @Bean
+    public org.axonframework.config.ConfigurerModule viewWritesPerBatch(WriteBehindMongoTemplate viewWrites) {
+        return configurer -> configurer.eventProcessing(processing -> processing.registerDefaultHandlerInterceptor(
+                (config, processorName) -> (unitOfWork, chain) -> {
+                    if (!unitOfWork.resources().containsKey(WriteBehindMongoTemplate.class.getName())) {
+                        unitOfWork.resources().put(WriteBehindMongoTemplate.class.getName(), Boolean.TRUE);
+                        viewWrites.begin();
+                        unitOfWork.onPrepareCommit(u -> viewWrites.flush());
+                        unitOfWork.onCleanup(u -> viewWrites.end());
+                    }
+                    return chain.proceed();
+                }));
     }
 
     @Bean

@@ -17,10 +17,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 final class ViewsBeforeTokensTokenStore implements TokenStore {
     private final TokenStore delegate;
     private final QueryStoreDurability views;
+    private final WriteBehindMongoTemplate viewWrites;
 
-    ViewsBeforeTokensTokenStore(TokenStore delegate, QueryStoreDurability views) {
+    ViewsBeforeTokensTokenStore(TokenStore delegate, QueryStoreDurability views, WriteBehindMongoTemplate viewWrites) {
         this.delegate = delegate;
         this.views = views;
+        this.viewWrites = viewWrites;
     }
 
     @Override
@@ -31,6 +33,8 @@ final class ViewsBeforeTokensTokenStore implements TokenStore {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
+                    // whatever the batch still holds back goes out before the views are made durable
+                    viewWrites.flush();
                     views.makeDurable();
                 }
             });

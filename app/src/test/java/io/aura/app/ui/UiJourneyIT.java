@@ -50,12 +50,21 @@ class UiJourneyIT extends IntegrationTest {
     }
 
     WebDriver browser(String windowSize) {
+        return browser(windowSize, null);
+    }
+
+    /** A browser whose clock runs in {@code timeZone} (null: this machine's). */
+    WebDriver browser(String windowSize, String timeZone) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=" + windowSize,
                 "--lang=en-GB");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        ChromeDriverService.Builder builder = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort();
+        if (timeZone != null) {
+            builder.withEnvironment(Map.of("TZ", timeZone));
+        }
+        ChromeDriverService service = builder.build();
         WebDriver driver = new ChromeDriver(service, options);
         browsers.add(driver);
         return driver;
@@ -425,7 +434,8 @@ class UiJourneyIT extends IntegrationTest {
         olga.get(base() + "/inbox");
         waitUpTo(olga, 15).until(ExpectedConditions.presenceOfElementLocated(By.id("approvals")));
         int before = olga.findElements(By.cssSelector("#approvals vaadin-button.approve")).size();
-        WebDriver alice = browser();
+        // (a browser in New York against a server that is not: the form must show the calendar's times)
+        WebDriver alice = browser("1400,1000", "America/New_York");
         signIn(alice, requester);
         alice.get(base() + "/heatmap");
         waitUpTo(alice, 15).until(d -> d.findElements(By.cssSelector("#heatmap div[title]")).size() == 7 * 24);
@@ -440,7 +450,8 @@ class UiJourneyIT extends IntegrationTest {
         waitUpTo(alice, 10).until(d -> !heatmapTitles(d).equals(heatmapBefore));
         long heatmapMs = (System.nanoTime() - sent) / 1_000_000;
 
-        // dragging over free time in next week's calendar opens the request form for exactly that time
+        // dragging over free time in next week's calendar opens the request form for exactly that time,
+        // in the browser's own time zone
         alice.get(base() + "/");
         waitUpTo(alice, 30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .fc-view")));
         goTo(alice, Instant.now().plus(7, ChronoUnit.DAYS));

@@ -71,6 +71,15 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         return created.body().get("id").asString();
     }
 
+    /** An hour's booking over the API, starting {@code hoursAhead} hours from this hour; its answer. */
+    tools.jackson.databind.JsonNode book(String token, String resourceId, int hoursAhead, String title) {
+        var at = java.time.Instant.now().truncatedTo(ChronoUnit.HOURS).plus(hoursAhead, ChronoUnit.HOURS);
+        var created = http.post("/events/create", token, Map.of("title", title, "resourceId", resourceId, "start",
+                at.toString(), "end", at.plus(1, ChronoUnit.HOURS).toString()));
+        assertThat(created.status()).isEqualTo(201);
+        return created.body();
+    }
+
     @Test
     void the_request_form_filters_resources_by_capacity_shows_field_errors_without_recording_and_books() {
         String requester = unique("blr");
@@ -138,11 +147,7 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         String requester = unique("blm");
         String token = userWithRoles(requester, "REQUESTER");
         String room = resource(unique("Nook"), 4);
-        var at = java.time.Instant.now().truncatedTo(ChronoUnit.HOURS).plus(30, ChronoUnit.HOURS);
-        var created = http.post("/events/create", token, Map.of("title", "Pairing", "resourceId", room, "start",
-                at.toString(), "end", at.plus(1, ChronoUnit.HOURS).toString()));
-        assertThat(created.status()).isEqualTo(201);
-        String bookingId = created.body().get("bookingId").asString();
+        String bookingId = book(token, room, 30, "Pairing").get("bookingId").asString();
 
         BrowserlessUIContext ui = signedIn(requester, "REQUESTER");
         ui.navigate(MyBookingsView.class);
@@ -166,11 +171,9 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         String token = userWithRoles(requester, "REQUESTER");
         String room = resource(unique("Board room"), 10, "approvalLevels",
                 List.of(Map.of("name", "owner", "approvers", List.of(approver))));
-        var at = java.time.Instant.now().truncatedTo(ChronoUnit.HOURS).plus(50, ChronoUnit.HOURS);
-        var created = http.post("/events/create", token, Map.of("title", "Budget", "resourceId", room, "start",
-                at.toString(), "end", at.plus(1, ChronoUnit.HOURS).toString()));
-        String bookingId = created.body().get("bookingId").asString();
-        assertThat(created.body().get("status").asString()).isEqualTo("PENDING_APPROVAL");
+        var created = book(token, room, 50, "Budget");
+        String bookingId = created.get("bookingId").asString();
+        assertThat(created.get("status").asString()).isEqualTo("PENDING_APPROVAL");
 
         BrowserlessUIContext ui = signedIn(approver, "APPROVER");
         ui.navigate(ApprovalsView.class);
@@ -238,8 +241,18 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
             assertThatThrownBy(() -> requester.navigate(view)).as(view.getSimpleName())
                     .isInstanceOf(IllegalArgumentException.class);
         }
+        // an auditor opens one booking's timeline: only its events, in order
+        String owner = unique("blown");
+        String ownerToken = userWithRoles(owner, "REQUESTER");
+        String bookingId = book(ownerToken, resource(unique("Loft"), 3), 90, "Timeline").get("bookingId").asString();
         BrowserlessUIContext auditor = signedIn(unique("blaud"), "AUDITOR");
-        auditor.navigate(AuditView.class);
+        auditor.getUI().navigate(AuditView.class, com.vaadin.flow.router.QueryParameters.of("aggregate", bookingId));
+        @SuppressWarnings("unchecked")
+        Grid<io.aura.kernel.audit.AuditLog.Entry> events = auditor.find(Grid.class).withId("audit-events").single();
+        List<io.aura.kernel.audit.AuditLog.Entry> timeline = events.getListDataView().getItems().toList();
+        assertThat(timeline).extracting(io.aura.kernel.audit.AuditLog.Entry::type)
+                .containsExactly("BookingRequested", "BookingConfirmed");
+        assertThat(timeline).allMatch(e -> e.aggregateId().equals(bookingId));
         auditor.test(auditor.find(Button.class).withId("audit-verify").single()).click();
         assertThat(auditor.find(Span.class).withId("audit-verdict").single().getText()).startsWith("Chain intact");
         assertThatThrownBy(() -> auditor.navigate(AdminResourcesView.class)).isInstanceOf(IllegalArgumentException.class);
@@ -254,5 +267,39 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
                 .map(c -> c.getElement().getAttribute("title")).toList();
         assertThat(cells).hasSize(7 * 24);
         assertThat(cells.get(0)).matches("Monday 00:00 · \\d+ min booked · \\d+% used");
+    }
+
+    @Test
+    void an_administrator_overrides_from_the_inbox_only_with_a_reason_and_the_audit_shows_the_override() {
+        String approver = unique("blo");
+        userWithRoles(approver, "APPROVER");
+        String requester = unique("blor");
+        String token = userWithRoles(requester, "REQUESTER");
+        String room = resource(unique("Vault"), 4, "approvalLevels",
+                List.of(Map.of("name", "owner", "approvers", List.of(approver))));
+        String bookingId = book(token, room, 70, "Audit prep").get("bookingId").asString();
+
+        BrowserlessUIContext ui = signedIn("admin", "ADMIN");
+        ui.navigate(ApprovalsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<ApprovalView> inbox = ui.find(Grid.class).withId("approvals").single();
+        List<ApprovalView> rows = inbox.getListDataView().getItems().toList();
+        int row = java.util.stream.IntStream.range(0, rows.size())
+                .filter(i -> rows.get(i).bookingId().equals(bookingId)).findFirst().orElseThrow();
+        String approvalId = rows.get(row).approvalId();
+        var decision = ui.test(inbox).getCellComponent(row, 5);
+        TextField comment = ui.find(TextField.class, decision).single();
+
+        long before = storedEvents();
+        ui.test(ui.find(Button.class, decision).withClassName("approve").single()).click();
+        assertThat(comment.isInvalid()).as("an override needs a reason").isTrue();
+        assertThat(storedEvents()).isEqualTo(before);
+
+        ui.test(comment).setValue("Owner on leave; approved by facilities");
+        ui.test(ui.find(Button.class, decision).withClassName("approve").single()).click();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> http.get(
+                "/events/status?bookingId=" + bookingId, token).body().get("status").asString().equals("CONFIRMED"));
+        String audit = http.get("/api/audit?aggregateId=" + approvalId, adminToken).raw().body();
+        assertThat(audit).contains("OVERRIDE").contains("Owner on leave");
     }
 }

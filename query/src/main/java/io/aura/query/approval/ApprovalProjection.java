@@ -26,6 +26,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -174,6 +175,11 @@ public class ApprovalProjection {
     }
 
     private void update(String approvalId, Update update) {
+        if (!watched(approvalId)) {
+            // nobody listens (a replay, a quiet moment): a plain update, which may go out in bulk with its batch
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(approvalId)), update, COLLECTION);
+            return;
+        }
         ApprovalDocument doc = mongo.findAndModify(Query.query(Criteria.where("_id").is(approvalId)), update,
                 FindAndModifyOptions.options().returnNew(true), ApprovalDocument.class, COLLECTION);
         if (doc != null) {
@@ -181,5 +187,17 @@ public class ApprovalProjection {
             emitter.emit(FindApproval.class, q -> q.approvalId().equals(approvalId), view);
             emitter.emit(FindApprovalInbox.class, q -> doc.visibleTo(q.user(), q.roles()), view);
         }
+    }
+
+    /** Whether a live query would receive this approval's change (then it is read back and emitted). */
+    private boolean watched(String approvalId) {
+        for (SubscriptionQueryMessage<?, ?, ?> subscription : emitter.activeSubscriptions()) {
+            Object query = subscription.getPayload();
+            if (query instanceof FindApprovalInbox
+                    || query instanceof FindApproval f && f.approvalId().equals(approvalId)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -48,6 +48,7 @@ public class HeatmapProjection {
 
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter emitter;
+    private final Map<String, ZoneId> zones = new java.util.concurrent.ConcurrentHashMap<>();
 
     public HeatmapProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
         this.mongo = mongo;
@@ -60,6 +61,7 @@ public class HeatmapProjection {
     @EventHandler
     void on(ResourceRegistered e) {
         mongo.save(new Document("_id", e.resourceId()).append("timeZone", e.spec().timeZone()), ZONES);
+        zones.put(e.resourceId(), ZoneId.of(e.spec().timeZone()));
     }
 
     @EventHandler
@@ -100,6 +102,7 @@ public class HeatmapProjection {
 
     @ResetHandler
     void reset() {
+        zones.clear();
         mongo.remove(new Query(), ZONES);
         mongo.remove(new Query(), HOURS);
         mongo.remove(new Query(), HELD);
@@ -198,8 +201,18 @@ public class HeatmapProjection {
     }
 
     private ZoneId zoneOf(String resourceId) {
+        // a resource's zone never changes once registered: read it once, not for every booking
+        ZoneId known = zones.get(resourceId);
+        if (known != null) {
+            return known;
+        }
         Document zone = mongo.findById(resourceId, Document.class, ZONES);
-        return ZoneId.of(zone == null ? "UTC" : zone.getString("timeZone"));
+        if (zone == null) {
+            return ZoneId.of("UTC");
+        }
+        ZoneId found = ZoneId.of(zone.getString("timeZone"));
+        zones.put(resourceId, found);
+        return found;
     }
 
     private List<TimeRange> heldBy(String bookingId) {
