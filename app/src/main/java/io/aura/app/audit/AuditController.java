@@ -1,5 +1,6 @@
 package io.aura.app.audit;
 
+import io.aura.kernel.audit.AuditExport;
 import io.aura.kernel.audit.AuditLog;
 import io.aura.app.web.TimeInput;
 import io.aura.kernel.validation.FieldViolation;
@@ -63,8 +64,9 @@ public class AuditController {
         List<AuditLog.Entry> entries = log.read(new AuditLog.Filter(aggregateId, type, actor, start, end, afterIndex, limit));
         return switch (format) {
             case "jsonl" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("application/jsonl"))
-                    .body(String.join("\n", entries.stream().map(json::writeValueAsString).toList()) + "\n");
-            case "csv" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(csv(entries));
+                    .body(AuditExport.jsonLines(entries, json::writeValueAsString));
+            case "csv" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv"))
+                    .body(AuditExport.csv(entries, json::writeValueAsString));
             default -> ResponseEntity.ok(entries);
         };
     }
@@ -74,21 +76,6 @@ public class AuditController {
     public ResponseEntity<?> verify(@RequestParam(required = false) String aggregateId) {
         AuditLog log = audit.getIfAvailable();
         return log == null ? notAvailable() : ResponseEntity.ok(log.verify(aggregateId));
-    }
-
-    private String csv(List<AuditLog.Entry> entries) {
-        StringBuilder out = new StringBuilder("globalIndex,aggregateId,aggregateType,sequence,type,timestamp,actor,payload\n");
-        for (AuditLog.Entry e : entries) {
-            out.append(e.globalIndex()).append(',').append(cell(e.aggregateId())).append(',')
-                    .append(cell(e.aggregateType())).append(',').append(e.sequence()).append(',')
-                    .append(cell(e.type())).append(',').append(e.timestamp()).append(',').append(cell(e.actor()))
-                    .append(',').append(cell(json.writeValueAsString(e.payload()))).append('\n');
-        }
-        return out.toString();
-    }
-
-    private static String cell(String value) {
-        return value == null ? "" : '"' + value.replace("\"", "\"\"") + '"';
     }
 
     private static ResponseEntity<Map<String, Object>> notAvailable() {

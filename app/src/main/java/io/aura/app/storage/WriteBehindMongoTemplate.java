@@ -56,26 +56,23 @@ public class WriteBehindMongoTemplate extends MongoTemplate {
         }
     }
 
-    /** Sends this thread's waiting writes, in order, one bulk write per run of the same collection. */
+    /**
+     * Sends this thread's waiting writes: one ordered bulk write per collection, each in the order the
+     * handlers wrote. Collections are independent and every read sends what waits first, so only the
+     * order within a collection matters.
+     */
     public void flush() {
         List<Pending> writes = pending.get();
         if (writes == null || writes.isEmpty()) {
             return;
         }
-        List<Pending> toSend = new ArrayList<>(writes);
-        writes.clear();
-        int from = 0;
-        while (from < toSend.size()) {
-            String collection = toSend.get(from).collection();
-            int to = from;
-            List<WriteModel<Document>> run = new ArrayList<>();
-            while (to < toSend.size() && toSend.get(to).collection().equals(collection)) {
-                run.add(toSend.get(to).write());
-                to++;
-            }
-            getCollection(collection).bulkWrite(run, new BulkWriteOptions().ordered(true));
-            from = to;
+        java.util.Map<String, List<WriteModel<Document>>> byCollection = new java.util.LinkedHashMap<>();
+        for (Pending write : writes) {
+            byCollection.computeIfAbsent(write.collection(), c -> new ArrayList<>()).add(write.write());
         }
+        writes.clear();
+        byCollection.forEach((collection, run) ->
+                getCollection(collection).bulkWrite(run, new BulkWriteOptions().ordered(true)));
     }
 
     /** The batch ended (committed or rolled back): nothing waits any more on this thread. */

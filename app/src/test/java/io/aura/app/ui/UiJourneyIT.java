@@ -289,6 +289,13 @@ class UiJourneyIT extends IntegrationTest {
         waitUpTo(root, 15).until(ExpectedConditions.elementToBeClickable(By.id("audit-verify"))).click();
         waitUpTo(root, 30).until(d -> d.findElement(By.id("audit-verdict")).getText().startsWith("Chain intact"));
         screenshot(root, "audit");
+        // the export link downloads the selected events within the signed-in session (no API token needed)
+        root.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Object exported = ((JavascriptExecutor) root).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(document.querySelector('#audit-export-jsonl').href).then(r => r.text()).then(done)"
+                + ".catch(e => done('failed: ' + e));");
+        String firstLine = String.valueOf(exported).lines().findFirst().orElse("");
+        assertThat(firstLine).startsWith("{").contains("\"globalIndex\"").contains("\"type\"");
 
         System.out.printf("UI timings: sign-in to calendar rendered %d ms; my bookings loaded %d ms; approve click "
                 + "to the other session's calendar %d ms; API booking to the calendar %d ms%n", pageLoadMs, bookingsMs,

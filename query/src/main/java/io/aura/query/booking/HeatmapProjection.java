@@ -111,6 +111,17 @@ public class HeatmapProjection {
     @QueryHandler
     List<HeatmapCell> handle(FindHeatmap q) {
         Query zonesQuery = q.resourceId() == null ? new Query() : Query.query(Criteria.where("_id").is(q.resourceId()));
+        // One read of the buckets for every resource asked for (the embedded server scans a collection per
+        // query): the window widened by a day each side covers every zone; each resource's exact local
+        // window is applied below.
+        Criteria window = Criteria.where("date").gte(q.from().atOffset(java.time.ZoneOffset.UTC).minusDays(1)
+                .toLocalDate().toString()).lte(q.to().atOffset(java.time.ZoneOffset.UTC).plusDays(1).toLocalDate().toString());
+        Query bucketsQuery = Query.query(q.resourceId() == null ? window
+                : Criteria.where("resourceId").is(q.resourceId()).andOperator(window));
+        Map<String, List<Document>> bucketsByResource = new HashMap<>();
+        for (Document bucket : mongo.find(bucketsQuery, Document.class, HOURS)) {
+            bucketsByResource.computeIfAbsent(bucket.getString("resourceId"), r -> new ArrayList<>()).add(bucket);
+        }
         List<HeatmapCell> cells = new ArrayList<>();
         for (Document zoneDoc : mongo.find(zonesQuery, Document.class, ZONES)) {
             String resourceId = zoneDoc.getString("_id");
@@ -122,10 +133,7 @@ public class HeatmapProjection {
                 inWindow.put(slice.date() + "|" + slice.hour(), true);
             }
             long[][] booked = new long[8][24];
-            String firstDate = q.from().atZone(zone).toLocalDate().toString();
-            String lastDate = q.to().atZone(zone).toLocalDate().toString();
-            for (Document bucket : mongo.find(Query.query(Criteria.where("resourceId").is(resourceId)
-                    .and("date").gte(firstDate).lte(lastDate)), Document.class, HOURS)) {
+            for (Document bucket : bucketsByResource.getOrDefault(resourceId, List.of())) {
                 String date = bucket.getString("date");
                 int hour = bucket.getInteger("hour");
                 if (!inWindow.containsKey(date + "|" + hour)) {
