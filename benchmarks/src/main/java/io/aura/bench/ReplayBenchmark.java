@@ -202,10 +202,20 @@ public final class ReplayBenchmark {
         JsonNode progress = JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/replay"))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
+        long signedIn = System.nanoTime();
         while (!progress.get("finished").asBoolean()) {
             Thread.sleep(100);
-            progress = JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/replay"))
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+            if (System.nanoTime() - signedIn > 10L * 60 * 1_000_000_000) {
+                // access tokens live 15 minutes; a 1 M-event replay takes longer
+                token = signIn(client, base, admin, password);
+                signedIn = System.nanoTime();
+            }
+            var answer = client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/replay"))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("progress answered " + answer.statusCode() + ": " + answer.body());
+            }
+            progress = JSON.readTree(answer.body());
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long head = progress.get("headIndex").asLong();

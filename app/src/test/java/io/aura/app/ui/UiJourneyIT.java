@@ -374,6 +374,12 @@ class UiJourneyIT extends IntegrationTest {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-app-layout h2")));
             problems.put(path, accessibilityProblems(keyboard));
         }
+        // signing out ends the session: the views ask for the sign-in again
+        click(keyboard, "sign-out");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form")));
+        keyboard.get(base() + "/bookings");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name='username']")));
+        assertThat(keyboard.findElements(By.id("my-bookings"))).isEmpty();
         WebDriver olga = browser();
         signIn(olga, approver);
         olga.get(base() + "/inbox");
