@@ -30,7 +30,9 @@ import org.springframework.data.mongodb.core.query.UpdateDefinition;
  * processor's batch switched on ({@link #begin()}), and only for the view collections named at
  * construction, whose handlers never look at a write's result. Any read, or a write that answers
  * with a document, first sends what is pending, so a handler always reads its own writes.
- * Everything else — queries, outboxes, credentials — goes straight through as before.
+ * Everything else — queries, outboxes, credentials — goes straight through as before. Only the
+ * collection-name overloads the projections use are held back; a view handler must keep to them, as
+ * any other write would overtake the waiting ones.
  */
 public class WriteBehindMongoTemplate extends MongoTemplate {
     private final Set<String> batchedCollections;

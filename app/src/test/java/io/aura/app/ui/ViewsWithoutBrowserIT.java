@@ -71,6 +71,12 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         return created.body().get("id").asString();
     }
 
+    /** A resource whose bookings wait for one named approver. */
+    String approvedBy(String approver, String name, int capacity) {
+        return resource(name, capacity, "approvalLevels",
+                List.of(Map.of("name", "owner", "approvers", List.of(approver))));
+    }
+
     /** An hour's booking over the API, starting {@code hoursAhead} hours from this hour; its answer. */
     tools.jackson.databind.JsonNode book(String token, String resourceId, int hoursAhead, String title) {
         var at = java.time.Instant.now().truncatedTo(ChronoUnit.HOURS).plus(hoursAhead, ChronoUnit.HOURS);
@@ -169,8 +175,7 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         userWithRoles(approver, "APPROVER");
         String requester = unique("blq");
         String token = userWithRoles(requester, "REQUESTER");
-        String room = resource(unique("Board room"), 10, "approvalLevels",
-                List.of(Map.of("name", "owner", "approvers", List.of(approver))));
+        String room = approvedBy(approver, unique("Board room"), 10);
         var created = book(token, room, 50, "Budget");
         String bookingId = created.get("bookingId").asString();
         assertThat(created.get("status").asString()).isEqualTo("PENDING_APPROVAL");
@@ -275,8 +280,7 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         userWithRoles(approver, "APPROVER");
         String requester = unique("blor");
         String token = userWithRoles(requester, "REQUESTER");
-        String room = resource(unique("Vault"), 4, "approvalLevels",
-                List.of(Map.of("name", "owner", "approvers", List.of(approver))));
+        String room = approvedBy(approver, unique("Vault"), 4);
         String bookingId = book(token, room, 70, "Audit prep").get("bookingId").asString();
 
         BrowserlessUIContext ui = signedIn("admin", "ADMIN");
