@@ -1,12 +1,19 @@
 package io.aura.app.storage;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.List;
 import java.util.function.Supplier;
 import org.h2.mvstore.MVStore;
 
@@ -24,6 +31,37 @@ final class ConsistentH2Backend extends H2Backend {
     ConsistentH2Backend(MVStore store) {
         super(store);
         this.store = store;
+    }
+
+    /**
+     * The server's databases, with their maps opened on {@link ViewStoreTypes} before H2's own code
+     * opens them by name (an open map is returned as it is), so keys and documents use our types.
+     */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new TypedH2Database(databaseName);
+    }
+
+    /** An inner class: the super constructor opens existing collections before any field of its own is set. */
+    private final class TypedH2Database extends H2Database {
+        TypedH2Database(String databaseName) {
+            super(databaseName, ConsistentH2Backend.this.getMvStore(), ConsistentH2Backend.this.getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String name = ViewStoreTypes.DOCUMENTS_PREFIX + getFullCollectionNamespace(collectionName);
+            ConsistentH2Backend.this.getMvStore().openMap(name, ViewStoreTypes.builderFor(name));
+            return super.openOrCreateCollection(collectionName, options);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            String name = getFullCollectionNamespace(collectionName) + ViewStoreTypes.INDEX_INFIX + indexName;
+            ConsistentH2Backend.this.getMvStore().openMap(name, ViewStoreTypes.builderFor(name));
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
     }
 
     /** Writes every whole command so far to the file and forces it to disk. */

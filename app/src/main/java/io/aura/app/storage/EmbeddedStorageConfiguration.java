@@ -55,6 +55,9 @@ import org.springframework.context.annotation.Primary;
 public class EmbeddedStorageConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStorageConfiguration.class);
 
+    /** The in-process MongoDB server's file; its maps use {@link ViewStoreTypes} (the earlier {@code query.mv} did not). */
+    static final String VIEW_STORE_FILE = "views.mv";
+
     private final Path dataDir;
 
     public EmbeddedStorageConfiguration(@Value("${aura.data-dir}") String dataDir) {
@@ -178,8 +181,14 @@ public class EmbeddedStorageConfiguration {
     public MVStore embeddedMongoFile(@Value("${aura.embedded-mongo.cache-mb:256}") int cacheMb) {
         // The in-process server scans whole collections (it ignores secondary indexes); with H2's default
         // 16 MB page cache a scan of ~100 000 bookings reads and deserialises from disk every time.
-        return new MVStore.Builder().fileName(dataDir.resolve("query.mv").toString()).autoCommitDisabled()
-                .cacheSize(cacheMb).open();
+        Path views = dataDir.resolve(VIEW_STORE_FILE);
+        Path legacy = dataDir.resolve("query.mv");
+        if (!Files.exists(views) && Files.exists(legacy)) {
+            // the file of an earlier version, with H2's default types: copied once into the typed format
+            log.info("Copying the view store {} into the typed format {}", legacy, views);
+            ViewStoreTypes.migrate(legacy, views);
+        }
+        return new MVStore.Builder().fileName(views.toString()).autoCommitDisabled().cacheSize(cacheMb).open();
     }
 
     @Bean
@@ -193,7 +202,7 @@ public class EmbeddedStorageConfiguration {
         MongoServer server = new MongoServer(embeddedMongoBackend);
         server.bind("127.0.0.1", port);
         log.info("Embedded MongoDB wire server listening on {} (file {})", server.getLocalAddress(),
-                dataDir.resolve("query.mv"));
+                dataDir.resolve(VIEW_STORE_FILE));
         return server;
     }
 
