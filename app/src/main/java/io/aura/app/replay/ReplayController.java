@@ -49,8 +49,10 @@ public class ReplayController {
     @Operation(summary = "Rebuild every projection from the event store (ADMIN); 202, then GET for progress")
     @PostMapping("/api/admin/replay")
     public synchronized ResponseEntity<Map<String, Object>> replay() {
-        for (String name : PROJECTIONS) {
-            StreamingEventProcessor processor = processor(name);
+        // several projections may share a processor: reset each processor once
+        java.util.Set<StreamingEventProcessor> processors = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        PROJECTIONS.forEach(name -> processors.add(processor(name)));
+        for (StreamingEventProcessor processor : processors) {
             processor.shutDown();
             processor.resetTokens();
             processor.start();
@@ -80,7 +82,7 @@ public class ReplayController {
     }
 
     private StreamingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class)
+        return processing.eventProcessorByProcessingGroup(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no processor " + name));
     }
 

@@ -68,12 +68,23 @@ final class ConsistentH2Backend extends H2Backend {
     void commitDurably() {
         lock.writeLock().lock();
         try {
-            if (!store.isClosed() && store.hasUnsavedChanges()) {
+            if (store.isClosed()) {
+                return;
+            }
+            if (store.hasUnsavedChanges()) {
                 store.commit();
-                store.sync();
             }
         } finally {
             lock.writeLock().unlock();
+        }
+        // Forced outside the lock, so writers go on meanwhile; always, because a commit another thread
+        // just made may hold this caller's writes and not be on disk yet.
+        try {
+            store.sync();
+        } catch (IllegalStateException closed) {
+            if (!store.isClosed()) {
+                throw closed;
+            }
         }
     }
 

@@ -88,7 +88,10 @@ public class EmbeddedStorageConfiguration {
         config.addDataSourceProperty("synchronous", "NORMAL");
         config.addDataSourceProperty("busy_timeout", "10000");
         config.addDataSourceProperty("foreign_keys", "false");
-        return SqliteConnections.nullSafe(new HikariDataSource(config));
+        // Lazy: a transaction takes the one connection at its first statement, not when it begins, so an
+        // event processor's batch holds it only for its token write at the end, not while it builds views.
+        return new org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy(
+                SqliteConnections.nullSafe(new HikariDataSource(config)));
     }
 
     @Bean

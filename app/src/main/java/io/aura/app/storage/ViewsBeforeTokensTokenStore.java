@@ -27,21 +27,65 @@ final class ViewsBeforeTokensTokenStore implements TokenStore {
 
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) {
-        // Axon writes the token before the batch's handlers run; what matters is that the views are
-        // durable before the token's transaction commits, so hook into that commit.
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    // whatever the batch still holds back goes out before the views are made durable
-                    viewWrites.flush();
-                    views.makeDurable();
-                }
-            });
-        } else {
-            views.makeDurable();
+            // Axon stores the token as a batch starts; it is written as the batch commits instead, after
+            // the views are durable, so the batch holds the single SQLite connection only for that write.
+            pending(processorName, segment).token = token;
+            return;
         }
+        views.makeDurable();
         delegate.storeToken(token, processorName, segment);
+    }
+
+    @Override
+    public void extendClaim(String processorName, int segment) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            pending(processorName, segment);
+            return;
+        }
+        delegate.extendClaim(processorName, segment);
+    }
+
+    private PendingTokenWrite pending(String processorName, int segment) {
+        String key = PendingTokenWrite.class.getName() + "/" + processorName + "/" + segment;
+        PendingTokenWrite pending = (PendingTokenWrite) TransactionSynchronizationManager.getResource(key);
+        if (pending == null) {
+            pending = new PendingTokenWrite(key, processorName, segment);
+            TransactionSynchronizationManager.bindResource(key, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        return pending;
+    }
+
+    /** A batch's token (or claim) write, made as its transaction commits. */
+    private final class PendingTokenWrite implements TransactionSynchronization {
+        private final String key;
+        private final String processorName;
+        private final int segment;
+        private TrackingToken token;
+
+        PendingTokenWrite(String key, String processorName, int segment) {
+            this.key = key;
+            this.processorName = processorName;
+            this.segment = segment;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (token == null) {
+                delegate.extendClaim(processorName, segment);
+                return;
+            }
+            // whatever the batch still holds back goes out, the views become durable, then the token moves
+            viewWrites.flush();
+            views.makeDurable();
+            delegate.storeToken(token, processorName, segment);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(key);
+        }
     }
 
     @Override
@@ -62,11 +106,6 @@ final class ViewsBeforeTokensTokenStore implements TokenStore {
     @Override
     public TrackingToken fetchToken(String processorName, Segment segment) {
         return delegate.fetchToken(processorName, segment);
-    }
-
-    @Override
-    public void extendClaim(String processorName, int segment) {
-        delegate.extendClaim(processorName, segment);
     }
 
     @Override
