@@ -79,6 +79,36 @@ final class ConsistentH2Backend extends H2Backend {
         }
         // Forced outside the lock, so writers go on meanwhile; always, because a commit another thread
         // just made may hold this caller's writes and not be on disk yet.
+        makeSynced();
+    }
+
+    /**
+     * Rewrites the live pages of mostly dead chunks so the file shrinks back: H2's background writer
+     * would do it, but it is off here (see the MVStore bean). Under the write lock, so that the commit
+     * it makes holds whole writes only; at most {@code bytes} are rewritten per call.
+     *
+     * @return the share of live data in the file's chunks afterwards, in percent
+     */
+    int compactDurably(int targetFillRate, int bytes) {
+        lock.writeLock().lock();
+        try {
+            if (store.isClosed()) {
+                return 100;
+            }
+            if (store.getFileStore().getChunksFillRate() < targetFillRate) {
+                store.compact(targetFillRate, bytes);
+                // a new version even when nothing else changed: chunks the rewrite emptied are freed as it is stored
+                store.openMap("aura.compactions").put("last", System.currentTimeMillis());
+                store.commit();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+        makeSynced();
+        return store.isClosed() ? 100 : store.getFileStore().getChunksFillRate();
+    }
+
+    private void makeSynced() {
         try {
             store.sync();
         } catch (IllegalStateException closed) {

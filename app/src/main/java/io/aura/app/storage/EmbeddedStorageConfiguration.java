@@ -191,6 +191,9 @@ public class EmbeddedStorageConfiguration {
             log.info("Copying the view store {} into the typed format {}", legacy, views);
             ViewStoreTypes.migrate(legacy, views);
         }
+        if (ViewStoreTypes.compactIfSparse(views, 64L << 20, 50)) {
+            log.info("Rewrote the view store {} with its live data only", views);
+        }
         return new MVStore.Builder().fileName(views.toString()).autoCommitDisabled().cacheSize(cacheMb).open();
     }
 

@@ -23,4 +23,15 @@ final class MVStoreCommits implements QueryStoreDurability {
     public void commitPeriodically() {
         makeDurable();
     }
+
+    /**
+     * Keeps the file within about twice its live data: every rewritten view leaves its old page behind
+     * in the file (measured: a replay of 100 000 events left a 0.3–1.9 GB file for ~40 MB of views).
+     */
+    @Scheduled(fixedDelayString = "${aura.embedded-mongo.compact-interval:PT10S}")
+    public void compactPeriodically() {
+        backend.compactDurably(TARGET_FILL_RATE, 16 * 1024 * 1024);
+    }
+
+    static final int TARGET_FILL_RATE = 50;
 }

@@ -51,25 +51,69 @@ final class ViewStoreTypes {
      * events, so the store is copied, not rebuilt.
      */
     static void migrate(java.nio.file.Path legacy, java.nio.file.Path target) {
+        copy(legacy, name -> new MVMap.Builder<>(), target);
+        try {
+            java.nio.file.Files.delete(legacy);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove the migrated view store " + legacy, e);
+        }
+    }
+
+    /**
+     * Rewrites the file with its live data only when it is large and mostly dead pages (every rewrite
+     * of a view leaves its old page behind until compaction catches up; a replay leaves hundreds of MB).
+     * Runs before the store opens; a crash meanwhile leaves the original untouched.
+     *
+     * @return whether the file was rewritten
+     */
+    static boolean compactIfSparse(java.nio.file.Path file, long minBytes, int minLivePercent) {
+        try {
+            if (!java.nio.file.Files.exists(file) || java.nio.file.Files.size(file) < minBytes) {
+                return false;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        int live;
+        try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            live = store.getFileStore().getChunksFillRate();
+        }
+        if (live >= minLivePercent) {
+            return false;
+        }
+        java.nio.file.Path compacted = file.resolveSibling(file.getFileName() + ".compacted");
+        copy(file, ViewStoreTypes::builderFor, compacted);
+        try {
+            java.nio.file.Files.move(compacted, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot replace the view store " + file, e);
+        }
+        return true;
+    }
+
+    /** Copies every map, entry by entry, into a new file written with these types. */
+    private static void copy(java.nio.file.Path from, java.util.function.Function<String, MVMap.Builder<Object, Object>> sourceTypes,
+                             java.nio.file.Path target) {
         java.nio.file.Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try {
             java.nio.file.Files.deleteIfExists(partial);
-            try (MVStore from = new MVStore.Builder().fileName(legacy.toString()).readOnly().open();
+            try (MVStore source = new MVStore.Builder().fileName(from.toString()).readOnly().open();
                  MVStore to = new MVStore.Builder().fileName(partial.toString()).autoCommitDisabled().open()) {
-                for (String name : from.getMapNames()) {
-                    MVMap<Object, Object> source = from.openMap(name);
+                for (String name : source.getMapNames()) {
+                    MVMap<Object, Object> original = source.openMap(name, sourceTypes.apply(name));
                     MVMap<Object, Object> copy = to.openMap(name, builderFor(name));
-                    for (Map.Entry<Object, Object> entry : source.entrySet()) {
+                    for (Map.Entry<Object, Object> entry : original.entrySet()) {
                         copy.put(entry.getKey(), entry.getValue());
                     }
                 }
                 to.commit();
                 to.sync();
             }
-            java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            java.nio.file.Files.delete(legacy);
+            java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot migrate the view store " + legacy, e);
+            throw new java.io.UncheckedIOException("cannot copy the view store " + from, e);
         }
     }
 

@@ -116,6 +116,69 @@ class ViewStoreTypesTest {
     }
 
     @Test
+    void compaction_while_running_raises_the_live_share_of_a_file_of_rewritten_views_and_loses_nothing() {
+        Path file = dir.resolve("views.mv");
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        store.setRetentionTime(0);
+        ConsistentH2Backend backend = new ConsistentH2Backend(store);
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server.bind()))) {
+            MongoCollection<Document> views = client.getDatabase("aura").getCollection("views");
+            rewriteViews(views, backend, 40);
+            int before = store.getFileStore().getChunksFillRate();
+            int after = before;
+            for (int i = 0; i < 10; i++) {
+                after = backend.compactDurably(50, 16 * 1024 * 1024);
+            }
+            assertThat(before).as("rewritten views leave dead pages behind").isLessThan(25);
+            assertThat(after).as("live share after compaction").isGreaterThan(before + 10);
+            assertThat(views.countDocuments(new Document("round", 39))).isEqualTo(200);
+        } finally {
+            server.shutdown();
+        }
+        withServer(file, true, collection -> assertThat(collection.countDocuments(new Document("round", 39))).isEqualTo(200));
+    }
+
+    @Test
+    void at_start_a_large_sparse_file_is_rewritten_with_its_live_data_only() throws Exception {
+        Path file = dir.resolve("views.mv");
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        ConsistentH2Backend backend = new ConsistentH2Backend(store);
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server.bind()))) {
+            MongoCollection<Document> views = client.getDatabase("aura").getCollection("views");
+            views.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
+            rewriteViews(views, backend, 40);
+        } finally {
+            server.shutdown();
+        }
+        long sparse = Files.size(file);
+
+        assertThat(ViewStoreTypes.compactIfSparse(file, 0, 50)).isTrue();
+
+        assertThat(Files.size(file)).as("from %d bytes", sparse).isLessThan(sparse / 2);
+        assertThat(ViewStoreTypes.compactIfSparse(file, 0, 50)).as("now mostly live").isFalse();
+        withServer(file, true, collection -> {
+            assertThat(collection.countDocuments(new Document("round", 39))).isEqualTo(200);
+            assertThat(collection.find(new Document("_id", "v-7")).first().getString("email")).isEqualTo("v7@example.org");
+            assertThatThrownBy(() -> collection.insertOne(new Document("_id", "other").append("email", "v7@example.org")))
+                    .as("the unique index came along").isInstanceOf(MongoWriteException.class);
+        });
+    }
+
+    /** 200 views, each rewritten once per round, with a commit per round (like projection batches). */
+    private static void rewriteViews(MongoCollection<Document> views, ConsistentH2Backend backend, int rounds) {
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < 200; i++) {
+                views.replaceOne(new Document("_id", "v-" + i), new Document("_id", "v-" + i).append("round", round)
+                        .append("email", "v" + i + "@example.org").append("padding", "x".repeat(200)),
+                        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+            }
+            backend.commitDurably();
+        }
+    }
+
+    @Test
     void index_keys_order_agrees_with_equality_for_mixed_values() {
         Random random = new Random(7);
         List<KeyValue> keys = new ArrayList<>();
