@@ -37,13 +37,17 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
         this.audit = audit.getIfAvailable();
         setSizeFull();
         if (this.audit == null) {
-            add(new H2("Audit"), new Span("The audit log reads the embedded event store; this deployment has none."));
+            add(new H2("Audit"), new Span("This deployment has no audit log."));
             return;
         }
         Button search = new Button("Search", e -> reload());
         search.setId("audit-search");
         Button verify = new Button("Verify chain", e -> verify());
         verify.setId("audit-verify");
+        if (!this.audit.verifiable()) {
+            verify.setEnabled(false);
+            verify.setTooltipText("The hash chain is kept by the embedded event store only");
+        }
         verdict.setId("audit-verdict");
         aggregate.setId("audit-aggregate");
         HorizontalLayout filters = new HorizontalLayout(aggregate, type, actor, search, verify, verdict);

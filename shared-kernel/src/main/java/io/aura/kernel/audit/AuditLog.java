@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The event store read as an audit log. The embedded store implements it; Axon Server does not yet. */
+/** The event store read as an audit log: the embedded store directly, Axon Server through Axon's event stream. */
 public interface AuditLog {
 
     record Filter(String aggregateId, String type, String actor, Instant from, Instant to, long afterIndex, int limit) {}
@@ -21,4 +21,9 @@ public interface AuditLog {
 
     /** Walks every stored event (or one aggregate's) and reports the first one altered, removed or reordered. */
     Verification verify(String aggregateId);
+
+    /** Whether the store keeps the hash chain {@link #verify} walks (the embedded store writes it as it appends). */
+    default boolean verifiable() {
+        return true;
+    }
 }

@@ -1,0 +1,116 @@
+package io.aura.app.audit;
+
+import io.aura.kernel.audit.AuditLog;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The audit log read through Axon's own event stream, for the production profile (Axon Server):
+ * the same entries as {@link SqliteAuditLog} (an integration test compares both on the embedded
+ * store), filtered while streaming, so a query costs a walk from {@code afterIndex} on. Payloads are
+ * the stored bytes, never re-serialised. The hash chain is written by the embedded store's append
+ * statement only, so this log cannot verify one.
+ */
+@Component
+@ConditionalOnProperty(name = "aura.storage", havingValue = "production")
+public class EventStoreAuditLog implements AuditLog {
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    private final EventStore eventStore;
+    private final Serializer eventSerializer;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public EventStoreAuditLog(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer) {
+        this.eventStore = eventStore;
+        this.eventSerializer = eventSerializer;
+    }
+
+    @Override
+    public List<Entry> read(Filter f) {
+        TrackingToken head = eventStore.createHeadToken();
+        long last = head == null ? -1 : head.position().orElse(-1);
+        List<Entry> out = new ArrayList<>();
+        if (last < 0 || f.afterIndex() >= last) {
+            return out;
+        }
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(after(head, f.afterIndex()))) {
+            while (out.size() < f.limit() && stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
+                TrackedEventMessage<?> message = stream.nextAvailable();
+                long index = message.trackingToken().position().orElse(-1);
+                Entry entry = matching(message, index, f);
+                if (entry != null) {
+                    out.add(entry);
+                }
+                if (index >= last) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the event store", e);
+        }
+        return out;
+    }
+
+    @Override
+    public boolean verifiable() {
+        return false;
+    }
+
+    @Override
+    public Verification verify(String aggregateId) {
+        throw new UnsupportedOperationException("the hash chain is kept by the embedded event store only");
+    }
+
+    private Entry matching(TrackedEventMessage<?> message, long index, Filter f) {
+        Instant timestamp = message.getTimestamp();
+        if ((f.from() != null && timestamp.isBefore(f.from())) || (f.to() != null && !timestamp.isBefore(f.to()))) {
+            return null;
+        }
+        String aggregateId = message instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : message.getIdentifier();
+        if (f.aggregateId() != null && !f.aggregateId().equals(aggregateId)) {
+            return null;
+        }
+        Object actor = message.getMetaData().getOrDefault("actor", "system");
+        if (f.actor() != null && !f.actor().equals(actor)) {
+            return null;
+        }
+        SerializedObject<byte[]> payload = message.serializePayload(eventSerializer, byte[].class);
+        String payloadType = payload.getType().getName();
+        if (f.type() != null && !payloadType.equals(f.type()) && !payloadType.endsWith("$" + f.type())) {
+            return null;
+        }
+        return new Entry(index, aggregateId, message instanceof DomainEventMessage<?> d ? d.getType() : null,
+                message instanceof DomainEventMessage<?> d ? d.getSequenceNumber() : 0,
+                payloadType.substring(payloadType.lastIndexOf('$') + 1), timestamp, String.valueOf(actor),
+                json.readValue(payload.getData(), MAP));
+    }
+
+    /** A token just after {@code index}: a JDBC store tracks gaps, Axon Server counts from 0. */
+    private static TrackingToken after(TrackingToken head, long index) {
+        if (index <= 0) {
+            return null;
+        }
+        return head instanceof GapAwareTrackingToken
+                ? GapAwareTrackingToken.newInstance(index, Collections.emptySortedSet())
+                : new GlobalSequenceTrackingToken(index);
+    }
+}

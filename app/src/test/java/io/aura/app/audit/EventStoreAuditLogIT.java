@@ -1,0 +1,57 @@
+package io.aura.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aura.app.IntegrationTest;
+import io.aura.kernel.audit.AuditLog;
+import io.aura.kernel.audit.AuditLog.Filter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+
+/**
+ * The production profile's audit log reads through Axon's event stream (Axon Server has no table to
+ * query). Run here on the embedded store, it must answer exactly what the direct SQLite read answers.
+ */
+class EventStoreAuditLogIT extends IntegrationTest {
+    @Autowired
+    AuditLog sqlite;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+
+    @Test
+    void reading_through_axons_event_stream_gives_the_same_entries_as_reading_the_store_directly() {
+        AuditLog streamed = new EventStoreAuditLog(eventStore, eventSerializer);
+        Instant before = Instant.now();
+        String name = unique("streamed");
+        userWithRoles(name, "REQUESTER");
+        http.post("/api/users/" + name + "/roles", adminToken, Map.of("roles", List.of("APPROVER")));
+        // bounded by now: whatever other work appends meanwhile is outside every filter
+        Instant after = Instant.now();
+        long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+
+        for (Filter filter : List.of(
+                new Filter(name, null, null, null, after, 0, 500),
+                new Filter(null, "RolesGranted", null, before, after, 0, 500),
+                new Filter(null, null, "admin", before, after, 0, 500),
+                new Filter(null, null, null, null, after, 0, 3),
+                new Filter(null, null, null, null, after, head - 2, 10),
+                new Filter(null, null, null, null, before, 0, 50))) {
+            List<AuditLog.Entry> expected = sqlite.read(filter);
+            assertThat(streamed.read(filter)).as("%s", filter).isEqualTo(expected);
+        }
+        assertThat(streamed.read(new Filter(name, null, null, null, null, 0, 500))).hasSize(2)
+                .extracting(AuditLog.Entry::type).containsExactly("UserRegistered", "RolesGranted");
+        assertThat(streamed.verifiable()).isFalse();
+    }
+}
