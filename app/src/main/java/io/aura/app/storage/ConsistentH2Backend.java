@@ -26,6 +26,9 @@ import org.h2.mvstore.MVStore;
  */
 final class ConsistentH2Backend extends H2Backend {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Commits made, and the highest commit known to be on disk (a sync begun after it has finished). */
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong synced = new java.util.concurrent.atomic.AtomicLong();
     private final MVStore store;
 
     ConsistentH2Backend(MVStore store) {
@@ -66,6 +69,7 @@ final class ConsistentH2Backend extends H2Backend {
 
     /** Writes every whole command so far to the file and forces it to disk. */
     void commitDurably() {
+        long mine;
         lock.writeLock().lock();
         try {
             if (store.isClosed()) {
@@ -73,13 +77,24 @@ final class ConsistentH2Backend extends H2Backend {
             }
             if (store.hasUnsavedChanges()) {
                 store.commit();
+                commits.incrementAndGet();
             }
+            mine = commits.get();
         } finally {
             lock.writeLock().unlock();
         }
-        // Forced outside the lock, so writers go on meanwhile; always, because a commit another thread
-        // just made may hold this caller's writes and not be on disk yet.
+        // Forced outside the lock, so writers go on meanwhile; also when this call committed nothing,
+        // because a commit another thread just made may hold this caller's writes and not be on disk yet.
+        syncUpTo(mine);
+    }
+
+    /** Forces the file unless a sync that began after commit {@code commit} has already finished. */
+    private void syncUpTo(long commit) {
+        if (synced.get() >= commit) {
+            return;
+        }
         makeSynced();
+        synced.accumulateAndGet(commit, Math::max);
     }
 
     /**
@@ -90,6 +105,7 @@ final class ConsistentH2Backend extends H2Backend {
      * @return the share of live data in the file's chunks afterwards, in percent
      */
     int compactDurably(int targetFillRate, int bytes) {
+        long mine;
         lock.writeLock().lock();
         try {
             if (store.isClosed()) {
@@ -100,11 +116,13 @@ final class ConsistentH2Backend extends H2Backend {
                 // a new version even when nothing else changed: chunks the rewrite emptied are freed as it is stored
                 store.openMap("aura.compactions").put("last", System.currentTimeMillis());
                 store.commit();
+                commits.incrementAndGet();
             }
+            mine = commits.get();
         } finally {
             lock.writeLock().unlock();
         }
-        makeSynced();
+        syncUpTo(mine);
         return store.isClosed() ? 100 : store.getFileStore().getChunksFillRate();
     }
 
