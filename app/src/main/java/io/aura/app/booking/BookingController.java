@@ -321,7 +321,7 @@ public class BookingController {
             AuditLog log = auditLog.getIfAvailable();
             if (log == null) {
                 throw new InvalidInputException(List.of(new FieldViolation("asOf",
-                        "the calendar as of a past instant needs the embedded event store")));
+                        "the calendar as of a past instant needs an audit log, which this deployment lacks")));
             }
             return Map.of("asOf", asOfInstant, "events", asOfCalendar.at(log, asOfInstant, start, end, resourceId));
         }
