@@ -69,12 +69,41 @@ final class ConsistentH2Backend extends H2Backend {
 
     /** Writes every whole command so far to the file and forces it to disk. */
     void commitDurably() {
+        durably(() -> {
+        });
+    }
+
+    /**
+     * Rewrites the live pages of mostly dead chunks so the file shrinks back: H2's background writer
+     * would do it, but it is off here (see the MVStore bean). At most {@code bytes} are rewritten per call.
+     *
+     * @return the share of live data in the file's chunks afterwards, in percent
+     */
+    int compactDurably(int targetFillRate, int bytes) {
+        durably(() -> {
+            if (store.getFileStore().getChunksFillRate() < targetFillRate) {
+                store.compact(targetFillRate, bytes);
+                // a new version even when nothing else changed: chunks the rewrite emptied are freed as it is stored
+                store.openMap("aura.compactions").put("last", System.currentTimeMillis());
+            }
+        });
+        return store.isClosed() ? 100 : store.getFileStore().getChunksFillRate();
+    }
+
+    /**
+     * Runs {@code work} and commits under the write lock, so the commit holds whole MongoDB writes only,
+     * then forces the file outside the lock, so writers go on meanwhile. It forces also when this call
+     * committed nothing: a commit another thread just made may hold this caller's writes and not be on
+     * disk yet — unless a sync that began after that commit has already finished.
+     */
+    private void durably(Runnable work) {
         long mine;
         lock.writeLock().lock();
         try {
             if (store.isClosed()) {
                 return;
             }
+            work.run();
             if (store.hasUnsavedChanges()) {
                 store.commit();
                 commits.incrementAndGet();
@@ -83,47 +112,10 @@ final class ConsistentH2Backend extends H2Backend {
         } finally {
             lock.writeLock().unlock();
         }
-        // Forced outside the lock, so writers go on meanwhile; also when this call committed nothing,
-        // because a commit another thread just made may hold this caller's writes and not be on disk yet.
-        syncUpTo(mine);
-    }
-
-    /** Forces the file unless a sync that began after commit {@code commit} has already finished. */
-    private void syncUpTo(long commit) {
-        if (synced.get() >= commit) {
-            return;
+        if (synced.get() < mine) {
+            makeSynced();
+            synced.accumulateAndGet(mine, Math::max);
         }
-        makeSynced();
-        synced.accumulateAndGet(commit, Math::max);
-    }
-
-    /**
-     * Rewrites the live pages of mostly dead chunks so the file shrinks back: H2's background writer
-     * would do it, but it is off here (see the MVStore bean). Under the write lock, so that the commit
-     * it makes holds whole writes only; at most {@code bytes} are rewritten per call.
-     *
-     * @return the share of live data in the file's chunks afterwards, in percent
-     */
-    int compactDurably(int targetFillRate, int bytes) {
-        long mine;
-        lock.writeLock().lock();
-        try {
-            if (store.isClosed()) {
-                return 100;
-            }
-            if (store.getFileStore().getChunksFillRate() < targetFillRate) {
-                store.compact(targetFillRate, bytes);
-                // a new version even when nothing else changed: chunks the rewrite emptied are freed as it is stored
-                store.openMap("aura.compactions").put("last", System.currentTimeMillis());
-                store.commit();
-                commits.incrementAndGet();
-            }
-            mine = commits.get();
-        } finally {
-            lock.writeLock().unlock();
-        }
-        syncUpTo(mine);
-        return store.isClosed() ? 100 : store.getFileStore().getChunksFillRate();
     }
 
     private void makeSynced() {

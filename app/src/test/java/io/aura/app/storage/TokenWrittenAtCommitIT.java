@@ -26,10 +26,7 @@ class TokenWrittenAtCommitIT extends IntegrationTest {
     @Test
     void while_a_batch_runs_the_connection_is_free_and_its_token_moves_only_when_it_commits() throws Exception {
         String processor = unique("batch");
-        transactions.executeInTransaction(() -> {
-            tokenStore.initializeTokenSegments(processor, 1);
-            tokenStore.fetchToken(processor, 0);
-        });
+        claimedByThisNode(processor);
 
         Transaction batch = transactions.startTransaction();
         tokenStore.storeToken(new GlobalSequenceTrackingToken(41), processor, 0);
@@ -47,16 +44,21 @@ class TokenWrittenAtCommitIT extends IntegrationTest {
     @Test
     void a_batch_that_rolls_back_leaves_its_token_where_it_was() {
         String processor = unique("rollback");
-        transactions.executeInTransaction(() -> {
-            tokenStore.initializeTokenSegments(processor, 1);
-            tokenStore.fetchToken(processor, 0);
-        });
+        claimedByThisNode(processor);
 
         Transaction batch = transactions.startTransaction();
         tokenStore.storeToken(new GlobalSequenceTrackingToken(7), processor, 0);
         batch.rollback();
 
         assertThat(storedTokenOf(processor)).isNull();
+    }
+
+    /** A processor's one segment, claimed as a processor would before its first batch. */
+    private void claimedByThisNode(String processor) {
+        transactions.executeInTransaction(() -> {
+            tokenStore.initializeTokenSegments(processor, 1);
+            tokenStore.fetchToken(processor, 0);
+        });
     }
 
     private byte[] storedTokenOf(String processor) {
