@@ -71,7 +71,8 @@ public class AuditController {
         };
     }
 
-    @Operation(summary = "Walk the hash chain of every stored event (or one aggregate's) and report the first break")
+    @Operation(summary = "Walk the hash chain of every stored event (or one aggregate's) and report the first break; "
+            + "501 when the events are in Axon Server (the embedded store writes the chain)")
     @GetMapping("/api/audit/verify")
     public ResponseEntity<?> verify(@RequestParam(required = false) String aggregateId) {
         AuditLog log = audit.getIfAvailable();

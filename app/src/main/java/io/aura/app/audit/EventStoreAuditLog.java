@@ -85,7 +85,8 @@ public class EventStoreAuditLog implements AuditLog {
         if ((f.from() != null && timestamp.isBefore(f.from())) || (f.to() != null && !timestamp.isBefore(f.to()))) {
             return null;
         }
-        String aggregateId = message instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : message.getIdentifier();
+        DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
+        String aggregateId = domain != null ? domain.getAggregateIdentifier() : message.getIdentifier();
         if (f.aggregateId() != null && !f.aggregateId().equals(aggregateId)) {
             return null;
         }
@@ -98,8 +99,8 @@ public class EventStoreAuditLog implements AuditLog {
         if (f.type() != null && !payloadType.equals(f.type()) && !payloadType.endsWith("$" + f.type())) {
             return null;
         }
-        return new Entry(index, aggregateId, message instanceof DomainEventMessage<?> d ? d.getType() : null,
-                message instanceof DomainEventMessage<?> d ? d.getSequenceNumber() : 0,
+        return new Entry(index, aggregateId, domain != null ? domain.getType() : null,
+                domain != null ? domain.getSequenceNumber() : 0,
                 payloadType.substring(payloadType.lastIndexOf('$') + 1), timestamp, String.valueOf(actor),
                 json.readValue(payload.getData(), MAP));
     }

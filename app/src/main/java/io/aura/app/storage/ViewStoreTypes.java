@@ -6,12 +6,18 @@ import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
@@ -50,12 +56,12 @@ final class ViewStoreTypes {
      * these types, map by map; credentials, outboxes and idempotency keys live there and are not
      * events, so the store is copied, not rebuilt.
      */
-    static void migrate(java.nio.file.Path legacy, java.nio.file.Path target) {
+    static void migrate(Path legacy, Path target) {
         copy(legacy, name -> new MVMap.Builder<>(), target);
         try {
-            java.nio.file.Files.delete(legacy);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot remove the migrated view store " + legacy, e);
+            Files.delete(legacy);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the migrated view store " + legacy, e);
         }
     }
 
@@ -66,13 +72,13 @@ final class ViewStoreTypes {
      *
      * @return whether the file was rewritten
      */
-    static boolean compactIfSparse(java.nio.file.Path file, long minBytes, int minLivePercent) {
+    static boolean compactIfSparse(Path file, long minBytes, int minLivePercent) {
         try {
-            if (!java.nio.file.Files.exists(file) || java.nio.file.Files.size(file) < minBytes) {
+            if (!Files.exists(file) || Files.size(file) < minBytes) {
                 return false;
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         int live;
         try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
@@ -81,23 +87,23 @@ final class ViewStoreTypes {
         if (live >= minLivePercent) {
             return false;
         }
-        java.nio.file.Path compacted = file.resolveSibling(file.getFileName() + ".compacted");
+        Path compacted = file.resolveSibling(file.getFileName() + ".compacted");
         copy(file, ViewStoreTypes::builderFor, compacted);
         try {
-            java.nio.file.Files.move(compacted, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot replace the view store " + file, e);
+            Files.move(compacted, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace the view store " + file, e);
         }
         return true;
     }
 
     /** Copies every map, entry by entry, into a new file written with these types. */
-    private static void copy(java.nio.file.Path from, java.util.function.Function<String, MVMap.Builder<Object, Object>> sourceTypes,
-                             java.nio.file.Path target) {
-        java.nio.file.Path partial = target.resolveSibling(target.getFileName() + ".partial");
+    private static void copy(Path from, Function<String, MVMap.Builder<Object, Object>> sourceTypes,
+                             Path target) {
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try {
-            java.nio.file.Files.deleteIfExists(partial);
+            Files.deleteIfExists(partial);
             try (MVStore source = new MVStore.Builder().fileName(from.toString()).readOnly().open();
                  MVStore to = new MVStore.Builder().fileName(partial.toString()).autoCommitDisabled().open()) {
                 for (String name : source.getMapNames()) {
@@ -110,10 +116,10 @@ final class ViewStoreTypes {
                 to.commit();
                 to.sync();
             }
-            java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot copy the view store " + from, e);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the view store " + from, e);
         }
     }
 
