@@ -44,10 +44,6 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
         search.setId("audit-search");
         Button verify = new Button("Verify chain", e -> verify());
         verify.setId("audit-verify");
-        if (!this.audit.verifiable()) {
-            verify.setEnabled(false);
-            verify.setTooltipText("The hash chain is kept by the embedded event store only");
-        }
         verdict.setId("audit-verdict");
         aggregate.setId("audit-aggregate");
         HorizontalLayout filters = new HorizontalLayout(aggregate, type, actor, search, verify, verdict);

@@ -4,6 +4,7 @@ import io.aura.kernel.audit.AuditLog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The audit log read through Axon's own event stream, for the production profile (Axon Server):
  * the same entries as {@link SqliteAuditLog} (an integration test compares both on the embedded
  * store), filtered while streaming, so a query costs a walk from {@code afterIndex} on. Payloads are
- * the stored bytes, never re-serialised. The hash chain is written by the embedded store's append
- * statement only, so this log cannot verify one.
+ * the stored bytes, never re-serialised. {@link #verify} walks the chain each event carries in its
+ * metadata ({@link MetaDataChain}, put there as it was appended by {@link EventChainSealer}).
  */
 @Component
 @ConditionalOnProperty(name = "aura.storage", havingValue = "production")
@@ -70,14 +71,62 @@ public class EventStoreAuditLog implements AuditLog {
         return out;
     }
 
-    @Override
-    public boolean verifiable() {
-        return false;
-    }
-
+    /**
+     * Walks the stream once, keeping each aggregate's next sequence number and last hash: an event
+     * whose hash differs was altered (or one before it was), a sequence number skipped means an event
+     * was removed, one out of order means events were reordered. Memory grows with the number of
+     * aggregates, not events.
+     */
     @Override
     public Verification verify(String aggregateId) {
-        throw new UnsupportedOperationException("the hash chain is kept by the embedded event store only");
+        TrackingToken head = eventStore.createHeadToken();
+        long last = head == null ? -1 : head.position().orElse(-1);
+        Map<String, String> lastHash = new HashMap<>();
+        Map<String, Long> nextSequence = new HashMap<>();
+        long checked = 0;
+        if (last < 0) {
+            return new Verification(true, 0, null);
+        }
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            while (stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
+                TrackedEventMessage<?> message = stream.nextAvailable();
+                long index = message.trackingToken().position().orElse(-1);
+                DomainEventMessage<?> domain = MetaDataChain.domainOrNull(message);
+                String aggregate = domain == null ? message.getIdentifier() : domain.getAggregateIdentifier();
+                if (aggregateId == null || aggregateId.equals(aggregate)) {
+                    checked++;
+                    long sequence = domain == null ? 0 : domain.getSequenceNumber();
+                    long expected = nextSequence.getOrDefault(aggregate, 0L);
+                    if (sequence != expected) {
+                        return broken(checked, index, aggregate, sequence, sequence > expected
+                                ? "event " + expected + " of this aggregate is missing" : "stored out of order");
+                    }
+                    Object stored = message.getMetaData().get(MetaDataChain.KEY);
+                    String hash = MetaDataChain.hash(lastHash.get(aggregate), message, eventSerializer);
+                    if (stored == null) {
+                        return broken(checked, index, aggregate, sequence, "carries no chain hash");
+                    }
+                    if (!hash.equals(stored.toString())) {
+                        return broken(checked, index, aggregate, sequence, "altered, or the chain before it was");
+                    }
+                    if (domain != null) {
+                        lastHash.put(aggregate, hash);
+                        nextSequence.put(aggregate, sequence + 1);
+                    }
+                }
+                if (index >= last) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the event store", e);
+        }
+        return new Verification(true, checked, null);
+    }
+
+    private static Verification broken(long checked, long index, String aggregate, long sequence, String reason) {
+        return new Verification(false, checked, new Break(index, aggregate, sequence, reason));
     }
 
     private Entry matching(TrackedEventMessage<?> message, long index, Filter f) {

@@ -3,9 +3,14 @@ package io.aura.app.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.app.IntegrationTest;
+import io.aura.kernel.audit.AuditLog;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import tools.jackson.databind.JsonNode;
 
 /** The audit reads the event store itself, and its hash chain shows any stored event altered, removed or reordered. */
@@ -19,9 +24,30 @@ class AuditIT extends IntegrationTest {
         return name;
     }
 
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+
+    /**
+     * The embedded store's verdict (its chain column, through the API) and the verdict from the chain
+     * in the metadata, read through Axon's event stream as on Axon Server: they must agree.
+     */
     private JsonNode verify(String aggregateId) {
         var response = http.get("/api/audit/verify" + (aggregateId == null ? "" : "?aggregateId=" + aggregateId), adminToken);
         assertThat(response.status()).isEqualTo(200);
+        if (aggregateId != null) {
+            AuditLog.Verification streamed = new EventStoreAuditLog(eventStore, eventSerializer).verify(aggregateId);
+            JsonNode direct = response.body();
+            assertThat(streamed.valid()).as("%s", streamed).isEqualTo(direct.get("valid").asBoolean());
+            if (!streamed.valid()) {
+                assertThat(streamed.firstBreak().sequence()).isEqualTo(direct.get("firstBreak").get("sequence").asLong());
+                assertThat(streamed.firstBreak().globalIndex())
+                        .isEqualTo(direct.get("firstBreak").get("globalIndex").asLong());
+            }
+        }
         return response.body();
     }
 
@@ -78,6 +104,27 @@ class AuditIT extends IntegrationTest {
             assertThat(result.get("firstBreak").get("aggregateId").asString()).isEqualTo(name);
         } finally {
             jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = 1",
+                    original, name);
+        }
+        assertThat(verify(name).get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void an_event_attributed_to_someone_else_is_found() {
+        String name = userWithTwoEvents();
+        byte[] original = jdbc.queryForObject("SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                + "AND sequenceNumber = 1", byte[].class, name);
+        assertThat(new String(original)).contains("\"actor\":\"admin\"");
+        try {
+            jdbc.update("UPDATE DomainEventEntry SET metaData = ? WHERE aggregateIdentifier = ? AND sequenceNumber = 1",
+                    new String(original).replace("\"actor\":\"admin\"", "\"actor\":\"mallory\"").getBytes(), name);
+
+            JsonNode result = verify(name);
+
+            assertThat(result.get("valid").asBoolean()).isFalse();
+            assertThat(result.get("firstBreak").get("sequence").asLong()).isEqualTo(1);
+        } finally {
+            jdbc.update("UPDATE DomainEventEntry SET metaData = ? WHERE aggregateIdentifier = ? AND sequenceNumber = 1",
                     original, name);
         }
         assertThat(verify(name).get("valid").asBoolean()).isTrue();

@@ -31,7 +31,7 @@ class EventStoreAuditLogIT extends IntegrationTest {
 
     @Test
     void reading_through_axons_event_stream_gives_the_same_entries_as_reading_the_store_directly() {
-        AuditLog streamed = new EventStoreAuditLog(eventStore, eventSerializer);
+        AuditLog streamed = streamed();
         Instant before = Instant.now();
         String name = unique("streamed");
         userWithRoles(name, "REQUESTER");
@@ -52,6 +52,36 @@ class EventStoreAuditLogIT extends IntegrationTest {
         }
         assertThat(streamed.read(new Filter(name, null, null, null, null, 0, 500))).hasSize(2)
                 .extracting(AuditLog.Entry::type).containsExactly("UserRegistered", "RolesGranted");
-        assertThat(streamed.verifiable()).isFalse();
+    }
+
+    // ---- the chain in the metadata: what verifies events kept in Axon Server ------------------------
+
+    /** A user with two events, UserRegistered (0) and RolesGranted (1), appended by two commands. */
+    private String userWithTwoEvents() {
+        String name = unique("chained");
+        userWithRoles(name, "REQUESTER");
+        http.post("/api/users/" + name + "/roles", adminToken, Map.of("roles", List.of("APPROVER")));
+        return name;
+    }
+
+    private AuditLog streamed() {
+        return new EventStoreAuditLog(eventStore, eventSerializer);
+    }
+
+    // altering, removing and reordering stored events: AuditIT, with both verifiers
+
+    @Test
+    void every_appended_event_carries_a_chain_hash_in_its_metadata_and_an_untouched_store_verifies_through_the_stream() {
+        String name = userWithTwoEvents();
+        List<String> metaData = jdbc.queryForList("SELECT CAST(metaData AS TEXT) FROM DomainEventEntry "
+                + "WHERE aggregateIdentifier = ? ORDER BY sequenceNumber", String.class, name);
+        assertThat(metaData).hasSize(2).allSatisfy(m -> assertThat(m).contains("\"" + MetaDataChain.KEY + "\""));
+
+        AuditLog.Verification one = streamed().verify(name);
+        AuditLog.Verification all = streamed().verify(null);
+
+        assertThat(one).isEqualTo(new AuditLog.Verification(true, 2, null));
+        assertThat(all.valid()).as("%s", all.firstBreak()).isTrue();
+        assertThat(all.checkedEvents()).isGreaterThan(2);
     }
 }

@@ -21,9 +21,4 @@ public interface AuditLog {
 
     /** Walks every stored event (or one aggregate's) and reports the first one altered, removed or reordered. */
     Verification verify(String aggregateId);
-
-    /** Whether the store keeps the hash chain {@link #verify} walks (the embedded store writes it as it appends). */
-    default boolean verifiable() {
-        return true;
-    }
 }
