@@ -2,6 +2,7 @@ package io.aura.app.axon;
 
 import io.aura.command.approval.Approval;
 import io.aura.command.booking.Booking;
+import io.aura.command.webhook.Webhook;
 import io.aura.kernel.MessageMetadata;
 import io.aura.app.notify.WebhookOutbox;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -111,6 +112,7 @@ public class AxonMessagingConfiguration {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Booking.class)
                         .configureCache(c -> new WeakReferenceCache()))
                 .configureAggregate(Approval.class)
+                .configureAggregate(Webhook.class)
                 .eventProcessing(processing -> processing.registerSaga(BookingSaga.class)
                         // Webhooks receive what happens from their registration on, not the store's history.
                         .registerTrackingEventProcessorConfiguration(WebhookOutbox.PROCESSING_GROUP,

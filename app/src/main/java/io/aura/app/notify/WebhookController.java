@@ -1,18 +1,23 @@
 package io.aura.app.notify;
 
+import io.aura.app.axon.ReadYourWrites;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.kernel.webhook.WebhookCommands.RegisterWebhook;
+import io.aura.kernel.webhook.WebhookCommands.RemoveWebhook;
+import io.aura.kernel.webhook.WebhookQueries.WatchWebhook;
+import io.aura.kernel.webhook.WebhookQueries.WebhookState;
+import io.aura.kernel.webhook.WebhookUrls;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -23,17 +28,25 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Webhook subscriptions (ADMIN). The secret is write-only: it signs deliveries and is never shown again. */
+/**
+ * Webhook subscriptions (ADMIN). Registering and removing one are events (who sent our data where,
+ * and from when, is audited); the secret is write-only: kept beside the views, it signs deliveries
+ * and is never shown or recorded. Both answer once deliveries follow the change (read-your-writes).
+ */
 @RestController
 @Tag(name = "Webhooks")
 public class WebhookController {
-    static final String COLLECTION = "webhooks";
+    private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(5);
 
     private final MongoTemplate mongo;
+    private final ReadYourWrites commands;
+    private final WebhookOutbox outbox;
     private final Clock clock;
 
-    public WebhookController(MongoTemplate mongo, Clock clock) {
+    public WebhookController(MongoTemplate mongo, ReadYourWrites commands, WebhookOutbox outbox, Clock clock) {
         this.mongo = mongo;
+        this.commands = commands;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -41,18 +54,12 @@ public class WebhookController {
 
     public record WebhookView(String id, String url, String createdBy, Instant createdAt) {}
 
-    record Webhook(String id, String url, String secret, String createdBy, Instant createdAt) {
-        WebhookView view() {
-            return new WebhookView(id, url, createdBy, createdAt);
-        }
-    }
-
     @Operation(summary = "Register a URL to receive booking and approval events, signed with HMAC-SHA256 (ADMIN)")
     @PostMapping("/api/webhooks")
     @PreAuthorize("hasRole('ADMIN')")
     public ResponseEntity<WebhookView> register(@RequestBody NewWebhook body, Authentication caller) {
         List<FieldViolation> violations = new ArrayList<>();
-        if (body.url() == null || !isHttpUrl(body.url())) {
+        if (!WebhookUrls.isHttpUrl(body.url())) {
             violations.add(new FieldViolation("url", "must be an absolute http or https URL"));
         }
         if (body.secret() == null || body.secret().length() < 16 || body.secret().length() > 256) {
@@ -61,37 +68,34 @@ public class WebhookController {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        Webhook hook = new Webhook(UUID.randomUUID().toString(), body.url(), body.secret(), caller.getName(),
-                clock.instant());
-        mongo.insert(hook, COLLECTION);
-        return ResponseEntity.created(URI.create("/api/webhooks/" + hook.id())).body(hook.view());
+        String id = UUID.randomUUID().toString();
+        // the secret first: a delivery never finds a registration without one
+        mongo.save(new WebhookOutbox.Secret(id, body.secret()), WebhookOutbox.SECRETS);
+        commands.sendAndAwait(new RegisterWebhook(id, body.url()), new WatchWebhook(id), WebhookState.class,
+                WebhookState::registered, VISIBLE_WITHIN);
+        WebhookView view = outbox.registrations().stream().filter(r -> r.id().equals(id)).findFirst()
+                .map(WebhookController::view)
+                .orElseGet(() -> new WebhookView(id, body.url(), caller.getName(), clock.instant()));
+        return ResponseEntity.created(URI.create("/api/webhooks/" + id)).body(view);
     }
 
     @Operation(summary = "The registered webhooks (ADMIN)")
     @GetMapping("/api/webhooks")
     @PreAuthorize("hasRole('ADMIN')")
     public List<WebhookView> list() {
-        return mongo.findAll(Webhook.class, COLLECTION).stream().map(Webhook::view).toList();
+        return outbox.registrations().stream().map(WebhookController::view).toList();
     }
 
-    @Operation(summary = "Stop delivering to a webhook (ADMIN)")
+    @Operation(summary = "Stop delivering to a webhook (ADMIN); 404 if it is unknown or removed already")
     @DeleteMapping("/api/webhooks/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     public ResponseEntity<Void> remove(@PathVariable String id) {
-        long removed = mongo.remove(Query.query(Criteria.where("_id").is(id)), COLLECTION).getDeletedCount();
-        return removed == 0 ? ResponseEntity.notFound().build() : ResponseEntity.noContent().build();
+        commands.sendAndAwait(new RemoveWebhook(id), new WatchWebhook(id), WebhookState.class, s -> !s.registered(),
+                VISIBLE_WITHIN);
+        return ResponseEntity.noContent().build();
     }
 
-    List<Webhook> all() {
-        return mongo.findAll(Webhook.class, COLLECTION);
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = URI.create(url);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+    private static WebhookView view(WebhookOutbox.Registration registration) {
+        return new WebhookView(registration.id(), registration.url(), registration.createdBy(), registration.createdAt());
     }
 }

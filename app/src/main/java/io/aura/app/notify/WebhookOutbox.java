@@ -10,7 +10,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import io.aura.kernel.MessageMetadata;
+import io.aura.kernel.webhook.WebhookEvents.WebhookRegistered;
+import io.aura.kernel.webhook.WebhookEvents.WebhookRemoved;
+import io.aura.kernel.webhook.WebhookQueries.WatchWebhook;
+import io.aura.kernel.webhook.WebhookQueries.WebhookState;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.Mac;
@@ -53,19 +63,60 @@ public class WebhookOutbox {
     public static final String DELIVERY = "X-Aura-Delivery";
     public static final String EVENT = "X-Aura-Event";
 
+    /** The registered webhooks as this processor has seen them, so deliveries follow the stream's order. */
+    static final String REGISTRATIONS = "webhook_registrations";
+    /** Signing secrets, kept out of the event store (written by the controller before it registers). */
+    static final String SECRETS = "webhook_secrets";
+
     private final MongoTemplate mongo;
-    private final WebhookController webhooks;
+    private final QueryUpdateEmitter emitter;
     private final JsonMapper json;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public WebhookOutbox(MongoTemplate mongo, WebhookController webhooks, JsonMapper json, Clock clock) {
+    public WebhookOutbox(MongoTemplate mongo, QueryUpdateEmitter emitter, JsonMapper json, Clock clock) {
         this.mongo = mongo;
-        this.webhooks = webhooks;
+        this.emitter = emitter;
         this.json = json;
         this.clock = clock;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
                 .on("nextAttemptAt", Sort.Direction.ASC).named("due"));
+    }
+
+    record Registration(@Id String id, String url, String createdBy, Instant createdAt) {}
+
+    record Secret(@Id String id, String secret) {}
+
+    /**
+     * Registered in this processor, not another: an event after the registration in the store is
+     * delivered to it, one before is not, whichever processor runs ahead.
+     */
+    @EventHandler
+    void on(WebhookRegistered registered, EventMessage<?> message) {
+        String actor = String.valueOf(message.getMetaData().getOrDefault(MessageMetadata.ACTOR, "system"));
+        mongo.save(new Registration(registered.webhookId(), registered.url(), actor, message.getTimestamp()),
+                REGISTRATIONS);
+        emitter.emit(WatchWebhook.class, q -> q.webhookId().equals(registered.webhookId()),
+                new WebhookState(registered.webhookId(), true));
+    }
+
+    @EventHandler
+    void on(WebhookRemoved removed) {
+        Query one = Query.query(Criteria.where("_id").is(removed.webhookId()));
+        mongo.remove(one, REGISTRATIONS);
+        mongo.remove(one, SECRETS);
+        emitter.emit(WatchWebhook.class, q -> q.webhookId().equals(removed.webhookId()),
+                new WebhookState(removed.webhookId(), false));
+    }
+
+    @QueryHandler
+    Optional<WebhookState> handle(WatchWebhook query) {
+        return Optional.of(new WebhookState(query.webhookId(),
+                mongo.exists(Query.query(Criteria.where("_id").is(query.webhookId())), REGISTRATIONS)));
+    }
+
+    List<Registration> registrations() {
+        return mongo.findAll(Registration.class, REGISTRATIONS);
     }
 
     record Delivery(@Id String id, String webhookId, String url, String secret, String eventType, String body,
@@ -79,12 +130,20 @@ public class WebhookOutbox {
         if (!type.startsWith("io.aura.kernel.booking.") && !type.startsWith("io.aura.kernel.approval.")) {
             return;
         }
-        var hooks = webhooks.all();
+        List<Registration> hooks = registrations();
         if (hooks.isEmpty()) {
             return;
         }
+        Map<String, String> secrets = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(hooks.stream().map(Registration::id).toList())),
+                Secret.class, SECRETS).forEach(s -> secrets.put(s.id(), s.secret()));
         String eventType = payload.getClass().getSimpleName();
-        for (var hook : hooks) {
+        for (Registration hook : hooks) {
+            String secret = secrets.get(hook.id());
+            if (secret == null) {
+                log.warn("Webhook {} has no signing secret; nothing is sent to it", hook.id());
+                continue;
+            }
             String id = message.getIdentifier() + ":" + hook.id();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("id", id);
@@ -97,7 +156,7 @@ public class WebhookOutbox {
             body.put("occurredAt", message.getTimestamp().toString());
             body.put("payload", payload);
             Update insert = new Update().setOnInsert("webhookId", hook.id()).setOnInsert("url", hook.url())
-                    .setOnInsert("secret", hook.secret()).setOnInsert("eventType", eventType)
+                    .setOnInsert("secret", secret).setOnInsert("eventType", eventType)
                     .setOnInsert("body", json.writeValueAsString(body)).setOnInsert("status", "PENDING")
                     .setOnInsert("attempts", 0).setOnInsert("nextAttemptAt", message.getTimestamp());
             mongo.upsert(Query.query(Criteria.where("_id").is(id)), insert, COLLECTION);

@@ -1,0 +1,92 @@
+package io.aura.app.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aura.app.IntegrationTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import tools.jackson.databind.JsonNode;
+
+/** Who sent our booking data where, and from when, is in the event store; the signing secret is not. */
+class WebhooksIT extends IntegrationTest {
+    private static final String SECRET = "a-secret-nobody-may-read-again";
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    LegacyWebhookMigration migration;
+
+    private List<String> listed() {
+        JsonNode list = http.get("/api/webhooks", adminToken).body();
+        return java.util.stream.StreamSupport.stream(list.spliterator(), false).map(h -> h.get("id").asString()).toList();
+    }
+
+    @Test
+    void registering_and_removing_a_webhook_are_audited_events_with_the_admin_as_actor_and_no_secret() {
+        var created = http.post("/api/webhooks", adminToken, Map.of("url", "https://hooks.example.org/aura",
+                "secret", SECRET));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().get("id").asString();
+        assertThat(created.body().get("createdBy").asString()).isEqualTo("admin");
+        assertThat(listed()).contains(id); // read-your-writes: listed as soon as the answer is there
+
+        assertThat(http.delete("/api/webhooks/" + id, adminToken).status()).isEqualTo(204);
+        assertThat(listed()).doesNotContain(id);
+        assertThat(http.delete("/api/webhooks/" + id, adminToken).status()).isEqualTo(404);
+        assertThat(http.delete("/api/webhooks/" + UUID.randomUUID(), adminToken).status()).isEqualTo(404);
+
+        JsonNode audit = http.get("/api/audit?aggregateId=" + id, adminToken).body();
+        assertThat(audit.size()).isEqualTo(2);
+        assertThat(audit.get(0).get("type").asString()).isEqualTo("WebhookRegistered");
+        assertThat(audit.get(0).get("payload").get("url").asString()).isEqualTo("https://hooks.example.org/aura");
+        assertThat(audit.get(1).get("type").asString()).isEqualTo("WebhookRemoved");
+        assertThat(audit).allSatisfy(e -> assertThat(e.get("actor").asString()).isEqualTo("admin"));
+        Long withSecret = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE CAST(payload AS TEXT) LIKE ? "
+                + "OR CAST(metaData AS TEXT) LIKE ?", Long.class, "%" + SECRET + "%", "%" + SECRET + "%");
+        assertThat(withSecret).isZero();
+        assertThat(mongo.exists(Query.query(Criteria.where("_id").is(id)), WebhookOutbox.SECRETS)).isFalse();
+    }
+
+    @Test
+    void only_an_admin_registers_and_a_bad_url_or_secret_records_nothing() {
+        String requester = userWithRoles(unique("req"), "REQUESTER");
+        assertThat(http.post("/api/webhooks", requester, Map.of("url", "https://x.test/", "secret", SECRET)).status())
+                .isEqualTo(403);
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE payloadType LIKE '%Webhook%'",
+                Long.class);
+
+        var invalid = http.post("/api/webhooks", adminToken, Map.of("url", "ftp://nope", "secret", "short"));
+
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().toString()).contains("url").contains("secret");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE payloadType LIKE '%Webhook%'",
+                Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    void a_webhook_kept_as_a_document_by_an_earlier_version_is_registered_as_an_event_once() {
+        String id = UUID.randomUUID().toString();
+        mongo.save(new Document("_id", id).append("url", "https://legacy.example.org/hook").append("secret", SECRET)
+                .append("createdBy", "admin"), LegacyWebhookMigration.LEGACY);
+
+        assertThat(migration.migrate()).isEqualTo(1);
+        assertThat(migration.migrate()).isZero();
+
+        assertThat(mongo.exists(Query.query(Criteria.where("_id").is(id)), LegacyWebhookMigration.LEGACY)).isFalse();
+        assertThat(mongo.findById(id, WebhookOutbox.Secret.class, WebhookOutbox.SECRETS).secret()).isEqualTo(SECRET);
+        JsonNode audit = http.get("/api/audit?aggregateId=" + id, adminToken).body();
+        assertThat(audit.size()).isEqualTo(1);
+        assertThat(audit.get(0).get("type").asString()).isEqualTo("WebhookRegistered");
+        assertThat(audit.get(0).get("actor").asString()).isEqualTo("system");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> listed().contains(id));
+        assertThat(http.delete("/api/webhooks/" + id, adminToken).status()).isEqualTo(204);
+    }
+}
