@@ -77,7 +77,9 @@ public class HeatmapView extends VerticalLayout {
                 List<HeatmapCell> here = cells.stream()
                         .filter(c -> c.dayOfWeek() == day.getValue() && c.hour() == h).toList();
                 long minutes = here.stream().mapToLong(HeatmapCell::bookedMinutes).sum();
-                double utilization = here.stream().mapToDouble(HeatmapCell::utilization).average().orElse(0);
+                long bookable = here.stream().mapToLong(HeatmapCell::bookableMinutes).sum();
+                // several resources: minutes used of the minutes they could be used, not an average of ratios
+                double utilization = bookable == 0 ? 0 : Math.min(1.0, minutes / (double) bookable);
                 Div cell = new Div();
                 cell.getStyle().set("height", "1.6em").set("border-radius", "3px")
                         .set("background", colour(utilization));

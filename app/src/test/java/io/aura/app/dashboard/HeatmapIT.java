@@ -36,6 +36,14 @@ class HeatmapIT extends IntegrationTest {
         assertThat(cell(window, 1, 10).get("bookedMinutes").asLong()).isEqualTo(30);
         assertThat(cell(window, 1, 10).get("utilization").asDouble()).isEqualTo(0.5);
         assertThat(cell(window, 2, 9).get("bookedMinutes").asLong()).isZero();
+        assertThat(cell(window, 2, 9).get("bookableMinutes").asLong()).isEqualTo(60);
+
+        // a blackout takes its minutes out of what could be booked
+        ZonedDateTime closed = monday.plusDays(1).atTime(9, 0).atZone(TOKYO);
+        assertThat(http.post("/api/resources/" + room + "/blackouts", adminToken, Map.of(
+                "start", closed.toOffsetDateTime().toString(), "end", closed.plusMinutes(30).toOffsetDateTime().toString(),
+                "reason", "inspection")).status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> cell(window, 2, 9).get("bookableMinutes").asLong() == 30);
 
         http.post("/events/" + booking + "/cancel", alice, Map.of());
 

@@ -9,6 +9,7 @@ import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingQueries.FindHeatmap;
 import io.aura.kernel.booking.BookingQueries.HeatmapCell;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
+import io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded;
 import io.aura.kernel.schedule.LocalHours;
 import io.aura.kernel.schedule.TimeRange;
 import java.time.ZoneId;
@@ -62,6 +63,17 @@ public class HeatmapProjection {
     void on(ResourceRegistered e) {
         mongo.save(new Document("_id", e.resourceId()).append("timeZone", e.spec().timeZone()), ZONES);
         zones.put(e.resourceId(), ZoneId.of(e.spec().timeZone()));
+    }
+
+    /** Blacked-out minutes are not bookable: they leave the denominator of the cells they cover. */
+    @EventHandler
+    void on(BlackoutAdded e) {
+        forEachSlice(e.resourceId(), e.blackoutId(), e.range(), zoneOf(e.resourceId()), (bucket, key, slice) ->
+                mongo.upsert(Query.query(Criteria.where("_id").is(bucket)),
+                        new Update().set("resourceId", e.resourceId()).set("date", slice.date().toString())
+                                .set("hour", slice.hour()).set("blocked." + key, slice.minutes()),
+                        HOURS));
+        changed(e.resourceId(), List.of(e.range()));
     }
 
     @EventHandler
@@ -133,26 +145,31 @@ public class HeatmapProjection {
                 inWindow.put(slice.date() + "|" + slice.hour(), true);
             }
             long[][] booked = new long[8][24];
+            long[][] blocked = new long[8][24];
             for (Document bucket : bucketsByResource.getOrDefault(resourceId, List.of())) {
                 String date = bucket.getString("date");
                 int hour = bucket.getInteger("hour");
                 if (!inWindow.containsKey(date + "|" + hour)) {
                     continue;
                 }
-                Document shares = bucket.get("shares", Document.class);
-                long minutes = shares == null ? 0 : shares.values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
-                booked[java.time.LocalDate.parse(date).getDayOfWeek().getValue()][hour] += minutes;
+                int day = java.time.LocalDate.parse(date).getDayOfWeek().getValue();
+                booked[day][hour] += minutes(bucket.get("shares", Document.class));
+                blocked[day][hour] += minutes(bucket.get("blocked", Document.class));
             }
             for (int day = 1; day <= 7; day++) {
                 for (int hour = 0; hour < 24; hour++) {
-                    long capacity = bookable[day][hour];
+                    long capacity = Math.max(0, bookable[day][hour] - blocked[day][hour]);
                     double utilization = capacity == 0 ? 0 : Math.min(1.0, booked[day][hour] / (double) capacity);
                     cells.add(new HeatmapCell(resourceId, day, hour, booked[day][hour],
-                            Math.round(utilization * 10_000) / 10_000.0));
+                            Math.round(utilization * 10_000) / 10_000.0, capacity));
                 }
             }
         }
         return cells;
+    }
+
+    private static long minutes(Document perSlice) {
+        return perSlice == null ? 0 : perSlice.values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
     }
 
     /** The initial answer of a live heatmap subscription is empty: it streams changes from now on. */

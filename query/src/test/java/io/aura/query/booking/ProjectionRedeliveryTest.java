@@ -18,6 +18,7 @@ import io.aura.kernel.booking.BookingQueries.HeatmapCell;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
 import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.schedule.ConflictPolicy;
+import io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded;
 import io.aura.kernel.schedule.TimeRange;
 import java.time.Instant;
 import java.util.List;
@@ -97,6 +98,24 @@ class ProjectionRedeliveryTest {
         assertThat(heat()).allSatisfy(c -> assertThat(c.bookedMinutes()).isZero());
         assertThat(bookings.handle(new FindBooking("b-1")).orElseThrow().occurrences())
                 .allSatisfy(o -> assertThat(o.status()).isEqualTo("CANCELLED"));
+    }
+
+    @Test
+    void blacked_out_minutes_leave_the_bookable_minutes_of_their_local_hours_once_however_often_delivered() {
+        heatmap.on(CONFIRMED); // 09:00–10:30 Berlin
+        BlackoutAdded cleaning = new BlackoutAdded("r-1", "x-1", new TimeRange(Instant.parse("2030-01-07T09:30:00Z"),
+                Instant.parse("2030-01-07T10:30:00Z")), "cleaning"); // 10:30–11:30 Berlin
+        heatmap.on(cleaning);
+        heatmap.on(cleaning);
+
+        assertThat(cell(1, 9)).isEqualTo(new HeatmapCell("r-1", 1, 9, 60, 1.0, 60));
+        assertThat(cell(1, 10)).isEqualTo(new HeatmapCell("r-1", 1, 10, 30, 1.0, 30));
+        assertThat(cell(1, 11)).isEqualTo(new HeatmapCell("r-1", 1, 11, 0, 0.0, 30));
+        assertThat(cell(2, 10)).isEqualTo(new HeatmapCell("r-1", 2, 10, 0, 0.0, 60));
+    }
+
+    private HeatmapCell cell(int dayOfWeek, int hour) {
+        return heat().stream().filter(c -> c.dayOfWeek() == dayOfWeek && c.hour() == hour).findFirst().orElseThrow();
     }
 
     private List<CalendarEntry> calendar() {

@@ -24,7 +24,12 @@ public final class BookingQueries {
     /** Booked minutes by day of week and hour, in each resource's own time zone, over [from, to). */
     public record FindHeatmap(Instant from, Instant to, String resourceId) {}
 
-    public record HeatmapCell(String resourceId, int dayOfWeek, int hour, long bookedMinutes, double utilization) {}
+    /**
+     * One day-of-week × local-hour cell of a resource over a window: minutes booked, minutes the
+     * resource could be booked (the window's minutes in that cell less its blackouts), and their ratio.
+     */
+    public record HeatmapCell(String resourceId, int dayOfWeek, int hour, long bookedMinutes, double utilization,
+                              long bookableMinutes) {}
 
     /**
      * Live heatmap changes of one resource (or, resourceId null, all): a subscription query whose
