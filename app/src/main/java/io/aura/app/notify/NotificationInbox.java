@@ -5,6 +5,7 @@ import io.aura.kernel.approval.ApprovalEvents.ApprovalCancelled;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalEscalated;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalExpired;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalGranted;
+import io.aura.kernel.approval.ApprovalEvents.ApprovalLevelStarted;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalOpened;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalRejected;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalReminderDue;
@@ -92,6 +93,19 @@ public class NotificationInbox {
                         + e.expiresAt() + ": " + link);
     }
 
+    /**
+     * A level a role decides: its members hear of it too, with a link to their approvals inbox. Tokens
+     * stay with named approvers (ADR 0008); members decide signed in. The requester is not asked.
+     */
+    @EventHandler
+    void on(ApprovalLevelStarted e, EventMessage<?> message, ReplayStatus replay) {
+        for (String member : roleMembersToAsk(e.approvalId(), e.approverRole(), e.approvers())) {
+            notify(message, replay, member, "APPROVAL_REQUEST", e.bookingId(), e.approvalId(), baseUrl + "/approvals",
+                    null, "Booking " + e.bookingId() + " awaits a decision by " + e.approverRole() + " (level "
+                            + (e.level() + 1) + ") until " + e.expiresAt() + ": " + baseUrl + "/approvals");
+        }
+    }
+
     @EventHandler
     void on(ApprovalTokenRevoked e, EventMessage<?> message, ReplayStatus replay) {
         notify(message, replay, e.approver(), "APPROVAL_TOKEN_REVOKED", e.bookingId(), e.approvalId(), null, null,
@@ -100,7 +114,9 @@ public class NotificationInbox {
 
     @EventHandler
     void on(ApprovalReminderDue e, EventMessage<?> message, ReplayStatus replay) {
-        for (String approver : e.approvers()) {
+        List<String> to = new ArrayList<>(e.approvers());
+        to.addAll(roleMembersToAsk(e.approvalId(), e.approverRole(), e.approvers()));
+        for (String approver : to) {
             notify(message, replay, approver, "APPROVAL_REMINDER", e.bookingId(), e.approvalId(),
                     baseUrl + "/approvals", null,
                     "Reminder: booking " + e.bookingId() + " awaits your decision until " + e.expiresAt());
@@ -110,10 +126,7 @@ public class NotificationInbox {
     @EventHandler
     void on(ApprovalEscalated e, EventMessage<?> message, ReplayStatus replay) {
         List<String> to = new ArrayList<>(e.addedApprovers());
-        if (e.addedRole() != null) {
-            queries.query(new FindUsersWithRole(Role.valueOf(e.addedRole())),
-                    ResponseTypes.multipleInstancesOf(UserView.class)).join().forEach(u -> to.add(u.username()));
-        }
+        to.addAll(membersOf(e.addedRole()));
         for (String user : to.stream().distinct().toList()) {
             notify(message, replay, user, "APPROVAL_ESCALATED", e.bookingId(), e.approvalId(), baseUrl + "/approvals",
                     null, "Booking " + e.bookingId() + " was not decided in time and is escalated to you");
@@ -143,6 +156,22 @@ public class NotificationInbox {
     void on(ApprovalCancelled e, EventMessage<?> message, ReplayStatus replay) {
         toRequester(message, replay, e.approvalId(), "APPROVAL_CANCELLED", "The approval of booking "
                 + e.bookingId() + " was cancelled: " + e.reason());
+    }
+
+    private List<String> membersOf(String role) {
+        if (role == null || java.util.Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(role))) {
+            return List.of();
+        }
+        return queries.query(new FindUsersWithRole(Role.valueOf(role)), ResponseTypes.multipleInstancesOf(UserView.class))
+                .join().stream().map(UserView::username).toList();
+    }
+
+    /** Members of the level's role, less its named approvers (they are told with their token) and the requester. */
+    private List<String> roleMembersToAsk(String approvalId, String role, List<String> namedApprovers) {
+        ApprovalContext context = mongo.findById(approvalId, ApprovalContext.class, CONTEXT);
+        String requester = context == null ? null : context.requester();
+        return membersOf(role).stream()
+                .filter(member -> !namedApprovers.contains(member) && !member.equals(requester)).toList();
     }
 
     private void toRequester(EventMessage<?> message, ReplayStatus replay, String approvalId, String type,

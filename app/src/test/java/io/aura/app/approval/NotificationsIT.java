@@ -115,6 +115,41 @@ class NotificationsIT extends IntegrationTest {
                 "end", start.plus(1, ChronoUnit.HOURS).toString())).status()).isEqualTo(201));
     }
 
+    @Test
+    void members_of_an_approver_role_are_told_with_a_link_to_their_inbox_and_one_of_them_decides_there()
+            throws Exception {
+        String memberName = unique("rosa");
+        String memberMail = memberName + "@example.test";
+        String member = userWithEmail(memberName, memberMail, "APPROVER");
+        String requester = userWithRoles(unique("req"), "REQUESTER", "APPROVER");
+        var room = http.post("/api/resources", adminToken, Map.of("name", unique("Role hall"), "capacity", 10,
+                "timeZone", "UTC", "approvalLevels", List.of(Map.of("name", "any approver", "approverRole", "APPROVER")),
+                "approvalDeadline", "PT1H"));
+        assertThat(room.status()).as(String.valueOf(room.body())).isEqualTo(201);
+        String bookingId = bookFor(requester, room.body().get("id").asString(),
+                Instant.now().truncatedTo(ChronoUnit.DAYS).plus(8, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS));
+
+        await().atMost(WAIT).until(() -> typesIn(member).contains("APPROVAL_REQUEST"));
+        JsonNode request = http.get("/api/notifications", member).body().valueStream()
+                .filter(n -> bookingId.equals(n.get("bookingId").asString())).findFirst().orElseThrow();
+        assertThat(request.get("link").asString()).isEqualTo("http://aura.test/approvals");
+        assertThat(request.get("token").isNull()).as("no token for a role member").isTrue();
+        MimeMessage mail = await().atMost(WAIT).until(() -> java.util.Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> { try { return m.getAllRecipients()[0].toString().equals(memberMail); }
+                               catch (jakarta.mail.MessagingException e) { return false; } })
+                .findFirst().orElse(null), m -> m != null);
+        assertThat(mail.getSubject()).isEqualTo("Approval requested");
+        // the requester holds the role too, but is not asked to approve their own booking
+        assertThat(http.get("/api/notifications", requester).body().valueStream()
+                .filter(n -> "APPROVAL_REQUEST".equals(n.get("type").asString()))
+                .noneMatch(n -> bookingId.equals(n.get("bookingId").asString()))).isTrue();
+
+        String approvalId = request.get("approvalId").asString();
+        assertThat(http.post("/api/approvals/" + approvalId + "/decision", member, Map.of("decision", "APPROVE"))
+                .status()).isBetween(200, 204);
+        await().atMost(WAIT).until(() -> status(bookingId).equals("CONFIRMED"));
+    }
+
     record Received(String delivery, String event, String timestamp, String signature, String body) {}
 
     @Test
