@@ -84,6 +84,21 @@ public abstract class IntegrationTest {
         return http.token(username, username + "-password-1");
     }
 
+    /** Runs {@code whileRemoved} with one stored event deleted from the embedded store, then puts it back as it was. */
+    protected void withStoredEventRemoved(String aggregateId, long sequence, Runnable whileRemoved) {
+        java.util.Map<String, Object> row = jdbc.queryForMap("SELECT * FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                + "AND sequenceNumber = ?", aggregateId, sequence);
+        try {
+            jdbc.update("DELETE FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?", aggregateId,
+                    sequence);
+            whileRemoved.run();
+        } finally {
+            String columns = String.join(", ", row.keySet());
+            String marks = String.join(", ", row.keySet().stream().map(k -> "?").toList());
+            jdbc.update("INSERT INTO DomainEventEntry (" + columns + ") VALUES (" + marks + ")", row.values().toArray());
+        }
+    }
+
     protected static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

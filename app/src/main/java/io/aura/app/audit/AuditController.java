@@ -2,7 +2,9 @@ package io.aura.app.audit;
 
 import io.aura.kernel.audit.AuditExport;
 import io.aura.kernel.audit.AuditLog;
+import io.aura.app.security.AuditAnchors;
 import io.aura.app.web.TimeInput;
+import io.jsonwebtoken.JwtException;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,6 +19,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,10 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditController {
     private final ObjectProvider<AuditLog> audit;
     private final JsonMapper json;
+    private final AuditAnchors anchors;
 
-    public AuditController(ObjectProvider<AuditLog> audit, JsonMapper json) {
+    public AuditController(ObjectProvider<AuditLog> audit, JsonMapper json, AuditAnchors anchors) {
         this.audit = audit;
         this.json = json;
+        this.anchors = anchors;
     }
 
     @Operation(summary = "Domain events from the event store, oldest first; format=json (default), jsonl or csv; "
@@ -76,6 +82,47 @@ public class AuditController {
     public ResponseEntity<?> verify(@RequestParam(required = false) String aggregateId) {
         AuditLog log = audit.getIfAvailable();
         return log == null ? notAvailable() : ResponseEntity.ok(log.verify(aggregateId));
+    }
+
+    public record AnchorBody(String anchor) {}
+
+    /** A digest of the store and the signed anchor that carries it; unchanged answers whether it still holds. */
+    public record AnchorView(long headIndex, long events, String sha256, String anchor) {}
+
+    public record AnchorCheck(boolean unchanged, AuditLog.Digest anchored, AuditLog.Digest now) {}
+
+    @Operation(summary = "A signed anchor over everything stored so far (ES256, keep it outside the system); "
+            + "POST it to /api/audit/anchor/verify later to learn whether anything up to it changed")
+    @GetMapping("/api/audit/anchor")
+    public ResponseEntity<?> anchor() {
+        AuditLog log = audit.getIfAvailable();
+        if (log == null) {
+            return notAvailable();
+        }
+        AuditLog.Digest digest = log.digest(-1);
+        return ResponseEntity.ok(new AnchorView(digest.headIndex(), digest.events(), digest.sha256(),
+                anchors.sign(digest)));
+    }
+
+    @Operation(summary = "Whether the store up to an anchor's index is what it was when the anchor was issued")
+    @PostMapping("/api/audit/anchor/verify")
+    public ResponseEntity<?> checkAnchor(@RequestBody(required = false) AnchorBody body) {
+        AuditLog.Digest anchored;
+        try {
+            if (body == null || body.anchor() == null || body.anchor().isBlank()) {
+                throw new JwtException("missing");
+            }
+            anchored = anchors.verify(body.anchor());
+        } catch (JwtException | IllegalArgumentException e) {
+            throw new InvalidInputException(List.of(new FieldViolation("anchor",
+                    "must be an audit anchor issued by this server (GET /api/audit/anchor)")));
+        }
+        AuditLog log = audit.getIfAvailable();
+        if (log == null) {
+            return notAvailable();
+        }
+        AuditLog.Digest now = log.digest(anchored.headIndex());
+        return ResponseEntity.ok(new AnchorCheck(now.equals(anchored), anchored, now));
     }
 
     private static ResponseEntity<Map<String, Object>> notAvailable() {

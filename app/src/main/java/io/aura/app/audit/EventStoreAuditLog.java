@@ -125,6 +125,35 @@ public class EventStoreAuditLog implements AuditLog {
         return new Verification(true, checked, null);
     }
 
+    @Override
+    public Digest digest(long headIndex) {
+        TrackingToken headToken = eventStore.createHeadToken();
+        long current = headToken == null ? -1 : headToken.position().orElse(-1);
+        long head = headIndex < 0 ? Math.max(current, 0) : headIndex;
+        ChainDigest digest = new ChainDigest();
+        if (current < 0) {
+            return digest.finish(head);
+        }
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            while (stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
+                TrackedEventMessage<?> message = stream.nextAvailable();
+                long index = message.trackingToken().position().orElse(-1);
+                if (index > head) {
+                    break;
+                }
+                Object hash = message.getMetaData().get(MetaDataChain.KEY);
+                digest.add(index, hash == null ? null : hash.toString());
+                if (index >= Math.min(head, current)) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the event store", e);
+        }
+        return digest.finish(head);
+    }
+
     private static Verification broken(long checked, long index, String aggregate, long sequence, String reason) {
         return new Verification(false, checked, new Break(index, aggregate, sequence, reason));
     }

@@ -134,6 +134,32 @@ public class SqliteAuditLog implements AuditLog {
         return new Verification(true, checked, null);
     }
 
+    @Override
+    public Digest digest(long headIndex) {
+        try (Connection c = DriverManager.getConnection(url)) {
+            long head = headIndex;
+            if (head < 0) {
+                try (PreparedStatement max = c.prepareStatement("SELECT COALESCE(MAX(globalIndex), 0) FROM DomainEventEntry");
+                     ResultSet rs = max.executeQuery()) {
+                    head = rs.next() ? rs.getLong(1) : 0;
+                }
+            }
+            ChainDigest digest = new ChainDigest();
+            try (PreparedStatement st = c.prepareStatement("SELECT globalIndex, " + ChainedAppendStatement.CHAIN_COLUMN
+                    + " FROM DomainEventEntry WHERE globalIndex <= ? ORDER BY globalIndex")) {
+                st.setLong(1, head);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        digest.add(rs.getLong(1), rs.getString(2));
+                    }
+                }
+            }
+            return digest.finish(head);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the event store", e);
+        }
+    }
+
     private static Verification broken(long checked, long index, String aggregate, long sequence, String reason) {
         return new Verification(false, checked, new Break(index, aggregate, sequence, reason));
     }

@@ -57,6 +57,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    public AuditAnchors auditAnchors(SigningKeys keys, Clock clock) {
+        return new AuditAnchors(keys, clock);
+    }
+
+    @Bean
     public LoginThrottle loginThrottle(Clock clock,
                                        @Value("${aura.login.user-free-failures:5}") int userFree,
                                        @Value("${aura.login.address-free-failures:20}") int addressFree) {

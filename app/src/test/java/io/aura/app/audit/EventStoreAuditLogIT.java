@@ -84,4 +84,14 @@ class EventStoreAuditLogIT extends IntegrationTest {
         assertThat(all.valid()).as("%s", all.firstBreak()).isTrue();
         assertThat(all.checkedEvents()).isGreaterThan(2);
     }
+
+    @Test
+    void the_digest_for_anchors_through_the_stream_covers_every_event_up_to_its_index() {
+        String name = userWithTwoEvents();
+        long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+        AuditLog.Digest before = streamed().digest(head);
+        assertThat(before.events()).isEqualTo(sqlite.digest(head).events());
+        withStoredEventRemoved(name, 1, () -> assertThat(streamed().digest(head)).isNotEqualTo(before));
+        assertThat(streamed().digest(head)).isEqualTo(before);
+    }
 }

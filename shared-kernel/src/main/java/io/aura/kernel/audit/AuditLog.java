@@ -21,4 +21,14 @@ public interface AuditLog {
 
     /** Walks every stored event (or one aggregate's) and reports the first one altered, removed or reordered. */
     Verification verify(String aggregateId);
+
+    /**
+     * The store up to an index, condensed: SHA-256 over every event's global index and chain hash, in
+     * order. Signed and kept elsewhere (an anchor), it shows later whether anything up to that index
+     * changed — including what a chain cannot show: a removed last event, a rewritten whole chain.
+     */
+    record Digest(long headIndex, long events, String sha256) {}
+
+    /** The digest up to {@code headIndex} inclusive; a negative one means up to the current head. */
+    Digest digest(long headIndex);
 }
