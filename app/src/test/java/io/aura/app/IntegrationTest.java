@@ -84,6 +84,14 @@ public abstract class IntegrationTest {
         return http.token(username, username + "-password-1");
     }
 
+    /** A new user with two events, UserRegistered (0) and RolesGranted (1), appended by two commands; its name. */
+    protected String userWithTwoEvents(String prefix) {
+        String name = unique(prefix);
+        userWithRoles(name, "REQUESTER");
+        http.post("/api/users/" + name + "/roles", adminToken, java.util.Map.of("roles", java.util.List.of("APPROVER")));
+        return name;
+    }
+
     /** Runs {@code whileRemoved} with one stored event deleted from the embedded store, then puts it back as it was. */
     protected void withStoredEventRemoved(String aggregateId, long sequence, Runnable whileRemoved) {
         java.util.Map<String, Object> row = jdbc.queryForMap("SELECT * FROM DomainEventEntry WHERE aggregateIdentifier = ? "

@@ -34,19 +34,13 @@ class AuditAnchorIT extends IntegrationTest {
         return response.body();
     }
 
-    private String userWithTwoEvents() {
-        String name = unique("anchored");
-        userWithRoles(name, "REQUESTER");
-        http.post("/api/users/" + name + "/roles", adminToken, Map.of("roles", List.of("APPROVER")));
-        return name;
-    }
 
     @Test
     void an_anchor_holds_while_nothing_up_to_it_changes_even_as_new_events_arrive() {
-        userWithTwoEvents();
+        userWithTwoEvents("anchored");
         String anchor = anchor();
 
-        userWithTwoEvents(); // after the anchor: outside what it covers
+        userWithTwoEvents("anchored"); // after the anchor: outside what it covers
 
         JsonNode result = check(anchor);
         assertThat(result.get("unchanged").asBoolean()).isTrue();
@@ -56,7 +50,7 @@ class AuditAnchorIT extends IntegrationTest {
 
     @Test
     void removing_the_last_event_of_an_aggregate_passes_the_chain_but_not_the_anchor() {
-        String name = userWithTwoEvents();
+        String name = userWithTwoEvents("anchored");
         String anchor = anchor();
         withStoredEventRemoved(name, 1, () -> {
             // a shorter chain is still a valid chain (ADR 0006) ...

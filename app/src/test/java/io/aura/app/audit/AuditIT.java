@@ -16,13 +16,6 @@ import tools.jackson.databind.JsonNode;
 /** The audit reads the event store itself, and its hash chain shows any stored event altered, removed or reordered. */
 class AuditIT extends IntegrationTest {
 
-    /** A user with two events: UserRegistered (0) and RolesGranted (1). */
-    private String userWithTwoEvents() {
-        String name = unique("audited");
-        userWithRoles(name, "REQUESTER");
-        http.post("/api/users/" + name + "/roles", adminToken, Map.of("roles", List.of("APPROVER")));
-        return name;
-    }
 
     @Autowired
     EventStore eventStore;
@@ -53,7 +46,7 @@ class AuditIT extends IntegrationTest {
 
     @Test
     void the_audit_lists_an_aggregates_events_with_actor_and_payload_read_from_the_event_store() {
-        String name = userWithTwoEvents();
+        String name = userWithTwoEvents("audited");
 
         var audit = http.get("/api/audit?aggregateId=" + name, adminToken);
 
@@ -69,7 +62,7 @@ class AuditIT extends IntegrationTest {
 
     @Test
     void the_audit_exports_json_lines_and_csv_and_is_for_auditors_only() {
-        String name = userWithTwoEvents();
+        String name = userWithTwoEvents("audited");
         var jsonl = http.get("/api/audit?format=jsonl&aggregateId=" + name, adminToken);
         assertThat(jsonl.raw().body().strip().split("\n")).hasSize(2);
         var csv = http.get("/api/audit?format=csv&aggregateId=" + name, userWithRoles(unique("aud"), "AUDITOR"));
@@ -82,7 +75,7 @@ class AuditIT extends IntegrationTest {
 
     @Test
     void an_untouched_store_verifies() {
-        userWithTwoEvents();
+        userWithTwoEvents("audited");
         JsonNode result = verify(null);
         assertThat(result.get("valid").asBoolean()).isTrue();
         assertThat(result.get("checkedEvents").asLong()).isGreaterThan(2);
@@ -90,7 +83,7 @@ class AuditIT extends IntegrationTest {
 
     @Test
     void an_altered_event_is_found() {
-        String name = userWithTwoEvents();
+        String name = userWithTwoEvents("audited");
         byte[] original = jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ? "
                 + "AND sequenceNumber = 1", byte[].class, name);
         try {
@@ -111,7 +104,7 @@ class AuditIT extends IntegrationTest {
 
     @Test
     void an_event_attributed_to_someone_else_is_found() {
-        String name = userWithTwoEvents();
+        String name = userWithTwoEvents("audited");
         byte[] original = jdbc.queryForObject("SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? "
                 + "AND sequenceNumber = 1", byte[].class, name);
         assertThat(new String(original)).contains("\"actor\":\"admin\"");
@@ -132,7 +125,7 @@ class AuditIT extends IntegrationTest {
 
     @Test
     void a_removed_event_is_found() {
-        String name = userWithTwoEvents();
+        String name = userWithTwoEvents("audited");
         withStoredEventRemoved(name, 0, () -> {
             JsonNode result = verify(name);
 
@@ -144,7 +137,7 @@ class AuditIT extends IntegrationTest {
 
     @Test
     void reordered_events_are_found() {
-        String name = userWithTwoEvents();
+        String name = userWithTwoEvents("audited");
         Map<String, Object> first = jdbc.queryForMap("SELECT payload, payloadType, metaData FROM DomainEventEntry "
                 + "WHERE aggregateIdentifier = ? AND sequenceNumber = 0", name);
         Map<String, Object> second = jdbc.queryForMap("SELECT payload, payloadType, metaData FROM DomainEventEntry "

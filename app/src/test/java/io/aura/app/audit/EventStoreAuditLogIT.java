@@ -56,13 +56,6 @@ class EventStoreAuditLogIT extends IntegrationTest {
 
     // ---- the chain in the metadata: what verifies events kept in Axon Server ------------------------
 
-    /** A user with two events, UserRegistered (0) and RolesGranted (1), appended by two commands. */
-    private String userWithTwoEvents() {
-        String name = unique("chained");
-        userWithRoles(name, "REQUESTER");
-        http.post("/api/users/" + name + "/roles", adminToken, Map.of("roles", List.of("APPROVER")));
-        return name;
-    }
 
     private AuditLog streamed() {
         return new EventStoreAuditLog(eventStore, eventSerializer);
@@ -72,7 +65,7 @@ class EventStoreAuditLogIT extends IntegrationTest {
 
     @Test
     void every_appended_event_carries_a_chain_hash_in_its_metadata_and_an_untouched_store_verifies_through_the_stream() {
-        String name = userWithTwoEvents();
+        String name = userWithTwoEvents("chained");
         List<String> metaData = jdbc.queryForList("SELECT CAST(metaData AS TEXT) FROM DomainEventEntry "
                 + "WHERE aggregateIdentifier = ? ORDER BY sequenceNumber", String.class, name);
         assertThat(metaData).hasSize(2).allSatisfy(m -> assertThat(m).contains("\"" + MetaDataChain.KEY + "\""));
@@ -87,7 +80,7 @@ class EventStoreAuditLogIT extends IntegrationTest {
 
     @Test
     void the_digest_for_anchors_through_the_stream_covers_every_event_up_to_its_index() {
-        String name = userWithTwoEvents();
+        String name = userWithTwoEvents("chained");
         long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
         AuditLog.Digest before = streamed().digest(head);
         assertThat(before.events()).isEqualTo(sqlite.digest(head).events());
