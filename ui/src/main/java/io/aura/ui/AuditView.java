@@ -8,9 +8,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.aura.kernel.audit.AuditAnchoring;
 import io.aura.kernel.audit.AuditExport;
 import io.aura.kernel.audit.AuditLog;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +20,8 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The event store as the audit log: search by aggregate (a booking's id gives its timeline), event
- * type or actor; verify the hash chain; export what is selected as JSON Lines or CSV.
+ * type or actor; verify the hash chain; export what is selected as JSON Lines or CSV; take a signed
+ * anchor of the store, or check one taken earlier.
  */
 @Route(value = "audit", layout = MainLayout.class)
 @PageTitle("Audit · Aura Scheduler")
@@ -33,8 +36,14 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
     private final Grid<AuditLog.Entry> grid = new Grid<>(AuditLog.Entry.class, false);
     private final Span verdict = new Span();
 
-    public AuditView(ObjectProvider<AuditLog> audit, tools.jackson.databind.json.JsonMapper json) {
+    private final AuditAnchoring anchoring;
+    private final TextArea anchor = new TextArea("Anchor (keep a copy outside Aura; paste one here to check it)");
+    private final Span anchorVerdict = new Span();
+
+    public AuditView(ObjectProvider<AuditLog> audit, ObjectProvider<AuditAnchoring> anchoring,
+                     tools.jackson.databind.json.JsonMapper json) {
         this.audit = audit.getIfAvailable();
+        this.anchoring = anchoring.getIfAvailable();
         setSizeFull();
         if (this.audit == null) {
             add(new H2("Audit"), new Span("This deployment has no audit log."));
@@ -65,6 +74,9 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
                 () -> AuditExport.csv(selected(), json::writeValueAsString)), "Export CSV");
         csv.setId("audit-export-csv");
         add(new H2("Audit"), filters, grid, new HorizontalLayout(jsonl, csv));
+        if (this.anchoring != null) {
+            add(anchors());
+        }
         expand(grid);
         reload();
     }
@@ -102,6 +114,43 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
         verdict.setText(v.valid() ? "Chain intact: " + v.checkedEvents() + " events checked."
                 : "Broken at event " + v.firstBreak().globalIndex() + ": " + v.firstBreak().reason());
         verdict.getStyle().set("color", v.valid() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+    }
+
+    /** Take a signed anchor over everything stored so far, or check one taken earlier (ADR 0014). */
+    private HorizontalLayout anchors() {
+        anchor.setId("audit-anchor");
+        anchor.setWidth("32em");
+        anchor.setMaxHeight("8em");
+        anchorVerdict.setId("audit-anchor-verdict");
+        Button take = new Button("Take anchor", e -> {
+            AuditAnchoring.Anchor taken = anchoring.take();
+            anchor.setValue(taken.signed());
+            show("Anchor over events up to #" + taken.digest().headIndex() + " (" + taken.digest().events()
+                    + " events). Keep it outside Aura.", true);
+        });
+        take.setId("audit-anchor-take");
+        Button check = new Button("Check anchor", e -> {
+            try {
+                AuditAnchoring.Check result = anchoring.check(anchor.getValue());
+                show(result.unchanged()
+                        ? "Unchanged: the " + result.anchored().events() + " events up to #"
+                                + result.anchored().headIndex() + " are as they were when anchored."
+                        : "Changed since anchored: " + result.now().events() + " events up to #"
+                                + result.anchored().headIndex() + " now, " + result.anchored().events() + " then.", result.unchanged());
+            } catch (IllegalArgumentException notOurs) {
+                show("This is not an anchor issued by this server.", false);
+            }
+        });
+        check.setId("audit-anchor-check");
+        HorizontalLayout row = new HorizontalLayout(anchor, take, check, anchorVerdict);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        return row;
+    }
+
+    private void show(String text, boolean good) {
+        anchorVerdict.setText(text);
+        anchorVerdict.getStyle().set("color", good ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
     }
 
     private static String blankToNull(String s) {

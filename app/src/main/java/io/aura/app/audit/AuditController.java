@@ -1,10 +1,9 @@
 package io.aura.app.audit;
 
+import io.aura.kernel.audit.AuditAnchoring;
 import io.aura.kernel.audit.AuditExport;
 import io.aura.kernel.audit.AuditLog;
-import io.aura.app.security.AuditAnchors;
 import io.aura.app.web.TimeInput;
-import io.jsonwebtoken.JwtException;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,12 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditController {
     private final ObjectProvider<AuditLog> audit;
     private final JsonMapper json;
-    private final AuditAnchors anchors;
+    private final AuditAnchoring anchoring;
 
-    public AuditController(ObjectProvider<AuditLog> audit, JsonMapper json, AuditAnchors anchors) {
+    public AuditController(ObjectProvider<AuditLog> audit, JsonMapper json, AuditAnchoring anchoring) {
         this.audit = audit;
         this.json = json;
-        this.anchors = anchors;
+        this.anchoring = anchoring;
     }
 
     @Operation(summary = "Domain events from the event store, oldest first; format=json (default), jsonl or csv; "
@@ -86,43 +85,28 @@ public class AuditController {
 
     public record AnchorBody(String anchor) {}
 
-    /** A digest of the store and the signed anchor that carries it; unchanged answers whether it still holds. */
+    /** A digest of the store and the signed anchor that carries it. */
     public record AnchorView(long headIndex, long events, String sha256, String anchor) {}
-
-    public record AnchorCheck(boolean unchanged, AuditLog.Digest anchored, AuditLog.Digest now) {}
 
     @Operation(summary = "A signed anchor over everything stored so far (ES256, keep it outside the system); "
             + "POST it to /api/audit/anchor/verify later to learn whether anything up to it changed")
     @GetMapping("/api/audit/anchor")
-    public ResponseEntity<?> anchor() {
-        AuditLog log = audit.getIfAvailable();
-        if (log == null) {
-            return notAvailable();
-        }
-        AuditLog.Digest digest = log.digest(-1);
-        return ResponseEntity.ok(new AnchorView(digest.headIndex(), digest.events(), digest.sha256(),
-                anchors.sign(digest)));
+    public AnchorView anchor() {
+        AuditAnchoring.Anchor taken = anchoring.take();
+        return new AnchorView(taken.digest().headIndex(), taken.digest().events(), taken.digest().sha256(),
+                taken.signed());
     }
 
-    @Operation(summary = "Whether the store up to an anchor's index is what it was when the anchor was issued")
+    @Operation(summary = "Whether the store up to an anchor's index is what it was when the anchor was issued: "
+            + "{unchanged, anchored, now}")
     @PostMapping("/api/audit/anchor/verify")
-    public ResponseEntity<?> checkAnchor(@RequestBody(required = false) AnchorBody body) {
-        AuditLog.Digest anchored;
+    public AuditAnchoring.Check checkAnchor(@RequestBody(required = false) AnchorBody body) {
         try {
-            if (body == null || body.anchor() == null || body.anchor().isBlank()) {
-                throw new JwtException("missing");
-            }
-            anchored = anchors.verify(body.anchor());
-        } catch (JwtException | IllegalArgumentException e) {
+            return anchoring.check(body == null ? null : body.anchor());
+        } catch (IllegalArgumentException e) {
             throw new InvalidInputException(List.of(new FieldViolation("anchor",
                     "must be an audit anchor issued by this server (GET /api/audit/anchor)")));
         }
-        AuditLog log = audit.getIfAvailable();
-        if (log == null) {
-            return notAvailable();
-        }
-        AuditLog.Digest now = log.digest(anchored.headIndex());
-        return ResponseEntity.ok(new AnchorCheck(now.equals(anchored), anchored, now));
     }
 
     private static ResponseEntity<Map<String, Object>> notAvailable() {

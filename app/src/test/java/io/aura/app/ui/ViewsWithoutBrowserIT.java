@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextArea;
 import io.aura.app.IntegrationTest;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.booking.BookingQueries.BookingView;
@@ -260,6 +261,15 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         assertThat(timeline).allMatch(e -> e.aggregateId().equals(bookingId));
         auditor.test(auditor.find(Button.class).withId("audit-verify").single()).click();
         assertThat(auditor.find(Span.class).withId("audit-verdict").single().getText()).startsWith("Chain intact");
+        // an anchor taken now checks as unchanged; text that is not one of ours is named as such
+        auditor.test(auditor.find(Button.class).withId("audit-anchor-take").single()).click();
+        TextArea anchor = auditor.find(TextArea.class).withId("audit-anchor").single();
+        assertThat(anchor.getValue()).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+        auditor.test(auditor.find(Button.class).withId("audit-anchor-check").single()).click();
+        assertThat(auditor.find(Span.class).withId("audit-anchor-verdict").single().getText()).startsWith("Unchanged");
+        anchor.setValue("eyJhbGciOiJub25lIn0.eyJzaGEyNTYiOiIwIn0.");
+        auditor.test(auditor.find(Button.class).withId("audit-anchor-check").single()).click();
+        assertThat(auditor.find(Span.class).withId("audit-anchor-verdict").single().getText()).startsWith("This is not");
         assertThatThrownBy(() -> auditor.navigate(AdminResourcesView.class)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,0 +1,40 @@
+package io.aura.app.audit;
+
+import io.aura.app.security.AuditAnchors;
+import io.aura.kernel.audit.AuditAnchoring;
+import io.aura.kernel.audit.AuditLog;
+import io.jsonwebtoken.JwtException;
+import org.springframework.stereotype.Component;
+
+/** Anchors signed with the server's ES256 key over the audit log's digest. */
+@Component
+public class SignedAuditAnchoring implements AuditAnchoring {
+    private final AuditLog audit;
+    private final AuditAnchors anchors;
+
+    public SignedAuditAnchoring(AuditLog audit, AuditAnchors anchors) {
+        this.audit = audit;
+        this.anchors = anchors;
+    }
+
+    @Override
+    public Anchor take() {
+        AuditLog.Digest digest = audit.digest(-1);
+        return new Anchor(digest, anchors.sign(digest));
+    }
+
+    @Override
+    public Check check(String signed) {
+        AuditLog.Digest anchored;
+        try {
+            if (signed == null || signed.isBlank()) {
+                throw new JwtException("no anchor");
+            }
+            anchored = anchors.verify(signed.strip());
+        } catch (JwtException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an audit anchor issued by this server", e);
+        }
+        AuditLog.Digest now = audit.digest(anchored.headIndex());
+        return new Check(now.equals(anchored), anchored, now);
+    }
+}
