@@ -49,6 +49,7 @@ public class MainLayout extends AppLayout {
             admin.addItem(new SideNavItem("Resources and rules", AdminResourcesView.class));
             admin.addItem(new SideNavItem("Users", AdminUsersView.class));
             admin.addItem(new SideNavItem("Blackouts", AdminBlackoutsView.class));
+            admin.addItem(new SideNavItem("Webhooks", AdminWebhooksView.class));
             addToDrawer(admin);
         }
     }

@@ -387,7 +387,7 @@ class UiJourneyIT extends IntegrationTest {
         problems.put("inbox", accessibilityProblems(olga));
         WebDriver root = browser();
         signIn(root, "admin", ADMIN_PASSWORD);
-        for (String path : List.of("admin/resources", "admin/users", "admin/blackouts", "audit")) {
+        for (String path : List.of("admin/resources", "admin/users", "admin/blackouts", "admin/webhooks", "audit")) {
             root.get(base() + "/" + path);
             waitUpTo(root, 15).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-app-layout h2")));
             problems.put(path, accessibilityProblems(root));

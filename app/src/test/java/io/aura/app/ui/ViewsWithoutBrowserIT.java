@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import io.aura.app.IntegrationTest;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
@@ -22,7 +23,9 @@ import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.ui.AdminResourcesView;
 import io.aura.ui.ApprovalsView;
+import io.aura.ui.AdminWebhooksView;
 import io.aura.ui.AuditView;
+import io.aura.kernel.webhook.Webhooks;
 import io.aura.ui.CalendarView;
 import io.aura.ui.HeatmapView;
 import io.aura.ui.MyBookingsView;
@@ -235,6 +238,38 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
                 java.util.Optional::isPresent).orElseThrow();
         assertThat(registered.get("approvalLevels").get(0).get("approvers").get(0).asString()).isEqualTo(approver);
         assertThat(registered.get("approvalDeadline").asString()).isEqualTo("PT36H");
+    }
+
+    @Test
+    void administrators_register_and_remove_webhooks_and_a_bad_url_or_secret_marks_its_field_and_records_nothing() {
+        BrowserlessUIContext ui = signedIn("admin", "ADMIN");
+        ui.navigate(AdminWebhooksView.class);
+        TextField url = ui.find(TextField.class).withId("webhook-url").single();
+        PasswordField secret = ui.find(PasswordField.class).withId("webhook-secret").single();
+
+        ui.test(url).setValue("ftp://nope");
+        ui.test(secret).setValue("short");
+        long before = storedEvents();
+        ui.test(ui.find(Button.class).withId("webhook-register").single()).click();
+        assertThat(url.isInvalid()).isTrue();
+        assertThat(secret.isInvalid()).isTrue();
+        assertThat(storedEvents()).isEqualTo(before);
+
+        String target = "https://hooks.example.org/" + unique("ui");
+        ui.test(url).setValue(target);
+        ui.test(secret).setValue("a-long-enough-secret-for-signing");
+        ui.test(ui.find(Button.class).withId("webhook-register").single()).click();
+        @SuppressWarnings("unchecked")
+        Grid<Webhooks.Subscription> grid = ui.find(Grid.class).withId("webhooks").single();
+        Webhooks.Subscription listed = grid.getListDataView().getItems().filter(s -> s.url().equals(target))
+                .findFirst().orElseThrow();
+        assertThat(listed.createdBy()).isEqualTo("admin");
+
+        int row = grid.getListDataView().getItems().toList().indexOf(listed);
+        Button remove = (Button) ui.test(grid).getCellComponent(row, 3);
+        ui.test(remove).click();
+        assertThat(grid.getListDataView().getItems().map(Webhooks.Subscription::url)).doesNotContain(target);
+        assertThat(http.get("/api/audit?aggregateId=" + listed.id(), adminToken).body().size()).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,91 @@
+package io.aura.app.notify;
+
+import io.aura.app.axon.ReadYourWrites;
+import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.InvalidInputException;
+import io.aura.kernel.webhook.WebhookCommands.RegisterWebhook;
+import io.aura.kernel.webhook.WebhookCommands.RemoveWebhook;
+import io.aura.kernel.webhook.WebhookQueries.WatchWebhook;
+import io.aura.kernel.webhook.WebhookQueries.WebhookState;
+import io.aura.kernel.webhook.WebhookUrls;
+import io.aura.kernel.webhook.Webhooks;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registering and removing webhooks (ADR 0013): the secret is kept beside the views before the
+ * command is sent, so a delivery never finds a registration without one; each change answers once
+ * the outbox's processor has seen it (read-your-writes).
+ */
+@Component
+public class WebhookRegistry implements Webhooks {
+    private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(5);
+
+    private final MongoTemplate mongo;
+    private final ReadYourWrites commands;
+    private final WebhookOutbox outbox;
+    private final Clock clock;
+
+    public WebhookRegistry(MongoTemplate mongo, ReadYourWrites commands, WebhookOutbox outbox, Clock clock) {
+        this.mongo = mongo;
+        this.commands = commands;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public Subscription register(String url, String secret) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (!WebhookUrls.isHttpUrl(url)) {
+            violations.add(new FieldViolation("url", "must be an absolute http or https URL"));
+        }
+        if (secret == null || secret.length() < 16 || secret.length() > 256) {
+            violations.add(new FieldViolation("secret", "must be 16 to 256 characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        String id = UUID.randomUUID().toString();
+        mongo.save(new WebhookOutbox.Secret(id, secret), WebhookOutbox.SECRETS);
+        commands.sendAndAwait(new RegisterWebhook(id, url), new WatchWebhook(id), WebhookState.class,
+                WebhookState::registered, VISIBLE_WITHIN);
+        return all().stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseGet(() -> new Subscription(id, url, null, clock.instant()));
+    }
+
+    @Override
+    public List<Subscription> all() {
+        return outbox.registrations().stream()
+                .map(r -> new Subscription(r.id(), r.url(), r.createdBy(), r.createdAt())).toList();
+    }
+
+    @Override
+    public boolean remove(String id) {
+        try {
+            commands.sendAndAwait(new RemoveWebhook(id), new WatchWebhook(id), WebhookState.class,
+                    s -> !s.registered(), VISIBLE_WITHIN);
+            return true;
+        } catch (RuntimeException e) {
+            if (notFound(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Locally the handler's exception arrives as it is; through Axon Server wrapped in a CommandExecutionException. */
+    private static boolean notFound(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AggregateNotFoundException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

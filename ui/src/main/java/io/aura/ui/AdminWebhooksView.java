@@ -1,0 +1,84 @@
+package io.aura.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.InvalidInputException;
+import io.aura.kernel.webhook.Webhooks;
+import io.aura.kernel.webhook.Webhooks.Subscription;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * Administration: which URLs receive booking and approval events. The same service as
+ * {@code /api/webhooks}; registering and removing are audited; the secret is never shown again.
+ */
+@Route(value = "admin/webhooks", layout = MainLayout.class)
+@PageTitle("Webhooks · Aura Scheduler")
+@RolesAllowed("ADMIN")
+public class AdminWebhooksView extends VerticalLayout {
+    private final Webhooks webhooks;
+    private final Grid<Subscription> grid = new Grid<>(Subscription.class, false);
+
+    public AdminWebhooksView(Webhooks webhooks) {
+        this.webhooks = webhooks;
+        TextField url = new TextField("URL");
+        url.setId("webhook-url");
+        url.setPlaceholder("https://example.org/aura-events");
+        PasswordField secret = new PasswordField("Signing secret (16 to 256 characters)");
+        secret.setId("webhook-secret");
+        Button register = new Button("Register", e -> {
+            url.setInvalid(false);
+            secret.setInvalid(false);
+            try {
+                Subscription created = webhooks.register(url.getValue(), secret.getValue());
+                url.clear();
+                secret.clear();
+                reload();
+                Notification.show("Events go to " + created.url() + " from now on.");
+            } catch (InvalidInputException invalid) {
+                for (FieldViolation v : invalid.violations()) {
+                    if ("url".equals(v.field())) {
+                        url.setInvalid(true);
+                        url.setErrorMessage(v.message());
+                    } else {
+                        secret.setInvalid(true);
+                        secret.setErrorMessage(v.message());
+                    }
+                }
+            }
+        });
+        register.setId("webhook-register");
+        register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        grid.setId("webhooks");
+        grid.addColumn(Subscription::url).setHeader("URL").setAutoWidth(true);
+        grid.addColumn(Subscription::createdBy).setHeader("Registered by").setAutoWidth(true);
+        grid.addColumn(Subscription::createdAt).setHeader("Since").setAutoWidth(true);
+        grid.addComponentColumn(s -> {
+            Button remove = new Button("Remove", e -> {
+                webhooks.remove(s.id());
+                reload();
+            });
+            remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            remove.getElement().setAttribute("aria-label", "Remove " + s.url());
+            return remove;
+        }).setHeader("");
+        add(new H2("Webhooks"), new Paragraph("Each booking and approval event is POSTed as JSON, signed "
+                + "X-Aura-Signature: sha256=HMAC(secret, X-Aura-Timestamp + \".\" + body)."),
+                new FormLayout(url, secret), register, grid);
+        reload();
+    }
+
+    private void reload() {
+        grid.setItems(webhooks.all());
+    }
+}
