@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -91,8 +92,8 @@ public class IdentityController {
         }
         Optional<String> hash = credentials.passwordHash(request.username());
         boolean matches = encoder.matches(request.password(), hash.orElse(timingDummy)) && hash.isPresent();
-        Optional<UserView> user = matches ? users.find(request.username()) : Optional.empty();
-        if (user.isEmpty()) {
+        Optional<Set<Role>> roles = matches ? users.rolesOf(request.username()) : Optional.empty();
+        if (roles.isEmpty()) {
             throttle.failed(request.username(), address);
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                     "Unknown user name or wrong password.");
@@ -100,7 +101,7 @@ public class IdentityController {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
         }
         throttle.succeeded(request.username());
-        AccessTokens.Issued issued = tokens.issue(user.get().username(), user.get().roles());
+        AccessTokens.Issued issued = tokens.issue(request.username(), roles.get());
         return ResponseEntity.ok(new TokenResponse(issued.token(), "Bearer", issued.expiresInSeconds()));
     }
 

@@ -15,10 +15,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 class UserAccountsIT extends IntegrationTest {
+    @Autowired
+    MongoTemplate mongo;
 
     @Autowired
     CommandGateway commands;
@@ -122,5 +128,24 @@ class UserAccountsIT extends IntegrationTest {
                 .isEqualTo(404);
         assertThat(http.post("/api/users/admin/roles", adminToken, Map.of("roles", List.of("KING"))).status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void a_user_signs_in_with_the_roles_their_events_give_even_while_the_user_view_is_being_rebuilt() {
+        String name = unique("eve");
+        userWithRoles(name, "REQUESTER");
+        http.post("/api/users/" + name + "/roles", adminToken, Map.of("roles", List.of("APPROVER")));
+        Query hers = Query.query(Criteria.where("_id").is(name));
+        Document view = mongo.findOne(hers, Document.class, "users");
+        assertThat(view).isNotNull();
+        mongo.remove(hers, "users"); // as a replay leaves the users view until it gets to her events
+        try {
+            String token = http.token(name, name + "-password-1");
+
+            assertThat(http.get("/api/users/me", token).body().get("roles").toString()).contains("APPROVER", "REQUESTER");
+            assertThat(http.get("/api/approvals", token).status()).isEqualTo(200);
+        } finally {
+            mongo.save(view, "users");
+        }
     }
 }
