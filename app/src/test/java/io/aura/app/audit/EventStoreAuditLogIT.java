@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aura.app.IntegrationTest;
 import io.aura.kernel.audit.AuditLog;
 import io.aura.kernel.audit.AuditLog.Filter;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
@@ -86,5 +91,35 @@ class EventStoreAuditLogIT extends IntegrationTest {
         assertThat(before.events()).isEqualTo(sqlite.digest(head).events());
         withStoredEventRemoved(name, 1, () -> assertThat(streamed().digest(head)).isNotEqualTo(before));
         assertThat(streamed().digest(head)).isEqualTo(before);
+    }
+
+    @Test
+    void events_appended_to_one_aggregate_by_many_concurrent_commands_form_one_unbroken_chain() throws Exception {
+        String room = http.post("/api/resources", adminToken, Map.of("name", unique("Chained room"), "capacity", 4,
+                "timeZone", "UTC")).body().get("id").asString();
+        Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(40));
+        List<Callable<Integer>> senders = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            senders.add(() -> {
+                int created = 0;
+                for (int i = 0; i < 5; i++) {
+                    Instant start = day.plus(Duration.ofHours(thread * 5L + i));
+                    created += http.post("/api/resources/" + room + "/blackouts", adminToken, Map.of("start",
+                            start.toString(), "end", start.plusSeconds(1800).toString(), "reason", "load")).status() == 201 ? 1 : 0;
+                }
+                return created;
+            });
+        }
+        int created = 0;
+        try (var threads = Executors.newFixedThreadPool(8)) {
+            for (var result : threads.invokeAll(senders)) {
+                created += result.get();
+            }
+        }
+        assertThat(created).isEqualTo(40);
+
+        assertThat(streamed().verify(room)).isEqualTo(new AuditLog.Verification(true, 41, null));
+        assertThat(sqlite.verify(room)).isEqualTo(new AuditLog.Verification(true, 41, null));
     }
 }

@@ -156,6 +156,9 @@ class CrashRecoveryIT {
             events.forEach(e -> onCalendar.add(e.get("bookingId").asString()));
         }
         assertThat(onCalendar).containsAll(confirmedBeforeKill);
+        // the hash chain over everything written around the kill is whole
+        JsonNode chain = http.get("/api/audit/verify", token2).body();
+        assertThat(chain.get("valid").asBoolean()).as("%s", chain).isTrue();
     }
 
     private Set<String> bookingsInEventStore() throws SQLException {
