@@ -100,11 +100,14 @@ public class WebhookOutbox {
                 new WebhookState(registered.webhookId(), true));
     }
 
+    /** A removed webhook gets nothing more, not even what was still waiting to be retried. */
     @EventHandler
     void on(WebhookRemoved removed) {
         Query one = Query.query(Criteria.where("_id").is(removed.webhookId()));
         mongo.remove(one, REGISTRATIONS);
         mongo.remove(one, SECRETS);
+        mongo.updateMulti(Query.query(Criteria.where("webhookId").is(removed.webhookId()).and("status").is("PENDING")),
+                new Update().set("status", "CANCELLED").set("lastError", "webhook removed"), COLLECTION);
         emitter.emit(WatchWebhook.class, q -> q.webhookId().equals(removed.webhookId()),
                 new WebhookState(removed.webhookId(), false));
     }
@@ -180,7 +183,8 @@ public class WebhookOutbox {
     }
 
     private void deliver(Delivery d, Instant now) {
-        Query one = Query.query(Criteria.where("_id").is(d.id()));
+        // only while still pending: a webhook removed meanwhile has cancelled it, and stays so
+        Query one = Query.query(Criteria.where("_id").is(d.id()).and("status").is("PENDING"));
         Integer status = null;
         String error = null;
         try {

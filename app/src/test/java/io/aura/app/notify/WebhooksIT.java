@@ -89,4 +89,30 @@ class WebhooksIT extends IntegrationTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> listed().contains(id));
         assertThat(http.delete("/api/webhooks/" + id, adminToken).status()).isEqualTo(204);
     }
+
+    @Test
+    void removing_a_webhook_cancels_what_still_waits_for_it() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort(); // nobody listens there once closed: every delivery fails
+        }
+        String id = http.post("/api/webhooks", adminToken, Map.of("url", "http://127.0.0.1:" + closedPort + "/hook",
+                "secret", SECRET)).body().get("id").asString();
+        String room = http.post("/api/resources", adminToken, Map.of("name", unique("Hook room"), "capacity", 4,
+                "timeZone", "UTC")).body().get("id").asString();
+        java.time.Instant start = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .plus(java.time.Duration.ofDays(9)).plus(java.time.Duration.ofHours(10));
+        assertThat(http.post("/events/create", adminToken, Map.of("title", "hooked", "resourceId", room,
+                "start", start.toString(), "end", start.plusSeconds(3600).toString())).status()).isEqualTo(201);
+        Query forHook = Query.query(Criteria.where("webhookId").is(id));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                mongo.find(forHook, Document.class, WebhookOutbox.COLLECTION).stream()
+                        .anyMatch(d -> d.getInteger("attempts") >= 1 && "PENDING".equals(d.getString("status"))));
+
+        assertThat(http.delete("/api/webhooks/" + id, adminToken).status()).isEqualTo(204);
+
+        Thread.sleep(1_000); // several polls of the outbox: nothing is tried again
+        List<Document> deliveries = mongo.find(forHook, Document.class, WebhookOutbox.COLLECTION);
+        assertThat(deliveries).isNotEmpty().allSatisfy(d -> assertThat(d.getString("status")).isIn("CANCELLED"));
+    }
 }
