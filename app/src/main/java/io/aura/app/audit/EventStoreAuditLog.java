@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -53,20 +55,15 @@ public class EventStoreAuditLog implements AuditLog {
             return out;
         }
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(after(head, f.afterIndex()))) {
-            while (out.size() < f.limit() && stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
-                TrackedEventMessage<?> message = stream.nextAvailable();
-                long index = message.trackingToken().position().orElse(-1);
-                Entry entry = matching(message, index, f);
+            for (TrackedEventMessage<?> message : upTo(stream, last)) {
+                Entry entry = matching(message, index(message), f);
                 if (entry != null) {
                     out.add(entry);
                 }
-                if (index >= last) {
+                if (out.size() >= f.limit()) {
                     break;
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the event store", e);
         }
         return out;
     }
@@ -88,9 +85,8 @@ public class EventStoreAuditLog implements AuditLog {
             return new Verification(true, 0, null);
         }
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
-                TrackedEventMessage<?> message = stream.nextAvailable();
-                long index = message.trackingToken().position().orElse(-1);
+            for (TrackedEventMessage<?> message : upTo(stream, last)) {
+                long index = index(message);
                 DomainEventMessage<?> domain = MetaDataChain.domainOrNull(message);
                 String aggregate = domain == null ? message.getIdentifier() : domain.getAggregateIdentifier();
                 if (aggregateId == null || aggregateId.equals(aggregate)) {
@@ -114,13 +110,7 @@ public class EventStoreAuditLog implements AuditLog {
                         nextSequence.put(aggregate, sequence + 1);
                     }
                 }
-                if (index >= last) {
-                    break;
-                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the event store", e);
         }
         return new Verification(true, checked, null);
     }
@@ -135,23 +125,53 @@ public class EventStoreAuditLog implements AuditLog {
             return digest.finish(head);
         }
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
-                TrackedEventMessage<?> message = stream.nextAvailable();
-                long index = message.trackingToken().position().orElse(-1);
-                if (index > head) {
-                    break;
-                }
+            for (TrackedEventMessage<?> message : upTo(stream, Math.min(head, current))) {
                 Object hash = message.getMetaData().get(MetaDataChain.KEY);
-                digest.add(index, hash == null ? null : hash.toString());
-                if (index >= Math.min(head, current)) {
-                    break;
-                }
+                digest.add(index(message), hash == null ? null : hash.toString());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the event store", e);
         }
         return digest.finish(head);
+    }
+
+    /**
+     * The stream's events up to index {@code last} inclusive. A tracking stream waits for new events
+     * at its end, so the walk stops at {@code last} (the head when it began), or after 5 s without one.
+     */
+    private static Iterable<TrackedEventMessage<?>> upTo(BlockingStream<TrackedEventMessage<?>> stream, long last) {
+        return () -> new Iterator<>() {
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                try {
+                    done = done || !stream.hasNextAvailable(5, TimeUnit.SECONDS)
+                            || stream.peek().map(m -> index(m) > last).orElse(true);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading the event store", e);
+                }
+                return !done;
+            }
+
+            @Override
+            public TrackedEventMessage<?> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                try {
+                    TrackedEventMessage<?> message = stream.nextAvailable();
+                    done = index(message) >= last;
+                    return message;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading the event store", e);
+                }
+            }
+        };
+    }
+
+    private static long index(TrackedEventMessage<?> message) {
+        return message.trackingToken().position().orElse(-1);
     }
 
     private static Verification broken(long checked, long index, String aggregate, long sequence, String reason) {
