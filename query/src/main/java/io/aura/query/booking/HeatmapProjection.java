@@ -20,6 +20,7 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import java.time.Instant;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -60,8 +61,10 @@ public class HeatmapProjection {
     }
 
     @EventHandler
-    void on(ResourceRegistered e) {
-        mongo.save(new Document("_id", e.resourceId()).append("timeZone", e.spec().timeZone()), ZONES);
+    void on(ResourceRegistered e, @Timestamp Instant registeredAt) {
+        // before it was registered a resource was not bookable: those minutes are no capacity left unused
+        mongo.save(new Document("_id", e.resourceId()).append("timeZone", e.spec().timeZone())
+                .append("registeredAt", java.util.Date.from(registeredAt)), ZONES);
         zones.put(e.resourceId(), ZoneId.of(e.spec().timeZone()));
     }
 
@@ -140,7 +143,10 @@ public class HeatmapProjection {
             ZoneId zone = ZoneId.of(zoneDoc.getString("timeZone"));
             long[][] bookable = new long[8][24];
             Map<String, Boolean> inWindow = new HashMap<>();
-            for (LocalHours.Slice slice : LocalHours.of(new TimeRange(q.from(), q.to()), zone)) {
+            java.util.Date registered = zoneDoc.getDate("registeredAt");
+            Instant from = registered != null && registered.toInstant().isAfter(q.from()) ? registered.toInstant() : q.from();
+            List<LocalHours.Slice> existed = from.isBefore(q.to()) ? LocalHours.of(new TimeRange(from, q.to()), zone) : List.of();
+            for (LocalHours.Slice slice : existed) {
                 bookable[slice.date().getDayOfWeek().getValue()][slice.hour()] += slice.minutes();
                 inWindow.put(slice.date() + "|" + slice.hour(), true);
             }

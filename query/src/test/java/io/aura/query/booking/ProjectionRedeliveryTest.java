@@ -51,7 +51,7 @@ class ProjectionRedeliveryTest {
         bookings = new BookingProjection(mongo, SimpleQueryUpdateEmitter.builder().build());
         heatmap = new HeatmapProjection(mongo, SimpleQueryUpdateEmitter.builder().build());
         heatmap.on(new ResourceRegistered("r-1", new ResourceSpec("Room", 8, "Europe/Berlin", false, List.of(), 0, 15,
-                240, 3650)));
+                240, 3650)), Instant.parse("2029-12-01T00:00:00Z"));
     }
 
     @AfterEach
@@ -112,6 +112,22 @@ class ProjectionRedeliveryTest {
         assertThat(cell(1, 10)).isEqualTo(new HeatmapCell("r-1", 1, 10, 30, 1.0, 30));
         assertThat(cell(1, 11)).isEqualTo(new HeatmapCell("r-1", 1, 11, 0, 0.0, 30));
         assertThat(cell(2, 10)).isEqualTo(new HeatmapCell("r-1", 2, 10, 0, 0.0, 60));
+    }
+
+    @Test
+    void minutes_before_a_resource_was_registered_are_not_bookable() {
+        heatmap.on(new ResourceRegistered("r-2", new ResourceSpec("New room", 8, "Europe/Berlin", false, List.of(), 0, 15,
+                240, 3650)), Instant.parse("2030-01-09T12:30:00Z")); // Wednesday 13:30 in Berlin
+
+        List<HeatmapCell> cells = heatmap.handle(new FindHeatmap(Instant.parse("2030-01-06T23:00:00Z"),
+                Instant.parse("2030-01-13T23:00:00Z"), "r-2"));
+
+        assertThat(cells).filteredOn(c -> c.dayOfWeek() < 3).allSatisfy(c -> assertThat(c.bookableMinutes()).isZero());
+        assertThat(cells).filteredOn(c -> c.dayOfWeek() == 3 && c.hour() == 12).extracting(HeatmapCell::bookableMinutes)
+                .containsExactly(0L);
+        assertThat(cells).filteredOn(c -> c.dayOfWeek() == 3 && c.hour() == 13).extracting(HeatmapCell::bookableMinutes)
+                .containsExactly(30L);
+        assertThat(cells).filteredOn(c -> c.dayOfWeek() == 4).allSatisfy(c -> assertThat(c.bookableMinutes()).isEqualTo(60));
     }
 
     private HeatmapCell cell(int dayOfWeek, int hour) {
