@@ -84,7 +84,7 @@ public class HeatmapView extends VerticalLayout {
                 cell.getStyle().set("height", "1.6em").set("border-radius", "3px")
                         .set("background", colour(utilization));
                 cell.getElement().setAttribute("title", day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
-                        + String.format("%02d:00", hour) + " · " + minutes + " min booked · "
+                        + String.format("%02d:00", hour) + " · " + minutes + " of " + bookable + " bookable min booked · "
                         + Math.round(utilization * 100) + "% used");
                 cell.getElement().setAttribute("role", "img");
                 cell.getElement().setAttribute("aria-label", cell.getElement().getAttribute("title"));

@@ -316,7 +316,7 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         List<String> cells = heatmap.getChildren().filter(c -> c.getElement().hasAttribute("title"))
                 .map(c -> c.getElement().getAttribute("title")).toList();
         assertThat(cells).hasSize(7 * 24);
-        assertThat(cells.get(0)).matches("Monday 00:00 · \\d+ min booked · \\d+% used");
+        assertThat(cells.get(0)).matches("Monday 00:00 · \\d+ of \\d+ bookable min booked · \\d+% used");
     }
 
     @Test
