@@ -19,6 +19,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -159,7 +160,7 @@ public class NotificationInbox {
     }
 
     private List<String> membersOf(String role) {
-        if (role == null || java.util.Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(role))) {
+        if (role == null || Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(role))) {
             return List.of();
         }
         return queries.query(new FindUsersWithRole(Role.valueOf(role)), ResponseTypes.multipleInstancesOf(UserView.class))

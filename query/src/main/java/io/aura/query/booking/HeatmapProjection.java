@@ -8,24 +8,28 @@ import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
 import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingQueries.FindHeatmap;
 import io.aura.kernel.booking.BookingQueries.HeatmapCell;
+import io.aura.kernel.booking.BookingQueries.HeatmapChanged;
+import io.aura.kernel.booking.BookingQueries.WatchHeatmap;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
-import io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded;
 import io.aura.kernel.schedule.LocalHours;
+import io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded;
 import io.aura.kernel.schedule.TimeRange;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import java.time.Instant;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
-import io.aura.kernel.booking.BookingQueries.WatchHeatmap;
-import io.aura.kernel.booking.BookingQueries.HeatmapChanged;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -50,7 +54,7 @@ public class HeatmapProjection {
 
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter emitter;
-    private final Map<String, ZoneId> zones = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
 
     public HeatmapProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
         this.mongo = mongo;
@@ -64,7 +68,7 @@ public class HeatmapProjection {
     void on(ResourceRegistered e, @Timestamp Instant registeredAt) {
         // before it was registered a resource was not bookable: those minutes are no capacity left unused
         mongo.save(new Document("_id", e.resourceId()).append("timeZone", e.spec().timeZone())
-                .append("registeredAt", java.util.Date.from(registeredAt)), ZONES);
+                .append("registeredAt", Date.from(registeredAt)), ZONES);
         zones.put(e.resourceId(), ZoneId.of(e.spec().timeZone()));
     }
 
@@ -129,8 +133,8 @@ public class HeatmapProjection {
         // One read of the buckets for every resource asked for (the embedded server scans a collection per
         // query): the window widened by a day each side covers every zone; each resource's exact local
         // window is applied below.
-        Criteria window = Criteria.where("date").gte(q.from().atOffset(java.time.ZoneOffset.UTC).minusDays(1)
-                .toLocalDate().toString()).lte(q.to().atOffset(java.time.ZoneOffset.UTC).plusDays(1).toLocalDate().toString());
+        Criteria window = Criteria.where("date").gte(q.from().atOffset(ZoneOffset.UTC).minusDays(1)
+                .toLocalDate().toString()).lte(q.to().atOffset(ZoneOffset.UTC).plusDays(1).toLocalDate().toString());
         Query bucketsQuery = Query.query(q.resourceId() == null ? window
                 : Criteria.where("resourceId").is(q.resourceId()).andOperator(window));
         Map<String, List<Document>> bucketsByResource = new HashMap<>();
@@ -143,7 +147,7 @@ public class HeatmapProjection {
             ZoneId zone = ZoneId.of(zoneDoc.getString("timeZone"));
             long[][] bookable = new long[8][24];
             Map<String, Boolean> inWindow = new HashMap<>();
-            java.util.Date registered = zoneDoc.getDate("registeredAt");
+            Date registered = zoneDoc.getDate("registeredAt");
             Instant from = registered != null && registered.toInstant().isAfter(q.from()) ? registered.toInstant() : q.from();
             List<LocalHours.Slice> existed = from.isBefore(q.to()) ? LocalHours.of(new TimeRange(from, q.to()), zone) : List.of();
             for (LocalHours.Slice slice : existed) {
@@ -158,7 +162,7 @@ public class HeatmapProjection {
                 if (!inWindow.containsKey(date + "|" + hour)) {
                     continue;
                 }
-                int day = java.time.LocalDate.parse(date).getDayOfWeek().getValue();
+                int day = LocalDate.parse(date).getDayOfWeek().getValue();
                 booked[day][hour] += minutes(bucket.get("shares", Document.class));
                 blocked[day][hour] += minutes(bucket.get("blocked", Document.class));
             }
@@ -258,6 +262,6 @@ public class HeatmapProjection {
     }
 
     private static Document rangeDocument(TimeRange range) {
-        return new Document("start", java.util.Date.from(range.start())).append("end", java.util.Date.from(range.end()));
+        return new Document("start", Date.from(range.start())).append("end", Date.from(range.end()));
     }
 }
