@@ -100,14 +100,17 @@ public class WebhookOutbox {
                 new WebhookState(registered.webhookId(), true));
     }
 
-    /** A removed webhook gets nothing more, not even what was still waiting to be retried. */
+    /**
+     * A removed webhook gets nothing more, not even what was still waiting to be retried. The
+     * registration goes last: whoever sees it gone (the API's read-your-writes) sees the rest done.
+     */
     @EventHandler
     void on(WebhookRemoved removed) {
         Query one = Query.query(Criteria.where("_id").is(removed.webhookId()));
-        mongo.remove(one, REGISTRATIONS);
-        mongo.remove(one, SECRETS);
         mongo.updateMulti(Query.query(Criteria.where("webhookId").is(removed.webhookId()).and("status").is("PENDING")),
                 new Update().set("status", "CANCELLED").set("lastError", "webhook removed"), COLLECTION);
+        mongo.remove(one, SECRETS);
+        mongo.remove(one, REGISTRATIONS);
         emitter.emit(WatchWebhook.class, q -> q.webhookId().equals(removed.webhookId()),
                 new WebhookState(removed.webhookId(), false));
     }
