@@ -25,11 +25,11 @@ public class SignedAuditAnchoring implements AuditAnchoring {
 
     @Override
     public Check check(String signed) {
+        if (signed == null || signed.isBlank()) {
+            throw new IllegalArgumentException("no audit anchor given");
+        }
         AuditLog.Digest anchored;
         try {
-            if (signed == null || signed.isBlank()) {
-                throw new JwtException("no anchor");
-            }
             anchored = anchors.verify(signed.strip());
         } catch (JwtException | IllegalArgumentException e) {
             throw new IllegalArgumentException("not an audit anchor issued by this server", e);

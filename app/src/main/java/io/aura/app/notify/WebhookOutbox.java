@@ -121,6 +121,10 @@ public class WebhookOutbox {
                 mongo.exists(Query.query(Criteria.where("_id").is(query.webhookId())), REGISTRATIONS)));
     }
 
+    Optional<Registration> registration(String id) {
+        return Optional.ofNullable(mongo.findById(id, Registration.class, REGISTRATIONS));
+    }
+
     List<Registration> registrations() {
         return mongo.findAll(Registration.class, REGISTRATIONS);
     }

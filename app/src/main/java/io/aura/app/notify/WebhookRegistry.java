@@ -55,14 +55,17 @@ public class WebhookRegistry implements Webhooks {
         mongo.save(new WebhookOutbox.Secret(id, secret), WebhookOutbox.SECRETS);
         commands.sendAndAwait(new RegisterWebhook(id, url), new WatchWebhook(id), WebhookState.class,
                 WebhookState::registered, VISIBLE_WITHIN);
-        return all().stream().filter(s -> s.id().equals(id)).findFirst()
+        return outbox.registration(id).map(WebhookRegistry::subscription)
                 .orElseGet(() -> new Subscription(id, url, null, clock.instant()));
     }
 
     @Override
     public List<Subscription> all() {
-        return outbox.registrations().stream()
-                .map(r -> new Subscription(r.id(), r.url(), r.createdBy(), r.createdAt())).toList();
+        return outbox.registrations().stream().map(WebhookRegistry::subscription).toList();
+    }
+
+    private static Subscription subscription(WebhookOutbox.Registration r) {
+        return new Subscription(r.id(), r.url(), r.createdBy(), r.createdAt());
     }
 
     @Override
