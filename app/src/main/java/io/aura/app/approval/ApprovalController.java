@@ -110,7 +110,7 @@ public class ApprovalController {
                         || v.approvers().contains(caller.getName())
                         || (v.approverRole() != null && roles.stream().anyMatch(r -> v.approverRole().contains(r))))
                 .map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.notFound().build());
+                .orElseThrow(() -> new io.aura.app.web.NotFoundException("No approval " + approvalId + " that you may see"));
     }
 
     @Operation(summary = "Approve or reject: an approver of the current level, or an ADMIN (an override, with a reason)")

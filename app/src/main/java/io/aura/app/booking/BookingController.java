@@ -10,11 +10,15 @@ import io.aura.kernel.booking.BookingCommands.CancelBooking;
 import io.aura.kernel.booking.BookingCommands.CancelOccurrence;
 import io.aura.kernel.booking.BookingCommands.RequestBooking;
 import io.aura.kernel.booking.BookingCommands.RequestReschedule;
+import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
+import io.aura.kernel.approval.ApprovalQueries.FindApprovalsOfBooking;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.app.security.BookingTokens;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingQueries.FindAlternatives;
 import io.aura.kernel.booking.BookingQueries.FindBooking;
+import io.aura.kernel.booking.BookingQueries.FindFreeSlots;
+import io.aura.kernel.booking.SlotRanking.RankedSlot;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.BookingQueries.FindCalendar;
 import io.aura.kernel.booking.BookingQueries.FindHeatmap;
@@ -180,9 +184,16 @@ public class BookingController {
             return forbidden();
         }
         Map<String, Object> body = BookingResponses.view(view);
+        List<ApprovalView> approvals = queries.query(new FindApprovalsOfBooking(bookingId),
+                ResponseTypes.multipleInstancesOf(ApprovalView.class)).join();
+        if (!approvals.isEmpty()) {
+            body.put("approval", BookingResponses.approval(approvals.get(approvals.size() - 1)));
+        }
         if (view.status() == BookingStatus.CONFIRMED) {
             // proof of the booking for anyone holding our public keys (a door panel, a visitor's phone)
-            body.put("bookingToken", bookingTokens.sign(view.bookingId(), view.resourceId(), view.start(), view.end()));
+            String token = bookingTokens.sign(view.bookingId(), view.resourceId(), view.start(), view.end());
+            body.put("token", token);
+            body.put("bookingToken", token); // the name before API.md's `token` was followed; kept for clients of it
         }
         return ResponseEntity.ok(body);
     }
@@ -264,12 +275,18 @@ public class BookingController {
                     "reschedule", "PENDING_APPROVAL", "start", to.start(), "end", to.end()));
         }
         if ("MOVED".equals(after.lastReschedule().status())) {
-            return ResponseEntity.ok(Map.of("bookingId", bookingId, "status", after.status().name(),
-                    "start", after.start(), "end", after.end()));
+            // "as create": 201 with the booking's status, here with the slot it now holds
+            return respond(201, new LinkedHashMap<>(Map.of("bookingId", bookingId, "status", after.status().name(),
+                    "start", after.start(), "end", after.end())));
         }
-        return respond(409, BookingResponses.refused("Slot not available",
-                "The new slot is taken; the booking keeps its old slot.", bookingId, after.status().name(),
-                after.lastReschedule().conflicts(), after.lastReschedule().violations(), List.of()));
+        // "as create": the move is REJECTED, with what is in the way and free slots near the wanted one;
+        // the booking itself keeps its old slot and status (bookingStatus)
+        Map<String, Object> refused = BookingResponses.refused("Slot not available",
+                "The new slot is not available; the booking keeps its old slot.", bookingId,
+                BookingStatus.REJECTED.name(), after.lastReschedule().conflicts(), after.lastReschedule().violations(),
+                after.lastReschedule().conflicts().isEmpty() ? List.of() : nearestFree(after, to));
+        refused.put("bookingStatus", after.status().name());
+        return respond(409, refused);
     }
 
     @Operation(summary = "Close a resource for a time range (ADMIN)")
@@ -389,6 +406,20 @@ public class BookingController {
                     rejected.attendees(), 3), ResponseTypes.multipleInstancesOf(Suggestion.class)).join());
         }
         return ranker.rank(rejected, all);
+    }
+
+    /** Free slots of the same length near a refused move's wanted slot, on the booking's own resource. */
+    private List<Suggestion> nearestFree(BookingView booking, TimeRange wanted) {
+        Instant now = clock.instant();
+        Instant from = wanted.start().minus(Duration.ofDays(1));
+        Instant to = wanted.end().plus(Duration.ofDays(3));
+        if (!to.isAfter(from.isBefore(now) ? now : from)) {
+            return List.of();
+        }
+        return queries.query(new FindFreeSlots(booking.resourceId(), (int) wanted.duration().toMinutes(),
+                        from.isBefore(now) ? now : from, to, 3, booking.attendees(), wanted.start(), booking.bookingId(),
+                        now), ResponseTypes.multipleInstancesOf(RankedSlot.class)).join().stream()
+                .map(s -> new Suggestion(s.resourceId(), s.start(), s.end(), s.score())).toList();
     }
 
     private Optional<BookingView> awaitDecision(String bookingId) {

@@ -1,5 +1,6 @@
 package io.aura.app.booking;
 
+import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.schedule.Conflict;
@@ -48,6 +49,20 @@ final class BookingResponses {
             }
             body.put("lastReschedule", r);
         }
+        return body;
+    }
+
+    /** API.md's {@code approval} member of the booking view: the booking's latest approval. */
+    static Map<String, Object> approval(ApprovalView a) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("approvalId", a.approvalId());
+        body.put("status", a.status());
+        body.put("approvers", a.approvers());
+        if (a.approverRole() != null) body.put("approverRole", a.approverRole());
+        body.put("level", a.level());
+        if (a.expiresAt() != null) body.put("expiresAt", a.expiresAt());
+        if (a.decidedBy() != null) body.put("decidedBy", a.decidedBy());
+        if (a.rescheduleTo() != null) body.put("rescheduleTo", a.rescheduleTo());
         return body;
     }
 

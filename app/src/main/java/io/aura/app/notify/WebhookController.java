@@ -48,6 +48,9 @@ public class WebhookController {
     @Operation(summary = "Stop delivering to a webhook (ADMIN); 404 if it is unknown or removed already")
     @DeleteMapping("/api/webhooks/{id}")
     public ResponseEntity<Void> remove(@PathVariable String id) {
-        return webhooks.remove(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        if (!webhooks.remove(id)) {
+            throw new io.aura.app.web.NotFoundException("No webhook " + id);
+        }
+        return ResponseEntity.noContent().build();
     }
 }

@@ -80,7 +80,7 @@ public class ResourceController {
     public ResponseEntity<ResourceView> one(@PathVariable String id) {
         return queries.query(new FindResource(id), ResponseTypes.optionalInstanceOf(ResourceView.class)).join()
                 .map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.notFound().build());
+                .orElseThrow(() -> new io.aura.app.web.NotFoundException("No resource " + id));
     }
 
     private ResourceSpec toSpec(NewResource body) {

@@ -10,16 +10,23 @@ import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer} requests; any token that does not verify is a 401 at once. */
+/**
+ * Authenticates {@code Authorization: Bearer} requests; a token that does not verify is a 401 at
+ * once, except on the endpoints that need none (API.md): there it is ignored, so a client that always
+ * sends its last, expired token can still sign in again or decide with an approval token.
+ */
 public final class BearerTokenFilter extends OncePerRequestFilter {
     private final AccessTokens tokens;
     private final ProblemWriter problems;
+    private final RequestMatcher openEndpoints;
 
-    public BearerTokenFilter(AccessTokens tokens, ProblemWriter problems) {
+    public BearerTokenFilter(AccessTokens tokens, ProblemWriter problems, RequestMatcher openEndpoints) {
         this.tokens = tokens;
         this.problems = problems;
+        this.openEndpoints = openEndpoints;
     }
 
     @Override
@@ -34,6 +41,10 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
         try {
             verified = tokens.verify(header.substring(7).trim());
         } catch (JwtException | IllegalArgumentException e) {
+            if (openEndpoints.matches(request)) {
+                chain.doFilter(request, response);
+                return;
+            }
             problems.write(response, 401, "Unauthorized", "The bearer token is not valid: it is unsigned, "
                     + "tampered with, expired or not issued by this server.");
             return;

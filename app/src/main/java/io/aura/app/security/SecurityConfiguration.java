@@ -17,6 +17,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -89,6 +92,16 @@ public class SecurityConfiguration {
         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"
     };
 
+    /** The API endpoints that need no bearer token (API.md "Conventions"); the rules below permit the same. */
+    static RequestMatcher openEndpoints() {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/api/auth/token"),
+                paths.matcher(HttpMethod.POST, "/approvals/authorize"), paths.matcher(HttpMethod.GET, "/approvals/decide"),
+                paths.matcher(HttpMethod.GET, "/.well-known/jwks.json"), paths.matcher("/actuator/health"),
+                paths.matcher("/actuator/health/**"), paths.matcher("/v3/api-docs"), paths.matcher("/v3/api-docs/**"),
+                paths.matcher("/swagger-ui.html"), paths.matcher("/swagger-ui/**"));
+    }
+
     @Bean
     @Order(1)
     public SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens tokens, ProblemWriter problems)
@@ -117,7 +130,8 @@ public class SecurityConfiguration {
                                 "Unauthorized", "This endpoint needs a bearer token: POST /api/auth/token first."))
                         .accessDeniedHandler((request, response, ex) -> problems.write(response, 403, "Forbidden",
                                 "Your roles do not allow this.")))
-                .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(new BearerTokenFilter(tokens, problems, openEndpoints()),
+                        UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 

@@ -22,6 +22,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -84,6 +85,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", "It does not exist.");
     }
 
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
         // Through Axon Server the handler's exception arrives wrapped; unwrap what we know.
@@ -124,6 +130,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 "The server failed to handle this request; it has been logged.");
         problem.setTitle("Internal error");
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** A required query parameter is absent: a 400 naming it, like any other invalid field. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldViolation(ex.getParameterName(), "is required"))));
     }
 
     @Override

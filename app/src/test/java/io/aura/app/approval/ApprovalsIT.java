@@ -143,6 +143,12 @@ class ApprovalsIT extends IntegrationTest {
         JsonNode approval = approvalOf(bookingId);
         String approvalId = approval.get("approvalId").asString();
         assertThat(approval.get("approvers").toString()).contains(olgaName);
+        // the booking view names its approval (API.md: approval: {approvalId, status, approvers})
+        JsonNode pending = http.get("/events/status?bookingId=" + bookingId, alice).body();
+        assertThat(pending.get("approval").get("approvalId").asString()).isEqualTo(approvalId);
+        assertThat(pending.get("approval").get("status").asString()).isEqualTo("PENDING");
+        assertThat(pending.get("approval").get("approvers").toString()).contains(olgaName);
+        assertThat(pending.has("token")).as("no proof before it is confirmed").isFalse();
 
         var r = authorize(tokenFromInbox(olga, approvalId), "APPROVE");
 
@@ -156,8 +162,9 @@ class ApprovalsIT extends IntegrationTest {
         assertThat(decided.get("payload").get("tokenId").asString()).isEqualTo(Approval.tokenId(approvalId, 0));
         await().atMost(WAIT).until(() -> bookingStatus(bookingId).equals("CONFIRMED"));
         // the booking token proves id, resource and time to anyone holding only the public keys
-        String bookingToken = http.get("/events/status?bookingId=" + bookingId, alice).body().get("bookingToken")
-                .asString();
+        JsonNode confirmed = http.get("/events/status?bookingId=" + bookingId, alice).body();
+        String bookingToken = confirmed.get("token").asString();
+        assertThat(confirmed.get("approval").get("status").asString()).isEqualTo("APPROVED");
         Claims proof = Jwts.parser().verifyWith(publicKeyFromJwks()).build().parseSignedClaims(bookingToken)
                 .getPayload();
         assertThat(proof.getSubject()).isEqualTo(bookingId);

@@ -102,7 +102,7 @@ class BookingsIT extends IntegrationTest {
     }
 
     @Test
-    void a_refused_reschedule_keeps_the_old_slot() {
+    void a_refused_reschedule_answers_as_create_rejected_with_free_slots_near_the_wanted_one_and_keeps_the_old_slot() {
         String mine = book(alice, "Mine", 9 * 60, 10 * 60).body().get("bookingId").asString();
         book(alice, "Other", 12 * 60, 13 * 60);
 
@@ -110,7 +110,15 @@ class BookingsIT extends IntegrationTest {
                 "start", day.plusSeconds(60L * (12 * 60 + 30)).toString(), "end", day.plusSeconds(60L * (13 * 60 + 30)).toString()));
 
         assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("status").asString()).as("the move").isEqualTo("REJECTED");
+        assertThat(refused.body().get("bookingStatus").asString()).as("the booking").isEqualTo("CONFIRMED");
         assertThat(refused.body().get("conflicts").get(0).get("source").asString()).isEqualTo("BOOKING");
+        // "Other" holds 12:00-13:00 with a 10-min buffer: the nearest free hour to 12:30 starts at 13:15
+        // (10:45 is further away); the booking's own 9:00 slot does not count against its move
+        JsonNode suggestions = refused.body().get("suggestions");
+        assertThat(suggestions.size()).isGreaterThanOrEqualTo(1);
+        assertThat(suggestions.get(0).get("resourceId").asString()).isEqualTo(resourceId);
+        assertThat(suggestions.get(0).get("start").asString()).isEqualTo(day.plusSeconds(60L * (13 * 60 + 15)).toString());
         var status = http.get("/events/status?bookingId=" + mine, alice).body();
         assertThat(status.get("status").asString()).isEqualTo("CONFIRMED");
         assertThat(status.get("start").asString()).isEqualTo(day.plusSeconds(9 * 3600).toString());
@@ -123,7 +131,8 @@ class BookingsIT extends IntegrationTest {
         var moved = http.post("/events/" + mine + "/reschedule", alice, Map.of(
                 "start", day.plusSeconds(14 * 3600).toString(), "end", day.plusSeconds(15 * 3600).toString()));
 
-        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.status()).as("as create").isEqualTo(201);
+        assertThat(moved.body().get("status").asString()).isEqualTo("CONFIRMED");
         assertThat(moved.body().get("start").asString()).isEqualTo(day.plusSeconds(14 * 3600).toString());
         assertThat(book(alice, "Takes the old slot", 9 * 60, 10 * 60).status()).isEqualTo(201);
     }

@@ -13,6 +13,7 @@ import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenIssued;
 import io.aura.kernel.approval.ApprovalEvents.ApproversReassigned;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.approval.ApprovalQueries.FindApproval;
+import io.aura.kernel.approval.ApprovalQueries.FindApprovalsOfBooking;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalInbox;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalsDue;
 import io.aura.kernel.approval.ApprovalStatus;
@@ -56,6 +57,8 @@ public class ApprovalProjection {
                 .on("nextDeadlineAt", Sort.Direction.ASC).named("due"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("approvers", Sort.Direction.ASC)
                 .on("status", Sort.Direction.ASC).named("inbox"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("bookingId", Sort.Direction.ASC)
+                .on("requestedAt", Sort.Direction.ASC).named("ofBooking"));
     }
 
     @EventHandler
@@ -164,6 +167,13 @@ public class ApprovalProjection {
     Optional<ApprovalView> handle(FindApproval query) {
         return Optional.ofNullable(mongo.findById(query.approvalId(), ApprovalDocument.class, COLLECTION))
                 .map(ApprovalDocument::toView);
+    }
+
+    @QueryHandler
+    List<ApprovalView> handle(FindApprovalsOfBooking query) {
+        return mongo.find(Query.query(Criteria.where("bookingId").is(query.bookingId()))
+                        .with(Sort.by("requestedAt", "_id")), ApprovalDocument.class, COLLECTION)
+                .stream().map(ApprovalDocument::toView).toList();
     }
 
     @QueryHandler

@@ -12,6 +12,9 @@ public final class ApprovalQueries {
 
     public record FindApproval(String approvalId) {}
 
+    /** Every approval opened for a booking (the first request, then any moves that needed one), oldest first. */
+    public record FindApprovalsOfBooking(String bookingId) {}
+
     /** Pending approvals with a deadline at or before {@code now}: what the deadline sweep must look at. */
     public record FindApprovalsDue(Instant now, int limit) {}
 

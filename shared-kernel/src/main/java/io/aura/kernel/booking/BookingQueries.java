@@ -21,6 +21,16 @@ public final class BookingQueries {
      */
     public record FindAlternatives(String excludedResourceId, Instant start, Instant end, int attendees, int limit) {}
 
+    /**
+     * Free slots of {@code durationMinutes} in [from, to) — on one resource, or (resourceId null) on
+     * any that seats {@code attendees} — ranked by {@link SlotRanking}, at most {@code count}.
+     * {@code near}: rank by closeness to this start instead of earliness, and {@code movingBookingId}:
+     * that booking's own slot counts as free (a refused move). Answers
+     * {@code List<SlotRanking.RankedSlot>}. The read side proposes; the schedule still decides.
+     */
+    public record FindFreeSlots(String resourceId, int durationMinutes, Instant from, Instant to, int count,
+                                int attendees, Instant near, String movingBookingId, Instant now) {}
+
     /** Booked minutes by day of week and hour, in each resource's own time zone, over [from, to). */
     public record FindHeatmap(Instant from, Instant to, String resourceId) {}
 

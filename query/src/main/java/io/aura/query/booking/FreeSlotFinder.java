@@ -1,0 +1,135 @@
+package io.aura.query.booking;
+
+import io.aura.kernel.booking.BookingQueries.FindFreeSlots;
+import io.aura.kernel.booking.BookingQueries.FindHeatmap;
+import io.aura.kernel.booking.BookingQueries.HeatmapCell;
+import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.booking.SlotRanking;
+import io.aura.kernel.booking.SlotRanking.RankedSlot;
+import io.aura.kernel.booking.SlotRanking.SlotFacts;
+import io.aura.kernel.schedule.ScheduleRules;
+import io.aura.kernel.schedule.SlotSearch;
+import io.aura.kernel.schedule.TimeRange;
+import io.aura.kernel.resource.ResourceQueries.ListResources;
+import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * "When can I have it?": free slots read from the views (active bookings and blackouts, each
+ * resource's buffer and rules), found by {@link SlotSearch} and ranked by {@link SlotRanking} with
+ * each resource's utilization at that local hour over the four weeks before the window. Not a
+ * projection: it only reads what the projections keep. A proposal, not a promise — the schedule
+ * decides when the booking is requested.
+ */
+@Component
+public class FreeSlotFinder {
+    static final Duration HISTORY = Duration.ofDays(28);
+    /** A weekday-hour seen fewer than twice is no history: one quiet Tuesday says little about Tuesdays. */
+    static final long MIN_HISTORY_MINUTES = 2 * 60;
+
+    private final MongoTemplate mongo;
+    private final HeatmapProjection heatmap;
+    private final QueryGateway queries;
+
+    public FreeSlotFinder(MongoTemplate mongo, HeatmapProjection heatmap, @Lazy QueryGateway queries) {
+        this.mongo = mongo;
+        this.heatmap = heatmap;
+        this.queries = queries;
+    }
+
+    @QueryHandler
+    List<RankedSlot> handle(FindFreeSlots q) {
+        List<ResourceView> resources = queries.query(new ListResources(), ResponseTypes.multipleInstancesOf(
+                ResourceView.class)).join().stream()
+                .filter(r -> q.resourceId() == null ? r.capacity() >= q.attendees() : r.id().equals(q.resourceId()))
+                .toList();
+        if (resources.isEmpty()) {
+            return List.of();
+        }
+        TimeRange window = new TimeRange(q.from(), q.to());
+        Duration length = Duration.ofMinutes(q.durationMinutes());
+        int widestBuffer = resources.stream().mapToInt(ResourceView::bufferMinutes).max().orElse(0);
+        Map<String, List<TimeRange>> busy = busy(window.widenedBy(Duration.ofMinutes(widestBuffer)),
+                q.resourceId(), q.movingBookingId());
+        Map<String, double[][]> usual = usualUtilization(q);
+        List<RankedSlot> ranked = new ArrayList<>();
+        for (ResourceView resource : resources) {
+            ZoneId zone = ZoneId.of(resource.timeZone());
+            double[][] history = usual.get(resource.id());
+            var spec = resource.spec();
+            for (TimeRange slot : SlotSearch.freeWithin(window, length, busy.getOrDefault(resource.id(), List.of()),
+                    Duration.ofMinutes(resource.bufferMinutes()),
+                    candidate -> ScheduleRules.check(spec, candidate, q.attendees(), q.now()).isEmpty())) {
+                ZonedDateTime local = slot.start().atZone(zone);
+                double known = history == null ? Double.NaN : history[local.getDayOfWeek().getValue()][local.getHour()];
+                Double utilization = Double.isNaN(known) ? null : known;
+                ranked.add(SlotRanking.score(new SlotFacts(resource.id(), slot, window, zone, resource.capacity(),
+                        q.attendees(), utilization, q.near())));
+            }
+        }
+        return SlotRanking.best(ranked, q.count());
+    }
+
+    /** Active occurrences and blackouts overlapping the window, by resource. */
+    private Map<String, List<TimeRange>> busy(TimeRange window, String resourceId, String movingBookingId) {
+        Map<String, List<TimeRange>> busy = new HashMap<>();
+        Criteria bookings = Criteria.where("status").in(BookingStatus.PENDING_APPROVAL, BookingStatus.CONFIRMED)
+                .and("occurrences").elemMatch(Criteria.where("start").lt(window.end()).and("end").gt(window.start()));
+        Criteria blackouts = Criteria.where("start").lt(window.end()).and("end").gt(window.start());
+        if (resourceId != null) {
+            bookings = bookings.and("resourceId").is(resourceId);
+            blackouts = blackouts.and("resourceId").is(resourceId);
+        }
+        for (BookingDocument booking : mongo.find(Query.query(bookings), BookingDocument.class,
+                BookingProjection.COLLECTION)) {
+            if (booking.bookingId().equals(movingBookingId)) {
+                continue; // the booking being moved gives its slot up if the move succeeds
+            }
+            for (var o : booking.occurrences()) {
+                if (BookingStatus.isActive(o.status())) {
+                    busy.computeIfAbsent(booking.resourceId(), k -> new ArrayList<>()).add(new TimeRange(o.start(), o.end()));
+                }
+            }
+        }
+        for (var blackout : mongo.find(Query.query(blackouts), AvailabilityProjection.BlackoutDocument.class,
+                AvailabilityProjection.BLACKOUTS)) {
+            busy.computeIfAbsent(blackout.resourceId(), k -> new ArrayList<>())
+                    .add(new TimeRange(blackout.start(), blackout.end()));
+        }
+        return busy;
+    }
+
+    private static double[][] unknown() {
+        double[][] cells = new double[8][24];
+        for (double[] day : cells) {
+            java.util.Arrays.fill(day, Double.NaN);
+        }
+        return cells;
+    }
+
+    /** Each resource's utilization by local weekday (1..7) and hour over the weeks before the window. */
+    private Map<String, double[][]> usualUtilization(FindFreeSlots q) {
+        Map<String, double[][]> out = new HashMap<>();
+        for (HeatmapCell cell : heatmap.handle(new FindHeatmap(q.from().minus(HISTORY), q.from(), q.resourceId()))) {
+            if (cell.bookableMinutes() >= MIN_HISTORY_MINUTES) {
+                out.computeIfAbsent(cell.resourceId(), r -> unknown())[cell.dayOfWeek()][cell.hour()] =
+                        cell.utilization();
+            }
+        }
+        return out;
+    }
+}
