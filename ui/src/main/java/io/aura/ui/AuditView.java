@@ -135,8 +135,13 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
                 show(result.unchanged()
                         ? "Unchanged: the " + result.anchored().events() + " events up to #"
                                 + result.anchored().headIndex() + " are as they were when anchored."
-                        : "Changed since anchored: " + result.now().events() + " events up to #"
-                                + result.anchored().headIndex() + " now, " + result.anchored().events() + " then.", result.unchanged());
+                        : result.firstBreak() != null
+                                ? "Changed since anchored: event #" + result.firstBreak().globalIndex() + " ("
+                                        + result.firstBreak().aggregateId() + ", sequence "
+                                        + result.firstBreak().sequence() + ") " + result.firstBreak().reason() + "."
+                                : "Changed since anchored: " + result.now().events() + " events up to #"
+                                        + result.anchored().headIndex() + " now, " + result.anchored().events()
+                                        + " then.", result.unchanged());
             } catch (IllegalArgumentException notOurs) {
                 show("This is not an anchor issued by this server.", false);
             }

@@ -41,6 +41,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -148,11 +151,25 @@ public class BookingDesk {
         }
     }
 
+    /** The view hides what a user may not do; this service refuses it anyway (a view's button is no check). */
+    static void requireAnyRole(String... roles) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        List<String> wanted = java.util.Arrays.stream(roles).map(r -> "ROLE_" + r).toList();
+        if (auth == null || !auth.isAuthenticated()
+                || auth.getAuthorities().stream().noneMatch(a -> wanted.contains(a.getAuthority()))) {
+            throw new AccessDeniedException("Only " + String.join(" or ", roles) + " may do this");
+        }
+    }
+
     /** {@code status} REQUESTED means the decision was not visible in time (it will still come). */
     public record Outcome(String bookingId, BookingStatus status, List<String> problems) {}
 
-    /** @throws InvalidInputException naming each field that is wrong; nothing is sent then */
+    /**
+     * @throws InvalidInputException naming each field that is wrong; nothing is sent then
+     * @throws AccessDeniedException unless the signed-in user is a REQUESTER or an ADMIN (as the API)
+     */
     public Outcome request(Request r, String requester) {
+        requireAnyRole("REQUESTER", "ADMIN");
         List<FieldViolation> violations = new ArrayList<>();
         if (r.title() == null || r.title().isBlank()) {
             violations.add(new FieldViolation("title", "is required"));

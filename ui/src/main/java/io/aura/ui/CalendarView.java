@@ -7,13 +7,16 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
+import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
@@ -70,6 +73,8 @@ public class CalendarView extends VerticalLayout {
         Button book = new Button("New booking", e -> openRequest(null, null, null));
         book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         book.setId("new-booking");
+        // as the API: only a REQUESTER or an ADMIN asks for bookings (BookingDesk checks it again)
+        book.setVisible(mayRequest());
         HorizontalLayout bar = new HorizontalLayout(chosen, book);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWidthFull();
@@ -100,16 +105,16 @@ public class CalendarView extends VerticalLayout {
         column.calendar.setSizeFull();
         column.calendar.addRangeListener(e -> {
             if (e.selection()) {
-                openRequest(column.resource, e.start(), e.end());
+                if (mayRequest()) {
+                    openRequest(column.resource, e.start(), e.end());
+                }
             } else {
                 column.from = e.start();
                 column.to = e.end();
                 reload(column);
             }
         });
-        column.calendar.addEntryClickListener(e -> bookings.booking(e.id()).ifPresent(b -> new BookingDetails(bookings,
-                b, nameOf(b.resourceId()), authentication.getPrincipalName().orElse(""),
-                MainLayout.roles(authentication).contains("ADMIN"), this::reloadAll).open()));
+        column.calendar.addEntryClickListener(e -> bookings.booking(e.id()).ifPresent(this::showDetails));
         shown.add(column);
         Span heading = new Span(column.resource == null ? "All resources"
                 : column.resource.name() + " · time zone " + column.resource.timeZone());
@@ -119,6 +124,28 @@ public class CalendarView extends VerticalLayout {
         box.setSizeFull();
         box.expand(column.calendar);
         return box;
+    }
+
+    private boolean mayRequest() {
+        List<String> roles = MainLayout.roles(authentication);
+        return roles.contains("REQUESTER") || roles.contains("ADMIN");
+    }
+
+    /**
+     * Who asked and for how many is the owner's, an approver's, an admin's or an auditor's to see (as
+     * GET /events/status); anyone else sees what the calendar shows of an active booking, nothing more.
+     */
+    private void showDetails(BookingView booking) {
+        String me = authentication.getPrincipalName().orElse("");
+        List<String> roles = MainLayout.roles(authentication);
+        if (booking.requester().equals(me) || roles.contains("APPROVER") || roles.contains("ADMIN")
+                || roles.contains("AUDITOR")) {
+            new BookingDetails(bookings, booking, nameOf(booking.resourceId()), me, roles.contains("ADMIN"),
+                    this::reloadAll).open();
+        } else if (BookingStatus.isActive(booking.status().name())) {
+            Notification.show(booking.title() + " · " + nameOf(booking.resourceId()) + " · "
+                    + booking.status().name().replace('_', ' ').toLowerCase(), 4000, Notification.Position.MIDDLE);
+        }
     }
 
     private void openRequest(ResourceView resource, Instant start, Instant end) {

@@ -84,6 +84,9 @@ class RequestDialog extends Dialog {
                 }
             } catch (InvalidInputException invalid) {
                 invalid.violations().forEach(this::markInvalid);
+            } catch (org.springframework.security.access.AccessDeniedException denied) {
+                com.vaadin.flow.component.notification.Notification.show(
+                        "Your roles do not allow booking: ask an administrator for the REQUESTER role.");
             }
         });
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

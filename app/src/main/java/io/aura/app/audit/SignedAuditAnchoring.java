@@ -35,6 +35,9 @@ public class SignedAuditAnchoring implements AuditAnchoring {
             throw new IllegalArgumentException("not an audit anchor issued by this server", e);
         }
         AuditLog.Digest now = audit.digest(anchored.headIndex());
-        return new Check(now.equals(anchored), anchored, now);
+        AuditLog.Verification chain = audit.verify(null);
+        AuditLog.Break firstBreak = chain.valid() || chain.firstBreak().globalIndex() > anchored.headIndex()
+                ? null : chain.firstBreak();
+        return new Check(now.equals(anchored) && firstBreak == null, anchored, now, firstBreak);
     }
 }

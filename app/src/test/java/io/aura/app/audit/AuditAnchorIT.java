@@ -49,6 +49,31 @@ class AuditAnchorIT extends IntegrationTest {
     }
 
     @Test
+    void an_event_altered_with_its_stored_hash_left_as_it_was_fails_the_anchor_and_is_named() {
+        String name = userWithTwoEvents("anchored");
+        String anchor = anchor();
+        byte[] original = jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                + "AND sequenceNumber = 1", byte[].class, name);
+        try {
+            // the digest folds stored hashes only: this leaves it as it was, the event's own hash does not
+            jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = 1",
+                    new String(original).replace("APPROVER", "ADMIN").getBytes(), name);
+
+            JsonNode result = check(anchor);
+
+            assertThat(result.get("now").get("sha256").asString())
+                    .isEqualTo(result.get("anchored").get("sha256").asString());
+            assertThat(result.get("unchanged").asBoolean()).isFalse();
+            assertThat(result.get("firstBreak").get("aggregateId").asString()).isEqualTo(name);
+            assertThat(result.get("firstBreak").get("sequence").asLong()).isEqualTo(1);
+        } finally {
+            jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = 1",
+                    original, name);
+        }
+        assertThat(check(anchor).get("unchanged").asBoolean()).isTrue();
+    }
+
+    @Test
     void removing_the_last_event_of_an_aggregate_passes_the_chain_but_not_the_anchor() {
         String name = userWithTwoEvents("anchored");
         String anchor = anchor();

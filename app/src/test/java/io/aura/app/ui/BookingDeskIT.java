@@ -11,13 +11,48 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The UI's booking service against the real application: series, moves, and refused input. */
 class BookingDeskIT extends IntegrationTest {
     @Autowired
     BookingDesk desk;
+
+    /** The UI's services run for a signed-in user; here one with the REQUESTER role. */
+    @BeforeEach
+    void signedInAsRequester() {
+        signedInAs("ui-requester", "REQUESTER");
+    }
+
+    @AfterEach
+    void signedOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    static void signedInAs(String name, String... roles) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, null,
+                java.util.Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList()));
+        SecurityContextHolder.setContext(context);
+    }
+
+    @Test
+    void someone_without_the_requester_role_cannot_book_from_the_ui_and_nothing_is_recorded() {
+        String room = room(false, null);
+        signedInAs("ui-auditor", "AUDITOR");
+        long before = storedEvents();
+
+        assertThatThrownBy(() -> desk.request(new BookingDesk.Request(room, "Not mine to ask", 1, day(4),
+                day(4).plusSeconds(3600)), "ui-auditor")).isInstanceOf(AccessDeniedException.class);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
 
     String room(boolean approval, String approver) {
         Map<String, Object> body = approval

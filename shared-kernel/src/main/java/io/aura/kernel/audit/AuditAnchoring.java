@@ -8,7 +8,13 @@ public interface AuditAnchoring {
 
     record Anchor(AuditLog.Digest digest, String signed) {}
 
-    record Check(boolean unchanged, AuditLog.Digest anchored, AuditLog.Digest now) {}
+    /**
+     * {@code unchanged}: the digest up to the anchor's index is the anchored one <em>and</em> every
+     * event up to it still matches its chain hash ({@code firstBreak} names the first that does not).
+     * The digest alone covers the stored hashes, not the events: an event altered with its hash left
+     * as it was keeps the digest but breaks the chain.
+     */
+    record Check(boolean unchanged, AuditLog.Digest anchored, AuditLog.Digest now, AuditLog.Break firstBreak) {}
 
     /** A signed digest of everything stored so far. */
     Anchor take();
