@@ -54,7 +54,7 @@ public final class SigningKeys {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
-            Files.createDirectories(dir);
+            createOwnerOnlyDirectory(dir);
             writeOwnerOnly(priv, pair.getPrivate().getEncoded());
             writeOwnerOnly(pub, pair.getPublic().getEncoded());
             log.info("Generated a new ES256 signing key in {}", dir);
@@ -96,12 +96,34 @@ public final class SigningKeys {
         return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
     }
 
+    /** Created readable by the owner only from its first byte, not restricted after writing (a window for others). */
     private static void writeOwnerOnly(Path file, byte[] bytes) throws IOException {
-        Files.write(file, bytes);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: the directory's own permissions have to do
+        if (posix(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(file, bytes);
+        } else {
+            Files.write(file, bytes); // not a POSIX file system: the data directory's own protection has to do
         }
+    }
+
+    static void createOwnerOnlyDirectory(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            return;
+        }
+        Path parent = dir.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        if (posix(parent)) {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(dir);
+        }
+    }
+
+    private static boolean posix(Path path) {
+        Path existing = path.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing != null && Files.getFileStore(existing).supportsFileAttributeView("posix");
     }
 }
