@@ -48,6 +48,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -94,7 +95,7 @@ public class BookingSaga {
         List<ApprovalLevel> levels = event.approvalLevels().isEmpty()
                 ? List.of(ApprovalLevel.simple(List.of()))
                 : event.approvalLevels();
-        String approvalId = approvalIdFor(event.bookingId(), null);
+        String approvalId = approvalIdFor(event.bookingId());
         commands.send(new AwaitApproval(event.bookingId(), event.occurrences(), event.skipped(),
                 event.skippedConflicts(), approvalId));
         commands.send(new OpenApproval(approvalId, event.bookingId(), event.resourceId(), actor,
@@ -180,8 +181,10 @@ public class BookingSaga {
     }
 
     @SagaEventHandler(associationProperty = BOOKING_ID)
-    public void on(HoldMovePending event, @MetaDataValue(MessageMetadata.ACTOR) String actor) {
-        String approvalId = approvalIdFor(event.bookingId(), event.to());
+    public void on(HoldMovePending event, @MessageIdentifier String eventId,
+                   @MetaDataValue(MessageMetadata.ACTOR) String actor) {
+        // One approval per move request, not per slot: the same slot may be asked for again after a refusal.
+        String approvalId = moveApprovalIdFor(event.bookingId(), eventId);
         commands.send(new AwaitRescheduleApproval(event.bookingId(), event.to(), approvalId));
         commands.send(new OpenApproval(approvalId, event.bookingId(), event.resourceId(), actor, event.to(),
                 event.to(), event.approvalLevels(), event.approvalDeadline(), event.requestedAt()));
@@ -218,9 +221,21 @@ public class BookingSaga {
         deadlines.cancelAllWithinScope(APPROVAL_DEADLINE);
     }
 
-    /** Deterministic, so a redelivered event opens the same approval instead of a second one. */
-    static String approvalIdFor(String bookingId, TimeRange rescheduleTo) {
-        String key = "approval|" + bookingId + "|" + (rescheduleTo == null ? "" : rescheduleTo.start() + "/" + rescheduleTo.end());
+    /**
+     * The booking's own approval. Deterministic, so a redelivered event opens the same approval instead
+     * of a second one; a booking is held (and so approved) only once.
+     */
+    static String approvalIdFor(String bookingId) {
+        String key = "approval|" + bookingId + "|"; // the key of old: approvals already open keep their ids
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * A move's approval, named after the {@code HoldMovePending} event that asked for it: the event's
+     * id is unique per move request and stays the same on redelivery and replay.
+     */
+    static String moveApprovalIdFor(String bookingId, String pendingMoveEventId) {
+        String key = "approval|" + bookingId + "|move|" + pendingMoveEventId;
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 

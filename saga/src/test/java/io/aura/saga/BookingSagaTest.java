@@ -47,6 +47,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.List;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class BookingSagaTest {
 
     @Test
     void a_placed_hold_on_a_resource_needing_approval_opens_the_approval_and_waits_for_it() throws Exception {
-        String approval = BookingSaga.approvalIdFor(B, null);
+        String approval = BookingSaga.approvalIdFor(B);
         fixture.givenCurrentTime(NOW).andThenAggregate(B).published(REQUESTED)
                 .whenAggregate(R).publishes(new HoldPlaced(R, B, List.of(SLOT), List.of(), List.of(), true, NOW,
                         List.of(OWNER), "PT4H"), Map.of(MessageMetadata.ACTOR, "alice"))
@@ -110,7 +111,7 @@ class BookingSagaTest {
 
     @Test
     void a_hold_from_before_approval_levels_opens_one_level_for_the_approver_role() throws Exception {
-        String approval = BookingSaga.approvalIdFor(B, null);
+        String approval = BookingSaga.approvalIdFor(B);
         fixture.givenCurrentTime(NOW).andThenAggregate(B).published(REQUESTED)
                 .whenAggregate(R).publishes(new HoldPlaced(R, B, List.of(SLOT), List.of(), List.of(), true, NOW),
                         Map.of(MessageMetadata.ACTOR, "alice"))
@@ -203,12 +204,46 @@ class BookingSagaTest {
 
     @Test
     void a_move_needing_approval_opens_a_new_approval_while_both_slots_are_held() throws Exception {
-        String approval = BookingSaga.approvalIdFor(B, LATER);
+        String approval = BookingSaga.moveApprovalIdFor(B, "move-1");
         fixture.givenCurrentTime(NOW).andThenAggregate(B).published(REQUESTED, new RescheduleRequested(B, R, SLOT, LATER, 4))
-                .whenAggregate(R).publishes(new HoldMovePending(R, B, SLOT, LATER, List.of(OWNER), null, NOW),
-                        Map.of(MessageMetadata.ACTOR, "alice"))
+                .whenAggregate(R).publishes(movePending("move-1", LATER, NOW))
                 .expectDispatchedCommands(new AwaitRescheduleApproval(B, LATER, approval),
                         new OpenApproval(approval, B, R, "alice", LATER, LATER, List.of(OWNER), null, NOW));
+    }
+
+    @Test
+    void the_same_slot_asked_for_again_after_a_rejected_move_opens_a_second_approval_with_another_id() throws Exception {
+        String first = BookingSaga.moveApprovalIdFor(B, "move-1");
+        String second = BookingSaga.moveApprovalIdFor(B, "move-2");
+        Instant askedAgain = NOW.plus(Duration.ofHours(1));
+        fixture.givenCurrentTime(NOW)
+                .andThenAggregate(B).published(REQUESTED, new RescheduleRequested(B, R, SLOT, LATER, 4))
+                .andThenAggregate(R).published(movePending("move-1", LATER, NOW))
+                .andThenAggregate(first).published(new ApprovalRejected(first, B, R, 0, "olga", null,
+                        DecisionChannel.INBOX, null, LATER))
+                .andThenAggregate(R).published(new HoldMoveAbandoned(R, B, LATER, "the move was rejected by olga"))
+                .andThenAggregate(B).published(new RescheduleRequested(B, R, SLOT, LATER, 4))
+                .whenAggregate(R).publishes(movePending("move-2", LATER, askedAgain))
+                .expectDispatchedCommands(new AwaitRescheduleApproval(B, LATER, second),
+                        new OpenApproval(second, B, R, "alice", LATER, LATER, List.of(OWNER), null, askedAgain));
+        org.junit.jupiter.api.Assertions.assertNotEquals(first, second);
+    }
+
+    @Test
+    void a_redelivered_pending_move_opens_the_same_approval_again() throws Exception {
+        String approval = BookingSaga.moveApprovalIdFor(B, "move-1");
+        fixture.givenCurrentTime(NOW)
+                .andThenAggregate(B).published(REQUESTED, new RescheduleRequested(B, R, SLOT, LATER, 4))
+                .andThenAggregate(R).published(movePending("move-1", LATER, NOW))
+                .whenAggregate(R).publishes(movePending("move-1", LATER, NOW))
+                .expectDispatchedCommands(new AwaitRescheduleApproval(B, LATER, approval),
+                        new OpenApproval(approval, B, R, "alice", LATER, LATER, List.of(OWNER), null, NOW));
+    }
+
+    /** A pending move as the event store delivers it: its message id is its own, and stays the same on redelivery. */
+    private static GenericEventMessage<HoldMovePending> movePending(String messageId, TimeRange to, Instant requestedAt) {
+        return new GenericEventMessage<>(messageId, new HoldMovePending(R, B, SLOT, to, List.of(OWNER), null, requestedAt),
+                Map.of(MessageMetadata.ACTOR, "alice"), requestedAt);
     }
 
     @Test

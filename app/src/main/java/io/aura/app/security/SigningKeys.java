@@ -119,7 +119,7 @@ public final class SigningKeys {
         }
     }
 
-    private static boolean posix(Path path) {
+    private static boolean posix(Path path) throws IOException {
         Path existing = path.toAbsolutePath();
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();

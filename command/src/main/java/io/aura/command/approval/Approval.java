@@ -52,12 +52,15 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * {@link PassApprovalDeadline} does what is due and nothing twice.
  */
 public class Approval {
+    static final String REQUESTER_REFUSAL = "the requester may not decide their own booking";
 
     @AggregateIdentifier
     private String approvalId;
 
     private String bookingId;
     private String resourceId;
+    /** who asked for the booking (or the move): never its approver, only an ADMIN's override */
+    private String requester;
     private TimeRange firstOccurrence;
     private TimeRange rescheduleTo;
     private List<ApprovalLevel> levels;
@@ -91,9 +94,17 @@ public class Approval {
     @CommandHandler
     DecisionOutcome handle(DecideApproval c) {
         requirePending();
-        boolean approver = isCurrentApprover(c.by(), c.byRoles());
+        // The requester never approves their own booking as an approver: an ADMIN requester overrides, on record.
+        boolean ownBooking = isRequester(c.by());
+        boolean approver = !ownBooking && isCurrentApprover(c.by(), c.byRoles());
         if (!approver && !c.byRoles().contains(Role.ADMIN.name())) {
-            throw new NotAnApproverException(c.by() + " may not decide level " + (level + 1) + " of this approval");
+            throw new NotAnApproverException(ownBooking
+                    ? REQUESTER_REFUSAL
+                    : c.by() + " may not decide level " + (level + 1) + " of this approval");
+        }
+        // The level's deadline holds for the inbox and overrides as for tokens: at expiresAt it has expired.
+        if (!c.at().isBefore(expiresAt)) {
+            throw new ApprovalStateException("the deadline of level " + (level + 1) + " has passed");
         }
         if (!approver && (c.comment() == null || c.comment().isBlank())) {
             throw new InvalidInputException(List.of(new FieldViolation("comment",
@@ -187,6 +198,9 @@ public class Approval {
         if (token == null || !token.approver().equals(approver) || token.level() != tokenLevel) {
             return "this approval issued no such token";
         }
+        if (isRequester(approver)) { // a requester named as approver still gets a token, never a say
+            return REQUESTER_REFUSAL;
+        }
         if (token.spent()) {
             return "the token was already used";
         }
@@ -199,7 +213,7 @@ public class Approval {
         if (token.level() != level) {
             return "the token's level is already decided";
         }
-        if (at.isAfter(token.expiresAt())) {
+        if (!at.isBefore(token.expiresAt())) { // as PassApprovalDeadline: expired at expiresAt itself
             return "the token has expired";
         }
         return null;
@@ -228,6 +242,10 @@ public class Approval {
                 .toString();
     }
 
+    private boolean isRequester(String user) {
+        return requester != null && requester.equals(user);
+    }
+
     private boolean isCurrentApprover(String user, List<String> userRoles) {
         return approvers.contains(user) || roles.stream().anyMatch(userRoles::contains);
     }
@@ -247,6 +265,7 @@ public class Approval {
         approvalId = e.approvalId();
         bookingId = e.bookingId();
         resourceId = e.resourceId();
+        requester = e.requester();
         firstOccurrence = e.firstOccurrence();
         rescheduleTo = e.rescheduleTo();
         levels = e.levels();

@@ -142,13 +142,13 @@ public class Booking {
         if (pendingReschedule != null) {
             throw new BookingStateException("a reschedule of this booking is already being decided");
         }
-        apply(new RescheduleRequested(bookingId, resourceId, range, c.to(), attendees));
+        apply(new RescheduleRequested(bookingId, resourceId, currentSlot(), c.to(), attendees));
     }
 
     @CommandHandler
     void handle(CompleteReschedule c) {
         if (c.to().equals(pendingReschedule)) {
-            apply(new BookingRescheduled(bookingId, resourceId, range, c.to()));
+            apply(new BookingRescheduled(bookingId, resourceId, currentSlot(), c.to()));
         }
     }
 
@@ -157,6 +157,14 @@ public class Booking {
         if (c.to().equals(pendingReschedule)) {
             apply(new RescheduleRefused(bookingId, resourceId, c.to(), c.conflicts(), c.violations()));
         }
+    }
+
+    /**
+     * The one slot a move starts from: the occurrence still held (the resource moves that same hold),
+     * not the first one asked for, which may have been cancelled out of a series.
+     */
+    private TimeRange currentSlot() {
+        return held.size() == 1 ? held.get(0) : range;
     }
 
     private void requireOwnerOrAdmin(String by, boolean byAdmin) {

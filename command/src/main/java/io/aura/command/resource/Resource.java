@@ -33,8 +33,10 @@ import java.time.Instant;
 import io.aura.kernel.schedule.ConflictPolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -43,7 +45,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * A room, venue or piece of equipment with its booking rules and its schedule. It is the
  * consistency boundary for one resource: it alone decides overlaps, one command at a time
  * (optimistic locking on its event stream), so two overlapping holds can never both succeed, on
- * one node or many. Holds that have ended are dropped from its state (ADR 0005).
+ * one node or many. Holds that have ended are dropped from its state (ADR 0005), unless a move of
+ * theirs awaits approval.
  */
 public class Resource {
     static final int SUGGESTIONS = 3;
@@ -58,6 +61,12 @@ public class Resource {
     private final Map<String, List<String>> holdsByBooking = new HashMap<>();
     /** booking id to the slot it asked to move to, held beside its old one while the move is approved */
     private final Map<String, TimeRange> pendingMoves = new HashMap<>();
+    /**
+     * Every booking this schedule has answered (held or refused; released ones stay in): a booking is
+     * decided once, so a redelivered PlaceHold cannot place an orphan hold. It grows by one id per
+     * booking ever asked of this resource and is never pruned (a snapshot or an age limit would bound it).
+     */
+    private final Set<String> decided = new HashSet<>();
 
     protected Resource() {}
 
@@ -72,7 +81,7 @@ public class Resource {
 
     @CommandHandler
     void handle(PlaceHold c) {
-        if (holdsByBooking.containsKey(c.bookingId())) {
+        if (decided.contains(c.bookingId())) {
             return; // already decided for this booking: a redelivered command changes nothing
         }
         List<FieldViolation> violations = new ArrayList<>();
@@ -244,6 +253,12 @@ public class Resource {
             keys.add(key);
         }
         holdsByBooking.put(event.bookingId(), keys);
+        decided.add(event.bookingId());
+    }
+
+    @EventSourcingHandler
+    void on(HoldRefused event) {
+        decided.add(event.bookingId());
     }
 
     @EventSourcingHandler
@@ -296,7 +311,21 @@ public class Resource {
     }
 
     private void pruneEndedBefore(Instant instant) {
+        // A booking whose move awaits approval keeps both its slots, ended or not: CompleteMove moves
+        // from the old one, and the approval has not ended yet.
+        List<IntervalIndex.Entry<String>> waiting = new ArrayList<>();
+        for (String bookingId : pendingMoves.keySet()) {
+            List<String> keys = new ArrayList<>(holdsByBooking.getOrDefault(bookingId, List.of()));
+            keys.add(moveKey(bookingId));
+            for (String key : keys) {
+                TimeRange range = holds.get(key);
+                if (range != null) {
+                    waiting.add(new IntervalIndex.Entry<>(key, range));
+                }
+            }
+        }
         holds.removeEndingBefore(instant);
+        waiting.forEach(e -> holds.put(e.key(), e.range()));
         holdsByBooking.entrySet().removeIf(e -> {
             e.getValue().removeIf(key -> holds.get(key) == null);
             return e.getValue().isEmpty();

@@ -295,4 +295,57 @@ class ApprovalTest {
                 .expectEvents(new ApprovalLevelApproved(A, B, 0, "olga", null, DecisionChannel.INBOX, null),
                         new ApprovalGranted(A, B, R, to));
     }
+
+    @Test
+    void an_inbox_decision_at_or_after_the_levels_deadline_is_refused_like_a_late_token() {
+        fixture.given(OPENED_ONE_LEVEL, OWNER_STARTED, OLGA_TOKEN)
+                .when(new DecideApproval(A, Verdict.APPROVE, null, "olga", List.of(), EXPIRE))
+                .expectException(ApprovalStateException.class)
+                .expectNoEvents();
+        fixture.given(OPENED_ONE_LEVEL, OWNER_STARTED, OLGA_TOKEN)
+                .when(new DecideApproval(A, Verdict.APPROVE, "CEO visit", "root", List.of("ADMIN"),
+                        EXPIRE.plusSeconds(60)))
+                .expectException(ApprovalStateException.class)
+                .expectNoEvents();
+        fixture.given(OPENED_ONE_LEVEL, OWNER_STARTED, OLGA_TOKEN)
+                .when(new DecideWithToken(A, tokenId(A, 0), "olga", 0, Verdict.APPROVE, null, EXPIRE))
+                .expectEvents(new ApprovalTokenRefused(A, B, tokenId(A, 0), "olga", "the token has expired"));
+    }
+
+    @Test
+    void the_requester_may_not_approve_their_own_booking_though_named_as_approver_or_holding_the_role() {
+        fixture.given(new ApprovalOpened(A, B, R, "olga", SLOT, null, List.of(OWNER), WINDOW), OWNER_STARTED, OLGA_TOKEN)
+                .when(new DecideApproval(A, Verdict.APPROVE, null, "olga", List.of("APPROVER"), OPENED))
+                .expectException(NotAnApproverException.class)
+                .expectNoEvents();
+        fixture.given(new ApprovalOpened(A, B, R, "anna", SLOT, null, List.of(ApprovalLevel.simple(List.of())), WINDOW),
+                        new ApprovalLevelStarted(A, B, 0, "approvers", List.of(), "APPROVER", REMIND, ESCALATE, EXPIRE))
+                .when(new DecideApproval(A, Verdict.APPROVE, null, "anna", List.of("APPROVER"), OPENED))
+                .expectException(NotAnApproverException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_requesters_own_token_is_refused_and_recorded() {
+        fixture.given(new ApprovalOpened(A, B, R, "olga", SLOT, null, List.of(OWNER), WINDOW), OWNER_STARTED, OLGA_TOKEN)
+                .when(new DecideWithToken(A, tokenId(A, 0), "olga", 0, Verdict.APPROVE, null, OPENED))
+                .expectEvents(new ApprovalTokenRefused(A, B, tokenId(A, 0), "olga",
+                        "the requester may not decide their own booking"))
+                .expectResultMessagePayload(new DecisionOutcome(false, "the requester may not decide their own booking",
+                        A, B, ApprovalStatus.PENDING));
+    }
+
+    @Test
+    void an_administrator_who_requested_the_booking_decides_it_only_as_an_override_with_a_reason() {
+        var openedByRoot = new ApprovalOpened(A, B, R, "root", SLOT, null, List.of(ApprovalLevel.simple(List.of())), WINDOW);
+        var byRole = new ApprovalLevelStarted(A, B, 0, "approvers", List.of(), "APPROVER", REMIND, ESCALATE, EXPIRE);
+        fixture.given(openedByRoot, byRole)
+                .when(new DecideApproval(A, Verdict.APPROVE, null, "root", List.of("APPROVER", "ADMIN"), OPENED))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+        fixture.given(openedByRoot, byRole)
+                .when(new DecideApproval(A, Verdict.APPROVE, "CEO visit", "root", List.of("APPROVER", "ADMIN"), OPENED))
+                .expectEvents(new ApprovalLevelApproved(A, B, 0, "root", "CEO visit", DecisionChannel.OVERRIDE, null),
+                        new ApprovalGranted(A, B, R, null));
+    }
 }

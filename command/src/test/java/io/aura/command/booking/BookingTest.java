@@ -119,6 +119,22 @@ class BookingTest {
     }
 
     @Test
+    void a_series_left_with_one_occurrence_moves_from_that_occurrence_not_from_the_cancelled_first_one() {
+        TimeRange nextDay = new TimeRange(LATER.start().plus(java.time.Duration.ofDays(1)),
+                LATER.end().plus(java.time.Duration.ofDays(1)));
+        BookingRequested series = new BookingRequested("b-1", "r-1", "Standup", SLOT, List.of(SLOT, LATER), null,
+                ConflictPolicy.ALL_OR_NOTHING, 4, List.of(), null, "alice");
+        BookingConfirmed bothHeld = new BookingConfirmed("b-1", "r-1", List.of(SLOT, LATER), List.of(), List.of());
+        OccurrenceCancelled firstCancelled = new OccurrenceCancelled("b-1", "r-1", SLOT);
+        fixture.given(series, bothHeld, firstCancelled)
+                .when(new RequestReschedule("b-1", nextDay, "alice", false))
+                .expectEvents(new RescheduleRequested("b-1", "r-1", LATER, nextDay, 4));
+        fixture.given(series, bothHeld, firstCancelled, new RescheduleRequested("b-1", "r-1", LATER, nextDay, 4))
+                .when(new CompleteReschedule("b-1", nextDay))
+                .expectEvents(new BookingRescheduled("b-1", "r-1", LATER, nextDay));
+    }
+
+    @Test
     void a_series_cannot_be_moved_as_a_whole() {
         fixture.given(REQUESTED, new BookingConfirmed("b-1", "r-1", List.of(SLOT, LATER), List.of(), List.of()))
                 .when(new RequestReschedule("b-1", LATER, "alice", false))

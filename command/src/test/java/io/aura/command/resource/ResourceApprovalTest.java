@@ -137,4 +137,19 @@ class ResourceApprovalTest {
                 .when(new ReleaseHold(R, "b-1", List.of()))
                 .expectEvents(new HoldReleased(R, "b-1", List.of(at("09:00", "10:00"), at("14:00", "15:00"))));
     }
+
+    @Test
+    void a_hold_whose_move_awaits_approval_is_not_pruned_by_a_later_request_so_the_move_completes() {
+        TimeRange d1 = new TimeRange(Instant.parse("2026-12-02T10:00:00Z"), Instant.parse("2026-12-02T11:00:00Z"));
+        TimeRange d3 = new TimeRange(Instant.parse("2026-12-04T10:00:00Z"), Instant.parse("2026-12-04T11:00:00Z"));
+        TimeRange d7 = new TimeRange(Instant.parse("2026-12-08T10:00:00Z"), Instant.parse("2026-12-08T11:00:00Z"));
+        Instant d0 = Instant.parse("2026-12-01T08:00:00Z");
+        Instant d2 = Instant.parse("2026-12-03T08:00:00Z"); // after d1 has ended
+        fixture.given(REGISTERED,
+                        new HoldPlaced(R, "b", List.of(d1), List.of(), List.of(), true, d0, List.of(OWNER), "PT24H"),
+                        new HoldMovePending(R, "b", d1, d7, List.of(OWNER), "PT24H", d0),
+                        new HoldPlaced(R, "c", List.of(d3), List.of(), List.of(), true, d2, List.of(OWNER), "PT24H"))
+                .when(new CompleteMove(R, "b", d7))
+                .expectEvents(new HoldMoved(R, "b", d1, d7, null));
+    }
 }

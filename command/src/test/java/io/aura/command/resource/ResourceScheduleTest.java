@@ -97,6 +97,22 @@ class ResourceScheduleTest {
     }
 
     @Test
+    void a_booking_the_schedule_has_decided_is_not_decided_again_after_a_refusal_or_a_release() {
+        TimeRange slot = at("09:00", "10:00");
+        var decided = new Object[] {REGISTERED,
+                new HoldPlaced(R, "a", List.of(slot), List.of(), List.of(), false, NOW),
+                new HoldRefused(R, "b", List.of(slot), List.of(new Conflict(slot, Conflict.Source.BOOKING, "a", slot)),
+                        List.of(), List.of()),
+                new HoldReleased(R, "a", List.of(slot))};
+        fixture.given(decided)
+                .when(new PlaceHold(R, "b", List.of(slot), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
+                .expectNoEvents();
+        fixture.given(decided)
+                .when(new PlaceHold(R, "a", List.of(slot), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
+                .expectNoEvents();
+    }
+
+    @Test
     void a_released_hold_frees_the_slot() {
         fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW),
                         new HoldReleased(R, "b-1", List.of(at("09:00", "10:00"))))
