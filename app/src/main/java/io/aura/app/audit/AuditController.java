@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The event store as the audit log (API.md "Audit"): read it, export it, verify its hash chain. */
@@ -40,7 +42,8 @@ public class AuditController {
     }
 
     @Operation(summary = "Domain events from the event store, oldest first; format=json (default), jsonl or csv; "
-            + "page with afterIndex (the last globalIndex seen) and limit")
+            + "page with afterIndex (the last globalIndex seen) and limit (default 500); a full page carries a "
+            + "Link header with rel=\"next\"")
     @GetMapping("/api/audit")
     public ResponseEntity<?> read(@RequestParam(required = false) String aggregateId,
                                   @RequestParam(required = false) String type,
@@ -67,12 +70,19 @@ public class AuditController {
             return notAvailable();
         }
         List<AuditLog.Entry> entries = log.read(new AuditLog.Filter(aggregateId, type, actor, start, end, afterIndex, limit));
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (entries.size() == limit) {
+            // a full page: there may be more; the next one starts after the last index given (RFC 8288 link)
+            String next = ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("afterIndex", entries.get(entries.size() - 1).globalIndex()).build().toUriString();
+            ok.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
         return switch (format) {
-            case "jsonl" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("application/jsonl"))
+            case "jsonl" -> ok.contentType(MediaType.parseMediaType("application/jsonl"))
                     .body(AuditExport.jsonLines(entries, json::writeValueAsString));
-            case "csv" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv"))
+            case "csv" -> ok.contentType(MediaType.parseMediaType("text/csv"))
                     .body(AuditExport.csv(entries, json::writeValueAsString));
-            default -> ResponseEntity.ok(entries);
+            default -> ok.body(entries);
         };
     }
 

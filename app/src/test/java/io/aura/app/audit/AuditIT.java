@@ -74,6 +74,29 @@ class AuditIT extends IntegrationTest {
     }
 
     @Test
+    void the_audit_is_paged_by_links_and_filtered_by_time() {
+        String name = userWithTwoEvents("paged");
+
+        var first = http.get("/api/audit?limit=1&aggregateId=" + name, adminToken);
+        assertThat(first.body().size()).isEqualTo(1);
+        String link = first.header("Link");
+        assertThat(link).contains("rel=\"next\"").contains("afterIndex=" + first.body().get(0).get("globalIndex").asLong());
+        String next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+        var second = http.get(next.substring(next.indexOf("/api/audit")), adminToken);
+        assertThat(second.body().get(0).get("sequence").asLong()).isEqualTo(1);
+        var all = http.get("/api/audit?aggregateId=" + name, adminToken);
+        assertThat(all.body().size()).isEqualTo(2);
+        assertThat(all.header("Link")).as("not a full page: nothing more").isNull();
+
+        java.time.Instant firstAt = java.time.Instant.parse(all.body().get(0).get("timestamp").asString());
+        java.time.Instant secondAt = java.time.Instant.parse(all.body().get(1).get("timestamp").asString());
+        var fromSecond = http.get("/api/audit?aggregateId=" + name + "&from=" + secondAt, adminToken).body();
+        assertThat(fromSecond.size()).isEqualTo(firstAt.equals(secondAt) ? 2 : 1);
+        var beforeFirst = http.get("/api/audit?aggregateId=" + name + "&to=" + firstAt, adminToken).body();
+        assertThat(beforeFirst.size()).as("to is exclusive").isZero();
+    }
+
+    @Test
     void an_untouched_store_verifies() {
         userWithTwoEvents("audited");
         JsonNode result = verify(null);
