@@ -56,6 +56,13 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), null);
     }
 
+    public Response put(String path, String token, Object body) {
+        String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), token);
+    }
+
     public Response delete(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token);
     }

@@ -30,8 +30,18 @@ public abstract class IntegrationTest {
         return mail;
     }
 
+    /** A local server that answers like Microsoft Graph and its token endpoint, shared like the application. */
+    public static final io.aura.graph.FakeGraph GRAPH = new io.aura.graph.FakeGraph();
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        registry.add("aura.graph.client-id", () -> io.aura.graph.FakeGraph.CLIENT_ID);
+        registry.add("aura.graph.client-secret", () -> io.aura.graph.FakeGraph.CLIENT_SECRET);
+        registry.add("aura.graph.token-url", () -> GRAPH.tokenEndpoint().toString());
+        registry.add("aura.graph.base-url", GRAPH::graphBaseUrl);
+        // the tests read calendars when they choose to (PUT, sync); no background read in between
+        registry.add("aura.graph.first-sync", () -> "PT1H");
+        registry.add("aura.graph.retry-delay-seconds", () -> "0");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("aura.public-url", () -> "http://aura.test");

@@ -7,6 +7,8 @@ import io.aura.kernel.resource.ResourceCommands.RegisterResource;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ListResources;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.kernel.schedule.ScheduleCommands.LinkExternalCalendar;
+import io.aura.app.external.ExternalCalendarSync;
 import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.approval.ApprovalLevel;
 import io.aura.kernel.validation.FieldViolation;
@@ -17,6 +19,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -26,18 +29,65 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Resources")
 public class ResourceController {
+    private static final java.util.regex.Pattern MAILBOX = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
+
     private final ReadYourWrites readYourWrites;
     private final QueryGateway queries;
+    private final ExternalCalendarSync externalCalendars;
 
-    public ResourceController(ReadYourWrites readYourWrites, QueryGateway queries) {
+    public ResourceController(ReadYourWrites readYourWrites, QueryGateway queries, ExternalCalendarSync externalCalendars) {
         this.readYourWrites = readYourWrites;
         this.queries = queries;
+        this.externalCalendars = externalCalendars;
+    }
+
+    /** {@code mailbox}: the resource's Outlook room mailbox; null or empty unlinks. */
+    public record ExternalCalendarBody(String mailbox) {}
+
+    @Operation(summary = "Link the resource's Outlook calendar (ADMIN): its busy times then refuse bookings (conflict "
+            + "source EXTERNAL); it is read at once and every aura.graph.sync-interval. An empty mailbox unlinks")
+    @PutMapping("/api/resources/{id}/external-calendar")
+    @PreAuthorize("hasRole('ADMIN')")
+    public Map<String, Object> linkExternalCalendar(@PathVariable String id, @RequestBody ExternalCalendarBody body) {
+        String mailbox = body == null || body.mailbox() == null || body.mailbox().isBlank() ? null
+                : body.mailbox().trim().toLowerCase();
+        if (mailbox != null && !MAILBOX.matcher(mailbox).matches()) {
+            throw new InvalidInputException(List.of(new FieldViolation("mailbox",
+                    "must be a mailbox address such as room-a@contoso.com, or empty to unlink")));
+        }
+        existing(id);
+        readYourWrites.sendAndAwait(new LinkExternalCalendar(id, mailbox), new FindResource(id), ResourceView.class,
+                v -> java.util.Objects.equals(v.externalCalendar(), mailbox), Duration.ofSeconds(10));
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("resourceId", id);
+        answer.put("mailbox", mailbox);
+        if (mailbox != null) {
+            answer.put("lastRead", externalCalendars.sync(id, mailbox));
+        }
+        return answer;
+    }
+
+    @Operation(summary = "Read the resource's linked Outlook calendar now (ADMIN); 409 if none is linked")
+    @PostMapping("/api/resources/{id}/external-calendar/sync")
+    @PreAuthorize("hasRole('ADMIN')")
+    public ExternalCalendarSync.Outcome syncExternalCalendar(@PathVariable String id) {
+        ResourceView resource = existing(id);
+        if (resource.externalCalendar() == null) {
+            throw new io.aura.app.web.NotPossibleNowException("resource " + id + " has no linked Outlook calendar");
+        }
+        return externalCalendars.sync(id, resource.externalCalendar());
+    }
+
+    private ResourceView existing(String id) {
+        return queries.query(new FindResource(id), ResponseTypes.optionalInstanceOf(ResourceView.class)).join()
+                .orElseThrow(() -> new io.aura.app.web.NotFoundException("No resource " + id));
     }
 
     /** The contract's body; boxed fields so that a missing value is told apart from zero. */

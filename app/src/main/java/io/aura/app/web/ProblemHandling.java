@@ -75,7 +75,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     /** The booking or approval is not in a state that allows this. */
-    @ExceptionHandler({BookingStateException.class, ApprovalStateException.class})
+    @ExceptionHandler({BookingStateException.class, ApprovalStateException.class, NotPossibleNowException.class})
     ResponseEntity<ProblemDetail> wrongState(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
     }

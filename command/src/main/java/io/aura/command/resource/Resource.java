@@ -15,6 +15,11 @@ import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.FreeSlots;
 import io.aura.kernel.schedule.IntervalIndex;
 import io.aura.kernel.schedule.ScheduleCommands.AddBlackout;
+import io.aura.kernel.schedule.ScheduleCommands.LinkExternalCalendar;
+import io.aura.kernel.schedule.ScheduleCommands.RecordExternalBusy;
+import io.aura.kernel.schedule.ScheduleEvents.ExternalBusyChanged;
+import io.aura.kernel.schedule.ScheduleEvents.ExternalCalendarLinked;
+import io.aura.kernel.schedule.ScheduleEvents.ExternalCalendarUnlinked;
 import io.aura.kernel.schedule.ScheduleCommands.MoveHold;
 import io.aura.kernel.schedule.ScheduleCommands.PlaceHold;
 import io.aura.kernel.schedule.ScheduleCommands.ReleaseHold;
@@ -50,6 +55,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  */
 public class Resource {
     static final int SUGGESTIONS = 3;
+    private static final java.util.Comparator<TimeRange> BY_TIME =
+            java.util.Comparator.comparing(TimeRange::start).thenComparing(TimeRange::end);
 
     @AggregateIdentifier
     private String resourceId;
@@ -57,6 +64,10 @@ public class Resource {
     private ResourceSpec spec;
     private final IntervalIndex<String> holds = new IntervalIndex<>();
     private final IntervalIndex<String> blackouts = new IntervalIndex<>();
+    /** the linked Outlook calendar's busy times as last read, keyed by a running number */
+    private final IntervalIndex<Long> external = new IntervalIndex<>();
+    private long nextExternalKey;
+    private String externalMailbox;
     /** booking id to the keys of its held occurrences ({@code bookingId#index}) */
     private final Map<String, List<String>> holdsByBooking = new HashMap<>();
     /** booking id to the slot it asked to move to, held beside its old one while the move is approved */
@@ -203,6 +214,34 @@ public class Resource {
         apply(new BlackoutAdded(resourceId, c.blackoutId(), c.range(), c.reason()));
     }
 
+    @CommandHandler
+    void handle(LinkExternalCalendar c) {
+        String mailbox = c.mailbox() == null || c.mailbox().isBlank() ? null : c.mailbox().trim().toLowerCase();
+        if (java.util.Objects.equals(mailbox, externalMailbox)) {
+            return; // linked as asked already
+        }
+        if (externalMailbox != null) {
+            apply(new ExternalCalendarUnlinked(resourceId, externalMailbox));
+        }
+        if (mailbox != null) {
+            apply(new ExternalCalendarLinked(resourceId, mailbox));
+        }
+    }
+
+    /** A fresh read of the linked calendar: recorded only where it differs from what the schedule knows. */
+    @CommandHandler
+    void handle(RecordExternalBusy c) {
+        if (externalMailbox == null || !externalMailbox.equalsIgnoreCase(c.mailbox())) {
+            return; // read from a calendar that no longer counts
+        }
+        List<TimeRange> seen = c.busy().stream().distinct().sorted(BY_TIME).toList();
+        List<TimeRange> known = external.overlapping(c.window()).stream().map(IntervalIndex.Entry::range)
+                .sorted(BY_TIME).toList();
+        if (!known.equals(seen)) {
+            apply(new ExternalBusyChanged(resourceId, externalMailbox, c.window(), seen));
+        }
+    }
+
     /** Holds of other bookings and blackouts within the resource's buffer of {@code range}. */
     private List<Conflict> conflictsWith(TimeRange range, String ownBookingId) {
         TimeRange widened = range.widenedBy(Duration.ofMinutes(spec.bufferMinutes()));
@@ -215,6 +254,9 @@ public class Resource {
         }
         for (var blackout : blackouts.overlapping(widened)) {
             conflicts.add(new Conflict(blackout.range(), Conflict.Source.BLACKOUT, null, range));
+        }
+        for (var busy : external.overlapping(widened)) {
+            conflicts.add(new Conflict(busy.range(), Conflict.Source.EXTERNAL, null, range));
         }
         return conflicts;
     }
@@ -310,6 +352,23 @@ public class Resource {
         blackouts.put(event.blackoutId(), event.range());
     }
 
+    @EventSourcingHandler
+    void on(ExternalCalendarLinked event) {
+        externalMailbox = event.mailbox();
+    }
+
+    @EventSourcingHandler
+    void on(ExternalCalendarUnlinked event) {
+        externalMailbox = null;
+        external.all().forEach(e -> external.remove(e.key()));
+    }
+
+    @EventSourcingHandler
+    void on(ExternalBusyChanged event) {
+        external.overlapping(event.window()).forEach(e -> external.remove(e.key()));
+        event.busy().forEach(range -> external.put(nextExternalKey++, range));
+    }
+
     private void pruneEndedBefore(Instant instant) {
         // A booking whose move awaits approval keeps both its slots, ended or not: CompleteMove moves
         // from the old one, and the approval has not ended yet.
@@ -325,6 +384,7 @@ public class Resource {
             }
         }
         holds.removeEndingBefore(instant);
+        external.removeEndingBefore(instant);
         waiting.forEach(e -> holds.put(e.key(), e.range()));
         holdsByBooking.entrySet().removeIf(e -> {
             e.getValue().removeIf(key -> holds.get(key) == null);

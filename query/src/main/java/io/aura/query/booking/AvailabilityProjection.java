@@ -4,6 +4,8 @@ import io.aura.kernel.booking.BookingQueries.FindAlternatives;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded;
+import io.aura.kernel.schedule.ScheduleEvents.ExternalBusyChanged;
+import io.aura.kernel.schedule.ScheduleEvents.ExternalCalendarUnlinked;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,12 +39,51 @@ public class AvailabilityProjection {
 
     record BlackoutDocument(@Id String blackoutId, String resourceId, Instant start, Instant end, String reason) {}
 
+    /** A busy time of a resource's linked Outlook calendar, as last read (keyed by resource and range: idempotent). */
+    record ExternalBusyDocument(@Id String id, String resourceId, Instant start, Instant end) {}
+
+    static final String EXTERNAL_BUSY = "external_busy";
+
     private final MongoTemplate mongo;
 
     public AvailabilityProjection(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.indexOps(BLACKOUTS).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
                 .on("start", Sort.Direction.ASC).named("resource_start"));
+        mongo.indexOps(EXTERNAL_BUSY).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
+                .on("start", Sort.Direction.ASC).named("resource_start"));
+    }
+
+    /** What the calendar showed over the window replaces what was kept there (a redelivery writes the same). */
+    @EventHandler
+    void on(ExternalBusyChanged e) {
+        mongo.remove(Query.query(Criteria.where("resourceId").is(e.resourceId()).and("start").lt(e.window().end())
+                .and("end").gt(e.window().start())), EXTERNAL_BUSY);
+        for (var busy : e.busy()) {
+            mongo.save(new ExternalBusyDocument(e.resourceId() + "|" + busy.start() + "|" + busy.end(), e.resourceId(),
+                    busy.start(), busy.end()), EXTERNAL_BUSY);
+        }
+    }
+
+    @EventHandler
+    void on(ExternalCalendarUnlinked e) {
+        mongo.remove(Query.query(Criteria.where("resourceId").is(e.resourceId())), EXTERNAL_BUSY);
+    }
+
+    /** Blackouts and Outlook busy times overlapping [from, to), of one resource or (null) all: the times nobody may book. */
+    Map<String, List<Instant[]>> closed(Instant from, Instant to, String resourceId) {
+        Map<String, List<Instant[]>> closed = new HashMap<>();
+        Criteria window = Criteria.where("start").lt(to).and("end").gt(from);
+        if (resourceId != null) {
+            window = window.and("resourceId").is(resourceId);
+        }
+        for (BlackoutDocument b : mongo.find(Query.query(window), BlackoutDocument.class, BLACKOUTS)) {
+            closed.computeIfAbsent(b.resourceId(), k -> new ArrayList<>()).add(new Instant[] {b.start(), b.end()});
+        }
+        for (ExternalBusyDocument b : mongo.find(Query.query(window), ExternalBusyDocument.class, EXTERNAL_BUSY)) {
+            closed.computeIfAbsent(b.resourceId(), k -> new ArrayList<>()).add(new Instant[] {b.start(), b.end()});
+        }
+        return closed;
     }
 
     @EventHandler
@@ -55,6 +96,7 @@ public class AvailabilityProjection {
     @ResetHandler
     void reset() {
         mongo.remove(new Query(), BLACKOUTS);
+        mongo.remove(new Query(), EXTERNAL_BUSY);
     }
 
     @QueryHandler
@@ -80,11 +122,8 @@ public class AvailabilityProjection {
                 }
             }
         }
-        for (BlackoutDocument blackout : mongo.find(Query.query(Criteria.where("start").lt(to).and("end").gt(from)),
-                BlackoutDocument.class, BLACKOUTS)) {
-            busy.computeIfAbsent(blackout.resourceId(), k -> new ArrayList<>())
-                    .add(new Instant[] {blackout.start(), blackout.end()});
-        }
+        closed(from, to, null).forEach((resource, ranges) ->
+                busy.computeIfAbsent(resource, k -> new ArrayList<>()).addAll(ranges));
         List<Suggestion> out = new ArrayList<>();
         for (Document resource : resources) {
             if (out.size() >= q.limit()) {

@@ -43,11 +43,14 @@ public class FreeSlotFinder {
 
     private final MongoTemplate mongo;
     private final HeatmapProjection heatmap;
+    private final AvailabilityProjection availability;
     private final QueryGateway queries;
 
-    public FreeSlotFinder(MongoTemplate mongo, HeatmapProjection heatmap, @Lazy QueryGateway queries) {
+    public FreeSlotFinder(MongoTemplate mongo, HeatmapProjection heatmap, AvailabilityProjection availability,
+                          @Lazy QueryGateway queries) {
         this.mongo = mongo;
         this.heatmap = heatmap;
+        this.availability = availability;
         this.queries = queries;
     }
 
@@ -89,10 +92,8 @@ public class FreeSlotFinder {
         Map<String, List<TimeRange>> busy = new HashMap<>();
         Criteria bookings = Criteria.where("status").in(BookingStatus.PENDING_APPROVAL, BookingStatus.CONFIRMED)
                 .and("occurrences").elemMatch(Criteria.where("start").lt(window.end()).and("end").gt(window.start()));
-        Criteria blackouts = Criteria.where("start").lt(window.end()).and("end").gt(window.start());
         if (resourceId != null) {
             bookings = bookings.and("resourceId").is(resourceId);
-            blackouts = blackouts.and("resourceId").is(resourceId);
         }
         for (BookingDocument booking : mongo.find(Query.query(bookings), BookingDocument.class,
                 BookingProjection.COLLECTION)) {
@@ -105,11 +106,8 @@ public class FreeSlotFinder {
                 }
             }
         }
-        for (var blackout : mongo.find(Query.query(blackouts), AvailabilityProjection.BlackoutDocument.class,
-                AvailabilityProjection.BLACKOUTS)) {
-            busy.computeIfAbsent(blackout.resourceId(), k -> new ArrayList<>())
-                    .add(new TimeRange(blackout.start(), blackout.end()));
-        }
+        availability.closed(window.start(), window.end(), resourceId).forEach((resource, ranges) -> ranges.forEach(r ->
+                busy.computeIfAbsent(resource, k -> new ArrayList<>()).add(new TimeRange(r[0], r[1]))));
         return busy;
     }
 

@@ -17,16 +17,18 @@ record ResourceDocument(
         int maxDurationMinutes,
         int bookingWindowDays,
         List<ApprovalLevel> approvalLevels,
-        String approvalDeadline) {
+        String approvalDeadline,
+        String externalCalendar) {
 
     static ResourceDocument from(ResourceView v) {
         return new ResourceDocument(v.id(), v.name(), v.capacity(), v.timeZone(), v.approvalRequired(), v.approvers(),
                 v.bufferMinutes(), v.minDurationMinutes(), v.maxDurationMinutes(), v.bookingWindowDays(),
-                v.approvalLevels(), v.approvalDeadline());
+                v.approvalLevels(), v.approvalDeadline(), v.externalCalendar());
     }
 
     ResourceView toView() {
         return new ResourceView(id, name, capacity, timeZone, approvalRequired, approvers, bufferMinutes,
-                minDurationMinutes, maxDurationMinutes, bookingWindowDays, approvalLevels, approvalDeadline);
+                minDurationMinutes, maxDurationMinutes, bookingWindowDays, approvalLevels, approvalDeadline,
+                externalCalendar);
     }
 }

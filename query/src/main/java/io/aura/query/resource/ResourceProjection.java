@@ -1,6 +1,8 @@
 package io.aura.query.resource;
 
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
+import io.aura.kernel.schedule.ScheduleEvents.ExternalCalendarLinked;
+import io.aura.kernel.schedule.ScheduleEvents.ExternalCalendarUnlinked;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ListResources;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
@@ -13,7 +15,9 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /** The list of resources people can book, one document per resource keyed by its id. */
@@ -37,6 +41,21 @@ public class ResourceProjection {
         // save() upserts by _id, so a redelivered event leaves the same document behind.
         mongo.save(ResourceDocument.from(view), COLLECTION);
         emitter.emit(FindResource.class, q -> q.resourceId().equals(event.resourceId()), view);
+    }
+
+    @EventHandler
+    void on(ExternalCalendarLinked event) {
+        externalCalendar(event.resourceId(), event.mailbox());
+    }
+
+    @EventHandler
+    void on(ExternalCalendarUnlinked event) {
+        externalCalendar(event.resourceId(), null);
+    }
+
+    private void externalCalendar(String resourceId, String mailbox) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(resourceId)), new Update().set("externalCalendar", mailbox),
+                COLLECTION);
     }
 
     /** A replay starts from nothing: the views are rebuilt from the events alone. */

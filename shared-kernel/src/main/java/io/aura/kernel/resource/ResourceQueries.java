@@ -22,7 +22,8 @@ public final class ResourceQueries {
             int maxDurationMinutes,
             int bookingWindowDays,
             List<ApprovalLevel> approvalLevels,
-            String approvalDeadline) {
+            String approvalDeadline,
+            String externalCalendar) {
 
         public ResourceView {
             approvers = approvers == null ? List.of() : approvers;
@@ -32,7 +33,7 @@ public final class ResourceQueries {
         public static ResourceView of(String id, ResourceSpec s) {
             return new ResourceView(id, s.name(), s.capacity(), s.timeZone(), s.approvalRequired(), s.approvers(),
                     s.bufferMinutes(), s.minDurationMinutes(), s.maxDurationMinutes(), s.bookingWindowDays(),
-                    s.approvalLevels(), s.approvalDeadline());
+                    s.approvalLevels(), s.approvalDeadline(), null);
         }
 
         public ResourceSpec spec() {

@@ -63,4 +63,19 @@ public final class ScheduleCommands {
             implements TargetsAggregate {
         public String targetAggregateId() { return resourceId; }
     }
+
+    /** The resource's Outlook calendar (a room mailbox) counts against its bookings; {@code mailbox} null unlinks. */
+    public record LinkExternalCalendar(String resourceId, String mailbox) implements TargetsAggregate {
+        public String targetAggregateId() { return resourceId; }
+    }
+
+    /**
+     * What the linked calendar showed as busy over {@code window} when it was read: these ranges
+     * replace what the schedule knew there. From {@code mailbox}, so a read of a calendar unlinked
+     * meanwhile changes nothing.
+     */
+    public record RecordExternalBusy(String resourceId, String mailbox, TimeRange window, List<TimeRange> busy)
+            implements TargetsAggregate {
+        public String targetAggregateId() { return resourceId; }
+    }
 }

@@ -48,4 +48,13 @@ public final class ScheduleEvents {
     public record HoldReleased(String resourceId, String bookingId, List<TimeRange> occurrences) {}
 
     public record BlackoutAdded(String resourceId, String blackoutId, TimeRange range, String reason) {}
+
+    /** The resource's Outlook calendar now counts: its busy times are conflicts (source EXTERNAL). */
+    public record ExternalCalendarLinked(String resourceId, String mailbox) {}
+
+    /** The calendar no longer counts; what it showed is forgotten. */
+    public record ExternalCalendarUnlinked(String resourceId, String mailbox) {}
+
+    /** Over {@code window} the linked calendar is busy exactly at {@code busy} (sorted), replacing what was known. */
+    public record ExternalBusyChanged(String resourceId, String mailbox, TimeRange window, List<TimeRange> busy) {}
 }
