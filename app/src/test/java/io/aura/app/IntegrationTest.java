@@ -35,6 +35,8 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        // the tests' webhook receivers listen on this machine; nothing else private is allowed
+        registry.add("aura.webhooks.allowed-private-hosts", () -> "127.0.0.1");
         registry.add("aura.graph.client-id", () -> io.aura.graph.FakeGraph.CLIENT_ID);
         registry.add("aura.graph.client-secret", () -> io.aura.graph.FakeGraph.CLIENT_SECRET);
         registry.add("aura.graph.token-url", () -> GRAPH.tokenEndpoint().toString());

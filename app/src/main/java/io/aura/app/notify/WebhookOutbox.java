@@ -74,7 +74,11 @@ public class WebhookOutbox {
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public WebhookOutbox(MongoTemplate mongo, QueryUpdateEmitter emitter, JsonMapper json, Clock clock) {
+    private final WebhookTargets targets;
+
+    public WebhookOutbox(MongoTemplate mongo, QueryUpdateEmitter emitter, JsonMapper json, Clock clock,
+                         WebhookTargets targets) {
+        this.targets = targets;
         this.mongo = mongo;
         this.emitter = emitter;
         this.json = json;
@@ -195,6 +199,10 @@ public class WebhookOutbox {
         Integer status = null;
         String error = null;
         try {
+            String refusal = targets.refusal(d.url());
+            if (refusal != null) {
+                throw new IllegalStateException("not sent: " + refusal); // its name may point elsewhere by now
+            }
             String timestamp = Long.toString(now.getEpochSecond());
             HttpRequest request = HttpRequest.newBuilder(URI.create(d.url()))
                     .timeout(Duration.ofSeconds(10))

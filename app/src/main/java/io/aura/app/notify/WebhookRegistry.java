@@ -9,6 +9,7 @@ import io.aura.kernel.webhook.WebhookQueries.WatchWebhook;
 import io.aura.kernel.webhook.WebhookQueries.WebhookState;
 import io.aura.kernel.webhook.WebhookUrls;
 import io.aura.kernel.webhook.Webhooks;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +32,11 @@ public class WebhookRegistry implements Webhooks {
     private final ReadYourWrites commands;
     private final WebhookOutbox outbox;
     private final Clock clock;
+    private final WebhookTargets targets;
 
-    public WebhookRegistry(MongoTemplate mongo, ReadYourWrites commands, WebhookOutbox outbox, Clock clock) {
+    public WebhookRegistry(MongoTemplate mongo, ReadYourWrites commands, WebhookOutbox outbox, Clock clock,
+                           WebhookTargets targets) {
+        this.targets = targets;
         this.mongo = mongo;
         this.commands = commands;
         this.outbox = outbox;
@@ -44,6 +48,14 @@ public class WebhookRegistry implements Webhooks {
         List<FieldViolation> violations = new ArrayList<>();
         if (!WebhookUrls.isHttpUrl(url)) {
             violations.add(new FieldViolation("url", "must be an absolute http or https URL"));
+        } else if (URI.create(url).getRawUserInfo() != null) {
+            // it would be stored in the event log and written to logs: the secret signs deliveries instead
+            violations.add(new FieldViolation("url", "must not carry a user name or password; the secret signs deliveries"));
+        } else {
+            String refusal = targets.refusal(url);
+            if (refusal != null) {
+                violations.add(new FieldViolation("url", "is not allowed: " + refusal));
+            }
         }
         if (secret == null || secret.length() < 16 || secret.length() > 256) {
             violations.add(new FieldViolation("secret", "must be 16 to 256 characters"));

@@ -67,6 +67,14 @@ class WebhooksIT extends IntegrationTest {
 
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body().toString()).contains("url").contains("secret");
+        // inside the network (server-side request forgery) or with credentials in the URL: refused
+        for (String inside : java.util.List.of("http://169.254.169.254/latest/meta-data", "http://10.1.2.3/hook",
+                "http://localhost:8024/v1/public", "http://[::1]:27017/", "http://[fd00::5]/hook",
+                "https://user:password@hooks.example/x")) {
+            var refused = http.post("/api/webhooks", adminToken, Map.of("url", inside, "secret", SECRET));
+            assertThat(refused.status()).as(inside).isEqualTo(400);
+            assertThat(refused.body().get("errors").get(0).get("field").asString()).isEqualTo("url");
+        }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE payloadType LIKE '%Webhook%'",
                 Long.class)).isEqualTo(before);
     }
