@@ -12,23 +12,19 @@ import io.aura.kernel.approval.ApprovalEvents.ApprovalReminderDue;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenIssued;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenRevoked;
 import io.aura.kernel.identity.Role;
-import io.aura.kernel.identity.UserQueries.FindUser;
-import io.aura.kernel.identity.UserQueries.FindUsersWithRole;
-import io.aura.kernel.identity.UserQueries.UserView;
+import io.aura.kernel.identity.UserEvents.RolesGranted;
+import io.aura.kernel.identity.UserEvents.UserRegistered;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,18 +52,16 @@ public class NotificationInbox {
 
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter emitter;
-    private final QueryGateway queries;
     private final ApprovalTokens tokens;
     private final String baseUrl;
     private final boolean mailEnabled;
 
-    public NotificationInbox(MongoTemplate mongo, QueryUpdateEmitter emitter, QueryGateway queries,
+    public NotificationInbox(MongoTemplate mongo, QueryUpdateEmitter emitter,
                              ApprovalTokens tokens,
                              @Value("${aura.public-url:http://localhost:8080}") String baseUrl,
                              @Value("${spring.mail.host:}") String mailHost) {
         this.mongo = mongo;
         this.emitter = emitter;
-        this.queries = queries;
         this.tokens = tokens;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.mailEnabled = !mailHost.isBlank();
@@ -79,6 +73,28 @@ public class NotificationInbox {
 
     /** Who asked, remembered per approval: later events name only the approval. */
     record ApprovalContext(String id, String bookingId, String resourceId, String requester) {}
+
+    /**
+     * Who may be told what, folded from the user events in this processor, in the stream's order: role
+     * members and addresses are then those of the moment of each event, on a replay as live — not
+     * the users view's, which another processor fills at its own pace (and rebuilds in a replay).
+     */
+    record Recipient(@org.springframework.data.annotation.Id String username, java.util.Set<String> roles, String email) {}
+
+    static final String RECIPIENTS = "notification_recipients";
+
+    @EventHandler
+    void on(UserRegistered e) {
+        mongo.save(new Recipient(e.username(), e.roles().stream().map(Role::name).collect(
+                java.util.stream.Collectors.toSet()), e.email()), RECIPIENTS);
+    }
+
+    @EventHandler
+    void on(RolesGranted e) {
+        Update grant = new Update();
+        grant.addToSet("roles").each(e.roles().stream().map(Role::name).toArray()); // a redelivery adds nothing
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(e.username())), grant, RECIPIENTS);
+    }
 
     @EventHandler
     void on(ApprovalOpened e) {
@@ -163,8 +179,8 @@ public class NotificationInbox {
         if (role == null || Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(role))) {
             return List.of();
         }
-        return queries.query(new FindUsersWithRole(Role.valueOf(role)), ResponseTypes.multipleInstancesOf(UserView.class))
-                .join().stream().map(UserView::username).toList();
+        return mongo.find(Query.query(Criteria.where("roles").is(role)).with(Sort.by("_id")), Recipient.class, RECIPIENTS)
+                .stream().map(Recipient::username).toList();
     }
 
     /** Members of the level's role, less its named approvers (they are told with their token) and the requester. */
@@ -186,9 +202,8 @@ public class NotificationInbox {
     private void notify(EventMessage<?> message, ReplayStatus replay, String user, String type, String bookingId,
                         String approvalId, String link, String token, String text) {
         String id = message.getIdentifier() + ":" + user;
-        Optional<UserView> who = queries.query(new FindUser(user), ResponseTypes.optionalInstanceOf(UserView.class))
-                .join();
-        String email = who.map(UserView::email).filter(m -> m != null && !m.isBlank()).orElse(null);
+        Recipient who = mongo.findById(user, Recipient.class, RECIPIENTS);
+        String email = who == null || who.email() == null || who.email().isBlank() ? null : who.email();
         Instant at = message.getTimestamp();
         // History met for the first time (a new node, a new version) is listed but not mailed again.
         boolean stale = at.isBefore(Instant.now().minus(STALE_AFTER));
@@ -217,10 +232,32 @@ public class NotificationInbox {
     /** Live notifications of one user: a subscription query (for the UI). */
     public record WatchNotifications(String user) {}
 
+    /**
+     * A replay rebuilds the inbox from the events, but a mail still waiting to go out stays: its
+     * entry is found again by id, left as it is (insert-only upsert) and still sent.
+     */
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), COLLECTION);
+        mongo.remove(Query.query(Criteria.where("mailStatus").ne("PENDING")), COLLECTION);
         mongo.remove(new Query(), CONTEXT);
+        mongo.remove(new Query(), RECIPIENTS);
+    }
+
+    /**
+     * Recipients came from the users view before they were folded here: a store from then has users
+     * this processor's position is already past. Copied once from the users view when none are kept.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void copyRecipientsOnceFromTheUsersView() {
+        if (mongo.exists(new Query(), RECIPIENTS)) {
+            return;
+        }
+        for (org.bson.Document user : mongo.find(new Query(), org.bson.Document.class, "users")) {
+            @SuppressWarnings("unchecked")
+            List<String> roles = user.get("roles", List.class);
+            mongo.save(new Recipient(user.getString("_id"), roles == null ? java.util.Set.of() : java.util.Set.copyOf(roles),
+                    user.getString("email")), RECIPIENTS);
+        }
     }
 
     public List<NotificationView> inboxOf(String user, int limit) {

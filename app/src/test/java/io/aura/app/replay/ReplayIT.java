@@ -57,6 +57,55 @@ class ReplayIT extends IntegrationTest {
         return views;
     }
 
+    /**
+     * The inbox asks a role's members as they were when the level started: someone granted the role
+     * later is not asked, on a replay either; and a mail still waiting to go out survives the replay.
+     */
+    @Test
+    void a_replayed_inbox_asks_the_role_members_of_then_and_keeps_the_mail_still_waiting() {
+        String early = unique("early");
+        String earlyToken = userWithRoles(early, "APPROVER");
+        String requester = userWithRoles(unique("req"), "REQUESTER");
+        String room = http.post("/api/resources", adminToken, Map.of("name", unique("Role room"), "capacity", 6,
+                "timeZone", "UTC", "approvalLevels", List.of(Map.of("name", "any", "approverRole", "APPROVER")),
+                "approvalDeadline", "PT2H")).body().get("id").asString();
+        Instant day = Instant.now().plus(6, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+        String bookingId = http.post("/events/create", requester, Map.of("title", "needs a yes", "resourceId", room,
+                "start", day.plusSeconds(9 * 3600L).toString(), "end", day.plusSeconds(10 * 3600L).toString()))
+                .body().get("bookingId").asString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> asked(earlyToken, bookingId));
+        String late = unique("late");
+        String lateToken = userWithRoles(late, "REQUESTER");
+        http.post("/api/users/" + late + "/roles", adminToken, Map.of("roles", List.of("APPROVER")));
+        lateToken = http.token(late, late + "-password-1");
+        // a mail put straight into the outbox, waiting for a retry far ahead
+        mongo.getCollection("notifications").insertOne(new org.bson.Document("_id", "waiting-mail:" + late)
+                .append("user", late).append("type", "APPROVAL_REMINDER").append("message", "still to be sent")
+                .append("createdAt", new java.util.Date()).append("email", late + "@example.test")
+                .append("mailStatus", "PENDING").append("mailAttempts", 3)
+                .append("mailNextAttemptAt", java.util.Date.from(Instant.now().plus(Duration.ofDays(1)))));
+
+        http.post("/api/admin/replay", adminToken, Map.of());
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/api/admin/replay", adminToken).body().get("finished").asBoolean());
+
+        assertThat(asked(earlyToken, bookingId)).isTrue();
+        assertThat(asked(lateToken, bookingId)).as("granted the role after the level started").isFalse();
+        org.bson.Document waiting = mongo.getCollection("notifications").find(new org.bson.Document("_id",
+                "waiting-mail:" + late)).first();
+        assertThat(waiting).isNotNull();
+        assertThat(waiting.getString("mailStatus")).isEqualTo("PENDING");
+    }
+
+    private boolean asked(String token, String bookingId) {
+        return http.get("/api/notifications", token).body().valueStream()
+                .anyMatch(n -> "APPROVAL_REQUEST".equals(n.get("type").asString())
+                        && bookingId.equals(n.get("bookingId").asString()));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     @Test
     void only_an_admin_may_replay() {
         assertThat(http.post("/api/admin/replay", userWithRoles(unique("aud"), "AUDITOR"), Map.of()).status())
