@@ -80,7 +80,7 @@ public class IdentityController {
             return ResponseEntity.badRequest().body(ProblemHandling.invalid(violations));
         }
         String address = http.getRemoteAddr();
-        Optional<Duration> wait = throttle.retryAfter(request.username(), address);
+        Optional<Duration> wait = throttle.begin(request.username(), address); // counted as failed until it succeeds
         if (wait.isPresent()) {
             long seconds = Math.max(1, wait.get().toSeconds());
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
@@ -94,13 +94,12 @@ public class IdentityController {
         boolean matches = encoder.matches(request.password(), hash.orElse(timingDummy)) && hash.isPresent();
         Optional<Set<Role>> roles = matches ? users.rolesOf(request.username()) : Optional.empty();
         if (roles.isEmpty()) {
-            throttle.failed(request.username(), address);
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                     "Unknown user name or wrong password.");
             problem.setTitle("Unauthorized");
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
         }
-        throttle.succeeded(request.username());
+        throttle.succeeded(request.username(), address);
         AccessTokens.Issued issued = tokens.issue(request.username(), roles.get());
         return ResponseEntity.ok(new TokenResponse(issued.token(), "Bearer", issued.expiresInSeconds()));
     }

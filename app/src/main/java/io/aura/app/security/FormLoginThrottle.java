@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
@@ -27,14 +26,10 @@ public class FormLoginThrottle {
         this.throttle = throttle;
     }
 
-    @EventListener
-    public void on(AuthenticationFailureBadCredentialsEvent event) {
-        throttle.failed(event.getAuthentication().getName(), address(event.getAuthentication().getDetails()));
-    }
-
+    /** A failure was counted when the filter let the attempt through (begin); a success takes it back. */
     @EventListener
     public void on(AuthenticationSuccessEvent event) {
-        throttle.succeeded(event.getAuthentication().getName());
+        throttle.succeeded(event.getAuthentication().getName(), address(event.getAuthentication().getDetails()));
     }
 
     public OncePerRequestFilter filter(ProblemWriter problems) {
@@ -44,7 +39,7 @@ public class FormLoginThrottle {
                     throws ServletException, IOException {
                 if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
                     String username = request.getParameter("username");
-                    Optional<Duration> wait = throttle.retryAfter(username == null ? "" : username, request.getRemoteAddr());
+                    Optional<Duration> wait = throttle.begin(username == null ? "" : username, request.getRemoteAddr());
                     if (wait.isPresent()) {
                         long seconds = Math.max(1, wait.get().toSeconds());
                         response.setHeader("Retry-After", Long.toString(seconds));

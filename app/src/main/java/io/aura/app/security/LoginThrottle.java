@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Slows down password guessing per user name and per client address. After a number of failures
  * the key is blocked for a back-off that doubles with each further failure, capped, and forgotten
  * after a quiet period: a guesser is slowed to a crawl, the real user is never locked out for good.
- * State is per node (in memory); several nodes each apply the limit.
+ * State is per node (in memory); several nodes each apply the limit. An attempt counts as failed
+ * from the moment it is let through ({@link #begin}) until it succeeds: a burst of parallel
+ * guesses, each checked before any of them had failed, is held to the free failures too.
  */
 public final class LoginThrottle {
 
@@ -29,21 +31,35 @@ public final class LoginThrottle {
         this.clock = clock;
     }
 
+    /**
+     * Lets a sign-in attempt through, counted as failed until {@link #succeeded}, or says how long to
+     * wait. Checking and counting are one step, so parallel attempts cannot all pass the check.
+     */
+    public synchronized Optional<Duration> begin(String username, String address) {
+        Optional<Duration> wait = retryAfter(username, address);
+        if (wait.isEmpty()) {
+            failed(username, address);
+        }
+        return wait;
+    }
+
     /** How long the caller must wait before trying again, if at all. */
-    public Optional<Duration> retryAfter(String username, String address) {
+    public synchronized Optional<Duration> retryAfter(String username, String address) {
         Duration user = blockedFor("u:" + username, perUser);
         Duration addr = blockedFor("a:" + address, perAddress);
         Duration longest = user.compareTo(addr) >= 0 ? user : addr;
         return longest.isZero() ? Optional.empty() : Optional.of(longest);
     }
 
-    public void failed(String username, String address) {
+    public synchronized void failed(String username, String address) {
         record("u:" + username, perUser);
         record("a:" + address, perAddress);
     }
 
-    public void succeeded(String username) {
+    /** The attempt let through by {@link #begin} succeeded: the user's failures go, the address's count one less. */
+    public synchronized void succeeded(String username, String address) {
         failures.remove("u:" + username);
+        failures.computeIfPresent("a:" + address, (k, f) -> f.count() <= 1 ? null : new Failures(f.count() - 1, f.last()));
     }
 
     private void record(String key, Limits limits) {

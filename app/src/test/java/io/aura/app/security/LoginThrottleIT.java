@@ -21,4 +21,26 @@ class LoginThrottleIT extends IntegrationTest {
         assertThat(Integer.parseInt(throttled.header("Retry-After"))).isBetween(1, 30);
         assertThat(throttled.body().get("status").asInt()).isEqualTo(429);
     }
+
+    @Test
+    void a_burst_of_parallel_wrong_passwords_gets_no_more_tries_than_the_free_failures() throws Exception {
+        String name = unique("burst");
+        userWithRoles(name, "REQUESTER");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+        for (int i = 0; i < 16; i++) {
+            int n = i;
+            answers.add(pool.submit(() -> http.post("/api/auth/token", null,
+                    Map.of("username", name, "password", "wrong-" + n)).status()));
+        }
+        long unauthorized = 0;
+        for (var a : answers) {
+            int status = a.get();
+            assertThat(status).isIn(401, 429);
+            if (status == 401) unauthorized++;
+        }
+        pool.shutdown();
+
+        assertThat(unauthorized).as("passwords actually tried").isLessThanOrEqualTo(5);
+    }
 }

@@ -70,8 +70,40 @@ class LoginThrottleTest {
     @Test
     void a_success_clears_the_users_failures() {
         for (int i = 0; i < 2; i++) throttle.failed("alice", "10.0.0.1");
-        throttle.succeeded("alice");
+        throttle.succeeded("alice", "10.0.0.1");
         throttle.failed("alice", "10.0.0.1");
         assertThat(throttle.retryAfter("alice", "10.0.0.1")).isEmpty();
+    }
+
+    @Test
+    void parallel_attempts_checked_before_any_failed_are_held_to_the_free_failures() throws Exception {
+        int threads = 24;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        var letThrough = new java.util.concurrent.atomic.AtomicInteger();
+        var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        for (int i = 0; i < threads; i++) {
+            done.add(pool.submit(() -> {
+                start.await();
+                if (throttle.begin("bob", "10.9.9.9").isEmpty()) {
+                    letThrough.incrementAndGet(); // and then the password is wrong: nothing more to record
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (var f : done) f.get();
+        pool.shutdown();
+
+        assertThat(letThrough.get()).isEqualTo(3);
+    }
+
+    @Test
+    void a_successful_attempt_takes_its_provisional_failure_back_from_the_address() {
+        for (int i = 0; i < 30; i++) {
+            assertThat(throttle.begin("user" + i, "10.7.7.7")).isEmpty();
+            throttle.succeeded("user" + i, "10.7.7.7");
+        }
+        assertThat(throttle.retryAfter("someone", "10.7.7.7")).isEmpty();
     }
 }
