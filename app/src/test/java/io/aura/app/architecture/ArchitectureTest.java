@@ -16,7 +16,8 @@ class ArchitectureTest {
             .that().resideInAPackage("io.aura.kernel..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "org.axonframework..", "io.aura.command..", "io.aura.query..",
-                    "io.aura.saga..", "io.aura.ui..", "io.aura.app..", "com.vaadin..", "jakarta.persistence..");
+                    "io.aura.saga..", "io.aura.ui..", "io.aura.app..", "io.aura.graph..", "com.vaadin..",
+                    "jakarta.persistence..", "com.microsoft..");
 
     @ArchTest
     static final ArchRule command_side_knows_no_other_module_and_no_spring = noClasses()
@@ -43,6 +44,20 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.aura.command..", "io.aura.query..", "io.aura.saga..", "io.aura.app..",
                     "org.springframework.data..", "com.mongodb..");
+
+    /** Graph is a side effect at the edge: only the application wires it; nothing else knows the SDK. */
+    @ArchTest
+    static final ArchRule only_the_graph_module_and_the_application_know_microsoft_graph = noClasses()
+            .that().resideInAnyPackage("io.aura.kernel..", "io.aura.command..", "io.aura.saga..", "io.aura.query..",
+                    "io.aura.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.aura.graph..", "com.microsoft.graph..",
+                    "com.microsoft.kiota..");
+
+    @ArchTest
+    static final ArchRule the_graph_module_knows_only_the_kernel = noClasses()
+            .that().resideInAPackage("io.aura.graph..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.aura.command..", "io.aura.saga..",
+                    "io.aura.query..", "io.aura.ui..", "io.aura.app..", "org.springframework..", "org.axonframework..");
 
     @ArchTest
     static final ArchRule the_command_side_never_reads_projections = noClasses()
