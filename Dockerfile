@@ -10,4 +10,5 @@ USER aura
 ENV AURA_DATA_DIR=/data AXONIQ_UPDATE_CHECKER_DISABLED=true
 COPY --from=build /src/app/target/aura-scheduler.jar /app/aura-scheduler.jar
 EXPOSE 8080
-ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-Daxoniq.update-checker.disabled=true", "-jar", "/app/aura-scheduler.jar"]
+# DL4J unpacks its native libraries (~400 MB) on first use: into the data volume, the user has no home
+ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-Daxoniq.update-checker.disabled=true", "-Dorg.bytedeco.javacpp.cachedir=/data/javacpp", "-jar", "/app/aura-scheduler.jar"]

@@ -16,8 +16,8 @@ class ArchitectureTest {
             .that().resideInAPackage("io.aura.kernel..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "org.axonframework..", "io.aura.command..", "io.aura.query..",
-                    "io.aura.saga..", "io.aura.ui..", "io.aura.app..", "io.aura.graph..", "com.vaadin..",
-                    "jakarta.persistence..", "com.microsoft..");
+                    "io.aura.saga..", "io.aura.ui..", "io.aura.app..", "io.aura.graph..", "io.aura.ml..", "com.vaadin..",
+                    "jakarta.persistence..", "com.microsoft..", "org.deeplearning4j..", "org.nd4j..");
 
     @ArchTest
     static final ArchRule command_side_knows_no_other_module_and_no_spring = noClasses()
@@ -58,6 +58,12 @@ class ArchitectureTest {
             .that().resideInAPackage("io.aura.graph..")
             .should().dependOnClassesThat().resideInAnyPackage("io.aura.command..", "io.aura.saga..",
                     "io.aura.query..", "io.aura.ui..", "io.aura.app..", "org.springframework..", "org.axonframework..");
+
+    @ArchTest
+    static final ArchRule only_the_ml_module_knows_deeplearning4j = noClasses()
+            .that().resideInAnyPackage("io.aura.kernel..", "io.aura.command..", "io.aura.saga..", "io.aura.query..",
+                    "io.aura.ui..", "io.aura.graph..", "io.aura.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..");
 
     @ArchTest
     static final ArchRule the_command_side_never_reads_projections = noClasses()

@@ -4,6 +4,7 @@ import io.aura.kernel.booking.BookingQueries.FindFreeSlots;
 import io.aura.kernel.booking.BookingQueries.FindHeatmap;
 import io.aura.kernel.booking.BookingQueries.HeatmapCell;
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.booking.ContentionModel;
 import io.aura.kernel.booking.SlotRanking;
 import io.aura.kernel.booking.SlotRanking.RankedSlot;
 import io.aura.kernel.booking.SlotRanking.SlotFacts;
@@ -22,6 +23,7 @@ import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -45,9 +47,11 @@ public class FreeSlotFinder {
     private final HeatmapProjection heatmap;
     private final AvailabilityProjection availability;
     private final QueryGateway queries;
+    private final ObjectProvider<ContentionModel> contention;
 
     public FreeSlotFinder(MongoTemplate mongo, HeatmapProjection heatmap, AvailabilityProjection availability,
-                          @Lazy QueryGateway queries) {
+                          @Lazy QueryGateway queries, ObjectProvider<ContentionModel> contention) {
+        this.contention = contention;
         this.mongo = mongo;
         this.heatmap = heatmap;
         this.availability = availability;
@@ -68,7 +72,10 @@ public class FreeSlotFinder {
         int widestBuffer = resources.stream().mapToInt(ResourceView::bufferMinutes).max().orElse(0);
         Map<String, List<TimeRange>> busy = busy(window.widenedBy(Duration.ofMinutes(widestBuffer)),
                 q.resourceId(), q.movingBookingId());
-        Map<String, double[][]> usual = usualUtilization(q);
+        Map<String, double[][]> usual = new HashMap<>();
+        Map<String, Double> lately = new HashMap<>();
+        usualUtilization(q, usual, lately);
+        ContentionModel model = contention.getIfAvailable();
         List<RankedSlot> ranked = new ArrayList<>();
         for (ResourceView resource : resources) {
             ZoneId zone = ZoneId.of(resource.timeZone());
@@ -80,8 +87,15 @@ public class FreeSlotFinder {
                 ZonedDateTime local = slot.start().atZone(zone);
                 double known = history == null ? Double.NaN : history[local.getDayOfWeek().getValue()][local.getHour()];
                 Double utilization = Double.isNaN(known) ? null : known;
+                Double predicted = null;
+                if (model != null) {
+                    var p = model.contention(new ContentionModel.HourFacts(local.getDayOfWeek().getValue(),
+                            local.getHour(), resource.capacity(), utilization == null ? 0 : utilization,
+                            lately.getOrDefault(resource.id(), 0.0)));
+                    predicted = p.isPresent() ? p.getAsDouble() : null;
+                }
                 ranked.add(SlotRanking.score(new SlotFacts(resource.id(), slot, window, zone, resource.capacity(),
-                        q.attendees(), utilization, q.near())));
+                        q.attendees(), utilization, q.near(), predicted)));
             }
         }
         return SlotRanking.best(ranked, q.count());
@@ -119,15 +133,21 @@ public class FreeSlotFinder {
         return cells;
     }
 
-    /** Each resource's utilization by local weekday (1..7) and hour over the weeks before the window. */
-    private Map<String, double[][]> usualUtilization(FindFreeSlots q) {
-        Map<String, double[][]> out = new HashMap<>();
+    /**
+     * Each resource's utilization by local weekday (1..7) and hour over the weeks before the window
+     * ({@code byHour}), and over all its hours then ({@code overall}).
+     */
+    private void usualUtilization(FindFreeSlots q, Map<String, double[][]> byHour, Map<String, Double> overall) {
+        Map<String, long[]> totals = new HashMap<>();
         for (HeatmapCell cell : heatmap.handle(new FindHeatmap(q.from().minus(HISTORY), q.from(), q.resourceId()))) {
+            long[] t = totals.computeIfAbsent(cell.resourceId(), r -> new long[2]);
+            t[0] += cell.bookedMinutes();
+            t[1] += cell.bookableMinutes();
             if (cell.bookableMinutes() >= MIN_HISTORY_MINUTES) {
-                out.computeIfAbsent(cell.resourceId(), r -> unknown())[cell.dayOfWeek()][cell.hour()] =
+                byHour.computeIfAbsent(cell.resourceId(), r -> unknown())[cell.dayOfWeek()][cell.hour()] =
                         cell.utilization();
             }
         }
-        return out;
+        totals.forEach((r, t) -> overall.put(r, t[1] == 0 ? 0 : Math.min(1, t[0] / (double) t[1])));
     }
 }

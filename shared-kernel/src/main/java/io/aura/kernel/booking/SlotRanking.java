@@ -17,7 +17,8 @@ import java.util.List;
  * used at that local weekday and hour in the past weeks: less contention around it), fit (the
  * smallest resource that seats everyone) and working hours (Mon–Fri 08:00–18:00 in the resource's
  * zone). Asked for a slot near a wanted start (a refused move), closeness replaces "soon" and
- * weighs most. A learned contention model would replace {@link #quiet}'s history with its prediction.
+ * weighs most. Where the learned {@link ContentionModel} is trained, its prediction replaces the
+ * raw history in "quiet".
  */
 public final class SlotRanking {
     static final double SOON = 0.35;
@@ -33,7 +34,12 @@ public final class SlotRanking {
 
     /** What is known about one free slot. {@code usualUtilization}: share booked at that local hour lately, null if unknown. */
     public record SlotFacts(String resourceId, TimeRange slot, TimeRange window, ZoneId zone, int capacity,
-                            int attendees, Double usualUtilization, java.time.Instant near) {}
+                            int attendees, Double usualUtilization, java.time.Instant near, Double predictedContention) {
+        public SlotFacts(String resourceId, TimeRange slot, TimeRange window, ZoneId zone, int capacity, int attendees,
+                         Double usualUtilization, java.time.Instant near) {
+            this(resourceId, slot, window, zone, capacity, attendees, usualUtilization, near, null);
+        }
+    }
 
     /** A slot to offer: free when computed, with its score and why. */
     public record RankedSlot(String resourceId, java.time.Instant start, java.time.Instant end, double score,
@@ -43,8 +49,12 @@ public final class SlotRanking {
         List<String> reasons = new ArrayList<>();
         reasons.add("free, buffers included");
         double soon = f.near() == null ? soon(f.slot(), f.window()) : near(f.slot(), f.window(), f.near());
-        double quiet = quiet(f.usualUtilization());
-        if (f.usualUtilization() != null) {
+        double quiet = quiet(f.predictedContention() != null ? f.predictedContention() : f.usualUtilization());
+        if (f.predictedContention() != null) {
+            long percent = Math.round(f.predictedContention() * 100);
+            reasons.add((percent <= 25 ? "likely quiet" : percent >= 60 ? "likely contended" : "sometimes taken")
+                    + " at this hour (contention model: " + percent + "% chance it fills)");
+        } else if (f.usualUtilization() != null) {
             long percent = Math.round(f.usualUtilization() * 100);
             if (percent <= 25) {
                 reasons.add("usually quiet at this hour (" + percent + "% booked in recent weeks)");
