@@ -52,6 +52,27 @@ public final class NeuralContentionModel implements ContentionModel {
     }
 
     @Override
+    public Optional<double[]> contentions(List<HourFacts> facts) {
+        MultiLayerNetwork current = network;
+        if (current == null) {
+            return Optional.empty();
+        }
+        if (facts.isEmpty()) {
+            return Optional.of(new double[0]);
+        }
+        double[][] in = new double[facts.size()][];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = features(facts.get(i));
+        }
+        INDArray out = current.output(Nd4j.create(in));
+        double[] p = new double[facts.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = out.getDouble(i, 0);
+        }
+        return Optional.of(p);
+    }
+
+    @Override
     public synchronized void forget() {
         network = null;
         last = null;

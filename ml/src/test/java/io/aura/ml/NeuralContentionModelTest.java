@@ -1,6 +1,7 @@
 package io.aura.ml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.aura.kernel.booking.ContentionModel.HourFacts;
 import io.aura.kernel.booking.ContentionModel.PastHour;
@@ -66,6 +67,10 @@ class NeuralContentionModelTest {
         assertThat(tuesdayMorning).isGreaterThan(0.6);
         assertThat(tuesdayNight).isLessThan(0.2);
         assertThat(sundayMorning).isLessThan(0.3);
+        double[] together = model.contentions(List.of(new HourFacts(2, 10, 10, 0.75, 0.12),
+                new HourFacts(7, 10, 10, 0.0, 0.12))).orElseThrow();
+        assertThat(together[0]).as("one pass gives what one row gives").isCloseTo(tuesdayMorning, within(1e-6));
+        assertThat(together[1]).isCloseTo(sundayMorning, within(1e-6));
         System.out.printf("contention model: %d rows, validation accuracy %.3f vs %.3f always guessing, %.1f s;"
                         + " Tue 10:00 %.2f, Tue 21:00 %.2f, Sun 10:00 %.2f%n", training.rows(),
                 training.validationAccuracy(), training.alwaysGuessingAccuracy(), training.seconds(), tuesdayMorning,
@@ -81,6 +86,7 @@ class NeuralContentionModelTest {
         assertThat(training.trained()).isFalse();
         assertThat(training.reason()).startsWith("too little history");
         assertThat(model.contention(new HourFacts(2, 10, 10, 0.75, 0.12))).isEmpty();
+        assertThat(model.contentions(List.of(new HourFacts(2, 10, 10, 0.75, 0.12)))).isEmpty();
     }
 
     @Test

@@ -28,6 +28,8 @@ import io.aura.kernel.booking.SuggestionRanker;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.schedule.ScheduleCommands.AddBlackout;
+import io.aura.kernel.schedule.ScheduleQueries.BlackoutView;
+import io.aura.kernel.schedule.ScheduleQueries.FindBlackout;
 import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.Recurrence;
 import io.aura.kernel.schedule.ScheduleRules;
@@ -307,7 +309,9 @@ public class BookingController {
                     .body(Map.of("title", "Not found", "status", 404, "detail", problem.getDetail()));
         }
         String blackoutId = UUID.randomUUID().toString();
-        commands.sendAndWait(new AddBlackout(resourceId, blackoutId, range, body.reason()));
+        // answers once the read side has it too: suggestions and alternatives avoid it from the 201 on
+        readYourWrites.sendAndAwait(new AddBlackout(resourceId, blackoutId, range, body.reason()),
+                new FindBlackout(blackoutId), BlackoutView.class, b -> true, DECISION_TIMEOUT);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("blackoutId", blackoutId);
         answer.put("resourceId", resourceId);

@@ -4,6 +4,8 @@ import io.aura.kernel.booking.BookingQueries.FindAlternatives;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded;
+import io.aura.kernel.schedule.ScheduleQueries.BlackoutView;
+import io.aura.kernel.schedule.ScheduleQueries.FindBlackout;
 import io.aura.kernel.schedule.ScheduleEvents.ExternalBusyChanged;
 import io.aura.kernel.schedule.ScheduleEvents.ExternalCalendarUnlinked;
 import java.time.Duration;
@@ -13,10 +15,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -45,9 +49,11 @@ public class AvailabilityProjection {
     static final String EXTERNAL_BUSY = "external_busy";
 
     private final MongoTemplate mongo;
+    private final QueryUpdateEmitter emitter;
 
-    public AvailabilityProjection(MongoTemplate mongo) {
+    public AvailabilityProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
         this.mongo = mongo;
+        this.emitter = emitter;
         mongo.indexOps(BLACKOUTS).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
                 .on("start", Sort.Direction.ASC).named("resource_start"));
         mongo.indexOps(EXTERNAL_BUSY).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
@@ -90,6 +96,15 @@ public class AvailabilityProjection {
     void on(BlackoutAdded e) {
         mongo.save(new BlackoutDocument(e.blackoutId(), e.resourceId(), e.range().start(), e.range().end(), e.reason()),
                 BLACKOUTS);
+        // whoever added it waits for this (read your writes): suggestions and alternatives now avoid it
+        emitter.emit(FindBlackout.class, q -> q.blackoutId().equals(e.blackoutId()),
+                new BlackoutView(e.blackoutId(), e.resourceId(), e.range().start(), e.range().end(), e.reason()));
+    }
+
+    @QueryHandler
+    Optional<BlackoutView> handle(FindBlackout q) {
+        return Optional.ofNullable(mongo.findById(q.blackoutId(), BlackoutDocument.class, BLACKOUTS))
+                .map(b -> new BlackoutView(b.blackoutId(), b.resourceId(), b.start(), b.end(), b.reason()));
     }
 
     /** A replay starts from nothing: the views are rebuilt from the events alone. */

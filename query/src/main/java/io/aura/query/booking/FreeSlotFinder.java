@@ -75,7 +75,7 @@ public class FreeSlotFinder {
         Map<String, double[][]> usual = new HashMap<>();
         Map<String, Double> lately = new HashMap<>();
         usualUtilization(q, usual, lately);
-        ContentionModel model = contention.getIfAvailable();
+        Map<String, double[][]> predicted = predictions(resources, usual, lately);
         List<RankedSlot> ranked = new ArrayList<>();
         for (ResourceView resource : resources) {
             ZoneId zone = ZoneId.of(resource.timeZone());
@@ -87,18 +87,50 @@ public class FreeSlotFinder {
                 ZonedDateTime local = slot.start().atZone(zone);
                 double known = history == null ? Double.NaN : history[local.getDayOfWeek().getValue()][local.getHour()];
                 Double utilization = Double.isNaN(known) ? null : known;
-                Double predicted = null;
-                if (model != null) {
-                    var p = model.contention(new ContentionModel.HourFacts(local.getDayOfWeek().getValue(),
-                            local.getHour(), resource.capacity(), utilization == null ? 0 : utilization,
-                            lately.getOrDefault(resource.id(), 0.0)));
-                    predicted = p.isPresent() ? p.getAsDouble() : null;
-                }
+                double[][] model = predicted.get(resource.id());
+                Double contended = model == null ? null : model[local.getDayOfWeek().getValue()][local.getHour()];
                 ranked.add(SlotRanking.score(new SlotFacts(resource.id(), slot, window, zone, resource.capacity(),
-                        q.attendees(), utilization, q.near(), predicted)));
+                        q.attendees(), utilization, q.near(), contended)));
             }
         }
         return SlotRanking.best(ranked, q.count());
+    }
+
+    /**
+     * The contention model's estimate for every weekday-hour of every resource asked about, in one
+     * pass (168 rows a resource), or nothing while no model is trained.
+     */
+    private Map<String, double[][]> predictions(List<ResourceView> resources, Map<String, double[][]> usual,
+                                                Map<String, Double> lately) {
+        ContentionModel model = contention.getIfAvailable();
+        if (model == null) {
+            return Map.of();
+        }
+        List<ContentionModel.HourFacts> facts = new ArrayList<>();
+        for (ResourceView resource : resources) {
+            double[][] history = usual.get(resource.id());
+            for (int day = 1; day <= 7; day++) {
+                for (int hour = 0; hour < 24; hour++) {
+                    double known = history == null ? Double.NaN : history[day][hour];
+                    facts.add(new ContentionModel.HourFacts(day, hour, resource.capacity(), Double.isNaN(known) ? 0 : known,
+                            lately.getOrDefault(resource.id(), 0.0)));
+                }
+            }
+        }
+        return model.contentions(facts).map(p -> {
+            Map<String, double[][]> out = new HashMap<>();
+            int i = 0;
+            for (ResourceView resource : resources) {
+                double[][] cells = new double[8][24];
+                for (int day = 1; day <= 7; day++) {
+                    for (int hour = 0; hour < 24; hour++) {
+                        cells[day][hour] = p[i++];
+                    }
+                }
+                out.put(resource.id(), cells);
+            }
+            return out;
+        }).orElse(Map.of());
     }
 
     /** Active occurrences and blackouts overlapping the window, by resource. */

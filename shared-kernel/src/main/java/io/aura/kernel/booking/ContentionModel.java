@@ -26,6 +26,9 @@ public interface ContentionModel {
 
     OptionalDouble contention(HourFacts facts);
 
+    /** The same for many hours in one pass (a search asks about every weekday-hour of every resource). */
+    java.util.Optional<double[]> contentions(List<HourFacts> facts);
+
     /** Learns from the past hours given; the model in use is replaced only by one better than guessing. */
     Training train(List<PastHour> history);
 
