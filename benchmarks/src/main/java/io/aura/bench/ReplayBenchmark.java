@@ -85,7 +85,7 @@ public final class ReplayBenchmark {
                         "2", "{\"resourceId\":\"" + resources[r] + "\",\"bookingId\":\"" + booking + "\",\"occurrences\":["
                                 + range + "],\"skipped\":[],\"skippedConflicts\":[],\"approvalRequired\":false,"
                                 + "\"requestedAt\":\"" + now + "\",\"approvalLevels\":[],\"approvalDeadline\":null}", now);
-                add(insert, "Booking", booking, 1, "io.aura.kernel.booking.BookingEvents$BookingConfirmed", null,
+                add(insert, "Booking", booking, 1, "io.aura.kernel.booking.BookingEvents$BookingConfirmed", "2",
                         "{\"bookingId\":\"" + booking + "\",\"resourceId\":\"" + resources[r] + "\",\"held\":[" + range
                                 + "],\"skipped\":[],\"skippedConflicts\":[]}", now);
                 written += 3;

@@ -14,6 +14,7 @@ import org.axonframework.deadline.SimpleDeadlineManager;
 import io.aura.command.identity.UserAccount;
 import io.aura.command.resource.Resource;
 import io.aura.app.axon.upcasting.BookingRequestedUpcaster;
+import io.aura.app.axon.upcasting.SingleRangeUpcaster;
 import io.aura.app.axon.upcasting.KernelRevisionResolver;
 import io.aura.kernel.TargetsAggregate;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -88,6 +89,11 @@ public class AxonMessagingConfiguration {
     @Bean
     public EventUpcaster bookingRequestedUpcaster() {
         return new BookingRequestedUpcaster();
+    }
+
+    @Bean
+    public EventUpcaster singleRangeUpcaster() {
+        return new SingleRangeUpcaster();
     }
 
     // ---- aggregates: registered here so the command module stays free of Spring ----------------

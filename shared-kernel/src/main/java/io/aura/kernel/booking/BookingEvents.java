@@ -17,7 +17,11 @@ public final class BookingEvents {
                                    List<TimeRange> occurrences, String recurrence, ConflictPolicy policy,
                                    int attendees, List<String> attendeeNames, String description, String requester) {}
 
-    /** {@code held}: the occurrences that are booked; {@code skipped}: those left out for conflicts. */
+    /**
+     * {@code held}: the occurrences that are booked; {@code skipped}: those left out for conflicts.
+     * Revision 2 marks the list shape (stored before it without a revision: one {@code range}).
+     */
+    @EventRevision("2")
     public record BookingConfirmed(String bookingId, String resourceId, List<TimeRange> held, List<TimeRange> skipped,
                                    List<Conflict> skippedConflicts) {}
 
@@ -50,6 +54,8 @@ public final class BookingEvents {
 
     public record OccurrenceCancelled(String bookingId, String resourceId, TimeRange occurrence) {}
 
+    /** Revision 2 marks {@code attendees} (stored before it without a revision and without them). */
+    @EventRevision("2")
     public record RescheduleRequested(String bookingId, String resourceId, TimeRange from, TimeRange to, int attendees) {}
 
     public record BookingRescheduled(String bookingId, String resourceId, TimeRange from, TimeRange to) {}

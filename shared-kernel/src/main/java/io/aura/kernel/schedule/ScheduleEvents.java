@@ -30,7 +30,11 @@ public final class ScheduleEvents {
         }
     }
 
-    /** A refusal is a fact too: the audit shows what was asked and why it could not be held. */
+    /**
+     * A refusal is a fact too: the audit shows what was asked and why it could not be held. Revision 2
+     * marks the list shape (stored before it without a revision: one {@code range}).
+     */
+    @EventRevision("2")
     public record HoldRefused(String resourceId, String bookingId, List<TimeRange> occurrences, List<Conflict> conflicts,
                               List<FieldViolation> violations, List<TimeRange> suggestions) {}
 
@@ -45,6 +49,8 @@ public final class ScheduleEvents {
 
     public record HoldMoveAbandoned(String resourceId, String bookingId, TimeRange to, String reason) {}
 
+    /** Revision 2 marks the list shape (stored before it without a revision: one {@code range}). */
+    @EventRevision("2")
     public record HoldReleased(String resourceId, String bookingId, List<TimeRange> occurrences) {}
 
     public record BlackoutAdded(String resourceId, String blackoutId, TimeRange range, String reason) {}
