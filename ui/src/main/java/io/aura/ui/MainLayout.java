@@ -50,6 +50,7 @@ public class MainLayout extends AppLayout {
             admin.addItem(new SideNavItem("Users", AdminUsersView.class));
             admin.addItem(new SideNavItem("Blackouts", AdminBlackoutsView.class));
             admin.addItem(new SideNavItem("Webhooks", AdminWebhooksView.class));
+            admin.addItem(new SideNavItem("Outlook calendars", AdminOutlookView.class));
             addToDrawer(admin);
         }
     }

@@ -1,8 +1,14 @@
 package io.aura.app.external;
 
+import io.aura.app.axon.ReadYourWrites;
+import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ListResources;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.kernel.schedule.ExternalCalendarLinks;
 import io.aura.kernel.schedule.ExternalCalendars;
+import io.aura.kernel.schedule.ScheduleCommands.LinkExternalCalendar;
+import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.InvalidInputException;
 import io.aura.kernel.schedule.ScheduleCommands.RecordExternalBusy;
 import io.aura.kernel.schedule.TimeRange;
 import java.time.Clock;
@@ -28,7 +34,8 @@ import org.springframework.stereotype.Component;
  * changes nothing records nothing. A calendar that cannot be read leaves what was known as it was.
  */
 @Component
-public class ExternalCalendarSync {
+public class ExternalCalendarSync implements ExternalCalendarLinks {
+    private static final java.util.regex.Pattern MAILBOX = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
     private static final Logger log = LoggerFactory.getLogger(ExternalCalendarSync.class);
 
     /** The outcome of one read, kept per resource for the API and the operator. */
@@ -38,13 +45,15 @@ public class ExternalCalendarSync {
     private final ObjectProvider<ExternalCalendars> calendars;
     private final QueryGateway queries;
     private final CommandGateway commands;
+    private final ReadYourWrites readYourWrites;
     private final Clock clock;
     private final Duration horizon;
     private final Map<String, Outcome> last = new ConcurrentHashMap<>();
 
     public ExternalCalendarSync(ObjectProvider<ExternalCalendars> calendars, QueryGateway queries,
-                                CommandGateway commands, Clock clock,
+                                CommandGateway commands, ReadYourWrites readYourWrites, Clock clock,
                                 @Value("${aura.graph.horizon:P60D}") Duration horizon) {
+        this.readYourWrites = readYourWrites;
         this.calendars = calendars;
         this.queries = queries;
         this.commands = commands;
@@ -52,8 +61,48 @@ public class ExternalCalendarSync {
         this.horizon = horizon;
     }
 
+    @Override
     public boolean configured() {
         return calendars.getIfAvailable() != null;
+    }
+
+    @Override
+    public Link link(String resourceId, String mailbox) {
+        String box = mailbox == null || mailbox.isBlank() ? null : mailbox.trim().toLowerCase();
+        if (box != null && !MAILBOX.matcher(box).matches()) {
+            throw new InvalidInputException(List.of(new FieldViolation("mailbox",
+                    "must be a mailbox address such as room-a@contoso.com, or empty to unlink")));
+        }
+        readYourWrites.sendAndAwait(new LinkExternalCalendar(resourceId, box), new FindResource(resourceId),
+                ResourceView.class, v -> java.util.Objects.equals(v.externalCalendar(), box), Duration.ofSeconds(10));
+        if (box == null) {
+            last.remove(resourceId);
+            return new Link(resourceId, null, null, null, null);
+        }
+        return asLink(sync(resourceId, box));
+    }
+
+    @Override
+    public Link read(String resourceId) {
+        ResourceView resource = queries.query(new FindResource(resourceId), ResponseTypes.optionalInstanceOf(
+                ResourceView.class)).join().orElse(null);
+        if (resource == null || resource.externalCalendar() == null) {
+            throw new IllegalStateException("resource " + resourceId + " has no linked Outlook calendar");
+        }
+        return asLink(sync(resourceId, resource.externalCalendar()));
+    }
+
+    @Override
+    public List<Link> all() {
+        return queries.query(new ListResources(), ResponseTypes.multipleInstancesOf(ResourceView.class)).join().stream()
+                .filter(r -> r.externalCalendar() != null)
+                .map(r -> lastOf(r.id()).map(ExternalCalendarSync::asLink)
+                        .orElse(new Link(r.id(), r.externalCalendar(), null, null, null)))
+                .toList();
+    }
+
+    private static Link asLink(Outcome o) {
+        return new Link(o.resourceId(), o.mailbox(), o.readAt(), o.busyTimes(), o.error());
     }
 
     @Scheduled(fixedDelayString = "${aura.graph.sync-interval:PT5M}", initialDelayString = "${aura.graph.first-sync:PT30S}")

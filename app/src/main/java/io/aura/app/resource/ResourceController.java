@@ -7,8 +7,7 @@ import io.aura.kernel.resource.ResourceCommands.RegisterResource;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ListResources;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
-import io.aura.kernel.schedule.ScheduleCommands.LinkExternalCalendar;
-import io.aura.app.external.ExternalCalendarSync;
+import io.aura.kernel.schedule.ExternalCalendarLinks;
 import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.approval.ApprovalLevel;
 import io.aura.kernel.validation.FieldViolation;
@@ -36,13 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Resources")
 public class ResourceController {
-    private static final java.util.regex.Pattern MAILBOX = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
-
     private final ReadYourWrites readYourWrites;
     private final QueryGateway queries;
-    private final ExternalCalendarSync externalCalendars;
+    private final ExternalCalendarLinks externalCalendars;
 
-    public ResourceController(ReadYourWrites readYourWrites, QueryGateway queries, ExternalCalendarSync externalCalendars) {
+    public ResourceController(ReadYourWrites readYourWrites, QueryGateway queries, ExternalCalendarLinks externalCalendars) {
         this.readYourWrites = readYourWrites;
         this.queries = queries;
         this.externalCalendars = externalCalendars;
@@ -56,20 +53,13 @@ public class ResourceController {
     @PutMapping("/api/resources/{id}/external-calendar")
     @PreAuthorize("hasRole('ADMIN')")
     public Map<String, Object> linkExternalCalendar(@PathVariable String id, @RequestBody ExternalCalendarBody body) {
-        String mailbox = body == null || body.mailbox() == null || body.mailbox().isBlank() ? null
-                : body.mailbox().trim().toLowerCase();
-        if (mailbox != null && !MAILBOX.matcher(mailbox).matches()) {
-            throw new InvalidInputException(List.of(new FieldViolation("mailbox",
-                    "must be a mailbox address such as room-a@contoso.com, or empty to unlink")));
-        }
         existing(id);
-        readYourWrites.sendAndAwait(new LinkExternalCalendar(id, mailbox), new FindResource(id), ResourceView.class,
-                v -> java.util.Objects.equals(v.externalCalendar(), mailbox), Duration.ofSeconds(10));
+        ExternalCalendarLinks.Link link = externalCalendars.link(id, body == null ? null : body.mailbox());
         Map<String, Object> answer = new java.util.LinkedHashMap<>();
         answer.put("resourceId", id);
-        answer.put("mailbox", mailbox);
-        if (mailbox != null) {
-            answer.put("lastRead", externalCalendars.sync(id, mailbox));
+        answer.put("mailbox", link.mailbox());
+        if (link.mailbox() != null) {
+            answer.put("lastRead", link);
         }
         return answer;
     }
@@ -77,12 +67,13 @@ public class ResourceController {
     @Operation(summary = "Read the resource's linked Outlook calendar now (ADMIN); 409 if none is linked")
     @PostMapping("/api/resources/{id}/external-calendar/sync")
     @PreAuthorize("hasRole('ADMIN')")
-    public ExternalCalendarSync.Outcome syncExternalCalendar(@PathVariable String id) {
-        ResourceView resource = existing(id);
-        if (resource.externalCalendar() == null) {
-            throw new io.aura.app.web.NotPossibleNowException("resource " + id + " has no linked Outlook calendar");
+    public ExternalCalendarLinks.Link syncExternalCalendar(@PathVariable String id) {
+        existing(id);
+        try {
+            return externalCalendars.read(id);
+        } catch (IllegalStateException notLinked) {
+            throw new io.aura.app.web.NotPossibleNowException(notLinked.getMessage());
         }
-        return externalCalendars.sync(id, resource.externalCalendar());
     }
 
     private ResourceView existing(String id) {

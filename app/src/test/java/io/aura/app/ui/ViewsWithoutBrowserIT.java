@@ -24,11 +24,14 @@ import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.ui.AdminResourcesView;
 import io.aura.ui.ApprovalsView;
 import io.aura.ui.AdminWebhooksView;
+import io.aura.ui.AdminOutlookView;
+import io.aura.kernel.schedule.ExternalCalendarLinks;
 import io.aura.ui.AuditView;
 import io.aura.kernel.webhook.Webhooks;
 import io.aura.ui.CalendarView;
 import io.aura.ui.HeatmapView;
 import io.aura.ui.MyBookingsView;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -270,6 +273,40 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         ui.test(remove).click();
         assertThat(grid.getListDataView().getItems().map(Webhooks.Subscription::url)).doesNotContain(target);
         assertThat(http.get("/api/audit?aggregateId=" + listed.id(), adminToken).body().size()).isEqualTo(2);
+    }
+
+    @Test
+    void administrators_link_a_room_mailbox_read_at_once_and_a_bad_address_marks_its_field_and_records_nothing() {
+        String room = resource(unique("Outlook hall"), 10);
+        String mailbox = unique("hall") + "@contoso.com";
+        Instant nine = Instant.now().plus(4, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS).plus(9, ChronoUnit.HOURS);
+        GRAPH.calendar(mailbox, new io.aura.graph.FakeGraph.Entry(nine, nine.plus(1, ChronoUnit.HOURS), "busy", false));
+        BrowserlessUIContext ui = signedIn("admin", "ADMIN");
+        ui.navigate(AdminOutlookView.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<ResourceView> resource = ui.find(ComboBox.class).withId("outlook-resource").single();
+        TextField box = ui.find(TextField.class).withId("outlook-mailbox").single();
+        ResourceView chosen = resource.getListDataView().getItems().filter(r -> r.id().equals(room)).findFirst().orElseThrow();
+        ui.test(resource).selectItem(chosen.name());
+
+        ui.test(box).setValue("not a mailbox");
+        long before = storedEvents();
+        ui.test(ui.find(Button.class).withId("outlook-link").single()).click();
+        assertThat(box.isInvalid()).isTrue();
+        assertThat(storedEvents()).isEqualTo(before);
+
+        ui.test(box).setValue(mailbox);
+        ui.test(ui.find(Button.class).withId("outlook-link").single()).click();
+        @SuppressWarnings("unchecked")
+        Grid<ExternalCalendarLinks.Link> grid = ui.find(Grid.class).withId("outlook-links").single();
+        ExternalCalendarLinks.Link listed = grid.getListDataView().getItems().filter(l -> l.resourceId().equals(room))
+                .findFirst().orElseThrow();
+        assertThat(listed.mailbox()).isEqualTo(mailbox);
+        assertThat(listed.busyTimes()).isEqualTo(1);
+        var refused = http.post("/events/create", userWithRoles(unique("blout"), "REQUESTER"), Map.of("title", "Over Outlook",
+                "resourceId", room, "start", nine.toString(), "end", nine.plus(1, ChronoUnit.HOURS).toString()));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("conflicts").get(0).get("source").asString()).isEqualTo("EXTERNAL");
     }
 
     @Test

@@ -56,6 +56,9 @@ public class ResourceProjection {
     private void externalCalendar(String resourceId, String mailbox) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(resourceId)), new Update().set("externalCalendar", mailbox),
                 COLLECTION);
+        // whoever linked it waits for this (read your writes)
+        Optional.ofNullable(mongo.findById(resourceId, ResourceDocument.class, COLLECTION)).map(ResourceDocument::toView)
+                .ifPresent(view -> emitter.emit(FindResource.class, q -> q.resourceId().equals(resourceId), view));
     }
 
     /** A replay starts from nothing: the views are rebuilt from the events alone. */
