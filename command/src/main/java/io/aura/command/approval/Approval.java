@@ -61,6 +61,8 @@ public class Approval {
     private String resourceId;
     /** who asked for the booking (or the move): never its approver, only an ADMIN's override */
     private String requester;
+    /** token id | reason of each refusal recorded */
+    private final java.util.Set<String> refusedAlready = new java.util.HashSet<>();
     private TimeRange firstOccurrence;
     private TimeRange rescheduleTo;
     private List<ApprovalLevel> levels;
@@ -119,7 +121,7 @@ public class Approval {
     DecisionOutcome handle(DecideWithToken c) {
         String refusal = tokenRefusal(c.tokenId(), c.approver(), c.level(), c.at());
         if (refusal != null) {
-            apply(new ApprovalTokenRefused(approvalId, bookingId, c.tokenId(), c.approver(), refusal));
+            refuse(c.tokenId(), c.approver(), refusal);
             return new DecisionOutcome(false, refusal, approvalId, bookingId, status);
         }
         decide(c.verdict(), c.approver(), c.comment(), DecisionChannel.TOKEN, c.tokenId(), c.at());
@@ -128,7 +130,18 @@ public class Approval {
 
     @CommandHandler
     void handle(RefuseToken c) {
-        apply(new ApprovalTokenRefused(approvalId, bookingId, c.tokenId(), c.approver(), c.reason()));
+        refuse(c.tokenId(), c.approver(), c.reason());
+    }
+
+    /**
+     * A refused token is recorded once per reason: the audit shows that it was tried and why, and
+     * someone replaying a spent link a thousand times (the endpoint needs no sign-in) does not append
+     * a thousand events.
+     */
+    private void refuse(String tokenId, String approver, String reason) {
+        if (!refusedAlready.contains(tokenId + "|" + reason)) {
+            apply(new ApprovalTokenRefused(approvalId, bookingId, tokenId, approver, reason));
+        }
     }
 
     @CommandHandler
@@ -258,6 +271,11 @@ public class Approval {
         if (status != ApprovalStatus.PENDING) {
             throw new ApprovalStateException("the approval is already " + status);
         }
+    }
+
+    @EventSourcingHandler
+    void on(ApprovalTokenRefused e) {
+        refusedAlready.add(e.tokenId() + "|" + e.reason());
     }
 
     @EventSourcingHandler

@@ -167,6 +167,18 @@ class ApprovalTest {
     }
 
     @Test
+    void the_same_spent_token_tried_again_is_refused_without_recording_it_again() {
+        fixture.given(OPENED_ONE_LEVEL, OWNER_STARTED, OLGA_TOKEN,
+                        new ApprovalLevelApproved(A, B, 0, "olga", null, DecisionChannel.TOKEN, tokenId(A, 0)),
+                        new ApprovalGranted(A, B, R, null),
+                        new ApprovalTokenRefused(A, B, tokenId(A, 0), "olga", "the token was already used"))
+                .when(new DecideWithToken(A, tokenId(A, 0), "olga", 0, Verdict.REJECT, null, OPENED))
+                .expectNoEvents()
+                .expectResultMessagePayload(new DecisionOutcome(false, "the token was already used", A, B,
+                        ApprovalStatus.APPROVED));
+    }
+
+    @Test
     void a_token_for_a_decided_approval_is_refused() {
         fixture.given(OPENED_ONE_LEVEL, OWNER_STARTED, OLGA_TOKEN,
                         new ApprovalRejected(A, B, R, 0, "root", "no", DecisionChannel.OVERRIDE, null, null))
