@@ -39,7 +39,14 @@ public class AdminBootstrap implements ApplicationRunner {
         }
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
         String password = generated ? generatePassword() : configuredPassword;
-        users.register(new UserService.NewUser(ADMIN, password, List.of(Role.ADMIN.name()), "Administrator", null));
+        try {
+            users.register(new UserService.NewUser(ADMIN, password, List.of(Role.ADMIN.name()), "Administrator", null));
+        } catch (io.aura.kernel.validation.InvalidInputException weak) {
+            // a weak first password is not let in quietly: the server stops and says what is wrong
+            throw new IllegalStateException("AURA_ADMIN_PASSWORD is not accepted for the first administrator: "
+                    + weak.violations().stream().map(v -> v.message()).toList()
+                    + "; choose another, or leave it unset to have one generated", weak);
+        }
         if (generated) {
             log.warn("Created user 'admin' with the generated password {} (shown once; set AURA_ADMIN_PASSWORD "
                     + "to choose it)", password);
