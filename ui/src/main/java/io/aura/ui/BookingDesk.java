@@ -8,8 +8,9 @@ import java.time.ZoneId;
 import io.aura.kernel.booking.BookingProofs;
 import io.aura.kernel.booking.BookingQueries.FindAlternatives;
 import io.aura.kernel.booking.BookingQueries.FindBookingsOf;
+import io.aura.kernel.booking.BookingQueries.FindFreeSlots;
+import io.aura.kernel.booking.SlotRanking.RankedSlot;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
-import io.aura.kernel.schedule.FreeSlots;
 import io.aura.kernel.booking.BookingQueries.FindHeatmap;
 import io.aura.kernel.booking.BookingQueries.HeatmapCell;
 import io.aura.kernel.booking.BookingQueries.HeatmapChanged;
@@ -256,12 +257,17 @@ public class BookingDesk {
         if (problems.isEmpty()) {
             return Check.NOTHING;
         }
+        // the same search as GET /api/suggestions, near the wanted start: free of bookings, blackouts and
+        // Outlook busy times, within the resource's rules
+        Instant now = clock.instant();
+        Instant from = around.start().isBefore(now) ? now : around.start();
         List<Suggestion> suggestions = new ArrayList<>();
-        FreeSlots.nearest(wanted, clock.instant(), around.end(), 3,
-                        candidate -> taken.stream().noneMatch(t -> t.overlaps(candidate.widenedBy(buffer)))
-                                && ScheduleRules.check(resource.get().spec(), candidate, Math.max(r.attendees(), 1),
-                                        clock.instant()).isEmpty())
-                .forEach(slot -> suggestions.add(new Suggestion(r.resourceId(), slot.start(), slot.end(), 1)));
+        if (around.end().isAfter(from)) {
+            queries.query(new FindFreeSlots(r.resourceId(), (int) Math.max(1, wanted.duration().toMinutes()), from,
+                            around.end(), 3, Math.max(r.attendees(), 1), wanted.start(), null, now),
+                            ResponseTypes.multipleInstancesOf(RankedSlot.class)).join()
+                    .forEach(s -> suggestions.add(new Suggestion(s.resourceId(), s.start(), s.end(), s.score())));
+        }
         suggestions.addAll(queries.query(new FindAlternatives(r.resourceId(), r.start(), r.end(),
                 Math.max(r.attendees(), 1), 3), ResponseTypes.multipleInstancesOf(Suggestion.class)).join());
         return new Check(problems, suggestions);

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Whole views driven on the server with Vaadin's browserless testing, against the running application
@@ -100,7 +101,7 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         String small = unique("Booth");
         String large = unique("Forum");
         resource(small, 2);
-        resource(large, 40);
+        String largeId = resource(large, 40);
         BrowserlessUIContext ui = signedIn(requester, "REQUESTER");
         ui.navigate(CalendarView.class);
         ui.test(ui.find(Button.class).withId("new-booking").single()).click();
@@ -137,6 +138,15 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         assertThat(ui.test(ui.find(Notification.class).last()).getText()).isEqualTo("Booked: confirmed.");
         assertThat(storedEvents()).isGreaterThan(before);
 
+        // closed the hour before and the hour after (blackouts): what the form offers avoids them too
+        JsonNode booked = http.get("/dashboard/calendar?resourceId=" + largeId + "&from=" + Instant.now() + "&to="
+                + Instant.now().plus(5, ChronoUnit.DAYS), adminToken).body().get("events").get(0);
+        Instant bookedStart = Instant.parse(booked.get("start").asString());
+        for (Instant closedFrom : List.of(bookedStart.minus(1, ChronoUnit.HOURS), bookedStart.plus(1, ChronoUnit.HOURS))) {
+            assertThat(http.post("/api/resources/" + largeId + "/blackouts", adminToken, Map.of("start", closedFrom.toString(),
+                    "end", closedFrom.plus(1, ChronoUnit.HOURS).toString(), "reason", "closed")).status()).isEqualTo(201);
+        }
+
         // editing the same slot again: the form says it is taken and offers free slots, one click each
         ui.test(ui.find(Button.class).withId("new-booking").single()).click();
         @SuppressWarnings("unchecked")
@@ -152,6 +162,8 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         Button suggestion = ui.find(Button.class, live).withClassName("suggestion").first();
         ui.test(suggestion).click();
         assertThat(start2.getValue()).isNotEqualTo(at);
+        assertThat(!start2.getValue().isAfter(at.minusHours(2)) || !start2.getValue().isBefore(at.plusHours(2)))
+                .as("offered %s: clear of the booking at %s and the closed hours around it", start2.getValue(), at).isTrue();
         assertThat(live.getElement().getTextRecursively()).doesNotContain("taken");
     }
 
