@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Random;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -40,16 +39,6 @@ public final class NeuralContentionModel implements ContentionModel {
 
     private volatile MultiLayerNetwork network;
     private volatile Training last;
-
-    @Override
-    public OptionalDouble contention(HourFacts facts) {
-        MultiLayerNetwork current = network;
-        if (current == null) {
-            return OptionalDouble.empty();
-        }
-        INDArray out = current.output(Nd4j.create(new double[][] {features(facts)}));
-        return OptionalDouble.of(out.getDouble(0, 0));
-    }
 
     @Override
     public Optional<double[]> contentions(List<HourFacts> facts) {

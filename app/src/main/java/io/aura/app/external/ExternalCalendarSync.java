@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -38,17 +37,13 @@ public class ExternalCalendarSync implements ExternalCalendarLinks {
     private static final java.util.regex.Pattern MAILBOX = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
     private static final Logger log = LoggerFactory.getLogger(ExternalCalendarSync.class);
 
-    /** The outcome of one read, kept per resource for the API and the operator. */
-    public record Outcome(String resourceId, String mailbox, Instant readAt, TimeRange window, Integer busyTimes,
-                          String error) {}
-
     private final ObjectProvider<ExternalCalendars> calendars;
     private final QueryGateway queries;
     private final CommandGateway commands;
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
     private final Duration horizon;
-    private final Map<String, Outcome> last = new ConcurrentHashMap<>();
+    private final Map<String, Link> last = new ConcurrentHashMap<>();
 
     public ExternalCalendarSync(ObjectProvider<ExternalCalendars> calendars, QueryGateway queries,
                                 CommandGateway commands, ReadYourWrites readYourWrites, Clock clock,
@@ -79,7 +74,7 @@ public class ExternalCalendarSync implements ExternalCalendarLinks {
             last.remove(resourceId);
             return new Link(resourceId, null, null, null, null);
         }
-        return asLink(sync(resourceId, box));
+        return sync(resourceId, box);
     }
 
     @Override
@@ -89,20 +84,15 @@ public class ExternalCalendarSync implements ExternalCalendarLinks {
         if (resource == null || resource.externalCalendar() == null) {
             throw new IllegalStateException("resource " + resourceId + " has no linked Outlook calendar");
         }
-        return asLink(sync(resourceId, resource.externalCalendar()));
+        return sync(resourceId, resource.externalCalendar());
     }
 
     @Override
     public List<Link> all() {
         return queries.query(new ListResources(), ResponseTypes.multipleInstancesOf(ResourceView.class)).join().stream()
                 .filter(r -> r.externalCalendar() != null)
-                .map(r -> lastOf(r.id()).map(ExternalCalendarSync::asLink)
-                        .orElse(new Link(r.id(), r.externalCalendar(), null, null, null)))
+                .map(r -> last.getOrDefault(r.id(), new Link(r.id(), r.externalCalendar(), null, null, null)))
                 .toList();
-    }
-
-    private static Link asLink(Outcome o) {
-        return new Link(o.resourceId(), o.mailbox(), o.readAt(), o.busyTimes(), o.error());
     }
 
     @Scheduled(fixedDelayString = "${aura.graph.sync-interval:PT5M}", initialDelayString = "${aura.graph.first-sync:PT30S}")
@@ -119,28 +109,24 @@ public class ExternalCalendarSync implements ExternalCalendarLinks {
     }
 
     /** Reads one calendar now, over [now, now + horizon), and hands it to the schedule. */
-    public Outcome sync(String resourceId, String mailbox) {
+    Link sync(String resourceId, String mailbox) {
         ExternalCalendars graph = calendars.getIfAvailable();
         Instant now = clock.instant();
         TimeRange window = new TimeRange(now, now.plus(horizon));
-        Outcome outcome;
+        Link outcome;
         if (graph == null) {
-            outcome = new Outcome(resourceId, mailbox, now, window, null, "Microsoft Graph is not configured");
+            outcome = new Link(resourceId, mailbox, now, null, "Microsoft Graph is not configured");
         } else {
             try {
                 List<TimeRange> busy = graph.busy(mailbox, window);
                 commands.sendAndWait(new RecordExternalBusy(resourceId, mailbox, window, busy));
-                outcome = new Outcome(resourceId, mailbox, now, window, busy.size(), null);
+                outcome = new Link(resourceId, mailbox, now, busy.size(), null);
             } catch (ExternalCalendars.Unavailable e) {
                 log.warn("Outlook calendar {} of resource {} not read: {}", mailbox, resourceId, e.getMessage());
-                outcome = new Outcome(resourceId, mailbox, now, window, null, e.getMessage());
+                outcome = new Link(resourceId, mailbox, now, null, e.getMessage());
             }
         }
         last.put(resourceId, outcome);
         return outcome;
-    }
-
-    public Optional<Outcome> lastOf(String resourceId) {
-        return Optional.ofNullable(last.get(resourceId));
     }
 }

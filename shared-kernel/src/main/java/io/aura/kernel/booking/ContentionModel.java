@@ -24,7 +24,9 @@ public interface ContentionModel {
     record Training(boolean trained, String reason, int rows, int mostlyBooked, double validationAccuracy,
                     double alwaysGuessingAccuracy, double seconds) {}
 
-    OptionalDouble contention(HourFacts facts);
+    default OptionalDouble contention(HourFacts facts) {
+        return contentions(List.of(facts)).map(p -> OptionalDouble.of(p[0])).orElse(OptionalDouble.empty());
+    }
 
     /** The same for many hours in one pass (a search asks about every weekday-hour of every resource). */
     java.util.Optional<double[]> contentions(List<HourFacts> facts);
