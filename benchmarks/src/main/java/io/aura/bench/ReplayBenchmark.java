@@ -27,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       every processor's token to the new head, so that nothing (above all no saga) reacts to them.</li>
  *   <li>{@code raw <dataDir>}: reads every stored event in order (the baseline), then reads and
  *       parses every payload as JSON.</li>
- *   <li>{@code replay <baseUrl> <admin> <password>}: POST /api/admin/replay on a running server and
- *       times it until every projection has caught up with the head.</li>
+ *   <li>{@code replay <baseUrl> <admin> <password> <label> [one-pass|processors]}: POST
+ *       /api/admin/replay?mode= on a running server and times it until every projection has caught up
+ *       with the head.</li>
  * </ul>
  * {@code ./aura bench-replay [events]} runs them in order, replaying once with Axon's default processor
  * settings and once with the shipped ones.
@@ -41,7 +42,8 @@ public final class ReplayBenchmark {
         switch (args[0]) {
             case "generate" -> generate(args[1], Integer.parseInt(args[2]));
             case "raw" -> raw(args[1]);
-            case "replay" -> replay(args[1], args[2], args[3], args.length > 4 ? args[4] : "");
+            case "replay" -> replay(args[1], args[2], args[3], args.length > 4 ? args[4] : "",
+                    args.length > 5 ? args[5] : "one-pass");
             case "queries" -> queries(args[1], args[2], args[3]);
             default -> throw new IllegalArgumentException("generate | raw | replay");
         }
@@ -195,11 +197,11 @@ public final class ReplayBenchmark {
                 .get("access_token").asString();
     }
 
-    static void replay(String base, String admin, String password, String label) throws Exception {
+    static void replay(String base, String admin, String password, String label, String mode) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         String token = signIn(client, base, admin, password);
         long started = System.nanoTime();
-        JsonNode progress = JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/replay"))
+        JsonNode progress = JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/replay?mode=" + mode))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         long signedIn = System.nanoTime();

@@ -12,7 +12,9 @@ import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.result.DeleteResult;
 import com.mongodb.client.result.UpdateResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -38,10 +40,40 @@ public class WriteBehindMongoTemplate extends MongoTemplate {
     private final Set<String> batchedCollections;
     private final QueryMapper queryMapper;
     private final UpdateMapper updateMapper;
-    private final ThreadLocal<List<Pending>> pending = new ThreadLocal<>();
+    private final ThreadLocal<Batch> pending = new ThreadLocal<>();
     private final java.util.concurrent.atomic.AtomicLong heldBack = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong coalesced = new java.util.concurrent.atomic.AtomicLong();
 
-    private record Pending(String collection, WriteModel<Document> write) {}
+    /**
+     * One thread's waiting writes, per collection. A document whose whole state this batch knows —
+     * it wrote the document whole, or it knows the document does not exist — is held as that state,
+     * and later writes to it in the batch change it in memory ({@link UpdateInMemory}): it goes out as
+     * one write at the flush instead of one per event (a booking's request and confirmation, for one).
+     * Every other write waits in order. Per document, the waiting writes go out before its held state;
+     * a write that reaches several documents (a delete by a filter) first turns the held states before
+     * it into writes, so nothing overtakes.
+     */
+    private static final class Batch {
+        final Map<String, Collection> collections = new LinkedHashMap<>();
+        /** Set while a rebuild runs: collections it emptied, and the ids written to them since. */
+        Map<String, Set<Object>> rebuilt;
+
+        Collection of(String name) {
+            return collections.computeIfAbsent(name, n -> new Collection());
+        }
+
+        int size() {
+            return collections.values().stream().mapToInt(c -> c.writes.size() + c.held.size()).sum();
+        }
+    }
+
+    private static final class Collection {
+        final List<WriteModel<Document>> writes = new ArrayList<>();
+        /** id → the document's state ({@link UpdateInMemory#ABSENT} if it does not exist). */
+        final Map<Object, Held> held = new LinkedHashMap<>();
+    }
+
+    private record Held(Document state, boolean absentBefore) {}
 
     public WriteBehindMongoTemplate(MongoDatabaseFactory factory, MongoConverter converter,
                                     Set<String> batchedCollections) {
@@ -54,27 +86,46 @@ public class WriteBehindMongoTemplate extends MongoTemplate {
     /** From now until {@link #flush()} and {@link #end()}, this thread's view writes wait for the batch to commit. */
     public void begin() {
         if (pending.get() == null) {
-            pending.set(new ArrayList<>());
+            pending.set(new Batch());
         }
     }
 
     /**
-     * Sends this thread's waiting writes: one ordered bulk write per collection, each in the order the
-     * handlers wrote. Collections are independent and every read sends what waits first, so only the
-     * order within a collection matters.
+     * Like {@link #begin()}, for a rebuild that has just emptied these collections (ADR 0018): until
+     * {@link #end()}, a document this thread has not written is known not to exist, so its first
+     * write can be held in memory too, and goes out as an insert. Ids written are remembered across
+     * flushes, which is what keeps the knowledge true.
+     */
+    public void beginRebuild(Set<String> emptiedCollections) {
+        begin();
+        Batch batch = pending.get();
+        batch.rebuilt = new java.util.HashMap<>();
+        for (String name : emptiedCollections) {
+            if (batchedCollections.contains(name)) {
+                batch.rebuilt.put(name, new java.util.HashSet<>());
+            }
+        }
+    }
+
+    /**
+     * Sends this thread's waiting writes: one ordered bulk write per collection. Collections are
+     * independent and every read sends what waits first, so only the order within a collection matters.
      */
     public void flush() {
-        List<Pending> writes = pending.get();
-        if (writes == null || writes.isEmpty()) {
+        Batch batch = pending.get();
+        if (batch == null) {
             return;
         }
-        java.util.Map<String, List<WriteModel<Document>>> byCollection = new java.util.LinkedHashMap<>();
-        for (Pending write : writes) {
-            byCollection.computeIfAbsent(write.collection(), c -> new ArrayList<>()).add(write.write());
+        for (Map.Entry<String, Collection> entry : batch.collections.entrySet()) {
+            Collection collection = entry.getValue();
+            release(batch, entry.getKey(), collection);
+            if (!collection.writes.isEmpty()) {
+                List<WriteModel<Document>> run = new ArrayList<>(collection.writes);
+                collection.writes.clear();
+                getCollection(entry.getKey()).bulkWrite(run, new BulkWriteOptions().ordered(true));
+            }
         }
-        writes.clear();
-        byCollection.forEach((collection, run) ->
-                getCollection(collection).bulkWrite(run, new BulkWriteOptions().ordered(true)));
+        batch.collections.clear();
     }
 
     /** The batch ended (committed or rolled back): nothing waits any more on this thread. */
@@ -82,10 +133,10 @@ public class WriteBehindMongoTemplate extends MongoTemplate {
         pending.remove();
     }
 
-    /** Writes waiting on this thread (for tests and diagnostics). */
+    /** Writes waiting on this thread, a held document counting once (for tests and diagnostics). */
     int waiting() {
-        List<Pending> writes = pending.get();
-        return writes == null ? 0 : writes.size();
+        Batch batch = pending.get();
+        return batch == null ? 0 : batch.size();
     }
 
     private boolean deferred(String collection) {
@@ -93,13 +144,122 @@ public class WriteBehindMongoTemplate extends MongoTemplate {
     }
 
     private void defer(String collection, WriteModel<Document> write) {
-        pending.get().add(new Pending(collection, write));
+        pending.get().of(collection).writes.add(write);
         heldBack.incrementAndGet();
+    }
+
+    /** The collections whose writes wait for their batch. */
+    public Set<String> batchedCollections() {
+        return batchedCollections;
     }
 
     /** Writes held back for a bulk write since start (all threads). */
     public long heldBack() {
         return heldBack.get();
+    }
+
+    /** Writes that changed a document held in memory instead of going to the store (all threads). */
+    public long coalesced() {
+        return coalesced.get();
+    }
+
+    // ---- documents held in memory ----
+
+    /** The id when the filter names exactly one document by its id, else null. */
+    private static Object singleId(Document filter) {
+        if (filter.size() != 1 || !filter.containsKey("_id")) {
+            return null;
+        }
+        Object id = filter.get("_id");
+        return id == null || id instanceof Document || id instanceof java.util.regex.Pattern
+                || id instanceof org.bson.conversions.Bson || id instanceof java.util.Collection ? null : id;
+    }
+
+    /** Whether a rebuild knows the document does not exist (its collection emptied, the id not written since). */
+    private static boolean knownAbsent(Batch batch, String collection, Object id) {
+        Set<Object> written = batch.rebuilt == null ? null : batch.rebuilt.get(collection);
+        return written != null && !written.contains(id);
+    }
+
+    private static void written(Batch batch, String collection, Object id) {
+        Set<Object> written = batch.rebuilt == null ? null : batch.rebuilt.get(collection);
+        if (written != null) {
+            written.add(id);
+        }
+    }
+
+    /** A document's held state becomes a waiting write (before a write the memory cannot take). */
+    private static void release(Batch batch, String name, Collection collection, Object id) {
+        Held held = collection.held.remove(id);
+        if (held == null) {
+            return;
+        }
+        if (held.state() != UpdateInMemory.ABSENT) {
+            collection.writes.add(held.absentBefore() ? new InsertOneModel<>(held.state())
+                    : new ReplaceOneModel<>(new Document("_id", id), held.state(), new ReplaceOptions().upsert(true)));
+            written(batch, name, id);
+        }
+    }
+
+    private static void release(Batch batch, String name, Collection collection) {
+        for (Object id : new ArrayList<>(collection.held.keySet())) {
+            release(batch, name, collection, id);
+        }
+    }
+
+    /** Holds a whole document; false if the batch must send it as a write instead. */
+    private boolean holdWhole(String name, Document document) {
+        Batch batch = pending.get();
+        Object id = document.get("_id");
+        if (id == null || singleId(new Document("_id", id)) == null) {
+            return false;
+        }
+        Collection collection = batch.of(name);
+        Held before = collection.held.get(id);
+        boolean absentBefore = before != null ? before.absentBefore() : knownAbsent(batch, name, id);
+        collection.held.put(id, new Held(UpdateInMemory.copy(document), absentBefore));
+        heldBack.incrementAndGet();
+        return true;
+    }
+
+    /** Applies an update to a held (or known missing) document; false if it must wait as a write. */
+    private boolean updateHeld(String name, Document filter, Document update, boolean upsert) {
+        Batch batch = pending.get();
+        Object id = singleId(filter);
+        Collection collection = batch.of(name);
+        if (id == null) {
+            release(batch, name, collection); // it may reach any document: nothing held may wait behind it
+            return false;
+        }
+        Held held = collection.held.get(id);
+        if (held == null && !knownAbsent(batch, name, id)) {
+            return false;
+        }
+        Document current = held == null || held.state() == UpdateInMemory.ABSENT ? null : held.state();
+        var after = UpdateInMemory.apply(id, current, update, upsert);
+        if (after.isEmpty()) {
+            release(batch, name, collection, id);
+            return false;
+        }
+        collection.held.put(id, new Held(after.get(), held == null || held.absentBefore()));
+        heldBack.incrementAndGet();
+        if (held != null) {
+            coalesced.incrementAndGet();
+        }
+        return true;
+    }
+
+    /** Before a write the memory cannot take: what is held for its documents goes first. */
+    private void releaseFor(String name, Document filter) {
+        Batch batch = pending.get();
+        Collection collection = batch.of(name);
+        Object id = singleId(filter);
+        if (id == null) {
+            release(batch, name, collection);
+        } else {
+            release(batch, name, collection, id);
+            written(batch, name, id);
+        }
     }
 
     private Document mappedQuery(Query query) {
@@ -127,8 +287,11 @@ public class WriteBehindMongoTemplate extends MongoTemplate {
             Document document = document(objectToSave);
             Object id = document.get("_id");
             if (id != null) {
-                defer(collectionName, new ReplaceOneModel<>(new Document("_id", id), document,
-                        new ReplaceOptions().upsert(true)));
+                if (!holdWhole(collectionName, document)) {
+                    releaseFor(collectionName, new Document("_id", id));
+                    defer(collectionName, new ReplaceOneModel<>(new Document("_id", id), document,
+                            new ReplaceOptions().upsert(true)));
+                }
                 return objectToSave;
             }
         }
@@ -140,8 +303,17 @@ public class WriteBehindMongoTemplate extends MongoTemplate {
     public <T> T insert(T objectToSave, String collectionName) {
         if (deferred(collectionName)) {
             Document document = document(objectToSave);
-            if (document.get("_id") != null) {
-                defer(collectionName, new InsertOneModel<>(document));
+            Object id = document.get("_id");
+            if (id != null) {
+                Batch batch = pending.get();
+                Held held = batch.of(collectionName).held.get(id);
+                boolean missing = held != null ? held.state() == UpdateInMemory.ABSENT
+                        : knownAbsent(batch, collectionName, id);
+                if (!(missing && holdWhole(collectionName, document))) {
+                    // an insert over an existing document fails on the server: it must see it
+                    releaseFor(collectionName, new Document("_id", id));
+                    defer(collectionName, new InsertOneModel<>(document));
+                }
                 return objectToSave;
             }
         }
@@ -152,8 +324,17 @@ public class WriteBehindMongoTemplate extends MongoTemplate {
     @Override
     public UpdateResult upsert(Query query, UpdateDefinition update, String collectionName) {
         if (deferred(collectionName)) {
-            defer(collectionName, new UpdateOneModel<>(mappedQuery(query), mappedUpdate(update),
-                    new UpdateOptions().upsert(true)));
+            Document filter = mappedQuery(query);
+            Document mapped = mappedUpdate(update);
+            if (!updateHeld(collectionName, filter, mapped, true)) {
+                Batch batch = pending.get();
+                if (batch.rebuilt != null && singleId(filter) == null) {
+                    // it may create a document under an id this batch cannot see: nothing is known missing any more
+                    batch.rebuilt.remove(collectionName);
+                }
+                releaseFor(collectionName, filter);
+                defer(collectionName, new UpdateOneModel<>(filter, mapped, new UpdateOptions().upsert(true)));
+            }
             return UpdateResult.unacknowledged();
         }
         flush();
@@ -163,7 +344,12 @@ public class WriteBehindMongoTemplate extends MongoTemplate {
     @Override
     public UpdateResult updateFirst(Query query, UpdateDefinition update, String collectionName) {
         if (deferred(collectionName) && query.getSortObject().isEmpty()) {
-            defer(collectionName, new UpdateOneModel<>(mappedQuery(query), mappedUpdate(update)));
+            Document filter = mappedQuery(query);
+            Document mapped = mappedUpdate(update);
+            if (!updateHeld(collectionName, filter, mapped, false)) {
+                releaseFor(collectionName, filter);
+                defer(collectionName, new UpdateOneModel<>(filter, mapped));
+            }
             return UpdateResult.unacknowledged();
         }
         flush();
@@ -173,7 +359,9 @@ public class WriteBehindMongoTemplate extends MongoTemplate {
     @Override
     public UpdateResult updateMulti(Query query, UpdateDefinition update, String collectionName) {
         if (deferred(collectionName)) {
-            defer(collectionName, new UpdateManyModel<>(mappedQuery(query), mappedUpdate(update)));
+            Document filter = mappedQuery(query);
+            releaseFor(collectionName, filter);
+            defer(collectionName, new UpdateManyModel<>(filter, mappedUpdate(update)));
             return UpdateResult.unacknowledged();
         }
         flush();
@@ -183,7 +371,22 @@ public class WriteBehindMongoTemplate extends MongoTemplate {
     @Override
     public DeleteResult remove(Query query, String collectionName) {
         if (deferred(collectionName) && query.getLimit() == 0 && query.getSkip() == 0) {
-            defer(collectionName, new DeleteManyModel<>(mappedQuery(query)));
+            Document filter = mappedQuery(query);
+            Object id = singleId(filter);
+            Batch batch = pending.get();
+            Collection collection = batch.of(collectionName);
+            Held held = id == null ? null : collection.held.get(id);
+            if (id != null && (held != null ? held.absentBefore() : knownAbsent(batch, collectionName, id))) {
+                // never stored: forgetting it is the whole removal
+                collection.held.put(id, new Held(UpdateInMemory.ABSENT, true));
+                heldBack.incrementAndGet();
+                return DeleteResult.unacknowledged();
+            }
+            releaseFor(collectionName, filter);
+            if (id != null) {
+                collection.held.remove(id);
+            }
+            defer(collectionName, new DeleteManyModel<>(filter));
             return DeleteResult.unacknowledged();
         }
         flush();

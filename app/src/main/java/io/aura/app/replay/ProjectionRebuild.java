@@ -1,0 +1,190 @@
+package io.aura.app.replay;
+
+import io.aura.app.storage.QueryStoreDurability;
+import io.aura.app.storage.WriteBehindMongoTemplate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds projections in one pass over the event store (ADR 0018): the store is read and each
+ * event deserialised once, and every projection's handlers see it in turn, instead of each
+ * projection's processor reading and parsing the whole store on its own. The handlers are the very
+ * ones the processors run (their invokers), with each event marked as a replay exactly as a reset
+ * processor would mark it, so {@code ReplayStatus} and {@code @DisallowReplay} behave the same.
+ *
+ * <p>Crash order: the processors are reset first (their reset handlers clear the views, their
+ * tokens go back to the start) and stay stopped; only when every view write of the pass is durable
+ * do their tokens move to the last event read. A crash in between leaves tokens at the start, and
+ * the processors rebuild the views on their own after the restart.
+ */
+public final class ProjectionRebuild {
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+
+    /** Events handled between two bulk sends of the held-back view writes. */
+    static final int BATCH = 5_000;
+
+    private final List<StreamingEventProcessor> processors;
+    private final EventStore eventStore;
+    private final TokenStore tokenStore;
+    private final TransactionManager transactions;
+    private final WriteBehindMongoTemplate viewWrites;
+    private final QueryStoreDurability durability;
+    private final TrackingToken head;
+    private final long headIndex;
+    private volatile long position = -1;
+    private volatile long eventsRead;
+    private volatile String failure;
+    private volatile boolean done;
+
+    ProjectionRebuild(List<StreamingEventProcessor> processors, EventStore eventStore, TokenStore tokenStore,
+                      TransactionManager transactions, WriteBehindMongoTemplate viewWrites,
+                      QueryStoreDurability durability, TrackingToken head) {
+        this.processors = List.copyOf(processors);
+        this.eventStore = eventStore;
+        this.tokenStore = tokenStore;
+        this.transactions = transactions;
+        this.viewWrites = viewWrites;
+        this.durability = durability;
+        this.head = head;
+        this.headIndex = head == null ? -1 : head.position().orElse(-1);
+    }
+
+    long position() {
+        return position;
+    }
+
+    long eventsRead() {
+        return eventsRead;
+    }
+
+    long headIndex() {
+        return headIndex;
+    }
+
+    boolean done() {
+        return done;
+    }
+
+    String failure() {
+        return failure;
+    }
+
+    /** Runs the pass on the calling thread; the processors are shut down and reset by the caller. */
+    void run() {
+        try {
+            TrackingToken last = fold();
+            durability.makeDurable();
+            if (last != null) {
+                moveTokensTo(last);
+            }
+            log.info("Rebuilt the views from {} events in one pass (up to index {}, head was {})", eventsRead, position, headIndex);
+        } catch (RuntimeException e) {
+            // tokens stay at the start: the processors rebuild on their own once started
+            failure = e.toString();
+            log.error("The one-pass rebuild failed; the processors rebuild from the start instead", e);
+        } finally {
+            processors.forEach(StreamingEventProcessor::start);
+            done = true;
+        }
+    }
+
+    private TrackingToken fold() {
+        List<EventHandlerInvoker> invokers = new ArrayList<>();
+        for (StreamingEventProcessor processor : processors) {
+            invokers.add(((AbstractEventProcessor) processor).eventHandlerInvoker());
+        }
+        TrackingToken last = null;
+        TrackingToken replay = null;
+        beginRebuild();
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            while (position < headIndex && stream.hasNextAvailable(2, TimeUnit.SECONDS)) {
+                for (int i = 0; i < BATCH && position < headIndex && stream.hasNextAvailable(); i++) {
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    TrackingToken token = event.trackingToken();
+                    // marked as a reset processor marks it: a replay up to the head of the store
+                    replay = replay == null ? ReplayToken.createReplayToken(head, token)
+                            : replay instanceof ReplayToken r ? r.advancedTo(token) : token;
+                    TrackedEventMessage<?> replayed = event.withTrackingToken(replay);
+                    for (EventHandlerInvoker invoker : invokers) {
+                        if (invoker.canHandle(replayed, Segment.ROOT_SEGMENT)) {
+                            invoker.handle(replayed, Segment.ROOT_SEGMENT);
+                        }
+                    }
+                    last = token;
+                    position = token.position().orElse(position);
+                    eventsRead++;
+                }
+                flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rebuilding", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("a projection failed while rebuilding", e);
+        } finally {
+            end();
+        }
+        return last;
+    }
+
+    private void moveTokensTo(TrackingToken last) {
+        transactions.executeInTransaction(() -> {
+            for (StreamingEventProcessor processor : processors) {
+                for (int segment : tokenStore.fetchSegments(processor.getName())) {
+                    tokenStore.storeToken(last, processor.getName(), segment);
+                }
+            }
+        });
+        // storing a token claims it for this node; the processors claim it again as they start
+        transactions.executeInTransaction(() -> {
+            for (StreamingEventProcessor processor : processors) {
+                for (int segment : tokenStore.fetchSegments(processor.getName())) {
+                    tokenStore.releaseClaim(processor.getName(), segment);
+                }
+            }
+        });
+    }
+
+    /** Held-back writes, with the knowledge that the views the reset emptied are empty (ADR 0018). */
+    private void beginRebuild() {
+        if (viewWrites != null) {
+            Set<String> empty = new HashSet<>();
+            for (String collection : viewWrites.batchedCollections()) {
+                if (viewWrites.getCollection(collection).countDocuments() == 0) {
+                    empty.add(collection);
+                }
+            }
+            viewWrites.beginRebuild(empty);
+        }
+    }
+
+    private void flush() {
+        if (viewWrites != null) {
+            viewWrites.flush();
+        }
+    }
+
+    private void end() {
+        if (viewWrites != null) {
+            viewWrites.end();
+        }
+    }
+}
