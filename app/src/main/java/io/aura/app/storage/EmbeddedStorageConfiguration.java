@@ -194,7 +194,17 @@ public class EmbeddedStorageConfiguration {
         if (ViewStoreTypes.compactIfSparse(views, 64L << 20, 50)) {
             log.info("Rewrote the view store {} with its live data only", views);
         }
-        return new MVStore.Builder().fileName(views.toString()).autoCommitDisabled().cacheSize(cacheMb).open();
+        return openViewStore(views, cacheMb);
+    }
+
+    /**
+     * The view store's file, committed only by {@link ConsistentH2Backend}: no background commits, and
+     * (autoCommitBufferSize 0) no commit from inside a write once ~20 MB are unsaved either — that one
+     * runs in the middle of a MongoDB command and could store half of it.
+     */
+    static MVStore openViewStore(Path file, int cacheMb) {
+        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0)
+                .cacheSize(cacheMb).open();
     }
 
     @Bean

@@ -41,6 +41,7 @@ public class WriteBehindMongoTemplate extends MongoTemplate {
     private final QueryMapper queryMapper;
     private final UpdateMapper updateMapper;
     private final ThreadLocal<Batch> pending = new ThreadLocal<>();
+    private final ThreadLocal<java.util.concurrent.CompletableFuture<Void>> inFlight = new ThreadLocal<>();
     private final java.util.concurrent.atomic.AtomicLong heldBack = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong coalesced = new java.util.concurrent.atomic.AtomicLong();
 
@@ -112,25 +113,65 @@ public class WriteBehindMongoTemplate extends MongoTemplate {
      * independent and every read sends what waits first, so only the order within a collection matters.
      */
     public void flush() {
-        Batch batch = pending.get();
-        if (batch == null) {
+        awaitInFlight();
+        for (Map.Entry<String, List<WriteModel<Document>>> run : takeRuns().entrySet()) {
+            getCollection(run.getKey()).bulkWrite(run.getValue(), new BulkWriteOptions().ordered(true));
+        }
+    }
+
+    /**
+     * Like {@link #flush()}, but the bulk writes are encoded and sent on {@code writer} while this
+     * thread goes on handling events (a rebuild: reading and folding overlap with the store's work).
+     * One send is in flight at a time, in order; the next flush, a read, or {@link #end()} waits for it
+     * and fails if it failed.
+     */
+    public void flushInBackground(java.util.concurrent.Executor writer) {
+        awaitInFlight();
+        Map<String, List<WriteModel<Document>>> runs = takeRuns();
+        if (runs.isEmpty()) {
             return;
+        }
+        inFlight.set(java.util.concurrent.CompletableFuture.runAsync(() -> runs.forEach((collection, run) ->
+                getCollection(collection).bulkWrite(run, new BulkWriteOptions().ordered(true))), writer));
+    }
+
+    private void awaitInFlight() {
+        java.util.concurrent.CompletableFuture<Void> sending = inFlight.get();
+        if (sending != null) {
+            inFlight.remove();
+            try {
+                sending.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+    }
+
+    /** This thread's waiting writes, held documents last per collection, as ordered runs; none wait after. */
+    private Map<String, List<WriteModel<Document>>> takeRuns() {
+        Batch batch = pending.get();
+        Map<String, List<WriteModel<Document>>> runs = new LinkedHashMap<>();
+        if (batch == null) {
+            return runs;
         }
         for (Map.Entry<String, Collection> entry : batch.collections.entrySet()) {
             Collection collection = entry.getValue();
             release(batch, entry.getKey(), collection);
             if (!collection.writes.isEmpty()) {
-                List<WriteModel<Document>> run = new ArrayList<>(collection.writes);
-                collection.writes.clear();
-                getCollection(entry.getKey()).bulkWrite(run, new BulkWriteOptions().ordered(true));
+                runs.put(entry.getKey(), new ArrayList<>(collection.writes));
             }
         }
         batch.collections.clear();
+        return runs;
     }
 
     /** The batch ended (committed or rolled back): nothing waits any more on this thread. */
     public void end() {
-        pending.remove();
+        try {
+            awaitInFlight();
+        } finally {
+            pending.remove();
+        }
     }
 
     /** Writes waiting on this thread, a held document counting once (for tests and diagnostics). */

@@ -226,4 +226,26 @@ class ViewStoreTypesTest {
     private static String hostAndPort(java.net.InetSocketAddress address) {
         return address.getHostString() + ":" + address.getPort();
     }
+
+    /**
+     * Only the backend commits, and only between whole MongoDB commands: tens of megabytes written
+     * without a commit must not make the store commit by itself (H2 would, from inside the write, by
+     * default once ~20 MB are unsaved).
+     */
+    @Test
+    void the_view_store_never_commits_from_inside_a_write(@org.junit.jupiter.api.io.TempDir Path dir) {
+        MVStore store = EmbeddedStorageConfiguration.openViewStore(dir.resolve("views.mv"), 16);
+        try {
+            long version = store.getCurrentVersion();
+            org.h2.mvstore.MVMap<Integer, String> map = store.openMap("bulk");
+            String kilobyte = "x".repeat(1024);
+            for (int i = 0; i < 60_000; i++) {
+                map.put(i, kilobyte + i);
+            }
+            assertThat(store.getCurrentVersion()).as("commits made by the store itself").isEqualTo(version);
+            assertThat(store.hasUnsavedChanges()).isTrue();
+        } finally {
+            store.closeImmediately();
+        }
+    }
 }

@@ -257,6 +257,9 @@ public class BookingProjection {
     }
 
     private void publish(BookingView view) {
+        if (emitter.activeSubscriptions().isEmpty()) {
+            return; // an update message costs a random id: none is made for nobody (a replay, mostly)
+        }
         emitter.emit(FindBooking.class, q -> q.bookingId().equals(view.bookingId()), view);
         if (view.status() != BookingStatus.REQUESTED) {
             emitter.emit(WatchCalendar.class, q -> q.resourceId() == null || q.resourceId().equals(view.resourceId()),

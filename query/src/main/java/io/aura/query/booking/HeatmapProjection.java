@@ -189,7 +189,7 @@ public class HeatmapProjection {
     }
 
     private void changed(String resourceId, List<TimeRange> occurrences) {
-        if (occurrences.isEmpty()) {
+        if (occurrences.isEmpty() || emitter.activeSubscriptions().isEmpty()) {
             return;
         }
         Instant from = occurrences.stream().map(TimeRange::start).min(Instant::compareTo).orElseThrow();
