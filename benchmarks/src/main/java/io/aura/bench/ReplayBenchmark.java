@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +46,7 @@ public final class ReplayBenchmark {
             case "replay" -> replay(args[1], args[2], args[3], args.length > 4 ? args[4] : "",
                     args.length > 5 ? args[5] : "one-pass");
             case "queries" -> queries(args[1], args[2], args[3]);
+            case "bound" -> bound(args[1], Long.parseLong(args[2]));
             default -> throw new IllegalArgumentException("generate | raw | replay");
         }
     }
@@ -154,6 +156,39 @@ public final class ReplayBenchmark {
     }
 
     /** Dashboard query times on the store as generated: median and p99 of 30 calls each, after 5 warm-ups. */
+    /**
+     * The least any rebuild on this store must spend: the views a replay left, written again as bulk
+     * inserts into a scratch database of the same server (nothing read from the event store, no
+     * handler, no update) — timed, and turned into the events/s no rebuild of {@code events} can beat.
+     */
+    static void bound(String mongoUri, long events) {
+        List<String> views = List.of("bookings", "heatmap_zones", "heatmap_hours", "heatmap_bookings", "blackouts",
+                "external_busy", "resources", "users", "approvals", "notifications", "notification_recipients");
+        try (var client = com.mongodb.client.MongoClients.create(mongoUri)) {
+            var source = client.getDatabase("aura");
+            var scratch = client.getDatabase("rebuild_bound");
+            scratch.drop();
+            Map<String, List<org.bson.Document>> documents = new java.util.LinkedHashMap<>();
+            long count = 0;
+            for (String view : views) {
+                List<org.bson.Document> all = source.getCollection(view).find().into(new java.util.ArrayList<>());
+                documents.put(view, all);
+                count += all.size();
+            }
+            long started = System.nanoTime();
+            for (var view : documents.entrySet()) {
+                List<org.bson.Document> all = view.getValue();
+                for (int from = 0; from < all.size(); from += 1_000) {
+                    scratch.getCollection(view.getKey()).insertMany(all.subList(from, Math.min(all.size(), from + 1_000)));
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("views written as inserts %,9d documents in %6.2f s: no rebuild of %,d events beats %,10.0f events/s%n",
+                    count, seconds, events, events / seconds);
+            scratch.drop();
+        }
+    }
+
     static void queries(String base, String admin, String password) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         String token = signIn(client, base, admin, password);

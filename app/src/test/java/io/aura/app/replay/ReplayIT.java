@@ -107,6 +107,13 @@ class ReplayIT extends IntegrationTest {
     org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     @Test
+    void an_unknown_replay_mode_is_a_400_naming_the_field_and_starts_nothing() {
+        var answer = http.post("/api/admin/replay?mode=sideways", adminToken, Map.of());
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("errors").get(0).get("field").asString()).isEqualTo("mode");
+    }
+
+    @Test
     void only_an_admin_may_replay() {
         assertThat(http.post("/api/admin/replay", userWithRoles(unique("aud"), "AUDITOR"), Map.of()).status())
                 .isEqualTo(403);
