@@ -141,8 +141,9 @@ public class ReplayController {
         if (pass.failure() != null) {
             onePass.put("failure", pass.failure());
         }
-        return Map.of("headIndex", head, "finished", done && pass.done(), "processors", processors,
-                "onePass", onePass);
+        // the views hold every event up to the pass's end once it succeeded; the processors carry on from there
+        boolean finished = pass.done() && (pass.failure() == null || done);
+        return Map.of("headIndex", head, "finished", finished, "processors", processors, "onePass", onePass);
     }
 
     private StreamingEventProcessor processor(String name) {

@@ -411,6 +411,10 @@ public class WriteBehindMongoTemplate extends MongoTemplate {
 
     @Override
     public DeleteResult remove(Query query, String collectionName) {
+        if (!deferred(collectionName) && batchedCollections.contains(collectionName)
+                && query.getQueryObject().isEmpty() && query.getLimit() == 0 && query.getSkip() == 0) {
+            return emptied(collectionName);
+        }
         if (deferred(collectionName) && query.getLimit() == 0 && query.getSkip() == 0) {
             Document filter = mappedQuery(query);
             Object id = singleId(filter);
@@ -432,6 +436,28 @@ public class WriteBehindMongoTemplate extends MongoTemplate {
         }
         flush();
         return super.remove(query, collectionName);
+    }
+
+    /**
+     * A view emptied whole (a projection's reset): dropped and made again with its indexes, instead of
+     * deleting its documents one by one (the in-process server removes each from every index).
+     */
+    private DeleteResult emptied(String collectionName) {
+        flush();
+        var collection = getCollection(collectionName);
+        long count = collection.countDocuments();
+        List<Document> indexes = collection.listIndexes().into(new ArrayList<>());
+        collection.drop();
+        getDb().createCollection(collectionName);
+        for (Document index : indexes) {
+            if (!"_id_".equals(index.getString("name"))) {
+                Document spec = new Document(index);
+                spec.remove("v");
+                spec.remove("ns");
+                getDb().runCommand(new Document("createIndexes", collectionName).append("indexes", List.of(spec)));
+            }
+        }
+        return DeleteResult.acknowledged(count);
     }
 
     // ---- everything that reads sends the waiting writes first ----

@@ -205,4 +205,25 @@ class WriteBehindMongoTemplateIT extends IntegrationTest {
         mongo.flush();
         assertThat(direct.findById("b1", Document.class, VIEW).getString("status")).isEqualTo("CANCELLED");
     }
+
+    @Test
+    void a_view_emptied_whole_keeps_its_indexes_and_their_uniqueness() {
+        MongoTemplate direct = new MongoTemplate(application.getMongoDatabaseFactory(), application.getConverter());
+        direct.remove(new Query(), VIEW);
+        direct.getCollection(VIEW).createIndex(new Document("code", 1),
+                new com.mongodb.client.model.IndexOptions().unique(true).name("code_unique"));
+        direct.save(new Document("_id", "a").append("code", 1), VIEW);
+        direct.save(new Document("_id", "b").append("code", 2), VIEW);
+
+        var removed = mongo.remove(new Query(), VIEW);
+
+        assertThat(removed.getDeletedCount()).isEqualTo(2);
+        assertThat(direct.getCollection(VIEW).countDocuments()).isZero();
+        assertThat(direct.getCollection(VIEW).listIndexes().map(i -> i.getString("name")).into(new ArrayList<>()))
+                .contains("code_unique");
+        direct.save(new Document("_id", "c").append("code", 1), VIEW);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> direct.insert(new Document("_id", "d").append("code", 1), VIEW))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        direct.getCollection(VIEW).dropIndex("code_unique");
+    }
 }
