@@ -53,6 +53,8 @@ public final class ProjectionRebuild {
     private final QueryStoreDurability durability;
     private final TrackingToken head;
     private final long headIndex;
+    /** The processor folded on a thread of its own ({@link Lane}). */
+    private final String secondLane;
     private volatile long position = -1;
     private volatile long eventsRead;
     private volatile String failure;
@@ -66,7 +68,7 @@ public final class ProjectionRebuild {
 
     ProjectionRebuild(List<StreamingEventProcessor> processors, EventStore eventStore, TokenStore tokenStore,
                       TransactionManager transactions, WriteBehindMongoTemplate viewWrites,
-                      QueryStoreDurability durability, TrackingToken head) {
+                      QueryStoreDurability durability, TrackingToken head, String secondLane) {
         this.processors = List.copyOf(processors);
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
@@ -74,6 +76,7 @@ public final class ProjectionRebuild {
         this.viewWrites = viewWrites;
         this.durability = durability;
         this.head = head;
+        this.secondLane = secondLane;
         this.headIndex = head == null ? -1 : head.position().orElse(-1);
     }
 
@@ -123,14 +126,22 @@ public final class ProjectionRebuild {
     }
 
     private TrackingToken fold() {
-        List<EventHandlerInvoker> invokers = new ArrayList<>();
+        List<EventHandlerInvoker> here = new ArrayList<>();
+        List<EventHandlerInvoker> there = new ArrayList<>();
         for (StreamingEventProcessor processor : processors) {
-            invokers.add(((AbstractEventProcessor) processor).eventHandlerInvoker());
+            EventHandlerInvoker invoker = ((AbstractEventProcessor) processor).eventHandlerInvoker();
+            (processor.getName().equals(secondLane) ? there : here).add(invoker);
         }
+        Set<String> empty = emptyViews();
+        Lane lane = new Lane(there, empty);
+        Thread laneThread = new Thread(lane, "projection-rebuild-lane");
+        laneThread.setDaemon(true);
+        laneThread.start();
         // which projections take an event type, asked once per type (each invoker checks the event itself)
         Map<Class<?>, List<EventHandlerInvoker>> takers = new HashMap<>();
         TrackingToken last = null;
-        beginRebuild();
+        beginRebuild(empty);
+        List<TrackedEventMessage<?>> chunk = new ArrayList<>(Lane.CHUNK);
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             while (position < headIndex && stream.hasNextAvailable(2, TimeUnit.SECONDS)) {
                 for (int i = 0; i < BATCH && position < headIndex && stream.hasNextAvailable(); i++) {
@@ -140,8 +151,14 @@ public final class ProjectionRebuild {
                     // covers it (an event committed since, into a gap below that head, is new)
                     TrackingToken replay = head.covers(token) ? new ReplayToken(head, token) : token;
                     TrackedEventMessage<?> replayed = replayed(event, replay);
+                    replayed.getPayload(); // deserialised here, once, before the other lane sees it
+                    chunk.add(replayed);
+                    if (chunk.size() == Lane.CHUNK) {
+                        lane.hand(chunk);
+                        chunk = new ArrayList<>(Lane.CHUNK);
+                    }
                     for (EventHandlerInvoker invoker : takers.computeIfAbsent(replayed.getPayloadType(),
-                            type -> invokers.stream().filter(invoker -> invoker.canHandleType(type)).toList())) {
+                            type -> here.stream().filter(invoker -> invoker.canHandleType(type)).toList())) {
                         invoker.handle(replayed, Segment.ROOT_SEGMENT);
                     }
                     last = token;
@@ -150,6 +167,10 @@ public final class ProjectionRebuild {
                 }
                 flush();
             }
+            lane.hand(chunk);
+            lane.hand(List.of()); // the end
+            laneThread.join();
+            lane.rethrow();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while rebuilding", e);
@@ -158,9 +179,86 @@ public final class ProjectionRebuild {
         } catch (Exception e) {
             throw new IllegalStateException("a projection failed while rebuilding", e);
         } finally {
+            laneThread.interrupt();
             end();
         }
         return last;
+    }
+
+    /**
+     * The projections folded on a second thread (the heaviest one, so the two cores share the work):
+     * it takes the events in order, in chunks, from the thread that reads them. Each projection runs on
+     * one thread only and writes its own collections, so the two never touch the same document.
+     */
+    private final class Lane implements Runnable {
+        static final int CHUNK = 500;
+        private final java.util.concurrent.BlockingQueue<List<TrackedEventMessage<?>>> chunks =
+                new java.util.concurrent.ArrayBlockingQueue<>(8);
+        private final List<EventHandlerInvoker> invokers;
+        private final Set<String> empty;
+        private volatile Throwable failure;
+
+        Lane(List<EventHandlerInvoker> invokers, Set<String> empty) {
+            this.invokers = invokers;
+            this.empty = empty;
+        }
+
+        void hand(List<TrackedEventMessage<?>> chunk) throws InterruptedException {
+            rethrow();
+            if (invokers.isEmpty()) {
+                return;
+            }
+            while (!chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                rethrow(); // the lane stopped: it takes nothing any more
+            }
+        }
+
+        void rethrow() {
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure != null) {
+                throw new IllegalStateException("a projection failed while rebuilding", failure);
+            }
+        }
+
+        @Override
+        public void run() {
+            if (invokers.isEmpty()) {
+                return;
+            }
+            Map<Class<?>, List<EventHandlerInvoker>> takers = new HashMap<>();
+            beginRebuild(empty);
+            try {
+                int sinceFlush = 0;
+                for (List<TrackedEventMessage<?>> chunk = chunks.take(); !chunk.isEmpty(); chunk = chunks.take()) {
+                    for (TrackedEventMessage<?> event : chunk) {
+                        for (EventHandlerInvoker invoker : takers.computeIfAbsent(event.getPayloadType(),
+                                type -> invokers.stream().filter(invoker -> invoker.canHandleType(type)).toList())) {
+                            invoker.handle(event, Segment.ROOT_SEGMENT);
+                        }
+                    }
+                    sinceFlush += chunk.size();
+                    if (sinceFlush >= BATCH) {
+                        flush();
+                        sinceFlush = 0;
+                    }
+                }
+                flush();
+                if (viewWrites != null) {
+                    viewWrites.end();
+                }
+            } catch (Throwable e) {
+                failure = e;
+                if (viewWrites != null) {
+                    try {
+                        viewWrites.end();
+                    } catch (RuntimeException ignored) {
+                        // the first failure is the one reported
+                    }
+                }
+            }
+        }
     }
 
     private void moveTokensTo(TrackingToken last) {
@@ -193,15 +291,22 @@ public final class ProjectionRebuild {
         return event.withTrackingToken(replay);
     }
 
-    /** Held-back writes, with the knowledge that the views the reset emptied are empty (ADR 0018). */
-    private void beginRebuild() {
+    /** The views the reset left empty (counted: the knowledge that an id was never written rests on it). */
+    private Set<String> emptyViews() {
+        Set<String> empty = new HashSet<>();
         if (viewWrites != null) {
-            Set<String> empty = new HashSet<>();
             for (String collection : viewWrites.batchedCollections()) {
                 if (viewWrites.getCollection(collection).countDocuments() == 0) {
                     empty.add(collection);
                 }
             }
+        }
+        return empty;
+    }
+
+    /** Held-back writes on this thread, knowing the emptied views are empty (ADR 0018). */
+    private void beginRebuild(Set<String> empty) {
+        if (viewWrites != null) {
             viewWrites.beginRebuild(empty);
         }
     }

@@ -102,7 +102,7 @@ public class ReplayController {
             processors.forEach(StreamingEventProcessor::start);
         } else {
             rebuild = new ProjectionRebuild(processors, eventStore, tokenStore, transactions, viewWrites, durability,
-                    eventStore.createHeadToken());
+                    eventStore.createHeadToken(), BookingProjection.PROCESSING_GROUP);
             Thread pass = new Thread(rebuild::run, "projection-rebuild");
             pass.setDaemon(true);
             pass.start();
