@@ -171,7 +171,18 @@ public final class ReplayBenchmark {
             Map<String, List<org.bson.Document>> documents = new java.util.LinkedHashMap<>();
             long count = 0;
             for (String view : views) {
-                List<org.bson.Document> all = source.getCollection(view).find().into(new java.util.ArrayList<>());
+                // read in pages by _id: the in-process server answers a find in one reply, whatever its size
+                List<org.bson.Document> all = new java.util.ArrayList<>();
+                org.bson.conversions.Bson after = new org.bson.Document();
+                for (List<org.bson.Document> page = List.of(); ; ) {
+                    page = source.getCollection(view).find(after).sort(new org.bson.Document("_id", 1)).limit(10_000)
+                            .into(new java.util.ArrayList<>());
+                    all.addAll(page);
+                    if (page.size() < 10_000) {
+                        break;
+                    }
+                    after = com.mongodb.client.model.Filters.gt("_id", page.get(page.size() - 1).get("_id"));
+                }
                 documents.put(view, all);
                 count += all.size();
             }

@@ -28,13 +28,14 @@ import org.springframework.data.mongodb.core.query.UpdateDefinition;
 
 /**
  * Collects a projection batch's writes and sends them as ordered bulk writes when the batch
- * commits, instead of one round trip per write (ADR 0010). Active only on a thread that an event
- * processor's batch switched on ({@link #begin()}), and only for the view collections named at
- * construction, whose handlers never look at a write's result. Any read, or a write that answers
- * with a document, first sends what is pending, so a handler always reads its own writes.
- * Everything else — queries, outboxes, credentials — goes straight through as before. Only the
- * collection-name overloads the projections use are held back; a view handler must keep to them, as
- * any other write would overtake the waiting ones.
+ * commits, instead of one round trip per write (ADR 0010); documents it knows whole change in
+ * memory (ADR 0018). Active only on a thread that an event processor's batch switched on
+ * ({@link #begin()}), and only for the view collections named at construction, whose handlers
+ * never look at a write's result. Any read, or a write that answers with a document, first sends
+ * what is pending, so a handler always reads its own writes. Everything else — queries, outboxes,
+ * credentials — goes straight through as before. Only the collection-name overloads the
+ * projections use are held back; a view handler must keep to them, as any other write would
+ * overtake the waiting ones.
  */
 public class WriteBehindMongoTemplate extends MongoTemplate {
     private final Set<String> batchedCollections;

@@ -201,16 +201,16 @@ class CrashRecoveryIT {
         List<JsonNode> before = views(http, token, day);
 
         assertThat(http.post("/api/admin/replay", token, Map.of()).status()).isEqualTo(202);
-        JsonNode progress = null;
-        for (int poll = 0; poll < 2_000; poll++) {
-            progress = http.get("/api/admin/replay", token).body();
-            if (progress.get("onePass").get("eventsRead").asLong() > 0 || progress.get("finished").asBoolean()) {
-                break;
-            }
-            Thread.sleep(2);
-        }
+        java.util.concurrent.atomic.AtomicReference<JsonNode> progress = new java.util.concurrent.atomic.AtomicReference<>();
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
+                .until(() -> {
+                    progress.set(http.get("/api/admin/replay", token).body());
+                    return progress.get().get("onePass").get("eventsRead").asLong() > 0
+                            || progress.get().get("finished").asBoolean();
+                });
         server.destroyForcibly().waitFor(); // SIGKILL while the pass folds
-        assertThat(progress.get("onePass").get("finished").asBoolean()).as("killed mid-pass: %s", progress).isFalse();
+        assertThat(progress.get().get("onePass").get("finished").asBoolean()).as("killed mid-pass: %s", progress.get())
+                .isFalse();
 
         server = start(port, "rebuild-second");
         String token2 = http.token("admin", ADMIN_PASSWORD);
