@@ -137,8 +137,7 @@ public final class ProjectionRebuild {
         Thread laneThread = new Thread(lane, "projection-rebuild-lane");
         laneThread.setDaemon(true);
         laneThread.start();
-        // which projections take an event type, asked once per type (each invoker checks the event itself)
-        Map<Class<?>, List<EventHandlerInvoker>> takers = new HashMap<>();
+        Handlers handlers = new Handlers(here);
         TrackingToken last = null;
         beginRebuild(empty);
         List<TrackedEventMessage<?>> chunk = new ArrayList<>(Lane.CHUNK);
@@ -157,10 +156,7 @@ public final class ProjectionRebuild {
                         lane.hand(chunk);
                         chunk = new ArrayList<>(Lane.CHUNK);
                     }
-                    for (EventHandlerInvoker invoker : takers.computeIfAbsent(replayed.getPayloadType(),
-                            type -> here.stream().filter(invoker -> invoker.canHandleType(type)).toList())) {
-                        invoker.handle(replayed, Segment.ROOT_SEGMENT);
-                    }
+                    handlers.handle(replayed);
                     last = token;
                     position = token.position().orElse(position);
                     eventsRead++;
@@ -183,6 +179,24 @@ public final class ProjectionRebuild {
             end();
         }
         return last;
+    }
+
+    /** Some projections' handlers; which of them take an event type is asked once per type. */
+    private static final class Handlers {
+        private final List<EventHandlerInvoker> invokers;
+        private final Map<Class<?>, List<EventHandlerInvoker>> takers = new HashMap<>();
+
+        Handlers(List<EventHandlerInvoker> invokers) {
+            this.invokers = invokers;
+        }
+
+        void handle(TrackedEventMessage<?> event) throws Exception {
+            // each invoker still checks the event itself
+            for (EventHandlerInvoker invoker : takers.computeIfAbsent(event.getPayloadType(),
+                    type -> invokers.stream().filter(i -> i.canHandleType(type)).toList())) {
+                invoker.handle(event, Segment.ROOT_SEGMENT);
+            }
+        }
     }
 
     /**
@@ -227,16 +241,13 @@ public final class ProjectionRebuild {
             if (invokers.isEmpty()) {
                 return;
             }
-            Map<Class<?>, List<EventHandlerInvoker>> takers = new HashMap<>();
+            Handlers handlers = new Handlers(invokers);
             beginRebuild(empty);
             try {
                 int sinceFlush = 0;
                 for (List<TrackedEventMessage<?>> chunk = chunks.take(); !chunk.isEmpty(); chunk = chunks.take()) {
                     for (TrackedEventMessage<?> event : chunk) {
-                        for (EventHandlerInvoker invoker : takers.computeIfAbsent(event.getPayloadType(),
-                                type -> invokers.stream().filter(invoker -> invoker.canHandleType(type)).toList())) {
-                            invoker.handle(event, Segment.ROOT_SEGMENT);
-                        }
+                        handlers.handle(event);
                     }
                     sinceFlush += chunk.size();
                     if (sinceFlush >= BATCH) {

@@ -32,6 +32,8 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.TrackingToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,7 +57,7 @@ public class ReplayController {
             AvailabilityProjection.PROCESSING_GROUP, HeatmapProjection.PROCESSING_GROUP,
             ApprovalProjection.PROCESSING_GROUP, NotificationInbox.PROCESSING_GROUP);
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReplayController.class);
+    private static final Logger log = LoggerFactory.getLogger(ReplayController.class);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;

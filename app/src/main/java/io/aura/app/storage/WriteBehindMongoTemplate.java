@@ -115,9 +115,11 @@ public class WriteBehindMongoTemplate extends MongoTemplate {
      */
     public void flush() {
         awaitInFlight();
-        for (Map.Entry<String, List<WriteModel<Document>>> run : takeRuns().entrySet()) {
-            getCollection(run.getKey()).bulkWrite(run.getValue(), new BulkWriteOptions().ordered(true));
-        }
+        send(takeRuns());
+    }
+
+    private void send(Map<String, List<WriteModel<Document>>> runs) {
+        runs.forEach((collection, run) -> getCollection(collection).bulkWrite(run, new BulkWriteOptions().ordered(true)));
     }
 
     /**
@@ -132,8 +134,7 @@ public class WriteBehindMongoTemplate extends MongoTemplate {
         if (runs.isEmpty()) {
             return;
         }
-        inFlight.set(java.util.concurrent.CompletableFuture.runAsync(() -> runs.forEach((collection, run) ->
-                getCollection(collection).bulkWrite(run, new BulkWriteOptions().ordered(true))), writer));
+        inFlight.set(java.util.concurrent.CompletableFuture.runAsync(() -> send(runs), writer));
     }
 
     private void awaitInFlight() {
