@@ -53,6 +53,11 @@ public class AuraCalendar extends Component implements HasSize {
         getElement().executeJs("window.auraCalendar.setEvents(this, $0)", json(this.entries));
     }
 
+    /** Moves the calendar to the day, week or month that holds {@code instant} (it reports the new range back). */
+    public void show(Instant instant) {
+        getElement().executeJs("window.auraCalendar.show(this, $0)", instant.toString());
+    }
+
     static String json(List<Entry> entries) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Entry e : entries) {

@@ -153,7 +153,18 @@ public class CalendarView extends VerticalLayout {
         ResourceView preselected = resource != null ? resource
                 : chosen.getSelectedItems().size() == 1 ? chosen.getSelectedItems().iterator().next() : null;
         new RequestDialog(bookings, resources.all(), preselected, s, end != null ? end : s.plus(Duration.ofHours(1)),
-                authentication.getPrincipalName().orElse(""), this::reloadAll).open();
+                authentication.getPrincipalName().orElse(""), this::showBooked).open();
+    }
+
+    /** After a request: each calendar shows the booking's day or week (a suggestion may lie in another). */
+    private void showBooked(Instant start) {
+        for (Column column : shown) {
+            if (start.isBefore(column.from) || !start.isBefore(column.to)) {
+                column.calendar.show(start); // the range it reports back reloads it
+            } else {
+                reload(column);
+            }
+        }
     }
 
     private void reloadAll() {

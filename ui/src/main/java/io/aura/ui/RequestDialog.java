@@ -40,7 +40,7 @@ class RequestDialog extends Dialog {
     private final ZoneId zone = UserZone.current();
 
     RequestDialog(BookingDesk bookings, List<ResourceView> all, ResourceView chosen, Instant from, Instant until,
-                  String requester, Runnable afterBooking) {
+                  String requester, java.util.function.Consumer<Instant> afterBooking) {
         this.bookings = bookings;
         this.all = all;
         setHeaderTitle("New booking");
@@ -76,10 +76,11 @@ class RequestDialog extends Dialog {
         Button submit = new Button("Book", e -> {
             clearErrors();
             try {
-                var result = bookings.request(request(), requester);
+                BookingDesk.Request asked = request();
+                var result = bookings.request(asked, requester);
                 show(result);
                 if (result.status() == BookingStatus.CONFIRMED || result.status() == BookingStatus.PENDING_APPROVAL) {
-                    afterBooking.run();
+                    afterBooking.accept(asked.start());
                     close();
                 }
             } catch (InvalidInputException invalid) {

@@ -24,6 +24,10 @@ window.auraCalendar = {
     });
     el._cal.render();
   },
+  // moves to the day/week holding the instant; datesSet then asks the server for that range
+  show(el, isoInstant) {
+    if (el._cal) { el._cal.gotoDate(isoInstant); }
+  },
   setEvents(el, eventsJson) {
     if (!el._cal) { return; }
     el._cal.batchRendering(() => {

@@ -182,7 +182,9 @@ class UiJourneyIT extends IntegrationTest {
         goTo(alice, nextHour);
         waitUpTo(alice, 10).until(d -> calendarShows(d, "Design review (pending)"));
 
-        // the same slot again: the form says it is taken while editing and offers free slots, one click each
+        // the same slot again, asked while the calendar shows another week: the form says it is taken while
+        // editing and offers free slots, one click each; once booked, the calendar moves to show it
+        goTo(alice, nextHour.plus(14, ChronoUnit.DAYS));
         alice.findElement(By.id("new-booking")).click();
         type(alice, "request-title", "Retro");
         choose(alice, "request-resource", "vaadin-combo-box-item", room);
@@ -195,6 +197,8 @@ class UiJourneyIT extends IntegrationTest {
                 By.cssSelector("#request-live vaadin-button.suggestion")));
         alice.findElement(By.id("request-submit")).click();
         waitUpTo(alice, 15).until(d -> calendarShows(d, "Retro (pending)"));
+
+        goTo(alice, nextHour);
 
         // the approver's inbox shows it (live) and approves it
         WebDriver olga = browser();
@@ -218,6 +222,7 @@ class UiJourneyIT extends IntegrationTest {
                 created.body().get("id").asString(), "start", later.toString(), "end",
                 later.plus(1, ChronoUnit.HOURS).toString()));
         assertThat(other.status()).isEqualTo(201);
+        goTo(alice, later); // (the next week when the test runs late on a Sunday)
         waitUpTo(alice, 10).until(d -> calendarShows(d, "Pushed in"));
         long liveMs = (System.nanoTime() - sent) / 1_000_000;
         ((JavascriptExecutor) alice).executeScript("document.getElementById('calendar')._cal.scrollToTime(arguments[0])",
