@@ -44,6 +44,8 @@ public abstract class IntegrationTest {
         // the tests read calendars when they choose to (PUT, sync); no background read in between
         registry.add("aura.graph.first-sync", () -> "PT1H");
         registry.add("aura.graph.retry-delay-seconds", () -> "0");
+        // no nightly retraining of the contention model in the middle of a run (it would change rankings)
+        registry.add("aura.contention.train-cron", () -> "-");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("aura.public-url", () -> "http://aura.test");

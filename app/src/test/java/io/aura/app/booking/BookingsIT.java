@@ -204,9 +204,14 @@ class BookingsIT extends IntegrationTest {
                 "conflictPolicy", policy);
     }
 
+    /** The series' second start: a week on in the room's own time (09:00 UTC moves by an hour across a clock change). */
+    Instant secondWeek() {
+        return day.plusSeconds(9 * 3600).atZone(java.time.ZoneId.of("Europe/Berlin")).plusWeeks(1).toInstant();
+    }
+
     @Test
     void a_series_with_a_conflicting_occurrence_is_refused_whole_naming_the_occurrence() {
-        Instant secondWeek = day.plus(7, ChronoUnit.DAYS).plusSeconds(9 * 3600);
+        Instant secondWeek = secondWeek();
         String blocker = http.post("/events/create", alice, Map.of("title", "Blocker", "resourceId", resourceId,
                 "start", secondWeek.toString(), "end", secondWeek.plusSeconds(3600).toString())).body()
                 .get("bookingId").asString();
@@ -222,7 +227,7 @@ class BookingsIT extends IntegrationTest {
 
     @Test
     void skip_conflicts_books_the_free_occurrences_and_lists_the_skipped_one() {
-        Instant secondWeek = day.plus(7, ChronoUnit.DAYS).plusSeconds(9 * 3600);
+        Instant secondWeek = secondWeek();
         http.post("/events/create", alice, Map.of("title", "Blocker", "resourceId", resourceId,
                 "start", secondWeek.toString(), "end", secondWeek.plusSeconds(3600).toString()));
 
