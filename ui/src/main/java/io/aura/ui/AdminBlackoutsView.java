@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.schedule.ScheduleCommands.AddBlackout;
 import io.aura.kernel.schedule.TimeRange;
+import io.aura.kernel.validation.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -32,8 +33,17 @@ public class AdminBlackoutsView extends VerticalLayout {
         DateTimePicker start = new DateTimePicker("From");
         DateTimePicker end = new DateTimePicker("Until");
         TextField reason = new TextField("Reason");
-        ZoneId zone = ZoneId.systemDefault();
+        resource.setId("blackout-resource");
+        start.setId("blackout-start");
+        end.setId("blackout-end");
+        reason.setId("blackout-reason");
+        // the admin's own zone, as the calendar shows it (the server's zone means nothing to them)
+        ZoneId zone = UserZone.current();
+        start.setHelperText("Your time zone: " + zone.getId());
+        end.setHelperText("Your time zone: " + zone.getId());
+        reason.setMaxLength(500);
         Button close = new Button("Close the resource", e -> {
+            reason.setInvalid(false);
             resource.setInvalid(resource.getValue() == null);
             resource.setErrorMessage("choose a resource");
             boolean badRange = start.getValue() == null || end.getValue() == null || !end.getValue().isAfter(start.getValue());
@@ -42,12 +52,21 @@ public class AdminBlackoutsView extends VerticalLayout {
             if (resource.getValue() == null || badRange) {
                 return;
             }
-            commands.sendAndWait(new AddBlackout(resource.getValue().id(), UUID.randomUUID().toString(),
-                    new TimeRange(start.getValue().atZone(zone).toInstant(), end.getValue().atZone(zone).toInstant()),
-                    reason.getValue()));
-            Notification.show(resource.getValue().name() + " is closed then.");
+            TimeRange range = new TimeRange(start.getValue().atZone(zone).toInstant(),
+                    end.getValue().atZone(zone).toInstant());
+            try {
+                commands.sendAndWait(new AddBlackout(resource.getValue().id(), UUID.randomUUID().toString(), range,
+                        reason.getValue()));
+            } catch (InvalidInputException invalid) {
+                reason.setInvalid(true);
+                reason.setErrorMessage(invalid.violations().get(0).message());
+                return;
+            }
+            Notification.show(resource.getValue().name() + " is closed " + UserZone.span(range.start(), range.end(), zone)
+                    + ".");
         });
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        close.setId("blackout-close");
         add(new H2("Close a resource"), new FormLayout(resource, start, end, reason), close);
     }
 }

@@ -16,29 +16,43 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.approval.Verdict;
+import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.validation.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 
-/** Pending approvals of the signed-in approver (all of them for an ADMIN), decided with a comment; live. */
+/**
+ * Pending approvals of the signed-in approver (all of them for an ADMIN): what is asked for, on which
+ * resource, by whom and when; decided with a comment; live.
+ */
 @Route(value = "inbox", layout = MainLayout.class)
 @PageTitle("Approvals · Aura Scheduler")
 @RolesAllowed({"APPROVER", "ADMIN"})
 public class ApprovalsView extends VerticalLayout {
     private final ApprovalDesk approvals;
     private final BookingDesk bookings;
+    private final ResourceDirectory resources;
+    /** What each row is about (bookingId → "title · resource"), read once per refresh, not per cell. */
+    private Map<String, String> subjects = Map.of();
     private final String user;
     private final List<String> roles;
     private final Grid<ApprovalView> grid = new Grid<>(ApprovalView.class, false);
     private SubscriptionQueryResult<?, ?> live;
 
-    public ApprovalsView(ApprovalDesk approvals, BookingDesk bookings, AuthenticationContext authentication) {
+    public ApprovalsView(ApprovalDesk approvals, BookingDesk bookings, ResourceDirectory resources,
+                         AuthenticationContext authentication) {
         this.approvals = approvals;
         this.bookings = bookings;
+        this.resources = resources;
         this.user = authentication.getPrincipalName().orElse("");
         this.roles = MainLayout.roles(authentication);
         grid.setId("approvals");
+        grid.addColumn(a -> subjects.getOrDefault(a.bookingId(), "")).setHeader("Booking").setAutoWidth(true);
         grid.addColumn(a -> a.requester()).setHeader("Requested by");
         grid.addColumn(a -> a.firstOccurrence() == null ? "" : UserZone.span(a.firstOccurrence().start(),
                 a.firstOccurrence().end(), UserZone.current())).setHeader("When").setAutoWidth(true);
@@ -71,7 +85,7 @@ public class ApprovalsView extends VerticalLayout {
             // the inbox view follows a moment later (and pushes); the decided row leaves at once
             List<ApprovalView> left = new java.util.ArrayList<>(approvals.pending(user, roles));
             left.removeIf(a -> a.approvalId().equals(approval.approvalId()) && a.level() == approval.level());
-            grid.setItems(left);
+            show(left);
         } catch (InvalidInputException invalid) {
             comment.setInvalid(true);
             comment.setErrorMessage(invalid.violations().get(0).message());
@@ -93,7 +107,19 @@ public class ApprovalsView extends VerticalLayout {
     }
 
     private void reload() {
-        grid.setItems(approvals.pending(user, roles));
+        show(approvals.pending(user, roles));
+    }
+
+    private void show(List<ApprovalView> rows) {
+        Map<String, String> names = resources.all().stream()
+                .collect(Collectors.toMap(ResourceView::id, ResourceView::name, (a, b) -> a));
+        Map<String, String> about = new HashMap<>();
+        for (ApprovalView row : rows) {
+            about.computeIfAbsent(row.bookingId(), id -> bookings.booking(id).map(BookingView::title).orElse("")
+                    + " · " + names.getOrDefault(row.resourceId(), row.resourceId()));
+        }
+        subjects = about;
+        grid.setItems(rows);
     }
 
     @Override

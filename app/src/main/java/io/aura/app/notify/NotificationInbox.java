@@ -117,9 +117,9 @@ public class NotificationInbox {
     @EventHandler
     void on(ApprovalLevelStarted e, EventMessage<?> message, ReplayStatus replay) {
         for (String member : roleMembersToAsk(e.approvalId(), e.approverRole(), e.approvers())) {
-            notify(message, replay, member, "APPROVAL_REQUEST", e.bookingId(), e.approvalId(), baseUrl + "/approvals",
+            notify(message, replay, member, "APPROVAL_REQUEST", e.bookingId(), e.approvalId(), baseUrl + "/inbox",
                     null, "Booking " + e.bookingId() + " awaits a decision by " + e.approverRole() + " (level "
-                            + (e.level() + 1) + ") until " + e.expiresAt() + ": " + baseUrl + "/approvals");
+                            + (e.level() + 1) + ") until " + e.expiresAt() + ": " + baseUrl + "/inbox");
         }
     }
 
@@ -135,7 +135,7 @@ public class NotificationInbox {
         to.addAll(roleMembersToAsk(e.approvalId(), e.approverRole(), e.approvers()));
         for (String approver : to) {
             notify(message, replay, approver, "APPROVAL_REMINDER", e.bookingId(), e.approvalId(),
-                    baseUrl + "/approvals", null,
+                    baseUrl + "/inbox", null,
                     "Reminder: booking " + e.bookingId() + " awaits your decision until " + e.expiresAt());
         }
     }
@@ -145,7 +145,7 @@ public class NotificationInbox {
         List<String> to = new ArrayList<>(e.addedApprovers());
         to.addAll(membersOf(e.addedRole()));
         for (String user : to.stream().distinct().toList()) {
-            notify(message, replay, user, "APPROVAL_ESCALATED", e.bookingId(), e.approvalId(), baseUrl + "/approvals",
+            notify(message, replay, user, "APPROVAL_ESCALATED", e.bookingId(), e.approvalId(), baseUrl + "/inbox",
                     null, "Booking " + e.bookingId() + " was not decided in time and is escalated to you");
         }
     }

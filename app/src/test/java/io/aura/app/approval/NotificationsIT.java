@@ -132,7 +132,11 @@ class NotificationsIT extends IntegrationTest {
         await().atMost(WAIT).until(() -> typesIn(member).contains("APPROVAL_REQUEST"));
         JsonNode request = http.get("/api/notifications", member).body().valueStream()
                 .filter(n -> bookingId.equals(n.get("bookingId").asString())).findFirst().orElseThrow();
-        assertThat(request.get("link").asString()).isEqualTo("http://aura.test/approvals");
+        assertThat(request.get("link").asString()).isEqualTo("http://aura.test/inbox");
+        // the link opens the web inbox (a person follows it: sign-in first), not an API path that answers 401
+        var followed = http.get("/inbox", null);
+        assertThat(followed.status()).isEqualTo(302);
+        assertThat(followed.raw().headers().firstValue("Location").orElse("")).endsWith("/login");
         assertThat(request.get("token").isNull()).as("no token for a role member").isTrue();
         MimeMessage mail = await().atMost(WAIT).until(() -> java.util.Arrays.stream(SMTP.getReceivedMessages())
                 .filter(m -> { try { return m.getAllRecipients()[0].toString().equals(memberMail); }

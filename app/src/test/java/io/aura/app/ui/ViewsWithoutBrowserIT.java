@@ -204,7 +204,9 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         @SuppressWarnings("unchecked")
         Grid<ApprovalView> inbox = ui.find(Grid.class).withId("approvals").single();
         assertThat(ui.test(inbox).size()).isEqualTo(1);
-        var decision = ui.test(inbox).getCellComponent(0, 5);
+        // the approver sees what is asked for and where, not only who asks
+        assertThat(ui.test(inbox).getCellText(0, 0)).startsWith("Budget · Board room");
+        var decision = ui.test(inbox).getCellComponent(0, 6);
         ui.test(ui.find(TextField.class, decision).single()).setValue("Fine by me");
         ui.test(ui.find(Button.class, decision).withClassName("approve").single()).click();
         assertThat(ui.test(ui.find(Notification.class).last()).getText()).contains("APPROVED");
@@ -385,7 +387,7 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         int row = java.util.stream.IntStream.range(0, rows.size())
                 .filter(i -> rows.get(i).bookingId().equals(bookingId)).findFirst().orElseThrow();
         String approvalId = rows.get(row).approvalId();
-        var decision = ui.test(inbox).getCellComponent(row, 5);
+        var decision = ui.test(inbox).getCellComponent(row, 6);
         TextField comment = ui.find(TextField.class, decision).single();
 
         long before = storedEvents();

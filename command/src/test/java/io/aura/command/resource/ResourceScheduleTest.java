@@ -131,6 +131,14 @@ class ResourceScheduleTest {
     }
 
     @Test
+    void a_blackout_reason_longer_than_500_characters_is_refused_and_records_nothing() {
+        fixture.given(REGISTERED)
+                .when(new AddBlackout(R, "x-1", at("12:00", "14:00"), "x".repeat(501)))
+                .expectException(io.aura.kernel.validation.InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void a_hold_moves_onto_its_own_old_slot_overlap_but_not_onto_another_booking() {
         fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW))
                 .when(new MoveHold(R, "b-1", at("09:30", "10:30"), 4, NOW))
