@@ -28,20 +28,24 @@ public class ApprovalDesk {
         this.clock = clock;
     }
 
-    public List<ApprovalView> pending(String user, List<String> roles) {
-        return queries.query(new FindApprovalInbox(user, roles, ApprovalStatus.PENDING),
+    /** The signed-in approver's pending approvals (all of them for an ADMIN). */
+    public List<ApprovalView> pending() {
+        SignedIn.requireAnyRole("APPROVER", "ADMIN");
+        return queries.query(new FindApprovalInbox(SignedIn.name(), SignedIn.roles(), ApprovalStatus.PENDING),
                 ResponseTypes.multipleInstancesOf(ApprovalView.class)).join();
     }
 
     /** The aggregate decides whether this is an approver's verdict or an ADMIN's override (which needs a comment). */
-    public DecisionOutcome decide(String approvalId, Verdict verdict, String comment, String user, List<String> roles) {
-        return commands.sendAndWait(new DecideApproval(approvalId, verdict, comment, user, roles, clock.instant()));
+    public DecisionOutcome decide(String approvalId, Verdict verdict, String comment) {
+        SignedIn.requireAnyRole("APPROVER", "ADMIN");
+        return commands.sendAndWait(new DecideApproval(approvalId, verdict, comment, SignedIn.name(), SignedIn.roles(),
+                clock.instant()));
     }
 
     /** Inbox changes, in bursts of at most four a second; cancel the result to stop. */
-    public SubscriptionQueryResult<List<ApprovalView>, ApprovalView> watch(String user, List<String> roles,
-                                                                         Consumer<List<ApprovalView>> onBurst) {
-        return BookingDesk.inBursts(queries.subscriptionQuery(new FindApprovalInbox(user, roles, null),
+    public SubscriptionQueryResult<List<ApprovalView>, ApprovalView> watch(Consumer<List<ApprovalView>> onBurst) {
+        SignedIn.requireAnyRole("APPROVER", "ADMIN");
+        return BookingDesk.inBursts(queries.subscriptionQuery(new FindApprovalInbox(SignedIn.name(), SignedIn.roles(), null),
                 ResponseTypes.multipleInstancesOf(ApprovalView.class), ResponseTypes.instanceOf(ApprovalView.class)),
                 onBurst);
     }

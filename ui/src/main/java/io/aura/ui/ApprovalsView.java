@@ -13,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.approval.Verdict;
 import io.aura.kernel.booking.BookingQueries.BookingView;
@@ -39,18 +38,13 @@ public class ApprovalsView extends VerticalLayout {
     private final ResourceDirectory resources;
     /** What each row is about (bookingId → "title · resource"), read once per refresh, not per cell. */
     private Map<String, String> subjects = Map.of();
-    private final String user;
-    private final List<String> roles;
     private final Grid<ApprovalView> grid = new Grid<>(ApprovalView.class, false);
     private SubscriptionQueryResult<?, ?> live;
 
-    public ApprovalsView(ApprovalDesk approvals, BookingDesk bookings, ResourceDirectory resources,
-                         AuthenticationContext authentication) {
+    public ApprovalsView(ApprovalDesk approvals, BookingDesk bookings, ResourceDirectory resources) {
         this.approvals = approvals;
         this.bookings = bookings;
         this.resources = resources;
-        this.user = authentication.getPrincipalName().orElse("");
-        this.roles = MainLayout.roles(authentication);
         grid.setId("approvals");
         grid.addColumn(a -> subjects.getOrDefault(a.bookingId(), "")).setHeader("Booking").setAutoWidth(true);
         grid.addColumn(a -> a.requester()).setHeader("Requested by");
@@ -80,10 +74,10 @@ public class ApprovalsView extends VerticalLayout {
 
     private void decide(ApprovalView approval, Verdict verdict, TextField comment) {
         try {
-            var outcome = approvals.decide(approval.approvalId(), verdict, comment.getValue(), user, roles);
+            var outcome = approvals.decide(approval.approvalId(), verdict, comment.getValue());
             Notification.show("The approval is now " + outcome.status() + ".");
             // the inbox view follows a moment later (and pushes); the decided row leaves at once
-            List<ApprovalView> left = new java.util.ArrayList<>(approvals.pending(user, roles));
+            List<ApprovalView> left = new java.util.ArrayList<>(approvals.pending());
             left.removeIf(a -> a.approvalId().equals(approval.approvalId()) && a.level() == approval.level());
             show(left);
         } catch (InvalidInputException invalid) {
@@ -107,7 +101,7 @@ public class ApprovalsView extends VerticalLayout {
     }
 
     private void reload() {
-        show(approvals.pending(user, roles));
+        show(approvals.pending());
     }
 
     private void show(List<ApprovalView> rows) {
@@ -126,7 +120,7 @@ public class ApprovalsView extends VerticalLayout {
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
         reload();
-        live = approvals.watch(user, roles, burst -> ui.access(this::reload));
+        live = approvals.watch(burst -> ui.access(this::reload));
     }
 
     @Override

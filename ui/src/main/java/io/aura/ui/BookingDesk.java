@@ -78,7 +78,9 @@ public class BookingDesk {
      * Moves a single booking; answers once the schedule decided (MOVED, REFUSED, or PENDING_APPROVAL
      * where the move needs approval), or empty if that was not visible in time.
      */
-    public Optional<String> reschedule(String bookingId, Instant start, Instant end, String by, boolean byAdmin) {
+    public Optional<String> reschedule(String bookingId, Instant start, Instant end) {
+        String by = SignedIn.name(); // the aggregate lets its requester or an ADMIN move it
+        boolean byAdmin = SignedIn.has("ADMIN");
         if (start == null || end == null || !end.isAfter(start)) {
             throw new InvalidInputException(List.of(new FieldViolation("end", "must be after start")));
         }
@@ -98,8 +100,8 @@ public class BookingDesk {
         }
     }
 
-    public List<BookingView> mine(String requester) {
-        return queries.query(new FindBookingsOf(requester, 200), ResponseTypes.multipleInstancesOf(BookingView.class))
+    public List<BookingView> mine() {
+        return queries.query(new FindBookingsOf(SignedIn.name(), 200), ResponseTypes.multipleInstancesOf(BookingView.class))
                 .join();
     }
 
@@ -107,7 +109,9 @@ public class BookingDesk {
      * The owner or an ADMIN cancels; the booking aggregate checks who may. Answers once the booking's
      * view shows it (read-your-writes, like the HTTP API), so a list reloaded next shows it cancelled.
      */
-    public void cancel(String bookingId, String by, boolean byAdmin) {
+    public void cancel(String bookingId) {
+        String by = SignedIn.name();
+        boolean byAdmin = SignedIn.has("ADMIN");
         SubscriptionQueryResult<Optional<BookingView>, BookingView> view = queries.subscriptionQuery(
                 new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingView.class),
                 ResponseTypes.instanceOf(BookingView.class));
@@ -120,11 +124,26 @@ public class BookingDesk {
         }
     }
 
-    /** The signed proof of a confirmed booking, verifiable with the server's public keys. */
-    public Optional<String> proof(BookingView booking) {
+    /** Whether {@link #proof} has one to give: the booking is confirmed and this server signs proofs. */
+    public boolean hasProof(BookingView booking) {
+        return booking.status() == BookingStatus.CONFIRMED && proofs.getIfAvailable() != null;
+    }
+
+    /**
+     * The signed proof of a confirmed booking, verifiable with the server's public keys; signed when
+     * asked (not for every row drawn), for its requester, an APPROVER, an ADMIN or an AUDITOR (as the API).
+     */
+    public Optional<String> proof(String bookingId) {
         BookingProofs signer = proofs.getIfAvailable();
-        return booking.status() != BookingStatus.CONFIRMED || signer == null ? Optional.empty()
-                : Optional.of(signer.sign(booking.bookingId(), booking.resourceId(), booking.start(), booking.end()));
+        Optional<BookingView> booking = booking(bookingId);
+        if (signer == null || booking.isEmpty() || booking.get().status() != BookingStatus.CONFIRMED) {
+            return Optional.empty();
+        }
+        BookingView b = booking.get();
+        if (!b.requester().equals(SignedIn.name())) {
+            SignedIn.requireAnyRole("APPROVER", "ADMIN", "AUDITOR");
+        }
+        return Optional.of(signer.sign(b.bookingId(), b.resourceId(), b.start(), b.end()));
     }
 
     public List<HeatmapCell> heatmap(Instant from, Instant to, String resourceId) {
@@ -152,16 +171,6 @@ public class BookingDesk {
         }
     }
 
-    /** The view hides what a user may not do; this service refuses it anyway (a view's button is no check). */
-    static void requireAnyRole(String... roles) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        List<String> wanted = java.util.Arrays.stream(roles).map(r -> "ROLE_" + r).toList();
-        if (auth == null || !auth.isAuthenticated()
-                || auth.getAuthorities().stream().noneMatch(a -> wanted.contains(a.getAuthority()))) {
-            throw new AccessDeniedException("Only " + String.join(" or ", roles) + " may do this");
-        }
-    }
-
     /** {@code status} REQUESTED means the decision was not visible in time (it will still come). */
     public record Outcome(String bookingId, BookingStatus status, List<String> problems) {}
 
@@ -169,8 +178,9 @@ public class BookingDesk {
      * @throws InvalidInputException naming each field that is wrong; nothing is sent then
      * @throws AccessDeniedException unless the signed-in user is a REQUESTER or an ADMIN (as the API)
      */
-    public Outcome request(Request r, String requester) {
-        requireAnyRole("REQUESTER", "ADMIN");
+    public Outcome request(Request r) {
+        SignedIn.requireAnyRole("REQUESTER", "ADMIN");
+        String requester = SignedIn.name();
         List<FieldViolation> violations = new ArrayList<>();
         if (r.title() == null || r.title().isBlank()) {
             violations.add(new FieldViolation("title", "is required"));

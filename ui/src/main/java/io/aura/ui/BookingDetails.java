@@ -36,7 +36,7 @@ class BookingDetails extends Dialog {
             Button move = new Button("Move", e -> {
                 try {
                     String outcome = bookings.reschedule(booking.bookingId(), start.getValue().atZone(zone).toInstant(),
-                            end.getValue().atZone(zone).toInstant(), user, admin).orElse("on its way");
+                            end.getValue().atZone(zone).toInstant()).orElse("on its way");
                     Notification.show(switch (outcome) {
                         case "MOVED" -> "Moved.";
                         case "PENDING_APPROVAL" -> "The move waits for approval; the old slot stays yours meanwhile.";
@@ -58,7 +58,7 @@ class BookingDetails extends Dialog {
         if (mayChange) {
             Button cancel = new Button("Cancel booking", e -> {
                 try {
-                    bookings.cancel(booking.bookingId(), user, admin);
+                    bookings.cancel(booking.bookingId());
                     Notification.show("Cancelled: the slot is free again.");
                 } catch (RuntimeException refused) {
                     Notification.show("Not possible: " + refused.getMessage());

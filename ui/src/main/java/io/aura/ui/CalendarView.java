@@ -153,7 +153,7 @@ public class CalendarView extends VerticalLayout {
         ResourceView preselected = resource != null ? resource
                 : chosen.getSelectedItems().size() == 1 ? chosen.getSelectedItems().iterator().next() : null;
         new RequestDialog(bookings, resources.all(), preselected, s, end != null ? end : s.plus(Duration.ofHours(1)),
-                authentication.getPrincipalName().orElse(""), this::showBooked).open();
+                this::showBooked).open();
     }
 
     /** After a request: each calendar shows the booking's day or week (a suggestion may lie in another). */

@@ -56,11 +56,12 @@ public class MyBookingsView extends VerticalLayout {
             change.addClassName("change");
             actions.add(change);
         }
-        bookings.proof(booking).ifPresent(token -> {
-            Button proof = new Button("Proof", e -> showProof(booking, token));
+        if (bookings.hasProof(booking)) {
+            Button proof = new Button("Proof", e -> bookings.proof(booking.bookingId())
+                    .ifPresent(token -> showProof(booking, token)));
             proof.addClassName("proof");
             actions.add(proof);
-        });
+        }
         return actions;
     }
 
@@ -80,6 +81,6 @@ public class MyBookingsView extends VerticalLayout {
     }
 
     private void reload() {
-        grid.setItems(bookings.mine(user));
+        grid.setItems(bookings.mine());
     }
 }

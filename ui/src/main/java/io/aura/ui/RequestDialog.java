@@ -40,7 +40,7 @@ class RequestDialog extends Dialog {
     private final ZoneId zone = UserZone.current();
 
     RequestDialog(BookingDesk bookings, List<ResourceView> all, ResourceView chosen, Instant from, Instant until,
-                  String requester, java.util.function.Consumer<Instant> afterBooking) {
+                  java.util.function.Consumer<Instant> afterBooking) {
         this.bookings = bookings;
         this.all = all;
         setHeaderTitle("New booking");
@@ -77,7 +77,7 @@ class RequestDialog extends Dialog {
             clearErrors();
             try {
                 BookingDesk.Request asked = request();
-                var result = bookings.request(asked, requester);
+                var result = bookings.request(asked);
                 show(result);
                 if (result.status() == BookingStatus.CONFIRMED || result.status() == BookingStatus.PENDING_APPROVAL) {
                     afterBooking.accept(asked.start());

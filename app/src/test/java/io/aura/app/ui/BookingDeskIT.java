@@ -50,8 +50,27 @@ class BookingDeskIT extends IntegrationTest {
         long before = storedEvents();
 
         assertThatThrownBy(() -> desk.request(new BookingDesk.Request(room, "Not mine to ask", 1, day(4),
-                day(4).plusSeconds(3600)), "ui-auditor")).isInstanceOf(AccessDeniedException.class);
+                day(4).plusSeconds(3600)))).isInstanceOf(AccessDeniedException.class);
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void the_desk_acts_as_the_signed_in_person_whom_another_cannot_cancel_for_or_take_the_proof_of() {
+        String room = room(false, null);
+        var booked = desk.request(new BookingDesk.Request(room, "Mine", 1, day(7), day(7).plus(1, ChronoUnit.HOURS)));
+        assertThat(desk.booking(booked.bookingId()).orElseThrow().requester()).isEqualTo("ui-requester");
+        assertThat(desk.proof(booked.bookingId())).isPresent();
+
+        signedInAs("ui-someone-else", "REQUESTER");
+        assertThatThrownBy(() -> desk.cancel(booked.bookingId())).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> desk.proof(booked.bookingId())).isInstanceOf(AccessDeniedException.class);
+        assertThat(desk.booking(booked.bookingId()).orElseThrow().status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(desk.mine()).noneMatch(b -> b.bookingId().equals(booked.bookingId()));
+
+        signedInAs("ui-auditor", "AUDITOR");
+        assertThat(desk.proof(booked.bookingId())).isPresent();
+        SecurityContextHolder.clearContext();
+        assertThatThrownBy(() -> desk.mine()).isInstanceOf(AccessDeniedException.class);
     }
 
     String room(boolean approval, String approver) {
@@ -70,7 +89,7 @@ class BookingDeskIT extends IntegrationTest {
     void a_weekly_series_from_the_form_books_every_occurrence() {
         String room = room(false, null);
         var outcome = desk.request(new BookingDesk.Request(room, "Weekly", 3, day(3), day(3).plus(1, ChronoUnit.HOURS),
-                "RRULE:FREQ=WEEKLY;COUNT=4"), "ui-series");
+                "RRULE:FREQ=WEEKLY;COUNT=4"));
         assertThat(outcome.status()).isEqualTo(BookingStatus.CONFIRMED);
         assertThat(desk.booking(outcome.bookingId()).orElseThrow().occurrences()).hasSize(4);
     }
@@ -80,25 +99,21 @@ class BookingDeskIT extends IntegrationTest {
         String room = room(false, null);
         long before = storedEvents();
         assertThatThrownBy(() -> desk.request(new BookingDesk.Request(room, "x", 1, day(4), day(4).plusSeconds(3600),
-                "RRULE:FREQ=SOMETIMES"), "ui-bad")).isInstanceOf(InvalidInputException.class).hasMessageContaining("recurrence");
-        assertThatThrownBy(() -> desk.request(new BookingDesk.Request(room, " ", 1, day(4), day(4).minusSeconds(60)),
-                "ui-bad")).isInstanceOf(InvalidInputException.class).hasMessageContaining("title").hasMessageContaining("end");
+                "RRULE:FREQ=SOMETIMES"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("recurrence");
+        assertThatThrownBy(() -> desk.request(new BookingDesk.Request(room, " ", 1, day(4), day(4).minusSeconds(60)))).isInstanceOf(InvalidInputException.class).hasMessageContaining("title").hasMessageContaining("end");
         assertThat(storedEvents()).isEqualTo(before);
     }
 
     @Test
     void a_move_is_made_at_once_on_an_open_resource_and_waits_for_approval_where_one_is_needed() {
         String open = room(false, null);
-        var booked = desk.request(new BookingDesk.Request(open, "Move me", 1, day(5), day(5).plus(1, ChronoUnit.HOURS)),
-                "ui-mover");
-        assertThat(desk.reschedule(booked.bookingId(), day(5).plus(2, ChronoUnit.HOURS), day(5).plus(3, ChronoUnit.HOURS),
-                "ui-mover", false)).contains("MOVED");
+        var booked = desk.request(new BookingDesk.Request(open, "Move me", 1, day(5), day(5).plus(1, ChronoUnit.HOURS)));
+        assertThat(desk.reschedule(booked.bookingId(), day(5).plus(2, ChronoUnit.HOURS), day(5).plus(3, ChronoUnit.HOURS))).contains("MOVED");
 
         String approver = unique("deskapprover");
         userWithRoles(approver, "APPROVER");
         String gated = room(true, approver);
-        var pending = desk.request(new BookingDesk.Request(gated, "Gated", 1, day(6), day(6).plus(1, ChronoUnit.HOURS)),
-                "ui-mover");
+        var pending = desk.request(new BookingDesk.Request(gated, "Gated", 1, day(6), day(6).plus(1, ChronoUnit.HOURS)));
         assertThat(pending.status()).isEqualTo(BookingStatus.PENDING_APPROVAL);
     }
 }
