@@ -172,7 +172,8 @@ public class BookingDesk {
     }
 
     /** {@code status} REQUESTED means the decision was not visible in time (it will still come). */
-    public record Outcome(String bookingId, BookingStatus status, List<String> problems) {}
+    /** For a series: how many occurrences were booked and how many skipped (taken by something else). */
+    public record Outcome(String bookingId, BookingStatus status, List<String> problems, int booked, int skipped) {}
 
     /**
      * @throws InvalidInputException naming each field that is wrong; nothing is sent then
@@ -210,6 +211,19 @@ public class BookingDesk {
                 throw new InvalidInputException(expansion.violations());
             }
             occurrences = expansion.occurrences();
+            // every occurrence meets the rules, as the API checks them (a series past the booking window is refused)
+            List<FieldViolation> late = new ArrayList<>();
+            for (TimeRange occurrence : occurrences) {
+                for (FieldViolation v : ScheduleRules.check(resource.get().spec(), occurrence, r.attendees(),
+                        clock.instant())) {
+                    if (!late.contains(v)) {
+                        late.add(v);
+                    }
+                }
+            }
+            if (!late.isEmpty()) {
+                throw new InvalidInputException(late);
+            }
         }
         String bookingId = UUID.randomUUID().toString();
         SubscriptionQueryResult<Optional<BookingView>, BookingView> view = queries.subscriptionQuery(
@@ -223,13 +237,15 @@ public class BookingDesk {
                     .filter(v -> v.status() != BookingStatus.REQUESTED).next()
                     .timeout(DECISION_TIMEOUT, Mono.empty()).block();
             if (decided == null) {
-                return new Outcome(bookingId, BookingStatus.REQUESTED, List.of());
+                return new Outcome(bookingId, BookingStatus.REQUESTED, List.of(), 0, 0);
             }
+            ZoneId zone = UserZone.current();
             List<String> problems = new ArrayList<>(decided.violations());
             decided.conflicts().forEach(c -> problems.add("overlaps " + c.source().name().toLowerCase() + " "
-                    + c.range().start() + " – " + c.range().end()));
-            decided.suggestions().forEach(s -> problems.add("free instead: " + s.start() + " – " + s.end()));
-            return new Outcome(bookingId, decided.status(), problems);
+                    + UserZone.span(c.range().start(), c.range().end(), zone)));
+            decided.suggestions().forEach(s -> problems.add("free instead: " + UserZone.span(s.start(), s.end(), zone)));
+            int skipped = (int) decided.occurrences().stream().filter(o -> "SKIPPED".equals(o.status())).count();
+            return new Outcome(bookingId, decided.status(), problems, decided.occurrences().size() - skipped, skipped);
         } finally {
             view.cancel();
         }
@@ -263,7 +279,7 @@ public class BookingDesk {
         List<TimeRange> taken = calendar(around.start(), around.end(), r.resourceId()).stream()
                 .map(e -> new TimeRange(e.start(), e.end())).toList();
         taken.stream().filter(t -> t.overlaps(wanted.widenedBy(buffer)))
-                .forEach(t -> problems.add("taken " + t.start() + " – " + t.end()));
+                .forEach(t -> problems.add("taken " + UserZone.span(t.start(), t.end(), UserZone.current())));
         if (problems.isEmpty()) {
             return Check.NOTHING;
         }

@@ -19,11 +19,9 @@ class BookingDetails extends Dialog {
         ZoneId zone = UserZone.current();
         setHeaderTitle(booking.title());
         VerticalLayout body = new VerticalLayout(
-                new Paragraph(resourceName + " · " + booking.start().atZone(zone).toLocalDateTime() + " – "
-                        + booking.end().atZone(zone).toLocalTime()),
-                new Paragraph("Status: " + booking.status() + " · requested by " + booking.requester() + " · "
-                        + booking.attendees() + " attendee(s)"
-                        + (booking.occurrences().size() > 1 ? " · " + booking.occurrences().size() + " occurrences" : "")));
+                new Paragraph(resourceName + " · " + UserZone.span(booking.start(), booking.end(), zone)),
+                new Paragraph("Status: " + booking.status().name().replace('_', ' ').toLowerCase() + " · requested by "
+                        + booking.requester() + " · " + booking.attendees() + " attendee(s)" + dates(booking)));
         body.setId("booking-details");
         add(body);
         boolean mayChange = (admin || booking.requester().equals(user)) && booking.status().isActive();
@@ -78,5 +76,14 @@ class BookingDetails extends Dialog {
             getFooter().add(history);
         }
         getFooter().add(new Button("Close", e -> close()));
+    }
+
+    /** A series: the dates booked, and those skipped because something else held them. */
+    private static String dates(BookingView booking) {
+        if (booking.occurrences().size() <= 1) {
+            return "";
+        }
+        long skipped = booking.occurrences().stream().filter(o -> "SKIPPED".equals(o.status())).count();
+        return " · " + (booking.occurrences().size() - skipped) + " dates" + (skipped == 0 ? "" : ", " + skipped + " skipped");
     }
 }

@@ -116,8 +116,7 @@ class RequestDialog extends Dialog {
         for (Suggestion s : check.suggestions()) {
             String name = all.stream().filter(r -> r.id().equals(s.resourceId())).map(ResourceView::name).findFirst()
                     .orElse(s.resourceId());
-            Button take = new Button("Take " + name + " " + s.start().atZone(zone).toLocalDateTime() + " – "
-                    + s.end().atZone(zone).toLocalTime(), e -> {
+            Button take = new Button("Take " + name + " " + UserZone.span(s.start(), s.end(), zone), e -> {
                 all.stream().filter(r -> r.id().equals(s.resourceId())).findFirst().ifPresent(resource::setValue);
                 start.setValue(s.start().atZone(zone).toLocalDateTime());
                 end.setValue(s.end().atZone(zone).toLocalDateTime());
@@ -129,9 +128,12 @@ class RequestDialog extends Dialog {
     }
 
     private void show(BookingDesk.Outcome result) {
+        // a series books what is free and skips what is taken: say so, not just "confirmed"
+        String series = result.skipped() == 0 ? "" : " " + result.booked() + " of " + (result.booked() + result.skipped())
+                + " dates booked; " + result.skipped() + " skipped (taken): " + String.join("; ", result.problems()) + ".";
         String text = switch (result.status()) {
-            case CONFIRMED -> "Booked: confirmed.";
-            case PENDING_APPROVAL -> "Requested: waiting for approval; the slot is held for you.";
+            case CONFIRMED -> "Booked: confirmed." + series;
+            case PENDING_APPROVAL -> "Requested: waiting for approval; the slot is held for you." + series;
             case REJECTED -> "Not available: " + String.join("; ", result.problems());
             default -> "Requested; the decision is on its way.";
         };

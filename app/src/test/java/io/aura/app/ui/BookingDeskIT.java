@@ -95,6 +95,34 @@ class BookingDeskIT extends IntegrationTest {
     }
 
     @Test
+    void a_series_over_a_taken_date_says_how_many_dates_were_booked_and_which_were_skipped() {
+        String room = room(false, null);
+        Instant second = day(3).atZone(java.time.ZoneId.of("Europe/Berlin")).plusWeeks(1).toInstant();
+        assertThat(desk.request(new BookingDesk.Request(room, "In the way", 1, second, second.plus(1, ChronoUnit.HOURS)))
+                .status()).isEqualTo(BookingStatus.CONFIRMED);
+
+        var outcome = desk.request(new BookingDesk.Request(room, "Weekly", 1, day(3), day(3).plus(1, ChronoUnit.HOURS),
+                "RRULE:FREQ=WEEKLY;COUNT=3"));
+
+        assertThat(outcome.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(outcome.booked()).isEqualTo(2);
+        assertThat(outcome.skipped()).isEqualTo(1);
+        assertThat(outcome.problems()).singleElement().asString().startsWith("overlaps booking");
+    }
+
+    @Test
+    void a_series_running_past_the_booking_window_is_refused_whole_naming_the_field_and_nothing_is_sent() {
+        String room = http.post("/api/resources", adminToken, Map.of("name", unique("Desk room"), "capacity", 6,
+                "timeZone", "Europe/Berlin", "bookingWindowDays", 30)).body().get("id").asString();
+        long before = storedEvents();
+        // weekly for eight weeks from the third day: the last dates lie beyond the 30-day booking window
+        assertThatThrownBy(() -> desk.request(new BookingDesk.Request(room, "Too far", 1, day(3),
+                day(3).plus(1, ChronoUnit.HOURS), "RRULE:FREQ=WEEKLY;COUNT=8")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("start");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
     void a_bad_rule_or_time_is_refused_naming_the_field_and_nothing_is_sent() {
         String room = room(false, null);
         long before = storedEvents();
