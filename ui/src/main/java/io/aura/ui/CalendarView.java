@@ -116,8 +116,10 @@ public class CalendarView extends VerticalLayout {
         });
         column.calendar.addEntryClickListener(e -> bookings.booking(e.id()).ifPresent(this::showDetails));
         shown.add(column);
-        Span heading = new Span(column.resource == null ? "All resources"
-                : column.resource.name() + " · time zone " + column.resource.timeZone());
+        // the calendar draws in the browser's zone; the resource's own zone is named so nobody reads one as the other
+        String yours = "times in your zone, " + UserZone.current().getId();
+        Span heading = new Span(column.resource == null ? "All resources · " + yours
+                : column.resource.name() + " · resource in " + column.resource.timeZone() + " · " + yours);
         heading.getStyle().set("font-weight", "600");
         VerticalLayout box = new VerticalLayout(heading, column.calendar);
         box.setPadding(false);

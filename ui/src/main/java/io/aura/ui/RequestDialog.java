@@ -79,7 +79,9 @@ class RequestDialog extends Dialog {
                 BookingDesk.Request asked = request();
                 var result = bookings.request(asked);
                 show(result);
-                if (result.status() == BookingStatus.CONFIRMED || result.status() == BookingStatus.PENDING_APPROVAL) {
+                // REQUESTED: recorded, the decision not yet visible — it still comes; a second click would book twice
+                if (result.status() == BookingStatus.CONFIRMED || result.status() == BookingStatus.PENDING_APPROVAL
+                        || result.status() == BookingStatus.REQUESTED) {
                     afterBooking.accept(asked.start());
                     close();
                 }

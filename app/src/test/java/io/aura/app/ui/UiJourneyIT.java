@@ -529,7 +529,7 @@ class UiJourneyIT extends IntegrationTest {
         // (the hall alone: other tests' bookings on other resources may lie under the pointer)
         choose(alice, "calendar-resources", "vaadin-multi-select-combo-box-item", room);
         alice.findElement(By.cssSelector("#calendar-resources input")).sendKeys(Keys.ESCAPE);
-        waitUpTo(alice, 10).until(d -> d.findElement(By.tagName("body")).getText().contains(room + " · time zone"));
+        waitUpTo(alice, 10).until(d -> d.findElement(By.tagName("body")).getText().contains(room + " · resource in"));
         waitUpTo(alice, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .fc-view")));
         goTo(alice, Instant.now().plus(7, ChronoUnit.DAYS));
         WebElement from = waitUpTo(alice, 10).until(ExpectedConditions.presenceOfElementLocated(
