@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuraCalendar extends Component implements HasSize {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One block on the calendar; pending ones are drawn lighter and striped. */
+    /** One block on the calendar; pending ones are drawn lighter; status CLOSED is a shaded background (blackout, Outlook). */
     public record Entry(String id, String title, Instant start, Instant end, String status) {}
 
     private List<Entry> entries = List.of();
@@ -66,6 +66,14 @@ public class AuraCalendar extends Component implements HasSize {
             event.put("title", e.title());
             event.put("start", e.start().toString());
             event.put("end", e.end().toString());
+            if ("CLOSED".equals(e.status())) {
+                // blackouts and Outlook meetings: shaded behind the bookings, not clickable
+                event.put("display", "background");
+                event.put("backgroundColor", "#6b7280");
+                event.put("classNames", List.of("aura-closed"));
+                out.add(event);
+                continue;
+            }
             boolean pending = "PENDING_APPROVAL".equals(e.status());
             event.put("backgroundColor", pending ? "#fde7b0" : "#1a6fd6");
             event.put("borderColor", pending ? "#b7791f" : "#1a6fd6");

@@ -26,6 +26,9 @@ import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.schedule.ConflictPolicy;
+import io.aura.kernel.schedule.Conflict;
+import io.aura.kernel.schedule.ScheduleQueries.ClosedTime;
+import io.aura.kernel.schedule.ScheduleQueries.FindClosedTimes;
 import io.aura.kernel.schedule.ScheduleRules;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
@@ -280,6 +283,12 @@ public class BookingDesk {
                 .map(e -> new TimeRange(e.start(), e.end())).toList();
         taken.stream().filter(t -> t.overlaps(wanted.widenedBy(buffer)))
                 .forEach(t -> problems.add("taken " + UserZone.span(t.start(), t.end(), UserZone.current())));
+        // blackouts and Outlook meetings refuse a request as bookings do (the schedule checks all three)
+        closedTimes(wanted.start().minus(buffer), wanted.end().plus(buffer), r.resourceId()).stream()
+                .filter(c -> new TimeRange(c.start(), c.end()).overlaps(wanted.widenedBy(buffer)))
+                .forEach(c -> problems.add((c.source() == Conflict.Source.BLACKOUT
+                        ? "closed" + (c.reason() == null || c.reason().isBlank() ? "" : " (" + c.reason() + ")")
+                        : "busy in Outlook") + " " + UserZone.span(c.start(), c.end(), UserZone.current())));
         if (problems.isEmpty()) {
             return Check.NOTHING;
         }
@@ -297,6 +306,12 @@ public class BookingDesk {
         suggestions.addAll(queries.query(new FindAlternatives(r.resourceId(), r.start(), r.end(),
                 Math.max(r.attendees(), 1), 3), ResponseTypes.multipleInstancesOf(Suggestion.class)).join());
         return new Check(problems, suggestions);
+    }
+
+    /** Blackouts and Outlook busy times overlapping the window, of one resource (or all: null). */
+    public List<ClosedTime> closedTimes(Instant from, Instant to, String resourceId) {
+        return queries.query(new FindClosedTimes(resourceId, from, to), ResponseTypes.multipleInstancesOf(ClosedTime.class))
+                .join();
     }
 
     /** Calendar changes of one resource (or all), delivered in bursts; cancel the result to stop. */

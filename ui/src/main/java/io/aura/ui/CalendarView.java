@@ -177,10 +177,18 @@ public class CalendarView extends VerticalLayout {
         String resourceId = column.resource == null ? null : column.resource.id();
         Map<String, String> names = resources.all().stream()
                 .collect(Collectors.toMap(ResourceView::id, ResourceView::name, (a, b) -> a));
-        column.calendar.setEntries(bookings.calendar(column.from, column.to, resourceId).stream()
-                .map(e -> new AuraCalendar.Entry(e.bookingId(), label(e, names, resourceId == null), e.start(), e.end(),
-                        e.status().name()))
+        List<AuraCalendar.Entry> entries = new java.util.ArrayList<>(bookings.calendar(column.from, column.to, resourceId)
+                .stream().map(e -> new AuraCalendar.Entry(e.bookingId(), label(e, names, resourceId == null), e.start(),
+                        e.end(), e.status().name()))
                 .toList());
+        if (resourceId != null) {
+            // one resource's column: when it is closed or busy in Outlook, shaded
+            bookings.closedTimes(column.from, column.to, resourceId).forEach(c -> entries.add(new AuraCalendar.Entry(
+                    "closed-" + c.start() + "-" + c.source(), c.source() == io.aura.kernel.schedule.Conflict.Source.BLACKOUT
+                            ? "Closed" + (c.reason() == null ? "" : ": " + c.reason()) : "Busy in Outlook",
+                    c.start(), c.end(), "CLOSED")));
+        }
+        column.calendar.setEntries(entries);
     }
 
     private String nameOf(String resourceId) {

@@ -531,6 +531,9 @@ class UiJourneyIT extends IntegrationTest {
         alice.findElement(By.cssSelector("#calendar-resources input")).sendKeys(Keys.ESCAPE);
         waitUpTo(alice, 10).until(d -> d.findElement(By.tagName("body")).getText().contains(room + " · resource in"));
         waitUpTo(alice, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .fc-view")));
+        // the Tokyo administrator's closed hours are shaded on the hall's calendar
+        goTo(alice, closedFrom);
+        waitUpTo(alice, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .aura-closed")));
         goTo(alice, Instant.now().plus(7, ChronoUnit.DAYS));
         WebElement from = waitUpTo(alice, 10).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#calendar td.fc-timegrid-slot-lane[data-time='10:00:00']")));

@@ -165,6 +165,11 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         assertThat(!start2.getValue().isAfter(at.minusHours(2)) || !start2.getValue().isBefore(at.plusHours(2)))
                 .as("offered %s: clear of the booking at %s and the closed hours around it", start2.getValue(), at).isTrue();
         assertThat(live.getElement().getTextRecursively()).doesNotContain("taken");
+
+        // the closed hour itself: the form says so while editing (the schedule would refuse it as a blackout)
+        start2.setValue(at.plusHours(1));
+        end2.setValue(at.plusHours(2));
+        assertThat(live.getElement().getTextRecursively()).contains("closed (closed)");
     }
 
     @Test

@@ -6,6 +6,9 @@ import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded;
 import io.aura.kernel.schedule.ScheduleQueries.BlackoutView;
 import io.aura.kernel.schedule.ScheduleQueries.FindBlackout;
+import io.aura.kernel.schedule.ScheduleQueries.ClosedTime;
+import io.aura.kernel.schedule.ScheduleQueries.FindClosedTimes;
+import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ScheduleEvents.ExternalBusyChanged;
 import io.aura.kernel.schedule.ScheduleEvents.ExternalCalendarUnlinked;
 import java.time.Duration;
@@ -105,6 +108,23 @@ public class AvailabilityProjection {
     Optional<BlackoutView> handle(FindBlackout q) {
         return Optional.ofNullable(mongo.findById(q.blackoutId(), BlackoutDocument.class, BLACKOUTS))
                 .map(b -> new BlackoutView(b.blackoutId(), b.resourceId(), b.start(), b.end(), b.reason()));
+    }
+
+    @QueryHandler
+    List<ClosedTime> handle(FindClosedTimes q) {
+        Criteria window = Criteria.where("start").lt(q.to()).and("end").gt(q.from());
+        if (q.resourceId() != null) {
+            window = window.and("resourceId").is(q.resourceId());
+        }
+        List<ClosedTime> out = new ArrayList<>();
+        for (BlackoutDocument b : mongo.find(Query.query(window), BlackoutDocument.class, BLACKOUTS)) {
+            out.add(new ClosedTime(b.resourceId(), b.start(), b.end(), Conflict.Source.BLACKOUT, b.reason()));
+        }
+        for (ExternalBusyDocument b : mongo.find(Query.query(window), ExternalBusyDocument.class, EXTERNAL_BUSY)) {
+            out.add(new ClosedTime(b.resourceId(), b.start(), b.end(), Conflict.Source.EXTERNAL, null));
+        }
+        out.sort(java.util.Comparator.comparing(ClosedTime::start));
+        return out;
     }
 
     /** A replay starts from nothing: the views are rebuilt from the events alone. */

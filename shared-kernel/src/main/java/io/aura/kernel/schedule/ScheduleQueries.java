@@ -10,4 +10,10 @@ public final class ScheduleQueries {
     public record FindBlackout(String blackoutId) {}
 
     public record BlackoutView(String blackoutId, String resourceId, Instant start, Instant end, String reason) {}
+
+    /** Blackouts and linked-Outlook busy times overlapping a window, of one resource (or all: null). */
+    public record FindClosedTimes(String resourceId, Instant from, Instant to) {}
+
+    /** A time a resource cannot be booked other than by a booking; {@code reason} only for blackouts. */
+    public record ClosedTime(String resourceId, Instant start, Instant end, Conflict.Source source, String reason) {}
 }
