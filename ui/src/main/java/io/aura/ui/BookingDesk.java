@@ -1,6 +1,7 @@
 package io.aura.ui;
 
 import io.aura.kernel.booking.BookingCommands.CancelBooking;
+import io.aura.kernel.booking.BookingCommands.CancelOccurrence;
 import io.aura.kernel.booking.BookingCommands.RequestBooking;
 import io.aura.kernel.booking.BookingCommands.RequestReschedule;
 import io.aura.kernel.schedule.Recurrence;
@@ -112,15 +113,39 @@ public class BookingDesk {
      * The owner or an ADMIN cancels; the booking aggregate checks who may. Answers once the booking's
      * view shows it (read-your-writes, like the HTTP API), so a list reloaded next shows it cancelled.
      */
-    public void cancel(String bookingId) {
+    public void cancel(String bookingId, String reason) {
         String by = SignedIn.name();
         boolean byAdmin = SignedIn.has("ADMIN");
         SubscriptionQueryResult<Optional<BookingView>, BookingView> view = queries.subscriptionQuery(
                 new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingView.class),
                 ResponseTypes.instanceOf(BookingView.class));
         try {
-            commands.sendAndWait(new CancelBooking(bookingId, "cancelled in the web UI", by, byAdmin));
+            commands.sendAndWait(new CancelBooking(bookingId, reason == null || reason.isBlank() ? null : reason.trim(),
+                    by, byAdmin));
             view.updates().filter(v -> v.status() == BookingStatus.CANCELLED).next()
+                    .timeout(DECISION_TIMEOUT, Mono.empty()).block();
+        } finally {
+            view.cancel();
+        }
+    }
+
+    /** One date of a series; the others stay. The owner or an ADMIN (the booking aggregate checks). */
+    public void cancelOccurrence(String bookingId, Instant occurrenceStart) {
+        String by = SignedIn.name();
+        boolean byAdmin = SignedIn.has("ADMIN");
+        BookingView booking = booking(bookingId).orElseThrow(() -> new InvalidInputException(
+                List.of(new FieldViolation("bookingId", "no such booking"))));
+        var occurrence = booking.occurrences().stream().filter(o -> o.start().equals(occurrenceStart)).findFirst()
+                .orElseThrow(() -> new InvalidInputException(List.of(new FieldViolation("occurrenceStart",
+                        "this booking has no occurrence starting then"))));
+        SubscriptionQueryResult<Optional<BookingView>, BookingView> view = queries.subscriptionQuery(
+                new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingView.class),
+                ResponseTypes.instanceOf(BookingView.class));
+        try {
+            commands.sendAndWait(new CancelOccurrence(bookingId, new TimeRange(occurrence.start(), occurrence.end()), by,
+                    byAdmin));
+            view.updates().filter(v -> v.occurrences().stream().anyMatch(o -> o.start().equals(occurrenceStart)
+                            && o.status().equals(BookingStatus.CANCELLED.name()))).next()
                     .timeout(DECISION_TIMEOUT, Mono.empty()).block();
         } finally {
             view.cancel();

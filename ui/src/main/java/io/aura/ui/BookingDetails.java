@@ -5,6 +5,10 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.aura.kernel.booking.BookingQueries.BookingView;
@@ -53,17 +57,36 @@ class BookingDetails extends Dialog {
             move.setId("move-submit");
             body.add(start, end, move);
         }
-        if (mayChange) {
-            Button cancel = new Button("Cancel booking", e -> {
-                try {
-                    bookings.cancel(booking.bookingId());
-                    Notification.show("Cancelled: the slot is free again.");
-                } catch (RuntimeException refused) {
-                    Notification.show("Not possible: " + refused.getMessage());
+        if (mayChange && booking.occurrences().size() > 1) {
+            // a series: each active date can go on its own; the rest stay booked
+            for (var o : booking.occurrences()) {
+                Span date = new Span(UserZone.span(o.start(), o.end(), zone) + " · "
+                        + o.status().replace('_', ' ').toLowerCase());
+                HorizontalLayout row = new HorizontalLayout(date);
+                row.setAlignItems(FlexComponent.Alignment.BASELINE);
+                row.addClassName("occurrence");
+                if (io.aura.kernel.booking.BookingStatus.isActive(o.status())) {
+                    Button one = new Button("Cancel this date", e -> {
+                        try {
+                            bookings.cancelOccurrence(booking.bookingId(), o.start());
+                            Notification.show("Cancelled " + UserZone.span(o.start(), o.end(), zone) + "; the other dates stay.");
+                        } catch (RuntimeException refused) {
+                            Notification.show("Not possible: " + refused.getMessage());
+                        }
+                        changed.run();
+                        close();
+                    });
+                    one.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                    one.addClassName("cancel-occurrence");
+                    row.add(one);
                 }
-                changed.run();
-                close();
-            });
+                body.add(row);
+            }
+        }
+        if (mayChange) {
+            // asks first, with a reason the requester (and the audit) will see
+            Button cancel = new Button(booking.occurrences().size() > 1 ? "Cancel the whole series" : "Cancel booking",
+                    e -> confirmCancel(bookings, booking, changed));
             cancel.setId("details-cancel");
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
             getFooter().add(cancel);
@@ -76,6 +99,37 @@ class BookingDetails extends Dialog {
             getFooter().add(history);
         }
         getFooter().add(new Button("Close", e -> close()));
+    }
+
+    private void confirmCancel(BookingDesk bookings, BookingView booking, Runnable changed) {
+        Dialog confirm = new Dialog();
+        confirm.setHeaderTitle(booking.occurrences().size() > 1
+                ? "Cancel all " + booking.occurrences().size() + " dates of " + booking.title() + "?"
+                : "Cancel " + booking.title() + "?");
+        TextField reason = new TextField("Reason (optional)");
+        reason.setId("cancel-reason");
+        reason.setMaxLength(500);
+        reason.setWidthFull();
+        confirm.add(reason);
+        Button yes = new Button("Cancel it", e -> {
+            try {
+                bookings.cancel(booking.bookingId(), reason.getValue());
+                Notification.show("Cancelled: the slot is free again.");
+            } catch (InvalidInputException invalid) {
+                reason.setInvalid(true);
+                reason.setErrorMessage(invalid.violations().get(0).message());
+                return;
+            } catch (RuntimeException refused) {
+                Notification.show("Not possible: " + refused.getMessage());
+            }
+            confirm.close();
+            changed.run();
+            close();
+        });
+        yes.setId("cancel-confirm");
+        yes.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        confirm.getFooter().add(new Button("Keep it", e -> confirm.close()), yes);
+        confirm.open();
     }
 
     /** A series: the dates booked, and those skipped because something else held them. */

@@ -91,6 +91,17 @@ class BookingsIT extends IntegrationTest {
     }
 
     @Test
+    void a_cancellation_reason_over_500_characters_is_a_400_naming_reason_and_the_booking_stays() {
+        String first = book(alice, "First", 9 * 60, 10 * 60).body().get("bookingId").asString();
+
+        var refused = http.post("/events/" + first + "/cancel", alice, Map.of("reason", "x".repeat(501)));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("errors").get(0).get("field").asString()).isEqualTo("reason");
+        assertThat(calendarIds()).containsExactly(first);
+    }
+
+    @Test
     void only_the_owner_or_an_admin_may_cancel() {
         String first = book(alice, "First", 9 * 60, 10 * 60).body().get("bookingId").asString();
         String bob = userWithRoles(unique("bob"), "REQUESTER");

@@ -62,7 +62,7 @@ class BookingDeskIT extends IntegrationTest {
         assertThat(desk.proof(booked.bookingId())).isPresent();
 
         signedInAs("ui-someone-else", "REQUESTER");
-        assertThatThrownBy(() -> desk.cancel(booked.bookingId())).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> desk.cancel(booked.bookingId(), "not yours")).isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> desk.proof(booked.bookingId())).isInstanceOf(AccessDeniedException.class);
         assertThat(desk.booking(booked.bookingId()).orElseThrow().status()).isEqualTo(BookingStatus.CONFIRMED);
         assertThat(desk.mine()).noneMatch(b -> b.bookingId().equals(booked.bookingId()));
@@ -120,6 +120,22 @@ class BookingDeskIT extends IntegrationTest {
                 day(3).plus(1, ChronoUnit.HOURS), "RRULE:FREQ=WEEKLY;COUNT=8")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("start");
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void one_date_of_a_series_is_cancelled_on_its_own_and_the_others_stay() {
+        String room = room(false, null);
+        var series = desk.request(new BookingDesk.Request(room, "Weekly sync", 1, day(3), day(3).plus(1, ChronoUnit.HOURS),
+                "RRULE:FREQ=WEEKLY;COUNT=3"));
+        var dates = desk.booking(series.bookingId()).orElseThrow().occurrences();
+
+        desk.cancelOccurrence(series.bookingId(), dates.get(1).start());
+
+        var after = desk.booking(series.bookingId()).orElseThrow();
+        assertThat(after.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(after.occurrences()).extracting(o -> o.status()).containsExactly("CONFIRMED", "CANCELLED", "CONFIRMED");
+        assertThatThrownBy(() -> desk.cancelOccurrence(series.bookingId(), dates.get(0).start().plusSeconds(60)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("occurrenceStart");
     }
 
     @Test

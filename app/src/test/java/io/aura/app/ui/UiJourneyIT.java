@@ -263,6 +263,7 @@ class UiJourneyIT extends IntegrationTest {
         waitUpTo(alice, 10).until(ExpectedConditions.elementToBeClickable(By.id("details-cancel")));
         screenshot(alice, "booking-details");
         alice.findElement(By.id("details-cancel")).click();
+        waitUpTo(alice, 10).until(ExpectedConditions.elementToBeClickable(By.id("cancel-confirm"))).click();
         waitUpTo(alice, 10).until(d -> !calendarShows(d, "Pushed in"));
 
         // several resources side by side, a day each, with their time zones

@@ -189,7 +189,13 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         var actions = ui.test(grid).getCellComponent(0, 5);
         ui.test(ui.find(Button.class, actions).withClassName("change").single()).click();
         ui.test(ui.find(Button.class).withId("details-cancel").single()).click();
+        // it asks first: keeping it changes nothing
+        assertThat(http.get("/events/status?bookingId=" + bookingId, token).body().get("status").asString()).isEqualTo("CONFIRMED");
+        ui.test(ui.find(TextField.class).withId("cancel-reason").single()).setValue("pairing moved to Friday");
+        ui.test(ui.find(Button.class).withId("cancel-confirm").single()).click();
         assertThat(http.get("/events/status?bookingId=" + bookingId, token).body().get("status").asString()).isEqualTo("CANCELLED");
+        // the reason given is what the event store keeps
+        assertThat(http.get("/api/audit?aggregateId=" + bookingId, adminToken).raw().body()).contains("pairing moved to Friday");
         assertThat(ui.test(grid).getCellText(0, 4)).isEqualTo("CANCELLED");
     }
 

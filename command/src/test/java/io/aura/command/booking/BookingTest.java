@@ -68,6 +68,14 @@ class BookingTest {
     }
 
     @Test
+    void a_cancellation_reason_over_500_characters_is_refused_and_records_nothing() {
+        fixture.given(REQUESTED, CONFIRMED)
+                .when(new CancelBooking("b-1", "x".repeat(501), "alice", false))
+                .expectException(io.aura.kernel.validation.InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void someone_else_may_not_cancel_it_but_an_admin_may() {
         fixture.given(REQUESTED, CONFIRMED)
                 .when(new CancelBooking("b-1", null, "mallory", false))
