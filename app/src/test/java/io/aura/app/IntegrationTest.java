@@ -46,6 +46,8 @@ public abstract class IntegrationTest {
         registry.add("aura.graph.retry-delay-seconds", () -> "0");
         // no nightly retraining of the contention model in the middle of a run (it would change rankings)
         registry.add("aura.contention.train-cron", () -> "-");
+        // audit pages of 50 (500 in use): the tests page through a store of a few hundred events
+        registry.add("aura.audit.page-size", () -> "50");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("aura.public-url", () -> "http://aura.test");

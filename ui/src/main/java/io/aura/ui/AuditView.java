@@ -17,6 +17,9 @@ import io.aura.kernel.audit.AuditExport;
 import io.aura.kernel.audit.AuditLog;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.beans.factory.ObjectProvider;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 
 /**
  * The event store as the audit log: search by aggregate (a booking's id gives its timeline), event
@@ -27,7 +30,18 @@ import org.springframework.beans.factory.ObjectProvider;
 @PageTitle("Audit · Aura Scheduler")
 @RolesAllowed({"AUDITOR", "ADMIN"})
 public class AuditView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
-    static final int LIMIT = 500;
+    /** An export holds at most this many events (the API's paged export has no such bound). */
+    static final int EXPORT_LIMIT = 100_000;
+
+    private final int pageSize;
+    /** The page shown starts after this global index (0: from the first event); earlier pages' starts, to go back. */
+    private long afterIndex;
+    private final java.util.Deque<Long> earlierPages = new java.util.ArrayDeque<>();
+    private final Span page = new Span();
+    private final Button older = new Button("Earlier");
+    private final Button newer = new Button("Later");
+    private final com.vaadin.flow.component.datepicker.DatePicker from = new com.vaadin.flow.component.datepicker.DatePicker("From (day)");
+    private final com.vaadin.flow.component.datepicker.DatePicker to = new com.vaadin.flow.component.datepicker.DatePicker("Until (day)");
 
     private final AuditLog audit;
     private final TextField aggregate = new TextField("Aggregate (e.g. a booking id)");
@@ -41,7 +55,9 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
     private final Span anchorVerdict = new Span();
 
     public AuditView(ObjectProvider<AuditLog> audit, ObjectProvider<AuditAnchoring> anchoring,
-                     tools.jackson.databind.json.JsonMapper json) {
+                     tools.jackson.databind.json.JsonMapper json,
+                     @org.springframework.beans.factory.annotation.Value("${aura.audit.page-size:500}") int pageSize) {
+        this.pageSize = pageSize;
         this.audit = audit.getIfAvailable();
         this.anchoring = anchoring.getIfAvailable();
         setSizeFull();
@@ -49,18 +65,21 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
             add(new H2("Audit"), new Span("This deployment has no audit log."));
             return;
         }
-        Button search = new Button("Search", e -> reload());
+        Button search = new Button("Search", e -> firstPage());
         search.setId("audit-search");
         Button verify = new Button("Verify chain", e -> verify());
         verify.setId("audit-verify");
         verdict.setId("audit-verdict");
         aggregate.setId("audit-aggregate");
-        HorizontalLayout filters = new HorizontalLayout(aggregate, type, actor, search, verify, verdict);
+        from.setId("audit-from");
+        to.setId("audit-to");
+        from.setHelperText("in your time zone");
+        HorizontalLayout filters = new HorizontalLayout(aggregate, type, actor, from, to, search, verify, verdict);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         grid.setId("audit-events");
         grid.addColumn(AuditLog.Entry::globalIndex).setHeader("#").setAutoWidth(true);
-        grid.addColumn(AuditLog.Entry::timestamp).setHeader("When").setAutoWidth(true);
+        grid.addColumn(e -> UserZone.at(e.timestamp(), UserZone.current())).setHeader("When").setAutoWidth(true);
         grid.addColumn(AuditLog.Entry::type).setHeader("Event").setAutoWidth(true);
         grid.addColumn(AuditLog.Entry::actor).setHeader("Actor").setAutoWidth(true);
         grid.addColumn(e -> e.aggregateType() + " " + e.aggregateId() + " #" + e.sequence()).setHeader("Aggregate");
@@ -73,12 +92,27 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
         Anchor csv = new Anchor(download("audit.csv", "text/csv",
                 () -> AuditExport.csv(selected(), json::writeValueAsString)), "Export CSV");
         csv.setId("audit-export-csv");
-        add(new H2("Audit"), filters, grid, new HorizontalLayout(jsonl, csv));
+        page.setId("audit-page");
+        older.setId("audit-earlier");
+        newer.setId("audit-later");
+        older.addClickListener(e -> {
+            afterIndex = earlierPages.isEmpty() ? 0 : earlierPages.pop();
+            reload();
+        });
+        newer.addClickListener(e -> {
+            earlierPages.push(afterIndex);
+            List<AuditLog.Entry> shown = grid.getListDataView().getItems().toList();
+            afterIndex = shown.get(shown.size() - 1).globalIndex();
+            reload();
+        });
+        HorizontalLayout paging = new HorizontalLayout(older, page, newer, jsonl, csv);
+        paging.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(new H2("Audit"), filters, grid, paging);
         if (this.anchoring != null) {
             add(anchors());
         }
         expand(grid);
-        reload();
+        firstPage();
     }
 
     /** {@code /audit?aggregate=<id>} opens one booking's (or approval's) timeline, e.g. from its details. */
@@ -87,17 +121,52 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
         var wanted = event.getLocation().getQueryParameters().getSingleParameter("aggregate");
         if (audit != null && wanted.isPresent()) {
             aggregate.setValue(wanted.get());
-            reload();
+            firstPage();
         }
     }
 
-    private void reload() {
-        grid.setItems(selected());
+    private void firstPage() {
+        afterIndex = 0;
+        earlierPages.clear();
+        reload();
     }
 
-    private java.util.List<AuditLog.Entry> selected() {
-        return audit.read(new AuditLog.Filter(blankToNull(aggregate.getValue()), blankToNull(type.getValue()),
-                blankToNull(actor.getValue()), null, null, 0, LIMIT));
+    /** One page of what the filters select, oldest first; says which events it shows and whether more follow. */
+    private void reload() {
+        // one more than a page is read to know whether another page follows
+        List<AuditLog.Entry> read = audit.read(filter(afterIndex, pageSize + 1));
+        boolean more = read.size() > pageSize;
+        List<AuditLog.Entry> shown = more ? read.subList(0, pageSize) : read;
+        grid.setItems(shown);
+        page.setText(shown.isEmpty() ? "No events match."
+                : "Events #" + shown.get(0).globalIndex() + "–#" + shown.get(shown.size() - 1).globalIndex()
+                        + (more ? "; more follow" : "; no more match"));
+        older.setEnabled(afterIndex > 0);
+        newer.setEnabled(more);
+    }
+
+    private AuditLog.Filter filter(long after, int limit) {
+        ZoneId zone = UserZone.current();
+        Instant since = from.getValue() == null ? null : from.getValue().atStartOfDay(zone).toInstant();
+        Instant until = to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(zone).toInstant();
+        return new AuditLog.Filter(blankToNull(aggregate.getValue()), blankToNull(type.getValue()),
+                blankToNull(actor.getValue()), since, until, after, limit);
+    }
+
+    /** Everything the filters select, every page (an export is not one screen), up to {@link #EXPORT_LIMIT}. */
+    private List<AuditLog.Entry> selected() {
+        List<AuditLog.Entry> all = new java.util.ArrayList<>();
+        long after = 0;
+        while (all.size() < EXPORT_LIMIT) {
+            int wanted = Math.min(5_000, EXPORT_LIMIT - all.size());
+            List<AuditLog.Entry> batch = audit.read(filter(after, wanted));
+            all.addAll(batch);
+            if (batch.size() < wanted) {
+                break;
+            }
+            after = batch.get(batch.size() - 1).globalIndex();
+        }
+        return all;
     }
 
     private static com.vaadin.flow.server.streams.DownloadHandler download(String fileName, String contentType,

@@ -335,6 +335,39 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
     }
 
     @Test
+    void the_audit_pages_through_every_event_and_a_day_window_narrows_it() {
+        String token = userWithRoles(unique("blpage"), "REQUESTER");
+        String room = resource(unique("Archive"), 3);
+        for (int i = 0; i < 20; i++) {
+            book(token, room, 30 + i, "Paged " + i); // at least 60 events in the store, whatever ran before
+        }
+        BrowserlessUIContext auditor = signedIn(unique("blpager"), "AUDITOR");
+        auditor.navigate(AuditView.class);
+        @SuppressWarnings("unchecked")
+        Grid<io.aura.kernel.audit.AuditLog.Entry> events = auditor.find(Grid.class).withId("audit-events").single();
+        Span page = auditor.find(Span.class).withId("audit-page").single();
+        Button later = auditor.find(Button.class).withId("audit-later").single();
+        Button earlier = auditor.find(Button.class).withId("audit-earlier").single();
+
+        List<io.aura.kernel.audit.AuditLog.Entry> first = events.getListDataView().getItems().toList();
+        assertThat(first).hasSize(50); // the page size the tests set
+        assertThat(page.getText()).endsWith("more follow");
+        assertThat(earlier.isEnabled()).isFalse();
+        auditor.test(later).click();
+        List<io.aura.kernel.audit.AuditLog.Entry> second = events.getListDataView().getItems().toList();
+        assertThat(second.get(0).globalIndex()).isGreaterThan(first.get(first.size() - 1).globalIndex());
+        auditor.test(earlier).click();
+        assertThat(events.getListDataView().getItems().toList()).isEqualTo(first);
+
+        // a window that begins tomorrow holds nothing yet
+        auditor.find(com.vaadin.flow.component.datepicker.DatePicker.class).withId("audit-from").single()
+                .setValue(java.time.LocalDate.now().plusDays(2));
+        auditor.test(auditor.find(Button.class).withId("audit-search").single()).click();
+        assertThat(events.getListDataView().getItems().toList()).isEmpty();
+        assertThat(page.getText()).isEqualTo("No events match.");
+    }
+
+    @Test
     void each_view_is_reached_only_by_the_roles_it_serves() {
         BrowserlessUIContext requester = signedIn(unique("blroles"), "REQUESTER");
         assertThat(requester.navigate(CalendarView.class)).isNotNull();
