@@ -16,7 +16,14 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import jakarta.annotation.security.PermitAll;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.time.ZoneId;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
 import java.util.stream.Collectors;
 
 /** The signed-in user's bookings: status, occurrences, move or cancel, and the booking token as a QR code. */
@@ -29,6 +36,9 @@ public class MyBookingsView extends VerticalLayout {
     private final boolean admin;
     private final Grid<BookingView> grid = new Grid<>(BookingView.class, false);
     private final Map<String, String> names;
+    /** Why a booking is where it is (refused, rejected with the approver's comment, expired), read per refresh. */
+    private Map<String, String> notes = Map.of();
+    private SubscriptionQueryResult<?, ?> live;
 
     public MyBookingsView(BookingDesk bookings, ResourceDirectory resources, AuthenticationContext authentication) {
         this.bookings = bookings;
@@ -45,6 +55,8 @@ public class MyBookingsView extends VerticalLayout {
                     + (skipped == 0 ? "" : ", " + skipped + " skipped");
         }).setHeader("Series");
         grid.addColumn(b -> b.status().name()).setHeader("Status");
+        grid.addColumn(b -> notes.getOrDefault(b.bookingId(), "")).setHeader("Why").setAutoWidth(true)
+                .setTooltipGenerator(b -> notes.getOrDefault(b.bookingId(), ""));
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add(new H2("My bookings"), grid);
@@ -85,6 +97,37 @@ public class MyBookingsView extends VerticalLayout {
     }
 
     private void reload() {
-        grid.setItems(bookings.mine());
+        List<BookingView> mine = bookings.mine();
+        Map<String, String> why = new HashMap<>();
+        ZoneId zone = UserZone.current();
+        for (BookingView b : mine) {
+            String note = switch (b.status()) {
+                case REJECTED -> !b.conflicts().isEmpty()
+                        ? "taken: " + b.conflicts().stream().map(c -> UserZone.span(c.range().start(), c.range().end(), zone))
+                                .distinct().collect(Collectors.joining("; "))
+                        : String.join("; ", b.violations()); // an approver's rejection: "approval: <their comment>"
+                case EXPIRED -> "no decision in time";
+                case PENDING_APPROVAL -> "waiting for approval";
+                default -> "";
+            };
+            why.put(b.bookingId(), note);
+        }
+        notes = why;
+        grid.setItems(mine);
+        grid.recalculateColumnWidths(); // a reason that arrived later gets its width
+    }
+
+    /** Live: a decision, an expiry or a change made in another window shows without a reload (bursts, at most 4/s). */
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        live = bookings.watch(null, burst -> ui.access(this::reload));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (live != null) {
+            live.cancel();
+        }
     }
 }

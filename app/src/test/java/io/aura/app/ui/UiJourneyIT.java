@@ -290,6 +290,17 @@ class UiJourneyIT extends IntegrationTest {
         waitUpTo(alice, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("booking-qr")));
         assertThat(alice.findElement(By.id("booking-qr")).getAttribute("src")).startsWith("data:image/svg+xml");
         screenshot(alice, "my-bookings");
+        // the approver rejects the other request with a comment: the list changes live and says why
+        new Actions(alice).sendKeys(Keys.ESCAPE).perform();
+        olga.findElement(By.cssSelector("#approvals vaadin-text-field input")).sendKeys("clashes with the offsite");
+        olga.findElement(By.cssSelector("#approvals vaadin-button.reject")).click();
+        try {
+            waitUpTo(alice, 10).until(d -> String.valueOf(((JavascriptExecutor) d).executeScript(
+                    "return document.getElementById('my-bookings').textContent"))
+                    .contains("approval: clashes with the offsite"));
+        } finally {
+            screenshot(alice, "my-bookings-rejected");
+        }
 
         // the utilization heatmap: 7 days × 24 hours, the booked hours coloured
         alice.get(base() + "/heatmap");
