@@ -12,13 +12,14 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
-import io.aura.kernel.schedule.ScheduleCommands.AddBlackout;
+import io.aura.kernel.schedule.ScheduleQueries.ClosedTime;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import java.util.List;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
-import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /** Administration: close a resource for a time range (maintenance, holidays); the schedule refuses holds there. */
 @Route(value = "admin/blackouts", layout = MainLayout.class)
@@ -26,7 +27,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 @RolesAllowed("ADMIN")
 public class AdminBlackoutsView extends VerticalLayout {
 
-    public AdminBlackoutsView(CommandGateway commands, ResourceDirectory resources) {
+    public AdminBlackoutsView(ScheduleDesk schedule, ResourceDirectory resources) {
         ComboBox<ResourceView> resource = new ComboBox<>("Resource");
         resource.setItems(resources.all());
         resource.setItemLabelGenerator(ResourceView::name);
@@ -55,8 +56,7 @@ public class AdminBlackoutsView extends VerticalLayout {
             TimeRange range = new TimeRange(start.getValue().atZone(zone).toInstant(),
                     end.getValue().atZone(zone).toInstant());
             try {
-                commands.sendAndWait(new AddBlackout(resource.getValue().id(), UUID.randomUUID().toString(), range,
-                        reason.getValue()));
+                schedule.close(resource.getValue().id(), range, reason.getValue());
             } catch (InvalidInputException invalid) {
                 reason.setInvalid(true);
                 reason.setErrorMessage(invalid.violations().get(0).message());
@@ -64,9 +64,23 @@ public class AdminBlackoutsView extends VerticalLayout {
             }
             Notification.show(resource.getValue().name() + " is closed " + UserZone.span(range.start(), range.end(), zone)
                     + ".");
+            list(schedule, resource.getValue(), zone);
         });
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         close.setId("blackout-close");
-        add(new H2("Close a resource"), new FormLayout(resource, start, end, reason), close);
+        // what is already closed: chosen resource, from now on
+        upcoming.setId("blackouts");
+        upcoming.addColumn(c -> UserZone.span(c.start(), c.end(), zone)).setHeader("Closed").setAutoWidth(true);
+        upcoming.addColumn(c -> c.reason() == null ? "" : c.reason()).setHeader("Reason");
+        upcoming.setAllRowsVisible(true);
+        resource.addValueChangeListener(e -> list(schedule, e.getValue(), zone));
+        add(new H2("Close a resource"), new FormLayout(resource, start, end, reason), close, new H3("Closed from now on"),
+                upcoming);
+    }
+
+    private final Grid<ClosedTime> upcoming = new Grid<>(ClosedTime.class, false);
+
+    private void list(ScheduleDesk schedule, ResourceView resource, ZoneId zone) {
+        upcoming.setItems(resource == null ? List.of() : schedule.upcomingBlackouts(resource.id()));
     }
 }

@@ -19,6 +19,9 @@ import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.validation.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,8 @@ public class ApprovalsView extends VerticalLayout {
     private final ResourceDirectory resources;
     /** What each row is about (bookingId → "title · resource"), read once per refresh, not per cell. */
     private Map<String, String> subjects = Map.of();
+    /** What else holds the resource on each booking's day (bookingId → text), read per refresh. */
+    private Map<String, String> contexts = Map.of();
     private final Grid<ApprovalView> grid = new Grid<>(ApprovalView.class, false);
     private SubscriptionQueryResult<?, ?> live;
 
@@ -89,30 +94,41 @@ public class ApprovalsView extends VerticalLayout {
         }
     }
 
-    /** Calendar context: what else holds the resource that day, so a decision is not made blind. */
     private String context(ApprovalView approval) {
-        if (approval.firstOccurrence() == null) {
-            return "";
-        }
-        var day = approval.firstOccurrence().start().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-        long others = bookings.calendar(day, day.plus(1, java.time.temporal.ChronoUnit.DAYS), approval.resourceId())
-                .stream().filter(e -> !e.bookingId().equals(approval.bookingId())).count();
-        return others == 0 ? "nothing else booked" : others + " other booking(s)";
+        return contexts.getOrDefault(approval.bookingId(), "");
     }
 
     private void reload() {
         show(approvals.pending());
     }
 
+    /**
+     * Reads what the rows need once per refresh (not per cell drawn): each booking's title and resource,
+     * and what else holds the resource that day — the resource's own day — so a decision is not made blind.
+     */
     private void show(List<ApprovalView> rows) {
-        Map<String, String> names = resources.all().stream()
-                .collect(Collectors.toMap(ResourceView::id, ResourceView::name, (a, b) -> a));
+        Map<String, ResourceView> byId = resources.all().stream()
+                .collect(Collectors.toMap(ResourceView::id, r -> r, (a, b) -> a));
         Map<String, String> about = new HashMap<>();
+        Map<String, String> around = new HashMap<>();
+        Map<String, List<io.aura.kernel.booking.BookingQueries.CalendarEntry>> days = new HashMap<>();
         for (ApprovalView row : rows) {
+            ResourceView resource = byId.get(row.resourceId());
             about.computeIfAbsent(row.bookingId(), id -> bookings.booking(id).map(BookingView::title).orElse("")
-                    + " · " + names.getOrDefault(row.resourceId(), row.resourceId()));
+                    + " · " + (resource == null ? row.resourceId() : resource.name()));
+            if (row.firstOccurrence() == null) {
+                continue;
+            }
+            ZoneId zone = resource == null ? ZoneOffset.UTC : ZoneId.of(resource.timeZone());
+            LocalDate day = row.firstOccurrence().start().atZone(zone).toLocalDate();
+            long others = days.computeIfAbsent(row.resourceId() + "|" + day, k -> bookings.calendar(
+                            day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant(),
+                            row.resourceId()))
+                    .stream().filter(e -> !e.bookingId().equals(row.bookingId())).count();
+            around.put(row.bookingId(), others == 0 ? "nothing else booked" : others + " other booking(s)");
         }
         subjects = about;
+        contexts = around;
         grid.setItems(rows);
     }
 

@@ -91,8 +91,8 @@ class BookingDetails extends Dialog {
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
             getFooter().add(cancel);
         }
-        if (admin) {
-            // the booking's own history, read from the event store
+        if (SignedIn.has("ADMIN") || SignedIn.has("AUDITOR")) {
+            // the booking's own history, read from the event store (the audit view serves both roles)
             com.vaadin.flow.component.html.Anchor history = new com.vaadin.flow.component.html.Anchor(
                     "audit?aggregate=" + booking.bookingId(), "History");
             history.setId("details-history");

@@ -369,6 +369,43 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
     }
 
     @Test
+    void administrators_close_a_resource_see_it_listed_at_once_and_a_too_long_reason_marks_its_field() {
+        String name = unique("Gym");
+        String room = resource(name, 20);
+        BrowserlessUIContext ui = signedIn("admin", "ADMIN");
+        ui.navigate(io.aura.ui.AdminBlackoutsView.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<ResourceView> resource = ui.find(ComboBox.class).withId("blackout-resource").single();
+        ui.test(resource).selectItem(ui.test(resource).getSuggestions().stream().filter(s -> s.equals(name))
+                .findFirst().orElseThrow());
+        LocalDateTime from = LocalDateTime.now().truncatedTo(ChronoUnit.DAYS).plusDays(5).withHour(8);
+        ui.find(DateTimePicker.class).withId("blackout-start").single().setValue(from);
+        ui.find(DateTimePicker.class).withId("blackout-end").single().setValue(from.plusHours(4));
+        TextField reason = ui.find(TextField.class).withId("blackout-reason").single();
+        Button close = ui.find(Button.class).withId("blackout-close").single();
+
+        long before = storedEvents();
+        reason.setValue("x".repeat(501)); // (the field stops typing at 500; the service must refuse anyway)
+        ui.test(close).click();
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(storedEvents()).isEqualTo(before);
+
+        ui.test(reason).setValue("floor sealing");
+        ui.test(close).click();
+        @SuppressWarnings("unchecked")
+        Grid<io.aura.kernel.schedule.ScheduleQueries.ClosedTime> listed = ui.find(Grid.class).withId("blackouts").single();
+        assertThat(listed.getListDataView().getItems().toList()).singleElement()
+                .satisfies(c -> assertThat(c.reason()).isEqualTo("floor sealing"));
+        // and booking into it is refused as a blackout
+        Instant at = from.atZone(java.time.ZoneId.systemDefault()).toInstant();
+        var refused = http.post("/events/create", userWithRoles(unique("blgym"), "REQUESTER"), Map.of("title", "Yoga",
+                "resourceId", room, "start", at.plus(1, ChronoUnit.HOURS).toString(), "end",
+                at.plus(2, ChronoUnit.HOURS).toString()));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("conflicts").get(0).get("source").asString()).isEqualTo("BLACKOUT");
+    }
+
+    @Test
     void each_view_is_reached_only_by_the_roles_it_serves() {
         BrowserlessUIContext requester = signedIn(unique("blroles"), "REQUESTER");
         assertThat(requester.navigate(CalendarView.class)).isNotNull();
