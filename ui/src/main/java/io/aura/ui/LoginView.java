@@ -27,6 +27,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        var throttled = parameters.getOrDefault("throttled", java.util.List.of());
+        if (!throttled.isEmpty()) {
+            // too many failed sign-ins for this name or address: say how long, not "wrong password"
+            var i18n = com.vaadin.flow.component.login.LoginI18n.createDefault();
+            var error = new com.vaadin.flow.component.login.LoginI18n.ErrorMessage();
+            error.setTitle("Too many failed sign-ins");
+            error.setMessage("Try again in " + throttled.get(0).replaceAll("[^0-9]", "") + " seconds.");
+            i18n.setErrorMessage(error);
+            login.setI18n(i18n);
+        }
+        login.setError(parameters.containsKey("error") || !throttled.isEmpty());
     }
 }

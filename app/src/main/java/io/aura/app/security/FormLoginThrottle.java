@@ -43,6 +43,12 @@ public class FormLoginThrottle {
                     if (wait.isPresent()) {
                         long seconds = Math.max(1, wait.get().toSeconds());
                         response.setHeader("Retry-After", Long.toString(seconds));
+                        String accept = request.getHeader("Accept");
+                        if (accept != null && accept.contains("text/html")) {
+                            // a person at the sign-in page: back to it, told how long to wait (not a JSON page)
+                            response.sendRedirect(request.getContextPath() + "/login?throttled=" + seconds);
+                            return;
+                        }
                         problems.write(response, 429, "Too many requests",
                                 "Too many failed sign-ins; try again in " + seconds + " s.");
                         return;

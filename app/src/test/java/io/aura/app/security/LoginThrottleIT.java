@@ -23,6 +23,24 @@ class LoginThrottleIT extends IntegrationTest {
     }
 
     @Test
+    void a_throttled_person_at_the_sign_in_page_is_sent_back_to_it_told_how_long_to_wait() throws Exception {
+        String name = unique("pageuser");
+        userWithRoles(name, "REQUESTER");
+        for (int i = 0; i < 5; i++) {
+            http.post("/api/auth/token", null, Map.of("username", name, "password", "wrong-" + i));
+        }
+        var form = java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html,*/*")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + name + "&password=" + name
+                        + "-password-1")).build();
+        var answer = java.net.http.HttpClient.newHttpClient().send(form,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location").orElse("")).matches(".*/login\\?throttled=\\d+");
+    }
+
+    @Test
     void a_burst_of_parallel_wrong_passwords_gets_no_more_tries_than_the_free_failures() throws Exception {
         String name = unique("burst");
         userWithRoles(name, "REQUESTER");
