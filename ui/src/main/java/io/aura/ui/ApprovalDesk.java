@@ -1,6 +1,12 @@
 package io.aura.ui;
 
 import io.aura.kernel.approval.ApprovalCommands.DecideApproval;
+import io.aura.kernel.approval.ApprovalCommands.ReassignApprovers;
+import io.aura.kernel.identity.UserQueries.FindUser;
+import io.aura.kernel.identity.UserQueries.UserView;
+import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.InvalidInputException;
+import java.util.ArrayList;
 import io.aura.kernel.approval.ApprovalCommands.DecisionOutcome;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalInbox;
@@ -40,6 +46,31 @@ public class ApprovalDesk {
         SignedIn.requireAnyRole("APPROVER", "ADMIN");
         return commands.sendAndWait(new DecideApproval(approvalId, verdict, comment, SignedIn.name(), SignedIn.roles(),
                 clock.instant()));
+    }
+
+    /**
+     * Replaces the approvers of an approval's current level (ADMIN), as {@code POST
+     * /api/approvals/{id}/approvers}: each must be a user; their earlier tokens stop working.
+     *
+     * @throws InvalidInputException naming {@code approvers}; nothing is sent then
+     */
+    public void reassign(String approvalId, List<String> approvers, String reason) {
+        SignedIn.requireAnyRole("ADMIN");
+        List<String> names = approvers.stream().map(String::trim).filter(n -> !n.isEmpty()).distinct().toList();
+        List<FieldViolation> violations = new ArrayList<>();
+        if (names.isEmpty()) {
+            violations.add(new FieldViolation("approvers", "name at least one approver"));
+        }
+        for (String name : names) {
+            if (queries.query(new FindUser(name), ResponseTypes.optionalInstanceOf(UserView.class)).join().isEmpty()) {
+                violations.add(new FieldViolation("approvers", "no user is called '" + name + "'"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        commands.sendAndWait(new ReassignApprovers(approvalId, names, reason == null || reason.isBlank() ? null
+                : reason.trim(), SignedIn.name(), clock.instant()));
     }
 
     /** Inbox changes, in bursts of at most four a second; cancel the result to stop. */

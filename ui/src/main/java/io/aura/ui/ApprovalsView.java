@@ -6,6 +6,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -74,7 +75,44 @@ public class ApprovalsView extends VerticalLayout {
         Button reject = new Button("Reject", e -> decide(approval, Verdict.REJECT, comment));
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
         reject.addClassName("reject");
-        return new HorizontalLayout(comment, approve, reject);
+        HorizontalLayout actions = new HorizontalLayout(comment, approve, reject);
+        if (SignedIn.has("ADMIN")) {
+            // an approver away: an administrator hands the level to others (their earlier links stop working)
+            Button reassign = new Button("Reassign", e -> reassign(approval));
+            reassign.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            reassign.addClassName("reassign");
+            actions.add(reassign);
+        }
+        return actions;
+    }
+
+    private void reassign(ApprovalView approval) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Reassign " + subjects.getOrDefault(approval.bookingId(), approval.bookingId()));
+        TextField approvers = new TextField("New approvers (user names, comma-separated)");
+        approvers.setId("reassign-approvers");
+        approvers.setValue(String.join(", ", approval.approvers()));
+        approvers.setWidthFull();
+        TextField reason = new TextField("Reason (optional)");
+        reason.setId("reassign-reason");
+        reason.setMaxLength(500);
+        reason.setWidthFull();
+        Button save = new Button("Reassign", e -> {
+            try {
+                approvals.reassign(approval.approvalId(), List.of(approvers.getValue().split(",")), reason.getValue());
+                Notification.show("Reassigned; the new approvers are told.");
+                dialog.close();
+                reload();
+            } catch (InvalidInputException invalid) {
+                approvers.setInvalid(true);
+                approvers.setErrorMessage(invalid.violations().get(0).message());
+            }
+        });
+        save.setId("reassign-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(approvers, reason));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
     }
 
     private void decide(ApprovalView approval, Verdict verdict, TextField comment) {

@@ -369,6 +369,40 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
     }
 
     @Test
+    void an_administrator_reassigns_an_approval_from_the_inbox_and_an_unknown_name_marks_the_field() {
+        String away = unique("blaway");
+        userWithRoles(away, "APPROVER");
+        String standIn = unique("blstand");
+        String standInToken = userWithRoles(standIn, "APPROVER");
+        String token = userWithRoles(unique("blreq"), "REQUESTER");
+        String bookingId = book(token, approvedBy(away, unique("Studio"), 4), 80, "Handover").get("bookingId").asString();
+
+        BrowserlessUIContext ui = signedIn("admin", "ADMIN");
+        ui.navigate(ApprovalsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<ApprovalView> inbox = ui.find(Grid.class).withId("approvals").single();
+        List<ApprovalView> rows = inbox.getListDataView().getItems().toList();
+        int row = java.util.stream.IntStream.range(0, rows.size())
+                .filter(i -> rows.get(i).bookingId().equals(bookingId)).findFirst().orElseThrow();
+        ui.test(ui.find(Button.class, ui.test(inbox).getCellComponent(row, 6)).withClassName("reassign").single()).click();
+        TextField approvers = ui.find(TextField.class).withId("reassign-approvers").single();
+        assertThat(approvers.getValue()).isEqualTo(away);
+
+        long before = storedEvents();
+        ui.test(approvers).setValue("nobody-" + unique("x"));
+        ui.test(ui.find(Button.class).withId("reassign-save").single()).click();
+        assertThat(approvers.isInvalid()).isTrue();
+        assertThat(storedEvents()).isEqualTo(before);
+
+        ui.test(approvers).setValue(standIn);
+        ui.test(ui.find(TextField.class).withId("reassign-reason").single()).setValue(away + " is on leave");
+        ui.test(ui.find(Button.class).withId("reassign-save").single()).click();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> http
+                .get("/api/approvals?status=PENDING", standInToken).body().valueStream()
+                .anyMatch(a -> a.get("bookingId").asString().equals(bookingId)));
+    }
+
+    @Test
     void administrators_close_a_resource_see_it_listed_at_once_and_a_too_long_reason_marks_its_field() {
         String name = unique("Gym");
         String room = resource(name, 20);
