@@ -80,6 +80,13 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
     }
 
     /** A resource whose bookings wait for one named approver. */
+    /** The inbox row of a booking's approval (an admin's inbox holds every test's). */
+    static int rowOf(Grid<ApprovalView> inbox, String bookingId) {
+        List<ApprovalView> rows = inbox.getListDataView().getItems().toList();
+        return java.util.stream.IntStream.range(0, rows.size()).filter(i -> rows.get(i).bookingId().equals(bookingId))
+                .findFirst().orElseThrow();
+    }
+
     String approvedBy(String approver, String name, int capacity) {
         return resource(name, capacity, "approvalLevels",
                 List.of(Map.of("name", "owner", "approvers", List.of(approver))));
@@ -381,9 +388,7 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         ui.navigate(ApprovalsView.class);
         @SuppressWarnings("unchecked")
         Grid<ApprovalView> inbox = ui.find(Grid.class).withId("approvals").single();
-        List<ApprovalView> rows = inbox.getListDataView().getItems().toList();
-        int row = java.util.stream.IntStream.range(0, rows.size())
-                .filter(i -> rows.get(i).bookingId().equals(bookingId)).findFirst().orElseThrow();
+        int row = rowOf(inbox, bookingId);
         ui.test(ui.find(Button.class, ui.test(inbox).getCellComponent(row, 6)).withClassName("reassign").single()).click();
         TextField approvers = ui.find(TextField.class).withId("reassign-approvers").single();
         assertThat(approvers.getValue()).isEqualTo(away);
@@ -499,10 +504,8 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         ui.navigate(ApprovalsView.class);
         @SuppressWarnings("unchecked")
         Grid<ApprovalView> inbox = ui.find(Grid.class).withId("approvals").single();
-        List<ApprovalView> rows = inbox.getListDataView().getItems().toList();
-        int row = java.util.stream.IntStream.range(0, rows.size())
-                .filter(i -> rows.get(i).bookingId().equals(bookingId)).findFirst().orElseThrow();
-        String approvalId = rows.get(row).approvalId();
+        int row = rowOf(inbox, bookingId);
+        String approvalId = inbox.getListDataView().getItems().toList().get(row).approvalId();
         var decision = ui.test(inbox).getCellComponent(row, 6);
         TextField comment = ui.find(TextField.class, decision).single();
 
