@@ -38,10 +38,10 @@ public class AdminBlackoutsView extends VerticalLayout {
         start.setId("blackout-start");
         end.setId("blackout-end");
         reason.setId("blackout-reason");
-        // the admin's own zone, as the calendar shows it (the server's zone means nothing to them)
-        ZoneId zone = UserZone.current();
-        start.setHelperText("Your time zone: " + zone.getId());
-        end.setHelperText("Your time zone: " + zone.getId());
+        // the admin's own zone, as the calendar shows it (the server's zone means nothing to them); read
+        // when used, since the browser reports it only after the page loaded
+        start.setHelperText("In your time zone");
+        end.setHelperText("In your time zone");
         reason.setMaxLength(500);
         Button close = new Button("Close the resource", e -> {
             reason.setInvalid(false);
@@ -53,6 +53,7 @@ public class AdminBlackoutsView extends VerticalLayout {
             if (resource.getValue() == null || badRange) {
                 return;
             }
+            ZoneId zone = UserZone.current();
             TimeRange range = new TimeRange(start.getValue().atZone(zone).toInstant(),
                     end.getValue().atZone(zone).toInstant());
             try {
@@ -64,23 +65,23 @@ public class AdminBlackoutsView extends VerticalLayout {
             }
             Notification.show(resource.getValue().name() + " is closed " + UserZone.span(range.start(), range.end(), zone)
                     + ".");
-            list(schedule, resource.getValue(), zone);
+            list(schedule, resource.getValue());
         });
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         close.setId("blackout-close");
         // what is already closed: chosen resource, from now on
         upcoming.setId("blackouts");
-        upcoming.addColumn(c -> UserZone.span(c.start(), c.end(), zone)).setHeader("Closed").setAutoWidth(true);
+        upcoming.addColumn(c -> UserZone.span(c.start(), c.end(), UserZone.current())).setHeader("Closed").setAutoWidth(true);
         upcoming.addColumn(c -> c.reason() == null ? "" : c.reason()).setHeader("Reason");
         upcoming.setAllRowsVisible(true);
-        resource.addValueChangeListener(e -> list(schedule, e.getValue(), zone));
+        resource.addValueChangeListener(e -> list(schedule, e.getValue()));
         add(new H2("Close a resource"), new FormLayout(resource, start, end, reason), close, new H3("Closed from now on"),
                 upcoming);
     }
 
     private final Grid<ClosedTime> upcoming = new Grid<>(ClosedTime.class, false);
 
-    private void list(ScheduleDesk schedule, ResourceView resource, ZoneId zone) {
+    private void list(ScheduleDesk schedule, ResourceView resource) {
         upcoming.setItems(resource == null ? List.of() : schedule.upcomingBlackouts(resource.id()));
     }
 }

@@ -87,10 +87,10 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
                 e -> new Span(String.valueOf(e.payload()))));
         // the events the filters select, as files (the same formats as GET /api/audit?format=jsonl|csv)
         Anchor jsonl = new Anchor(download("audit.jsonl", "application/jsonl",
-                () -> AuditExport.jsonLines(selected(), json::writeValueAsString)), "Export JSON Lines");
+                events -> AuditExport.jsonLines(events, json::writeValueAsString)), "Export JSON Lines");
         jsonl.setId("audit-export-jsonl");
         Anchor csv = new Anchor(download("audit.csv", "text/csv",
-                () -> AuditExport.csv(selected(), json::writeValueAsString)), "Export CSV");
+                events -> AuditExport.csv(events, json::writeValueAsString)), "Export CSV");
         csv.setId("audit-export-csv");
         page.setId("audit-page");
         older.setId("audit-earlier");
@@ -153,13 +153,14 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
                 blankToNull(actor.getValue()), since, until, after, limit);
     }
 
-    /** Everything the filters select, every page (an export is not one screen), up to {@link #EXPORT_LIMIT}. */
-    private List<AuditLog.Entry> selected() {
+    /** Everything {@code f} selects, every page (an export is not one screen), up to {@link #EXPORT_LIMIT}. */
+    private List<AuditLog.Entry> selected(AuditLog.Filter f) {
         List<AuditLog.Entry> all = new java.util.ArrayList<>();
         long after = 0;
         while (all.size() < EXPORT_LIMIT) {
             int wanted = Math.min(5_000, EXPORT_LIMIT - all.size());
-            List<AuditLog.Entry> batch = audit.read(filter(after, wanted));
+            List<AuditLog.Entry> batch = audit.read(new AuditLog.Filter(f.aggregateId(), f.type(), f.actor(), f.from(),
+                    f.to(), after, wanted));
             all.addAll(batch);
             if (batch.size() < wanted) {
                 break;
@@ -169,10 +170,13 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
         return all;
     }
 
-    private static com.vaadin.flow.server.streams.DownloadHandler download(String fileName, String contentType,
-                                                                        java.util.function.Supplier<String> body) {
+    private com.vaadin.flow.server.streams.DownloadHandler download(String fileName, String contentType,
+                                                                 java.util.function.Function<List<AuditLog.Entry>, String> body) {
         return com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = body.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            // a download runs without the session's lock: the filters (and the viewer's zone) are read under it
+            var criteria = new java.util.concurrent.atomic.AtomicReference<AuditLog.Filter>();
+            event.getUI().accessSynchronously(() -> criteria.set(filter(0, EXPORT_LIMIT)));
+            byte[] bytes = body.apply(selected(criteria.get())).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
                     fileName, contentType, bytes.length);
         });

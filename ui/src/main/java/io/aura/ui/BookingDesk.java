@@ -74,7 +74,31 @@ public class BookingDesk {
         this.proofs = proofs;
     }
 
+    /**
+     * A booking's whole view — who asked, for how many, what it conflicted with — for its requester, an
+     * APPROVER, an ADMIN or an AUDITOR (as {@code GET /events/status}); anyone else is refused.
+     */
     public Optional<BookingView> booking(String bookingId) {
+        Optional<BookingView> found = find(bookingId);
+        found.ifPresent(b -> {
+            if (!maySee(b)) {
+                throw new AccessDeniedException("Only its requester, an APPROVER, an ADMIN or an AUDITOR sees a booking");
+            }
+        });
+        return found;
+    }
+
+    /** As {@link #booking}, but empty (not refused) for someone who may not see it: the calendar shows its entry then. */
+    public Optional<BookingView> bookingIfAllowed(String bookingId) {
+        return find(bookingId).filter(this::maySee);
+    }
+
+    private boolean maySee(BookingView b) {
+        return b.requester().equals(SignedIn.name()) || SignedIn.roles().stream()
+                .anyMatch(r -> r.equals("APPROVER") || r.equals("ADMIN") || r.equals("AUDITOR"));
+    }
+
+    private Optional<BookingView> find(String bookingId) {
         return queries.query(new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingView.class)).join();
     }
 
@@ -114,6 +138,10 @@ public class BookingDesk {
      * view shows it (read-your-writes, like the HTTP API), so a list reloaded next shows it cancelled.
      */
     public void cancel(String bookingId, String reason) {
+        if (reason != null && reason.length() > 500) {
+            // the aggregate refuses it too; said here so the field is marked however the command travels
+            throw new InvalidInputException(List.of(new FieldViolation("reason", "must be at most 500 characters")));
+        }
         String by = SignedIn.name();
         boolean byAdmin = SignedIn.has("ADMIN");
         SubscriptionQueryResult<Optional<BookingView>, BookingView> view = queries.subscriptionQuery(
@@ -133,8 +161,12 @@ public class BookingDesk {
     public void cancelOccurrence(String bookingId, Instant occurrenceStart) {
         String by = SignedIn.name();
         boolean byAdmin = SignedIn.has("ADMIN");
-        BookingView booking = booking(bookingId).orElseThrow(() -> new InvalidInputException(
+        BookingView booking = find(bookingId).orElseThrow(() -> new InvalidInputException(
                 List.of(new FieldViolation("bookingId", "no such booking"))));
+        if (!byAdmin && !booking.requester().equals(by)) {
+            // refused before its dates are looked at: a stranger learns nothing about them
+            throw new AccessDeniedException("Only its requester or an ADMIN may cancel a booking's date");
+        }
         var occurrence = booking.occurrences().stream().filter(o -> o.start().equals(occurrenceStart)).findFirst()
                 .orElseThrow(() -> new InvalidInputException(List.of(new FieldViolation("occurrenceStart",
                         "this booking has no occurrence starting then"))));
@@ -335,8 +367,13 @@ public class BookingDesk {
 
     /** Blackouts and Outlook busy times overlapping the window, of one resource (or all: null). */
     public List<ClosedTime> closedTimes(Instant from, Instant to, String resourceId) {
-        return queries.query(new FindClosedTimes(resourceId, from, to), ResponseTypes.multipleInstancesOf(ClosedTime.class))
-                .join();
+        List<ClosedTime> closed = queries.query(new FindClosedTimes(resourceId, from, to),
+                ResponseTypes.multipleInstancesOf(ClosedTime.class)).join();
+        if (SignedIn.has("ADMIN")) {
+            return closed;
+        }
+        // a blackout's reason is an administrator's note (the API tells others only when, not why)
+        return closed.stream().map(c -> new ClosedTime(c.resourceId(), c.start(), c.end(), c.source(), null)).toList();
     }
 
     /** Calendar changes of one resource (or all), delivered in bursts; cancel the result to stop. */

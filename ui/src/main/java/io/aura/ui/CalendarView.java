@@ -51,6 +51,8 @@ public class CalendarView extends VerticalLayout {
         final ResourceView resource;
         Instant from = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(7, ChronoUnit.DAYS);
         Instant to = from.plus(21, ChronoUnit.DAYS);
+        /** The bookings drawn now, by id (a click on someone else's shows what is drawn, no more). */
+        Map<String, CalendarEntry> entries = Map.of();
 
         Column(AuraCalendar calendar, ResourceView resource) {
             this.calendar = calendar;
@@ -114,7 +116,8 @@ public class CalendarView extends VerticalLayout {
                 reload(column);
             }
         });
-        column.calendar.addEntryClickListener(e -> bookings.booking(e.id()).ifPresent(this::showDetails));
+        column.calendar.addEntryClickListener(e -> bookings.bookingIfAllowed(e.id()).ifPresentOrElse(this::showDetails,
+                () -> showEntry(column.entries.get(e.id()))));
         shown.add(column);
         // the calendar draws in the browser's zone; the resource's own zone is named so nobody reads one as the other
         String yours = "times in your zone, " + UserZone.current().getId();
@@ -139,14 +142,15 @@ public class CalendarView extends VerticalLayout {
      */
     private void showDetails(BookingView booking) {
         String me = authentication.getPrincipalName().orElse("");
-        List<String> roles = MainLayout.roles(authentication);
-        if (booking.requester().equals(me) || roles.contains("APPROVER") || roles.contains("ADMIN")
-                || roles.contains("AUDITOR")) {
-            new BookingDetails(bookings, booking, nameOf(booking.resourceId()), me, roles.contains("ADMIN"),
-                    this::reloadAll).open();
-        } else if (BookingStatus.isActive(booking.status().name())) {
-            Notification.show(booking.title() + " · " + nameOf(booking.resourceId()) + " · "
-                    + booking.status().name().replace('_', ' ').toLowerCase(), 4000, Notification.Position.MIDDLE);
+        new BookingDetails(bookings, booking, nameOf(booking.resourceId()), me,
+                MainLayout.roles(authentication).contains("ADMIN"), this::reloadAll).open();
+    }
+
+    /** Someone else's booking: what the calendar already shows of it (the service refuses the rest). */
+    private void showEntry(CalendarEntry entry) {
+        if (entry != null && BookingStatus.isActive(entry.status().name())) {
+            Notification.show(entry.title() + " · " + nameOf(entry.resourceId()) + " · "
+                    + entry.status().name().replace('_', ' ').toLowerCase(), 4000, Notification.Position.MIDDLE);
         }
     }
 
@@ -177,8 +181,10 @@ public class CalendarView extends VerticalLayout {
         String resourceId = column.resource == null ? null : column.resource.id();
         Map<String, String> names = resources.all().stream()
                 .collect(Collectors.toMap(ResourceView::id, ResourceView::name, (a, b) -> a));
-        List<AuraCalendar.Entry> entries = new java.util.ArrayList<>(bookings.calendar(column.from, column.to, resourceId)
-                .stream().map(e -> new AuraCalendar.Entry(e.bookingId(), label(e, names, resourceId == null), e.start(),
+        List<CalendarEntry> drawn = bookings.calendar(column.from, column.to, resourceId);
+        column.entries = drawn.stream().collect(Collectors.toMap(CalendarEntry::bookingId, e -> e, (a, b) -> a));
+        List<AuraCalendar.Entry> entries = new java.util.ArrayList<>(drawn.stream()
+                .map(e -> new AuraCalendar.Entry(e.bookingId(), label(e, names, resourceId == null), e.start(),
                         e.end(), e.status().name()))
                 .toList());
         if (resourceId != null) {

@@ -121,7 +121,12 @@ public class MyBookingsView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
-        live = bookings.watch(null, burst -> ui.access(this::reload));
+        // only bursts that touch a booking listed here (a new one from another window shows on the next visit)
+        live = bookings.watch(null, burst -> {
+            if (burst.stream().anyMatch(c -> notes.containsKey(c.bookingId()))) {
+                ui.access(this::reload);
+            }
+        });
     }
 
     @Override

@@ -41,6 +41,11 @@ public class ScheduleDesk {
      */
     public void close(String resourceId, TimeRange range, String reason) {
         SignedIn.requireAnyRole("ADMIN");
+        if (reason != null && reason.length() > 500) {
+            // the aggregate refuses it too; said here so the field is marked however the command travels
+            throw new io.aura.kernel.validation.InvalidInputException(List.of(
+                    new io.aura.kernel.validation.FieldViolation("reason", "must be at most 500 characters")));
+        }
         String blackoutId = UUID.randomUUID().toString();
         SubscriptionQueryResult<Optional<BlackoutView>, BlackoutView> view = queries.subscriptionQuery(
                 new FindBlackout(blackoutId), ResponseTypes.optionalInstanceOf(BlackoutView.class),

@@ -62,13 +62,17 @@ class BookingDeskIT extends IntegrationTest {
         assertThat(desk.proof(booked.bookingId())).isPresent();
 
         signedInAs("ui-someone-else", "REQUESTER");
-        assertThatThrownBy(() -> desk.cancel(booked.bookingId(), "not yours")).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> desk.cancel(booked.bookingId(), "not yours"))
+                .isInstanceOf(io.aura.command.booking.NotOwnerException.class);
+        assertThatThrownBy(() -> desk.cancelOccurrence(booked.bookingId(), day(7))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> desk.proof(booked.bookingId())).isInstanceOf(AccessDeniedException.class);
-        assertThat(desk.booking(booked.bookingId()).orElseThrow().status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThatThrownBy(() -> desk.booking(booked.bookingId())).isInstanceOf(AccessDeniedException.class);
+        assertThat(desk.bookingIfAllowed(booked.bookingId())).isEmpty();
         assertThat(desk.mine()).noneMatch(b -> b.bookingId().equals(booked.bookingId()));
 
         signedInAs("ui-auditor", "AUDITOR");
         assertThat(desk.proof(booked.bookingId())).isPresent();
+        assertThat(desk.booking(booked.bookingId()).orElseThrow().status()).isEqualTo(BookingStatus.CONFIRMED);
         SecurityContextHolder.clearContext();
         assertThatThrownBy(() -> desk.mine()).isInstanceOf(AccessDeniedException.class);
     }
