@@ -18,6 +18,7 @@ import io.aura.kernel.booking.BookingQueries.HeatmapChanged;
 import io.aura.kernel.booking.BookingQueries.WatchHeatmap;
 import org.springframework.beans.factory.ObjectProvider;
 import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.booking.BookingQueries.RescheduleOutcome;
 import io.aura.kernel.booking.BookingQueries.CalendarChange;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingQueries.FindBooking;
@@ -106,13 +107,24 @@ public class BookingDesk {
      * Moves a single booking; answers once the schedule decided (MOVED, REFUSED, or PENDING_APPROVAL
      * where the move needs approval), or empty if that was not visible in time.
      */
-    public Optional<String> reschedule(String bookingId, Instant start, Instant end) {
+    public Optional<RescheduleOutcome> reschedule(String bookingId, Instant start, Instant end) {
         String by = SignedIn.name(); // the aggregate lets its requester or an ADMIN move it
         boolean byAdmin = SignedIn.has("ADMIN");
         if (start == null || end == null || !end.isAfter(start)) {
             throw new InvalidInputException(List.of(new FieldViolation("end", "must be after start")));
         }
         TimeRange to = new TimeRange(start, end);
+        // the resource's rules first, as the API checks them: a move that breaks one is refused naming it
+        Optional<BookingView> before = find(bookingId);
+        Optional<ResourceView> resource = before.flatMap(b -> queries.query(new FindResource(b.resourceId()),
+                ResponseTypes.optionalInstanceOf(ResourceView.class)).join());
+        if (before.isPresent() && resource.isPresent()) {
+            List<FieldViolation> broken = ScheduleRules.check(resource.get().spec(), to, before.get().attendees(),
+                    clock.instant());
+            if (!broken.isEmpty()) {
+                throw new InvalidInputException(broken);
+            }
+        }
         SubscriptionQueryResult<Optional<BookingView>, BookingView> view = queries.subscriptionQuery(
                 new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingView.class),
                 ResponseTypes.instanceOf(BookingView.class));
@@ -122,7 +134,7 @@ public class BookingDesk {
                     .filter(v -> v.lastReschedule() != null && v.lastReschedule().start().equals(start)
                             && !"PENDING".equals(v.lastReschedule().status()))
                     .next().timeout(DECISION_TIMEOUT, Mono.empty()).block())
-                    .map(v -> v.lastReschedule().status());
+                    .map(BookingView::lastReschedule);
         } finally {
             view.cancel();
         }
@@ -225,9 +237,15 @@ public class BookingDesk {
     }
 
     /** {@code recurrence}: an optional RRULE; conflicting occurrences are skipped rather than refusing the series. */
-    public record Request(String resourceId, String title, int attendees, Instant start, Instant end, String recurrence) {
+    /** {@code allDatesOrNone}: a series is booked only if every date is free (else the free ones are, the rest skipped). */
+    public record Request(String resourceId, String title, int attendees, Instant start, Instant end, String recurrence,
+                          boolean allDatesOrNone) {
+        public Request(String resourceId, String title, int attendees, Instant start, Instant end, String recurrence) {
+            this(resourceId, title, attendees, start, end, recurrence, false);
+        }
+
         public Request(String resourceId, String title, int attendees, Instant start, Instant end) {
-            this(resourceId, title, attendees, start, end, null);
+            this(resourceId, title, attendees, start, end, null, false);
         }
     }
 
@@ -291,7 +309,7 @@ public class BookingDesk {
                 ResponseTypes.instanceOf(BookingView.class));
         try {
             commands.sendAndWait(new RequestBooking(bookingId, r.resourceId(), r.title().trim(), range, occurrences,
-                    rrule, rrule == null ? ConflictPolicy.ALL_OR_NOTHING : ConflictPolicy.SKIP_CONFLICTS,
+                    rrule, rrule == null || r.allDatesOrNone() ? ConflictPolicy.ALL_OR_NOTHING : ConflictPolicy.SKIP_CONFLICTS,
                     Math.max(r.attendees(), 1), List.of(), null, requester));
             BookingView decided = view.initialResult().flatMap(Mono::justOrEmpty).concatWith(view.updates())
                     .filter(v -> v.status() != BookingStatus.REQUESTED).next()
@@ -305,7 +323,8 @@ public class BookingDesk {
                     + UserZone.span(c.range().start(), c.range().end(), zone)));
             decided.suggestions().forEach(s -> problems.add("free instead: " + UserZone.span(s.start(), s.end(), zone)));
             int skipped = (int) decided.occurrences().stream().filter(o -> "SKIPPED".equals(o.status())).count();
-            return new Outcome(bookingId, decided.status(), problems, decided.occurrences().size() - skipped, skipped);
+            int booked = (int) decided.occurrences().stream().filter(o -> BookingStatus.isActive(o.status())).count();
+            return new Outcome(bookingId, decided.status(), problems, booked, skipped);
         } finally {
             view.cancel();
         }

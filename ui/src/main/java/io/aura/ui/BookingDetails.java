@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.validation.InvalidInputException;
 import java.time.ZoneId;
+import java.util.List;
 
 /** A booking's details, and for its owner (or an ADMIN) moving or cancelling it. */
 class BookingDetails extends Dialog {
@@ -37,14 +38,14 @@ class BookingDetails extends Dialog {
             end.setId("move-end");
             Button move = new Button("Move", e -> {
                 try {
-                    String outcome = bookings.reschedule(booking.bookingId(), start.getValue().atZone(zone).toInstant(),
-                            end.getValue().atZone(zone).toInstant()).orElse("on its way");
-                    Notification.show(switch (outcome) {
+                    var outcome = bookings.reschedule(booking.bookingId(), start.getValue().atZone(zone).toInstant(),
+                            end.getValue().atZone(zone).toInstant());
+                    Notification.show(outcome.map(o -> switch (o.status()) {
                         case "MOVED" -> "Moved.";
                         case "PENDING_APPROVAL" -> "The move waits for approval; the old slot stays yours meanwhile.";
-                        case "REFUSED" -> "The new slot is taken; the booking keeps its slot.";
-                        default -> "Move requested; the decision is " + outcome + ".";
-                    });
+                        case "REFUSED" -> "Not moved; the booking keeps its slot. " + why(o, zone);
+                        default -> "Move requested; the decision is " + o.status().toLowerCase() + ".";
+                    }).orElse("Move requested; the decision is on its way."));
                     changed.run();
                     close();
                 } catch (InvalidInputException invalid) {
@@ -130,6 +131,17 @@ class BookingDetails extends Dialog {
         yes.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         confirm.getFooter().add(new Button("Keep it", e -> confirm.close()), yes);
         confirm.open();
+    }
+
+    /** Why a move was refused: what holds the new slot (bookings, blackouts, Outlook) or the rule it breaks. */
+    private static String why(io.aura.kernel.booking.BookingQueries.RescheduleOutcome refused, ZoneId zone) {
+        List<String> reasons = new java.util.ArrayList<>(refused.violations());
+        refused.conflicts().forEach(c -> reasons.add((switch (c.source()) {
+            case BOOKING -> "taken";
+            case BLACKOUT -> "closed";
+            case EXTERNAL -> "busy in Outlook";
+        }) + " " + UserZone.span(c.range().start(), c.range().end(), zone)));
+        return reasons.isEmpty() ? "" : String.join("; ", reasons) + ".";
     }
 
     /** A series: the dates booked, and those skipped because something else held them. */

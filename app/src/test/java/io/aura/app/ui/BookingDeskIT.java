@@ -112,6 +112,15 @@ class BookingDeskIT extends IntegrationTest {
         assertThat(outcome.booked()).isEqualTo(2);
         assertThat(outcome.skipped()).isEqualTo(1);
         assertThat(outcome.problems()).singleElement().asString().startsWith("overlaps booking");
+
+        // the same series asked as "only if every date is free": refused whole, nothing held
+        var whole = desk.request(new BookingDesk.Request(room, "Weekly, all or none", 1, day(3).plus(2, ChronoUnit.HOURS),
+                day(3).plus(3, ChronoUnit.HOURS), "RRULE:FREQ=WEEKLY;COUNT=3", true));
+        assertThat(whole.status()).isEqualTo(BookingStatus.CONFIRMED); // those hours are free every week
+        var refused = desk.request(new BookingDesk.Request(room, "Clashing, all or none", 1, day(3), day(3).plus(1, ChronoUnit.HOURS),
+                "RRULE:FREQ=WEEKLY;COUNT=3", true));
+        assertThat(refused.status()).isEqualTo(BookingStatus.REJECTED);
+        assertThat(refused.booked()).isZero();
     }
 
     @Test
@@ -156,7 +165,22 @@ class BookingDeskIT extends IntegrationTest {
     void a_move_is_made_at_once_on_an_open_resource_and_waits_for_approval_where_one_is_needed() {
         String open = room(false, null);
         var booked = desk.request(new BookingDesk.Request(open, "Move me", 1, day(5), day(5).plus(1, ChronoUnit.HOURS)));
-        assertThat(desk.reschedule(booked.bookingId(), day(5).plus(2, ChronoUnit.HOURS), day(5).plus(3, ChronoUnit.HOURS))).contains("MOVED");
+        assertThat(desk.reschedule(booked.bookingId(), day(5).plus(2, ChronoUnit.HOURS), day(5).plus(3, ChronoUnit.HOURS)))
+                .hasValueSatisfying(o -> assertThat(o.status()).isEqualTo("MOVED"));
+        // onto a taken slot: refused, and the outcome says what holds it
+        var other = desk.request(new BookingDesk.Request(open, "In the way", 1, day(5).plus(5, ChronoUnit.HOURS),
+                day(5).plus(6, ChronoUnit.HOURS)));
+        assertThat(other.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(desk.reschedule(booked.bookingId(), day(5).plus(5, ChronoUnit.HOURS), day(5).plus(6, ChronoUnit.HOURS)))
+                .hasValueSatisfying(o -> {
+                    assertThat(o.status()).isEqualTo("REFUSED");
+                    assertThat(o.conflicts()).singleElement().satisfies(c -> assertThat(c.bookingId()).isEqualTo(other.bookingId()));
+                });
+        // beyond the booking window: refused before anything is sent, naming the field
+        long before = storedEvents();
+        assertThatThrownBy(() -> desk.reschedule(booked.bookingId(), day(400), day(400).plus(1, ChronoUnit.HOURS)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("start");
+        assertThat(storedEvents()).isEqualTo(before);
 
         String approver = unique("deskapprover");
         userWithRoles(approver, "APPROVER");
