@@ -152,8 +152,11 @@ public class ApprovalsView extends VerticalLayout {
         Map<String, List<io.aura.kernel.booking.BookingQueries.CalendarEntry>> days = new HashMap<>();
         for (ApprovalView row : rows) {
             ResourceView resource = byId.get(row.resourceId());
-            about.computeIfAbsent(row.bookingId(), id -> bookings.booking(id).map(BookingView::title).orElse("")
-                    + " · " + (resource == null ? row.resourceId() : resource.name()));
+            about.computeIfAbsent(row.bookingId(), id -> bookings.booking(id).map(b -> b.title() + " · "
+                    + (resource == null ? row.resourceId() : resource.name()) + " · " + b.attendees() + " attendee(s)"
+                    // a series is decided whole: say how many dates the one row stands for
+                    + (b.occurrences().size() > 1 ? " · " + b.occurrences().size() + " dates" : ""))
+                    .orElse(resource == null ? row.resourceId() : resource.name()));
             if (row.firstOccurrence() == null) {
                 continue;
             }
