@@ -7,6 +7,8 @@ import io.aura.kernel.booking.BookingCommands.RequestReschedule;
 import io.aura.kernel.schedule.Recurrence;
 import java.time.ZoneId;
 import io.aura.kernel.booking.BookingProofs;
+import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
+import io.aura.kernel.approval.ApprovalQueries.FindApprovalsOfBooking;
 import io.aura.kernel.booking.BookingQueries.FindAlternatives;
 import io.aura.kernel.booking.BookingQueries.FindBookingsOf;
 import io.aura.kernel.booking.BookingQueries.FindFreeSlots;
@@ -87,6 +89,16 @@ public class BookingDesk {
             }
         });
         return found;
+    }
+
+    /**
+     * The approvals a booking went through (levels, who decided, their comments), oldest first; for
+     * whoever may see the booking (as {@link #booking}).
+     */
+    public List<ApprovalView> approvalsOf(String bookingId) {
+        booking(bookingId); // refuses whoever may not see it
+        return queries.query(new FindApprovalsOfBooking(bookingId), ResponseTypes.multipleInstancesOf(ApprovalView.class))
+                .join();
     }
 
     /** As {@link #booking}, but empty (not refused) for someone who may not see it: the calendar shows its entry then. */

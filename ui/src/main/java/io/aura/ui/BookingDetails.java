@@ -27,6 +27,18 @@ class BookingDetails extends Dialog {
                 new Paragraph(resourceName + " · " + UserZone.span(booking.start(), booking.end(), zone)),
                 new Paragraph("Status: " + booking.status().name().replace('_', ' ').toLowerCase() + " · requested by "
                         + booking.requester() + " · " + booking.attendees() + " attendee(s)" + dates(booking)));
+        // the approval trail: each level, who decided and what they said (or who is still asked, until when)
+        for (var approval : bookings.approvalsOf(booking.bookingId())) {
+            String who = approval.decidedBy() != null ? " by " + approval.decidedBy()
+                    : approval.approvers().isEmpty() ? "" : " · asked: " + String.join(", ", approval.approvers());
+            Paragraph step = new Paragraph((approval.rescheduleTo() != null ? "Move approval" : "Approval") + " · level "
+                    + (approval.level() + 1) + " (" + approval.levelName() + ") · "
+                    + approval.status().toLowerCase().replace('_', ' ') + who
+                    + (approval.comment() == null || approval.comment().isBlank() ? "" : ": “" + approval.comment() + "”")
+                    + ("PENDING".equals(approval.status()) ? " · decide by " + UserZone.at(approval.expiresAt(), zone) : ""));
+            step.addClassName("approval-step");
+            body.add(step);
+        }
         body.setId("booking-details");
         add(body);
         boolean mayChange = (admin || booking.requester().equals(user)) && booking.status().isActive();

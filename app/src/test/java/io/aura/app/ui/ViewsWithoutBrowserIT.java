@@ -234,6 +234,15 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> http.get(
                 "/events/status?bookingId=" + bookingId, token).body().get("status").asString().equals("CONFIRMED"));
         assertThat(ui.test(inbox).size()).isZero();
+
+        // the requester finds who approved it, and what they said, in the booking's details
+        BrowserlessUIContext mine = signedIn(requester, "REQUESTER");
+        mine.navigate(MyBookingsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<BookingView> list = mine.find(Grid.class).withId("my-bookings").single();
+        mine.test(mine.find(Button.class, mine.test(list).getCellComponent(0, 6)).withClassName("change").single()).click();
+        assertThat(mine.find(com.vaadin.flow.component.html.Paragraph.class).withClassName("approval-step").single().getText())
+                .contains("approved by " + approver).contains("Fine by me");
     }
 
     @Test
