@@ -34,6 +34,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("My bookings", MyBookingsView.class));
         nav.addItem(new SideNavItem("Utilization", HeatmapView.class));
         nav.addItem(new SideNavItem("Resources", ResourcesView.class));
+        nav.addItem(new SideNavItem("Notifications", NotificationsView.class));
         List<String> roles = roles(authentication);
         if (roles.contains("APPROVER") || roles.contains("ADMIN")) {
             nav.addItem(new SideNavItem("Approvals", ApprovalsView.class));

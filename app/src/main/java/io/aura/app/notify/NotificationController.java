@@ -22,7 +22,7 @@ public class NotificationController {
     @Operation(summary = "The caller's inbox, newest first: approval requests carry their approval token")
     @GetMapping("/api/notifications")
     @PreAuthorize("isAuthenticated()")
-    public List<NotificationInbox.NotificationView> mine(Authentication caller) {
+    public List<io.aura.kernel.notification.NotificationQueries.NotificationView> mine(Authentication caller) {
         return inbox.inboxOf(caller.getName(), LIMIT);
     }
 }

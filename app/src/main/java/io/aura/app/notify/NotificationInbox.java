@@ -20,6 +20,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import io.aura.kernel.notification.NotificationQueries.FindNotificationsOf;
+import io.aura.kernel.notification.NotificationQueries.NotificationView;
+import io.aura.kernel.notification.NotificationQueries.WatchNotifications;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -229,8 +232,10 @@ public class NotificationInbox {
         return List.of();
     }
 
-    /** Live notifications of one user: a subscription query (for the UI). */
-    public record WatchNotifications(String user) {}
+    @QueryHandler
+    List<NotificationView> handle(FindNotificationsOf query) {
+        return inboxOf(query.user(), query.limit());
+    }
 
     /**
      * A replay rebuilds the inbox from the events, but a mail still waiting to go out stays: its
@@ -269,7 +274,4 @@ public class NotificationInbox {
                         d.message(), d.createdAt()))
                 .toList();
     }
-
-    public record NotificationView(String id, String type, String bookingId, String approvalId, String link,
-                                   String token, String message, Instant createdAt) {}
 }

@@ -3,8 +3,8 @@ package io.aura.app.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.app.IntegrationTest;
-import io.aura.app.notify.NotificationInbox.NotificationView;
-import io.aura.app.notify.NotificationInbox.WatchNotifications;
+import io.aura.kernel.notification.NotificationQueries.NotificationView;
+import io.aura.kernel.notification.NotificationQueries.WatchNotifications;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalInbox;
 import io.aura.kernel.booking.BookingQueries.HeatmapChanged;

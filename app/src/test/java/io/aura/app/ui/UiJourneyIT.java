@@ -420,7 +420,7 @@ class UiJourneyIT extends IntegrationTest {
         waitUpTo(keyboard, 15).until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
                 .anyMatch(n -> n.getText().contains("waiting for approval")));
 
-        for (String path : List.of("bookings", "heatmap", "resources")) {
+        for (String path : List.of("bookings", "heatmap", "resources", "notifications")) {
             keyboard.get(base() + "/" + path);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-app-layout h2")));
             problems.put(path, accessibilityProblems(keyboard));

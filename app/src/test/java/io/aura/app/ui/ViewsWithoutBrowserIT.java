@@ -20,6 +20,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import io.aura.app.IntegrationTest;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.notification.NotificationQueries.NotificationView;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.ui.AdminResourcesView;
 import io.aura.ui.ApprovalsView;
@@ -452,6 +453,33 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
                 at.plus(2, ChronoUnit.HOURS).toString()));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("conflicts").get(0).get("source").asString()).isEqualTo("BLACKOUT");
+    }
+
+    @Test
+    void notifications_show_the_signed_in_persons_own_approval_requests_with_the_link_that_decides() {
+        String approver = unique("blna");
+        userWithRoles(approver, "APPROVER");
+        String requester = unique("blnr");
+        String token = userWithRoles(requester, "REQUESTER");
+        String bookingId = book(token, approvedBy(approver, unique("Atrium"), 6), 60, "Noted").get("bookingId").asString();
+
+        BrowserlessUIContext ui = signedIn(approver, "APPROVER");
+        NotificationView request = org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> notificationsShown(ui).stream()
+                        .filter(n -> bookingId.equals(n.bookingId()) && n.type().equals("APPROVAL_REQUEST")).findFirst(),
+                        java.util.Optional::isPresent).orElseThrow();
+        assertThat(request.token()).isNotBlank();
+        assertThat(request.link()).contains("/approvals/decide?token=");
+        // the requester's own list holds no one else's approval request (nor its token)
+        BrowserlessUIContext theirs = signedIn(requester, "REQUESTER");
+        assertThat(notificationsShown(theirs)).noneMatch(n -> n.type().equals("APPROVAL_REQUEST"));
+    }
+
+    static List<NotificationView> notificationsShown(BrowserlessUIContext ui) {
+        ui.navigate(io.aura.ui.NotificationsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<NotificationView> grid = ui.find(Grid.class).withId("notifications").single();
+        return grid.getListDataView().getItems().toList();
     }
 
     @Test
