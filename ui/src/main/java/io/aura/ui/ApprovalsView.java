@@ -1,8 +1,5 @@
 package io.aura.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -27,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 
 /**
  * Pending approvals of the signed-in approver (all of them for an ADMIN): what is asked for, on which
@@ -45,7 +41,6 @@ public class ApprovalsView extends VerticalLayout {
     /** What else holds the resource on each booking's day (bookingId → text), read per refresh. */
     private Map<String, String> contexts = Map.of();
     private final Grid<ApprovalView> grid = new Grid<>(ApprovalView.class, false);
-    private SubscriptionQueryResult<?, ?> live;
 
     public ApprovalsView(ApprovalDesk approvals, BookingDesk bookings, ResourceDirectory resources) {
         this.approvals = approvals;
@@ -63,6 +58,7 @@ public class ApprovalsView extends VerticalLayout {
         grid.addComponentColumn(this::actions).setHeader("Decision").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add(new H2("Approvals"), grid);
+        LiveWhileAttached.keep(this, this::reload, ui -> approvals.watch(burst -> ui.access(this::reload)));
     }
 
     private HorizontalLayout actions(ApprovalView approval) {
@@ -171,19 +167,5 @@ public class ApprovalsView extends VerticalLayout {
         subjects = about;
         contexts = around;
         grid.setItems(rows);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        UI ui = attachEvent.getUI();
-        reload();
-        live = approvals.watch(burst -> ui.access(this::reload));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (live != null) {
-            live.cancel();
-        }
     }
 }

@@ -1,8 +1,5 @@
 package io.aura.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -26,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 
 /**
  * Availability at a glance: a day/week/month calendar of all resources, one, or several side by
@@ -43,7 +39,6 @@ public class CalendarView extends VerticalLayout {
     private final MultiSelectComboBox<ResourceView> chosen = new MultiSelectComboBox<>("Resources");
     private final HorizontalLayout columns = new HorizontalLayout();
     private final List<Column> shown = new ArrayList<>();
-    private SubscriptionQueryResult<?, ?> live;
 
     /** One calendar on screen: the resource it shows (null: all) and the range it shows now. */
     private static final class Column {
@@ -86,6 +81,7 @@ public class CalendarView extends VerticalLayout {
         add(bar, columns);
         expand(columns);
         rebuild();
+        LiveWhileAttached.keep(this, this::reloadAll, ui -> bookings.watch(null, burst -> ui.access(this::reloadAll)));
     }
 
     private void rebuild() {
@@ -205,19 +201,5 @@ public class CalendarView extends VerticalLayout {
     private static String label(CalendarEntry e, Map<String, String> names, boolean withResource) {
         String pending = e.status().name().equals("PENDING_APPROVAL") ? " (pending)" : "";
         return e.title() + pending + (withResource ? " · " + names.getOrDefault(e.resourceId(), "") : "");
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        UI ui = attachEvent.getUI();
-        reloadAll();
-        live = bookings.watch(null, burst -> ui.access(this::reloadAll));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (live != null) {
-            live.cancel();
-        }
     }
 }

@@ -1,8 +1,5 @@
 package io.aura.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
@@ -22,7 +19,6 @@ import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 
 /**
  * When are the rooms really used: day of week × hour in each resource's own time zone, for one
@@ -37,7 +33,6 @@ public class HeatmapView extends VerticalLayout {
     private final DatePicker from = new DatePicker("From");
     private final DatePicker to = new DatePicker("To");
     private final Div grid = new Div();
-    private SubscriptionQueryResult<?, ?> live;
 
     public HeatmapView(BookingDesk bookings, ResourceDirectory resources) {
         this.bookings = bookings;
@@ -56,6 +51,7 @@ public class HeatmapView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout(resource, from, to);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H2("Utilization"), filters, grid, legend());
+        LiveWhileAttached.keep(this, this::reload, ui -> bookings.watchHeatmap(null, burst -> ui.access(this::reload)));
     }
 
     private void reload() {
@@ -108,19 +104,5 @@ public class HeatmapView extends VerticalLayout {
         }
         legend.setAlignItems(FlexComponent.Alignment.CENTER);
         return legend;
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        UI ui = attachEvent.getUI();
-        reload();
-        live = bookings.watchHeatmap(null, burst -> ui.access(this::reload));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (live != null) {
-            live.cancel();
-        }
     }
 }

@@ -20,10 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.time.ZoneId;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 import java.util.stream.Collectors;
 
 /** The signed-in user's bookings: status, occurrences, move or cancel, and the booking token as a QR code. */
@@ -38,7 +34,6 @@ public class MyBookingsView extends VerticalLayout {
     private final Map<String, String> names;
     /** Why a booking is where it is (refused, rejected with the approver's comment, expired), read per refresh. */
     private Map<String, String> notes = Map.of();
-    private SubscriptionQueryResult<?, ?> live;
 
     public MyBookingsView(BookingDesk bookings, ResourceDirectory resources, AuthenticationContext authentication) {
         this.bookings = bookings;
@@ -60,7 +55,13 @@ public class MyBookingsView extends VerticalLayout {
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add(new H2("My bookings"), grid);
-        reload();
+        // live: a decision, an expiry or a change made in another window shows without a reload; only bursts
+        // that touch a booking listed here (a new one from another window shows on the next visit)
+        LiveWhileAttached.keep(this, this::reload, ui -> bookings.watch(null, burst -> {
+            if (burst.stream().anyMatch(c -> notes.containsKey(c.bookingId()))) {
+                ui.access(this::reload);
+            }
+        }));
     }
 
     private HorizontalLayout actions(BookingView booking) {
@@ -115,24 +116,5 @@ public class MyBookingsView extends VerticalLayout {
         notes = why;
         grid.setItems(mine);
         grid.recalculateColumnWidths(); // a reason that arrived later gets its width
-    }
-
-    /** Live: a decision, an expiry or a change made in another window shows without a reload (bursts, at most 4/s). */
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        UI ui = attachEvent.getUI();
-        // only bursts that touch a booking listed here (a new one from another window shows on the next visit)
-        live = bookings.watch(null, burst -> {
-            if (burst.stream().anyMatch(c -> notes.containsKey(c.bookingId()))) {
-                ui.access(this::reload);
-            }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (live != null) {
-            live.cancel();
-        }
     }
 }

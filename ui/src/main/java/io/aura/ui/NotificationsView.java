@@ -1,8 +1,5 @@
 package io.aura.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -12,7 +9,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.aura.kernel.notification.NotificationQueries.NotificationView;
 import jakarta.annotation.security.PermitAll;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 
 /**
  * The signed-in person's notifications, newest first and live: approval requests (with the link
@@ -26,7 +22,6 @@ public class NotificationsView extends VerticalLayout {
     private final NotificationDesk notifications;
     private final Grid<NotificationView> grid = new Grid<>(NotificationView.class, false);
     private final Span empty = new Span("Nothing yet.");
-    private SubscriptionQueryResult<?, ?> live;
 
     public NotificationsView(NotificationDesk notifications) {
         this.notifications = notifications;
@@ -39,25 +34,12 @@ public class NotificationsView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         empty.setId("notifications-empty");
         add(new H2("Notifications"), grid, empty);
+        LiveWhileAttached.keep(this, this::reload, ui -> notifications.watch(burst -> ui.access(this::reload)));
     }
 
     private void reload() {
         var mine = notifications.mine();
         grid.setItems(mine);
         empty.setVisible(mine.isEmpty());
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        UI ui = attachEvent.getUI();
-        reload();
-        live = notifications.watch(burst -> ui.access(this::reload));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (live != null) {
-            live.cancel();
-        }
     }
 }
