@@ -37,6 +37,7 @@ import io.aura.kernel.schedule.ScheduleRules;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.kernel.validation.Reasons;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -137,16 +139,23 @@ public class BookingDesk {
                 throw new InvalidInputException(broken);
             }
         }
+        return sendAndAwait(new RequestReschedule(bookingId, to, by, byAdmin), bookingId,
+                v -> v.lastReschedule() != null && v.lastReschedule().start().equals(start)
+                        && !"PENDING".equals(v.lastReschedule().status()))
+                .map(BookingView::lastReschedule);
+    }
+
+    /**
+     * Sends a command about a booking and answers its view once it shows {@code done} (read your writes,
+     * as the HTTP API), or empty when that was not visible in time (the change still comes).
+     */
+    private Optional<BookingView> sendAndAwait(Object command, String bookingId, Predicate<BookingView> done) {
         SubscriptionQueryResult<Optional<BookingView>, BookingView> view = queries.subscriptionQuery(
                 new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingView.class),
                 ResponseTypes.instanceOf(BookingView.class));
         try {
-            commands.sendAndWait(new RequestReschedule(bookingId, to, by, byAdmin));
-            return Optional.ofNullable(view.updates()
-                    .filter(v -> v.lastReschedule() != null && v.lastReschedule().start().equals(start)
-                            && !"PENDING".equals(v.lastReschedule().status()))
-                    .next().timeout(DECISION_TIMEOUT, Mono.empty()).block())
-                    .map(BookingView::lastReschedule);
+            commands.sendAndWait(command);
+            return Optional.ofNullable(view.updates().filter(done).next().timeout(DECISION_TIMEOUT, Mono.empty()).block());
         } finally {
             view.cancel();
         }
@@ -162,23 +171,11 @@ public class BookingDesk {
      * view shows it (read-your-writes, like the HTTP API), so a list reloaded next shows it cancelled.
      */
     public void cancel(String bookingId, String reason) {
-        if (reason != null && reason.length() > 500) {
-            // the aggregate refuses it too; said here so the field is marked however the command travels
-            throw new InvalidInputException(List.of(new FieldViolation("reason", "must be at most 500 characters")));
-        }
+        Reasons.requireBounded(reason); // before sending: the field is marked however the command travels
         String by = SignedIn.name();
         boolean byAdmin = SignedIn.has("ADMIN");
-        SubscriptionQueryResult<Optional<BookingView>, BookingView> view = queries.subscriptionQuery(
-                new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingView.class),
-                ResponseTypes.instanceOf(BookingView.class));
-        try {
-            commands.sendAndWait(new CancelBooking(bookingId, reason == null || reason.isBlank() ? null : reason.trim(),
-                    by, byAdmin));
-            view.updates().filter(v -> v.status() == BookingStatus.CANCELLED).next()
-                    .timeout(DECISION_TIMEOUT, Mono.empty()).block();
-        } finally {
-            view.cancel();
-        }
+        sendAndAwait(new CancelBooking(bookingId, reason == null || reason.isBlank() ? null : reason.trim(), by, byAdmin),
+                bookingId, v -> v.status() == BookingStatus.CANCELLED);
     }
 
     /** One date of a series; the others stay. The owner or an ADMIN (the booking aggregate checks). */
@@ -194,18 +191,9 @@ public class BookingDesk {
         var occurrence = booking.occurrences().stream().filter(o -> o.start().equals(occurrenceStart)).findFirst()
                 .orElseThrow(() -> new InvalidInputException(List.of(new FieldViolation("occurrenceStart",
                         "this booking has no occurrence starting then"))));
-        SubscriptionQueryResult<Optional<BookingView>, BookingView> view = queries.subscriptionQuery(
-                new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingView.class),
-                ResponseTypes.instanceOf(BookingView.class));
-        try {
-            commands.sendAndWait(new CancelOccurrence(bookingId, new TimeRange(occurrence.start(), occurrence.end()), by,
-                    byAdmin));
-            view.updates().filter(v -> v.occurrences().stream().anyMatch(o -> o.start().equals(occurrenceStart)
-                            && o.status().equals(BookingStatus.CANCELLED.name()))).next()
-                    .timeout(DECISION_TIMEOUT, Mono.empty()).block();
-        } finally {
-            view.cancel();
-        }
+        sendAndAwait(new CancelOccurrence(bookingId, new TimeRange(occurrence.start(), occurrence.end()), by, byAdmin),
+                bookingId, v -> v.occurrences().stream().anyMatch(o -> o.start().equals(occurrenceStart)
+                        && o.status().equals(BookingStatus.CANCELLED.name())));
     }
 
     /** Whether {@link #proof} has one to give: the booking is confirmed and this server signs proofs. */
@@ -374,9 +362,9 @@ public class BookingDesk {
         // blackouts and Outlook meetings refuse a request as bookings do (the schedule checks all three)
         closedTimes(wanted.start().minus(buffer), wanted.end().plus(buffer), r.resourceId()).stream()
                 .filter(c -> new TimeRange(c.start(), c.end()).overlaps(wanted.widenedBy(buffer)))
-                .forEach(c -> problems.add((c.source() == Conflict.Source.BLACKOUT
-                        ? "closed" + (c.reason() == null || c.reason().isBlank() ? "" : " (" + c.reason() + ")")
-                        : "busy in Outlook") + " " + UserZone.span(c.start(), c.end(), UserZone.current())));
+                .forEach(c -> problems.add(holding(c.source())
+                        + (c.reason() == null || c.reason().isBlank() ? "" : " (" + c.reason() + ")") + " "
+                        + UserZone.span(c.start(), c.end(), UserZone.current())));
         if (problems.isEmpty()) {
             return Check.NOTHING;
         }
@@ -394,6 +382,15 @@ public class BookingDesk {
         suggestions.addAll(queries.query(new FindAlternatives(r.resourceId(), r.start(), r.end(),
                 Math.max(r.attendees(), 1), 3), ResponseTypes.multipleInstancesOf(Suggestion.class)).join());
         return new Check(problems, suggestions);
+    }
+
+    /** What holds a slot, as the form and the details say it. */
+    static String holding(Conflict.Source source) {
+        return switch (source) {
+            case BOOKING -> "taken";
+            case BLACKOUT -> "closed";
+            case EXTERNAL -> "busy in Outlook";
+        };
     }
 
     /** Blackouts and Outlook busy times overlapping the window, of one resource (or all: null). */

@@ -148,20 +148,22 @@ class BookingDetails extends Dialog {
     /** Why a move was refused: what holds the new slot (bookings, blackouts, Outlook) or the rule it breaks. */
     private static String why(io.aura.kernel.booking.BookingQueries.RescheduleOutcome refused, ZoneId zone) {
         List<String> reasons = new java.util.ArrayList<>(refused.violations());
-        refused.conflicts().forEach(c -> reasons.add((switch (c.source()) {
-            case BOOKING -> "taken";
-            case BLACKOUT -> "closed";
-            case EXTERNAL -> "busy in Outlook";
-        }) + " " + UserZone.span(c.range().start(), c.range().end(), zone)));
+        refused.conflicts().forEach(c -> reasons.add(BookingDesk.holding(c.source()) + " "
+                + UserZone.span(c.range().start(), c.range().end(), zone)));
         return reasons.isEmpty() ? "" : String.join("; ", reasons) + ".";
     }
 
-    /** A series: the dates booked, and those skipped because something else held them. */
     private static String dates(BookingView booking) {
+        String series = series(booking);
+        return series.isEmpty() ? "" : " · " + series;
+    }
+
+    /** A series: "3 dates, 1 skipped" (skipped: something else held them); empty for a single booking. */
+    static String series(BookingView booking) {
         if (booking.occurrences().size() <= 1) {
             return "";
         }
         long skipped = booking.occurrences().stream().filter(o -> "SKIPPED".equals(o.status())).count();
-        return " · " + (booking.occurrences().size() - skipped) + " dates" + (skipped == 0 ? "" : ", " + skipped + " skipped");
+        return (booking.occurrences().size() - skipped) + " dates" + (skipped == 0 ? "" : ", " + skipped + " skipped");
     }
 }

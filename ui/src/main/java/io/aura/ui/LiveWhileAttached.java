@@ -21,9 +21,9 @@ final class LiveWhileAttached {
             live.set(open.apply(e.getUI()));
         });
         view.addDetachListener(e -> {
-            SubscriptionQueryResult<?, ?> open1 = live.getAndSet(null);
-            if (open1 != null) {
-                open1.cancel();
+            SubscriptionQueryResult<?, ?> subscription = live.getAndSet(null);
+            if (subscription != null) {
+                subscription.cancel();
             }
         });
     }

@@ -44,11 +44,7 @@ public class MyBookingsView extends VerticalLayout {
         grid.addColumn(BookingView::title).setHeader("Title");
         grid.addColumn(b -> names.getOrDefault(b.resourceId(), b.resourceId())).setHeader("Resource");
         grid.addColumn(b -> UserZone.span(b.start(), b.end(), UserZone.current())).setHeader("When").setAutoWidth(true);
-        grid.addColumn(b -> {
-            long skipped = b.occurrences().stream().filter(o -> "SKIPPED".equals(o.status())).count();
-            return b.occurrences().size() <= 1 ? "" : (b.occurrences().size() - skipped) + " dates"
-                    + (skipped == 0 ? "" : ", " + skipped + " skipped");
-        }).setHeader("Series");
+        grid.addColumn(BookingDetails::series).setHeader("Series");
         grid.addColumn(b -> b.status().name()).setHeader("Status");
         grid.addColumn(b -> notes.getOrDefault(b.bookingId(), "")).setHeader("Why").setAutoWidth(true)
                 .setTooltipGenerator(b -> notes.getOrDefault(b.bookingId(), ""));

@@ -7,6 +7,7 @@ import io.aura.kernel.schedule.ScheduleQueries.ClosedTime;
 import io.aura.kernel.schedule.ScheduleQueries.FindBlackout;
 import io.aura.kernel.schedule.ScheduleQueries.FindClosedTimes;
 import io.aura.kernel.schedule.TimeRange;
+import io.aura.kernel.validation.Reasons;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,11 +42,7 @@ public class ScheduleDesk {
      */
     public void close(String resourceId, TimeRange range, String reason) {
         SignedIn.requireAnyRole("ADMIN");
-        if (reason != null && reason.length() > 500) {
-            // the aggregate refuses it too; said here so the field is marked however the command travels
-            throw new io.aura.kernel.validation.InvalidInputException(List.of(
-                    new io.aura.kernel.validation.FieldViolation("reason", "must be at most 500 characters")));
-        }
+        Reasons.requireBounded(reason); // before sending: the field is marked however the command travels
         String blackoutId = UUID.randomUUID().toString();
         SubscriptionQueryResult<Optional<BlackoutView>, BlackoutView> view = queries.subscriptionQuery(
                 new FindBlackout(blackoutId), ResponseTypes.optionalInstanceOf(BlackoutView.class),

@@ -297,9 +297,7 @@ public class BookingController {
     public ResponseEntity<Map<String, Object>> blackout(@PathVariable String resourceId, @RequestBody NewBlackout body) {
         List<FieldViolation> violations = new ArrayList<>();
         TimeRange range = range(body.start(), body.end(), violations);
-        if (body.reason() != null && body.reason().length() > 500) {
-            violations.add(new FieldViolation("reason", "must be at most 500 characters"));
-        }
+        io.aura.kernel.validation.Reasons.tooLong(body.reason()).ifPresent(violations::add);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

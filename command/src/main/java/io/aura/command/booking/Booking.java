@@ -106,16 +106,10 @@ public class Booking {
         }
     }
 
-    static final int MAX_REASON = 500;
-
     @CommandHandler
     void handle(CancelBooking c) {
         requireOwnerOrAdmin(c.by(), c.byAdmin());
-        // the reason stays in the event store for good: bounded whoever sends it (API, web UI)
-        if (c.reason() != null && c.reason().length() > MAX_REASON) {
-            throw new io.aura.kernel.validation.InvalidInputException(List.of(new io.aura.kernel.validation.FieldViolation(
-                    "reason", "must be at most " + MAX_REASON + " characters")));
-        }
+        io.aura.kernel.validation.Reasons.requireBounded(c.reason()); // whoever sends it (API, web UI)
         if (!status.isActive()) {
             throw new BookingStateException("a " + status + " booking cannot be cancelled");
         }

@@ -209,15 +209,9 @@ public class Resource {
         }
     }
 
-    /** A blackout's reason stays in the event store for good: bounded here, whoever sends the command. */
-    static final int MAX_BLACKOUT_REASON = 500;
-
     @CommandHandler
     void handle(AddBlackout c) {
-        if (c.reason() != null && c.reason().length() > MAX_BLACKOUT_REASON) {
-            throw new InvalidInputException(List.of(new FieldViolation("reason",
-                    "must be at most " + MAX_BLACKOUT_REASON + " characters")));
-        }
+        io.aura.kernel.validation.Reasons.requireBounded(c.reason()); // whoever sends the command
         apply(new BlackoutAdded(resourceId, c.blackoutId(), c.range(), c.reason()));
     }
 

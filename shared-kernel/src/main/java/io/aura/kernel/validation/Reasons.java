@@ -1,0 +1,29 @@
+package io.aura.kernel.validation;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A reason given for a change (a cancellation, a blackout) stays in the event store for good: one
+ * bound for it, checked by the aggregates and, so the field is marked however a command travels, by
+ * the API and the UI before they send.
+ */
+public final class Reasons {
+    public static final int MAX_LENGTH = 500;
+
+    private Reasons() {}
+
+    /** The violation naming {@code reason} when it is too long; empty when it is absent or fits. */
+    public static Optional<FieldViolation> tooLong(String reason) {
+        return reason != null && reason.length() > MAX_LENGTH
+                ? Optional.of(new FieldViolation("reason", "must be at most " + MAX_LENGTH + " characters"))
+                : Optional.empty();
+    }
+
+    /** @throws InvalidInputException naming {@code reason} when it is too long */
+    public static void requireBounded(String reason) {
+        tooLong(reason).ifPresent(v -> {
+            throw new InvalidInputException(List.of(v));
+        });
+    }
+}
