@@ -1,6 +1,7 @@
 package io.aura.app.replay;
 
 import io.aura.app.storage.QueryStoreDurability;
+import io.aura.query.store.BatchedViewStore;
 import io.aura.app.storage.WriteBehindMongoTemplate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,6 +52,8 @@ public final class ProjectionRebuild {
     private final TransactionManager transactions;
     private final WriteBehindMongoTemplate viewWrites;
     private final QueryStoreDurability durability;
+    /** The SQL view stores: each thread's writes held back and written per {@link #BATCH} in one transaction. */
+    private final List<BatchedViewStore> sqlViews;
     private final TrackingToken head;
     private final long headIndex;
     /** The processor folded on a thread of its own ({@link Lane}). */
@@ -68,7 +71,9 @@ public final class ProjectionRebuild {
 
     ProjectionRebuild(List<StreamingEventProcessor> processors, EventStore eventStore, TokenStore tokenStore,
                       TransactionManager transactions, WriteBehindMongoTemplate viewWrites,
-                      QueryStoreDurability durability, TrackingToken head, String secondLane) {
+                      QueryStoreDurability durability, List<BatchedViewStore> sqlViews, TrackingToken head,
+                      String secondLane) {
+        this.sqlViews = List.copyOf(sqlViews);
         this.processors = List.copyOf(processors);
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
@@ -256,11 +261,13 @@ public final class ProjectionRebuild {
                     }
                 }
                 flush();
+                endSqlViews();
                 if (viewWrites != null) {
                     viewWrites.end();
                 }
             } catch (Throwable e) {
                 failure = e;
+                endSqlViews();
                 if (viewWrites != null) {
                     try {
                         viewWrites.end();
@@ -317,18 +324,25 @@ public final class ProjectionRebuild {
 
     /** Held-back writes on this thread, knowing the emptied views are empty (ADR 0018). */
     private void beginRebuild(Set<String> empty) {
+        sqlViews.forEach(BatchedViewStore::beginBatch);
         if (viewWrites != null) {
             viewWrites.beginRebuild(empty);
         }
     }
 
     private void flush() {
+        sqlViews.forEach(BatchedViewStore::flushBatch);
         if (viewWrites != null) {
             viewWrites.flushInBackground(writer);
         }
     }
 
+    private void endSqlViews() {
+        sqlViews.forEach(BatchedViewStore::endBatch);
+    }
+
     private void end() {
+        endSqlViews();
         try {
             if (viewWrites != null) {
                 viewWrites.end();

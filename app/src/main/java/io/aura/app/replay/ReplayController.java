@@ -10,6 +10,7 @@ import io.aura.query.resource.ResourceProjection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.aura.app.storage.QueryStoreDurability;
+import io.aura.query.store.BatchedViewStore;
 import io.aura.app.storage.WriteBehindMongoTemplate;
 import io.aura.app.web.NotPossibleNowException;
 import io.aura.kernel.validation.InvalidInputException;
@@ -65,11 +66,13 @@ public class ReplayController {
     private final TransactionManager transactions;
     private final WriteBehindMongoTemplate viewWrites;
     private final QueryStoreDurability durability;
+    private final List<BatchedViewStore> sqlViews;
     private volatile ProjectionRebuild rebuild;
 
     public ReplayController(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
                             TransactionManager transactions, ObjectProvider<WriteBehindMongoTemplate> viewWrites,
-                            QueryStoreDurability durability) {
+                            QueryStoreDurability durability, ObjectProvider<BatchedViewStore> sqlViews) {
+        this.sqlViews = sqlViews.orderedStream().toList();
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
@@ -104,7 +107,7 @@ public class ReplayController {
             processors.forEach(StreamingEventProcessor::start);
         } else {
             rebuild = new ProjectionRebuild(processors, eventStore, tokenStore, transactions, viewWrites, durability,
-                    eventStore.createHeadToken(), BookingProjection.PROCESSING_GROUP);
+                    sqlViews, eventStore.createHeadToken(), BookingProjection.PROCESSING_GROUP);
             Thread pass = new Thread(rebuild::run, "projection-rebuild");
             pass.setDaemon(true);
             pass.start();

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.h2.mvstore.MVStore;
 import java.util.List;
+import io.aura.query.booking.SqlBookingViewStore;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -92,6 +93,33 @@ public class EmbeddedStorageConfiguration {
         // event processor's batch holds it only for its token write at the end, not while it builds views.
         return new org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy(
                 SqliteConnections.nullSafe(new HikariDataSource(config)));
+    }
+
+    /**
+     * Reading connections to the same SQLite file, for the views' queries: in WAL mode a reader sees the
+     * last commit and never waits for, nor blocks, the one writing connection that commands and
+     * processor batches share (a dashboard query never queues behind a batch). They only read.
+     */
+    @Bean(destroyMethod = "close")
+    public HikariDataSource viewReader(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.isValid(1); // the writer opened the file first (and put it in WAL mode)
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("views-read");
+        config.setJdbcUrl("jdbc:sqlite:" + dataDir.resolve("axon.db"));
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(1);
+        config.addDataSourceProperty("busy_timeout", "10000");
+        config.setConnectionInitSql("PRAGMA query_only = 1");
+        return new HikariDataSource(config);
+    }
+
+    /** Booking views in the same database as the events, written with each batch's token (ADR 0021). */
+    @Bean
+    public SqlBookingViewStore bookingViewStore(DataSource dataSource, HikariDataSource viewReader,
+                                                PlatformTransactionManager transactionManager) {
+        return new SqlBookingViewStore(dataSource, viewReader, transactionManager).createSchema();
     }
 
     @Bean
@@ -226,7 +254,7 @@ public class EmbeddedStorageConfiguration {
      * The views' collections, written in bulk per projection batch (ADR 0010). Their handlers never
      * use a write's result; the outboxes and credentials, which do, are not among them.
      */
-    static final java.util.Set<String> BATCHED_VIEWS = java.util.Set.of("bookings", "heatmap_zones", "heatmap_hours",
+    static final java.util.Set<String> BATCHED_VIEWS = java.util.Set.of("heatmap_zones", "heatmap_hours",
             "heatmap_bookings", "blackouts", "external_busy", "resources", "users", "approvals");
 
     @Bean

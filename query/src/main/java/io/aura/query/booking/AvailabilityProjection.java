@@ -2,7 +2,6 @@ package io.aura.query.booking;
 
 import io.aura.kernel.booking.BookingQueries.FindAlternatives;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
-import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded;
 import io.aura.kernel.schedule.ScheduleQueries.BlackoutView;
 import io.aura.kernel.schedule.ScheduleQueries.FindBlackout;
@@ -52,10 +51,12 @@ public class AvailabilityProjection {
     static final String EXTERNAL_BUSY = "external_busy";
 
     private final MongoTemplate mongo;
+    private final BookingViewStore bookings;
     private final QueryUpdateEmitter emitter;
 
-    public AvailabilityProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
+    public AvailabilityProjection(MongoTemplate mongo, BookingViewStore bookings, QueryUpdateEmitter emitter) {
         this.mongo = mongo;
+        this.bookings = bookings;
         this.emitter = emitter;
         mongo.indexOps(BLACKOUTS).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
                 .on("start", Sort.Direction.ASC).named("resource_start"));
@@ -147,15 +148,8 @@ public class AvailabilityProjection {
         Instant from = q.start().minus(Duration.ofMinutes(widestBuffer));
         Instant to = q.end().plus(Duration.ofMinutes(widestBuffer));
         Map<String, List<Instant[]>> busy = new HashMap<>();
-        for (BookingDocument booking : mongo.find(Query.query(Criteria.where("status")
-                        .in(BookingStatus.PENDING_APPROVAL, BookingStatus.CONFIRMED)
-                        .and("occurrences").elemMatch(Criteria.where("start").lt(to).and("end").gt(from))),
-                BookingDocument.class, BookingProjection.COLLECTION)) {
-            for (var o : booking.occurrences()) {
-                if (BookingStatus.isActive(o.status())) {
-                    busy.computeIfAbsent(booking.resourceId(), k -> new ArrayList<>()).add(new Instant[] {o.start(), o.end()});
-                }
-            }
+        for (var entry : bookings.activeBetween(from, to, null)) {
+            busy.computeIfAbsent(entry.resourceId(), k -> new ArrayList<>()).add(new Instant[] {entry.start(), entry.end()});
         }
         closed(from, to, null).forEach((resource, ranges) ->
                 busy.computeIfAbsent(resource, k -> new ArrayList<>()).addAll(ranges));

@@ -3,7 +3,6 @@ package io.aura.query.booking;
 import io.aura.kernel.booking.BookingQueries.FindFreeSlots;
 import io.aura.kernel.booking.BookingQueries.FindHeatmap;
 import io.aura.kernel.booking.BookingQueries.HeatmapCell;
-import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.booking.ContentionModel;
 import io.aura.kernel.booking.SlotRanking;
 import io.aura.kernel.booking.SlotRanking.RankedSlot;
@@ -25,9 +24,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,16 +39,16 @@ public class FreeSlotFinder {
     /** A weekday-hour seen fewer than twice is no history: one quiet Tuesday says little about Tuesdays. */
     static final long MIN_HISTORY_MINUTES = 2 * 60;
 
-    private final MongoTemplate mongo;
+    private final BookingViewStore bookings;
     private final HeatmapProjection heatmap;
     private final AvailabilityProjection availability;
     private final QueryGateway queries;
     private final ObjectProvider<ContentionModel> contention;
 
-    public FreeSlotFinder(MongoTemplate mongo, HeatmapProjection heatmap, AvailabilityProjection availability,
+    public FreeSlotFinder(BookingViewStore bookings, HeatmapProjection heatmap, AvailabilityProjection availability,
                           @Lazy QueryGateway queries, ObjectProvider<ContentionModel> contention) {
         this.contention = contention;
-        this.mongo = mongo;
+        this.bookings = bookings;
         this.heatmap = heatmap;
         this.availability = availability;
         this.queries = queries;
@@ -136,20 +132,10 @@ public class FreeSlotFinder {
     /** Active occurrences and blackouts overlapping the window, by resource. */
     private Map<String, List<TimeRange>> busy(TimeRange window, String resourceId, String movingBookingId) {
         Map<String, List<TimeRange>> busy = new HashMap<>();
-        Criteria bookings = Criteria.where("status").in(BookingStatus.PENDING_APPROVAL, BookingStatus.CONFIRMED)
-                .and("occurrences").elemMatch(Criteria.where("start").lt(window.end()).and("end").gt(window.start()));
-        if (resourceId != null) {
-            bookings = bookings.and("resourceId").is(resourceId);
-        }
-        for (BookingDocument booking : mongo.find(Query.query(bookings), BookingDocument.class,
-                BookingProjection.COLLECTION)) {
-            if (booking.bookingId().equals(movingBookingId)) {
-                continue; // the booking being moved gives its slot up if the move succeeds
-            }
-            for (var o : booking.occurrences()) {
-                if (BookingStatus.isActive(o.status())) {
-                    busy.computeIfAbsent(booking.resourceId(), k -> new ArrayList<>()).add(new TimeRange(o.start(), o.end()));
-                }
+        for (var entry : bookings.activeBetween(window.start(), window.end(), resourceId)) {
+            if (!entry.bookingId().equals(movingBookingId)) { // the booking being moved gives its slot up if it moves
+                busy.computeIfAbsent(entry.resourceId(), k -> new ArrayList<>())
+                        .add(new TimeRange(entry.start(), entry.end()));
             }
         }
         availability.closed(window.start(), window.end(), resourceId).forEach((resource, ranges) -> ranges.forEach(r ->

@@ -48,7 +48,7 @@ class ProjectionRedeliveryTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         MongoTemplate mongo = new MongoTemplate(client, "test");
-        bookings = new BookingProjection(mongo, SimpleQueryUpdateEmitter.builder().build());
+        bookings = new BookingProjection(new MongoBookingViewStore(mongo), SimpleQueryUpdateEmitter.builder().build());
         heatmap = new HeatmapProjection(mongo, SimpleQueryUpdateEmitter.builder().build());
         heatmap.on(new ResourceRegistered("r-1", new ResourceSpec("Room", 8, "Europe/Berlin", false, List.of(), 0, 15,
                 240, 3650)), Instant.parse("2029-12-01T00:00:00Z"));

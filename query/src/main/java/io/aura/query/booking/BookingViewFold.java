@@ -1,0 +1,136 @@
+package io.aura.query.booking;
+
+import io.aura.kernel.booking.BookingEvents.BookingDeclined;
+import io.aura.kernel.booking.BookingEvents.BookingRejected;
+import io.aura.kernel.booking.BookingEvents.BookingRequested;
+import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
+import io.aura.kernel.booking.BookingEvents.RescheduleRefused;
+import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.booking.BookingQueries.Occurrence;
+import io.aura.kernel.booking.BookingQueries.RescheduleOutcome;
+import io.aura.kernel.booking.BookingQueries.Suggestion;
+import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.schedule.Conflict;
+import io.aura.kernel.schedule.TimeRange;
+import io.aura.kernel.validation.FieldViolation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A booking's view, event by event: each function takes the view as it was and returns the next
+ * one (the event's sequence number becomes its revision). Pure, so the same fold serves every store
+ * and a replay computes exactly what live processing did.
+ */
+public final class BookingViewFold {
+    private BookingViewFold() {}
+
+    public static BookingView requested(BookingRequested e, long sequence) {
+        List<Occurrence> occurrences = e.occurrences().stream()
+                .map(o -> new Occurrence(o.start(), o.end(), BookingStatus.REQUESTED.name())).toList();
+        return new BookingView(e.bookingId(), e.title(), e.resourceId(), e.range().start(), e.range().end(),
+                BookingStatus.REQUESTED, e.requester(), e.attendees(),
+                e.attendeeNames() == null ? List.of() : e.attendeeNames(), e.description(), e.recurrence(),
+                occurrences, List.of(), List.of(), List.of(), null, sequence);
+    }
+
+    /** The conflict check held {@code held} (and skipped {@code skipped}): confirmed or awaiting approval. */
+    public static BookingView decided(BookingView v, BookingStatus status, List<TimeRange> held, List<TimeRange> skipped,
+                                      List<Conflict> skippedConflicts, long sequence) {
+        List<Occurrence> occurrences = new ArrayList<>();
+        held.forEach(o -> occurrences.add(new Occurrence(o.start(), o.end(), status.name())));
+        skipped.forEach(o -> occurrences.add(new Occurrence(o.start(), o.end(), "SKIPPED")));
+        occurrences.sort(Comparator.comparing(Occurrence::start));
+        return next(v, status, v.start(), v.end(), occurrences, skippedConflicts, v.violations(), v.suggestions(),
+                v.lastReschedule(), sequence);
+    }
+
+    public static BookingView occurrenceCancelled(BookingView v, TimeRange occurrence, long sequence) {
+        List<Occurrence> occurrences = v.occurrences().stream()
+                .map(o -> o.start().equals(occurrence.start()) && o.end().equals(occurrence.end())
+                        ? new Occurrence(o.start(), o.end(), BookingStatus.CANCELLED.name())
+                        : o)
+                .toList();
+        return next(v, v.status(), v.start(), v.end(), occurrences, v.conflicts(), v.violations(), v.suggestions(),
+                v.lastReschedule(), sequence);
+    }
+
+    /** Refused by the conflict check: the conflicts, the rules broken, and free slots nearest first. */
+    public static BookingView rejected(BookingView v, BookingRejected e, long sequence) {
+        return next(v, BookingStatus.REJECTED, v.start(), v.end(), every(v, BookingStatus.REJECTED.name()),
+                e.conflicts(), messages(e.violations()), suggestions(e.resourceId(), e.suggestions(), v.start()),
+                v.lastReschedule(), sequence);
+    }
+
+    public static BookingView cancelled(BookingView v, long sequence) {
+        return next(v, BookingStatus.CANCELLED, v.start(), v.end(), active(v, BookingStatus.CANCELLED.name()),
+                v.conflicts(), v.violations(), v.suggestions(), v.lastReschedule(), sequence);
+    }
+
+    /** The approval was rejected or expired: the booking ends, its occurrences with it. */
+    public static BookingView declined(BookingView v, BookingDeclined e, long sequence) {
+        List<String> why = e.comment() == null || e.comment().isBlank() ? List.of() : List.of("approval: " + e.comment());
+        return next(v, e.outcome(), v.start(), v.end(), active(v, e.outcome().name()), v.conflicts(), why,
+                v.suggestions(), v.lastReschedule(), sequence);
+    }
+
+    public static BookingView rescheduleAwaitingApproval(BookingView v, TimeRange to, long sequence) {
+        return rescheduling(v, new RescheduleOutcome("PENDING_APPROVAL", to.start(), to.end(), List.of(), List.of()),
+                sequence);
+    }
+
+    public static BookingView rescheduleRequested(BookingView v, TimeRange to, long sequence) {
+        return rescheduling(v, new RescheduleOutcome("PENDING", to.start(), to.end(), List.of(), List.of()), sequence);
+    }
+
+    public static BookingView rescheduled(BookingView v, BookingRescheduled e, long sequence) {
+        return next(v, v.status(), e.to().start(), e.to().end(),
+                List.of(new Occurrence(e.to().start(), e.to().end(), v.status().name())), v.conflicts(), v.violations(),
+                v.suggestions(), new RescheduleOutcome("MOVED", e.to().start(), e.to().end(), List.of(), List.of()),
+                sequence);
+    }
+
+    public static BookingView rescheduleRefused(BookingView v, RescheduleRefused e, long sequence) {
+        return rescheduling(v, new RescheduleOutcome("REFUSED", e.to().start(), e.to().end(), e.conflicts(),
+                messages(e.violations())), sequence);
+    }
+
+    private static BookingView rescheduling(BookingView v, RescheduleOutcome outcome, long sequence) {
+        return next(v, v.status(), v.start(), v.end(), v.occurrences(), v.conflicts(), v.violations(), v.suggestions(),
+                outcome, sequence);
+    }
+
+    private static BookingView next(BookingView v, BookingStatus status, Instant start, Instant end,
+                                    List<Occurrence> occurrences, List<Conflict> conflicts, List<String> violations,
+                                    List<Suggestion> suggestions, RescheduleOutcome lastReschedule, long sequence) {
+        return new BookingView(v.bookingId(), v.title(), v.resourceId(), start, end, status, v.requester(),
+                v.attendees(), v.attendeeNames(), v.description(), v.recurrence(), List.copyOf(occurrences),
+                List.copyOf(conflicts), List.copyOf(violations), List.copyOf(suggestions), lastReschedule, sequence);
+    }
+
+    /** Every occurrence in {@code status}. */
+    private static List<Occurrence> every(BookingView v, String status) {
+        return v.occurrences().stream().map(o -> new Occurrence(o.start(), o.end(), status)).toList();
+    }
+
+    /** The occurrences still holding their slot in {@code status}; the others as they were. */
+    private static List<Occurrence> active(BookingView v, String status) {
+        return v.occurrences().stream()
+                .map(o -> BookingStatus.isActive(o.status()) ? new Occurrence(o.start(), o.end(), status) : o)
+                .toList();
+    }
+
+    private static List<String> messages(List<FieldViolation> violations) {
+        return violations.stream().map(f -> f.field() + ": " + f.message()).toList();
+    }
+
+    /** Nearest first; the score falls with the distance from the wanted start (1 = the same time). */
+    private static List<Suggestion> suggestions(String resourceId, List<TimeRange> slots, Instant wanted) {
+        return slots.stream().map(slot -> {
+            double hoursAway = Math.abs(Duration.between(wanted, slot.start()).toMinutes()) / 60.0;
+            return new Suggestion(resourceId, slot.start(), slot.end(), Math.round(1000 / (1 + hoursAway)) / 1000.0);
+        }).toList();
+    }
+}

@@ -1,0 +1,34 @@
+package io.aura.query.booking;
+
+import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.booking.BookingQueries.CalendarEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where booking views are kept (one record per booking, computed by {@link BookingViewFold}): the
+ * port the booking projection writes through and its queries read from. The store only saves what
+ * the fold computed; it decides nothing. Adapters: {@link SqlBookingViewStore} (SQLite on the
+ * embedded default, plain SQL that PostgreSQL runs too) and {@link MongoBookingViewStore}
+ * (production); {@code BookingViewStoreContract} holds both to the same behaviour.
+ */
+public interface BookingViewStore {
+
+    Optional<BookingView> find(String bookingId);
+
+    /** Stores the booking's view as it is now (replacing the one before). */
+    void save(BookingView view);
+
+    /** The bookings someone requested, latest start first, at most {@code limit}. */
+    List<BookingView> requestedBy(String requester, int limit);
+
+    /**
+     * One entry per active occurrence (pending approval or confirmed) overlapping [from, to), of one
+     * resource or, with {@code resourceId} null, of all; in no particular order.
+     */
+    List<CalendarEntry> activeBetween(Instant from, Instant to, String resourceId);
+
+    /** Forgets every booking (a replay starts from nothing). */
+    void clear();
+}

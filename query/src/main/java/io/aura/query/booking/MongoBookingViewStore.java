@@ -1,0 +1,76 @@
+package io.aura.query.booking;
+
+import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.booking.BookingQueries.CalendarEntry;
+import io.aura.kernel.booking.BookingQueries.Occurrence;
+import io.aura.kernel.booking.BookingStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * Booking views in MongoDB (production): one document per booking, keyed by its id, with the
+ * indexes the calendar and "my bookings" need. MongoDB journals each acknowledged write; the views
+ * and the processor's token are not one transaction there, so a crash may redeliver events, which
+ * the projection recognises by the view's revision.
+ */
+public final class MongoBookingViewStore implements BookingViewStore {
+    static final String COLLECTION = "bookings";
+
+    private final MongoTemplate mongo;
+
+    public MongoBookingViewStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
+                .on("occurrences.start", Sort.Direction.ASC).named("calendar"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("requester", Sort.Direction.ASC)
+                .on("start", Sort.Direction.DESC).named("mine"));
+    }
+
+    @Override
+    public Optional<BookingView> find(String bookingId) {
+        return Optional.ofNullable(mongo.findById(bookingId, BookingDocument.class, COLLECTION)).map(BookingDocument::toView);
+    }
+
+    @Override
+    public void save(BookingView view) {
+        mongo.save(BookingDocument.from(view), COLLECTION);
+    }
+
+    @Override
+    public List<BookingView> requestedBy(String requester, int limit) {
+        return mongo.find(Query.query(Criteria.where("requester").is(requester))
+                        .with(Sort.by(Sort.Direction.DESC, "start")).limit(limit), BookingDocument.class, COLLECTION)
+                .stream().map(BookingDocument::toView).toList();
+    }
+
+    @Override
+    public List<CalendarEntry> activeBetween(Instant from, Instant to, String resourceId) {
+        Criteria criteria = Criteria.where("status").in(BookingStatus.PENDING_APPROVAL, BookingStatus.CONFIRMED)
+                .and("occurrences").elemMatch(Criteria.where("start").lt(to).and("end").gt(from));
+        if (resourceId != null) {
+            criteria = criteria.and("resourceId").is(resourceId);
+        }
+        List<CalendarEntry> entries = new ArrayList<>();
+        for (BookingDocument doc : mongo.find(Query.query(criteria), BookingDocument.class, COLLECTION)) {
+            for (Occurrence o : doc.occurrences()) {
+                if (o.start().isBefore(to) && o.end().isAfter(from) && BookingStatus.isActive(o.status())) {
+                    entries.add(new CalendarEntry(doc.bookingId(), doc.title(), doc.resourceId(), o.start(), o.end(),
+                            BookingStatus.valueOf(o.status())));
+                }
+            }
+        }
+        return entries;
+    }
+
+    @Override
+    public void clear() {
+        mongo.remove(new Query(), COLLECTION);
+    }
+}

@@ -1,0 +1,166 @@
+package io.aura.query.booking;
+
+import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.booking.BookingQueries.CalendarEntry;
+import io.aura.kernel.booking.BookingQueries.Occurrence;
+import io.aura.kernel.booking.BookingStatus;
+import io.aura.query.store.BatchedViewStore;
+import io.aura.query.store.PendingViewWrites;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Booking views in SQL, beside the event store (ADR 0021): a row per booking holding its view as
+ * JSON, and a row per active occurrence ({@code booking_slot}) that the calendar reads through an
+ * index on (resource, start). An overlap query bounds the start from below by the longest
+ * occurrence ever stored, so it reads only the rows near its window, however long the history.
+ *
+ * <p>Writes go through the writing data source, in the transaction of the processor batch that
+ * computed them (with its token); reads through {@code reader}, which may be a pool of read-only
+ * connections to the same database. Plain SQL that SQLite and PostgreSQL both run.
+ */
+public final class SqlBookingViewStore implements BookingViewStore, BatchedViewStore {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcTemplate writer;
+    private final JdbcTemplate reader;
+    private final TransactionTemplate transaction;
+    private final PendingViewWrites<BookingView> pending = new PendingViewWrites<>(batch -> write(batch.values()));
+
+    public SqlBookingViewStore(DataSource writer, DataSource reader, PlatformTransactionManager transactions) {
+        this.writer = new JdbcTemplate(writer);
+        this.reader = new JdbcTemplate(reader);
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** Creates the tables and indexes when they are missing. */
+    public SqlBookingViewStore createSchema() {
+        transaction.executeWithoutResult(s -> {
+            writer.execute("CREATE TABLE IF NOT EXISTS booking_view (booking_id VARCHAR(100) PRIMARY KEY, "
+                    + "requester VARCHAR(200), start_at BIGINT NOT NULL, revision BIGINT NOT NULL, doc TEXT NOT NULL)");
+            writer.execute("CREATE INDEX IF NOT EXISTS booking_view_requester ON booking_view (requester, start_at)");
+            writer.execute("CREATE TABLE IF NOT EXISTS booking_slot (booking_id VARCHAR(100) NOT NULL, "
+                    + "resource_id VARCHAR(100) NOT NULL, start_at BIGINT NOT NULL, end_at BIGINT NOT NULL, "
+                    + "status VARCHAR(32) NOT NULL, title TEXT)");
+            writer.execute("CREATE INDEX IF NOT EXISTS booking_slot_calendar ON booking_slot (resource_id, start_at)");
+            writer.execute("CREATE INDEX IF NOT EXISTS booking_slot_start ON booking_slot (start_at)");
+            writer.execute("CREATE INDEX IF NOT EXISTS booking_slot_booking ON booking_slot (booking_id)");
+            // the longest active occurrence ever stored: how far before a window an overlapping one can start
+            writer.execute("CREATE TABLE IF NOT EXISTS booking_slot_span (id INTEGER PRIMARY KEY, longest BIGINT NOT NULL)");
+            writer.update("INSERT INTO booking_slot_span (id, longest) VALUES (1, 0) ON CONFLICT (id) DO NOTHING");
+        });
+        return this;
+    }
+
+    @Override
+    public Optional<BookingView> find(String bookingId) {
+        Map<String, BookingView> batch = pending.peek();
+        if (batch != null && batch.containsKey(bookingId)) {
+            return Optional.of(batch.get(bookingId));
+        }
+        List<String> docs = reader.queryForList("SELECT doc FROM booking_view WHERE booking_id = ?", String.class,
+                bookingId);
+        return docs.isEmpty() ? Optional.empty() : Optional.of(JSON.readValue(docs.get(0), BookingView.class));
+    }
+
+    @Override
+    public void save(BookingView view) {
+        Map<String, BookingView> batch = pending.open();
+        if (batch == null) {
+            write(List.of(view));
+        } else {
+            batch.put(view.bookingId(), view);
+        }
+    }
+
+    @Override
+    public List<BookingView> requestedBy(String requester, int limit) {
+        return reader.queryForList("SELECT doc FROM booking_view WHERE requester = ? ORDER BY start_at DESC LIMIT ?",
+                String.class, requester, limit).stream().map(doc -> JSON.readValue(doc, BookingView.class)).toList();
+    }
+
+    @Override
+    public List<CalendarEntry> activeBetween(Instant from, Instant to, String resourceId) {
+        String overlapping = "start_at < ? AND end_at > ? "
+                + "AND start_at > ? - (SELECT longest FROM booking_slot_span WHERE id = 1)";
+        long fromMillis = from.toEpochMilli();
+        long toMillis = to.toEpochMilli();
+        List<Object> args = new ArrayList<>(List.of(toMillis, fromMillis, fromMillis));
+        String sql = "SELECT booking_id, title, resource_id, start_at, end_at, status FROM booking_slot WHERE ";
+        if (resourceId != null) {
+            sql += "resource_id = ? AND ";
+            args.add(0, resourceId);
+        }
+        return reader.query(sql + overlapping, (rs, i) -> new CalendarEntry(rs.getString(1), rs.getString(2),
+                rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)), Instant.ofEpochMilli(rs.getLong(5)),
+                BookingStatus.valueOf(rs.getString(6))), args.toArray());
+    }
+
+    @Override
+    public void clear() {
+        pending.discard();
+        transaction.executeWithoutResult(s -> {
+            writer.update("DELETE FROM booking_slot");
+            writer.update("DELETE FROM booking_view");
+            writer.update("UPDATE booking_slot_span SET longest = 0 WHERE id = 1");
+        });
+    }
+
+    @Override
+    public void beginBatch() {
+        pending.begin();
+    }
+
+    @Override
+    public void flushBatch() {
+        pending.flush();
+    }
+
+    @Override
+    public void endBatch() {
+        pending.end();
+    }
+
+    /** Upserts the views and replaces their slots, in one transaction (the caller's when it has one). */
+    private void write(Collection<BookingView> views) {
+        List<Object[]> rows = new ArrayList<>(views.size());
+        List<Object[]> ids = new ArrayList<>(views.size());
+        List<Object[]> slots = new ArrayList<>();
+        long longest = 0;
+        for (BookingView v : views) {
+            rows.add(new Object[] {v.bookingId(), v.requester(), v.start().toEpochMilli(), v.revision(),
+                    JSON.writeValueAsString(v)});
+            ids.add(new Object[] {v.bookingId()});
+            for (Occurrence o : v.occurrences()) {
+                if (v.status().isActive() && BookingStatus.isActive(o.status())) {
+                    long start = o.start().toEpochMilli();
+                    long end = o.end().toEpochMilli();
+                    slots.add(new Object[] {v.bookingId(), v.resourceId(), start, end, o.status(), v.title()});
+                    longest = Math.max(longest, end - start);
+                }
+            }
+        }
+        long longestSlot = longest;
+        transaction.executeWithoutResult(s -> {
+            writer.batchUpdate("INSERT INTO booking_view (booking_id, requester, start_at, revision, doc) "
+                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (booking_id) DO UPDATE SET requester = excluded.requester, "
+                    + "start_at = excluded.start_at, revision = excluded.revision, doc = excluded.doc", rows);
+            writer.batchUpdate("DELETE FROM booking_slot WHERE booking_id = ?", ids);
+            if (!slots.isEmpty()) {
+                writer.batchUpdate("INSERT INTO booking_slot (booking_id, resource_id, start_at, end_at, status, title) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)", slots);
+                writer.update("UPDATE booking_slot_span SET longest = ? WHERE id = 1 AND longest < ?", longestSlot,
+                        longestSlot);
+            }
+        });
+    }
+}

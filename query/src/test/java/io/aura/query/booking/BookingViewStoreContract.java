@@ -1,0 +1,156 @@
+package io.aura.query.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.booking.BookingQueries.CalendarEntry;
+import io.aura.kernel.booking.BookingQueries.Occurrence;
+import io.aura.kernel.booking.BookingQueries.RescheduleOutcome;
+import io.aura.kernel.booking.BookingQueries.Suggestion;
+import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.schedule.Conflict;
+import io.aura.kernel.schedule.TimeRange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every booking view store does, whatever keeps it (SQLite, PostgreSQL, MongoDB): each adapter's
+ * test extends this with its own store.
+ */
+abstract class BookingViewStoreContract {
+    static final Instant MONDAY_9 = Instant.parse("2030-01-07T09:00:00Z");
+
+    abstract BookingViewStore store();
+
+    @Test
+    void a_saved_booking_is_found_as_it_was_saved() {
+        TimeRange slot = slot(MONDAY_9, 60);
+        BookingView view = new BookingView("b-1", "Standup", "r-1", slot.start(), slot.end(), BookingStatus.REJECTED,
+                "alice", 4, List.of("bob", "carol"), "weekly", "RRULE:FREQ=WEEKLY;COUNT=2",
+                List.of(new Occurrence(slot.start(), slot.end(), "REJECTED")),
+                List.of(new Conflict(slot, Conflict.Source.BOOKING, "b-0", slot)), List.of("title: too long"),
+                List.of(new Suggestion("r-1", MONDAY_9.plusSeconds(3600), MONDAY_9.plusSeconds(7200), 0.5)),
+                new RescheduleOutcome("REFUSED", slot.start(), slot.end(), List.of(), List.of("start: closed")), 3);
+
+        store().save(view);
+
+        assertThat(store().find("b-1")).contains(view);
+        assertThat(store().find("b-2")).isEmpty();
+    }
+
+    @Test
+    void saving_a_booking_again_replaces_it_and_the_calendar_follows() {
+        BookingView confirmed = booking("b-1", "r-1", "alice", BookingStatus.CONFIRMED, slot(MONDAY_9, 60));
+        store().save(confirmed);
+        assertThat(calendar(MONDAY_9.minusSeconds(3600), MONDAY_9.plusSeconds(7200), "r-1")).hasSize(1);
+
+        BookingView cancelled = booking("b-1", "r-1", "alice", BookingStatus.CANCELLED, slot(MONDAY_9, 60));
+        store().save(cancelled);
+
+        assertThat(store().find("b-1")).contains(cancelled);
+        assertThat(calendar(MONDAY_9.minusSeconds(3600), MONDAY_9.plusSeconds(7200), "r-1")).isEmpty();
+    }
+
+    @Test
+    void the_calendar_lists_each_active_occurrence_overlapping_the_window_of_one_resource_or_all() {
+        store().save(booking("mine", "r-1", "alice", BookingStatus.CONFIRMED, slot(MONDAY_9, 60)));
+        store().save(booking("pending", "r-1", "bob", BookingStatus.PENDING_APPROVAL, slot(MONDAY_9.plusSeconds(7200), 30)));
+        store().save(booking("other-room", "r-2", "bob", BookingStatus.CONFIRMED, slot(MONDAY_9, 60)));
+        store().save(booking("ends-at-the-window", "r-1", "bob", BookingStatus.CONFIRMED, slot(MONDAY_9.minusSeconds(3600), 60)));
+        store().save(booking("starts-at-its-end", "r-1", "bob", BookingStatus.CONFIRMED, slot(MONDAY_9.plusSeconds(4 * 3600), 60)));
+        store().save(booking("rejected", "r-1", "bob", BookingStatus.REJECTED, slot(MONDAY_9, 60)));
+        store().save(booking("requested", "r-1", "bob", BookingStatus.REQUESTED, slot(MONDAY_9, 60)));
+        TimeRange kept = slot(MONDAY_9.plusSeconds(3600), 30);
+        TimeRange cancelledDate = slot(MONDAY_9.plusSeconds(5400), 30);
+        store().save(new BookingView("series", "Series", "r-1", kept.start(), kept.end(), BookingStatus.CONFIRMED,
+                "carol", 2, List.of(), null, "RRULE:FREQ=DAILY;COUNT=2", List.of(
+                        new Occurrence(kept.start(), kept.end(), "CONFIRMED"),
+                        new Occurrence(cancelledDate.start(), cancelledDate.end(), "CANCELLED")),
+                List.of(), List.of(), List.of(), null, 4));
+
+        Instant from = MONDAY_9;
+        Instant to = MONDAY_9.plusSeconds(4 * 3600);
+        assertThat(calendar(from, to, "r-1")).extracting(CalendarEntry::bookingId)
+                .containsExactlyInAnyOrder("mine", "pending", "series");
+        assertThat(calendar(from, to, null)).extracting(CalendarEntry::bookingId)
+                .containsExactlyInAnyOrder("mine", "pending", "series", "other-room");
+        assertThat(calendar(from, to, "r-1")).filteredOn(e -> e.bookingId().equals("series")).singleElement()
+                .isEqualTo(new CalendarEntry("series", "Series", "r-1", kept.start(), kept.end(), BookingStatus.CONFIRMED));
+        assertThat(calendar(from, to, "r-1")).filteredOn(e -> e.bookingId().equals("pending")).singleElement()
+                .extracting(CalendarEntry::status).isEqualTo(BookingStatus.PENDING_APPROVAL);
+    }
+
+    @Test
+    void a_long_booking_that_began_long_before_the_window_is_still_on_the_calendar() {
+        store().save(booking("short", "r-1", "alice", BookingStatus.CONFIRMED, slot(MONDAY_9.minus(Duration.ofDays(30)), 60)));
+        store().save(booking("conference", "r-1", "alice", BookingStatus.CONFIRMED,
+                new TimeRange(MONDAY_9.minus(Duration.ofDays(20)), MONDAY_9.plus(Duration.ofDays(1)))));
+
+        assertThat(calendar(MONDAY_9, MONDAY_9.plusSeconds(3600), "r-1")).extracting(CalendarEntry::bookingId)
+                .containsExactly("conference");
+        assertThat(calendar(MONDAY_9, MONDAY_9.plusSeconds(3600), null)).extracting(CalendarEntry::bookingId)
+                .containsExactly("conference");
+    }
+
+    @Test
+    void a_requesters_bookings_come_latest_start_first_and_no_more_than_asked() {
+        for (int day = 0; day < 5; day++) {
+            store().save(booking("a-" + day, "r-1", "alice", BookingStatus.CONFIRMED,
+                    slot(MONDAY_9.plus(Duration.ofDays(day)), 60)));
+        }
+        store().save(booking("b-0", "r-1", "bob", BookingStatus.CONFIRMED, slot(MONDAY_9.plus(Duration.ofDays(9)), 60)));
+
+        assertThat(store().requestedBy("alice", 3)).extracting(BookingView::bookingId).containsExactly("a-4", "a-3", "a-2");
+        assertThat(store().requestedBy("nobody", 3)).isEmpty();
+    }
+
+    @Test
+    void clearing_forgets_every_booking_and_its_place_on_the_calendar() {
+        store().save(booking("b-1", "r-1", "alice", BookingStatus.CONFIRMED, slot(MONDAY_9, 60)));
+
+        store().clear();
+
+        assertThat(store().find("b-1")).isEmpty();
+        assertThat(store().requestedBy("alice", 10)).isEmpty();
+        assertThat(calendar(MONDAY_9.minusSeconds(3600), MONDAY_9.plusSeconds(7200), null)).isEmpty();
+    }
+
+    @Test
+    void within_one_unit_of_work_a_later_event_sees_what_an_earlier_one_saved() {
+        BookingView requested = booking("b-1", "r-1", "alice", BookingStatus.REQUESTED, slot(MONDAY_9, 60));
+        BookingView confirmed = booking("b-1", "r-1", "alice", BookingStatus.CONFIRMED, slot(MONDAY_9, 60));
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            store().save(requested);
+            assertThat(store().find("b-1")).contains(requested);
+            store().save(confirmed);
+            assertThat(store().find("b-1")).contains(confirmed);
+            batch.commit();
+        } finally {
+            if (batch.isActive()) {
+                batch.rollback();
+            }
+        }
+
+        assertThat(store().find("b-1")).contains(confirmed);
+        assertThat(calendar(MONDAY_9, MONDAY_9.plusSeconds(60), "r-1")).hasSize(1);
+    }
+
+    List<CalendarEntry> calendar(Instant from, Instant to, String resourceId) {
+        return store().activeBetween(from, to, resourceId);
+    }
+
+    static TimeRange slot(Instant start, int minutes) {
+        return new TimeRange(start, start.plus(Duration.ofMinutes(minutes)));
+    }
+
+    static BookingView booking(String id, String resourceId, String requester, BookingStatus status, TimeRange slot) {
+        String occurrenceStatus = status == BookingStatus.REQUESTED ? "REQUESTED" : status.name();
+        return new BookingView(id, "Booking " + id, resourceId, slot.start(), slot.end(), status, requester, 2, List.of(),
+                null, null, List.of(new Occurrence(slot.start(), slot.end(), occurrenceStatus)), List.of(), List.of(),
+                List.of(), null, 1);
+    }
+}
