@@ -65,7 +65,7 @@ public final class SqlBookingViewStore implements BookingViewStore, BatchedViewS
     public Optional<BookingView> find(String bookingId) {
         Map<String, BookingView> batch = pending.peek();
         if (batch != null && batch.containsKey(bookingId)) {
-            return Optional.of(batch.get(bookingId));
+            return Optional.ofNullable(batch.get(bookingId));
         }
         List<String> docs = reader.queryForList("SELECT doc FROM booking_view WHERE booking_id = ?", String.class,
                 bookingId);

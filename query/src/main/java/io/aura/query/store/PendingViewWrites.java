@@ -14,7 +14,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * writes at once.
  *
  * <p>While a batch runs, its own later events must see what its earlier events computed:
- * {@link #peek()} answers from the pending records before a store reads committed state.
+ * {@link #peek()} answers from the pending records before a store reads committed state. A store
+ * may keep a null value under a key to say "deleted in this batch".
  *
  * @param <V> the view record
  */
