@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.h2.mvstore.MVStore;
 import java.util.List;
-import io.aura.query.booking.SqlBookingViewStore;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -113,13 +112,6 @@ public class EmbeddedStorageConfiguration {
         config.addDataSourceProperty("busy_timeout", "10000");
         config.setConnectionInitSql("PRAGMA query_only = 1");
         return new HikariDataSource(config);
-    }
-
-    /** Booking views in the same database as the events, written with each batch's token (ADR 0021). */
-    @Bean
-    public SqlBookingViewStore bookingViewStore(DataSource dataSource, HikariDataSource viewReader,
-                                                PlatformTransactionManager transactionManager) {
-        return new SqlBookingViewStore(dataSource, viewReader, transactionManager).createSchema();
     }
 
     @Bean

@@ -1,9 +1,6 @@
 package io.aura.app.storage;
 
 import com.mongodb.client.MongoClient;
-import io.aura.query.booking.BookingViewStore;
-import io.aura.query.booking.MongoBookingViewStore;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
@@ -37,11 +34,6 @@ public class ProductionStorageConfiguration {
     @Bean
     public MongoSagaStore sagaStore(DefaultMongoTemplate axonMongoTemplate, Serializer serializer) {
         return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
-    }
-
-    @Bean
-    public BookingViewStore bookingViewStore(MongoTemplate mongo) {
-        return new MongoBookingViewStore(mongo);
     }
 
     @Bean
