@@ -30,6 +30,20 @@ public abstract class IntegrationTest {
         return mail;
     }
 
+    /**
+     * The suite's second run (./aura test, .ci/run): the same tests with the views, credentials and outboxes
+     * in MongoDB through their production adapters, on a MongoDB wire server in this JVM (ADR 0021).
+     */
+    public static final boolean MONGO_VIEWS = "mongo".equals(System.getProperty("aura.test.views"));
+
+    private static final de.bwaldvogel.mongo.MongoServer MONGO = MONGO_VIEWS ? startMongo() : null;
+
+    private static de.bwaldvogel.mongo.MongoServer startMongo() {
+        var server = new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        return server;
+    }
+
     /** A local server that answers like Microsoft Graph and its token endpoint, shared like the application. */
     public static final io.aura.graph.FakeGraph GRAPH = new io.aura.graph.FakeGraph();
 
@@ -58,6 +72,11 @@ public abstract class IntegrationTest {
         registry.add("aura.admin-password", () -> ADMIN_PASSWORD);
         // every test signs in from 127.0.0.1: the per-address limit (unit-tested) must not couple the tests
         registry.add("aura.login.address-free-failures", () -> "1000");
+        if (MONGO_VIEWS) {
+            registry.add("aura.views", () -> "mongo");
+            registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO.getLocalAddress().getPort() + "/aura");
+            registry.add("spring.autoconfigure.exclude", () -> "org.axonframework.springboot.autoconfig.XStreamAutoConfiguration");
+        }
     }
 
     @Autowired
