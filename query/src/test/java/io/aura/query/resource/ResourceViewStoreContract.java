@@ -46,8 +46,12 @@ abstract class ResourceViewStoreContract {
         store().save(room("r-1", "Gamma", 4, 0));
         store().save(room("r-4", "Alpha", 4, 0));
         store().save(room("r-2", "Beta", 4, 0));
+        store().save(room("r-5", "annex", 4, 0));
+        store().save(room("r-6", "Äußeres", 4, 0));
 
-        assertThat(store().all()).extracting(ResourceView::id).containsExactly("r-4", "r-2", "r-3", "r-1");
+        // as stored, character by character: capitals before small letters, umlauts after both
+        assertThat(store().all()).extracting(ResourceView::id)
+                .containsExactly("r-4", "r-2", "r-3", "r-1", "r-5", "r-6");
     }
 
     @Test
