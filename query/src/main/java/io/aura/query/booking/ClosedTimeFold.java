@@ -39,7 +39,7 @@ public final class ClosedTimeFold {
      */
     public static BusyChanges busyChanged(List<BusyTime> known, ExternalBusyChanged e) {
         Map<String, BusyTime> shown = new LinkedHashMap<>();
-        e.busy().forEach(b -> shown.putIfAbsent(BusyTime.of(e.resourceId(), b).id(), BusyTime.of(e.resourceId(), b)));
+        e.busy().stream().map(b -> BusyTime.of(e.resourceId(), b)).forEach(b -> shown.putIfAbsent(b.id(), b));
         List<BusyTime> inWindow = known.stream().filter(b -> b.resourceId().equals(e.resourceId())
                 && b.overlaps(e.window().start(), e.window().end())).toList();
         Set<String> kept = inWindow.stream().map(BusyTime::id).collect(Collectors.toSet());
