@@ -14,6 +14,8 @@ import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenRevoked;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
+import io.aura.kernel.identity.UserQueries.UserView;
+import io.aura.query.identity.UserViewStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -58,14 +60,16 @@ public class NotificationInbox {
     private final ApprovalTokens tokens;
     private final String baseUrl;
     private final boolean mailEnabled;
+    private final UserViewStore users;
 
     public NotificationInbox(MongoTemplate mongo, QueryUpdateEmitter emitter,
-                             ApprovalTokens tokens,
+                             ApprovalTokens tokens, UserViewStore users,
                              @Value("${aura.public-url:http://localhost:8080}") String baseUrl,
                              @Value("${spring.mail.host:}") String mailHost) {
         this.mongo = mongo;
         this.emitter = emitter;
         this.tokens = tokens;
+        this.users = users;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.mailEnabled = !mailHost.isBlank();
         mongo.indexOps(COLLECTION).createIndex(new Index().on("user", Sort.Direction.ASC)
@@ -257,11 +261,9 @@ public class NotificationInbox {
         if (mongo.exists(new Query(), RECIPIENTS)) {
             return;
         }
-        for (org.bson.Document user : mongo.find(new Query(), org.bson.Document.class, "users")) {
-            @SuppressWarnings("unchecked")
-            List<String> roles = user.get("roles", List.class);
-            mongo.save(new Recipient(user.getString("_id"), roles == null ? java.util.Set.of() : java.util.Set.copyOf(roles),
-                    user.getString("email")), RECIPIENTS);
+        for (UserView user : users.all()) {
+            mongo.save(new Recipient(user.username(), user.roles().stream().map(Role::name).collect(
+                    java.util.stream.Collectors.toSet()), user.email()), RECIPIENTS);
         }
     }
 

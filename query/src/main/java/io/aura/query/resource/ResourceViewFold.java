@@ -1,0 +1,24 @@
+package io.aura.query.resource;
+
+import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
+import io.aura.kernel.resource.ResourceQueries.ResourceView;
+
+/**
+ * A resource's view, event by event: each function returns the next view. Pure, so every store
+ * keeps what the same fold computed, and a redelivered event computes the same view again.
+ */
+public final class ResourceViewFold {
+    private ResourceViewFold() {}
+
+    /** A registration (again: a new spec) replaces the whole view; no external calendar is linked yet. */
+    public static ResourceView registered(ResourceRegistered e) {
+        return ResourceView.of(e.resourceId(), e.spec());
+    }
+
+    /** The linked Outlook mailbox, or none ({@code mailbox} null) once unlinked. */
+    public static ResourceView externalCalendar(ResourceView v, String mailbox) {
+        return new ResourceView(v.id(), v.name(), v.capacity(), v.timeZone(), v.approvalRequired(), v.approvers(),
+                v.bufferMinutes(), v.minDurationMinutes(), v.maxDurationMinutes(), v.bookingWindowDays(),
+                v.approvalLevels(), v.approvalDeadline(), mailbox);
+    }
+}

@@ -1,0 +1,27 @@
+package io.aura.query.booking;
+
+import io.aura.query.resource.SqlResourceViewStore;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** The availability projection on the SQL stores of the embedded default. */
+class SqlAvailabilityProjectionTest extends AvailabilityProjectionContract {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void setUp() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        SQLiteDataSource database = new SQLiteDataSource(config);
+        database.setUrl("jdbc:sqlite:" + dir.resolve("views.db"));
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
+        use(new SqlClosedTimeViewStore(database, database, transactions).createSchema(),
+                new SqlResourceViewStore(database, database, transactions).createSchema(),
+                new SqlBookingViewStore(database, database, transactions).createSchema());
+    }
+}

@@ -1,0 +1,33 @@
+package io.aura.query.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserEvents.RolesGranted;
+import io.aura.kernel.identity.UserEvents.UserRegistered;
+import io.aura.kernel.identity.UserQueries.UserView;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Given a user's events, the view the fold computes. */
+class UserViewFoldTest {
+
+    @Test
+    void a_registered_user_has_the_roles_and_names_registered() {
+        assertThat(UserViewFold.registered(new UserRegistered("alice", Set.of(Role.REQUESTER), "Alice", "a@x.org")))
+                .isEqualTo(new UserView("alice", Set.of(Role.REQUESTER), "Alice", "a@x.org"));
+        assertThat(UserViewFold.registered(new UserRegistered("bob", null, null, null)).roles()).isEmpty();
+    }
+
+    @Test
+    void granted_roles_are_added_and_a_grant_seen_twice_changes_nothing() {
+        UserView registered = UserViewFold.registered(new UserRegistered("alice", Set.of(Role.REQUESTER), "Alice", null));
+        RolesGranted grant = new RolesGranted("alice", Set.of(Role.APPROVER, Role.REQUESTER));
+
+        UserView once = UserViewFold.rolesGranted(registered, grant);
+        UserView twice = UserViewFold.rolesGranted(once, grant);
+
+        assertThat(once).isEqualTo(new UserView("alice", Set.of(Role.REQUESTER, Role.APPROVER), "Alice", null));
+        assertThat(twice).isEqualTo(once);
+    }
+}

@@ -1,0 +1,92 @@
+package io.aura.query.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserQueries.UserView;
+import java.util.Set;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every user view store does, whatever keeps it (SQLite, PostgreSQL, MongoDB): each adapter's
+ * test extends this with its own store.
+ */
+abstract class UserViewStoreContract {
+
+    abstract UserViewStore store();
+
+    @Test
+    void a_saved_user_is_found_as_it_was_saved() {
+        UserView alice = new UserView("alice", Set.of(Role.REQUESTER, Role.APPROVER), "Alice", "alice@example.org");
+        UserView bob = new UserView("bob", Set.of(), null, null);
+
+        store().save(alice);
+        store().save(bob);
+
+        assertThat(store().find("alice")).contains(alice);
+        assertThat(store().find("bob")).contains(bob);
+        assertThat(store().find("carol")).isEmpty();
+    }
+
+    @Test
+    void everyone_holding_a_role_comes_by_username_and_follows_a_changed_view() {
+        store().save(user("carol", Role.ADMIN));
+        store().save(user("alice", Role.REQUESTER, Role.ADMIN));
+        store().save(user("bob", Role.REQUESTER));
+
+        assertThat(store().withRole(Role.ADMIN)).extracting(UserView::username).containsExactly("alice", "carol");
+        assertThat(store().withRole(Role.AUDITOR)).isEmpty();
+
+        store().save(user("bob", Role.REQUESTER, Role.ADMIN));
+        store().save(user("carol", Role.APPROVER));
+
+        assertThat(store().withRole(Role.ADMIN)).extracting(UserView::username).containsExactly("alice", "bob");
+        assertThat(store().withRole(Role.ADMIN).get(1)).isEqualTo(user("bob", Role.REQUESTER, Role.ADMIN));
+    }
+
+    @Test
+    void every_user_comes_by_username() {
+        store().save(user("carol"));
+        store().save(user("alice"));
+        store().save(user("bob"));
+
+        assertThat(store().all()).extracting(UserView::username).containsExactly("alice", "bob", "carol");
+    }
+
+    @Test
+    void clearing_forgets_every_user_and_their_roles() {
+        store().save(user("alice", Role.ADMIN));
+
+        store().clear();
+
+        assertThat(store().find("alice")).isEmpty();
+        assertThat(store().withRole(Role.ADMIN)).isEmpty();
+        assertThat(store().all()).isEmpty();
+    }
+
+    @Test
+    void within_one_unit_of_work_a_later_event_sees_what_an_earlier_one_saved() {
+        UserView registered = user("alice", Role.REQUESTER);
+        UserView granted = user("alice", Role.REQUESTER, Role.APPROVER);
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            store().save(registered);
+            assertThat(store().find("alice")).contains(registered);
+            store().save(granted);
+            assertThat(store().find("alice")).contains(granted);
+            batch.commit();
+        } finally {
+            if (batch.isActive()) {
+                batch.rollback();
+            }
+        }
+
+        assertThat(store().find("alice")).contains(granted);
+        assertThat(store().withRole(Role.APPROVER)).containsExactly(granted);
+    }
+
+    static UserView user(String username, Role... roles) {
+        return new UserView(username, Set.of(roles), username.toUpperCase(), username + "@example.org");
+    }
+}

@@ -1,0 +1,75 @@
+package io.aura.query.resource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The resource view store contract on SQLite (the embedded default's adapter), and what only a
+ * store that commits with the processor's token can promise: a batch's views are written when, and
+ * only if, its unit of work commits.
+ */
+class SqlResourceViewStoreTest extends ResourceViewStoreContract {
+    @TempDir
+    Path dir;
+    SQLiteDataSource database;
+    SqlResourceViewStore store;
+
+    @BeforeEach
+    void setUp() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        database = new SQLiteDataSource(config);
+        database.setUrl("jdbc:sqlite:" + dir.resolve("views.db"));
+        store = new SqlResourceViewStore(database, database, new DataSourceTransactionManager(database)).createSchema();
+    }
+
+    @Override
+    ResourceViewStore store() {
+        return store;
+    }
+
+    @Test
+    void a_batch_writes_nothing_until_its_unit_of_work_commits_and_nothing_if_it_rolls_back() {
+        DefaultUnitOfWork<?> committed = DefaultUnitOfWork.startAndGet(null);
+        store.save(room("r-1", "Room", 8, 0));
+        assertThat(rows()).isZero();
+        committed.commit();
+        assertThat(rows()).isEqualTo(1);
+
+        DefaultUnitOfWork<?> rolledBack = DefaultUnitOfWork.startAndGet(null);
+        store.save(room("r-2", "Room", 8, 0));
+        rolledBack.rollback();
+        assertThat(rows()).isEqualTo(1);
+        assertThat(store.find("r-2")).isEmpty();
+    }
+
+    @Test
+    void creating_the_schema_again_keeps_the_views() {
+        store.save(room("r-1", "Room", 8, 0));
+
+        store.createSchema();
+
+        assertThat(store.find("r-1")).isPresent();
+    }
+
+    @Test
+    void the_resources_seating_enough_are_read_through_the_capacity_index() {
+        String plan = new JdbcTemplate(database).queryForList("EXPLAIN QUERY PLAN SELECT doc FROM resource_view "
+                + "WHERE capacity >= 5 AND resource_id <> 'r-1' ORDER BY capacity, resource_id").toString();
+
+        assertThat(plan).contains("resource_view_capacity");
+    }
+
+    private int rows() {
+        return new JdbcTemplate(database).queryForObject("SELECT COUNT(*) FROM resource_view", Integer.class);
+    }
+}
