@@ -27,7 +27,7 @@ public class PlacesViewsConfiguration {
 
     /** SQL beside the tokens; each bean is also a BatchedViewStore, so a one-pass rebuild batches it. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(name = "aura.storage", havingValue = "embedded", matchIfMissing = true)
+    @ConditionalOnProperty(name = "aura.views", havingValue = "sql", matchIfMissing = true)
     static class Embedded {
         @Bean
         public SqlResourceViewStore resourceViewStore(DataSource dataSource, @Qualifier("viewReader") DataSource viewReader,
@@ -50,7 +50,7 @@ public class PlacesViewsConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(name = "aura.storage", havingValue = "production")
+    @ConditionalOnProperty(name = "aura.views", havingValue = "mongo")
     static class Production {
         @Bean
         public ResourceViewStore resourceViewStore(MongoTemplate mongo) {

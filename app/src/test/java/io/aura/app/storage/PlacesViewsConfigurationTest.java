@@ -57,7 +57,7 @@ class PlacesViewsConfigurationTest {
         MongoServer server = new MongoServer(new MemoryBackend());
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             new ApplicationContextRunner()
-                    .withPropertyValues("aura.storage=production")
+                    .withPropertyValues("aura.views=mongo")
                     .withUserConfiguration(PlacesViewsConfiguration.class)
                     .withBean(MongoTemplate.class, () -> new MongoTemplate(client, "test"))
                     .run(context -> {
