@@ -68,12 +68,11 @@ public class NotificationInbox {
         this.mailEnabled = !mailHost.isBlank();
     }
 
-    /*
+    /**
      * Who may be told what is folded from the user events in this processor, in the stream's order: role
      * members and addresses are then those of the moment of each event, on a replay as live — not
      * the users view's, which another processor fills at its own pace (and rebuilds in a replay).
      */
-
     @EventHandler
     void on(UserRegistered e) {
         store.saveRecipient(new Recipient(e.username(), e.roles().stream().map(Role::name)
