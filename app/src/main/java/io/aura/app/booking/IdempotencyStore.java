@@ -1,48 +1,29 @@
 package io.aura.app.booking;
 
-import io.aura.app.storage.QueryStoreDurability;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
 
 /**
  * Remembers, per caller and {@code Idempotency-Key}, which booking a request created and the
  * answer it got, so a retried request books nothing twice and gets the first answer again.
+ * Adapters: {@link SqlIdempotencyStore} (embedded default) and {@link MongoIdempotencyStore}
+ * (production); one contract test suite holds both to the same behaviour.
  */
-@Component
-class IdempotencyStore {
-    static final String COLLECTION = "idempotency";
+public interface IdempotencyStore {
 
-    record Entry(@Id String id, String bookingId, Integer httpStatus, Map<String, Object> body) {}
+    /** What a key was claimed for, and the answer once there is one (status and body null until then). */
+    record Entry(String id, String bookingId, Integer httpStatus, Map<String, Object> body) {}
 
-    private final MongoTemplate mongo;
-    private final QueryStoreDurability durability;
+    /**
+     * Claims the key for a new booking id, atomically: of two claims of one key exactly one gets
+     * empty; every other gets the entry of the one that did.
+     */
+    Optional<Entry> claim(String caller, String key, String bookingId);
 
-    IdempotencyStore(MongoTemplate mongo, QueryStoreDurability durability) {
-        this.mongo = mongo;
-        this.durability = durability;
-    }
+    /** Records the answer the claimed request got (the body as plain JSON values: maps, lists, text, numbers). */
+    void answer(String caller, String key, int httpStatus, Map<String, Object> body);
 
-    /** Claims the key for a new booking id; if it was claimed before, returns that earlier entry. */
-    Optional<Entry> claim(String caller, String key, String bookingId) {
-        String id = caller + ":" + key;
-        try {
-            mongo.insert(new Entry(id, bookingId, null, null), COLLECTION);
-            durability.makeDurable();
-            return Optional.empty();
-        } catch (DuplicateKeyException taken) {
-            return Optional.ofNullable(mongo.findById(id, Entry.class, COLLECTION));
-        }
-    }
-
-    void answer(String caller, String key, int httpStatus, Map<String, Object> body) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(caller + ":" + key)),
-                new Update().set("httpStatus", httpStatus).set("body", body), COLLECTION);
+    static String id(String caller, String key) {
+        return caller + ":" + key;
     }
 }

@@ -12,25 +12,31 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.stereotype.Component;
 
 /**
  * Webhooks registered before registrations became events lived only as documents in
  * {@code webhooks}. At start each one is registered through a command under its old id (actor
  * "system"), its secret moved beside the others, and the document removed; a registration that is
  * already in the event store (a start interrupted half-way) only has its document removed.
+ *
+ * <p>Only a MongoDB written by those versions holds such documents, so this runs in the production
+ * profile only (declared there, not scanned). The embedded default keeps its webhooks in SQL; an old
+ * embedded view store that still had such documents was migrated by the version that used it, at
+ * its start.
  */
-@Component
 public class LegacyWebhookMigration {
     private static final Logger log = LoggerFactory.getLogger(LegacyWebhookMigration.class);
     static final String LEGACY = "webhooks";
 
     private final MongoTemplate mongo;
+    private final WebhookStore webhooks;
     private final CommandGateway commands;
     private final EventStore eventStore;
 
-    public LegacyWebhookMigration(MongoTemplate mongo, CommandGateway commands, EventStore eventStore) {
+    public LegacyWebhookMigration(MongoTemplate mongo, WebhookStore webhooks, CommandGateway commands,
+                                  EventStore eventStore) {
         this.mongo = mongo;
+        this.webhooks = webhooks;
         this.commands = commands;
         this.eventStore = eventStore;
     }
@@ -41,7 +47,7 @@ public class LegacyWebhookMigration {
         int migrated = 0;
         for (Document hook : legacy) {
             String id = hook.getString("_id");
-            mongo.save(new WebhookOutbox.Secret(id, hook.getString("secret")), WebhookOutbox.SECRETS);
+            webhooks.saveSecret(id, hook.getString("secret"));
             try {
                 commands.sendAndWait(new RegisterWebhook(id, hook.getString("url")));
             } catch (RuntimeException e) {

@@ -7,11 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends the inbox's pending mails through the configured SMTP server, outside any command: a mail
  * that fails is retried with backoff (up to {@link #MAX_ATTEMPTS}) and never holds up a decision.
- * Each mail is leased before sending, so two nodes do not send the same one at the same time.
+ * Each mail is leased before sending ({@link NotificationStore#claimDueMail}), so two nodes do not
+ * send the same one at the same time; an outcome is recorded as soon as it is known.
  */
 @Component
 public class MailOutbox {
@@ -28,14 +24,14 @@ public class MailOutbox {
     static final int MAX_ATTEMPTS = 8;
     static final Duration LEASE = Duration.ofMinutes(2);
 
-    private final MongoTemplate mongo;
+    private final NotificationStore store;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final Clock clock;
     private final String from;
 
-    public MailOutbox(MongoTemplate mongo, ObjectProvider<JavaMailSender> mailSender, Clock clock,
+    public MailOutbox(NotificationStore store, ObjectProvider<JavaMailSender> mailSender, Clock clock,
                       @Value("${aura.mail.from:aura-scheduler@localhost}") String from) {
-        this.mongo = mongo;
+        this.store = store;
         this.mailSender = mailSender;
         this.clock = clock;
         this.from = from;
@@ -49,11 +45,7 @@ public class MailOutbox {
         }
         for (int i = 0; i < 50; i++) {
             Instant now = clock.instant();
-            NotificationDocument mail = mongo.findAndModify(
-                    Query.query(Criteria.where("mailStatus").is("PENDING").and("mailNextAttemptAt").lte(now)),
-                    new Update().set("mailNextAttemptAt", now.plus(LEASE)),
-                    FindAndModifyOptions.options().returnNew(true), NotificationDocument.class,
-                    NotificationInbox.COLLECTION);
+            NotificationDocument mail = store.claimDueMail(now, now.plus(LEASE)).orElse(null);
             if (mail == null) {
                 return;
             }
@@ -62,7 +54,6 @@ public class MailOutbox {
     }
 
     private void send(JavaMailSender sender, NotificationDocument mail, Instant now) {
-        Query one = Query.query(Criteria.where("_id").is(mail.id()));
         try {
             SimpleMailMessage message = new SimpleMailMessage();
             message.setFrom(from);
@@ -70,17 +61,17 @@ public class MailOutbox {
             message.setSubject(subject(mail.type()));
             message.setText(mail.message() + "\n\n-- Aura Scheduler");
             sender.send(message);
-            mongo.updateFirst(one, new Update().set("mailStatus", "SENT").inc("mailAttempts", 1),
-                    NotificationInbox.COLLECTION);
         } catch (RuntimeException e) {
             int attempts = mail.mailAttempts() + 1;
             boolean giveUp = attempts >= MAX_ATTEMPTS;
             log.warn("Mail {} to {} failed (attempt {}{}): {}", mail.id(), mail.email(), attempts,
                     giveUp ? ", giving up" : "", e.toString());
-            mongo.updateFirst(one, new Update().set("mailStatus", giveUp ? "FAILED" : "PENDING")
-                    .set("mailAttempts", attempts).set("mailError", e.getMessage())
-                    .set("mailNextAttemptAt", now.plus(Backoff.after(attempts))), NotificationInbox.COLLECTION);
+            store.mailFailed(mail.id(), giveUp ? NotificationDocument.FAILED : NotificationDocument.PENDING, attempts,
+                    e.getMessage(), now.plus(Backoff.after(attempts)));
+            return;
         }
+        // outside the try: a store that fails to record the sending is not a mail that failed
+        store.mailSent(mail.id());
     }
 
     static String subject(String type) {

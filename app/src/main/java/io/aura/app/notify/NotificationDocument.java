@@ -5,9 +5,10 @@ import org.springframework.data.annotation.Id;
 
 /**
  * One entry of a user's inbox, and its mail in the outbox ({@code mailStatus}: PENDING, SENT,
- * FAILED, OFF when no SMTP server is configured, NO_ADDRESS, REPLAYED when rebuilt from history).
+ * FAILED, OFF when no SMTP server is configured, NO_ADDRESS, STALE for history met late, REPLAYED
+ * when rebuilt from history).
  */
-record NotificationDocument(
+public record NotificationDocument(
         @Id String id,
         String user,
         String type,
@@ -21,4 +22,9 @@ record NotificationDocument(
         String mailStatus,
         int mailAttempts,
         Instant mailNextAttemptAt,
-        String mailError) {}
+        String mailError) {
+
+    public static final String PENDING = "PENDING";
+    public static final String SENT = "SENT";
+    public static final String FAILED = "FAILED";
+}

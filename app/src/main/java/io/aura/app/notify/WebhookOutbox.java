@@ -1,5 +1,7 @@
 package io.aura.app.notify;
 
+import io.aura.app.notify.WebhookStore.Delivery;
+import io.aura.app.notify.WebhookStore.Registration;
 import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.webhook.WebhookEvents.WebhookRegistered;
 import io.aura.kernel.webhook.WebhookEvents.WebhookRemoved;
@@ -15,7 +17,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,14 +33,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,14 +41,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Delivers booking and approval events to the registered webhooks, at least once: each event
  * becomes one delivery per webhook (its id, stable across retries, is the receiver's key for
  * deduplication), written by an event processor and POSTed later with an HMAC-SHA256 signature,
- * retried with backoff. A receiver that is down never holds up a decision.
+ * retried with backoff. A receiver that is down never holds up a decision. Registrations, secrets
+ * and deliveries are kept through the {@link WebhookStore} port.
  */
 @Component
 @ProcessingGroup(WebhookOutbox.PROCESSING_GROUP)
 public class WebhookOutbox {
     private static final Logger log = LoggerFactory.getLogger(WebhookOutbox.class);
     public static final String PROCESSING_GROUP = "webhooks";
-    static final String COLLECTION = "webhook_deliveries";
     static final int MAX_ATTEMPTS = 10;
     static final Duration LEASE = Duration.ofMinutes(1);
     public static final String SIGNATURE = "X-Aura-Signature";
@@ -63,12 +56,7 @@ public class WebhookOutbox {
     public static final String DELIVERY = "X-Aura-Delivery";
     public static final String EVENT = "X-Aura-Event";
 
-    /** The registered webhooks as this processor has seen them, so deliveries follow the stream's order. */
-    static final String REGISTRATIONS = "webhook_registrations";
-    /** Signing secrets, kept out of the event store (written by the controller before it registers). */
-    static final String SECRETS = "webhook_secrets";
-
-    private final MongoTemplate mongo;
+    private final WebhookStore store;
     private final QueryUpdateEmitter emitter;
     private final JsonMapper json;
     private final Clock clock;
@@ -76,20 +64,14 @@ public class WebhookOutbox {
 
     private final WebhookTargets targets;
 
-    public WebhookOutbox(MongoTemplate mongo, QueryUpdateEmitter emitter, JsonMapper json, Clock clock,
+    public WebhookOutbox(WebhookStore store, QueryUpdateEmitter emitter, JsonMapper json, Clock clock,
                          WebhookTargets targets) {
         this.targets = targets;
-        this.mongo = mongo;
+        this.store = store;
         this.emitter = emitter;
         this.json = json;
         this.clock = clock;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
-                .on("nextAttemptAt", Sort.Direction.ASC).named("due"));
     }
-
-    record Registration(@Id String id, String url, String createdBy, Instant createdAt) {}
-
-    record Secret(@Id String id, String secret) {}
 
     /**
      * Registered in this processor, not another: an event after the registration in the store is
@@ -98,8 +80,9 @@ public class WebhookOutbox {
     @EventHandler
     void on(WebhookRegistered registered, EventMessage<?> message) {
         String actor = String.valueOf(message.getMetaData().getOrDefault(MessageMetadata.ACTOR, "system"));
-        mongo.save(new Registration(registered.webhookId(), registered.url(), actor, message.getTimestamp()),
-                REGISTRATIONS);
+        // the registered webhooks as this processor has seen them, so deliveries follow the stream's order
+        store.saveRegistration(new Registration(registered.webhookId(), registered.url(), actor,
+                message.getTimestamp()));
         emitter.emit(WatchWebhook.class, q -> q.webhookId().equals(registered.webhookId()),
                 new WebhookState(registered.webhookId(), true));
     }
@@ -110,31 +93,23 @@ public class WebhookOutbox {
      */
     @EventHandler
     void on(WebhookRemoved removed) {
-        Query one = Query.query(Criteria.where("_id").is(removed.webhookId()));
-        mongo.updateMulti(Query.query(Criteria.where("webhookId").is(removed.webhookId()).and("status").is("PENDING")),
-                new Update().set("status", "CANCELLED").set("lastError", "webhook removed"), COLLECTION);
-        mongo.remove(one, SECRETS);
-        mongo.remove(one, REGISTRATIONS);
+        store.remove(removed.webhookId());
         emitter.emit(WatchWebhook.class, q -> q.webhookId().equals(removed.webhookId()),
                 new WebhookState(removed.webhookId(), false));
     }
 
     @QueryHandler
     Optional<WebhookState> handle(WatchWebhook query) {
-        return Optional.of(new WebhookState(query.webhookId(),
-                mongo.exists(Query.query(Criteria.where("_id").is(query.webhookId())), REGISTRATIONS)));
+        return Optional.of(new WebhookState(query.webhookId(), store.registration(query.webhookId()).isPresent()));
     }
 
     Optional<Registration> registration(String id) {
-        return Optional.ofNullable(mongo.findById(id, Registration.class, REGISTRATIONS));
+        return store.registration(id);
     }
 
     List<Registration> registrations() {
-        return mongo.findAll(Registration.class, REGISTRATIONS);
+        return store.registrations();
     }
-
-    record Delivery(@Id String id, String webhookId, String url, String secret, String eventType, String body,
-                    String status, int attempts, Instant nextAttemptAt, Integer lastStatus, String lastError) {}
 
     /** Booking and approval events only; history is not re-sent on a replay. */
     @DisallowReplay
@@ -148,9 +123,7 @@ public class WebhookOutbox {
         if (hooks.isEmpty()) {
             return;
         }
-        Map<String, String> secrets = new HashMap<>();
-        mongo.find(Query.query(Criteria.where("_id").in(hooks.stream().map(Registration::id).toList())),
-                Secret.class, SECRETS).forEach(s -> secrets.put(s.id(), s.secret()));
+        Map<String, String> secrets = store.secrets(hooks.stream().map(Registration::id).toList());
         String eventType = payload.getClass().getSimpleName();
         for (Registration hook : hooks) {
             String secret = secrets.get(hook.id());
@@ -169,11 +142,8 @@ public class WebhookOutbox {
             }
             body.put("occurredAt", message.getTimestamp().toString());
             body.put("payload", payload);
-            Update insert = new Update().setOnInsert("webhookId", hook.id()).setOnInsert("url", hook.url())
-                    .setOnInsert("secret", secret).setOnInsert("eventType", eventType)
-                    .setOnInsert("body", json.writeValueAsString(body)).setOnInsert("status", "PENDING")
-                    .setOnInsert("attempts", 0).setOnInsert("nextAttemptAt", message.getTimestamp());
-            mongo.upsert(Query.query(Criteria.where("_id").is(id)), insert, COLLECTION);
+            store.addDelivery(new Delivery(id, hook.id(), hook.url(), secret, eventType, json.writeValueAsString(body),
+                    WebhookStore.PENDING, 0, message.getTimestamp(), null, null));
         }
     }
 
@@ -181,11 +151,7 @@ public class WebhookOutbox {
     public void deliverDue() {
         for (int i = 0; i < 50; i++) {
             Instant now = clock.instant();
-            Delivery d = mongo.findAndModify(
-                    Query.query(Criteria.where("status").is("PENDING").and("nextAttemptAt").lte(now))
-                            .with(Sort.by("nextAttemptAt")),
-                    new Update().set("nextAttemptAt", now.plus(LEASE)),
-                    FindAndModifyOptions.options().returnNew(true), Delivery.class, COLLECTION);
+            Delivery d = store.claimDue(now, now.plus(LEASE)).orElse(null);
             if (d == null) {
                 return;
             }
@@ -194,8 +160,7 @@ public class WebhookOutbox {
     }
 
     private void deliver(Delivery d, Instant now) {
-        // only while still pending: a webhook removed meanwhile has cancelled it, and stays so
-        Query one = Query.query(Criteria.where("_id").is(d.id()).and("status").is("PENDING"));
+        // recorded only while still pending (the store's word): a webhook removed meanwhile has cancelled it
         Integer status = null;
         String error = null;
         try {
@@ -214,25 +179,25 @@ public class WebhookOutbox {
                     .POST(HttpRequest.BodyPublishers.ofString(d.body(), StandardCharsets.UTF_8))
                     .build();
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status / 100 == 2) {
-                mongo.updateFirst(one, new Update().set("status", "DELIVERED").inc("attempts", 1)
-                        .set("lastStatus", status), COLLECTION);
-                return;
+            if (status / 100 != 2) {
+                error = "HTTP " + status;
             }
-            error = "HTTP " + status;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
         } catch (Exception e) {
             error = e.toString();
         }
+        if (error == null) { // outside the try: a store that fails to record it is not a delivery that failed
+            store.delivered(d.id(), status);
+            return;
+        }
         int attempts = d.attempts() + 1;
         boolean giveUp = attempts >= MAX_ATTEMPTS;
         log.info("Webhook delivery {} to {} failed (attempt {}{}): {}", d.id(), d.url(), attempts,
                 giveUp ? ", giving up" : "", error);
-        mongo.updateFirst(one, new Update().set("status", giveUp ? "FAILED" : "PENDING").set("attempts", attempts)
-                .set("lastStatus", status).set("lastError", error)
-                .set("nextAttemptAt", now.plus(Backoff.after(attempts))), COLLECTION);
+        store.failed(d.id(), giveUp ? WebhookStore.FAILED : WebhookStore.PENDING, attempts, status, error,
+                now.plus(Backoff.after(attempts)));
     }
 
     /** Hex HMAC-SHA256 of {@code timestamp + "." + body}: receivers recompute it and compare in constant time. */

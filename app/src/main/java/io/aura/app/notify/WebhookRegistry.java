@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,16 +27,16 @@ import org.springframework.stereotype.Component;
 public class WebhookRegistry implements Webhooks {
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(5);
 
-    private final MongoTemplate mongo;
+    private final WebhookStore store;
     private final ReadYourWrites commands;
     private final WebhookOutbox outbox;
     private final Clock clock;
     private final WebhookTargets targets;
 
-    public WebhookRegistry(MongoTemplate mongo, ReadYourWrites commands, WebhookOutbox outbox, Clock clock,
+    public WebhookRegistry(WebhookStore store, ReadYourWrites commands, WebhookOutbox outbox, Clock clock,
                            WebhookTargets targets) {
         this.targets = targets;
-        this.mongo = mongo;
+        this.store = store;
         this.commands = commands;
         this.outbox = outbox;
         this.clock = clock;
@@ -64,7 +63,7 @@ public class WebhookRegistry implements Webhooks {
             throw new InvalidInputException(violations);
         }
         String id = UUID.randomUUID().toString();
-        mongo.save(new WebhookOutbox.Secret(id, secret), WebhookOutbox.SECRETS);
+        store.saveSecret(id, secret); // committed before the command: a delivery never finds no secret
         commands.sendAndAwait(new RegisterWebhook(id, url), new WatchWebhook(id), WebhookState.class,
                 WebhookState::registered, VISIBLE_WITHIN);
         return outbox.registration(id).map(WebhookRegistry::subscription)
@@ -76,7 +75,7 @@ public class WebhookRegistry implements Webhooks {
         return outbox.registrations().stream().map(WebhookRegistry::subscription).toList();
     }
 
-    private static Subscription subscription(WebhookOutbox.Registration r) {
+    private static Subscription subscription(WebhookStore.Registration r) {
         return new Subscription(r.id(), r.url(), r.createdBy(), r.createdAt());
     }
 

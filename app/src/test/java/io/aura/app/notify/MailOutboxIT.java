@@ -24,9 +24,6 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -40,7 +37,7 @@ class MailOutboxIT extends IntegrationTest {
     private static final Instant DUE = Instant.parse("2099-01-01T08:00:00Z");
 
     @Autowired
-    MongoTemplate mongo;
+    NotificationStore store;
 
     private static JavaMailSender smtp(int port) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
@@ -57,21 +54,20 @@ class MailOutboxIT extends IntegrationTest {
     }
 
     private MailOutbox outbox(JavaMailSender sender, Instant now) {
-        return new MailOutbox(mongo, new StaticListableBeanFactory(Map.of("mailSender", sender))
+        return new MailOutbox(store, new StaticListableBeanFactory(Map.of("mailSender", sender))
                 .getBeanProvider(JavaMailSender.class), Clock.fixed(now, ZoneOffset.UTC), "aura@test");
     }
 
     /** A pending mail as the notification inbox writes it. */
     private String pendingMail(String email) {
         String id = "mail-test-" + UUID.randomUUID();
-        mongo.insert(new NotificationDocument(id, "someone", "APPROVAL_REQUEST", null, null, null, null,
-                "An approval awaits you", DUE, email, "PENDING", 0, DUE, null), NotificationInbox.COLLECTION);
+        store.add(new NotificationDocument(id, "someone", "APPROVAL_REQUEST", null, null, null, null,
+                "An approval awaits you", DUE, email, "PENDING", 0, DUE, null));
         return id;
     }
 
     private NotificationDocument stored(String id) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(id)), NotificationDocument.class,
-                NotificationInbox.COLLECTION);
+        return store.find(id).orElseThrow();
     }
 
     private static List<MimeMessage> receivedBy(String email) {

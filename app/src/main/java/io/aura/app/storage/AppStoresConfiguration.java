@@ -1,0 +1,109 @@
+package io.aura.app.storage;
+
+import io.aura.app.booking.IdempotencyStore;
+import io.aura.app.booking.MongoIdempotencyStore;
+import io.aura.app.booking.SqlIdempotencyStore;
+import io.aura.app.notify.LegacyWebhookMigration;
+import io.aura.app.notify.MongoNotificationStore;
+import io.aura.app.notify.MongoWebhookStore;
+import io.aura.app.notify.NotificationStore;
+import io.aura.app.notify.SqlNotificationStore;
+import io.aura.app.notify.SqlWebhookStore;
+import io.aura.app.notify.WebhookStore;
+import io.aura.app.ops.QueryStoreHealthIndicator;
+import io.aura.app.security.CredentialStore;
+import io.aura.app.security.MongoCredentialStore;
+import io.aura.app.security.SqlCredentialStore;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The application's own stores that are not views of one projection: credentials, idempotency keys,
+ * inboxes with the mail outbox, webhook registrations with their secrets and delivery outbox, and the
+ * query store's health. On the embedded default they are tables in the event store's SQLite database
+ * (writes on the one writing connection, committed at once or with the processor batch's token;
+ * reads through {@code viewReader}); in production MongoDB collections, as before.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AppStoresConfiguration {
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "aura.views", havingValue = "sql", matchIfMissing = true)
+    static class Sql {
+
+        @Bean
+        SqlCredentialStore credentialStore(DataSource dataSource, @Qualifier("viewReader") DataSource viewReader,
+                                           PlatformTransactionManager transactionManager) {
+            return new SqlCredentialStore(dataSource, viewReader, transactionManager).createSchema();
+        }
+
+        @Bean
+        SqlIdempotencyStore idempotencyStore(DataSource dataSource, @Qualifier("viewReader") DataSource viewReader,
+                                             PlatformTransactionManager transactionManager, JsonMapper jsonMapper) {
+            return new SqlIdempotencyStore(dataSource, viewReader, transactionManager, jsonMapper).createSchema();
+        }
+
+        /** Concrete type: it is also a BatchedViewStore, so a one-pass rebuild batches the inbox's writes. */
+        @Bean
+        SqlNotificationStore notificationStore(DataSource dataSource, @Qualifier("viewReader") DataSource viewReader,
+                                               PlatformTransactionManager transactionManager) {
+            return new SqlNotificationStore(dataSource, viewReader, transactionManager).createSchema();
+        }
+
+        @Bean
+        SqlWebhookStore webhookStore(DataSource dataSource, @Qualifier("viewReader") DataSource viewReader,
+                                     PlatformTransactionManager transactionManager) {
+            return new SqlWebhookStore(dataSource, viewReader, transactionManager).createSchema();
+        }
+
+        @Bean(QueryStoreHealthIndicator.NAME)
+        QueryStoreHealthIndicator queryStoreHealthIndicator(@Qualifier("viewReader") DataSource viewReader) {
+            return QueryStoreHealthIndicator.sql(viewReader);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "aura.views", havingValue = "mongo")
+    static class Mongo {
+
+        @Bean
+        CredentialStore credentialStore(MongoTemplate mongo) {
+            return new MongoCredentialStore(mongo);
+        }
+
+        @Bean
+        IdempotencyStore idempotencyStore(MongoTemplate mongo) {
+            return new MongoIdempotencyStore(mongo);
+        }
+
+        @Bean
+        NotificationStore notificationStore(MongoTemplate mongo) {
+            return new MongoNotificationStore(mongo);
+        }
+
+        @Bean
+        WebhookStore webhookStore(MongoTemplate mongo) {
+            return new MongoWebhookStore(mongo);
+        }
+
+        /** Webhooks an earlier version kept only as MongoDB documents: registered as events once, at start. */
+        @Bean
+        LegacyWebhookMigration legacyWebhookMigration(MongoTemplate mongo, WebhookStore webhookStore,
+                                                      CommandGateway commandGateway, EventStore eventStore) {
+            return new LegacyWebhookMigration(mongo, webhookStore, commandGateway, eventStore);
+        }
+
+        @Bean(QueryStoreHealthIndicator.NAME)
+        QueryStoreHealthIndicator queryStoreHealthIndicator(MongoTemplate mongo) {
+            return QueryStoreHealthIndicator.mongo(mongo);
+        }
+    }
+}

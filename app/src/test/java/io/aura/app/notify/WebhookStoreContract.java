@@ -1,0 +1,190 @@
+package io.aura.app.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aura.app.notify.WebhookStore.Delivery;
+import io.aura.app.notify.WebhookStore.Registration;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** What every webhook store does, whatever keeps it: each adapter's test extends this with its own store. */
+abstract class WebhookStoreContract {
+    static final Instant T = Instant.parse("2030-01-07T09:00:00Z");
+    static final Duration LEASE = Duration.ofMinutes(1);
+
+    abstract WebhookStore store();
+
+    static Registration hook(String id, Instant at) {
+        return new Registration(id, "https://hooks.example.org/" + id, "admin", at);
+    }
+
+    static Delivery delivery(String id, String webhookId, Instant due) {
+        return new Delivery(id, webhookId, "https://hooks.example.org/" + webhookId, "secret-of-" + webhookId,
+                "BookingRequested", "{\"id\":\"" + id + "\"}", WebhookStore.PENDING, 0, due, null, null);
+    }
+
+    @Test
+    void a_secret_is_kept_by_webhook_and_replaced_when_saved_again() {
+        store().saveSecret("h-1", "first-secret-0123456789");
+        store().saveSecret("h-2", "other-secret-0123456789");
+        store().saveSecret("h-1", "second-secret-0123456789");
+
+        assertThat(store().secret("h-1")).contains("second-secret-0123456789");
+        assertThat(store().secret("h-3")).isEmpty();
+        assertThat(store().secrets(List.of("h-1", "h-2", "h-3")))
+                .isEqualTo(Map.of("h-1", "second-secret-0123456789", "h-2", "other-secret-0123456789"));
+        assertThat(store().secrets(List.of())).isEmpty();
+    }
+
+    @Test
+    void registrations_are_found_by_id_and_listed_oldest_first() {
+        store().saveRegistration(hook("h-2", T.plusSeconds(60)));
+        store().saveRegistration(hook("h-1", T));
+
+        assertThat(store().registration("h-1")).contains(hook("h-1", T));
+        assertThat(store().registration("h-3")).isEmpty();
+        assertThat(store().registrations()).containsExactly(hook("h-1", T), hook("h-2", T.plusSeconds(60)));
+    }
+
+    @Test
+    void removing_a_webhook_cancels_what_waits_for_it_and_forgets_its_secret_and_registration() {
+        store().saveSecret("h-1", "secret-0123456789abc");
+        store().saveRegistration(hook("h-1", T));
+        store().saveRegistration(hook("h-2", T));
+        store().addDelivery(delivery("waiting", "h-1", T));
+        store().addDelivery(delivery("done", "h-1", T.minusSeconds(10)));
+        store().addDelivery(delivery("other-hook", "h-2", T));
+        store().claimDue(T, T.plus(LEASE)); // "done"
+        store().delivered("done", 200);
+
+        store().remove("h-1");
+
+        assertThat(store().registration("h-1")).isEmpty();
+        assertThat(store().registrations()).extracting(Registration::id).containsExactly("h-2");
+        assertThat(store().secret("h-1")).isEmpty();
+        assertThat(statusOf("h-1", "waiting")).isEqualTo(WebhookStore.CANCELLED);
+        assertThat(store().deliveriesOf("h-1")).filteredOn(d -> d.id().equals("waiting")).singleElement()
+                .extracting(Delivery::lastError).isEqualTo("webhook removed");
+        assertThat(statusOf("h-1", "done")).isEqualTo(WebhookStore.DELIVERED);
+        assertThat(statusOf("h-2", "other-hook")).isEqualTo(WebhookStore.PENDING);
+    }
+
+    @Test
+    void a_delivery_is_queued_once_and_a_second_add_of_its_id_changes_nothing() {
+        Delivery first = delivery("d-1", "h-1", T);
+        store().addDelivery(first);
+        store().addDelivery(new Delivery("d-1", "h-1", "https://elsewhere.example.org/", "s", "Other", "{}",
+                WebhookStore.PENDING, 0, T.plusSeconds(60), null, null));
+
+        assertThat(store().deliveriesOf("h-1")).containsExactly(first);
+        assertThat(store().deliveriesOf("h-2")).isEmpty();
+    }
+
+    @Test
+    void the_delivery_due_longest_is_claimed_first_and_not_again_until_its_lease_has_passed() {
+        store().addDelivery(delivery("later", "h-1", T.minusSeconds(10)));
+        store().addDelivery(delivery("earlier", "h-1", T.minusSeconds(20)));
+        store().addDelivery(delivery("not-yet", "h-1", T.plusSeconds(10)));
+
+        Delivery claimed = store().claimDue(T, T.plus(LEASE)).orElseThrow();
+        assertThat(claimed.id()).isEqualTo("earlier");
+        assertThat(claimed.nextAttemptAt()).isEqualTo(T.plus(LEASE));
+        assertThat(claimed.secret()).isEqualTo("secret-of-h-1");
+        assertThat(claimed.body()).isEqualTo("{\"id\":\"earlier\"}");
+        assertThat(store().claimDue(T, T.plus(LEASE)).orElseThrow().id()).isEqualTo("later");
+        assertThat(store().claimDue(T, T.plus(LEASE))).isEmpty();
+        assertThat(store().claimDue(T.plus(LEASE), T.plus(LEASE).plus(LEASE))).isPresent();
+    }
+
+    @Test
+    void a_failed_attempt_waits_for_its_next_one_and_is_given_up_at_last() {
+        store().addDelivery(delivery("d-1", "h-1", T));
+        store().claimDue(T, T.plus(LEASE));
+
+        store().failed("d-1", WebhookStore.PENDING, 1, 503, "HTTP 503", T.plusSeconds(2));
+
+        Delivery failed = only("h-1");
+        assertThat(failed.status()).isEqualTo(WebhookStore.PENDING);
+        assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(failed.lastStatus()).isEqualTo(503);
+        assertThat(failed.lastError()).isEqualTo("HTTP 503");
+        assertThat(store().claimDue(T.plusSeconds(1), T.plusSeconds(1).plus(LEASE))).isEmpty();
+        assertThat(store().claimDue(T.plusSeconds(2), T.plusSeconds(2).plus(LEASE))).isPresent();
+
+        store().failed("d-1", WebhookStore.FAILED, 10, null, "connection refused", T.plusSeconds(3600));
+
+        assertThat(only("h-1").status()).isEqualTo(WebhookStore.FAILED);
+        assertThat(only("h-1").lastStatus()).isNull();
+        assertThat(store().claimDue(T.plus(Duration.ofDays(1)), T.plus(Duration.ofDays(2)))).isEmpty();
+    }
+
+    @Test
+    void a_delivery_counts_its_attempt_and_a_cancelled_one_stays_cancelled_whatever_its_sender_reports() {
+        store().saveRegistration(hook("h-1", T));
+        store().addDelivery(delivery("delivered", "h-1", T));
+        store().addDelivery(delivery("cancelled", "h-1", T.plusSeconds(1)));
+        store().claimDue(T, T.plus(LEASE));
+        store().claimDue(T.plusSeconds(1), T.plus(LEASE));
+        store().delivered("delivered", 204);
+
+        store().remove("h-1");
+        store().delivered("cancelled", 200);
+        store().failed("cancelled", WebhookStore.PENDING, 1, 500, "HTTP 500", T.plusSeconds(2));
+
+        Delivery delivered = store().deliveriesOf("h-1").stream().filter(d -> d.id().equals("delivered")).findFirst()
+                .orElseThrow();
+        assertThat(delivered.status()).isEqualTo(WebhookStore.DELIVERED);
+        assertThat(delivered.attempts()).isEqualTo(1);
+        assertThat(delivered.lastStatus()).isEqualTo(204);
+        assertThat(statusOf("h-1", "cancelled")).isEqualTo(WebhookStore.CANCELLED);
+    }
+
+    @Test
+    void two_senders_claiming_at_the_same_time_take_each_delivery_once() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            store().addDelivery(delivery("d-" + i, "h-" + (i % 3), T.minusSeconds(i)));
+        }
+        List<String> claimed = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService senders = Executors.newFixedThreadPool(2)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int sender = 0; sender < 2; sender++) {
+                running.add(senders.submit(() -> {
+                    start.await();
+                    for (Optional<Delivery> d = store().claimDue(T, T.plus(LEASE)); d.isPresent();
+                         d = store().claimDue(T, T.plus(LEASE))) {
+                        claimed.add(d.get().id());
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> sender : running) {
+                sender.get();
+            }
+        }
+
+        assertThat(claimed).hasSize(30).doesNotHaveDuplicates();
+    }
+
+    private String statusOf(String webhookId, String deliveryId) {
+        return store().deliveriesOf(webhookId).stream().filter(d -> d.id().equals(deliveryId)).findFirst()
+                .orElseThrow().status();
+    }
+
+    private Delivery only(String webhookId) {
+        List<Delivery> deliveries = store().deliveriesOf(webhookId);
+        assertThat(deliveries).hasSize(1);
+        return deliveries.get(0);
+    }
+}
