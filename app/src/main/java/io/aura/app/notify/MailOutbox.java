@@ -7,11 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,14 +23,14 @@ public class MailOutbox {
     static final int MAX_ATTEMPTS = 8;
     static final Duration LEASE = Duration.ofMinutes(2);
 
-    private final MongoTemplate mongo;
+    private final MailQueue mails;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final Clock clock;
     private final String from;
 
-    public MailOutbox(MongoTemplate mongo, ObjectProvider<JavaMailSender> mailSender, Clock clock,
+    public MailOutbox(MailQueue mails, ObjectProvider<JavaMailSender> mailSender, Clock clock,
                       @Value("${aura.mail.from:aura-scheduler@localhost}") String from) {
-        this.mongo = mongo;
+        this.mails = mails;
         this.mailSender = mailSender;
         this.clock = clock;
         this.from = from;
@@ -49,11 +44,7 @@ public class MailOutbox {
         }
         for (int i = 0; i < 50; i++) {
             Instant now = clock.instant();
-            NotificationDocument mail = mongo.findAndModify(
-                    Query.query(Criteria.where("mailStatus").is("PENDING").and("mailNextAttemptAt").lte(now)),
-                    new Update().set("mailNextAttemptAt", now.plus(LEASE)),
-                    FindAndModifyOptions.options().returnNew(true), NotificationDocument.class,
-                    NotificationInbox.COLLECTION);
+            InboxEntry mail = mails.leaseNextDue(now, now.plus(LEASE)).orElse(null);
             if (mail == null) {
                 return;
             }
@@ -61,8 +52,7 @@ public class MailOutbox {
         }
     }
 
-    private void send(JavaMailSender sender, NotificationDocument mail, Instant now) {
-        Query one = Query.query(Criteria.where("_id").is(mail.id()));
+    private void send(JavaMailSender sender, InboxEntry mail, Instant now) {
         try {
             SimpleMailMessage message = new SimpleMailMessage();
             message.setFrom(from);
@@ -70,16 +60,14 @@ public class MailOutbox {
             message.setSubject(subject(mail.type()));
             message.setText(mail.message() + "\n\n-- Aura Scheduler");
             sender.send(message);
-            mongo.updateFirst(one, new Update().set("mailStatus", "SENT").inc("mailAttempts", 1),
-                    NotificationInbox.COLLECTION);
+            mails.sent(mail.id());
         } catch (RuntimeException e) {
             int attempts = mail.mailAttempts() + 1;
             boolean giveUp = attempts >= MAX_ATTEMPTS;
             log.warn("Mail {} to {} failed (attempt {}{}): {}", mail.id(), mail.email(), attempts,
                     giveUp ? ", giving up" : "", e.toString());
-            mongo.updateFirst(one, new Update().set("mailStatus", giveUp ? "FAILED" : "PENDING")
-                    .set("mailAttempts", attempts).set("mailError", e.getMessage())
-                    .set("mailNextAttemptAt", now.plus(Backoff.after(attempts))), NotificationInbox.COLLECTION);
+            mails.failed(mail.id(), giveUp ? MailStatus.FAILED : MailStatus.PENDING, attempts, e.getMessage(),
+                    now.plus(Backoff.after(attempts)));
         }
     }
 

@@ -3,10 +3,7 @@ package io.aura.app.notify;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 
-/**
- * One entry of a user's inbox, and its mail in the outbox ({@code mailStatus}: PENDING, SENT,
- * FAILED, OFF when no SMTP server is configured, NO_ADDRESS, REPLAYED when rebuilt from history).
- */
+/** An inbox entry and its mail as MongoDB keeps them ({@link MongoNotificationStore}): the fields the inbox has always written. */
 record NotificationDocument(
         @Id String id,
         String user,
@@ -21,4 +18,10 @@ record NotificationDocument(
         String mailStatus,
         int mailAttempts,
         Instant mailNextAttemptAt,
-        String mailError) {}
+        String mailError) {
+
+    InboxEntry toEntry() {
+        return new InboxEntry(id, user, type, bookingId, approvalId, link, token, message, createdAt, email,
+                MailStatus.valueOf(mailStatus), mailAttempts, mailNextAttemptAt, mailError);
+    }
+}

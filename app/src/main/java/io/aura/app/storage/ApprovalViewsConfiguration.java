@@ -1,5 +1,7 @@
 package io.aura.app.storage;
 
+import io.aura.app.notify.MongoNotificationStore;
+import io.aura.app.notify.SqlNotificationStore;
 import io.aura.query.approval.MongoApprovalViewStore;
 import io.aura.query.approval.SqlApprovalViewStore;
 import javax.sql.DataSource;
@@ -26,6 +28,13 @@ public class ApprovalViewsConfiguration {
                                                PlatformTransactionManager transactionManager) {
             return new SqlApprovalViewStore(dataSource, viewReader, transactionManager).createSchema();
         }
+
+        /** The inbox's entries and their mails, written with the batch's token: the mail outbox is transactional. */
+        @Bean
+        SqlNotificationStore notificationStore(DataSource dataSource, @Qualifier("viewReader") DataSource viewReader,
+                                               PlatformTransactionManager transactionManager) {
+            return new SqlNotificationStore(dataSource, viewReader, transactionManager).createSchema();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -34,6 +43,11 @@ public class ApprovalViewsConfiguration {
         @Bean
         MongoApprovalViewStore approvalViewStore(MongoTemplate mongo) {
             return new MongoApprovalViewStore(mongo);
+        }
+
+        @Bean
+        MongoNotificationStore notificationStore(MongoTemplate mongo) {
+            return new MongoNotificationStore(mongo).copyRecipientsOnceFromTheUsersView();
         }
     }
 }

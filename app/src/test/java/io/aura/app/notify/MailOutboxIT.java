@@ -24,9 +24,6 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -40,7 +37,9 @@ class MailOutboxIT extends IntegrationTest {
     private static final Instant DUE = Instant.parse("2099-01-01T08:00:00Z");
 
     @Autowired
-    MongoTemplate mongo;
+    NotificationStore notifications;
+    @Autowired
+    MailQueue mails;
 
     private static JavaMailSender smtp(int port) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
@@ -57,21 +56,20 @@ class MailOutboxIT extends IntegrationTest {
     }
 
     private MailOutbox outbox(JavaMailSender sender, Instant now) {
-        return new MailOutbox(mongo, new StaticListableBeanFactory(Map.of("mailSender", sender))
+        return new MailOutbox(mails, new StaticListableBeanFactory(Map.of("mailSender", sender))
                 .getBeanProvider(JavaMailSender.class), Clock.fixed(now, ZoneOffset.UTC), "aura@test");
     }
 
     /** A pending mail as the notification inbox writes it. */
     private String pendingMail(String email) {
         String id = "mail-test-" + UUID.randomUUID();
-        mongo.insert(new NotificationDocument(id, "someone", "APPROVAL_REQUEST", null, null, null, null,
-                "An approval awaits you", DUE, email, "PENDING", 0, DUE, null), NotificationInbox.COLLECTION);
+        notifications.add(new InboxEntry(id, "someone", "APPROVAL_REQUEST", null, null, null, null,
+                "An approval awaits you", DUE, email, MailStatus.PENDING, 0, DUE, null));
         return id;
     }
 
-    private NotificationDocument stored(String id) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(id)), NotificationDocument.class,
-                NotificationInbox.COLLECTION);
+    private InboxEntry stored(String id) {
+        return notifications.entry(id).orElseThrow();
     }
 
     private static List<MimeMessage> receivedBy(String email) {
@@ -92,8 +90,8 @@ class MailOutboxIT extends IntegrationTest {
         JavaMailSender up = smtp(IntegrationTest.SMTP.getSmtp().getPort());
 
         outbox(down, DUE).sendDue();
-        NotificationDocument failedOnce = stored(id);
-        assertThat(failedOnce.mailStatus()).isEqualTo("PENDING");
+        InboxEntry failedOnce = stored(id);
+        assertThat(failedOnce.mailStatus()).isEqualTo(MailStatus.PENDING);
         assertThat(failedOnce.mailAttempts()).isEqualTo(1);
         assertThat(failedOnce.mailError()).isNotBlank();
         assertThat(failedOnce.mailNextAttemptAt()).isEqualTo(DUE.plusSeconds(2));
@@ -109,7 +107,7 @@ class MailOutboxIT extends IntegrationTest {
         outbox(up, DUE.plusSeconds(6)).sendDue();
         outbox(up, DUE.plus(Duration.ofHours(1))).sendDue(); // a sent mail is never sent again
 
-        assertThat(stored(id).mailStatus()).isEqualTo("SENT");
+        assertThat(stored(id).mailStatus()).isEqualTo(MailStatus.SENT);
         assertThat(stored(id).mailAttempts()).isEqualTo(3);
         assertThat(receivedBy(email)).hasSize(1);
         assertThat(receivedBy(email).get(0).getSubject()).isEqualTo("Approval requested");
@@ -125,8 +123,8 @@ class MailOutboxIT extends IntegrationTest {
             now = now.plus(Duration.ofHours(2)); // past any backoff
         }
 
-        NotificationDocument failed = stored(id);
-        assertThat(failed.mailStatus()).isEqualTo("FAILED");
+        InboxEntry failed = stored(id);
+        assertThat(failed.mailStatus()).isEqualTo(MailStatus.FAILED);
         assertThat(failed.mailAttempts()).isEqualTo(MailOutbox.MAX_ATTEMPTS);
         assertThat(failed.mailError()).isNotBlank();
     }
@@ -158,7 +156,7 @@ class MailOutboxIT extends IntegrationTest {
         }
 
         assertThat(ids).allSatisfy(id -> {
-            assertThat(stored(id).mailStatus()).isEqualTo("SENT");
+            assertThat(stored(id).mailStatus()).isEqualTo(MailStatus.SENT);
             assertThat(stored(id).mailAttempts()).isEqualTo(1);
         });
         assertThat(receivedBy(email)).hasSize(20);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.aura.app.IntegrationTest;
+import io.aura.app.notify.InboxEntry;
+import io.aura.app.notify.MailStatus;
+import io.aura.app.notify.NotificationStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -83,11 +86,9 @@ class ReplayIT extends IntegrationTest {
         http.post("/api/users/" + late + "/roles", adminToken, Map.of("roles", List.of("APPROVER")));
         lateToken = http.token(late, late + "-password-1");
         // a mail put straight into the outbox, waiting for a retry far ahead
-        mongo.getCollection("notifications").insertOne(new org.bson.Document("_id", "waiting-mail:" + late)
-                .append("user", late).append("type", "APPROVAL_REMINDER").append("message", "still to be sent")
-                .append("createdAt", new java.util.Date()).append("email", late + "@example.test")
-                .append("mailStatus", "PENDING").append("mailAttempts", 3)
-                .append("mailNextAttemptAt", java.util.Date.from(Instant.now().plus(Duration.ofDays(1)))));
+        notifications.add(new InboxEntry("waiting-mail:" + late, late, "APPROVAL_REMINDER", null, null, null, null,
+                "still to be sent", Instant.now().truncatedTo(ChronoUnit.MILLIS), late + "@example.test",
+                MailStatus.PENDING, 3, Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS), null));
 
         http.post("/api/admin/replay", adminToken, Map.of());
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
@@ -95,10 +96,8 @@ class ReplayIT extends IntegrationTest {
 
         assertThat(asked(earlyToken, bookingId)).isTrue();
         assertThat(asked(lateToken, bookingId)).as("granted the role after the level started").isFalse();
-        org.bson.Document waiting = mongo.getCollection("notifications").find(new org.bson.Document("_id",
-                "waiting-mail:" + late)).first();
-        assertThat(waiting).isNotNull();
-        assertThat(waiting.getString("mailStatus")).isEqualTo("PENDING");
+        assertThat(notifications.entry("waiting-mail:" + late)).get().extracting(InboxEntry::mailStatus)
+                .isEqualTo(MailStatus.PENDING);
     }
 
     private boolean asked(String token, String bookingId) {
@@ -108,7 +107,7 @@ class ReplayIT extends IntegrationTest {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.data.mongodb.core.MongoTemplate mongo;
+    NotificationStore notifications;
 
     @Test
     void an_unknown_replay_mode_is_a_400_naming_the_field_and_starts_nothing() {

@@ -1,0 +1,47 @@
+package io.aura.app.notify;
+
+import io.aura.kernel.identity.Role;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the notification inbox keeps what it folds (recipients, approval contexts) and what it
+ * writes (inbox entries with their mails): the port {@link NotificationInbox} writes through and
+ * reads from. It only keeps what the inbox computed; it decides nothing. Adapters:
+ * {@link SqlNotificationStore} (SQLite on the embedded default, plain SQL that PostgreSQL runs too)
+ * and {@link MongoNotificationStore} (production); {@code NotificationStoreContract} holds both to
+ * the same behaviour. The mails waiting in these entries go out through the same store's
+ * {@link MailQueue}.
+ */
+public interface NotificationStore {
+
+    Optional<Recipient> recipient(String username);
+
+    /** Stores the recipient as it is now (replacing the one before). */
+    void saveRecipient(Recipient recipient);
+
+    /** The usernames of everyone holding {@code role}, in order. */
+    List<String> membersOf(Role role);
+
+    Optional<ApprovalContext> approval(String approvalId);
+
+    void saveApproval(ApprovalContext approval);
+
+    /**
+     * Adds an entry unless one with its id is there already (then leaves that one, and its mail,
+     * alone): whether it was added. A redelivered event writes nothing twice, nor mails twice.
+     */
+    boolean add(InboxEntry entry);
+
+    Optional<InboxEntry> entry(String id);
+
+    /** The newest {@code limit} entries of one user's inbox, newest first (entries of one instant by id). */
+    List<InboxEntry> inboxOf(String user, int limit);
+
+    /**
+     * Forgets what a replay rebuilds: recipients, approval contexts and every entry but those whose
+     * mail still waits to go out (a replay finds those again by id and leaves them, so they are
+     * still sent).
+     */
+    void clear();
+}

@@ -1,0 +1,310 @@
+package io.aura.app.notify;
+
+import io.aura.kernel.identity.Role;
+import io.aura.query.store.BatchedViewStore;
+import io.aura.query.store.PendingViewWrites;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The notification inbox in SQL, beside the event store (ADR 0021): entries with their mails
+ * ({@code notification}, read by user and newest first, and by the outbox by mail status and due
+ * time, through indexes), recipients with a row per role they hold (a role's members are an index
+ * range), and approval contexts. A batch's entries are written in the transaction that stores the
+ * processor's token, so a mail is put in the outbox exactly when its event counts as handled: none
+ * lost, none made up, however the process stops.
+ *
+ * <p>Writes go through the writing data source; reads through {@code reader}, which may be a pool of
+ * read-only connections to the same database. While a batch runs, its reads see its own pending
+ * writes first. The outbox's lease and updates are written at once, each in its own short
+ * transaction. Plain SQL that SQLite and PostgreSQL both run.
+ */
+public final class SqlNotificationStore implements NotificationStore, MailQueue, BatchedViewStore {
+    /** Candidates read per lease attempt: another node may lease some of them first. */
+    private static final int CANDIDATES = 8;
+    private static final String ENTRY_COLUMNS = "id, username, type, booking_id, approval_id, link, token, message, "
+            + "created_at, email, mail_status, mail_attempts, mail_next_attempt_at, mail_error";
+    /** An entry is only ever added, never replaced: one seen before stays as it is, its mail too. */
+    private static final String INSERT_ENTRY = "INSERT INTO notification (" + ENTRY_COLUMNS + ") "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+    /** Rounds of reading candidates before a poll gives up until the next one (other nodes took them all). */
+    private static final int LEASE_ROUNDS = 10;
+
+    private final JdbcTemplate writer;
+    private final JdbcTemplate reader;
+    private final TransactionTemplate transaction;
+    /** Pending rows of every table, by table prefix and key: one batch, one transaction. */
+    private final PendingViewWrites<Object> pending = new PendingViewWrites<>(batch -> write(batch.values()));
+
+    public SqlNotificationStore(DataSource writer, DataSource reader, PlatformTransactionManager transactions) {
+        this.writer = new JdbcTemplate(writer);
+        this.reader = new JdbcTemplate(reader);
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** Creates the tables and indexes when they are missing. */
+    public SqlNotificationStore createSchema() {
+        transaction.executeWithoutResult(s -> {
+            writer.execute("CREATE TABLE IF NOT EXISTS notification (id VARCHAR(300) PRIMARY KEY, "
+                    + "username VARCHAR(200) NOT NULL, type VARCHAR(64) NOT NULL, booking_id VARCHAR(100), "
+                    + "approval_id VARCHAR(100), link TEXT, token TEXT, message TEXT, created_at BIGINT NOT NULL, "
+                    + "email VARCHAR(320), mail_status VARCHAR(16) NOT NULL, mail_attempts INTEGER NOT NULL, "
+                    + "mail_next_attempt_at BIGINT, mail_error TEXT)");
+            writer.execute("CREATE INDEX IF NOT EXISTS notification_inbox ON notification (username, created_at)");
+            writer.execute("CREATE INDEX IF NOT EXISTS notification_outbox "
+                    + "ON notification (mail_status, mail_next_attempt_at)");
+            writer.execute("CREATE TABLE IF NOT EXISTS notification_recipient (username VARCHAR(200) PRIMARY KEY, "
+                    + "email VARCHAR(320))");
+            writer.execute("CREATE TABLE IF NOT EXISTS notification_recipient_role (role VARCHAR(32) NOT NULL, "
+                    + "username VARCHAR(200) NOT NULL, PRIMARY KEY (role, username))");
+            writer.execute("CREATE INDEX IF NOT EXISTS notification_recipient_role_user "
+                    + "ON notification_recipient_role (username)");
+            writer.execute("CREATE TABLE IF NOT EXISTS notification_approval (approval_id VARCHAR(100) PRIMARY KEY, "
+                    + "booking_id VARCHAR(100), resource_id VARCHAR(100), requester VARCHAR(200))");
+        });
+        return this;
+    }
+
+    @Override
+    public Optional<Recipient> recipient(String username) {
+        Map<String, Object> batch = pending.peek();
+        if (batch != null && batch.get(recipientKey(username)) instanceof Recipient r) {
+            return Optional.of(r);
+        }
+        List<Optional<String>> email = reader.query("SELECT email FROM notification_recipient WHERE username = ?",
+                (rs, i) -> Optional.ofNullable(rs.getString(1)), username);
+        if (email.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<Role> roles = reader.queryForList("SELECT role FROM notification_recipient_role WHERE username = ?",
+                String.class, username).stream().map(Role::valueOf).collect(Collectors.toSet());
+        return Optional.of(new Recipient(username, roles, email.get(0).orElse(null)));
+    }
+
+    @Override
+    public void saveRecipient(Recipient recipient) {
+        hold(recipientKey(recipient.username()), recipient);
+    }
+
+    @Override
+    public List<String> membersOf(Role role) {
+        TreeSet<String> members = new TreeSet<>(reader.queryForList(
+                "SELECT username FROM notification_recipient_role WHERE role = ? ORDER BY username", String.class,
+                role.name()));
+        Map<String, Object> batch = pending.peek();
+        if (batch != null) {
+            for (Object row : batch.values()) {
+                if (row instanceof Recipient r) { // this batch's own registrations and grants count already
+                    if (r.roles().contains(role)) {
+                        members.add(r.username());
+                    } else {
+                        members.remove(r.username());
+                    }
+                }
+            }
+        }
+        return List.copyOf(members);
+    }
+
+    @Override
+    public Optional<ApprovalContext> approval(String approvalId) {
+        Map<String, Object> batch = pending.peek();
+        if (batch != null && batch.get(approvalKey(approvalId)) instanceof ApprovalContext a) {
+            return Optional.of(a);
+        }
+        return reader.query("SELECT approval_id, booking_id, resource_id, requester FROM notification_approval "
+                        + "WHERE approval_id = ?", (rs, i) -> new ApprovalContext(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4)), approvalId).stream().findFirst();
+    }
+
+    @Override
+    public void saveApproval(ApprovalContext approval) {
+        hold(approvalKey(approval.id()), approval);
+    }
+
+    @Override
+    public boolean add(InboxEntry entry) {
+        Map<String, Object> batch = pending.open();
+        if (batch == null) {
+            return transaction.execute(s -> writer.update(INSERT_ENTRY, row(entry))) == 1;
+        }
+        String key = entryKey(entry.id());
+        if (batch.containsKey(key) || entry(entry.id()).isPresent()) {
+            return false; // seen before: in this batch, or committed by an earlier one
+        }
+        batch.put(key, entry);
+        return true;
+    }
+
+    @Override
+    public Optional<InboxEntry> entry(String id) {
+        Map<String, Object> batch = pending.peek();
+        if (batch != null && batch.get(entryKey(id)) instanceof InboxEntry e) {
+            return Optional.of(e);
+        }
+        return reader.query("SELECT " + ENTRY_COLUMNS + " FROM notification WHERE id = ?", SqlNotificationStore::entry,
+                id).stream().findFirst();
+    }
+
+    @Override
+    public List<InboxEntry> inboxOf(String user, int limit) {
+        return reader.query("SELECT " + ENTRY_COLUMNS + " FROM notification WHERE username = ? "
+                + "ORDER BY created_at DESC, id LIMIT ?", SqlNotificationStore::entry, user, limit);
+    }
+
+    @Override
+    public void clear() {
+        pending.discard();
+        transaction.executeWithoutResult(s -> {
+            writer.update("DELETE FROM notification WHERE mail_status <> ?", MailStatus.PENDING.name());
+            writer.update("DELETE FROM notification_approval");
+            writer.update("DELETE FROM notification_recipient_role");
+            writer.update("DELETE FROM notification_recipient");
+        });
+    }
+
+    @Override
+    public Optional<InboxEntry> leaseNextDue(Instant now, Instant leaseUntil) {
+        for (int round = 0; round < LEASE_ROUNDS; round++) {
+            // read on a reading connection; the writer is taken only for the conditional update of one row
+            List<InboxEntry> due = reader.query("SELECT " + ENTRY_COLUMNS + " FROM notification WHERE mail_status = ? "
+                            + "AND mail_next_attempt_at <= ? ORDER BY mail_next_attempt_at, id LIMIT ?",
+                    SqlNotificationStore::entry, MailStatus.PENDING.name(), now.toEpochMilli(), CANDIDATES);
+            if (due.isEmpty()) {
+                return Optional.empty();
+            }
+            for (InboxEntry candidate : due) {
+                // still pending and due: nobody leased it since it was read (PostgreSQL checks again after a wait)
+                int leased = transaction.execute(s -> writer.update("UPDATE notification SET mail_next_attempt_at = ? "
+                                + "WHERE id = ? AND mail_status = ? AND mail_next_attempt_at <= ?",
+                        leaseUntil.toEpochMilli(), candidate.id(), MailStatus.PENDING.name(), now.toEpochMilli()));
+                if (leased == 1) {
+                    return Optional.of(new InboxEntry(candidate.id(), candidate.user(), candidate.type(),
+                            candidate.bookingId(), candidate.approvalId(), candidate.link(), candidate.token(),
+                            candidate.message(), candidate.createdAt(), candidate.email(), candidate.mailStatus(),
+                            candidate.mailAttempts(), leaseUntil, candidate.mailError()));
+                }
+            }
+            // every candidate was leased by someone else meanwhile: look again
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void sent(String id) {
+        transaction.executeWithoutResult(s -> writer.update("UPDATE notification SET mail_status = ?, "
+                + "mail_attempts = mail_attempts + 1 WHERE id = ?", MailStatus.SENT.name(), id));
+    }
+
+    @Override
+    public void failed(String id, MailStatus status, int attempts, String error, Instant nextAttemptAt) {
+        transaction.executeWithoutResult(s -> writer.update("UPDATE notification SET mail_status = ?, mail_attempts = ?, "
+                + "mail_error = ?, mail_next_attempt_at = ? WHERE id = ?", status.name(), attempts, error,
+                nextAttemptAt.toEpochMilli(), id));
+    }
+
+    @Override
+    public void beginBatch() {
+        pending.begin();
+    }
+
+    @Override
+    public void flushBatch() {
+        pending.flush();
+    }
+
+    @Override
+    public void endBatch() {
+        pending.end();
+    }
+
+    /** Held for the batch when one runs, else written at once. */
+    private void hold(String key, Object row) {
+        Map<String, Object> batch = pending.open();
+        if (batch == null) {
+            write(List.of(row));
+        } else {
+            batch.put(key, row);
+        }
+    }
+
+    /** Writes a batch's rows in one transaction (the caller's when it has one). */
+    private void write(Collection<Object> rows) {
+        List<Recipient> recipients = new ArrayList<>();
+        List<Object[]> approvals = new ArrayList<>();
+        List<InboxEntry> entries = new ArrayList<>();
+        for (Object row : rows) {
+            switch (row) {
+                case Recipient r -> recipients.add(r);
+                case ApprovalContext a -> approvals.add(new Object[] {a.id(), a.bookingId(), a.resourceId(), a.requester()});
+                case InboxEntry e -> entries.add(e);
+                default -> throw new IllegalArgumentException("not a notification row: " + row);
+            }
+        }
+        transaction.executeWithoutResult(s -> {
+            if (!recipients.isEmpty()) {
+                writer.batchUpdate("INSERT INTO notification_recipient (username, email) VALUES (?, ?) "
+                        + "ON CONFLICT (username) DO UPDATE SET email = excluded.email",
+                        recipients.stream().map(r -> new Object[] {r.username(), r.email()}).toList());
+                writer.batchUpdate("DELETE FROM notification_recipient_role WHERE username = ?",
+                        recipients.stream().map(r -> new Object[] {r.username()}).toList());
+                List<Object[]> roles = new ArrayList<>();
+                recipients.forEach(r -> r.roles().forEach(role -> roles.add(new Object[] {role.name(), r.username()})));
+                if (!roles.isEmpty()) {
+                    writer.batchUpdate("INSERT INTO notification_recipient_role (role, username) VALUES (?, ?)", roles);
+                }
+            }
+            if (!approvals.isEmpty()) {
+                writer.batchUpdate("INSERT INTO notification_approval (approval_id, booking_id, resource_id, requester) "
+                        + "VALUES (?, ?, ?, ?) ON CONFLICT (approval_id) DO UPDATE SET booking_id = excluded.booking_id, "
+                        + "resource_id = excluded.resource_id, requester = excluded.requester", approvals);
+            }
+            if (!entries.isEmpty()) {
+                writer.batchUpdate(INSERT_ENTRY, entries.stream().map(SqlNotificationStore::row).toList());
+            }
+        });
+    }
+
+    private static Object[] row(InboxEntry e) {
+        return new Object[] {e.id(), e.user(), e.type(), e.bookingId(), e.approvalId(), e.link(), e.token(), e.message(),
+                e.createdAt().toEpochMilli(), e.email(), e.mailStatus().name(), e.mailAttempts(),
+                millis(e.mailNextAttemptAt()), e.mailError()};
+    }
+
+    private static InboxEntry entry(ResultSet rs, int row) throws SQLException {
+        long next = rs.getLong(13);
+        Instant nextAttempt = rs.wasNull() ? null : Instant.ofEpochMilli(next);
+        return new InboxEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), Instant.ofEpochMilli(rs.getLong(9)), rs.getString(10),
+                MailStatus.valueOf(rs.getString(11)), rs.getInt(12), nextAttempt, rs.getString(14));
+    }
+
+    private static Long millis(Instant at) {
+        return at == null ? null : at.toEpochMilli();
+    }
+
+    private static String recipientKey(String username) {
+        return "recipient:" + username;
+    }
+
+    private static String approvalKey(String approvalId) {
+        return "approval:" + approvalId;
+    }
+
+    private static String entryKey(String id) {
+        return "entry:" + id;
+    }
+}

@@ -1,0 +1,205 @@
+package io.aura.app.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aura.kernel.identity.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every notification store does, whatever keeps it (SQLite, PostgreSQL, MongoDB), for the
+ * inbox and for the mail outbox reading the same entries: each adapter's test extends this with its
+ * own store.
+ */
+abstract class NotificationStoreContract {
+    static final Instant AT = Instant.parse("2030-01-07T09:00:00Z");
+
+    abstract NotificationStore store();
+
+    MailQueue mails() {
+        return (MailQueue) store();
+    }
+
+    @Test
+    void a_recipient_is_found_as_saved_and_replaced_by_the_next_save() {
+        store().saveRecipient(new Recipient("olga", Set.of(Role.APPROVER, Role.REQUESTER), "olga@example.test"));
+        assertThat(store().recipient("olga")).contains(new Recipient("olga", Set.of(Role.APPROVER, Role.REQUESTER),
+                "olga@example.test"));
+
+        store().saveRecipient(new Recipient("olga", Set.of(Role.ADMIN), null));
+
+        assertThat(store().recipient("olga")).contains(new Recipient("olga", Set.of(Role.ADMIN), null));
+        assertThat(store().recipient("nobody")).isEmpty();
+    }
+
+    @Test
+    void a_roles_members_come_in_order_and_follow_their_roles() {
+        store().saveRecipient(new Recipient("paul", Set.of(Role.APPROVER), null));
+        store().saveRecipient(new Recipient("olga", Set.of(Role.APPROVER, Role.ADMIN), null));
+        store().saveRecipient(new Recipient("alice", Set.of(Role.REQUESTER), null));
+        assertThat(store().membersOf(Role.APPROVER)).containsExactly("olga", "paul");
+
+        store().saveRecipient(new Recipient("paul", Set.of(Role.REQUESTER), null));
+
+        assertThat(store().membersOf(Role.APPROVER)).containsExactly("olga");
+        assertThat(store().membersOf(Role.REQUESTER)).containsExactly("alice", "paul");
+        assertThat(store().membersOf(Role.AUDITOR)).isEmpty();
+    }
+
+    @Test
+    void an_approvals_context_is_found_as_saved() {
+        store().saveApproval(new ApprovalContext("a-1", "b-1", "r-1", "alice"));
+
+        assertThat(store().approval("a-1")).contains(new ApprovalContext("a-1", "b-1", "r-1", "alice"));
+        assertThat(store().approval("a-2")).isEmpty();
+    }
+
+    @Test
+    void an_entry_is_added_once_and_a_second_add_leaves_the_first_as_it_was() {
+        InboxEntry first = entry("e-1:olga", "olga", AT, MailStatus.PENDING);
+
+        assertThat(store().add(first)).isTrue();
+        assertThat(store().add(new InboxEntry("e-1:olga", "olga", "OTHER", null, null, null, null, "changed", AT,
+                null, MailStatus.OFF, 0, AT, null))).isFalse();
+
+        assertThat(store().entry("e-1:olga")).contains(first);
+        assertThat(store().entry("e-2:olga")).isEmpty();
+    }
+
+    @Test
+    void an_inbox_is_one_users_newest_entries_first_and_no_more_than_asked() {
+        for (int i = 0; i < 5; i++) {
+            store().add(entry("e-" + i + ":olga", "olga", AT.plusSeconds(i), MailStatus.OFF));
+        }
+        store().add(entry("e-9:paul", "paul", AT.plusSeconds(9), MailStatus.OFF));
+        store().add(entry("e-4b:olga", "olga", AT.plusSeconds(4), MailStatus.OFF)); // the same instant as e-4
+
+        assertThat(store().inboxOf("olga", 3)).extracting(InboxEntry::id)
+                .containsExactly("e-4:olga", "e-4b:olga", "e-3:olga");
+        assertThat(store().inboxOf("nobody", 3)).isEmpty();
+    }
+
+    @Test
+    void clearing_forgets_recipients_contexts_and_entries_but_keeps_the_mails_still_waiting() {
+        store().saveRecipient(new Recipient("olga", Set.of(Role.APPROVER), "olga@example.test"));
+        store().saveApproval(new ApprovalContext("a-1", "b-1", "r-1", "alice"));
+        InboxEntry waiting = entry("e-1:olga", "olga", AT, MailStatus.PENDING);
+        store().add(waiting);
+        store().add(entry("e-2:olga", "olga", AT, MailStatus.SENT));
+        store().add(entry("e-3:olga", "olga", AT, MailStatus.REPLAYED));
+
+        store().clear();
+
+        assertThat(store().recipient("olga")).isEmpty();
+        assertThat(store().membersOf(Role.APPROVER)).isEmpty();
+        assertThat(store().approval("a-1")).isEmpty();
+        assertThat(store().inboxOf("olga", 10)).containsExactly(waiting);
+        assertThat(store().add(waiting)).isFalse();
+    }
+
+    @Test
+    void within_one_unit_of_work_a_later_event_sees_what_an_earlier_one_saved() {
+        store().saveRecipient(new Recipient("paul", Set.of(Role.APPROVER), null));
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            store().saveRecipient(new Recipient("olga", Set.of(Role.APPROVER), "olga@example.test"));
+            store().saveRecipient(new Recipient("paul", Set.of(Role.REQUESTER), null));
+            store().saveApproval(new ApprovalContext("a-1", "b-1", "r-1", "alice"));
+            assertThat(store().recipient("olga")).map(Recipient::email).contains("olga@example.test");
+            assertThat(store().membersOf(Role.APPROVER)).containsExactly("olga");
+            assertThat(store().approval("a-1")).isPresent();
+            assertThat(store().add(entry("e-1:olga", "olga", AT, MailStatus.PENDING))).isTrue();
+            assertThat(store().add(entry("e-1:olga", "olga", AT, MailStatus.PENDING))).isFalse();
+            assertThat(store().entry("e-1:olga")).isPresent();
+            batch.commit();
+        } finally {
+            if (batch.isActive()) {
+                batch.rollback();
+            }
+        }
+
+        assertThat(store().membersOf(Role.APPROVER)).containsExactly("olga");
+        assertThat(store().approval("a-1")).isPresent();
+        assertThat(store().inboxOf("olga", 10)).extracting(InboxEntry::id).containsExactly("e-1:olga");
+    }
+
+    @Test
+    void the_outbox_leases_each_due_mail_once_and_skips_the_rest() {
+        store().add(entry("later:olga", "olga", AT.plusSeconds(60), MailStatus.PENDING));
+        store().add(entry("due:olga", "olga", AT, MailStatus.PENDING));
+        store().add(entry("off:olga", "olga", AT, MailStatus.OFF));
+        store().add(entry("sent:olga", "olga", AT, MailStatus.SENT));
+        Instant lease = AT.plus(Duration.ofMinutes(2));
+
+        Optional<InboxEntry> leased = mails().leaseNextDue(AT, lease);
+
+        assertThat(leased).map(InboxEntry::id).contains("due:olga");
+        assertThat(leased).map(InboxEntry::mailNextAttemptAt).contains(lease);
+        assertThat(store().entry("due:olga")).map(InboxEntry::mailNextAttemptAt).contains(lease);
+        assertThat(mails().leaseNextDue(AT, lease)).isEmpty(); // leased: nobody else takes it meanwhile
+        assertThat(mails().leaseNextDue(AT.plusSeconds(60), lease)).map(InboxEntry::id).contains("later:olga");
+        assertThat(mails().leaseNextDue(lease, lease.plusSeconds(120))).map(InboxEntry::id).contains("due:olga");
+    }
+
+    @Test
+    void a_mail_sent_counts_its_attempt_and_a_mail_that_failed_waits_for_its_next_attempt() {
+        store().add(entry("ok:olga", "olga", AT, MailStatus.PENDING));
+        store().add(entry("down:olga", "olga", AT, MailStatus.PENDING));
+
+        mails().sent("ok:olga");
+        mails().failed("down:olga", MailStatus.PENDING, 1, "connection refused", AT.plusSeconds(2));
+
+        assertThat(store().entry("ok:olga")).get().satisfies(e -> {
+            assertThat(e.mailStatus()).isEqualTo(MailStatus.SENT);
+            assertThat(e.mailAttempts()).isEqualTo(1);
+        });
+        assertThat(store().entry("down:olga")).get().satisfies(e -> {
+            assertThat(e.mailStatus()).isEqualTo(MailStatus.PENDING);
+            assertThat(e.mailAttempts()).isEqualTo(1);
+            assertThat(e.mailError()).isEqualTo("connection refused");
+            assertThat(e.mailNextAttemptAt()).isEqualTo(AT.plusSeconds(2));
+        });
+        assertThat(mails().leaseNextDue(AT.plusSeconds(1), AT.plusSeconds(100))).isEmpty();
+        assertThat(mails().leaseNextDue(AT.plusSeconds(2), AT.plusSeconds(100))).map(InboxEntry::id)
+                .contains("down:olga");
+
+        mails().failed("down:olga", MailStatus.FAILED, 8, "still refused", AT.plusSeconds(200));
+
+        assertThat(mails().leaseNextDue(AT.plus(Duration.ofDays(1)), AT.plus(Duration.ofDays(2)))).isEmpty();
+    }
+
+    @Test
+    void two_pollers_at_once_lease_every_mail_exactly_once() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            store().add(entry("m-" + i + ":olga", "olga", AT, MailStatus.PENDING));
+        }
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+        Thread other = new Thread(() -> drain(second));
+        other.start();
+        drain(first);
+        other.join();
+
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        assertThat(all).hasSize(20).doesNotHaveDuplicates();
+    }
+
+    private void drain(List<String> leased) {
+        for (Optional<InboxEntry> next = mails().leaseNextDue(AT, AT.plusSeconds(120)); next.isPresent();
+             next = mails().leaseNextDue(AT, AT.plusSeconds(120))) {
+            leased.add(next.get().id());
+        }
+    }
+
+    static InboxEntry entry(String id, String user, Instant at, MailStatus mail) {
+        return new InboxEntry(id, user, "APPROVAL_REQUEST", "b-1", "a-1", "http://aura.test/inbox", "tok",
+                "Booking b-1 awaits you", at, user + "@example.test", mail, 0, at, null);
+    }
+}
