@@ -61,13 +61,13 @@ public final class SqlNotificationStore implements NotificationStore, MailQueue,
             writer.execute("CREATE TABLE IF NOT EXISTS notification (id VARCHAR(300) PRIMARY KEY, "
                     + "username VARCHAR(200) NOT NULL, type VARCHAR(64) NOT NULL, booking_id VARCHAR(100), "
                     + "approval_id VARCHAR(100), link TEXT, token TEXT, message TEXT, created_at BIGINT NOT NULL, "
-                    + "email VARCHAR(320), mail_status VARCHAR(16) NOT NULL, mail_attempts INTEGER NOT NULL, "
+                    + "email TEXT, mail_status VARCHAR(16) NOT NULL, mail_attempts INTEGER NOT NULL, "
                     + "mail_next_attempt_at BIGINT, mail_error TEXT)");
             writer.execute("CREATE INDEX IF NOT EXISTS notification_inbox ON notification (username, created_at)");
             writer.execute("CREATE INDEX IF NOT EXISTS notification_outbox "
                     + "ON notification (mail_status, mail_next_attempt_at)");
             writer.execute("CREATE TABLE IF NOT EXISTS notification_recipient (username VARCHAR(200) PRIMARY KEY, "
-                    + "email VARCHAR(320))");
+                    + "email TEXT)");
             writer.execute("CREATE TABLE IF NOT EXISTS notification_recipient_role (role VARCHAR(32) NOT NULL, "
                     + "username VARCHAR(200) NOT NULL, PRIMARY KEY (role, username))");
             writer.execute("CREATE INDEX IF NOT EXISTS notification_recipient_role_user "
