@@ -15,8 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Sends the inbox's pending mails through the configured SMTP server, outside any command: a mail
  * that fails is retried with backoff (up to {@link #MAX_ATTEMPTS}) and never holds up a decision.
- * Each mail is leased before sending ({@link NotificationStore#claimDueMail}), so two nodes do not
- * send the same one at the same time; an outcome is recorded as soon as it is known.
+ * Each mail is leased before sending, so two nodes do not send the same one at the same time.
  */
 @Component
 public class MailOutbox {
@@ -24,14 +23,14 @@ public class MailOutbox {
     static final int MAX_ATTEMPTS = 8;
     static final Duration LEASE = Duration.ofMinutes(2);
 
-    private final NotificationStore store;
+    private final MailQueue mails;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final Clock clock;
     private final String from;
 
-    public MailOutbox(NotificationStore store, ObjectProvider<JavaMailSender> mailSender, Clock clock,
+    public MailOutbox(MailQueue mails, ObjectProvider<JavaMailSender> mailSender, Clock clock,
                       @Value("${aura.mail.from:aura-scheduler@localhost}") String from) {
-        this.store = store;
+        this.mails = mails;
         this.mailSender = mailSender;
         this.clock = clock;
         this.from = from;
@@ -45,7 +44,7 @@ public class MailOutbox {
         }
         for (int i = 0; i < 50; i++) {
             Instant now = clock.instant();
-            NotificationDocument mail = store.claimDueMail(now, now.plus(LEASE)).orElse(null);
+            InboxEntry mail = mails.leaseNextDue(now, now.plus(LEASE)).orElse(null);
             if (mail == null) {
                 return;
             }
@@ -53,7 +52,7 @@ public class MailOutbox {
         }
     }
 
-    private void send(JavaMailSender sender, NotificationDocument mail, Instant now) {
+    private void send(JavaMailSender sender, InboxEntry mail, Instant now) {
         try {
             SimpleMailMessage message = new SimpleMailMessage();
             message.setFrom(from);
@@ -61,17 +60,15 @@ public class MailOutbox {
             message.setSubject(subject(mail.type()));
             message.setText(mail.message() + "\n\n-- Aura Scheduler");
             sender.send(message);
+            mails.sent(mail.id());
         } catch (RuntimeException e) {
             int attempts = mail.mailAttempts() + 1;
             boolean giveUp = attempts >= MAX_ATTEMPTS;
             log.warn("Mail {} to {} failed (attempt {}{}): {}", mail.id(), mail.email(), attempts,
                     giveUp ? ", giving up" : "", e.toString());
-            store.mailFailed(mail.id(), giveUp ? NotificationDocument.FAILED : NotificationDocument.PENDING, attempts,
-                    e.getMessage(), now.plus(Backoff.after(attempts)));
-            return;
+            mails.failed(mail.id(), giveUp ? MailStatus.FAILED : MailStatus.PENDING, attempts, e.getMessage(),
+                    now.plus(Backoff.after(attempts)));
         }
-        // outside the try: a store that fails to record the sending is not a mail that failed
-        store.mailSent(mail.id());
     }
 
     static String subject(String type) {

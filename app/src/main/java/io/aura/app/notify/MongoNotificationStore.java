@@ -1,12 +1,12 @@
 package io.aura.app.notify;
 
+import io.aura.kernel.identity.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -17,20 +17,25 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Inboxes and the mail outbox in MongoDB (production), in the collections earlier versions wrote.
- * The processor's token is not written with them there, so a crash may redeliver an event: an entry
- * is an upsert that only inserts, so the redelivery finds it and leaves it (and its mail) alone. A
- * mail is claimed with one find-and-modify.
+ * The notification inbox in MongoDB (production), in the collections and shapes it has always used:
+ * entries with their mails in {@code notifications}, recipients in {@code notification_recipients},
+ * approval contexts in {@code notification_approvals}. An entry is added with an insert-only upsert,
+ * so a redelivered event (views and tokens are not one transaction here) finds it and leaves it.
  */
-public final class MongoNotificationStore implements NotificationStore {
+public final class MongoNotificationStore implements NotificationStore, MailQueue {
     static final String COLLECTION = "notifications";
-    static final String CONTEXT = "notification_approvals";
     static final String RECIPIENTS = "notification_recipients";
-
-    /** A recipient's document, as earlier versions wrote it (keyed by the user name). */
-    record RecipientDocument(@Id String username, Set<String> roles, String email) {}
+    static final String APPROVALS = "notification_approvals";
 
     private final MongoTemplate mongo;
+
+    /** A recipient as MongoDB keeps it (roles by name). */
+    record RecipientDocument(@Id String username, Set<String> roles, String email) {
+        Recipient toRecipient() {
+            return new Recipient(username, roles == null ? Set.of()
+                    : roles.stream().map(Role::valueOf).collect(Collectors.toSet()), email);
+        }
+    }
 
     public MongoNotificationStore(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -42,12 +47,41 @@ public final class MongoNotificationStore implements NotificationStore {
     }
 
     @Override
-    public boolean add(NotificationDocument e) {
+    public Optional<Recipient> recipient(String username) {
+        return Optional.ofNullable(mongo.findById(username, RecipientDocument.class, RECIPIENTS))
+                .map(RecipientDocument::toRecipient);
+    }
+
+    @Override
+    public void saveRecipient(Recipient r) {
+        mongo.save(new RecipientDocument(r.username(), r.roles().stream().map(Role::name).collect(Collectors.toSet()),
+                r.email()), RECIPIENTS);
+    }
+
+    @Override
+    public List<String> membersOf(Role role) {
+        return mongo.find(Query.query(Criteria.where("roles").is(role.name())).with(Sort.by("_id")),
+                RecipientDocument.class, RECIPIENTS).stream().map(RecipientDocument::username).toList();
+    }
+
+    @Override
+    public Optional<ApprovalContext> approval(String approvalId) {
+        return Optional.ofNullable(mongo.findById(approvalId, ApprovalContext.class, APPROVALS));
+    }
+
+    @Override
+    public void saveApproval(ApprovalContext approval) {
+        mongo.save(approval, APPROVALS);
+    }
+
+    @Override
+    public boolean add(InboxEntry e) {
+        // an upsert that only inserts: a redelivered event finds the entry and leaves it (and its mail) alone
         Update insert = new Update()
                 .setOnInsert("user", e.user()).setOnInsert("type", e.type()).setOnInsert("bookingId", e.bookingId())
                 .setOnInsert("approvalId", e.approvalId()).setOnInsert("link", e.link()).setOnInsert("token", e.token())
                 .setOnInsert("message", e.message()).setOnInsert("createdAt", e.createdAt())
-                .setOnInsert("email", e.email()).setOnInsert("mailStatus", e.mailStatus())
+                .setOnInsert("email", e.email()).setOnInsert("mailStatus", e.mailStatus().name())
                 .setOnInsert("mailAttempts", e.mailAttempts()).setOnInsert("mailNextAttemptAt", e.mailNextAttemptAt());
         if (e.mailError() != null) {
             insert.setOnInsert("mailError", e.mailError());
@@ -56,93 +90,63 @@ public final class MongoNotificationStore implements NotificationStore {
     }
 
     @Override
-    public void saveRecipient(Recipient r) {
-        mongo.save(new RecipientDocument(r.username(), r.roles(), r.email()), RECIPIENTS);
+    public Optional<InboxEntry> entry(String id) {
+        return Optional.ofNullable(mongo.findById(id, NotificationDocument.class, COLLECTION))
+                .map(NotificationDocument::toEntry);
     }
 
     @Override
-    public Optional<Recipient> recipient(String username) {
-        return Optional.ofNullable(mongo.findById(username, RecipientDocument.class, RECIPIENTS))
-                .map(d -> new Recipient(d.username(), d.roles() == null ? Set.of() : Set.copyOf(d.roles()), d.email()));
+    public List<InboxEntry> inboxOf(String user, int limit) {
+        return mongo.find(Query.query(Criteria.where("user").is(user))
+                                .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("_id"))).limit(limit),
+                        NotificationDocument.class, COLLECTION)
+                .stream().map(NotificationDocument::toEntry).toList();
     }
 
     @Override
-    public List<String> membersOf(String role) {
-        return mongo.find(Query.query(Criteria.where("roles").is(role)).with(Sort.by("_id")), RecipientDocument.class,
-                RECIPIENTS).stream().map(RecipientDocument::username).toList();
-    }
-
-    @Override
-    public void saveApprovalContext(ApprovalContext context) {
-        mongo.save(context, CONTEXT);
-    }
-
-    @Override
-    public Optional<ApprovalContext> approvalContext(String approvalId) {
-        return Optional.ofNullable(mongo.findById(approvalId, ApprovalContext.class, CONTEXT));
-    }
-
-    @Override
-    public void resetKeepingPendingMail() {
-        mongo.remove(Query.query(Criteria.where("mailStatus").ne(NotificationDocument.PENDING)), COLLECTION);
-        mongo.remove(new Query(), CONTEXT);
+    public void clear() {
+        mongo.remove(Query.query(Criteria.where("mailStatus").ne(MailStatus.PENDING.name())), COLLECTION);
+        mongo.remove(new Query(), APPROVALS);
         mongo.remove(new Query(), RECIPIENTS);
     }
 
     @Override
-    public boolean noRecipients() {
-        return !mongo.exists(new Query(), RECIPIENTS);
-    }
-
-    @Override
-    public List<NotificationDocument> inboxOf(String user, int limit) {
-        return mongo.find(Query.query(Criteria.where("user").is(user))
-                        .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"))).limit(limit),
-                NotificationDocument.class, COLLECTION);
-    }
-
-    @Override
-    public Optional<NotificationDocument> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, NotificationDocument.class, COLLECTION));
-    }
-
-    @Override
-    public Optional<NotificationDocument> claimDueMail(Instant now, Instant leaseUntil) {
+    public Optional<InboxEntry> leaseNextDue(Instant now, Instant leaseUntil) {
         return Optional.ofNullable(mongo.findAndModify(
-                Query.query(Criteria.where("mailStatus").is(NotificationDocument.PENDING).and("mailNextAttemptAt").lte(now))
-                        .with(Sort.by("mailNextAttemptAt")),
-                new Update().set("mailNextAttemptAt", leaseUntil),
-                FindAndModifyOptions.options().returnNew(true), NotificationDocument.class, COLLECTION));
+                        Query.query(Criteria.where("mailStatus").is(MailStatus.PENDING.name())
+                                .and("mailNextAttemptAt").lte(now)).with(Sort.by("mailNextAttemptAt", "_id")),
+                        new Update().set("mailNextAttemptAt", leaseUntil),
+                        FindAndModifyOptions.options().returnNew(true), NotificationDocument.class, COLLECTION))
+                .map(NotificationDocument::toEntry);
     }
 
     @Override
-    public void mailSent(String id) {
+    public void sent(String id) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                new Update().set("mailStatus", NotificationDocument.SENT).inc("mailAttempts", 1), COLLECTION);
+                new Update().set("mailStatus", MailStatus.SENT.name()).inc("mailAttempts", 1), COLLECTION);
     }
 
     @Override
-    public void mailFailed(String id, String status, int attempts, String error, Instant nextAttemptAt) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("mailStatus", status)
+    public void failed(String id, MailStatus status, int attempts, String error, Instant nextAttemptAt) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("mailStatus", status.name())
                 .set("mailAttempts", attempts).set("mailError", error).set("mailNextAttemptAt", nextAttemptAt),
                 COLLECTION);
     }
 
     /**
-     * Recipients came from the users view before the processor folded them: a store from then has
-     * users the processor's position is already past. Copied once from the users view when none are
-     * kept (a MongoDB written by those versions only; the SQL stores never had that state).
+     * Recipients came from the users view before they were folded here: a store from then has users
+     * this processor's position is already past. Copied once from the users view when none are kept.
      */
-    @EventListener(ApplicationReadyEvent.class)
-    public void copyRecipientsOnceFromTheUsersView() {
-        if (!noRecipients()) {
-            return;
+    public MongoNotificationStore copyRecipientsOnceFromTheUsersView() {
+        if (mongo.exists(new Query(), RECIPIENTS)) {
+            return this;
         }
         for (Document user : mongo.find(new Query(), Document.class, "users")) {
             @SuppressWarnings("unchecked")
             List<String> roles = user.get("roles", List.class);
-            saveRecipient(new Recipient(user.getString("_id"), roles == null ? Set.of() : Set.copyOf(roles),
-                    user.getString("email")));
+            mongo.save(new RecipientDocument(user.getString("_id"), roles == null ? Set.of() : Set.copyOf(roles),
+                    user.getString("email")), RECIPIENTS);
         }
+        return this;
     }
 }

@@ -3,12 +3,8 @@ package io.aura.app.notify;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 
-/**
- * One entry of a user's inbox, and its mail in the outbox ({@code mailStatus}: PENDING, SENT,
- * FAILED, OFF when no SMTP server is configured, NO_ADDRESS, STALE for history met late, REPLAYED
- * when rebuilt from history).
- */
-public record NotificationDocument(
+/** An inbox entry and its mail as MongoDB keeps them ({@link MongoNotificationStore}): the fields the inbox has always written. */
+record NotificationDocument(
         @Id String id,
         String user,
         String type,
@@ -24,7 +20,8 @@ public record NotificationDocument(
         Instant mailNextAttemptAt,
         String mailError) {
 
-    public static final String PENDING = "PENDING";
-    public static final String SENT = "SENT";
-    public static final String FAILED = "FAILED";
+    InboxEntry toEntry() {
+        return new InboxEntry(id, user, type, bookingId, approvalId, link, token, message, createdAt, email,
+                MailStatus.valueOf(mailStatus), mailAttempts, mailNextAttemptAt, mailError);
+    }
 }

@@ -1,77 +1,47 @@
 package io.aura.app.notify;
 
-import java.time.Instant;
+import io.aura.kernel.identity.Role;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Where the notification processor keeps users' inboxes, the mail outbox beside them (an entry's
- * mail fields), and what it folds to address them (recipients, approval contexts); and where
- * {@link MailOutbox} claims due mails. Adapters: {@link SqlNotificationStore} (embedded default: the
- * processor's writes are committed with its token, so an entry and its mail are neither lost nor
- * written twice) and {@link MongoNotificationStore} (production: entries are insert-only, so a
- * redelivered event changes nothing); one contract test suite holds both to the same behaviour.
+ * Where the notification inbox keeps what it folds (recipients, approval contexts) and what it
+ * writes (inbox entries with their mails): the port {@link NotificationInbox} writes through and
+ * reads from. It only keeps what the inbox computed; it decides nothing. Adapters:
+ * {@link SqlNotificationStore} (SQLite on the embedded default, plain SQL that PostgreSQL runs too)
+ * and {@link MongoNotificationStore} (production); {@code NotificationStoreContract} holds both to
+ * the same behaviour. The mails waiting in these entries go out through the same store's
+ * {@link MailQueue}.
  */
 public interface NotificationStore {
 
-    /** Who asked, remembered per approval: later events name only the approval. */
-    record ApprovalContext(String id, String bookingId, String resourceId, String requester) {}
-
-    /** A user as the notification processor has folded them: role names and mail address. */
-    record Recipient(String username, Set<String> roles, String email) {}
-
-    // ---- written by the processor ----------------------------------------------------------------
-
-    /**
-     * Adds an entry unless one with its id is there already (then the earlier one, and its mail, stay
-     * as they are).
-     *
-     * @return true if it was new
-     */
-    boolean add(NotificationDocument entry);
-
-    void saveRecipient(Recipient recipient);
-
     Optional<Recipient> recipient(String username);
 
-    /** The recipients holding the role, by name. */
-    List<String> membersOf(String role);
+    /** Stores the recipient as it is now (replacing the one before). */
+    void saveRecipient(Recipient recipient);
 
-    void saveApprovalContext(ApprovalContext context);
+    /** The usernames of everyone holding {@code role}, in order. */
+    List<String> membersOf(Role role);
 
-    Optional<ApprovalContext> approvalContext(String approvalId);
+    Optional<ApprovalContext> approval(String approvalId);
 
-    /**
-     * Forgets what a replay rebuilds: every entry but those whose mail still waits to go out, every
-     * recipient and approval context.
-     */
-    void resetKeepingPendingMail();
-
-    /** True when no recipient is kept at all. */
-    boolean noRecipients();
-
-    // ---- read by the API ----------------------------------------------------------------------
-
-    /** A user's entries, newest first, at most {@code limit}. */
-    List<NotificationDocument> inboxOf(String user, int limit);
-
-    Optional<NotificationDocument> find(String id);
-
-    // ---- the mail outbox ------------------------------------------------------------------------
+    void saveApproval(ApprovalContext approval);
 
     /**
-     * Claims one mail that is PENDING and due at {@code now} by moving its next attempt to
-     * {@code leaseUntil}: of several senders claiming at once, each mail goes to one only, and to
-     * another only once the lease has passed.
-     *
-     * @return the claimed entry (as it is after the claim), or empty when nothing is due
+     * Adds an entry unless one with its id is there already (then leaves that one, and its mail,
+     * alone): whether it was added. A redelivered event writes nothing twice, nor mails twice.
      */
-    Optional<NotificationDocument> claimDueMail(Instant now, Instant leaseUntil);
+    boolean add(InboxEntry entry);
 
-    /** The mail went out: SENT, one attempt more. */
-    void mailSent(String id);
+    Optional<InboxEntry> entry(String id);
 
-    /** The mail failed: its status (PENDING to retry, FAILED to give up), attempts, error and next attempt. */
-    void mailFailed(String id, String status, int attempts, String error, Instant nextAttemptAt);
+    /** The newest {@code limit} entries of one user's inbox, newest first (entries of one instant by id). */
+    List<InboxEntry> inboxOf(String user, int limit);
+
+    /**
+     * Forgets what a replay rebuilds: recipients, approval contexts and every entry but those whose
+     * mail still waits to go out (a replay finds those again by id and leaves them, so they are
+     * still sent).
+     */
+    void clear();
 }

@@ -4,10 +4,7 @@ import io.aura.app.booking.IdempotencyStore;
 import io.aura.app.booking.MongoIdempotencyStore;
 import io.aura.app.booking.SqlIdempotencyStore;
 import io.aura.app.notify.LegacyWebhookMigration;
-import io.aura.app.notify.MongoNotificationStore;
 import io.aura.app.notify.MongoWebhookStore;
-import io.aura.app.notify.NotificationStore;
-import io.aura.app.notify.SqlNotificationStore;
 import io.aura.app.notify.SqlWebhookStore;
 import io.aura.app.notify.WebhookStore;
 import io.aura.app.ops.QueryStoreHealthIndicator;
@@ -51,12 +48,6 @@ public class AppStoresConfiguration {
             return new SqlIdempotencyStore(dataSource, viewReader, transactionManager, jsonMapper).createSchema();
         }
 
-        /** Concrete type: it is also a BatchedViewStore, so a one-pass rebuild batches the inbox's writes. */
-        @Bean
-        SqlNotificationStore notificationStore(DataSource dataSource, @Qualifier("viewReader") DataSource viewReader,
-                                               PlatformTransactionManager transactionManager) {
-            return new SqlNotificationStore(dataSource, viewReader, transactionManager).createSchema();
-        }
 
         @Bean
         SqlWebhookStore webhookStore(DataSource dataSource, @Qualifier("viewReader") DataSource viewReader,
@@ -84,10 +75,6 @@ public class AppStoresConfiguration {
             return new MongoIdempotencyStore(mongo);
         }
 
-        @Bean
-        NotificationStore notificationStore(MongoTemplate mongo) {
-            return new MongoNotificationStore(mongo);
-        }
 
         @Bean
         WebhookStore webhookStore(MongoTemplate mongo) {

@@ -247,7 +247,7 @@ public class EmbeddedStorageConfiguration {
      * use a write's result; the outboxes and credentials, which do, are not among them.
      */
     static final java.util.Set<String> BATCHED_VIEWS = java.util.Set.of("heatmap_zones", "heatmap_hours",
-            "heatmap_bookings", "approvals");
+            "heatmap_bookings");
 
     @Bean
     public WriteBehindMongoTemplate mongoTemplate(org.springframework.data.mongodb.MongoDatabaseFactory factory,

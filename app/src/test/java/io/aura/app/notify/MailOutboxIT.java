@@ -37,7 +37,9 @@ class MailOutboxIT extends IntegrationTest {
     private static final Instant DUE = Instant.parse("2099-01-01T08:00:00Z");
 
     @Autowired
-    NotificationStore store;
+    NotificationStore notifications;
+    @Autowired
+    MailQueue mails;
 
     private static JavaMailSender smtp(int port) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
@@ -54,20 +56,20 @@ class MailOutboxIT extends IntegrationTest {
     }
 
     private MailOutbox outbox(JavaMailSender sender, Instant now) {
-        return new MailOutbox(store, new StaticListableBeanFactory(Map.of("mailSender", sender))
+        return new MailOutbox(mails, new StaticListableBeanFactory(Map.of("mailSender", sender))
                 .getBeanProvider(JavaMailSender.class), Clock.fixed(now, ZoneOffset.UTC), "aura@test");
     }
 
     /** A pending mail as the notification inbox writes it. */
     private String pendingMail(String email) {
         String id = "mail-test-" + UUID.randomUUID();
-        store.add(new NotificationDocument(id, "someone", "APPROVAL_REQUEST", null, null, null, null,
-                "An approval awaits you", DUE, email, "PENDING", 0, DUE, null));
+        notifications.add(new InboxEntry(id, "someone", "APPROVAL_REQUEST", null, null, null, null,
+                "An approval awaits you", DUE, email, MailStatus.PENDING, 0, DUE, null));
         return id;
     }
 
-    private NotificationDocument stored(String id) {
-        return store.find(id).orElseThrow();
+    private InboxEntry stored(String id) {
+        return notifications.entry(id).orElseThrow();
     }
 
     private static List<MimeMessage> receivedBy(String email) {
@@ -88,8 +90,8 @@ class MailOutboxIT extends IntegrationTest {
         JavaMailSender up = smtp(IntegrationTest.SMTP.getSmtp().getPort());
 
         outbox(down, DUE).sendDue();
-        NotificationDocument failedOnce = stored(id);
-        assertThat(failedOnce.mailStatus()).isEqualTo("PENDING");
+        InboxEntry failedOnce = stored(id);
+        assertThat(failedOnce.mailStatus()).isEqualTo(MailStatus.PENDING);
         assertThat(failedOnce.mailAttempts()).isEqualTo(1);
         assertThat(failedOnce.mailError()).isNotBlank();
         assertThat(failedOnce.mailNextAttemptAt()).isEqualTo(DUE.plusSeconds(2));
@@ -105,7 +107,7 @@ class MailOutboxIT extends IntegrationTest {
         outbox(up, DUE.plusSeconds(6)).sendDue();
         outbox(up, DUE.plus(Duration.ofHours(1))).sendDue(); // a sent mail is never sent again
 
-        assertThat(stored(id).mailStatus()).isEqualTo("SENT");
+        assertThat(stored(id).mailStatus()).isEqualTo(MailStatus.SENT);
         assertThat(stored(id).mailAttempts()).isEqualTo(3);
         assertThat(receivedBy(email)).hasSize(1);
         assertThat(receivedBy(email).get(0).getSubject()).isEqualTo("Approval requested");
@@ -121,8 +123,8 @@ class MailOutboxIT extends IntegrationTest {
             now = now.plus(Duration.ofHours(2)); // past any backoff
         }
 
-        NotificationDocument failed = stored(id);
-        assertThat(failed.mailStatus()).isEqualTo("FAILED");
+        InboxEntry failed = stored(id);
+        assertThat(failed.mailStatus()).isEqualTo(MailStatus.FAILED);
         assertThat(failed.mailAttempts()).isEqualTo(MailOutbox.MAX_ATTEMPTS);
         assertThat(failed.mailError()).isNotBlank();
     }
@@ -154,7 +156,7 @@ class MailOutboxIT extends IntegrationTest {
         }
 
         assertThat(ids).allSatisfy(id -> {
-            assertThat(stored(id).mailStatus()).isEqualTo("SENT");
+            assertThat(stored(id).mailStatus()).isEqualTo(MailStatus.SENT);
             assertThat(stored(id).mailAttempts()).isEqualTo(1);
         });
         assertThat(receivedBy(email)).hasSize(20);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.aura.app.IntegrationTest;
+import io.aura.app.notify.InboxEntry;
+import io.aura.app.notify.MailStatus;
+import io.aura.app.notify.NotificationStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -83,9 +86,9 @@ class ReplayIT extends IntegrationTest {
         http.post("/api/users/" + late + "/roles", adminToken, Map.of("roles", List.of("APPROVER")));
         lateToken = http.token(late, late + "-password-1");
         // a mail put straight into the outbox, waiting for a retry far ahead
-        notifications.add(new io.aura.app.notify.NotificationDocument("waiting-mail:" + late, late,
-                "APPROVAL_REMINDER", null, null, null, null, "still to be sent", Instant.now(), late + "@example.test",
-                "PENDING", 3, Instant.now().plus(Duration.ofDays(1)), null));
+        notifications.add(new InboxEntry("waiting-mail:" + late, late, "APPROVAL_REMINDER", null, null, null, null,
+                "still to be sent", Instant.now().truncatedTo(ChronoUnit.MILLIS), late + "@example.test",
+                MailStatus.PENDING, 3, Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS), null));
 
         http.post("/api/admin/replay", adminToken, Map.of());
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
@@ -93,9 +96,8 @@ class ReplayIT extends IntegrationTest {
 
         assertThat(asked(earlyToken, bookingId)).isTrue();
         assertThat(asked(lateToken, bookingId)).as("granted the role after the level started").isFalse();
-        var waiting = notifications.find("waiting-mail:" + late);
-        assertThat(waiting).isPresent();
-        assertThat(waiting.get().mailStatus()).isEqualTo("PENDING");
+        assertThat(notifications.entry("waiting-mail:" + late)).get().extracting(InboxEntry::mailStatus)
+                .isEqualTo(MailStatus.PENDING);
     }
 
     private boolean asked(String token, String bookingId) {
@@ -105,7 +107,7 @@ class ReplayIT extends IntegrationTest {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    io.aura.app.notify.NotificationStore notifications;
+    NotificationStore notifications;
 
     @Test
     void an_unknown_replay_mode_is_a_400_naming_the_field_and_starts_nothing() {

@@ -1,12 +1,12 @@
 package io.aura.query.approval;
 
-import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
+import io.aura.kernel.approval.ApprovalStatus;
 import io.aura.kernel.schedule.TimeRange;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 
-/** An approval as its inbox shows it, with the deadlines the sweep looks for. */
+/** An approval as MongoDB keeps it ({@link MongoApprovalViewStore}): the fields the projection has always written. */
 record ApprovalDocument(
         @Id String approvalId,
         String bookingId,
@@ -29,17 +29,16 @@ record ApprovalDocument(
         String decidedBy,
         String comment) {
 
-    ApprovalView toView() {
-        return new ApprovalView(approvalId, bookingId, resourceId, requester, status, level, levelName,
-                approvers == null ? List.of() : approvers,
-                approverRoles == null || approverRoles.isEmpty() ? null : String.join(",", approverRoles),
-                firstOccurrence, rescheduleTo, requestedAt, expiresAt, nextDeadlineAt, decidedBy, comment);
+    static ApprovalDocument from(ApprovalRecord r) {
+        return new ApprovalDocument(r.approvalId(), r.bookingId(), r.resourceId(), r.requester(), r.status().name(),
+                r.level(), r.levelName(), r.approvers(), r.approverRoles(), r.firstOccurrence(), r.rescheduleTo(),
+                r.requestedAt(), r.remindAt(), r.escalateAt(), r.expiresAt(), r.reminded(), r.escalated(),
+                r.nextDeadlineAt(), r.decidedBy(), r.comment());
     }
 
-    /** Whether {@code user} with {@code roles} has this approval in their inbox. */
-    boolean visibleTo(String user, List<String> roles) {
-        return roles.contains("ADMIN")
-                || (approvers != null && approvers.contains(user))
-                || (approverRoles != null && approverRoles.stream().anyMatch(roles::contains));
+    ApprovalRecord toRecord() {
+        return new ApprovalRecord(approvalId, bookingId, resourceId, requester, ApprovalStatus.valueOf(status), level,
+                levelName, approvers, approverRoles, firstOccurrence, rescheduleTo, requestedAt, remindAt, escalateAt,
+                expiresAt, reminded, escalated, nextDeadlineAt, decidedBy, comment);
     }
 }

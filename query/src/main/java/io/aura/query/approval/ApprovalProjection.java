@@ -16,11 +16,10 @@ import io.aura.kernel.approval.ApprovalQueries.FindApproval;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalsOfBooking;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalInbox;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalsDue;
-import io.aura.kernel.approval.ApprovalStatus;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,178 +27,134 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The approvals inbox, and the index of pending deadlines the sweep reads. Every handler sets
- * absolute values (or adds to a set), so a redelivered event leaves the same document.
+ * The approvals inbox, and the index of pending deadlines the sweep reads. Each handler computes
+ * the approval's next record with {@link ApprovalFold} and the {@link ApprovalViewStore} saves it;
+ * the folds set absolute values or add to a set, so a redelivered event leaves the record as it was.
  */
 @Component
 @ProcessingGroup(ApprovalProjection.PROCESSING_GROUP)
 public class ApprovalProjection {
     public static final String PROCESSING_GROUP = "approvals";
-    static final String COLLECTION = "approvals";
 
-    private final MongoTemplate mongo;
+    private final ApprovalViewStore views;
     private final QueryUpdateEmitter emitter;
 
-    public ApprovalProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
-        this.mongo = mongo;
+    public ApprovalProjection(ApprovalViewStore views, QueryUpdateEmitter emitter) {
+        this.views = views;
         this.emitter = emitter;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
-                .on("nextDeadlineAt", Sort.Direction.ASC).named("due"));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("approvers", Sort.Direction.ASC)
-                .on("status", Sort.Direction.ASC).named("inbox"));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("bookingId", Sort.Direction.ASC)
-                .on("requestedAt", Sort.Direction.ASC).named("ofBooking"));
     }
 
     @EventHandler
     void on(ApprovalOpened e, @Timestamp Instant at) {
-        var doc = new ApprovalDocument(e.approvalId(), e.bookingId(), e.resourceId(), e.requester(),
-                ApprovalStatus.PENDING.name(), 0, e.levels().get(0).name(), List.of(), List.of(),
-                e.firstOccurrence(), e.rescheduleTo(), at, null, null, null, false, false, null, null, null);
-        mongo.save(doc, COLLECTION);
+        views.save(ApprovalFold.opened(e, at)); // its first level follows at once, and is what live inboxes hear of
     }
 
     @EventHandler
     void on(ApprovalLevelStarted e) {
-        List<String> roles = e.approverRole() == null ? List.of() : List.of(e.approverRole());
-        update(e.approvalId(), new Update().set("level", e.level()).set("levelName", e.name())
-                .set("approvers", e.approvers()).set("approverRoles", roles)
-                .set("remindAt", e.remindAt()).set("escalateAt", e.escalateAt()).set("expiresAt", e.expiresAt())
-                .set("reminded", false).set("escalated", false).set("nextDeadlineAt", e.remindAt()));
+        change(e.approvalId(), r -> ApprovalFold.levelStarted(r, e));
     }
 
     @EventHandler
     void on(ApprovalTokenIssued e) {
-        update(e.approvalId(), new Update().addToSet("approvers", e.approver()));
+        change(e.approvalId(), r -> ApprovalFold.tokenIssued(r, e));
     }
 
     @EventHandler
     void on(ApproversReassigned e) {
-        update(e.approvalId(), new Update().set("approvers", e.approvers()));
+        change(e.approvalId(), r -> ApprovalFold.reassigned(r, e));
     }
 
     @EventHandler
     void on(ApprovalReminderDue e) {
-        ApprovalDocument doc = mongo.findById(e.approvalId(), ApprovalDocument.class, COLLECTION);
-        if (doc != null) {
-            update(e.approvalId(), new Update().set("reminded", true)
-                    .set("nextDeadlineAt", doc.escalated() ? doc.expiresAt() : doc.escalateAt()));
-        }
+        change(e.approvalId(), ApprovalFold::reminderDue);
     }
 
     @EventHandler
     void on(ApprovalEscalated e) {
-        ApprovalDocument doc = mongo.findById(e.approvalId(), ApprovalDocument.class, COLLECTION);
-        if (doc == null) {
-            return;
-        }
-        Update update = new Update().set("escalated", true).set("nextDeadlineAt", doc.expiresAt());
-        if (e.addedRole() != null) {
-            update.addToSet("approverRoles", e.addedRole());
-        }
-        update(e.approvalId(), update);
-        if (!e.addedApprovers().isEmpty()) {
-            update(e.approvalId(), new Update().addToSet("approvers").each(e.addedApprovers().toArray()));
-        }
+        change(e.approvalId(), r -> ApprovalFold.escalated(r, e));
     }
 
     @EventHandler
     void on(ApprovalLevelApproved e) {
-        update(e.approvalId(), new Update().set("decidedBy", e.by()).set("comment", e.comment()));
+        change(e.approvalId(), r -> ApprovalFold.levelApproved(r, e));
     }
 
     @EventHandler
     void on(ApprovalGranted e) {
-        ended(e.approvalId(), ApprovalStatus.APPROVED, new Update());
+        change(e.approvalId(), ApprovalFold::granted);
     }
 
     @EventHandler
     void on(ApprovalRejected e) {
-        ended(e.approvalId(), ApprovalStatus.REJECTED, new Update().set("decidedBy", e.by()).set("comment", e.comment()));
+        change(e.approvalId(), r -> ApprovalFold.rejected(r, e));
     }
 
     @EventHandler
     void on(ApprovalExpired e) {
-        ended(e.approvalId(), ApprovalStatus.EXPIRED, new Update());
+        change(e.approvalId(), ApprovalFold::expired);
     }
 
     @EventHandler
     void on(ApprovalCancelled e) {
-        ended(e.approvalId(), ApprovalStatus.CANCELLED, new Update().set("decidedBy", e.by()).set("comment", e.reason()));
+        change(e.approvalId(), r -> ApprovalFold.cancelled(r, e));
     }
 
-    private void ended(String approvalId, ApprovalStatus status, Update update) {
-        update(approvalId, update.set("status", status.name()).unset("nextDeadlineAt"));
-    }
-
+    /** A replay starts from nothing: the views are rebuilt from the events alone. */
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), COLLECTION);
+        views.clear();
     }
 
     @QueryHandler
     List<ApprovalView> handle(FindApprovalInbox query) {
-        Criteria criteria = query.status() == null ? new Criteria() : Criteria.where("status").is(query.status().name());
-        if (!query.roles().contains("ADMIN")) {
-            criteria = criteria.andOperator(new Criteria().orOperator(
-                    Criteria.where("approvers").is(query.user()),
-                    Criteria.where("approverRoles").in(query.roles())));
-        }
-        List<ApprovalView> out = new ArrayList<>();
-        for (ApprovalDocument doc : mongo.find(Query.query(criteria).with(Sort.by("requestedAt", "_id")),
-                ApprovalDocument.class, COLLECTION)) {
-            out.add(doc.toView());
-        }
-        return out;
+        List<ApprovalRecord> approvals = query.roles().contains("ADMIN")
+                ? views.withStatus(query.status())
+                : views.inboxOf(query.user(), query.roles(), query.status());
+        return approvals.stream().map(ApprovalRecord::toView).toList();
     }
 
     @QueryHandler
     Optional<ApprovalView> handle(FindApproval query) {
-        return Optional.ofNullable(mongo.findById(query.approvalId(), ApprovalDocument.class, COLLECTION))
-                .map(ApprovalDocument::toView);
+        return views.find(query.approvalId()).map(ApprovalRecord::toView);
     }
 
     @QueryHandler
     List<ApprovalView> handle(FindApprovalsOfBooking query) {
-        return mongo.find(Query.query(Criteria.where("bookingId").is(query.bookingId()))
-                        .with(Sort.by("requestedAt", "_id")), ApprovalDocument.class, COLLECTION)
-                .stream().map(ApprovalDocument::toView).toList();
+        return views.ofBooking(query.bookingId()).stream().map(ApprovalRecord::toView).toList();
     }
 
     @QueryHandler
     List<String> handle(FindApprovalsDue query) {
-        return mongo.find(Query.query(Criteria.where("status").is(ApprovalStatus.PENDING.name())
-                                .and("nextDeadlineAt").lte(query.now()))
-                        .with(Sort.by("nextDeadlineAt")).limit(query.limit()), ApprovalDocument.class, COLLECTION)
-                .stream().map(ApprovalDocument::approvalId).toList();
+        return views.due(query.now(), query.limit());
     }
 
-    private void update(String approvalId, Update update) {
-        if (!watched(approvalId)) {
-            // nobody listens (a replay, a quiet moment): a plain update, which may go out in bulk with its batch
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(approvalId)), update, COLLECTION);
+    /** The next record of an approval this projection knows (an unknown one stays unknown). */
+    private void change(String approvalId, UnaryOperator<ApprovalRecord> next) {
+        Optional<ApprovalRecord> before = views.find(approvalId);
+        if (before.isEmpty()) {
             return;
         }
-        ApprovalDocument doc = mongo.findAndModify(Query.query(Criteria.where("_id").is(approvalId)), update,
-                FindAndModifyOptions.options().returnNew(true), ApprovalDocument.class, COLLECTION);
-        if (doc != null) {
-            ApprovalView view = doc.toView();
-            emitter.emit(FindApproval.class, q -> q.approvalId().equals(approvalId), view);
-            emitter.emit(FindApprovalInbox.class, q -> doc.visibleTo(q.user(), q.roles()), view);
+        ApprovalRecord after = next.apply(before.get());
+        if (!after.equals(before.get())) { // a redelivery changes nothing: nothing to write or tell
+            views.save(after);
         }
+        publish(after);
     }
 
-    /** Whether a live query would receive this approval's change (then it is read back and emitted). */
+    /** Live queries hear of the change once it is committed (the emitter waits for the unit of work). */
+    private void publish(ApprovalRecord approval) {
+        if (!watched(approval.approvalId())) {
+            return; // nobody listens (a replay, a quiet moment): no view is made for nobody
+        }
+        ApprovalView view = approval.toView();
+        emitter.emit(FindApproval.class, q -> q.approvalId().equals(approval.approvalId()), view);
+        emitter.emit(FindApprovalInbox.class, q -> approval.visibleTo(q.user(), q.roles()), view);
+    }
+
+    /** Whether a live query would receive this approval's change. */
     private boolean watched(String approvalId) {
         for (SubscriptionQueryMessage<?, ?, ?> subscription : emitter.activeSubscriptions()) {
             Object query = subscription.getPayload();

@@ -2,32 +2,38 @@ package io.aura.query.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalEscalated;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalExpired;
+import io.aura.kernel.approval.ApprovalEvents.ApprovalLevelApproved;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalLevelStarted;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalOpened;
+import io.aura.kernel.approval.ApprovalEvents.ApprovalRejected;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalReminderDue;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenIssued;
+import io.aura.kernel.approval.ApprovalEvents.ApproversReassigned;
 import io.aura.kernel.approval.ApprovalLevel;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.approval.ApprovalQueries.FindApproval;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalInbox;
+import io.aura.kernel.approval.ApprovalQueries.FindApprovalsOfBooking;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalsDue;
 import io.aura.kernel.approval.ApprovalStatus;
+import io.aura.kernel.approval.DecisionChannel;
 import io.aura.kernel.schedule.TimeRange;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.sqlite.SQLiteDataSource;
 
-/** The approvals inbox and the deadline index, event in and query out, against a MongoDB wire server. */
+/**
+ * The approvals inbox and the deadline index, event in and query out, on SQLite; the same cases run
+ * on MongoDB in {@link MongoApprovalProjectionTest}.
+ */
 class ApprovalProjectionTest {
     static final Instant OPENED = Instant.parse("2030-01-01T08:00:00Z");
     static final Instant REMIND = Instant.parse("2030-01-01T10:00:00Z");
@@ -36,24 +42,22 @@ class ApprovalProjectionTest {
     static final TimeRange SLOT = new TimeRange(Instant.parse("2030-01-10T09:00:00Z"), Instant.parse("2030-01-10T10:00:00Z"));
     static final ApprovalLevel OWNER = new ApprovalLevel("owner", List.of("olga"), null, 0, 0, List.of(), List.of());
 
-    MongoServer server;
-    MongoClient client;
+    @TempDir
+    Path dir;
     ApprovalProjection approvals;
+
+    /** The store the cases run on: SQLite here (the embedded default's), MongoDB in {@link MongoApprovalProjectionTest}. */
+    ApprovalViewStore store() {
+        SQLiteDataSource database = SqlApprovalViewStoreTest.database(dir);
+        return new SqlApprovalViewStore(database, database, new DataSourceTransactionManager(database)).createSchema();
+    }
 
     @BeforeEach
     void setUp() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        approvals = new ApprovalProjection(new MongoTemplate(client, "test"), SimpleQueryUpdateEmitter.builder().build());
+        approvals = new ApprovalProjection(store(), SimpleQueryUpdateEmitter.builder().build());
         approvals.on(new ApprovalOpened("a-1", "b-1", "r-1", "alice", SLOT, null, List.of(OWNER), "PT4H"), OPENED);
         approvals.on(new ApprovalLevelStarted("a-1", "b-1", 0, "owner", List.of("olga"), null, REMIND, ESCALATE, EXPIRE));
         approvals.on(new ApprovalTokenIssued("a-1", "b-1", "t-0", "olga", 0, EXPIRE));
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-        server.shutdownNow();
     }
 
     ApprovalView view() {
@@ -92,5 +96,57 @@ class ApprovalProjectionTest {
         ApprovalView expired = view();
         approvals.on(new ApprovalExpired("a-1", "b-1", "r-1", 0, null));
         assertThat(view()).isEqualTo(expired);
+    }
+    @Test
+    void an_escalation_adds_its_approvers_and_role_once_and_a_reassignment_replaces_the_approvers() {
+        ApprovalEscalated escalated = new ApprovalEscalated("a-1", "b-1", 0, List.of("olga", "paul"), "ADMIN");
+        approvals.on(escalated);
+        approvals.on(escalated);
+        assertThat(view().approvers()).containsExactly("olga", "paul");
+        assertThat(view().approverRole()).isEqualTo("ADMIN");
+        assertThat(approvals.handle(new FindApprovalInbox("paul", List.of("REQUESTER"), ApprovalStatus.PENDING)))
+                .extracting(ApprovalView::approvalId).containsExactly("a-1");
+
+        approvals.on(new ApproversReassigned("a-1", "b-1", 0, List.of("quinn"), "root", "olga is away"));
+
+        assertThat(view().approvers()).containsExactly("quinn");
+        assertThat(approvals.handle(new FindApprovalInbox("olga", List.of("APPROVER"), null))).isEmpty();
+    }
+
+    @Test
+    void a_rejection_ends_the_approval_with_who_decided_and_why_and_the_bookings_trail_shows_it() {
+        approvals.on(new ApprovalLevelApproved("a-1", "b-1", 0, "olga", "fine by me", DecisionChannel.INBOX, null));
+        assertThat(view().decidedBy()).isEqualTo("olga");
+        assertThat(view().status()).isEqualTo("PENDING");
+
+        approvals.on(new ApprovalRejected("a-1", "b-1", "r-1", 1, "root", "no budget", DecisionChannel.INBOX, null,
+                null));
+
+        assertThat(view().status()).isEqualTo("REJECTED");
+        assertThat(view().comment()).isEqualTo("no budget");
+        assertThat(view().nextDeadlineAt()).isNull();
+        assertThat(approvals.handle(new FindApprovalsOfBooking("b-1"))).containsExactly(view());
+        assertThat(approvals.handle(new FindApprovalInbox("olga", List.of(), ApprovalStatus.PENDING))).isEmpty();
+        assertThat(approvals.handle(new FindApprovalInbox("olga", List.of(), ApprovalStatus.REJECTED))).hasSize(1);
+    }
+
+    @Test
+    void an_event_for_an_approval_never_opened_changes_nothing() {
+        approvals.on(new ApprovalExpired("a-9", "b-9", "r-1", 0, null));
+
+        assertThat(approvals.handle(new FindApproval("a-9"))).isEmpty();
+    }
+
+    @Test
+    void instants_are_kept_to_the_millisecond_whatever_the_store() {
+        Instant precise = Instant.parse("2030-01-01T08:00:00.123456789Z");
+        approvals.on(new ApprovalOpened("a-2", "b-2", "r-1", "alice", SLOT, null, List.of(OWNER), "PT4H"), precise);
+        approvals.on(new ApprovalLevelStarted("a-2", "b-2", 0, "owner", List.of("olga"), null, precise, precise, precise));
+
+        ApprovalView view = approvals.handle(new FindApproval("a-2")).orElseThrow();
+        Instant millis = Instant.parse("2030-01-01T08:00:00.123Z");
+        assertThat(view.requestedAt()).isEqualTo(millis);
+        assertThat(view.expiresAt()).isEqualTo(millis);
+        assertThat(view.nextDeadlineAt()).isEqualTo(millis);
     }
 }
