@@ -1,14 +1,9 @@
 package io.aura.app.replay;
 
-import io.aura.app.storage.QueryStoreDurability;
 import io.aura.query.store.BatchedViewStore;
-import io.aura.app.storage.WriteBehindMongoTemplate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.Set;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -50,8 +45,6 @@ public final class ProjectionRebuild {
     private final EventStore eventStore;
     private final TokenStore tokenStore;
     private final TransactionManager transactions;
-    private final WriteBehindMongoTemplate viewWrites;
-    private final QueryStoreDurability durability;
     /** The SQL view stores: each thread's writes held back and written per {@link #BATCH} in one transaction. */
     private final List<BatchedViewStore> sqlViews;
     private final TrackingToken head;
@@ -62,24 +55,15 @@ public final class ProjectionRebuild {
     private volatile long eventsRead;
     private volatile String failure;
     private volatile boolean done;
-    /** Sends a batch's view writes while the next batch is read and folded. */
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "projection-rebuild-writes");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     ProjectionRebuild(List<StreamingEventProcessor> processors, EventStore eventStore, TokenStore tokenStore,
-                      TransactionManager transactions, WriteBehindMongoTemplate viewWrites,
-                      QueryStoreDurability durability, List<BatchedViewStore> sqlViews, TrackingToken head,
+                      TransactionManager transactions, List<BatchedViewStore> sqlViews, TrackingToken head,
                       String secondLane) {
         this.sqlViews = List.copyOf(sqlViews);
         this.processors = List.copyOf(processors);
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
-        this.viewWrites = viewWrites;
-        this.durability = durability;
         this.head = head;
         this.secondLane = secondLane;
         this.headIndex = head == null ? -1 : head.position().orElse(-1);
@@ -111,15 +95,12 @@ public final class ProjectionRebuild {
             long started = System.nanoTime();
             TrackingToken last = fold();
             long folded = System.nanoTime();
-            durability.makeDurable();
-            long durable = System.nanoTime();
             if (last != null) {
                 moveTokensTo(last);
             }
-            log.info("Rebuilt the views from {} events (up to index {}) in one pass: {} ms reading and folding, "
-                            + "{} ms making the views durable, {} ms moving the tokens", eventsRead, position,
-                    (folded - started) / 1_000_000, (durable - folded) / 1_000_000,
-                    (System.nanoTime() - durable) / 1_000_000);
+            log.info("Rebuilt the views from {} events (up to index {}) in one pass: {} ms reading, folding and "
+                            + "writing, {} ms moving the tokens", eventsRead, position, (folded - started) / 1_000_000,
+                    (System.nanoTime() - folded) / 1_000_000);
         } catch (RuntimeException e) {
             // tokens stay at the start: the processors rebuild on their own once started
             failure = e.toString();
@@ -137,14 +118,13 @@ public final class ProjectionRebuild {
             EventHandlerInvoker invoker = ((AbstractEventProcessor) processor).eventHandlerInvoker();
             (processor.getName().equals(secondLane) ? there : here).add(invoker);
         }
-        Set<String> empty = emptyViews();
-        Lane lane = new Lane(there, empty);
+        Lane lane = new Lane(there);
         Thread laneThread = new Thread(lane, "projection-rebuild-lane");
         laneThread.setDaemon(true);
         laneThread.start();
         Handlers handlers = new Handlers(here);
         TrackingToken last = null;
-        beginRebuild(empty);
+        beginRebuild();
         List<TrackedEventMessage<?>> chunk = new ArrayList<>(Lane.CHUNK);
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             while (position < headIndex && stream.hasNextAvailable(2, TimeUnit.SECONDS)) {
@@ -214,12 +194,10 @@ public final class ProjectionRebuild {
         private final java.util.concurrent.BlockingQueue<List<TrackedEventMessage<?>>> chunks =
                 new java.util.concurrent.ArrayBlockingQueue<>(8);
         private final List<EventHandlerInvoker> invokers;
-        private final Set<String> empty;
         private volatile Throwable failure;
 
-        Lane(List<EventHandlerInvoker> invokers, Set<String> empty) {
+        Lane(List<EventHandlerInvoker> invokers) {
             this.invokers = invokers;
-            this.empty = empty;
         }
 
         void hand(List<TrackedEventMessage<?>> chunk) throws InterruptedException {
@@ -247,7 +225,7 @@ public final class ProjectionRebuild {
                 return;
             }
             Handlers handlers = new Handlers(invokers);
-            beginRebuild(empty);
+            beginRebuild();
             try {
                 int sinceFlush = 0;
                 for (List<TrackedEventMessage<?>> chunk = chunks.take(); !chunk.isEmpty(); chunk = chunks.take()) {
@@ -262,19 +240,9 @@ public final class ProjectionRebuild {
                 }
                 flush();
                 endSqlViews();
-                if (viewWrites != null) {
-                    viewWrites.end();
-                }
             } catch (Throwable e) {
                 failure = e;
                 endSqlViews();
-                if (viewWrites != null) {
-                    try {
-                        viewWrites.end();
-                    } catch (RuntimeException ignored) {
-                        // the first failure is the one reported
-                    }
-                }
             }
         }
     }
@@ -309,32 +277,14 @@ public final class ProjectionRebuild {
         return event.withTrackingToken(replay);
     }
 
-    /** The views the reset left empty (counted: the knowledge that an id was never written rests on it). */
-    private Set<String> emptyViews() {
-        Set<String> empty = new HashSet<>();
-        if (viewWrites != null) {
-            for (String collection : viewWrites.batchedCollections()) {
-                if (viewWrites.getCollection(collection).countDocuments() == 0) {
-                    empty.add(collection);
-                }
-            }
-        }
-        return empty;
-    }
-
-    /** Held-back writes on this thread, knowing the emptied views are empty (ADR 0018). */
-    private void beginRebuild(Set<String> empty) {
+    /** This thread's view writes held back until each {@link #flush()}. */
+    private void beginRebuild() {
         sqlViews.forEach(BatchedViewStore::beginBatch);
-        if (viewWrites != null) {
-            viewWrites.beginRebuild(empty);
-        }
     }
 
+    /** Writes what this thread held back, each store in one transaction. */
     private void flush() {
         sqlViews.forEach(BatchedViewStore::flushBatch);
-        if (viewWrites != null) {
-            viewWrites.flushInBackground(writer);
-        }
     }
 
     private void endSqlViews() {
@@ -343,12 +293,5 @@ public final class ProjectionRebuild {
 
     private void end() {
         endSqlViews();
-        try {
-            if (viewWrites != null) {
-                viewWrites.end();
-            }
-        } finally {
-            writer.shutdown();
-        }
     }
 }

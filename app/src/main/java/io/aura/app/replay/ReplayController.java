@@ -9,9 +9,7 @@ import io.aura.query.identity.UserProjection;
 import io.aura.query.resource.ResourceProjection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.aura.app.storage.QueryStoreDurability;
 import io.aura.query.store.BatchedViewStore;
-import io.aura.app.storage.WriteBehindMongoTemplate;
 import io.aura.app.web.NotPossibleNowException;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.kernel.validation.FieldViolation;
@@ -64,21 +62,16 @@ public class ReplayController {
     private final EventStore eventStore;
     private final TokenStore tokenStore;
     private final TransactionManager transactions;
-    private final WriteBehindMongoTemplate viewWrites;
-    private final QueryStoreDurability durability;
     private final List<BatchedViewStore> sqlViews;
     private volatile ProjectionRebuild rebuild;
 
     public ReplayController(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
-                            TransactionManager transactions, ObjectProvider<WriteBehindMongoTemplate> viewWrites,
-                            QueryStoreDurability durability, ObjectProvider<BatchedViewStore> sqlViews) {
+                            TransactionManager transactions, ObjectProvider<BatchedViewStore> sqlViews) {
         this.sqlViews = sqlViews.orderedStream().toList();
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
-        this.viewWrites = viewWrites.getIfAvailable();
-        this.durability = durability;
     }
 
     @Operation(summary = "Rebuild every projection from the event store (ADMIN); 202, then GET for progress")
@@ -106,8 +99,8 @@ public class ReplayController {
             rebuild = null;
             processors.forEach(StreamingEventProcessor::start);
         } else {
-            rebuild = new ProjectionRebuild(processors, eventStore, tokenStore, transactions, viewWrites, durability,
-                    sqlViews, eventStore.createHeadToken(), BookingProjection.PROCESSING_GROUP);
+            rebuild = new ProjectionRebuild(processors, eventStore, tokenStore, transactions, sqlViews,
+                    eventStore.createHeadToken(), BookingProjection.PROCESSING_GROUP);
             Thread pass = new Thread(rebuild::run, "projection-rebuild");
             pass.setDaemon(true);
             pass.start();

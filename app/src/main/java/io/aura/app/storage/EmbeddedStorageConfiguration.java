@@ -1,13 +1,9 @@
 package io.aura.app.storage;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.h2.mvstore.MVStore;
 import java.util.List;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
@@ -42,21 +37,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The embedded default (ADR 0002): Axon's events, snapshots, tokens and sagas in one SQLite file
- * in WAL mode; the query side in an in-process MongoDB wire server backed by an H2 MVStore file.
- * Both live under {@code aura.data-dir}; nothing has to be installed.
+ * The embedded default (ADR 0002, ADR 0021): Axon's events, snapshots, tokens and sagas, and every
+ * view, in one SQLite file in WAL mode under {@code aura.data-dir}; nothing has to be installed. A
+ * processor batch writes its views and its token in one transaction.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "aura.storage", havingValue = "embedded", matchIfMissing = true)
 public class EmbeddedStorageConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStorageConfiguration.class);
-
-    /** The in-process MongoDB server's file; its maps use {@link ViewStoreTypes} (the earlier {@code query.mv} did not). */
-    static final String VIEW_STORE_FILE = "views.mv";
 
     private final Path dataDir;
 
@@ -165,8 +156,7 @@ public class EmbeddedStorageConfiguration {
 
     @Bean
     public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
-                                 TransactionManager transactionManager, QueryStoreDurability views,
-                                 WriteBehindMongoTemplate viewWrites) {
+                                 TransactionManager transactionManager) {
         TokenSchema schema = TokenSchema.builder().build();
         JdbcTokenStore store = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
@@ -175,7 +165,7 @@ public class EmbeddedStorageConfiguration {
                 .contentType(byte[].class)
                 .build();
         transactionManager.executeInTransaction(() -> store.createSchema(GenericTokenTableFactory.INSTANCE));
-        return new ViewsBeforeTokensTokenStore(store, views, viewWrites);
+        return new TokenWrittenAtCommit(store);
     }
 
     @Bean
@@ -191,98 +181,5 @@ public class EmbeddedStorageConfiguration {
             }
         });
         return JdbcSagaStore.builder().connectionProvider(connectionProvider).serializer(serializer).build();
-    }
-
-    // ---- the query side: in-process MongoDB wire server ---------------------------------------
-
-    /**
-     * The MVStore behind the wire server, with its background auto-commit switched off: its
-     * commit only tries a lock and silently skips while a background store runs, so a write we
-     * meant to make durable could be left out. Here every commit is ours and they never overlap.
-     */
-    @Bean(destroyMethod = "close")
-    public MVStore embeddedMongoFile(@Value("${aura.embedded-mongo.cache-mb:256}") int cacheMb) {
-        // The in-process server scans whole collections (it ignores secondary indexes); with H2's default
-        // 16 MB page cache a scan of ~100 000 bookings reads and deserialises from disk every time.
-        Path views = dataDir.resolve(VIEW_STORE_FILE);
-        Path legacy = dataDir.resolve("query.mv");
-        if (!Files.exists(views) && Files.exists(legacy)) {
-            // the file of an earlier version, with H2's default types: copied once into the typed format
-            log.info("Copying the view store {} into the typed format {}", legacy, views);
-            ViewStoreTypes.migrate(legacy, views);
-        }
-        if (ViewStoreTypes.compactIfSparse(views, 64L << 20, 50)) {
-            log.info("Rewrote the view store {} with its live data only", views);
-        }
-        return openViewStore(views, cacheMb);
-    }
-
-    /**
-     * The view store's file, committed only by {@link ConsistentH2Backend}: no background commits, and
-     * (autoCommitBufferSize 0) no commit from inside a write once ~20 MB are unsaved either — that one
-     * runs in the middle of a MongoDB command and could store half of it.
-     */
-    static MVStore openViewStore(Path file, int cacheMb) {
-        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0)
-                .cacheSize(cacheMb).open();
-    }
-
-    @Bean
-    public ConsistentH2Backend embeddedMongoBackend(MVStore embeddedMongoFile) {
-        return new ConsistentH2Backend(embeddedMongoFile);
-    }
-
-    @Bean(destroyMethod = "shutdown")
-    public MongoServer embeddedMongoServer(ConsistentH2Backend embeddedMongoBackend,
-                                           @Value("${aura.embedded-mongo.port:0}") int port) {
-        MongoServer server = new MongoServer(embeddedMongoBackend);
-        server.bind("127.0.0.1", port);
-        log.info("Embedded MongoDB wire server listening on {} (file {})", server.getLocalAddress(),
-                dataDir.resolve(VIEW_STORE_FILE));
-        return server;
-    }
-
-    /**
-     * The views' collections, written in bulk per projection batch (ADR 0010). Their handlers never
-     * use a write's result; the outboxes and credentials, which do, are not among them.
-     */
-    static final java.util.Set<String> BATCHED_VIEWS = java.util.Set.of("heatmap_zones", "heatmap_hours",
-            "heatmap_bookings");
-
-    @Bean
-    public WriteBehindMongoTemplate mongoTemplate(org.springframework.data.mongodb.MongoDatabaseFactory factory,
-                                                  org.springframework.data.mongodb.core.convert.MongoConverter converter) {
-        return new WriteBehindMongoTemplate(factory, converter, BATCHED_VIEWS);
-    }
-
-    /**
-     * Every event processor's batch collects its view writes and sends them in bulk as the batch
-     * prepares to commit: after the handlers, before the token's transaction commits (which makes the
-     * views durable first), so a token still never runs ahead of its views.
-     */
-    @Bean
-    public org.axonframework.config.ConfigurerModule viewWritesPerBatch(WriteBehindMongoTemplate viewWrites) {
-        return configurer -> configurer.eventProcessing(processing -> processing.registerDefaultHandlerInterceptor(
-                (config, processorName) -> (unitOfWork, chain) -> {
-                    if (!unitOfWork.resources().containsKey(WriteBehindMongoTemplate.class.getName())) {
-                        unitOfWork.resources().put(WriteBehindMongoTemplate.class.getName(), Boolean.TRUE);
-                        viewWrites.begin();
-                        unitOfWork.onPrepareCommit(u -> viewWrites.flush());
-                        unitOfWork.onCleanup(u -> viewWrites.end());
-                    }
-                    return chain.proceed();
-                }));
-    }
-
-    @Bean
-    public QueryStoreDurability queryStoreDurability(ConsistentH2Backend embeddedMongoBackend) {
-        return new MVStoreCommits(embeddedMongoBackend);
-    }
-
-    @Bean(destroyMethod = "close")
-    @DependsOn("embeddedMongoServer")
-    public MongoClient mongoClient(MongoServer embeddedMongoServer) {
-        InetSocketAddress address = embeddedMongoServer.getLocalAddress();
-        return MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
     }
 }

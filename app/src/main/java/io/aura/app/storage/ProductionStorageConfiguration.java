@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Production (ADR 0002): events and message routing in Axon Server; tracking tokens, sagas,
  * projections and credentials in a real MongoDB. The axon-mongo starter stops at 4.10, so its
- * beans are declared here. MongoDB journals acknowledged writes, so views need no extra flush.
+ * beans are declared here.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "aura.storage", havingValue = "production")
@@ -36,8 +36,4 @@ public class ProductionStorageConfiguration {
         return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
     }
 
-    @Bean
-    public QueryStoreDurability queryStoreDurability() {
-        return QueryStoreDurability.JOURNALED;
-    }
 }

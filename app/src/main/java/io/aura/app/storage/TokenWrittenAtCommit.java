@@ -9,31 +9,25 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Views and tokens live in different stores, so a crash could keep a token that has moved past
- * an event whose view write was lost. Making the views durable just before each token's
- * transaction commits means a token never runs ahead of its views; after a crash a processor at
- * worst handles a few events again, which the idempotent projections absorb.
+ * Writes a processor batch's token as the batch's transaction commits, not as the batch starts
+ * (when Axon stores it): with SQLite's single writing connection taken lazily, a batch then holds
+ * that connection only for its last moment — the views it computed and its token, one commit
+ * (ADR 0021) — instead of for the whole time its handlers run, which would block commands.
  */
-final class ViewsBeforeTokensTokenStore implements TokenStore {
+final class TokenWrittenAtCommit implements TokenStore {
     private final TokenStore delegate;
-    private final QueryStoreDurability views;
-    private final WriteBehindMongoTemplate viewWrites;
 
-    ViewsBeforeTokensTokenStore(TokenStore delegate, QueryStoreDurability views, WriteBehindMongoTemplate viewWrites) {
+    TokenWrittenAtCommit(TokenStore delegate) {
         this.delegate = delegate;
-        this.views = views;
-        this.viewWrites = viewWrites;
     }
 
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // Axon stores the token as a batch starts; it is written as the batch commits instead, after
-            // the views are durable, so the batch holds the single SQLite connection only for that write.
+            // Axon stores the token as a batch starts; it is written as the batch commits instead
             pending(processorName, segment).token = token;
             return;
         }
-        views.makeDurable();
         delegate.storeToken(token, processorName, segment);
     }
 
@@ -76,9 +70,6 @@ final class ViewsBeforeTokensTokenStore implements TokenStore {
                 delegate.extendClaim(processorName, segment);
                 return;
             }
-            // whatever the batch still holds back goes out, the views become durable, then the token moves
-            viewWrites.flush();
-            views.makeDurable();
             delegate.storeToken(token, processorName, segment);
         }
 
