@@ -254,8 +254,8 @@ public class EmbeddedStorageConfiguration {
      * The views' collections, written in bulk per projection batch (ADR 0010). Their handlers never
      * use a write's result; the outboxes and credentials, which do, are not among them.
      */
-    static final java.util.Set<String> BATCHED_VIEWS = java.util.Set.of("heatmap_zones", "heatmap_hours",
-            "heatmap_bookings", "blackouts", "external_busy", "resources", "users", "approvals");
+    static final java.util.Set<String> BATCHED_VIEWS = java.util.Set.of("blackouts", "external_busy", "resources",
+            "users", "approvals");
 
     @Bean
     public WriteBehindMongoTemplate mongoTemplate(org.springframework.data.mongodb.MongoDatabaseFactory factory,
