@@ -117,17 +117,17 @@ public final class HeatmapFold {
     public static List<HeatmapCell> cells(Zone zone, Instant from, Instant to, List<HourTotals> hours) {
         ZoneId zoneId = zone.zoneId();
         long[][] bookable = new long[8][24];
-        Set<String> inWindow = new HashSet<>();
+        Set<Long> inWindow = new HashSet<>();
         Instant start = zone.registeredAt() != null && zone.registeredAt().isAfter(from) ? zone.registeredAt() : from;
         List<LocalHours.Slice> existed = start.isBefore(to) ? LocalHours.of(new TimeRange(start, to), zoneId) : List.of();
         for (LocalHours.Slice slice : existed) {
             bookable[slice.date().getDayOfWeek().getValue()][slice.hour()] += slice.minutes();
-            inWindow.add(slice.date() + "|" + slice.hour());
+            inWindow.add(localHour(slice.date(), slice.hour()));
         }
         long[][] booked = new long[8][24];
         long[][] blocked = new long[8][24];
         for (HourTotals hour : hours) {
-            if (!inWindow.contains(hour.date() + "|" + hour.hour())) {
+            if (!inWindow.contains(localHour(hour.date(), hour.hour()))) {
                 continue;
             }
             int day = hour.date().getDayOfWeek().getValue();
@@ -144,6 +144,11 @@ public final class HeatmapFold {
             }
         }
         return cells;
+    }
+
+    /** A local date and hour as one number (hours since 1970-01-01 00:00 on the local clock). */
+    private static long localHour(LocalDate date, int hour) {
+        return date.toEpochDay() * 24 + hour;
     }
 
     /** Held occurrences are kept to the millisecond, as every store keeps instants. */

@@ -105,6 +105,11 @@ public class HeatmapProjection {
 
     @QueryHandler
     List<HeatmapCell> handle(FindHeatmap q) {
+        return answer(store, q);
+    }
+
+    /** What {@link FindHeatmap} answers from a store: each resource asked for, 7 × 24 cells. */
+    public static List<HeatmapCell> answer(HeatmapStore store, FindHeatmap q) {
         List<Zone> asked = q.resourceId() == null ? store.zones() : store.zone(q.resourceId()).map(List::of).orElse(List.of());
         if (asked.isEmpty()) {
             return List.of();

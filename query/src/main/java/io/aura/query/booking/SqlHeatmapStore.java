@@ -141,19 +141,26 @@ public final class SqlHeatmapStore implements HeatmapStore, BatchedViewStore {
 
     @Override
     public List<HourTotals> hours(String resourceId, LocalDate first, LocalDate last) {
-        // grouped in the index's order (day, resource, hour), so the database streams the groups off it
-        String sql = "SELECT resource_id, local_day, local_hour, "
-                + "SUM(CASE WHEN kind = 'BOOKED' THEN minutes ELSE 0 END), "
-                + "SUM(CASE WHEN kind = 'BLOCKED' THEN minutes ELSE 0 END) "
-                + "FROM heatmap_share WHERE local_day >= ? AND local_day <= ?"
-                + (resourceId == null ? "" : " AND resource_id = ?")
-                + " GROUP BY local_day, resource_id, local_hour";
+        // grouped in the index's order (day, resource, hour, kind): the database streams the groups off the index
+        String sql = "SELECT resource_id, local_day, local_hour, kind, SUM(minutes) FROM heatmap_share "
+                + "WHERE local_day >= ? AND local_day <= ?" + (resourceId == null ? "" : " AND resource_id = ?")
+                + " GROUP BY local_day, resource_id, local_hour, kind";
         List<Object> args = new ArrayList<>(List.of(first.toEpochDay(), last.toEpochDay()));
         if (resourceId != null) {
             args.add(resourceId);
         }
-        return reader.query(sql, (rs, i) -> new HourTotals(rs.getString(1), LocalDate.ofEpochDay(rs.getLong(2)),
-                rs.getInt(3), rs.getLong(4), rs.getLong(5)), args.toArray());
+        // an hour holding both kinds comes as two rows: they join under one key
+        record Hour(String resourceId, long day, int hour) {}
+        Map<Hour, long[]> minutes = new LinkedHashMap<>();
+        reader.query(sql, rs -> {
+            long[] bookedAndBlocked = minutes.computeIfAbsent(new Hour(rs.getString(1), rs.getLong(2), rs.getInt(3)),
+                    h -> new long[2]);
+            bookedAndBlocked[ShareKind.valueOf(rs.getString(4)) == ShareKind.BOOKED ? 0 : 1] += rs.getLong(5);
+        }, args.toArray());
+        List<HourTotals> totals = new ArrayList<>(minutes.size());
+        minutes.forEach((h, m) -> totals.add(new HourTotals(h.resourceId(), LocalDate.ofEpochDay(h.day()), h.hour(),
+                m[0], m[1])));
+        return totals;
     }
 
     @Override
