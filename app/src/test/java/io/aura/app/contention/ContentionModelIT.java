@@ -1,21 +1,27 @@
 package io.aura.app.contention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aura.app.IntegrationTest;
+import io.aura.query.booking.HeatmapStore;
+import io.aura.query.booking.HeatmapStore.Share;
+import io.aura.query.booking.HeatmapStore.ShareKey;
+import io.aura.query.booking.HeatmapStore.ShareKind;
+import io.aura.query.booking.HeatmapStore.Zone;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ContentionModelIT extends IntegrationTest {
     @Autowired
-    MongoTemplate mongo;
+    HeatmapStore heatmap;
 
     @AfterEach
     void forgetTheModel() {
@@ -36,22 +42,23 @@ class ContentionModelIT extends IntegrationTest {
     void trained_on_a_history_of_busy_weekday_mornings_suggestions_name_the_mornings_contended_and_the_evenings_quiet() {
         String room = http.post("/api/resources", adminToken, Map.of("name", unique("Busy room"), "capacity", 8,
                 "timeZone", "UTC", "bookingWindowDays", 60)).body().get("id").asString();
-        // the history no request could make now (bookings start in the future): written as the projection would
+        // the history no request could make now (bookings start in the future): written as the projection would,
+        // once the projection has seen the room (it would otherwise write its registration over the one set here)
+        await().atMost(Duration.ofSeconds(10)).until(() -> heatmap.zone(room).isPresent());
+        heatmap.saveZone(new Zone(room, "UTC", Instant.now().minus(100, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS)));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        mongo.getCollection("heatmap_zones").updateOne(new Document("_id", room), new Document("$set",
-                new Document("registeredAt", Date.from(Instant.now().minus(100, ChronoUnit.DAYS)))));
         Random random = new Random(7);
+        List<Share> history = new ArrayList<>();
         for (LocalDate day = today.minusWeeks(12); day.isBefore(today); day = day.plusDays(1)) {
             boolean weekday = day.getDayOfWeek().getValue() <= 5;
             for (int hour = 0; hour < 24; hour++) {
                 boolean taken = random.nextDouble() < (weekday && hour >= 9 && hour < 12 ? 0.9 : 0.03);
                 if (taken) {
-                    mongo.getCollection("heatmap_hours").insertOne(new Document("_id", "seed|" + room + "|" + day + "|" + hour)
-                            .append("resourceId", room).append("date", day.toString()).append("hour", hour)
-                            .append("shares", new Document("seed", 60)));
+                    history.add(new Share(new ShareKey(room, day, hour, ShareKind.BOOKED, "seed"), 60));
                 }
             }
         }
+        heatmap.saveShares(history);
 
         var trained = http.post("/api/admin/contention-model/train", adminToken, Map.of());
 

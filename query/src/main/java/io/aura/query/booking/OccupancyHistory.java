@@ -2,21 +2,26 @@ package io.aura.query.booking;
 
 import io.aura.kernel.booking.ContentionModel.HourFacts;
 import io.aura.kernel.booking.ContentionModel.PastHour;
+import io.aura.kernel.resource.ResourceQueries.ListResources;
+import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.query.booking.HeatmapStore.HourTotals;
+import io.aura.query.booking.HeatmapStore.Zone;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import java.util.function.Supplier;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,28 +34,35 @@ import org.springframework.stereotype.Component;
 public class OccupancyHistory {
     static final int LOOKBACK_WEEKS = 4;
 
-    private final MongoTemplate mongo;
+    private final HeatmapStore heatmap;
+    private final Supplier<List<ResourceView>> resources;
 
-    public OccupancyHistory(MongoTemplate mongo) {
-        this.mongo = mongo;
+    /** Resources as the resource list answers them (that view is kept elsewhere, by its own projection). */
+    @Autowired
+    public OccupancyHistory(HeatmapStore heatmap, @Lazy QueryGateway queries) {
+        this(heatmap, () -> queries.query(new ListResources(), ResponseTypes.multipleInstancesOf(ResourceView.class))
+                .join());
+    }
+
+    OccupancyHistory(HeatmapStore heatmap, Supplier<List<ResourceView>> resources) {
+        this.heatmap = heatmap;
+        this.resources = resources;
     }
 
     /** Past hours of the {@code weeks} weeks before {@code now}'s day, each resource in its own zone. */
     public List<PastHour> pastHours(Instant now, int weeks) {
         Map<String, Integer> capacity = new HashMap<>();
-        for (Document r : mongo.find(new Query(), Document.class, "resources")) {
-            capacity.put(r.getString("_id"), r.getInteger("capacity", 1));
+        for (ResourceView r : resources.get()) {
+            capacity.put(r.id(), r.capacity());
         }
         List<PastHour> rows = new ArrayList<>();
-        for (Document zoneDoc : mongo.find(new Query(), Document.class, HeatmapProjection.ZONES)) {
-            String resourceId = zoneDoc.getString("_id");
-            ZoneId zone = ZoneId.of(zoneDoc.getString("timeZone"));
-            Date registeredAt = zoneDoc.getDate("registeredAt");
+        for (Zone zoneView : heatmap.zones()) {
+            String resourceId = zoneView.resourceId();
+            ZoneId zone = zoneView.zoneId();
             LocalDate today = now.atZone(zone).toLocalDate();
             LocalDate first = today.minusWeeks(weeks);
             LocalDate readFrom = first.minusWeeks(LOOKBACK_WEEKS);
-            double[][] utilization = utilization(resourceId, zone, registeredAt == null ? null : registeredAt.toInstant(),
-                    readFrom, today);
+            double[][] utilization = utilization(resourceId, zone, zoneView.registeredAt(), readFrom, today);
             for (LocalDate day = first; day.isBefore(today); day = day.plusDays(1)) {
                 int d = (int) ChronoUnit.DAYS.between(readFrom, day);
                 double resourceLately = mean(utilization, d - 7 * LOOKBACK_WEEKS, d, -1);
@@ -74,17 +86,17 @@ public class OccupancyHistory {
         int days = (int) ChronoUnit.DAYS.between(readFrom, until);
         double[][] booked = new double[days][24];
         double[][] blocked = new double[days][24];
-        for (Document bucket : mongo.find(Query.query(Criteria.where("resourceId").is(resourceId)
-                .and("date").gte(readFrom.toString()).lt(until.toString())), Document.class, HeatmapProjection.HOURS)) {
-            int d = (int) ChronoUnit.DAYS.between(readFrom, LocalDate.parse(bucket.getString("date")));
-            int h = bucket.getInteger("hour");
-            booked[d][h] += minutes(bucket.get("shares", Document.class));
-            blocked[d][h] += minutes(bucket.get("blocked", Document.class));
+        if (days > 0) {
+            for (HourTotals hour : heatmap.hours(resourceId, readFrom, until.minusDays(1))) {
+                int d = (int) ChronoUnit.DAYS.between(readFrom, hour.date());
+                booked[d][hour.hour()] += hour.bookedMinutes();
+                blocked[d][hour.hour()] += hour.blockedMinutes();
+            }
         }
         double[][] out = new double[days][24];
         for (int d = 0; d < days; d++) {
             for (int h = 0; h < 24; h++) {
-                ZonedDateTime start = LocalDateTime.of(readFrom.plusDays(d), java.time.LocalTime.of(h, 0)).atZone(zone);
+                ZonedDateTime start = LocalDateTime.of(readFrom.plusDays(d), LocalTime.of(h, 0)).atZone(zone);
                 double bookable = 60 - blocked[d][h];
                 boolean existed = registeredAt == null || !start.toInstant().isBefore(registeredAt);
                 out[d][h] = !existed || bookable <= 0 ? Double.NaN : Math.min(1, booked[d][h] / bookable);
@@ -110,9 +122,5 @@ public class OccupancyHistory {
 
     private static double mean(double[][] u, int from, int to, int hour) {
         return mean(u, from, to, hour, 1);
-    }
-
-    private static long minutes(Document perSlice) {
-        return perSlice == null ? 0 : perSlice.values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
     }
 }

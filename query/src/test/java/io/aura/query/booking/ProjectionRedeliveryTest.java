@@ -8,6 +8,9 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.aura.kernel.booking.BookingEvents.BookingCancelled;
 import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
+import io.aura.kernel.booking.BookingEvents.BookingDeclined;
+import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
+import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
@@ -15,29 +18,48 @@ import io.aura.kernel.booking.BookingQueries.FindBooking;
 import io.aura.kernel.booking.BookingQueries.FindCalendar;
 import io.aura.kernel.booking.BookingQueries.FindHeatmap;
 import io.aura.kernel.booking.BookingQueries.HeatmapCell;
+import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
 import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded;
 import io.aura.kernel.schedule.TimeRange;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
- * Projections, event in and query out, against a MongoDB wire server: a redelivered event (at
- * least once is all a tracking processor promises after a crash) leaves the views unchanged.
+ * Projections, event in and query out, on each kind of store (a MongoDB wire server, a SQLite
+ * file): a redelivered event (at least once is all a tracking processor promises after a crash)
+ * leaves the views unchanged.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(ProjectionRedeliveryTest.Stores.class)
 class ProjectionRedeliveryTest {
+    enum Stores { MONGODB, SQLITE }
+
     static final TimeRange SLOT = new TimeRange(Instant.parse("2030-01-07T08:00:00Z"), Instant.parse("2030-01-07T09:30:00Z"));
     static final BookingRequested REQUESTED = new BookingRequested("b-1", "r-1", "Standup", SLOT, List.of(SLOT), null,
             ConflictPolicy.ALL_OR_NOTHING, 4, List.of(), null, "alice");
     static final BookingConfirmed CONFIRMED = new BookingConfirmed("b-1", "r-1", List.of(SLOT), List.of(), List.of());
 
+    @Parameter
+    Stores stores;
+    @TempDir
+    Path dir;
     MongoServer server;
     MongoClient client;
     BookingProjection bookings;
@@ -45,19 +67,35 @@ class ProjectionRedeliveryTest {
 
     @BeforeEach
     void setUp() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        MongoTemplate mongo = new MongoTemplate(client, "test");
-        bookings = new BookingProjection(new MongoBookingViewStore(mongo), SimpleQueryUpdateEmitter.builder().build());
-        heatmap = new HeatmapProjection(mongo, SimpleQueryUpdateEmitter.builder().build());
+        BookingViewStore bookingViews;
+        HeatmapStore heatmapStore;
+        if (stores == Stores.MONGODB) {
+            server = new MongoServer(new MemoryBackend());
+            client = MongoClients.create(server.bindAndGetConnectionString());
+            MongoTemplate mongo = new MongoTemplate(client, "test");
+            bookingViews = new MongoBookingViewStore(mongo);
+            heatmapStore = new MongoHeatmapStore(mongo);
+        } else {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            SQLiteDataSource database = new SQLiteDataSource(config);
+            database.setUrl("jdbc:sqlite:" + dir.resolve("views.db"));
+            DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
+            bookingViews = new SqlBookingViewStore(database, database, transactions).createSchema();
+            heatmapStore = new SqlHeatmapStore(database, database, transactions).createSchema();
+        }
+        bookings = new BookingProjection(bookingViews, SimpleQueryUpdateEmitter.builder().build());
+        heatmap = new HeatmapProjection(heatmapStore, SimpleQueryUpdateEmitter.builder().build());
         heatmap.on(new ResourceRegistered("r-1", new ResourceSpec("Room", 8, "Europe/Berlin", false, List.of(), 0, 15,
                 240, 3650)), Instant.parse("2029-12-01T00:00:00Z"));
     }
 
     @AfterEach
     void tearDown() {
-        client.close();
-        server.shutdownNow();
+        if (client != null) {
+            client.close();
+            server.shutdownNow();
+        }
     }
 
     @Test
@@ -128,6 +166,71 @@ class ProjectionRedeliveryTest {
         assertThat(cells).filteredOn(c -> c.dayOfWeek() == 3 && c.hour() == 13).extracting(HeatmapCell::bookableMinutes)
                 .containsExactly(30L);
         assertThat(cells).filteredOn(c -> c.dayOfWeek() == 4).allSatisfy(c -> assertThat(c.bookableMinutes()).isEqualTo(60));
+    }
+
+    @Test
+    void a_rescheduled_booking_moves_its_minutes_and_redelivered_history_leaves_them_where_they_are() {
+        TimeRange tuesday = new TimeRange(Instant.parse("2030-01-08T13:00:00Z"), Instant.parse("2030-01-08T14:00:00Z"));
+        BookingRescheduled moved = new BookingRescheduled("b-1", "r-1", SLOT, tuesday); // to 14:00–15:00 Berlin
+        heatmap.on(CONFIRMED);
+        heatmap.on(moved);
+        List<HeatmapCell> afterMove = heat();
+
+        heatmap.on(CONFIRMED);
+        heatmap.on(moved);
+
+        assertThat(heat()).isEqualTo(afterMove);
+        assertThat(booked(afterMove)).isEqualTo(60);
+        assertThat(cell(1, 9).bookedMinutes()).isZero();
+        assertThat(cell(2, 14).bookedMinutes()).isEqualTo(60);
+
+        BookingCancelled cancelled = new BookingCancelled("b-1", "r-1", null);
+        heatmap.on(cancelled);
+        heatmap.on(moved);
+        heatmap.on(cancelled);
+
+        assertThat(booked(heat())).isZero();
+    }
+
+    @Test
+    void a_cancelled_occurrence_leaves_the_series_other_occurrences_however_often_delivered() {
+        TimeRange nextDay = new TimeRange(SLOT.start().plusSeconds(86_400), SLOT.end().plusSeconds(86_400));
+        BookingConfirmed series = new BookingConfirmed("b-1", "r-1", List.of(SLOT, nextDay), List.of(), List.of());
+        OccurrenceCancelled first = new OccurrenceCancelled("b-1", "r-1", SLOT);
+        heatmap.on(series);
+        heatmap.on(first);
+        heatmap.on(series);
+        heatmap.on(first);
+
+        assertThat(cell(1, 9).bookedMinutes()).isZero();
+        assertThat(cell(2, 9).bookedMinutes()).isEqualTo(60);
+        assertThat(booked(heat())).isEqualTo(90);
+
+        heatmap.on(new BookingDeclined("b-1", "r-1", "a-1", BookingStatus.EXPIRED, null, null));
+        assertThat(booked(heat())).isZero();
+    }
+
+    @Test
+    void a_batch_folds_its_events_in_one_unit_of_work_as_it_would_one_by_one() {
+        TimeRange tokyoMorning = new TimeRange(Instant.parse("2030-01-07T00:00:00Z"), Instant.parse("2030-01-07T00:45:00Z"));
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        heatmap.on(new ResourceRegistered("r-2", new ResourceSpec("Tokyo room", 4, "Asia/Tokyo", false, List.of(), 0, 15,
+                240, 3650)), Instant.parse("2029-12-01T00:00:00Z"));
+        heatmap.on(new BookingConfirmed("b-2", "r-2", List.of(tokyoMorning), List.of(), List.of())); // 09:00 in Tokyo
+        heatmap.on(new BookingConfirmed("b-3", "r-2", List.of(tokyoMorning.shiftedTo(tokyoMorning.end())), List.of(),
+                List.of()));
+        heatmap.on(new BookingCancelled("b-3", "r-2", null));
+        batch.commit();
+
+        List<HeatmapCell> all = heatmap.handle(new FindHeatmap(Instant.parse("2030-01-06T15:00:00Z"),
+                Instant.parse("2030-01-13T15:00:00Z"), null));
+        assertThat(all).extracting(HeatmapCell::resourceId).containsOnly("r-1", "r-2").hasSize(2 * 7 * 24);
+        assertThat(all).filteredOn(c -> c.resourceId().equals("r-2") && c.bookedMinutes() > 0)
+                .containsExactly(new HeatmapCell("r-2", 1, 9, 45, 0.75, 60));
+    }
+
+    private static long booked(List<HeatmapCell> cells) {
+        return cells.stream().mapToLong(HeatmapCell::bookedMinutes).sum();
     }
 
     private HeatmapCell cell(int dayOfWeek, int hour) {

@@ -1,0 +1,162 @@
+package io.aura.query.booking;
+
+import io.aura.kernel.booking.BookingQueries.HeatmapCell;
+import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
+import io.aura.kernel.schedule.LocalHours;
+import io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded;
+import io.aura.kernel.schedule.TimeRange;
+import io.aura.query.booking.HeatmapStore.Held;
+import io.aura.query.booking.HeatmapStore.HourTotals;
+import io.aura.query.booking.HeatmapStore.Share;
+import io.aura.query.booking.HeatmapStore.ShareKey;
+import io.aura.query.booking.HeatmapStore.ShareKind;
+import io.aura.query.booking.HeatmapStore.Zone;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The heatmap, event by event: what each event changes (shares set, shares removed, what its booking
+ * holds next), and the cells a window's answer is made of. Pure, so every store gets the same
+ * changes and a replay computes exactly what live processing did. A share's key names its booking
+ * or blackout, the occurrence's start and the slice's index, so a redelivered event sets the same
+ * shares again and a release removes exactly the shares its hold set.
+ */
+public final class HeatmapFold {
+    /** The zone of a resource whose registration was not seen. */
+    public static final ZoneId UNKNOWN_ZONE = ZoneId.of("UTC");
+
+    private HeatmapFold() {}
+
+    /**
+     * What one event changes: shares to set, shares to remove (none also set), and what the booking
+     * holds next (null: the event holds nothing new).
+     */
+    public record Change(List<Share> saved, List<ShareKey> removed, Held held) {
+        public Change {
+            saved = List.copyOf(saved);
+            removed = List.copyOf(removed);
+        }
+    }
+
+    /** Before it was registered a resource was not bookable: those minutes are no capacity left unused. */
+    public static Zone registered(ResourceRegistered e, Instant registeredAt) {
+        // to the millisecond, as every store keeps instants
+        return new Zone(e.resourceId(), e.spec().timeZone(), registeredAt.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** Blacked-out minutes are not bookable: they leave the bookable minutes of the hours they cover. */
+    public static Change blackedOut(BlackoutAdded e, ZoneId zone) {
+        return new Change(shares(ShareKind.BLOCKED, e.resourceId(), e.blackoutId(), List.of(e.range()), zone), List.of(),
+                null);
+    }
+
+    /** A booking holds {@code occurrences} (as well as what it held before). */
+    public static Change held(Held before, String bookingId, String resourceId, List<TimeRange> occurrences,
+                              ZoneId zone) {
+        Set<TimeRange> next = new LinkedHashSet<>(before == null ? List.of() : before.occurrences());
+        occurrences.forEach(o -> next.add(toMillis(o)));
+        return new Change(shares(ShareKind.BOOKED, resourceId, bookingId, occurrences, zone), List.of(),
+                new Held(bookingId, resourceId, byStart(next)));
+    }
+
+    /** A booking gives {@code occurrences} up (held or not: a release removes only shares it would have set). */
+    public static Change released(Held before, String bookingId, String resourceId, List<TimeRange> occurrences,
+                                  ZoneId zone) {
+        Set<TimeRange> next = new LinkedHashSet<>(before == null ? List.of() : before.occurrences());
+        occurrences.forEach(o -> next.remove(toMillis(o)));
+        List<ShareKey> removed = shares(ShareKind.BOOKED, resourceId, bookingId, occurrences, zone).stream()
+                .map(Share::key).toList();
+        return new Change(List.of(), removed, new Held(bookingId, resourceId, byStart(next)));
+    }
+
+    /** The booking ended (cancelled, or its approval rejected or expired): everything it held is released. */
+    public static Change ended(Held before, String bookingId, String resourceId, ZoneId zone) {
+        return released(before, bookingId, resourceId, before == null ? List.of() : before.occurrences(), zone);
+    }
+
+    /** One share per local-hour slice of each range, in the range's own time zone. */
+    static List<Share> shares(ShareKind kind, String resourceId, String ownerId, List<TimeRange> ranges, ZoneId zone) {
+        List<Share> shares = new ArrayList<>();
+        for (TimeRange range : ranges) {
+            List<LocalHours.Slice> slices = LocalHours.of(range, zone);
+            for (int i = 0; i < slices.size(); i++) {
+                LocalHours.Slice slice = slices.get(i);
+                // the index tells apart the two slices of the hour a clock repeats when it goes back
+                String key = ownerId + "_" + range.start().getEpochSecond() + "_" + i;
+                shares.add(new Share(new ShareKey(resourceId, slice.date(), slice.hour(), kind, key), slice.minutes()));
+            }
+        }
+        return shares;
+    }
+
+    /**
+     * The local dates whose hours can fall in [from, to) in any time zone: the UTC dates widened by a
+     * day each side (no zone is more than a day from UTC). Each resource's exact window is then
+     * applied by {@link #cells}.
+     */
+    public static LocalDate[] datesAround(Instant from, Instant to) {
+        return new LocalDate[] {LocalDate.ofInstant(from, ZoneOffset.UTC).minusDays(1),
+                LocalDate.ofInstant(to, ZoneOffset.UTC).plusDays(1)};
+    }
+
+    /**
+     * A resource's 7 × 24 cells (Monday first, hour 0 first) over [from, to): per local weekday and
+     * hour the minutes booked, the minutes it could be booked (the window's minutes since it was
+     * registered, less those blacked out) and their ratio, rounded to four places and at most 1.
+     * {@code hours} may hold hours outside the window (and of other dates): only the window's count.
+     */
+    public static List<HeatmapCell> cells(Zone zone, Instant from, Instant to, List<HourTotals> hours) {
+        ZoneId zoneId = zone.zoneId();
+        long[][] bookable = new long[8][24];
+        Set<Long> inWindow = new HashSet<>();
+        Instant start = zone.registeredAt() != null && zone.registeredAt().isAfter(from) ? zone.registeredAt() : from;
+        List<LocalHours.Slice> existed = start.isBefore(to) ? LocalHours.of(new TimeRange(start, to), zoneId) : List.of();
+        for (LocalHours.Slice slice : existed) {
+            bookable[slice.date().getDayOfWeek().getValue()][slice.hour()] += slice.minutes();
+            inWindow.add(localHour(slice.date(), slice.hour()));
+        }
+        long[][] booked = new long[8][24];
+        long[][] blocked = new long[8][24];
+        for (HourTotals hour : hours) {
+            if (!inWindow.contains(localHour(hour.date(), hour.hour()))) {
+                continue;
+            }
+            int day = hour.date().getDayOfWeek().getValue();
+            booked[day][hour.hour()] += hour.bookedMinutes();
+            blocked[day][hour.hour()] += hour.blockedMinutes();
+        }
+        List<HeatmapCell> cells = new ArrayList<>(7 * 24);
+        for (int day = 1; day <= 7; day++) {
+            for (int hour = 0; hour < 24; hour++) {
+                long capacity = Math.max(0, bookable[day][hour] - blocked[day][hour]);
+                double utilization = capacity == 0 ? 0 : Math.min(1.0, booked[day][hour] / (double) capacity);
+                cells.add(new HeatmapCell(zone.resourceId(), day, hour, booked[day][hour],
+                        Math.round(utilization * 10_000) / 10_000.0, capacity));
+            }
+        }
+        return cells;
+    }
+
+    /** A local date and hour as one number (hours since 1970-01-01 00:00 on the local clock). */
+    private static long localHour(LocalDate date, int hour) {
+        return date.toEpochDay() * 24 + hour;
+    }
+
+    /** Held occurrences are kept to the millisecond, as every store keeps instants. */
+    private static TimeRange toMillis(TimeRange range) {
+        return new TimeRange(range.start().truncatedTo(ChronoUnit.MILLIS), range.end().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static List<TimeRange> byStart(Set<TimeRange> ranges) {
+        return ranges.stream().sorted(Comparator.comparing(TimeRange::start).thenComparing(TimeRange::end)).toList();
+    }
+}
