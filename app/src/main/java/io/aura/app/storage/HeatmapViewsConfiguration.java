@@ -17,7 +17,7 @@ public class HeatmapViewsConfiguration {
 
     /** In the event store's database, written with each batch's token (ADR 0021). */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(name = "aura.storage", havingValue = "embedded", matchIfMissing = true)
+    @ConditionalOnProperty(name = "aura.views", havingValue = "sql", matchIfMissing = true)
     static class Embedded {
         /** The concrete type, so that a rebuild finds it as a {@code BatchedViewStore} too. */
         @Bean
@@ -28,7 +28,7 @@ public class HeatmapViewsConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(name = "aura.storage", havingValue = "production")
+    @ConditionalOnProperty(name = "aura.views", havingValue = "mongo")
     static class Production {
         @Bean
         public HeatmapStore heatmapStore(MongoTemplate mongo) {
