@@ -46,7 +46,6 @@ public final class ReplayBenchmark {
             case "replay" -> replay(args[1], args[2], args[3], args.length > 4 ? args[4] : "",
                     args.length > 5 ? args[5] : "one-pass");
             case "queries" -> queries(args[1], args[2], args[3]);
-            case "bound" -> bound(args[1], Long.parseLong(args[2]));
             default -> throw new IllegalArgumentException("generate | raw | replay");
         }
     }
@@ -156,49 +155,6 @@ public final class ReplayBenchmark {
     }
 
     /** Dashboard query times on the store as generated: median and p99 of 30 calls each, after 5 warm-ups. */
-    /**
-     * The least any rebuild on this store must spend: the views a replay left, written again as bulk
-     * inserts into a scratch database of the same server (nothing read from the event store, no
-     * handler, no update) — timed, and turned into the events/s no rebuild of {@code events} can beat.
-     */
-    static void bound(String mongoUri, long events) {
-        List<String> views = List.of("bookings", "heatmap_zones", "heatmap_hours", "heatmap_bookings", "blackouts",
-                "external_busy", "resources", "users", "approvals", "notifications", "notification_recipients");
-        try (var client = com.mongodb.client.MongoClients.create(mongoUri)) {
-            var source = client.getDatabase("aura");
-            var scratch = client.getDatabase("rebuild_bound");
-            scratch.drop();
-            Map<String, List<org.bson.Document>> documents = new java.util.LinkedHashMap<>();
-            long count = 0;
-            for (String view : views) {
-                // read in pages by _id: the in-process server answers a find in one reply, whatever its size
-                List<org.bson.Document> all = new java.util.ArrayList<>();
-                org.bson.conversions.Bson after = new org.bson.Document();
-                for (List<org.bson.Document> page = List.of(); ; ) {
-                    page = source.getCollection(view).find(after).sort(new org.bson.Document("_id", 1)).limit(10_000)
-                            .into(new java.util.ArrayList<>());
-                    all.addAll(page);
-                    if (page.size() < 10_000) {
-                        break;
-                    }
-                    after = com.mongodb.client.model.Filters.gt("_id", page.get(page.size() - 1).get("_id"));
-                }
-                documents.put(view, all);
-                count += all.size();
-            }
-            long started = System.nanoTime();
-            for (var view : documents.entrySet()) {
-                List<org.bson.Document> all = view.getValue();
-                for (int from = 0; from < all.size(); from += 1_000) {
-                    scratch.getCollection(view.getKey()).insertMany(all.subList(from, Math.min(all.size(), from + 1_000)));
-                }
-            }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("views written as inserts %,9d documents in %6.2f s: no rebuild of %,d events beats %,10.0f events/s%n",
-                    count, seconds, events, events / seconds);
-            scratch.drop();
-        }
-    }
 
     static void queries(String base, String admin, String password) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
