@@ -18,9 +18,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -109,25 +111,50 @@ public final class HeatmapFold {
     }
 
     /**
-     * A resource's 7 × 24 cells (Monday first, hour 0 first) over [from, to): per local weekday and
-     * hour the minutes booked, the minutes it could be booked (the window's minutes since it was
-     * registered, less those blacked out) and their ratio, rounded to four places and at most 1.
-     * {@code hours} may hold hours outside the window (and of other dates): only the window's count.
+     * Each resource's 7 × 24 cells (Monday first, hour 0 first) over [from, to), in the order of
+     * {@code zones}: per local weekday and hour the minutes booked, the minutes it could be booked
+     * (the window's minutes since it was registered, less those blacked out) and their ratio, rounded
+     * to four places and at most 1. {@code hours} may hold hours outside the window: only the
+     * window's count.
      */
-    public static List<HeatmapCell> cells(Zone zone, Instant from, Instant to, List<HourTotals> hours) {
-        ZoneId zoneId = zone.zoneId();
-        long[][] bookable = new long[8][24];
-        Set<Long> inWindow = new HashSet<>();
-        Instant start = zone.registeredAt() != null && zone.registeredAt().isAfter(from) ? zone.registeredAt() : from;
-        List<LocalHours.Slice> existed = start.isBefore(to) ? LocalHours.of(new TimeRange(start, to), zoneId) : List.of();
-        for (LocalHours.Slice slice : existed) {
-            bookable[slice.date().getDayOfWeek().getValue()][slice.hour()] += slice.minutes();
-            inWindow.add(localHour(slice.date(), slice.hour()));
+    public static List<HeatmapCell> cells(List<Zone> zones, Instant from, Instant to,
+                                          Map<String, List<HourTotals>> hoursByResource) {
+        // resources in one zone, registered before the window, share its bookable hours: computed once
+        Map<List<Object>, Bookable> windows = new HashMap<>();
+        List<HeatmapCell> cells = new ArrayList<>(zones.size() * 7 * 24);
+        for (Zone zone : zones) {
+            Instant start = zone.registeredAt() != null && zone.registeredAt().isAfter(from) ? zone.registeredAt() : from;
+            Bookable bookable = windows.computeIfAbsent(List.of(zone.timeZone(), start),
+                    key -> Bookable.of(zone.zoneId(), start, to));
+            cells.addAll(cells(zone.resourceId(), bookable, hoursByResource.getOrDefault(zone.resourceId(), List.of())));
         }
+        return cells;
+    }
+
+    /** One resource's cells (see {@link #cells(List, Instant, Instant, Map)}). */
+    public static List<HeatmapCell> cells(Zone zone, Instant from, Instant to, List<HourTotals> hours) {
+        return cells(List.of(zone), from, to, Map.of(zone.resourceId(), hours));
+    }
+
+    /** The minutes per local weekday and hour of [start, to) in a zone, and which local hours they lie in. */
+    private record Bookable(long[][] minutes, Set<Long> localHours) {
+        static Bookable of(ZoneId zone, Instant start, Instant to) {
+            long[][] minutes = new long[8][24];
+            Set<Long> localHours = new HashSet<>();
+            List<LocalHours.Slice> slices = start.isBefore(to) ? LocalHours.of(new TimeRange(start, to), zone) : List.of();
+            for (LocalHours.Slice slice : slices) {
+                minutes[slice.date().getDayOfWeek().getValue()][slice.hour()] += slice.minutes();
+                localHours.add(localHour(slice.date(), slice.hour()));
+            }
+            return new Bookable(minutes, localHours);
+        }
+    }
+
+    private static List<HeatmapCell> cells(String resourceId, Bookable bookable, List<HourTotals> hours) {
         long[][] booked = new long[8][24];
         long[][] blocked = new long[8][24];
         for (HourTotals hour : hours) {
-            if (!inWindow.contains(localHour(hour.date(), hour.hour()))) {
+            if (!bookable.localHours().contains(localHour(hour.date(), hour.hour()))) {
                 continue;
             }
             int day = hour.date().getDayOfWeek().getValue();
@@ -137,9 +164,9 @@ public final class HeatmapFold {
         List<HeatmapCell> cells = new ArrayList<>(7 * 24);
         for (int day = 1; day <= 7; day++) {
             for (int hour = 0; hour < 24; hour++) {
-                long capacity = Math.max(0, bookable[day][hour] - blocked[day][hour]);
+                long capacity = Math.max(0, bookable.minutes()[day][hour] - blocked[day][hour]);
                 double utilization = capacity == 0 ? 0 : Math.min(1.0, booked[day][hour] / (double) capacity);
-                cells.add(new HeatmapCell(zone.resourceId(), day, hour, booked[day][hour],
+                cells.add(new HeatmapCell(resourceId, day, hour, booked[day][hour],
                         Math.round(utilization * 10_000) / 10_000.0, capacity));
             }
         }

@@ -120,12 +120,7 @@ public class HeatmapProjection {
         for (HourTotals hour : store.hours(q.resourceId(), dates[0], dates[1])) {
             hoursByResource.computeIfAbsent(hour.resourceId(), r -> new ArrayList<>()).add(hour);
         }
-        List<HeatmapCell> cells = new ArrayList<>(asked.size() * 7 * 24);
-        for (Zone zone : asked) {
-            cells.addAll(HeatmapFold.cells(zone, q.from(), q.to(),
-                    hoursByResource.getOrDefault(zone.resourceId(), List.of())));
-        }
-        return cells;
+        return HeatmapFold.cells(asked, q.from(), q.to(), hoursByResource);
     }
 
     /** The initial answer of a live heatmap subscription is empty: it streams changes from now on. */

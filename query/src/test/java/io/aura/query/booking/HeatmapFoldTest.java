@@ -124,6 +124,31 @@ class HeatmapFoldTest {
     }
 
     @Test
+    void resources_of_one_zone_share_its_hours_but_each_counts_from_its_registration_and_its_own_bookings() {
+        Instant from = Instant.parse("2030-01-07T00:00:00Z"); // Monday
+        Instant to = from.plusSeconds(7 * 86_400);
+        List<Zone> zones = List.of(new Zone("old", "UTC", null), new Zone("older", "UTC", from.minusSeconds(60)),
+                new Zone("new", "UTC", Instant.parse("2030-01-09T12:00:00Z")), new Zone("tokyo", "Asia/Tokyo", null));
+        LocalDate wednesday = LocalDate.parse("2030-01-09");
+
+        List<HeatmapCell> cells = HeatmapFold.cells(zones, from, to, java.util.Map.of(
+                "old", List.of(new HourTotals("old", wednesday, 10, 30, 0)),
+                "new", List.of(new HourTotals("new", wednesday, 14, 15, 0)),
+                "tokyo", List.of(new HourTotals("tokyo", LocalDate.parse("2030-01-07"), 8, 30, 0))));
+
+        assertThat(cells).extracting(HeatmapCell::resourceId).containsSubsequence("old", "older", "new", "tokyo")
+                .hasSize(4 * 7 * 24);
+        assertThat(cells).filteredOn(c -> c.dayOfWeek() == 3 && c.hour() == 10)
+                .containsExactly(new HeatmapCell("old", 3, 10, 30, 0.5, 60), new HeatmapCell("older", 3, 10, 0, 0, 60),
+                        new HeatmapCell("new", 3, 10, 0, 0, 0), new HeatmapCell("tokyo", 3, 10, 0, 0, 60));
+        assertThat(cells).filteredOn(c -> c.resourceId().equals("new") && c.dayOfWeek() == 3 && c.hour() == 14)
+                .containsExactly(new HeatmapCell("new", 3, 14, 15, 0.25, 60));
+        // the window starts at 09:00 on Monday in Tokyo: that Monday's 08:00 is outside it (the next Monday's is in)
+        assertThat(cells).filteredOn(c -> c.resourceId().equals("tokyo") && c.dayOfWeek() == 1 && c.hour() == 8)
+                .containsExactly(new HeatmapCell("tokyo", 1, 8, 0, 0, 60));
+    }
+
+    @Test
     void utilization_is_rounded_to_four_places() {
         Zone zone = new Zone("r-1", "UTC", null);
         Instant from = Instant.parse("2030-01-07T00:00:00Z");
