@@ -69,4 +69,17 @@ class ArchitectureTest {
     static final ArchRule the_command_side_never_reads_projections = noClasses()
             .that().resideInAnyPackage("io.aura.command..", "io.aura.saga..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data..", "com.mongodb..");
+
+    /** The MongoDB wire server is a test double for the MongoDB adapters, never part of the product (ADR 0021). */
+    @ArchTest
+    static final ArchRule nothing_shipped_runs_on_the_in_process_mongodb_server = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("de.bwaldvogel..");
+
+    /** A projection's logic is its fold and its store's port: SQL and MongoDB stay in the adapters. */
+    @ArchTest
+    static final ArchRule projections_and_folds_know_no_storage = noClasses()
+            .that().resideInAPackage("io.aura.query..").and().haveSimpleNameEndingWith("Projection")
+            .or().haveSimpleNameEndingWith("Fold")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data..", "com.mongodb..",
+                    "org.springframework.jdbc..", "java.sql..", "org.bson..");
 }

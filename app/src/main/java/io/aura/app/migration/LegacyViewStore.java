@@ -1,4 +1,4 @@
-package io.aura.app.storage;
+package io.aura.app.migration;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

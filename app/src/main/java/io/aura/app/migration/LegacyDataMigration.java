@@ -1,4 +1,4 @@
-package io.aura.app.storage;
+package io.aura.app.migration;
 
 import io.aura.app.booking.IdempotencyStore;
 import io.aura.app.notify.InboxEntry;

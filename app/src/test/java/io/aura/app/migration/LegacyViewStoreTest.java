@@ -1,4 +1,4 @@
-package io.aura.app.storage;
+package io.aura.app.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
