@@ -20,6 +20,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +108,7 @@ public final class LegacyDataMigration {
                 copied++;
             }
         }
-        transactions.executeInTransaction(this::replayViewProcessors);
+        replayViewProcessors();
         try {
             Files.move(dataDir.resolve(LegacyViewStore.FILE), dataDir.resolve(LegacyViewStore.FILE + ".migrated"),
                     StandardCopyOption.REPLACE_EXISTING);
@@ -120,15 +121,52 @@ public final class LegacyDataMigration {
         return true;
     }
 
+    /**
+     * Every view processor replays from the first event. A token already in a replay (a rebuild that had
+     * not met a new event yet) replays again from the start too, up to the head it was reset at. Storing a
+     * token claims it; the claims are released in a second transaction, as a one-pass rebuild does. The
+     * previous release's claims may still be held for Axon's claim timeout after it was killed: retried.
+     */
     private void replayViewProcessors() {
-        for (String processor : REBUILT) {
-            for (int segment : tokens.fetchSegments(processor)) {
-                TrackingToken current = tokens.fetchToken(processor, segment);
-                if (current != null && !(current instanceof ReplayToken)) {
-                    tokens.storeToken(ReplayToken.createReplayToken(current), processor, segment);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeInTransaction(() -> {
+                    for (String processor : REBUILT) {
+                        for (int segment : tokens.fetchSegments(processor)) {
+                            TrackingToken current = tokens.fetchToken(processor, segment);
+                            if (current != null) {
+                                TrackingToken head = current instanceof ReplayToken replay ? replay.getTokenAtReset()
+                                        : current;
+                                tokens.storeToken(ReplayToken.createReplayToken(head), processor, segment);
+                            }
+                        }
+                    }
+                });
+                break;
+            } catch (UnableToClaimTokenException stillClaimed) {
+                if (attempt == CLAIM_ATTEMPTS) {
+                    throw stillClaimed;
                 }
+                log.info("A view processor's token is still claimed by the previous run; trying again in 2 s");
+                sleep();
+            }
+        }
+        transactions.executeInTransaction(() -> REBUILT.forEach(processor -> {
+            for (int segment : tokens.fetchSegments(processor)) {
                 tokens.releaseClaim(processor, segment);
             }
+        }));
+    }
+
+    /** Axon's claim timeout is 10 s: a killed run's claims have lapsed well within these attempts. */
+    private static final int CLAIM_ATTEMPTS = 10;
+
+    private static void sleep() {
+        try {
+            Thread.sleep(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while migrating", e);
         }
     }
 

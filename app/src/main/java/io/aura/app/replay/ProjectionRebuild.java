@@ -161,9 +161,18 @@ public final class ProjectionRebuild {
             throw new IllegalStateException("a projection failed while rebuilding", e);
         } finally {
             laneThread.interrupt();
+            joinQuietly(laneThread); // no late write of the lane may follow the processors' restart
             end();
         }
         return last;
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Some projections' handlers; which of them take an event type is asked once per type. */

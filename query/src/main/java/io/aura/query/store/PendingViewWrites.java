@@ -20,7 +20,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * @param <V> the view record
  */
 public final class PendingViewWrites<V> {
-    private final String resourceKey = PendingViewWrites.class.getName() + "@" + System.identityHashCode(this);
+    private static final java.util.concurrent.atomic.AtomicLong INSTANCES = new java.util.concurrent.atomic.AtomicLong();
+    /** Unique per store (an identity hash code is not): two stores never share a unit of work's map. */
+    private final String resourceKey = PendingViewWrites.class.getName() + "#" + INSTANCES.incrementAndGet();
     private final ThreadLocal<Map<String, V>> explicit = new ThreadLocal<>();
     private final Consumer<Map<String, V>> write;
 
