@@ -20,9 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Drives POST /events/create over HTTP with N concurrent clients against a running server and
  * prints bookings/s, p50/p99 latency and accepted/refused counts per run, each run's throughput
- * as a ratio to the one-client run measured first, and a final overlap check over the calendar.
+ * as a ratio to the one-client run measured first and to the PostgreSQL baseline with the same number
+ * of clients, and a final overlap check over the calendar.
  *
- * <pre>java -cp ... io.aura.bench.LoadGenerator http://localhost:8080 admin PASSWORD [seconds] [clients,...]</pre>
+ * <pre>java -cp ... io.aura.bench.LoadGenerator http://localhost:8080 admin PASSWORD [seconds] [clients,...] [baseline]</pre>
+ *
+ * {@code baseline} is what {@code benchmarks/pg-baseline.sh} measured, inserts/s per number of clients
+ * ({@code 1:3751.2,16:7504.3}), or {@code none} (the default) when PostgreSQL could not be installed or run:
+ * the table then says "no baseline".
  */
 public final class LoadGenerator {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -55,6 +60,7 @@ public final class LoadGenerator {
         int[] clients = args.length > 4
                 ? java.util.Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {1, 4, 16};
+        Map<Integer, Double> baseline = baseline(args.length > 5 ? args[5] : "none");
 
         List<String> spread = new ArrayList<>();
         for (int i = 0; i < SPREAD_RESOURCES; i++) {
@@ -68,13 +74,24 @@ public final class LoadGenerator {
         for (int n : clients) {
             runs.add(generator.run("one hot resource", List.of(hot), n, seconds, 3));
         }
-        System.out.printf("%n%-32s %7s %10s %9s %8s %7s %8s %8s %10s%n", "scenario", "clients", "requests/s",
-                "accepted", "refused", "failed", "p50 ms", "p99 ms", "vs 1 client");
+        System.out.printf("%n%-32s %7s %10s %9s %8s %7s %8s %8s %10s %13s%n", "scenario", "clients", "requests/s",
+                "accepted", "refused", "failed", "p50 ms", "p99 ms", "vs 1 client", "vs PostgreSQL");
         for (Run r : runs) {
             Run first = runs.stream().filter(x -> x.scenario().equals(r.scenario())).findFirst().orElseThrow();
-            System.out.printf("%-32s %7d %10.1f %9d %8d %7d %8d %8d %9.2fx%n", r.scenario(), r.clients(),
+            Double pg = baseline.get(r.clients());
+            System.out.printf("%-32s %7d %10.1f %9d %8d %7d %8d %8d %9.2fx %13s%n", r.scenario(), r.clients(),
                     r.perSecond(), r.accepted(), r.refused(), r.failed(), r.p50(), r.p99(),
-                    r.perSecond() / first.perSecond());
+                    r.perSecond() / first.perSecond(),
+                    pg == null ? "no baseline" : String.format("%.3gx", r.perSecond() / pg));
+        }
+        if (baseline.isEmpty()) {
+            System.out.printf("%nPostgreSQL baseline: no baseline (PostgreSQL could not be installed or run)%n");
+        } else {
+            StringBuilder figures = new StringBuilder();
+            baseline.forEach((n, perSecond) -> figures.append(figures.isEmpty() ? "" : ", ")
+                    .append(String.format("%d client%s %.1f/s", n, n == 1 ? "" : "s", perSecond)));
+            System.out.printf("%nPostgreSQL baseline (pgbench, exclusion-constraint insert of random 30-minute slots"
+                    + " on 1,000 resources, refusals counted): %s%n", figures);
         }
         List<String> all = new ArrayList<>(spread);
         all.add(hot);
@@ -84,6 +101,22 @@ public final class LoadGenerator {
         if (overlaps > 0) {
             System.exit(1);
         }
+    }
+
+    /** "1:3751.2,16:7504.3" to {1=3751.2, 16=7504.3}; "none" or "" to an empty map. */
+    static Map<Integer, Double> baseline(String arg) {
+        Map<Integer, Double> baseline = new java.util.TreeMap<>();
+        if (arg.isBlank() || arg.equals("none")) {
+            return baseline;
+        }
+        for (String pair : arg.split(",")) {
+            String[] parts = pair.trim().split(":");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("baseline: expected clients:inserts-per-second, got " + pair);
+            }
+            baseline.put(Integer.parseInt(parts[0]), Double.parseDouble(parts[1]));
+        }
+        return baseline;
     }
 
     private String resource(String name) throws Exception {
