@@ -50,24 +50,13 @@ public final class HeatmapReadBenchmark {
         int[] mongoSizes = ViewReadBenchmark.sizes(args, 1, "10000,100000");
         List<String> lines = new ArrayList<>();
         for (int n : sqlSizes) {
-            Path dir = Files.createTempDirectory("aura-heatmap-bench");
-            SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            SQLiteDataSource file = new SQLiteDataSource(config);
-            file.setUrl("jdbc:sqlite:" + dir.resolve("axon.db"));
-            SingleConnectionDataSource writer = new SingleConnectionDataSource(file.getConnection(), true);
-            SQLiteDataSource reader = new SQLiteDataSource(config);
-            reader.setUrl(file.getUrl());
-            SingleConnectionDataSource readerConnection = new SingleConnectionDataSource(reader.getConnection(), true);
-            SqlHeatmapStore store = new SqlHeatmapStore(writer, readerConnection,
-                    new DataSourceTransactionManager(writer)).createSchema();
-            long fill = fill(store, n, store::beginBatch, store::flushBatch);
-            store.endBatch();
-            long bytes = Files.size(dir.resolve("axon.db")) + ViewReadBenchmark.sizeOf(dir.resolve("axon.db-wal"));
-            lines.addAll(measure("sqlite", store, n, fill, bytes));
-            writer.destroy();
-            readerConnection.destroy();
+            try (ViewReadBenchmark.SqliteFile file = ViewReadBenchmark.SqliteFile.create("aura-heatmap-bench")) {
+                SqlHeatmapStore store = new SqlHeatmapStore(file.writer(), file.reader(),
+                        new DataSourceTransactionManager(file.writer())).createSchema();
+                long fill = fill(store, n, store::beginBatch, store::flushBatch);
+                store.endBatch();
+                lines.addAll(measure("sqlite", store, n, fill, file.bytes()));
+            }
         }
         for (int n : mongoSizes) {
             MongoServer server = new MongoServer(new MemoryBackend());

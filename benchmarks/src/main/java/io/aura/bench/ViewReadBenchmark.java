@@ -48,23 +48,12 @@ public final class ViewReadBenchmark {
         int[] mongoSizes = sizes(args, 1, "10000,100000");
         List<String> lines = new ArrayList<>();
         for (int n : sqlSizes) {
-            Path dir = Files.createTempDirectory("aura-view-bench");
-            SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            SQLiteDataSource file = new SQLiteDataSource(config);
-            file.setUrl("jdbc:sqlite:" + dir.resolve("axon.db"));
-            SingleConnectionDataSource writer = new SingleConnectionDataSource(file.getConnection(), true);
-            SQLiteDataSource reader = new SQLiteDataSource(config);
-            reader.setUrl(file.getUrl());
-            SingleConnectionDataSource readerConnection = new SingleConnectionDataSource(reader.getConnection(), true);
-            SqlBookingViewStore store = new SqlBookingViewStore(writer, readerConnection,
-                    new DataSourceTransactionManager(writer)).createSchema();
-            long fill = fill(store, n, store::beginBatch, store::flushBatch);
-            long bytes = Files.size(dir.resolve("axon.db")) + sizeOf(dir.resolve("axon.db-wal"));
-            lines.addAll(measure("sqlite", store, n, fill, bytes));
-            writer.destroy();
-            readerConnection.destroy();
+            try (SqliteFile file = SqliteFile.create("aura-view-bench")) {
+                SqlBookingViewStore store = new SqlBookingViewStore(file.writer(), file.reader(),
+                        new DataSourceTransactionManager(file.writer())).createSchema();
+                long fill = fill(store, n, store::beginBatch, store::flushBatch);
+                lines.addAll(measure("sqlite", store, n, fill, file.bytes()));
+            }
         }
         for (int n : mongoSizes) {
             MongoServer server = new MongoServer(new MemoryBackend());
@@ -145,8 +134,33 @@ public final class ViewReadBenchmark {
         return String.format(Locale.ROOT, "%-18s %,9d   %-30s %8.3f  %8.3f", store, n, query, p[0], p[1]);
     }
 
-    static long sizeOf(Path file) throws java.io.IOException {
-        return Files.exists(file) ? Files.size(file) : 0;
+    /** A fresh SQLite file in WAL mode as the embedded default keeps it: one writing and one reading connection. */
+    record SqliteFile(Path dir, SingleConnectionDataSource writer, SingleConnectionDataSource reader)
+            implements AutoCloseable {
+        static SqliteFile create(String prefix) throws Exception {
+            Path dir = Files.createTempDirectory(prefix);
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            SQLiteDataSource file = new SQLiteDataSource(config);
+            file.setUrl("jdbc:sqlite:" + dir.resolve("axon.db"));
+            SQLiteDataSource reader = new SQLiteDataSource(config);
+            reader.setUrl(file.getUrl());
+            return new SqliteFile(dir, new SingleConnectionDataSource(file.getConnection(), true),
+                    new SingleConnectionDataSource(reader.getConnection(), true));
+        }
+
+        /** The database's bytes on disk, its write-ahead log included. */
+        long bytes() throws java.io.IOException {
+            Path wal = dir.resolve("axon.db-wal");
+            return Files.size(dir.resolve("axon.db")) + (Files.exists(wal) ? Files.size(wal) : 0);
+        }
+
+        @Override
+        public void close() {
+            writer.destroy();
+            reader.destroy();
+        }
     }
 
     static int[] sizes(String[] args, int index, String fallback) {

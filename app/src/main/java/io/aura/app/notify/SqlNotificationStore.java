@@ -1,7 +1,7 @@
 package io.aura.app.notify;
 
 import io.aura.kernel.identity.Role;
-import io.aura.query.store.BatchedViewStore;
+import io.aura.query.store.SqlViewStore;
 import io.aura.query.store.PendingViewWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * writes first. The outbox's lease and updates are written at once, each in its own short
  * transaction. Plain SQL that SQLite and PostgreSQL both run.
  */
-public final class SqlNotificationStore implements NotificationStore, MailQueue, BatchedViewStore {
+public final class SqlNotificationStore extends SqlViewStore<Object> implements NotificationStore, MailQueue {
     /** Candidates read per lease attempt: another node may lease some of them first. */
     private static final int CANDIDATES = 8;
     private static final String ENTRY_COLUMNS = "id, username, type, booking_id, approval_id, link, token, message, "
@@ -43,16 +43,10 @@ public final class SqlNotificationStore implements NotificationStore, MailQueue,
     /** Rounds of reading candidates before a poll gives up until the next one (other nodes took them all). */
     private static final int LEASE_ROUNDS = 10;
 
-    private final JdbcTemplate writer;
-    private final JdbcTemplate reader;
-    private final TransactionTemplate transaction;
     /** Pending rows of every table, by table prefix and key: one batch, one transaction. */
-    private final PendingViewWrites<Object> pending = new PendingViewWrites<>(batch -> write(batch.values()));
 
     public SqlNotificationStore(DataSource writer, DataSource reader, PlatformTransactionManager transactions) {
-        this.writer = new JdbcTemplate(writer);
-        this.reader = new JdbcTemplate(reader);
-        this.transaction = new TransactionTemplate(transactions);
+        super(writer, reader, transactions);
     }
 
     /** Creates the tables and indexes when they are missing. */
@@ -216,21 +210,6 @@ public final class SqlNotificationStore implements NotificationStore, MailQueue,
                 nextAttemptAt.toEpochMilli(), id));
     }
 
-    @Override
-    public void beginBatch() {
-        pending.begin();
-    }
-
-    @Override
-    public void flushBatch() {
-        pending.flush();
-    }
-
-    @Override
-    public void endBatch() {
-        pending.end();
-    }
-
     /** Held for the batch when one runs, else written at once. */
     private void hold(String key, Object row) {
         Map<String, Object> batch = pending.open();
@@ -306,5 +285,10 @@ public final class SqlNotificationStore implements NotificationStore, MailQueue,
 
     private static String entryKey(String id) {
         return "entry:" + id;
+    }
+
+    @Override
+    protected void writeBatch(java.util.Map<String, Object> batch) {
+        write(batch.values());
     }
 }

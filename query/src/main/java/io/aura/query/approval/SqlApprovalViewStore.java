@@ -1,7 +1,7 @@
 package io.aura.query.approval;
 
 import io.aura.kernel.approval.ApprovalStatus;
-import io.aura.query.store.BatchedViewStore;
+import io.aura.query.store.SqlViewStore;
 import io.aura.query.store.PendingViewWrites;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,19 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
  * computed them (with its token); reads through {@code reader}, which may be a pool of read-only
  * connections to the same database. Plain SQL that SQLite and PostgreSQL both run.
  */
-public final class SqlApprovalViewStore implements ApprovalViewStore, BatchedViewStore {
+public final class SqlApprovalViewStore extends SqlViewStore<ApprovalRecord> implements ApprovalViewStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String BY_REQUEST = " ORDER BY requested_at, approval_id";
 
-    private final JdbcTemplate writer;
-    private final JdbcTemplate reader;
-    private final TransactionTemplate transaction;
-    private final PendingViewWrites<ApprovalRecord> pending = new PendingViewWrites<>(batch -> write(batch.values()));
 
     public SqlApprovalViewStore(DataSource writer, DataSource reader, PlatformTransactionManager transactions) {
-        this.writer = new JdbcTemplate(writer);
-        this.reader = new JdbcTemplate(reader);
-        this.transaction = new TransactionTemplate(transactions);
+        super(writer, reader, transactions);
     }
 
     /** Creates the tables and indexes when they are missing. */
@@ -128,21 +122,6 @@ public final class SqlApprovalViewStore implements ApprovalViewStore, BatchedVie
         });
     }
 
-    @Override
-    public void beginBatch() {
-        pending.begin();
-    }
-
-    @Override
-    public void flushBatch() {
-        pending.flush();
-    }
-
-    @Override
-    public void endBatch() {
-        pending.end();
-    }
-
     private List<ApprovalRecord> records(String sql, List<?> args) {
         return reader.queryForList(sql, String.class, args.toArray()).stream()
                 .map(doc -> JSON.readValue(doc, ApprovalRecord.class)).toList();
@@ -181,5 +160,10 @@ public final class SqlApprovalViewStore implements ApprovalViewStore, BatchedVie
 
     private static Long millis(Instant at) {
         return at == null ? null : at.toEpochMilli();
+    }
+
+    @Override
+    protected void writeBatch(java.util.Map<String, ApprovalRecord> batch) {
+        write(batch.values());
     }
 }

@@ -4,7 +4,7 @@ import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingQueries.Occurrence;
 import io.aura.kernel.booking.BookingStatus;
-import io.aura.query.store.BatchedViewStore;
+import io.aura.query.store.SqlViewStore;
 import io.aura.query.store.PendingViewWrites;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,18 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
  * computed them (with its token); reads through {@code reader}, which may be a pool of read-only
  * connections to the same database. Plain SQL that SQLite and PostgreSQL both run.
  */
-public final class SqlBookingViewStore implements BookingViewStore, BatchedViewStore {
+public final class SqlBookingViewStore extends SqlViewStore<BookingView> implements BookingViewStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final JdbcTemplate writer;
-    private final JdbcTemplate reader;
-    private final TransactionTemplate transaction;
-    private final PendingViewWrites<BookingView> pending = new PendingViewWrites<>(batch -> write(batch.values()));
 
     public SqlBookingViewStore(DataSource writer, DataSource reader, PlatformTransactionManager transactions) {
-        this.writer = new JdbcTemplate(writer);
-        this.reader = new JdbcTemplate(reader);
-        this.transaction = new TransactionTemplate(transactions);
+        super(writer, reader, transactions);
     }
 
     /** Creates the tables and indexes when they are missing. */
@@ -115,21 +109,6 @@ public final class SqlBookingViewStore implements BookingViewStore, BatchedViewS
         });
     }
 
-    @Override
-    public void beginBatch() {
-        pending.begin();
-    }
-
-    @Override
-    public void flushBatch() {
-        pending.flush();
-    }
-
-    @Override
-    public void endBatch() {
-        pending.end();
-    }
-
     /** Upserts the views and replaces their slots, in one transaction (the caller's when it has one). */
     private void write(Collection<BookingView> views) {
         List<Object[]> rows = new ArrayList<>(views.size());
@@ -162,5 +141,10 @@ public final class SqlBookingViewStore implements BookingViewStore, BatchedViewS
                         longestSlot);
             }
         });
+    }
+
+    @Override
+    protected void writeBatch(java.util.Map<String, BookingView> batch) {
+        write(batch.values());
     }
 }

@@ -3,7 +3,7 @@ package io.aura.query.booking;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ScheduleQueries.BlackoutView;
 import io.aura.kernel.schedule.ScheduleQueries.ClosedTime;
-import io.aura.query.store.BatchedViewStore;
+import io.aura.query.store.SqlViewStore;
 import io.aura.query.store.PendingViewWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,13 +28,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * computed them (with its token); reads through {@code reader}, and during a batch they see what
  * the batch holds back. Plain SQL that SQLite and PostgreSQL both run.
  */
-public final class SqlClosedTimeViewStore implements ClosedTimeViewStore, BatchedViewStore {
+public final class SqlClosedTimeViewStore extends SqlViewStore<SqlClosedTimeViewStore.Row> implements ClosedTimeViewStore {
     private static final String COLUMNS = "source, id, resource_id, start_at, end_at, reason";
     private static final String OVERLAPPING = "start_at < ? AND end_at > ? "
             + "AND start_at > ? - (SELECT longest FROM closed_time_span WHERE id = 1)";
 
     /** One stored closed time; a batch keeps it under {@link #key()} (null there: removed). */
-    private record Row(Conflict.Source source, String id, String resourceId, Instant start, Instant end, String reason) {
+    record Row(Conflict.Source source, String id, String resourceId, Instant start, Instant end, String reason) {
         String key() {
             return key(source, id);
         }
@@ -57,15 +57,9 @@ public final class SqlClosedTimeViewStore implements ClosedTimeViewStore, Batche
         }
     }
 
-    private final JdbcTemplate writer;
-    private final JdbcTemplate reader;
-    private final TransactionTemplate transaction;
-    private final PendingViewWrites<Row> pending = new PendingViewWrites<>(this::write);
 
     public SqlClosedTimeViewStore(DataSource writer, DataSource reader, PlatformTransactionManager transactions) {
-        this.writer = new JdbcTemplate(writer);
-        this.reader = new JdbcTemplate(reader);
-        this.transaction = new TransactionTemplate(transactions);
+        super(writer, reader, transactions);
     }
 
     /** Creates the tables and indexes when they are missing. */
@@ -150,21 +144,6 @@ public final class SqlClosedTimeViewStore implements ClosedTimeViewStore, Batche
         });
     }
 
-    @Override
-    public void beginBatch() {
-        pending.begin();
-    }
-
-    @Override
-    public void flushBatch() {
-        pending.flush();
-    }
-
-    @Override
-    public void endBatch() {
-        pending.end();
-    }
-
     /** The rows of {@code source} (null: any) overlapping the window, as committed and then as this batch changed them. */
     private List<Row> overlapping(Conflict.Source source, Instant from, Instant to, String resourceId) {
         long fromMillis = from.toEpochMilli();
@@ -240,5 +219,10 @@ public final class SqlClosedTimeViewStore implements ClosedTimeViewStore, Batche
                         longestSpan);
             }
         });
+    }
+
+    @Override
+    protected void writeBatch(java.util.Map<String, Row> batch) {
+        write(batch);
     }
 }

@@ -1,7 +1,7 @@
 package io.aura.query.booking;
 
 import io.aura.kernel.schedule.TimeRange;
-import io.aura.query.store.BatchedViewStore;
+import io.aura.query.store.SqlViewStore;
 import io.aura.query.store.PendingViewWrites;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,14 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * computed them (with its token); reads through {@code reader}. A batch's own reads of zones and
  * held occurrences see its pending writes first. Plain SQL that SQLite and PostgreSQL both run.
  */
-public final class SqlHeatmapStore implements HeatmapStore, BatchedViewStore {
-    private final JdbcTemplate writer;
-    private final JdbcTemplate reader;
-    private final TransactionTemplate transaction;
-    private final PendingViewWrites<Write> pending = new PendingViewWrites<>(batch -> write(batch.values()));
+public final class SqlHeatmapStore extends SqlViewStore<SqlHeatmapStore.Write> implements HeatmapStore {
 
     /** A write held back for the batch, under a key naming what it writes (the last write of a key wins). */
-    private sealed interface Write permits ZoneWrite, HeldWrite, ShareWrite {}
+    sealed interface Write permits ZoneWrite, HeldWrite, ShareWrite {}
 
     private record ZoneWrite(Zone zone) implements Write {}
 
@@ -47,9 +43,7 @@ public final class SqlHeatmapStore implements HeatmapStore, BatchedViewStore {
     private record ShareWrite(ShareKey key, Long minutes) implements Write {}
 
     public SqlHeatmapStore(DataSource writer, DataSource reader, PlatformTransactionManager transactions) {
-        this.writer = new JdbcTemplate(writer);
-        this.reader = new JdbcTemplate(reader);
-        this.transaction = new TransactionTemplate(transactions);
+        super(writer, reader, transactions);
     }
 
     /** Creates the tables and indexes when they are missing. */
@@ -173,21 +167,6 @@ public final class SqlHeatmapStore implements HeatmapStore, BatchedViewStore {
         });
     }
 
-    @Override
-    public void beginBatch() {
-        pending.begin();
-    }
-
-    @Override
-    public void flushBatch() {
-        pending.flush();
-    }
-
-    @Override
-    public void endBatch() {
-        pending.end();
-    }
-
     /** Adds the writes to this thread's batch, or writes them at once when no batch runs. */
     private void hold(List<Write> writes) {
         if (writes.isEmpty()) {
@@ -272,5 +251,10 @@ public final class SqlHeatmapStore implements HeatmapStore, BatchedViewStore {
                         + "share_key) DO UPDATE SET minutes = excluded.minutes", savedShares);
             }
         });
+    }
+
+    @Override
+    protected void writeBatch(java.util.Map<String, Write> batch) {
+        write(batch.values());
     }
 }

@@ -2,7 +2,7 @@ package io.aura.query.identity;
 
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserQueries.UserView;
-import io.aura.query.store.BatchedViewStore;
+import io.aura.query.store.SqlViewStore;
 import io.aura.query.store.PendingViewWrites;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,18 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
  * computed them (with its token); reads through {@code reader}. Plain SQL that SQLite and
  * PostgreSQL both run.
  */
-public final class SqlUserViewStore implements UserViewStore, BatchedViewStore {
+public final class SqlUserViewStore extends SqlViewStore<UserView> implements UserViewStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final JdbcTemplate writer;
-    private final JdbcTemplate reader;
-    private final TransactionTemplate transaction;
-    private final PendingViewWrites<UserView> pending = new PendingViewWrites<>(batch -> write(batch.values()));
 
     public SqlUserViewStore(DataSource writer, DataSource reader, PlatformTransactionManager transactions) {
-        this.writer = new JdbcTemplate(writer);
-        this.reader = new JdbcTemplate(reader);
-        this.transaction = new TransactionTemplate(transactions);
+        super(writer, reader, transactions);
     }
 
     /** Creates the tables when they are missing. */
@@ -91,21 +85,6 @@ public final class SqlUserViewStore implements UserViewStore, BatchedViewStore {
         });
     }
 
-    @Override
-    public void beginBatch() {
-        pending.begin();
-    }
-
-    @Override
-    public void flushBatch() {
-        pending.flush();
-    }
-
-    @Override
-    public void endBatch() {
-        pending.end();
-    }
-
     /** As the fold made it: the roles an immutable set (JSON reads them into a mutable one). */
     private static UserView read(String doc) {
         UserView v = JSON.readValue(doc, UserView.class);
@@ -132,5 +111,10 @@ public final class SqlUserViewStore implements UserViewStore, BatchedViewStore {
                 writer.batchUpdate("INSERT INTO user_role (role, username) VALUES (?, ?)", roles);
             }
         });
+    }
+
+    @Override
+    protected void writeBatch(java.util.Map<String, UserView> batch) {
+        write(batch.values());
     }
 }

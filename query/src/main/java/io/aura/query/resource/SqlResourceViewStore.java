@@ -1,7 +1,7 @@
 package io.aura.query.resource;
 
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
-import io.aura.query.store.BatchedViewStore;
+import io.aura.query.store.SqlViewStore;
 import io.aura.query.store.PendingViewWrites;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,18 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
  * computed them (with its token); reads through {@code reader}. Plain SQL that SQLite and
  * PostgreSQL both run.
  */
-public final class SqlResourceViewStore implements ResourceViewStore, BatchedViewStore {
+public final class SqlResourceViewStore extends SqlViewStore<ResourceView> implements ResourceViewStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final JdbcTemplate writer;
-    private final JdbcTemplate reader;
-    private final TransactionTemplate transaction;
-    private final PendingViewWrites<ResourceView> pending = new PendingViewWrites<>(batch -> write(batch.values()));
 
     public SqlResourceViewStore(DataSource writer, DataSource reader, PlatformTransactionManager transactions) {
-        this.writer = new JdbcTemplate(writer);
-        this.reader = new JdbcTemplate(reader);
-        this.transaction = new TransactionTemplate(transactions);
+        super(writer, reader, transactions);
     }
 
     /** Creates the table and its indexes when they are missing. */
@@ -91,21 +85,6 @@ public final class SqlResourceViewStore implements ResourceViewStore, BatchedVie
         transaction.executeWithoutResult(s -> writer.update("DELETE FROM resource_view"));
     }
 
-    @Override
-    public void beginBatch() {
-        pending.begin();
-    }
-
-    @Override
-    public void flushBatch() {
-        pending.flush();
-    }
-
-    @Override
-    public void endBatch() {
-        pending.end();
-    }
-
     private static ResourceView read(String doc) {
         return JSON.readValue(doc, ResourceView.class);
     }
@@ -119,5 +98,10 @@ public final class SqlResourceViewStore implements ResourceViewStore, BatchedVie
         transaction.executeWithoutResult(s -> writer.batchUpdate("INSERT INTO resource_view (resource_id, name, "
                 + "capacity, doc) VALUES (?, ?, ?, ?) ON CONFLICT (resource_id) DO UPDATE SET name = excluded.name, "
                 + "capacity = excluded.capacity, doc = excluded.doc", rows));
+    }
+
+    @Override
+    protected void writeBatch(java.util.Map<String, ResourceView> batch) {
+        write(batch.values());
     }
 }
