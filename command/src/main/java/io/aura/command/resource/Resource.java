@@ -95,14 +95,7 @@ public class Resource {
         if (decided.contains(c.bookingId())) {
             return; // already decided for this booking: a redelivered command changes nothing
         }
-        List<FieldViolation> violations = new ArrayList<>();
-        for (TimeRange occurrence : c.occurrences()) {
-            for (FieldViolation v : ScheduleRules.check(spec, occurrence, c.attendees(), c.requestedAt())) {
-                if (!violations.contains(v)) {
-                    violations.add(v);
-                }
-            }
-        }
+        List<FieldViolation> violations = ScheduleRules.check(spec, c.occurrences(), c.attendees(), c.requestedAt());
         if (!violations.isEmpty()) {
             apply(new HoldRefused(resourceId, c.bookingId(), c.occurrences(), List.of(), violations, List.of()));
             return;
