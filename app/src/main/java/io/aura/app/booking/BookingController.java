@@ -3,7 +3,7 @@ package io.aura.app.booking;
 import io.aura.kernel.audit.AuditLog;
 import io.aura.app.audit.AsOfCalendar;
 
-import io.aura.app.axon.ReadYourWrites;
+import io.aura.gateway.ReadYourWrites;
 import io.aura.app.web.TimeInput;
 import io.aura.app.web.ProblemHandling;
 import io.aura.kernel.booking.BookingCommands.CancelBooking;

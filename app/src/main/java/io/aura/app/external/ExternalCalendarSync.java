@@ -1,6 +1,6 @@
 package io.aura.app.external;
 
-import io.aura.app.axon.ReadYourWrites;
+import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ListResources;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;

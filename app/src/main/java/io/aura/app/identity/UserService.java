@@ -1,7 +1,7 @@
 package io.aura.app.identity;
 
 import io.aura.kernel.identity.Accounts;
-import io.aura.app.axon.ReadYourWrites;
+import io.aura.gateway.ReadYourWrites;
 import io.aura.app.security.CredentialStore;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserCommands.GrantRoles;

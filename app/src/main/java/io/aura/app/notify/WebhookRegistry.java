@@ -1,6 +1,6 @@
 package io.aura.app.notify;
 
-import io.aura.app.axon.ReadYourWrites;
+import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.kernel.webhook.WebhookCommands.RegisterWebhook;

@@ -1,6 +1,6 @@
 package io.aura.app.resource;
 
-import io.aura.app.axon.ReadYourWrites;
+import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.identity.UserQueries.FindUser;
 import io.aura.kernel.identity.UserQueries.UserView;
 import io.aura.kernel.resource.ResourceCommands.RegisterResource;

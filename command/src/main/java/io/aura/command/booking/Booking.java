@@ -25,10 +25,13 @@ import io.aura.kernel.booking.BookingCommands.ConfirmApprovedBooking;
 import io.aura.kernel.booking.BookingCommands.DeclineBooking;
 import io.aura.kernel.booking.BookingEvents.BookingDeclined;
 import io.aura.kernel.booking.BookingEvents.RescheduleAwaitingApproval;
+import io.aura.kernel.booking.BookingRequestRules;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
+import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
@@ -57,6 +60,11 @@ public class Booking {
 
     @CommandHandler
     public Booking(RequestBooking c) {
+        // the request's own limits hold however the command arrives (API, UI, command line, a script)
+        List<FieldViolation> violations = BookingRequestRules.fieldViolations(c);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
         apply(new BookingRequested(c.bookingId(), c.resourceId(), c.title(), c.range(),
                 c.occurrences() == null || c.occurrences().isEmpty() ? List.of(c.range()) : c.occurrences(),
                 c.recurrence(), c.policy() == null ? ConflictPolicy.ALL_OR_NOTHING : c.policy(), c.attendees(),

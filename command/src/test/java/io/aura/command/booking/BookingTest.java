@@ -18,6 +18,7 @@ import io.aura.kernel.booking.BookingEvents.RescheduleRefused;
 import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
 import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
+import io.aura.kernel.validation.InvalidInputException;
 import java.time.Instant;
 import java.util.List;
 import io.aura.command.Fixtures;
@@ -45,6 +46,16 @@ class BookingTest {
                 .when(new RequestBooking("b-1", "r-1", "Standup", SLOT, List.of(SLOT), null, null, 4, List.of(), null,
                         "alice"))
                 .expectEvents(REQUESTED);
+    }
+
+    @Test
+    void a_request_whose_title_is_past_the_limit_is_refused_naming_it_whoever_sends_it() {
+        fixture.givenNoPriorActivity()
+                .when(new RequestBooking("b-1", "r-1", "x".repeat(300), SLOT, List.of(SLOT), null, null, 4, List.of(),
+                        null, "alice"))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("title: must be at most 200 characters")
+                .expectNoEvents();
     }
 
     @Test

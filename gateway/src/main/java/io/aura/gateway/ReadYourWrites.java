@@ -1,4 +1,4 @@
-package io.aura.app.axon;
+package io.aura.gateway;
 
 import java.time.Duration;
 import java.util.Optional;

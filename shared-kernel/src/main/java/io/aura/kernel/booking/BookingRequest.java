@@ -1,0 +1,24 @@
+package io.aura.kernel.booking;
+
+import io.aura.kernel.schedule.ConflictPolicy;
+import io.aura.kernel.schedule.TimeRange;
+import java.util.List;
+
+/**
+ * A booking request as an entry point (HTTP API, web UI, command line) read it from its caller, before
+ * any rule is checked: {@link BookingRequestRules#prepare} turns it into the command or names every
+ * field that breaks a rule. {@code range} is null when the entry point could not read one (it has said
+ * why); {@code recurrence} is an optional RRULE; {@code policy} null means all dates or none.
+ */
+public record BookingRequest(String title, String resourceId, TimeRange range, String recurrence,
+                             ConflictPolicy policy, int attendees, List<String> attendeeNames, String description,
+                             String requester) {
+    public BookingRequest {
+        attendeeNames = attendeeNames == null ? List.of() : List.copyOf(attendeeNames);
+        recurrence = recurrence == null || recurrence.isBlank() ? null : recurrence.trim();
+    }
+
+    public boolean recurring() {
+        return recurrence != null;
+    }
+}

@@ -1,0 +1,93 @@
+package io.aura.kernel.booking;
+
+import io.aura.kernel.booking.BookingCommands.RequestBooking;
+import io.aura.kernel.resource.ResourceSpec;
+import io.aura.kernel.schedule.ConflictPolicy;
+import io.aura.kernel.schedule.Recurrence;
+import io.aura.kernel.schedule.ScheduleRules;
+import io.aura.kernel.schedule.TimeRange;
+import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.InvalidInputException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every rule about a booking request that can be checked before the schedule decides, in one place:
+ * the limits on the request's own fields (which the {@code Booking} aggregate enforces on every
+ * {@link RequestBooking}, whoever sends it) and the resource's rules for each date of a series. The
+ * HTTP API, the web UI and the command line all call {@link #prepare}; the schedule aggregate checks
+ * the resource's rules again with the same {@link ScheduleRules} when it decides (its spec may have
+ * changed in between).
+ */
+public final class BookingRequestRules {
+    /** A title is shown in lists and notifications and kept in the event store for good. */
+    public static final int MAX_TITLE_LENGTH = 200;
+
+    public static final int MAX_ATTENDEES = 100_000;
+
+    private BookingRequestRules() {}
+
+    /** Rules on the command's own fields: no resource, clock or other booking needed. */
+    public static List<FieldViolation> fieldViolations(String title, int attendees) {
+        List<FieldViolation> out = new ArrayList<>();
+        if (title == null || title.isBlank()) {
+            out.add(new FieldViolation("title", "is required"));
+        } else if (title.length() > MAX_TITLE_LENGTH) {
+            out.add(new FieldViolation("title", "must be at most " + MAX_TITLE_LENGTH + " characters"));
+        }
+        if (attendees < 0 || attendees > MAX_ATTENDEES) {
+            out.add(new FieldViolation("attendees", "must be a number (0 to " + MAX_ATTENDEES + ")"));
+        }
+        return out;
+    }
+
+    /** As {@link #fieldViolations(String, int)}, for a command however it was sent. */
+    public static List<FieldViolation> fieldViolations(RequestBooking command) {
+        List<FieldViolation> out = fieldViolations(command.title(), command.attendees());
+        if (command.range() == null) {
+            out.add(new FieldViolation("start", "is required"));
+        }
+        if (command.requester() == null || command.requester().isBlank()) {
+            out.add(new FieldViolation("requester", "is required"));
+        }
+        return out;
+    }
+
+    /**
+     * The command for {@code request}, its series expanded in the resource's time zone.
+     *
+     * @param resource the resource's spec as the read side knows it; empty when no resource has that id
+     * @param earlier what the entry point found wrong while reading its input (bad formats), reported together
+     * @throws InvalidInputException naming every field that breaks a rule; nothing is sent then
+     */
+    public static RequestBooking prepare(String bookingId, BookingRequest request, Optional<ResourceSpec> resource,
+                                         Instant now, List<FieldViolation> earlier) {
+        List<FieldViolation> violations = new ArrayList<>(earlier);
+        violations.addAll(fieldViolations(request.title(), request.attendees()));
+        if (request.resourceId() == null || request.resourceId().isBlank()) {
+            violations.add(new FieldViolation("resourceId", "is required"));
+        } else if (resource.isEmpty()) {
+            violations.add(new FieldViolation("resourceId", "no resource has this id"));
+        }
+        int attendees = Math.max(1, request.attendees()); // "0 attendees" is a booking for oneself
+        List<TimeRange> occurrences = request.range() == null ? List.of() : List.of(request.range());
+        if (resource.isPresent() && request.range() != null) {
+            if (request.recurring()) {
+                var expansion = Recurrence.expand(request.recurrence(), request.range(),
+                        ZoneId.of(resource.get().timeZone()));
+                violations.addAll(expansion.violations());
+                occurrences = expansion.occurrences();
+            }
+            violations.addAll(ScheduleRules.check(resource.get(), occurrences, attendees, now));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return new RequestBooking(bookingId, request.resourceId(), request.title(), request.range(), occurrences,
+                request.recurrence(), request.policy() == null ? ConflictPolicy.ALL_OR_NOTHING : request.policy(),
+                attendees, request.attendeeNames(), request.description(), request.requester());
+    }
+}
