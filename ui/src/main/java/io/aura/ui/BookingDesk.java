@@ -1,10 +1,15 @@
 package io.aura.ui;
 
+import io.aura.gateway.Caller;
+import io.aura.gateway.ReadYourWrites;
+import io.aura.kernel.booking.BookingRequest;
+import io.aura.kernel.booking.BookingRequestRules;
+import io.aura.kernel.booking.BookingVisibility;
+import io.aura.kernel.booking.OccurrenceStatus;
 import io.aura.kernel.booking.BookingCommands.CancelBooking;
 import io.aura.kernel.booking.BookingCommands.CancelOccurrence;
 import io.aura.kernel.booking.BookingCommands.RequestBooking;
 import io.aura.kernel.booking.BookingCommands.RequestReschedule;
-import io.aura.kernel.schedule.Recurrence;
 import java.time.ZoneId;
 import io.aura.kernel.booking.BookingProofs;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
@@ -46,16 +51,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Mono;
 
 /**
  * What the calendar and the request form need, through the same commands and queries as the HTTP
@@ -67,13 +67,14 @@ public class BookingDesk {
     static final Duration DECISION_TIMEOUT = Duration.ofSeconds(10);
     static final Duration BURST = Duration.ofMillis(250);
 
-    private final CommandGateway commands;
+    private final ReadYourWrites readYourWrites;
     private final QueryGateway queries;
     private final Clock clock;
     private final ObjectProvider<BookingProofs> proofs;
 
-    public BookingDesk(CommandGateway commands, QueryGateway queries, Clock clock, ObjectProvider<BookingProofs> proofs) {
-        this.commands = commands;
+    public BookingDesk(ReadYourWrites readYourWrites, QueryGateway queries, Clock clock,
+                       ObjectProvider<BookingProofs> proofs) {
+        this.readYourWrites = readYourWrites;
         this.queries = queries;
         this.clock = clock;
         this.proofs = proofs;
@@ -109,8 +110,8 @@ public class BookingDesk {
     }
 
     private boolean maySee(BookingView b) {
-        return b.requester().equals(SignedIn.name()) || SignedIn.roles().stream()
-                .anyMatch(r -> r.equals("APPROVER") || r.equals("ADMIN") || r.equals("AUDITOR"));
+        Caller caller = Caller.current();
+        return BookingVisibility.maySee(b.requester(), caller.name(), caller.roles());
     }
 
     private Optional<BookingView> find(String bookingId) {
@@ -130,8 +131,7 @@ public class BookingDesk {
         TimeRange to = new TimeRange(start, end);
         // the resource's rules first, as the API checks them: a move that breaks one is refused naming it
         Optional<BookingView> before = find(bookingId);
-        Optional<ResourceView> resource = before.flatMap(b -> queries.query(new FindResource(b.resourceId()),
-                ResponseTypes.optionalInstanceOf(ResourceView.class)).join());
+        Optional<ResourceView> resource = before.flatMap(b -> resource(b.resourceId()));
         if (before.isPresent() && resource.isPresent()) {
             List<FieldViolation> broken = ScheduleRules.check(resource.get().spec(), to, before.get().attendees(),
                     clock.instant());
@@ -139,26 +139,12 @@ public class BookingDesk {
                 throw new InvalidInputException(broken);
             }
         }
-        return sendAndAwait(new RequestReschedule(bookingId, to, by, byAdmin), bookingId,
-                v -> v.lastReschedule() != null && v.lastReschedule().start().equals(start)
-                        && !"PENDING".equals(v.lastReschedule().status()))
+        long revision = before.map(BookingView::revision).orElse(-1L);
+        return readYourWrites.sendAndAwait(new RequestReschedule(bookingId, to, by, byAdmin), new FindBooking(bookingId),
+                        BookingView.class, v -> v.revision() > revision && v.lastReschedule() != null
+                                && v.lastReschedule().start().equals(start) && v.lastReschedule().status().isDecided(),
+                        DECISION_TIMEOUT)
                 .map(BookingView::lastReschedule);
-    }
-
-    /**
-     * Sends a command about a booking and answers its view once it shows {@code done} (read your writes,
-     * as the HTTP API), or empty when that was not visible in time (the change still comes).
-     */
-    private Optional<BookingView> sendAndAwait(Object command, String bookingId, Predicate<BookingView> done) {
-        SubscriptionQueryResult<Optional<BookingView>, BookingView> view = queries.subscriptionQuery(
-                new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingView.class),
-                ResponseTypes.instanceOf(BookingView.class));
-        try {
-            commands.sendAndWait(command);
-            return Optional.ofNullable(view.updates().filter(done).next().timeout(DECISION_TIMEOUT, Mono.empty()).block());
-        } finally {
-            view.cancel();
-        }
     }
 
     public List<BookingView> mine() {
@@ -174,8 +160,9 @@ public class BookingDesk {
         Reasons.requireBounded(reason); // before sending: the field is marked however the command travels
         String by = SignedIn.name();
         boolean byAdmin = SignedIn.has("ADMIN");
-        sendAndAwait(new CancelBooking(bookingId, reason == null || reason.isBlank() ? null : reason.trim(), by, byAdmin),
-                bookingId, v -> v.status() == BookingStatus.CANCELLED);
+        readYourWrites.sendAndAwait(new CancelBooking(bookingId, reason == null || reason.isBlank() ? null : reason.trim(),
+                by, byAdmin), new FindBooking(bookingId), BookingView.class,
+                v -> v.status() == BookingStatus.CANCELLED, DECISION_TIMEOUT);
     }
 
     /** One date of a series; the others stay. The owner or an ADMIN (the booking aggregate checks). */
@@ -191,9 +178,10 @@ public class BookingDesk {
         var occurrence = booking.occurrences().stream().filter(o -> o.start().equals(occurrenceStart)).findFirst()
                 .orElseThrow(() -> new InvalidInputException(List.of(new FieldViolation("occurrenceStart",
                         "this booking has no occurrence starting then"))));
-        sendAndAwait(new CancelOccurrence(bookingId, new TimeRange(occurrence.start(), occurrence.end()), by, byAdmin),
-                bookingId, v -> v.occurrences().stream().anyMatch(o -> o.start().equals(occurrenceStart)
-                        && o.status().equals(BookingStatus.CANCELLED.name())));
+        readYourWrites.sendAndAwait(new CancelOccurrence(bookingId, new TimeRange(occurrence.start(), occurrence.end()),
+                by, byAdmin), new FindBooking(bookingId), BookingView.class,
+                v -> v.occurrences().stream().anyMatch(o -> o.start().equals(occurrenceStart)
+                        && o.status() == OccurrenceStatus.CANCELLED), DECISION_TIMEOUT);
     }
 
     /** Whether {@link #proof} has one to give: the booking is confirmed and this server signs proofs. */
@@ -211,10 +199,7 @@ public class BookingDesk {
         if (signer == null || booking.isEmpty() || booking.get().status() != BookingStatus.CONFIRMED) {
             return Optional.empty();
         }
-        BookingView b = booking.get();
-        if (!b.requester().equals(SignedIn.name())) {
-            SignedIn.requireAnyRole("APPROVER", "ADMIN", "AUDITOR");
-        }
+        BookingView b = booking.get(); // booking(...) refused whoever may not see it, and so its proof
         return Optional.of(signer.sign(b.bookingId(), b.resourceId(), b.start(), b.end()));
     }
 
@@ -259,75 +244,41 @@ public class BookingDesk {
      */
     public Outcome request(Request r) {
         SignedIn.requireAnyRole("REQUESTER", "ADMIN");
-        String requester = SignedIn.name();
-        List<FieldViolation> violations = new ArrayList<>();
-        if (r.title() == null || r.title().isBlank()) {
-            violations.add(new FieldViolation("title", "is required"));
-        }
-        Optional<ResourceView> resource = r.resourceId() == null ? Optional.empty()
-                : queries.query(new FindResource(r.resourceId()), ResponseTypes.optionalInstanceOf(ResourceView.class)).join();
-        if (resource.isEmpty()) {
-            violations.add(new FieldViolation("resourceId", "choose a resource"));
-        }
+        // what the form could not read; every rule about the request itself is the kernel's
+        List<FieldViolation> unreadable = new ArrayList<>();
+        TimeRange range = null;
         if (r.start() == null || r.end() == null) {
-            violations.add(new FieldViolation("start", "start and end are required"));
+            unreadable.add(new FieldViolation("start", "start and end are required"));
         } else if (!r.end().isAfter(r.start())) {
-            violations.add(new FieldViolation("end", "must be after start"));
-        } else if (resource.isPresent()) {
-            violations.addAll(ScheduleRules.check(resource.get().spec(), new TimeRange(r.start(), r.end()),
-                    r.attendees(), clock.instant()));
+            unreadable.add(new FieldViolation("end", "must be after start"));
+        } else {
+            range = new TimeRange(r.start(), r.end());
         }
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        TimeRange range = new TimeRange(r.start(), r.end());
-        List<TimeRange> occurrences = List.of(range);
-        String rrule = r.recurrence() == null || r.recurrence().isBlank() ? null : r.recurrence().trim();
-        if (rrule != null) {
-            var expansion = Recurrence.expand(rrule, range, ZoneId.of(resource.get().timeZone()));
-            if (!expansion.violations().isEmpty()) {
-                throw new InvalidInputException(expansion.violations());
-            }
-            occurrences = expansion.occurrences();
-            // every occurrence meets the rules, as the API checks them (a series past the booking window is refused)
-            List<FieldViolation> late = new ArrayList<>();
-            for (TimeRange occurrence : occurrences) {
-                for (FieldViolation v : ScheduleRules.check(resource.get().spec(), occurrence, r.attendees(),
-                        clock.instant())) {
-                    if (!late.contains(v)) {
-                        late.add(v);
-                    }
-                }
-            }
-            if (!late.isEmpty()) {
-                throw new InvalidInputException(late);
-            }
-        }
+        boolean series = r.recurrence() != null && !r.recurrence().isBlank();
+        BookingRequest request = new BookingRequest(r.title() == null ? null : r.title().trim(), r.resourceId(), range,
+                r.recurrence(), !series || r.allDatesOrNone() ? ConflictPolicy.ALL_OR_NOTHING : ConflictPolicy.SKIP_CONFLICTS,
+                r.attendees(), List.of(), null, SignedIn.name());
         String bookingId = UUID.randomUUID().toString();
-        SubscriptionQueryResult<Optional<BookingView>, BookingView> view = queries.subscriptionQuery(
-                new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingView.class),
-                ResponseTypes.instanceOf(BookingView.class));
-        try {
-            commands.sendAndWait(new RequestBooking(bookingId, r.resourceId(), r.title().trim(), range, occurrences,
-                    rrule, rrule == null || r.allDatesOrNone() ? ConflictPolicy.ALL_OR_NOTHING : ConflictPolicy.SKIP_CONFLICTS,
-                    Math.max(r.attendees(), 1), List.of(), null, requester));
-            BookingView decided = view.initialResult().flatMap(Mono::justOrEmpty).concatWith(view.updates())
-                    .filter(v -> v.status() != BookingStatus.REQUESTED).next()
-                    .timeout(DECISION_TIMEOUT, Mono.empty()).block();
-            if (decided == null) {
-                return new Outcome(bookingId, BookingStatus.REQUESTED, List.of(), 0, 0);
-            }
-            ZoneId zone = UserZone.current();
-            List<String> problems = new ArrayList<>(decided.violations());
-            decided.conflicts().forEach(c -> problems.add("overlaps " + c.source().name().toLowerCase() + " "
-                    + UserZone.span(c.range().start(), c.range().end(), zone)));
-            decided.suggestions().forEach(s -> problems.add("free instead: " + UserZone.span(s.start(), s.end(), zone)));
-            int skipped = (int) decided.occurrences().stream().filter(o -> "SKIPPED".equals(o.status())).count();
-            int booked = (int) decided.occurrences().stream().filter(o -> BookingStatus.isActive(o.status())).count();
-            return new Outcome(bookingId, decided.status(), problems, booked, skipped);
-        } finally {
-            view.cancel();
+        RequestBooking command = BookingRequestRules.prepare(bookingId, request,
+                resource(r.resourceId()).map(ResourceView::spec), clock.instant(), unreadable);
+        BookingView decided = readYourWrites.sendAndAwait(command, new FindBooking(bookingId), BookingView.class,
+                v -> v.status() != BookingStatus.REQUESTED, DECISION_TIMEOUT).orElse(null);
+        if (decided == null) {
+            return new Outcome(bookingId, BookingStatus.REQUESTED, List.of(), 0, 0);
         }
+        ZoneId zone = UserZone.current();
+        List<String> problems = new ArrayList<>(decided.violations());
+        decided.conflicts().forEach(c -> problems.add("overlaps " + c.source().name().toLowerCase() + " "
+                + UserZone.span(c.range().start(), c.range().end(), zone)));
+        decided.suggestions().forEach(s -> problems.add("free instead: " + UserZone.span(s.start(), s.end(), zone)));
+        int skipped = (int) decided.occurrences().stream().filter(o -> o.status() == OccurrenceStatus.SKIPPED).count();
+        int booked = (int) decided.occurrences().stream().filter(o -> o.status().isActive()).count();
+        return new Outcome(bookingId, decided.status(), problems, booked, skipped);
+    }
+
+    private Optional<ResourceView> resource(String resourceId) {
+        return resourceId == null || resourceId.isBlank() ? Optional.empty()
+                : queries.query(new FindResource(resourceId), ResponseTypes.optionalInstanceOf(ResourceView.class)).join();
     }
 
     /** What the form shows while the user edits: what is wrong or taken, and free slots to take instead. */
@@ -344,8 +295,7 @@ public class BookingDesk {
         if (r.resourceId() == null || r.start() == null || r.end() == null || !r.end().isAfter(r.start())) {
             return Check.NOTHING;
         }
-        Optional<ResourceView> resource = queries.query(new FindResource(r.resourceId()),
-                ResponseTypes.optionalInstanceOf(ResourceView.class)).join();
+        Optional<ResourceView> resource = resource(r.resourceId());
         if (resource.isEmpty()) {
             return Check.NOTHING;
         }

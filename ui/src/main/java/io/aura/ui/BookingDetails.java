@@ -53,10 +53,10 @@ class BookingDetails extends Dialog {
                     var outcome = bookings.reschedule(booking.bookingId(), start.getValue().atZone(zone).toInstant(),
                             end.getValue().atZone(zone).toInstant());
                     Notification.show(outcome.map(o -> switch (o.status()) {
-                        case "MOVED" -> "Moved.";
-                        case "PENDING_APPROVAL" -> "The move waits for approval; the old slot stays yours meanwhile.";
-                        case "REFUSED" -> "Not moved; the booking keeps its slot. " + why(o, zone);
-                        default -> "Move requested; the decision is " + o.status().toLowerCase() + ".";
+                        case MOVED -> "Moved.";
+                        case PENDING_APPROVAL -> "The move waits for approval; the old slot stays yours meanwhile.";
+                        case REFUSED -> "Not moved; the booking keeps its slot. " + why(o, zone);
+                        case PENDING -> "Move requested; the decision is on its way.";
                     }).orElse("Move requested; the decision is on its way."));
                     changed.run();
                     close();
@@ -74,11 +74,11 @@ class BookingDetails extends Dialog {
             // a series: each active date can go on its own; the rest stay booked
             for (var o : booking.occurrences()) {
                 Span date = new Span(UserZone.span(o.start(), o.end(), zone) + " · "
-                        + o.status().replace('_', ' ').toLowerCase());
+                        + o.status().name().replace('_', ' ').toLowerCase());
                 HorizontalLayout row = new HorizontalLayout(date);
                 row.setAlignItems(FlexComponent.Alignment.BASELINE);
                 row.addClassName("occurrence");
-                if (io.aura.kernel.booking.BookingStatus.isActive(o.status())) {
+                if (o.status().isActive()) {
                     Button one = new Button("Cancel this date", e -> {
                         try {
                             bookings.cancelOccurrence(booking.bookingId(), o.start());
@@ -163,7 +163,7 @@ class BookingDetails extends Dialog {
         if (booking.occurrences().size() <= 1) {
             return "";
         }
-        long skipped = booking.occurrences().stream().filter(o -> "SKIPPED".equals(o.status())).count();
+        long skipped = booking.occurrences().stream().filter(o -> o.status() == io.aura.kernel.booking.OccurrenceStatus.SKIPPED).count();
         return (booking.occurrences().size() - skipped) + " dates" + (skipped == 0 ? "" : ", " + skipped + " skipped");
     }
 }

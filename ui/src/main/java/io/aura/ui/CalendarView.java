@@ -144,7 +144,7 @@ public class CalendarView extends VerticalLayout {
 
     /** Someone else's booking: what the calendar already shows of it (the service refuses the rest). */
     private void showEntry(CalendarEntry entry) {
-        if (entry != null && BookingStatus.isActive(entry.status().name())) {
+        if (entry != null && entry.status().isActive()) {
             Notification.show(entry.title() + " · " + nameOf(entry.resourceId()) + " · "
                     + entry.status().name().replace('_', ' ').toLowerCase(), 4000, Notification.Position.MIDDLE);
         }

@@ -68,8 +68,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
-    /** The caller may not change this booking or decide this approval. */
-    @ExceptionHandler({NotOwnerException.class, NotAnApproverException.class})
+    /** The caller may not see or change this booking, or decide this approval. */
+    @ExceptionHandler({NotOwnerException.class, NotAnApproverException.class, NotAllowedException.class})
     ResponseEntity<ProblemDetail> notAllowed(RuntimeException e) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }

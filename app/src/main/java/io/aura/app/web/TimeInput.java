@@ -1,5 +1,6 @@
 package io.aura.app.web;
 
+import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,6 +22,20 @@ public final class TimeInput {
             violations.add(new FieldViolation(field, "must be an ISO-8601 time with an offset, e.g. 2026-12-01T09:00:00+01:00"));
             return null;
         }
+    }
+
+    /** A time range from two fields {@code start} and {@code end}; null (and the fields named) when it is not one. */
+    public static TimeRange range(String start, String end, List<FieldViolation> violations) {
+        Instant s = parse("start", start, violations);
+        Instant e = parse("end", end, violations);
+        if (s == null || e == null) {
+            return null;
+        }
+        if (!e.isAfter(s)) {
+            violations.add(new FieldViolation("end", "must be after start"));
+            return null;
+        }
+        return new TimeRange(s, e);
     }
 
     /**

@@ -140,8 +140,16 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         assertThat(end.isInvalid()).isTrue();
         assertThat(storedEvents()).isEqualTo(before);
 
-        // corrected: booked at once, and the outcome is told
+        // a title of 300 characters: the kernel's limit holds in the form as in the API, the title is marked
         end.setValue(at.plusHours(1));
+        ui.test(title).setValue("x".repeat(300));
+        ui.test(ui.find(Button.class).withId("request-submit").single()).click();
+        assertThat(title.isInvalid()).isTrue();
+        assertThat(title.getErrorMessage()).contains("200");
+        assertThat(storedEvents()).isEqualTo(before);
+        ui.test(title).setValue("Planning");
+
+        // corrected: booked at once, and the outcome is told
         ui.test(ui.find(Button.class).withId("request-submit").single()).click();
         assertThat(ui.test(ui.find(Notification.class).last()).getText()).isEqualTo("Booked: confirmed.");
         assertThat(storedEvents()).isGreaterThan(before);

@@ -10,6 +10,8 @@ import io.aura.kernel.booking.BookingQueries.Occurrence;
 import io.aura.kernel.booking.BookingQueries.RescheduleOutcome;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.booking.OccurrenceStatus;
+import io.aura.kernel.booking.RescheduleStatus;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
@@ -29,7 +31,7 @@ public final class BookingViewFold {
 
     public static BookingView requested(BookingRequested e, long sequence) {
         List<Occurrence> occurrences = e.occurrences().stream()
-                .map(o -> new Occurrence(o.start(), o.end(), BookingStatus.REQUESTED.name())).toList();
+                .map(o -> new Occurrence(o.start(), o.end(), OccurrenceStatus.REQUESTED)).toList();
         return new BookingView(e.bookingId(), e.title(), e.resourceId(), e.range().start(), e.range().end(),
                 BookingStatus.REQUESTED, e.requester(), e.attendees(),
                 e.attendeeNames() == null ? List.of() : e.attendeeNames(), e.description(), e.recurrence(),
@@ -40,8 +42,8 @@ public final class BookingViewFold {
     public static BookingView decided(BookingView v, BookingStatus status, List<TimeRange> held, List<TimeRange> skipped,
                                       List<Conflict> skippedConflicts, long sequence) {
         List<Occurrence> occurrences = new ArrayList<>();
-        held.forEach(o -> occurrences.add(new Occurrence(o.start(), o.end(), status.name())));
-        skipped.forEach(o -> occurrences.add(new Occurrence(o.start(), o.end(), "SKIPPED")));
+        held.forEach(o -> occurrences.add(new Occurrence(o.start(), o.end(), OccurrenceStatus.of(status))));
+        skipped.forEach(o -> occurrences.add(new Occurrence(o.start(), o.end(), OccurrenceStatus.SKIPPED)));
         occurrences.sort(Comparator.comparing(Occurrence::start));
         return next(v, status, v.start(), v.end(), occurrences, skippedConflicts, v.violations(), v.suggestions(),
                 v.lastReschedule(), sequence);
@@ -50,7 +52,7 @@ public final class BookingViewFold {
     public static BookingView occurrenceCancelled(BookingView v, TimeRange occurrence, long sequence) {
         List<Occurrence> occurrences = v.occurrences().stream()
                 .map(o -> o.start().equals(occurrence.start()) && o.end().equals(occurrence.end())
-                        ? new Occurrence(o.start(), o.end(), BookingStatus.CANCELLED.name())
+                        ? new Occurrence(o.start(), o.end(), OccurrenceStatus.CANCELLED)
                         : o)
                 .toList();
         return next(v, v.status(), v.start(), v.end(), occurrences, v.conflicts(), v.violations(), v.suggestions(),
@@ -59,41 +61,41 @@ public final class BookingViewFold {
 
     /** Refused by the conflict check: the conflicts, the rules broken, and free slots nearest first. */
     public static BookingView rejected(BookingView v, BookingRejected e, long sequence) {
-        return next(v, BookingStatus.REJECTED, v.start(), v.end(), every(v, BookingStatus.REJECTED.name()),
+        return next(v, BookingStatus.REJECTED, v.start(), v.end(), every(v, OccurrenceStatus.REJECTED),
                 e.conflicts(), messages(e.violations()), suggestions(e.resourceId(), e.suggestions(), v.start()),
                 v.lastReschedule(), sequence);
     }
 
     public static BookingView cancelled(BookingView v, long sequence) {
-        return next(v, BookingStatus.CANCELLED, v.start(), v.end(), active(v, BookingStatus.CANCELLED.name()),
+        return next(v, BookingStatus.CANCELLED, v.start(), v.end(), active(v, OccurrenceStatus.CANCELLED),
                 v.conflicts(), v.violations(), v.suggestions(), v.lastReschedule(), sequence);
     }
 
     /** The approval was rejected or expired: the booking ends, its occurrences with it. */
     public static BookingView declined(BookingView v, BookingDeclined e, long sequence) {
         List<String> why = e.comment() == null || e.comment().isBlank() ? List.of() : List.of("approval: " + e.comment());
-        return next(v, e.outcome(), v.start(), v.end(), active(v, e.outcome().name()), v.conflicts(), why,
+        return next(v, e.outcome(), v.start(), v.end(), active(v, OccurrenceStatus.of(e.outcome())), v.conflicts(), why,
                 v.suggestions(), v.lastReschedule(), sequence);
     }
 
     public static BookingView rescheduleAwaitingApproval(BookingView v, TimeRange to, long sequence) {
-        return rescheduling(v, new RescheduleOutcome("PENDING_APPROVAL", to.start(), to.end(), List.of(), List.of()),
+        return rescheduling(v, new RescheduleOutcome(RescheduleStatus.PENDING_APPROVAL, to.start(), to.end(), List.of(), List.of()),
                 sequence);
     }
 
     public static BookingView rescheduleRequested(BookingView v, TimeRange to, long sequence) {
-        return rescheduling(v, new RescheduleOutcome("PENDING", to.start(), to.end(), List.of(), List.of()), sequence);
+        return rescheduling(v, new RescheduleOutcome(RescheduleStatus.PENDING, to.start(), to.end(), List.of(), List.of()), sequence);
     }
 
     public static BookingView rescheduled(BookingView v, BookingRescheduled e, long sequence) {
         return next(v, v.status(), e.to().start(), e.to().end(),
-                List.of(new Occurrence(e.to().start(), e.to().end(), v.status().name())), v.conflicts(), v.violations(),
-                v.suggestions(), new RescheduleOutcome("MOVED", e.to().start(), e.to().end(), List.of(), List.of()),
+                List.of(new Occurrence(e.to().start(), e.to().end(), OccurrenceStatus.of(v.status()))), v.conflicts(), v.violations(),
+                v.suggestions(), new RescheduleOutcome(RescheduleStatus.MOVED, e.to().start(), e.to().end(), List.of(), List.of()),
                 sequence);
     }
 
     public static BookingView rescheduleRefused(BookingView v, RescheduleRefused e, long sequence) {
-        return rescheduling(v, new RescheduleOutcome("REFUSED", e.to().start(), e.to().end(), e.conflicts(),
+        return rescheduling(v, new RescheduleOutcome(RescheduleStatus.REFUSED, e.to().start(), e.to().end(), e.conflicts(),
                 messages(e.violations())), sequence);
     }
 
@@ -111,14 +113,14 @@ public final class BookingViewFold {
     }
 
     /** Every occurrence in {@code status}. */
-    private static List<Occurrence> every(BookingView v, String status) {
+    private static List<Occurrence> every(BookingView v, OccurrenceStatus status) {
         return v.occurrences().stream().map(o -> new Occurrence(o.start(), o.end(), status)).toList();
     }
 
     /** The occurrences still holding their slot in {@code status}; the others as they were. */
-    private static List<Occurrence> active(BookingView v, String status) {
+    private static List<Occurrence> active(BookingView v, OccurrenceStatus status) {
         return v.occurrences().stream()
-                .map(o -> BookingStatus.isActive(o.status()) ? new Occurrence(o.start(), o.end(), status) : o)
+                .map(o -> o.status().isActive() ? new Occurrence(o.start(), o.end(), status) : o)
                 .toList();
     }
 

@@ -60,9 +60,9 @@ public final class MongoBookingViewStore implements BookingViewStore {
         List<CalendarEntry> entries = new ArrayList<>();
         for (BookingDocument doc : mongo.find(Query.query(criteria), BookingDocument.class, COLLECTION)) {
             for (Occurrence o : doc.occurrences()) {
-                if (o.start().isBefore(to) && o.end().isAfter(from) && BookingStatus.isActive(o.status())) {
+                if (o.start().isBefore(to) && o.end().isAfter(from) && o.status().isActive()) {
                     entries.add(new CalendarEntry(doc.bookingId(), doc.title(), doc.resourceId(), o.start(), o.end(),
-                            BookingStatus.valueOf(o.status())));
+                            BookingStatus.valueOf(o.status().name())));
                 }
             }
         }

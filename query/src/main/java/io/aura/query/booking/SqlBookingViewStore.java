@@ -120,10 +120,10 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
                     JSON.writeValueAsString(v)});
             ids.add(new Object[] {v.bookingId()});
             for (Occurrence o : v.occurrences()) {
-                if (v.status().isActive() && BookingStatus.isActive(o.status())) {
+                if (v.status().isActive() && o.status().isActive()) {
                     long start = o.start().toEpochMilli();
                     long end = o.end().toEpochMilli();
-                    slots.add(new Object[] {v.bookingId(), v.resourceId(), start, end, o.status(), v.title()});
+                    slots.add(new Object[] {v.bookingId(), v.resourceId(), start, end, o.status().name(), v.title()});
                     longest = Math.max(longest, end - start);
                 }
             }

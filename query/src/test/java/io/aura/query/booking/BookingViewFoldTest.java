@@ -9,6 +9,8 @@ import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
 import io.aura.kernel.booking.BookingEvents.RescheduleRefused;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.Occurrence;
+import io.aura.kernel.booking.OccurrenceStatus;
+import io.aura.kernel.booking.RescheduleStatus;
 import io.aura.kernel.booking.BookingQueries.RescheduleOutcome;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.BookingStatus;
@@ -34,8 +36,8 @@ class BookingViewFoldTest {
         BookingView view = BookingViewFold.requested(SERIES, 0);
 
         assertThat(view.status()).isEqualTo(BookingStatus.REQUESTED);
-        assertThat(view.occurrences()).containsExactly(new Occurrence(FIRST.start(), FIRST.end(), "REQUESTED"),
-                new Occurrence(SECOND.start(), SECOND.end(), "REQUESTED"));
+        assertThat(view.occurrences()).containsExactly(new Occurrence(FIRST.start(), FIRST.end(), OccurrenceStatus.REQUESTED),
+                new Occurrence(SECOND.start(), SECOND.end(), OccurrenceStatus.REQUESTED));
         assertThat(view.requester()).isEqualTo("alice");
         assertThat(view.revision()).isZero();
     }
@@ -48,7 +50,7 @@ class BookingViewFoldTest {
                 List.of(FIRST), List.of(SECOND), List.of(taken), 1);
 
         assertThat(view.status()).isEqualTo(BookingStatus.CONFIRMED);
-        assertThat(view.occurrences()).extracting(Occurrence::status).containsExactly("CONFIRMED", "SKIPPED");
+        assertThat(view.occurrences()).extracting(Occurrence::status).containsExactly(OccurrenceStatus.CONFIRMED, OccurrenceStatus.SKIPPED);
         assertThat(view.conflicts()).containsExactly(taken);
         assertThat(view.revision()).isEqualTo(1);
     }
@@ -62,9 +64,9 @@ class BookingViewFoldTest {
         BookingView whole = BookingViewFold.cancelled(oneDate, 3);
 
         assertThat(oneDate.status()).isEqualTo(BookingStatus.CONFIRMED);
-        assertThat(oneDate.occurrences()).extracting(Occurrence::status).containsExactly("CONFIRMED", "CANCELLED");
+        assertThat(oneDate.occurrences()).extracting(Occurrence::status).containsExactly(OccurrenceStatus.CONFIRMED, OccurrenceStatus.CANCELLED);
         assertThat(whole.status()).isEqualTo(BookingStatus.CANCELLED);
-        assertThat(whole.occurrences()).extracting(Occurrence::status).containsExactly("CANCELLED", "CANCELLED");
+        assertThat(whole.occurrences()).extracting(Occurrence::status).containsExactly(OccurrenceStatus.CANCELLED, OccurrenceStatus.CANCELLED);
     }
 
     @Test
@@ -78,7 +80,7 @@ class BookingViewFoldTest {
                 List.of(sameTime, threeHoursLater)), 1);
 
         assertThat(view.status()).isEqualTo(BookingStatus.REJECTED);
-        assertThat(view.occurrences()).extracting(Occurrence::status).containsOnly("REJECTED");
+        assertThat(view.occurrences()).extracting(Occurrence::status).containsOnly(OccurrenceStatus.REJECTED);
         assertThat(view.violations()).containsExactly("attendees: over capacity");
         assertThat(view.suggestions()).containsExactly(new Suggestion("r-1", sameTime.start(), sameTime.end(), 1.0),
                 new Suggestion("r-1", threeHoursLater.start(), threeHoursLater.end(), 0.25));
@@ -93,7 +95,7 @@ class BookingViewFoldTest {
                 BookingStatus.REJECTED, "olga", "painting that week"), 2);
 
         assertThat(view.status()).isEqualTo(BookingStatus.REJECTED);
-        assertThat(view.occurrences()).extracting(Occurrence::status).containsOnly("REJECTED");
+        assertThat(view.occurrences()).extracting(Occurrence::status).containsOnly(OccurrenceStatus.REJECTED);
         assertThat(view.violations()).containsExactly("approval: painting that week");
     }
 
@@ -110,11 +112,11 @@ class BookingViewFoldTest {
         BookingView moved = BookingViewFold.rescheduled(refused, new BookingRescheduled("b-2", "r-1", FIRST, later), 3);
 
         assertThat(refused.occurrences()).isEqualTo(confirmed.occurrences());
-        assertThat(refused.lastReschedule()).isEqualTo(new RescheduleOutcome("REFUSED", later.start(), later.end(),
+        assertThat(refused.lastReschedule()).isEqualTo(new RescheduleOutcome(RescheduleStatus.REFUSED, later.start(), later.end(),
                 List.of(), List.of("start: closed")));
         assertThat(moved.start()).isEqualTo(later.start());
-        assertThat(moved.occurrences()).containsExactly(new Occurrence(later.start(), later.end(), "CONFIRMED"));
-        assertThat(moved.lastReschedule().status()).isEqualTo("MOVED");
+        assertThat(moved.occurrences()).containsExactly(new Occurrence(later.start(), later.end(), OccurrenceStatus.CONFIRMED));
+        assertThat(moved.lastReschedule().status()).isEqualTo(RescheduleStatus.MOVED);
     }
 
     static TimeRange range(Instant start, int minutes) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingQueries.Occurrence;
+import io.aura.kernel.booking.OccurrenceStatus;
+import io.aura.kernel.booking.RescheduleStatus;
 import io.aura.kernel.booking.BookingQueries.RescheduleOutcome;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.BookingStatus;
@@ -30,10 +32,10 @@ abstract class BookingViewStoreContract {
         TimeRange slot = slot(MONDAY_9, 60);
         BookingView view = new BookingView("b-1", "Standup", "r-1", slot.start(), slot.end(), BookingStatus.REJECTED,
                 "alice", 4, List.of("bob", "carol"), "weekly", "RRULE:FREQ=WEEKLY;COUNT=2",
-                List.of(new Occurrence(slot.start(), slot.end(), "REJECTED")),
+                List.of(new Occurrence(slot.start(), slot.end(), OccurrenceStatus.REJECTED)),
                 List.of(new Conflict(slot, Conflict.Source.BOOKING, "b-0", slot)), List.of("title: too long"),
                 List.of(new Suggestion("r-1", MONDAY_9.plusSeconds(3600), MONDAY_9.plusSeconds(7200), 0.5)),
-                new RescheduleOutcome("REFUSED", slot.start(), slot.end(), List.of(), List.of("start: closed")), 3);
+                new RescheduleOutcome(RescheduleStatus.REFUSED, slot.start(), slot.end(), List.of(), List.of("start: closed")), 3);
 
         store().save(view);
 
@@ -67,8 +69,8 @@ abstract class BookingViewStoreContract {
         TimeRange cancelledDate = slot(MONDAY_9.plusSeconds(5400), 30);
         store().save(new BookingView("series", "Series", "r-1", kept.start(), kept.end(), BookingStatus.CONFIRMED,
                 "carol", 2, List.of(), null, "RRULE:FREQ=DAILY;COUNT=2", List.of(
-                        new Occurrence(kept.start(), kept.end(), "CONFIRMED"),
-                        new Occurrence(cancelledDate.start(), cancelledDate.end(), "CANCELLED")),
+                        new Occurrence(kept.start(), kept.end(), OccurrenceStatus.CONFIRMED),
+                        new Occurrence(cancelledDate.start(), cancelledDate.end(), OccurrenceStatus.CANCELLED)),
                 List.of(), List.of(), List.of(), null, 4));
 
         Instant from = MONDAY_9;
@@ -148,7 +150,7 @@ abstract class BookingViewStoreContract {
     }
 
     static BookingView booking(String id, String resourceId, String requester, BookingStatus status, TimeRange slot) {
-        String occurrenceStatus = status == BookingStatus.REQUESTED ? "REQUESTED" : status.name();
+        OccurrenceStatus occurrenceStatus = OccurrenceStatus.of(status);
         return new BookingView(id, "Booking " + id, resourceId, slot.start(), slot.end(), status, requester, 2, List.of(),
                 null, null, List.of(new Occurrence(slot.start(), slot.end(), occurrenceStatus)), List.of(), List.of(),
                 List.of(), null, 1);

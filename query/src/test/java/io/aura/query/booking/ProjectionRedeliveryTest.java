@@ -135,7 +135,7 @@ class ProjectionRedeliveryTest {
         assertThat(calendar()).isEmpty();
         assertThat(heat()).allSatisfy(c -> assertThat(c.bookedMinutes()).isZero());
         assertThat(bookings.handle(new FindBooking("b-1")).orElseThrow().occurrences())
-                .allSatisfy(o -> assertThat(o.status()).isEqualTo("CANCELLED"));
+                .allSatisfy(o -> assertThat(o.status()).isEqualTo(io.aura.kernel.booking.OccurrenceStatus.CANCELLED));
     }
 
     @Test

@@ -58,10 +58,10 @@ public final class BookingQueries {
 
     public record Suggestion(String resourceId, Instant start, Instant end, double score) {}
 
-    public record RescheduleOutcome(String status, Instant start, Instant end, List<Conflict> conflicts,
+    public record RescheduleOutcome(RescheduleStatus status, Instant start, Instant end, List<Conflict> conflicts,
                                     List<String> violations) {}
 
-    public record Occurrence(Instant start, Instant end, String status) {}
+    public record Occurrence(Instant start, Instant end, OccurrenceStatus status) {}
 
     public record BookingView(String bookingId, String title, String resourceId, Instant start, Instant end,
                               BookingStatus status, String requester, int attendees, List<String> attendeeNames,

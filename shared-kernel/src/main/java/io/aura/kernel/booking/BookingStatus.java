@@ -13,9 +13,4 @@ public enum BookingStatus {
     public boolean isActive() {
         return this == PENDING_APPROVAL || this == CONFIRMED;
     }
-
-    /** For an occurrence's status, which may also be SKIPPED (left out of a series for a conflict). */
-    public static boolean isActive(String occurrenceStatus) {
-        return PENDING_APPROVAL.name().equals(occurrenceStatus) || CONFIRMED.name().equals(occurrenceStatus);
-    }
 }

@@ -1,0 +1,22 @@
+package io.aura.kernel.booking;
+
+/** Where one date of a booking stands: its booking's status, or SKIPPED (left out of a series for a conflict). */
+public enum OccurrenceStatus {
+    REQUESTED,
+    PENDING_APPROVAL,
+    CONFIRMED,
+    REJECTED,
+    CANCELLED,
+    EXPIRED,
+    SKIPPED;
+
+    /** The date as its booking stands: every booking status has an occurrence status of the same name. */
+    public static OccurrenceStatus of(BookingStatus status) {
+        return valueOf(status.name());
+    }
+
+    /** Holds its slot: counts for conflicts and appears on the calendar. */
+    public boolean isActive() {
+        return this == PENDING_APPROVAL || this == CONFIRMED;
+    }
+}
