@@ -76,7 +76,7 @@ public class ApprovalDesk {
     /** Inbox changes, in bursts of at most four a second; cancel the result to stop. */
     public SubscriptionQueryResult<List<ApprovalView>, ApprovalView> watch(Consumer<List<ApprovalView>> onBurst) {
         SignedIn.requireAnyRole("APPROVER", "ADMIN");
-        return BookingDesk.inBursts(queries.subscriptionQuery(new FindApprovalInbox(SignedIn.name(), SignedIn.roles(), null),
+        return Bursts.inBursts(queries.subscriptionQuery(new FindApprovalInbox(SignedIn.name(), SignedIn.roles(), null),
                 ResponseTypes.multipleInstancesOf(ApprovalView.class), ResponseTypes.instanceOf(ApprovalView.class)),
                 onBurst);
     }

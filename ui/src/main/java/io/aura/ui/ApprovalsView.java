@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 public class ApprovalsView extends VerticalLayout {
     private final ApprovalDesk approvals;
     private final BookingDesk bookings;
+    private final CalendarDesk calendars;
     private final ResourceDirectory resources;
     /** What each row is about (bookingId → "title · resource"), read once per refresh, not per cell. */
     private Map<String, String> subjects = Map.of();
@@ -42,7 +43,9 @@ public class ApprovalsView extends VerticalLayout {
     private Map<String, String> contexts = Map.of();
     private final Grid<ApprovalView> grid = new Grid<>(ApprovalView.class, false);
 
-    public ApprovalsView(ApprovalDesk approvals, BookingDesk bookings, ResourceDirectory resources) {
+    public ApprovalsView(ApprovalDesk approvals, BookingDesk bookings, CalendarDesk calendars,
+                         ResourceDirectory resources) {
+        this.calendars = calendars;
         this.approvals = approvals;
         this.bookings = bookings;
         this.resources = resources;
@@ -158,7 +161,7 @@ public class ApprovalsView extends VerticalLayout {
             }
             ZoneId zone = resource == null ? ZoneOffset.UTC : ZoneId.of(resource.timeZone());
             LocalDate day = row.firstOccurrence().start().atZone(zone).toLocalDate();
-            long others = days.computeIfAbsent(row.resourceId() + "|" + day, k -> bookings.calendar(
+            long others = days.computeIfAbsent(row.resourceId() + "|" + day, k -> calendars.calendar(
                             day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant(),
                             row.resourceId()))
                     .stream().filter(e -> !e.bookingId().equals(row.bookingId())).count();

@@ -65,15 +65,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class BookingDesk {
     static final Duration DECISION_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration BURST = Duration.ofMillis(250);
 
     private final ReadYourWrites readYourWrites;
     private final QueryGateway queries;
     private final Clock clock;
     private final ObjectProvider<BookingProofs> proofs;
+    private final CalendarDesk calendars;
 
     public BookingDesk(ReadYourWrites readYourWrites, QueryGateway queries, Clock clock,
-                       ObjectProvider<BookingProofs> proofs) {
+                       ObjectProvider<BookingProofs> proofs, CalendarDesk calendars) {
+        this.calendars = calendars;
         this.readYourWrites = readYourWrites;
         this.queries = queries;
         this.clock = clock;
@@ -203,24 +204,6 @@ public class BookingDesk {
         return Optional.of(signer.sign(b.bookingId(), b.resourceId(), b.start(), b.end()));
     }
 
-    public List<HeatmapCell> heatmap(Instant from, Instant to, String resourceId) {
-        return queries.query(new FindHeatmap(from, to, resourceId), ResponseTypes.multipleInstancesOf(HeatmapCell.class))
-                .join();
-    }
-
-    /** Heatmap changes, in bursts of at most four a second; cancel the result to stop. */
-    public SubscriptionQueryResult<List<HeatmapChanged>, HeatmapChanged> watchHeatmap(
-            String resourceId, Consumer<List<HeatmapChanged>> onBurst) {
-        return inBursts(queries.subscriptionQuery(new WatchHeatmap(resourceId),
-                ResponseTypes.multipleInstancesOf(HeatmapChanged.class), ResponseTypes.instanceOf(HeatmapChanged.class)),
-                onBurst);
-    }
-
-    public List<CalendarEntry> calendar(Instant from, Instant to, String resourceId) {
-        return queries.query(new FindCalendar(from, to, resourceId), ResponseTypes.multipleInstancesOf(CalendarEntry.class))
-                .join();
-    }
-
     /** {@code recurrence}: an optional RRULE; conflicting occurrences are skipped rather than refusing the series. */
     /** {@code allDatesOrNone}: a series is booked only if every date is free (else the free ones are, the rest skipped). */
     public record Request(String resourceId, String title, int attendees, Instant start, Instant end, String recurrence,
@@ -305,12 +288,12 @@ public class BookingDesk {
         ScheduleRules.check(resource.get().spec(), wanted, Math.max(r.attendees(), 1), clock.instant())
                 .forEach(v -> problems.add(v.field() + ": " + v.message()));
         TimeRange around = new TimeRange(wanted.start().minus(Duration.ofDays(3)), wanted.end().plus(Duration.ofDays(3)));
-        List<TimeRange> taken = calendar(around.start(), around.end(), r.resourceId()).stream()
+        List<TimeRange> taken = calendars.calendar(around.start(), around.end(), r.resourceId()).stream()
                 .map(e -> new TimeRange(e.start(), e.end())).toList();
         taken.stream().filter(t -> t.overlaps(wanted.widenedBy(buffer)))
                 .forEach(t -> problems.add("taken " + UserZone.span(t.start(), t.end(), UserZone.current())));
         // blackouts and Outlook meetings refuse a request as bookings do (the schedule checks all three)
-        closedTimes(wanted.start().minus(buffer), wanted.end().plus(buffer), r.resourceId()).stream()
+        calendars.closedTimes(wanted.start().minus(buffer), wanted.end().plus(buffer), r.resourceId()).stream()
                 .filter(c -> new TimeRange(c.start(), c.end()).overlaps(wanted.widenedBy(buffer)))
                 .forEach(c -> problems.add(holding(c.source())
                         + (c.reason() == null || c.reason().isBlank() ? "" : " (" + c.reason() + ")") + " "
@@ -341,31 +324,5 @@ public class BookingDesk {
             case BLACKOUT -> "closed";
             case EXTERNAL -> "busy in Outlook";
         };
-    }
-
-    /** Blackouts and Outlook busy times overlapping the window, of one resource (or all: null). */
-    public List<ClosedTime> closedTimes(Instant from, Instant to, String resourceId) {
-        List<ClosedTime> closed = queries.query(new FindClosedTimes(resourceId, from, to),
-                ResponseTypes.multipleInstancesOf(ClosedTime.class)).join();
-        if (SignedIn.has("ADMIN")) {
-            return closed;
-        }
-        // a blackout's reason is an administrator's note (the API tells others only when, not why)
-        return closed.stream().map(c -> new ClosedTime(c.resourceId(), c.start(), c.end(), c.source(), null)).toList();
-    }
-
-    /** Calendar changes of one resource (or all), delivered in bursts; cancel the result to stop. */
-    public SubscriptionQueryResult<List<CalendarChange>, CalendarChange> watch(String resourceId,
-                                                                             Consumer<List<CalendarChange>> onBurst) {
-        return inBursts(queries.subscriptionQuery(new WatchCalendar(resourceId),
-                ResponseTypes.multipleInstancesOf(CalendarChange.class), ResponseTypes.instanceOf(CalendarChange.class)),
-                onBurst);
-    }
-
-    /** Hands a subscription's updates on in bursts: at most four a second, as Vaadin advises for push. */
-    static <I, U> SubscriptionQueryResult<I, U> inBursts(SubscriptionQueryResult<I, U> subscription,
-                                                        Consumer<List<U>> onBurst) {
-        subscription.updates().bufferTimeout(100, BURST).filter(b -> !b.isEmpty()).subscribe(onBurst);
-        return subscription;
     }
 }

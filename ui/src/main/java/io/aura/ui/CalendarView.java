@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
 @PermitAll
 public class CalendarView extends VerticalLayout {
     private final BookingDesk bookings;
+    private final CalendarDesk calendars;
     private final ResourceDirectory resources;
     private final AuthenticationContext authentication;
     private final MultiSelectComboBox<ResourceView> chosen = new MultiSelectComboBox<>("Resources");
@@ -55,7 +56,9 @@ public class CalendarView extends VerticalLayout {
         }
     }
 
-    public CalendarView(BookingDesk bookings, ResourceDirectory resources, AuthenticationContext authentication) {
+    public CalendarView(BookingDesk bookings, CalendarDesk calendars, ResourceDirectory resources,
+                        AuthenticationContext authentication) {
+        this.calendars = calendars;
         this.bookings = bookings;
         this.resources = resources;
         this.authentication = authentication;
@@ -81,7 +84,7 @@ public class CalendarView extends VerticalLayout {
         add(bar, columns);
         expand(columns);
         rebuild();
-        LiveWhileAttached.keep(this, this::reloadAll, ui -> bookings.watch(null, burst -> ui.access(this::reloadAll)));
+        LiveWhileAttached.keep(this, this::reloadAll, ui -> calendars.watch(null, burst -> ui.access(this::reloadAll)));
     }
 
     private void rebuild() {
@@ -177,7 +180,7 @@ public class CalendarView extends VerticalLayout {
         String resourceId = column.resource == null ? null : column.resource.id();
         Map<String, String> names = resources.all().stream()
                 .collect(Collectors.toMap(ResourceView::id, ResourceView::name, (a, b) -> a));
-        List<CalendarEntry> drawn = bookings.calendar(column.from, column.to, resourceId);
+        List<CalendarEntry> drawn = calendars.calendar(column.from, column.to, resourceId);
         column.entries = drawn.stream().collect(Collectors.toMap(CalendarEntry::bookingId, e -> e, (a, b) -> a));
         List<AuraCalendar.Entry> entries = new java.util.ArrayList<>(drawn.stream()
                 .map(e -> new AuraCalendar.Entry(e.bookingId(), label(e, names, resourceId == null), e.start(),
@@ -185,7 +188,7 @@ public class CalendarView extends VerticalLayout {
                 .toList());
         if (resourceId != null) {
             // one resource's column: when it is closed or busy in Outlook, shaded
-            bookings.closedTimes(column.from, column.to, resourceId).forEach(c -> entries.add(new AuraCalendar.Entry(
+            calendars.closedTimes(column.from, column.to, resourceId).forEach(c -> entries.add(new AuraCalendar.Entry(
                     "closed-" + c.start() + "-" + c.source(), c.source() == io.aura.kernel.schedule.Conflict.Source.BLACKOUT
                             ? "Closed" + (c.reason() == null ? "" : ": " + c.reason()) : "Busy in Outlook",
                     c.start(), c.end(), "CLOSED")));

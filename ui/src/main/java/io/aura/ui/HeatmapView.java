@@ -28,13 +28,13 @@ import java.util.Locale;
 @PageTitle("Utilization · Aura Scheduler")
 @PermitAll
 public class HeatmapView extends VerticalLayout {
-    private final BookingDesk bookings;
+    private final CalendarDesk bookings;
     private final ComboBox<ResourceView> resource = new ComboBox<>("Resource");
     private final DatePicker from = new DatePicker("From");
     private final DatePicker to = new DatePicker("To");
     private final Div grid = new Div();
 
-    public HeatmapView(BookingDesk bookings, ResourceDirectory resources) {
+    public HeatmapView(CalendarDesk bookings, ResourceDirectory resources) {
         this.bookings = bookings;
         resource.setItems(resources.all());
         resource.setItemLabelGenerator(ResourceView::name);

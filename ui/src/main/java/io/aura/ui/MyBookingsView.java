@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 @PermitAll
 public class MyBookingsView extends VerticalLayout {
     private final BookingDesk bookings;
+    private final CalendarDesk calendars;
     private final String user;
     private final boolean admin;
     private final Grid<BookingView> grid = new Grid<>(BookingView.class, false);
@@ -35,7 +36,9 @@ public class MyBookingsView extends VerticalLayout {
     /** Why a booking is where it is (refused, rejected with the approver's comment, expired), read per refresh. */
     private Map<String, String> notes = Map.of();
 
-    public MyBookingsView(BookingDesk bookings, ResourceDirectory resources, AuthenticationContext authentication) {
+    public MyBookingsView(BookingDesk bookings, CalendarDesk calendars, ResourceDirectory resources,
+                          AuthenticationContext authentication) {
+        this.calendars = calendars;
         this.bookings = bookings;
         this.user = authentication.getPrincipalName().orElse("");
         this.admin = MainLayout.roles(authentication).contains("ADMIN");
@@ -53,7 +56,7 @@ public class MyBookingsView extends VerticalLayout {
         add(new H2("My bookings"), grid);
         // live: a decision, an expiry or a change made in another window shows without a reload; only bursts
         // that touch a booking listed here (a new one from another window shows on the next visit)
-        LiveWhileAttached.keep(this, this::reload, ui -> bookings.watch(null, burst -> {
+        LiveWhileAttached.keep(this, this::reload, ui -> calendars.watch(null, burst -> {
             if (burst.stream().anyMatch(c -> notes.containsKey(c.bookingId()))) {
                 ui.access(this::reload);
             }

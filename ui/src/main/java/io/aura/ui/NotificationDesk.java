@@ -29,7 +29,7 @@ public class NotificationDesk {
 
     /** New notifications of the caller, in bursts of at most four a second; cancel the result to stop. */
     public SubscriptionQueryResult<List<NotificationView>, NotificationView> watch(Consumer<List<NotificationView>> onBurst) {
-        return BookingDesk.inBursts(queries.subscriptionQuery(new WatchNotifications(SignedIn.name()),
+        return Bursts.inBursts(queries.subscriptionQuery(new WatchNotifications(SignedIn.name()),
                 ResponseTypes.multipleInstancesOf(NotificationView.class), ResponseTypes.instanceOf(NotificationView.class)),
                 onBurst);
     }

@@ -1,5 +1,6 @@
 package io.aura.ui;
 
+import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ScheduleCommands.AddBlackout;
 import io.aura.kernel.schedule.ScheduleQueries.BlackoutView;
@@ -12,24 +13,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Mono;
 
 /** Closing resources for the administration view: the same command and read-your-writes as the API. */
 @Service
 public class ScheduleDesk {
-    private final CommandGateway commands;
+    private final ReadYourWrites readYourWrites;
     private final QueryGateway queries;
     private final Clock clock;
 
-    public ScheduleDesk(CommandGateway commands, QueryGateway queries, Clock clock) {
-        this.commands = commands;
+    public ScheduleDesk(ReadYourWrites readYourWrites, QueryGateway queries, Clock clock) {
+        this.readYourWrites = readYourWrites;
         this.queries = queries;
         this.clock = clock;
     }
@@ -44,16 +41,8 @@ public class ScheduleDesk {
         SignedIn.requireAnyRole("ADMIN");
         Reasons.requireBounded(reason); // before sending: the field is marked however the command travels
         String blackoutId = UUID.randomUUID().toString();
-        SubscriptionQueryResult<Optional<BlackoutView>, BlackoutView> view = queries.subscriptionQuery(
-                new FindBlackout(blackoutId), ResponseTypes.optionalInstanceOf(BlackoutView.class),
-                ResponseTypes.instanceOf(BlackoutView.class));
-        try {
-            commands.sendAndWait(new AddBlackout(resourceId, blackoutId, range, reason));
-            view.initialResult().flatMap(Mono::justOrEmpty).concatWith(view.updates()).next()
-                    .timeout(BookingDesk.DECISION_TIMEOUT, Mono.empty()).block();
-        } finally {
-            view.cancel();
-        }
+        readYourWrites.sendAndAwait(new AddBlackout(resourceId, blackoutId, range, reason), new FindBlackout(blackoutId),
+                BlackoutView.class, b -> true, BookingDesk.DECISION_TIMEOUT);
     }
 
     /** The resource's blackouts from now on, for a year (ADMIN). */

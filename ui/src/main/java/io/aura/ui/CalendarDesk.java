@@ -1,0 +1,71 @@
+package io.aura.ui;
+
+import io.aura.kernel.booking.BookingQueries.CalendarChange;
+import io.aura.kernel.booking.BookingQueries.CalendarEntry;
+import io.aura.kernel.booking.BookingQueries.FindCalendar;
+import io.aura.kernel.booking.BookingQueries.FindHeatmap;
+import io.aura.kernel.booking.BookingQueries.HeatmapCell;
+import io.aura.kernel.booking.BookingQueries.HeatmapChanged;
+import io.aura.kernel.booking.BookingQueries.WatchCalendar;
+import io.aura.kernel.booking.BookingQueries.WatchHeatmap;
+import io.aura.kernel.schedule.ScheduleQueries.ClosedTime;
+import io.aura.kernel.schedule.ScheduleQueries.FindClosedTimes;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the calendar and the heatmap read: the bookings and closed times of a window, utilization, and
+ * their live changes in bursts of at most four a second. Reads only; requests go through {@link BookingDesk}.
+ */
+@Service
+public class CalendarDesk {
+    private final QueryGateway queries;
+
+    public CalendarDesk(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    public List<HeatmapCell> heatmap(Instant from, Instant to, String resourceId) {
+        return queries.query(new FindHeatmap(from, to, resourceId), ResponseTypes.multipleInstancesOf(HeatmapCell.class))
+                .join();
+    }
+
+    /** Heatmap changes, in bursts of at most four a second; cancel the result to stop. */
+    public SubscriptionQueryResult<List<HeatmapChanged>, HeatmapChanged> watchHeatmap(
+            String resourceId, Consumer<List<HeatmapChanged>> onBurst) {
+        return Bursts.inBursts(queries.subscriptionQuery(new WatchHeatmap(resourceId),
+                ResponseTypes.multipleInstancesOf(HeatmapChanged.class), ResponseTypes.instanceOf(HeatmapChanged.class)),
+                onBurst);
+    }
+
+    public List<CalendarEntry> calendar(Instant from, Instant to, String resourceId) {
+        return queries.query(new FindCalendar(from, to, resourceId), ResponseTypes.multipleInstancesOf(CalendarEntry.class))
+                .join();
+    }
+
+
+    /** Blackouts and Outlook busy times overlapping the window, of one resource (or all: null). */
+    public List<ClosedTime> closedTimes(Instant from, Instant to, String resourceId) {
+        List<ClosedTime> closed = queries.query(new FindClosedTimes(resourceId, from, to),
+                ResponseTypes.multipleInstancesOf(ClosedTime.class)).join();
+        if (SignedIn.has("ADMIN")) {
+            return closed;
+        }
+        // a blackout's reason is an administrator's note (the API tells others only when, not why)
+        return closed.stream().map(c -> new ClosedTime(c.resourceId(), c.start(), c.end(), c.source(), null)).toList();
+    }
+
+
+    /** Calendar changes of one resource (or all), delivered in bursts; cancel the result to stop. */
+    public SubscriptionQueryResult<List<CalendarChange>, CalendarChange> watch(String resourceId,
+                                                                             Consumer<List<CalendarChange>> onBurst) {
+        return Bursts.inBursts(queries.subscriptionQuery(new WatchCalendar(resourceId),
+                ResponseTypes.multipleInstancesOf(CalendarChange.class), ResponseTypes.instanceOf(CalendarChange.class)),
+                onBurst);
+    }
+}
