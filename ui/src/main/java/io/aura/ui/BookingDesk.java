@@ -284,7 +284,7 @@ public class BookingDesk {
         List<TimeRange> occurrences = List.of(range);
         String rrule = r.recurrence() == null || r.recurrence().isBlank() ? null : r.recurrence().trim();
         if (rrule != null) {
-            var expansion = Recurrence.expand(rrule, range, ZoneId.of(resource.get().timeZone()));
+            var expansion = Recurrence.expand(rrule, range, ZoneId.of(resource.get().spec().timeZone()));
             if (!expansion.violations().isEmpty()) {
                 throw new InvalidInputException(expansion.violations());
             }
@@ -350,7 +350,7 @@ public class BookingDesk {
             return Check.NOTHING;
         }
         TimeRange wanted = new TimeRange(r.start(), r.end());
-        Duration buffer = Duration.ofMinutes(resource.get().bufferMinutes());
+        Duration buffer = Duration.ofMinutes(resource.get().spec().bufferMinutes());
         List<String> problems = new ArrayList<>();
         ScheduleRules.check(resource.get().spec(), wanted, Math.max(r.attendees(), 1), clock.instant())
                 .forEach(v -> problems.add(v.field() + ": " + v.message()));

@@ -139,7 +139,7 @@ public class BookingController {
         List<TimeRange> occurrences = range == null ? List.of() : List.of(range);
         if (resource.isPresent() && range != null) {
             if (recurring) {
-                var expansion = Recurrence.expand(body.recurrence(), range, ZoneId.of(resource.get().timeZone()));
+                var expansion = Recurrence.expand(body.recurrence(), range, ZoneId.of(resource.get().spec().timeZone()));
                 violations.addAll(expansion.violations());
                 occurrences = expansion.occurrences();
             }
