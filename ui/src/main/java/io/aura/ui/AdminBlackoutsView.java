@@ -30,7 +30,7 @@ public class AdminBlackoutsView extends VerticalLayout {
     public AdminBlackoutsView(ScheduleDesk schedule, ResourceDirectory resources) {
         ComboBox<ResourceView> resource = new ComboBox<>("Resource");
         resource.setItems(resources.all());
-        resource.setItemLabelGenerator(ResourceView::name);
+        resource.setItemLabelGenerator(r -> r.spec().name());
         DateTimePicker start = new DateTimePicker("From");
         DateTimePicker end = new DateTimePicker("Until");
         TextField reason = new TextField("Reason");
@@ -63,8 +63,8 @@ public class AdminBlackoutsView extends VerticalLayout {
                 reason.setErrorMessage(invalid.violations().get(0).message());
                 return;
             }
-            Notification.show(resource.getValue().name() + " is closed " + UserZone.span(range.start(), range.end(), zone)
-                    + ".");
+            Notification.show(resource.getValue().spec().name() + " is closed "
+                    + UserZone.span(range.start(), range.end(), zone) + ".");
             list(schedule, resource.getValue());
         });
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

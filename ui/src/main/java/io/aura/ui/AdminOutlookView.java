@@ -40,7 +40,7 @@ public class AdminOutlookView extends VerticalLayout {
         ComboBox<ResourceView> resource = new ComboBox<>("Resource");
         resource.setId("outlook-resource");
         resource.setItems(resources.all());
-        resource.setItemLabelGenerator(ResourceView::name);
+        resource.setItemLabelGenerator(r -> r.spec().name());
         TextField mailbox = new TextField("Room mailbox (empty unlinks)");
         mailbox.setId("outlook-mailbox");
         mailbox.setPlaceholder("room-a@contoso.com");
@@ -57,7 +57,7 @@ public class AdminOutlookView extends VerticalLayout {
                 Link linked = links.link(resource.getValue().id(), mailbox.getValue());
                 reload();
                 Notification.show(linked.mailbox() == null ? "Unlinked: Outlook no longer counts for "
-                        + resource.getValue().name() + "." : outcome(linked));
+                        + resource.getValue().spec().name() + "." : outcome(linked));
             } catch (InvalidInputException invalid) {
                 mailbox.setInvalid(true);
                 mailbox.setErrorMessage(invalid.violations().get(0).message());
@@ -93,8 +93,8 @@ public class AdminOutlookView extends VerticalLayout {
     }
 
     private String nameOf(String resourceId) {
-        Map<String, String> names = resources.all().stream().collect(Collectors.toMap(ResourceView::id, ResourceView::name,
-                (a, b) -> a));
+        Map<String, String> names = resources.all().stream()
+                .collect(Collectors.toMap(ResourceView::id, r -> r.spec().name(), (a, b) -> a));
         return names.getOrDefault(resourceId, resourceId);
     }
 

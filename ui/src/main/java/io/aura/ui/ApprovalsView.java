@@ -151,15 +151,16 @@ public class ApprovalsView extends VerticalLayout {
         Map<String, List<io.aura.kernel.booking.BookingQueries.CalendarEntry>> days = new HashMap<>();
         for (ApprovalView row : rows) {
             ResourceView resource = byId.get(row.resourceId());
+            String name = resource == null ? row.resourceId() : resource.spec().name();
             about.computeIfAbsent(row.bookingId(), id -> bookings.booking(id).map(b -> b.title() + " · "
-                    + (resource == null ? row.resourceId() : resource.name()) + " · " + b.attendees() + " attendee(s)"
+                    + name + " · " + b.attendees() + " attendee(s)"
                     // a series is decided whole: say how many dates the one row stands for
                     + (b.occurrences().size() > 1 ? " · " + b.occurrences().size() + " dates" : ""))
-                    .orElse(resource == null ? row.resourceId() : resource.name()));
+                    .orElse(name));
             if (row.firstOccurrence() == null) {
                 continue;
             }
-            ZoneId zone = resource == null ? ZoneOffset.UTC : ZoneId.of(resource.timeZone());
+            ZoneId zone = resource == null ? ZoneOffset.UTC : ZoneId.of(resource.spec().timeZone());
             LocalDate day = row.firstOccurrence().start().atZone(zone).toLocalDate();
             long others = days.computeIfAbsent(row.resourceId() + "|" + day, k -> calendars.calendar(
                             day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant(),

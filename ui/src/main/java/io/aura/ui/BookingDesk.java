@@ -283,7 +283,7 @@ public class BookingDesk {
             return Check.NOTHING;
         }
         TimeRange wanted = new TimeRange(r.start(), r.end());
-        Duration buffer = Duration.ofMinutes(resource.get().bufferMinutes());
+        Duration buffer = Duration.ofMinutes(resource.get().spec().bufferMinutes());
         List<String> problems = new ArrayList<>();
         ScheduleRules.check(resource.get().spec(), wanted, Math.max(r.attendees(), 1), clock.instant())
                 .forEach(v -> problems.add(v.field() + ": " + v.message()));

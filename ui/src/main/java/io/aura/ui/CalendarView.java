@@ -65,7 +65,7 @@ public class CalendarView extends VerticalLayout {
         setSizeFull();
 
         chosen.setItems(resources.all());
-        chosen.setItemLabelGenerator(r -> r.name() + " (" + r.capacity() + ")");
+        chosen.setItemLabelGenerator(r -> r.spec().name() + " (" + r.spec().capacity() + ")");
         chosen.setPlaceholder("All resources");
         chosen.setHelperText("Choose several to see them side by side");
         chosen.setId("calendar-resources");
@@ -121,7 +121,8 @@ public class CalendarView extends VerticalLayout {
         // the calendar draws in the browser's zone; the resource's own zone is named so nobody reads one as the other
         String yours = "times in your zone, " + UserZone.current().getId();
         Span heading = new Span(column.resource == null ? "All resources · " + yours
-                : column.resource.name() + " · resource in " + column.resource.timeZone() + " · " + yours);
+                : column.resource.spec().name() + " · resource in " + column.resource.spec().timeZone() + " · "
+                        + yours);
         heading.getStyle().set("font-weight", "600");
         VerticalLayout box = new VerticalLayout(heading, column.calendar);
         box.setPadding(false);
@@ -179,7 +180,7 @@ public class CalendarView extends VerticalLayout {
     private void reload(Column column) {
         String resourceId = column.resource == null ? null : column.resource.id();
         Map<String, String> names = resources.all().stream()
-                .collect(Collectors.toMap(ResourceView::id, ResourceView::name, (a, b) -> a));
+                .collect(Collectors.toMap(ResourceView::id, r -> r.spec().name(), (a, b) -> a));
         List<CalendarEntry> drawn = calendars.calendar(column.from, column.to, resourceId);
         column.entries = drawn.stream().collect(Collectors.toMap(CalendarEntry::bookingId, e -> e, (a, b) -> a));
         List<AuraCalendar.Entry> entries = new java.util.ArrayList<>(drawn.stream()
@@ -197,7 +198,7 @@ public class CalendarView extends VerticalLayout {
     }
 
     private String nameOf(String resourceId) {
-        return resources.all().stream().filter(r -> r.id().equals(resourceId)).map(ResourceView::name).findFirst()
+        return resources.all().stream().filter(r -> r.id().equals(resourceId)).map(r -> r.spec().name()).findFirst()
                 .orElse(resourceId);
     }
 

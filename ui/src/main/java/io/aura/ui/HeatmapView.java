@@ -37,7 +37,7 @@ public class HeatmapView extends VerticalLayout {
     public HeatmapView(CalendarDesk bookings, ResourceDirectory resources) {
         this.bookings = bookings;
         resource.setItems(resources.all());
-        resource.setItemLabelGenerator(ResourceView::name);
+        resource.setItemLabelGenerator(r -> r.spec().name());
         resource.setPlaceholder("All resources");
         resource.setClearButtonVisible(true);
         from.setValue(LocalDate.now().minusWeeks(4));

@@ -42,7 +42,8 @@ public class MyBookingsView extends VerticalLayout {
         this.bookings = bookings;
         this.user = authentication.getPrincipalName().orElse("");
         this.admin = MainLayout.roles(authentication).contains("ADMIN");
-        this.names = resources.all().stream().collect(Collectors.toMap(ResourceView::id, ResourceView::name, (a, b) -> a));
+        this.names = resources.all().stream()
+                .collect(Collectors.toMap(ResourceView::id, r -> r.spec().name(), (a, b) -> a));
         grid.setId("my-bookings");
         grid.addColumn(BookingView::title).setHeader("Title");
         grid.addColumn(b -> names.getOrDefault(b.resourceId(), b.resourceId())).setHeader("Resource");

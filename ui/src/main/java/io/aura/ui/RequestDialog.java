@@ -46,7 +46,8 @@ class RequestDialog extends Dialog {
         this.bookings = bookings;
         this.all = all;
         setHeaderTitle("New booking");
-        resource.setItemLabelGenerator(r -> r.name() + " (" + r.capacity() + " people, " + r.timeZone() + ")");
+        resource.setItemLabelGenerator(r -> r.spec().name() + " (" + r.spec().capacity() + " people, "
+                + r.spec().timeZone() + ")");
         resource.setItems(all);
         resource.setValue(chosen);
         resource.setId("request-resource");
@@ -56,7 +57,7 @@ class RequestDialog extends Dialog {
         attendees.setMin(1);
         attendees.setValue(1);
         attendees.addValueChangeListener(e -> resource.setItems(all.stream()
-                .filter(r -> e.getValue() == null || r.capacity() >= e.getValue()).toList()));
+                .filter(r -> e.getValue() == null || r.spec().capacity() >= e.getValue()).toList()));
         start.setValue(from.atZone(zone).toLocalDateTime());
         end.setValue(until.atZone(zone).toLocalDateTime());
         start.setId("request-start");
@@ -122,7 +123,7 @@ class RequestDialog extends Dialog {
         problems.getStyle().set("color", "var(--lumo-error-text-color)");
         live.add(problems);
         for (Suggestion s : check.suggestions()) {
-            String name = all.stream().filter(r -> r.id().equals(s.resourceId())).map(ResourceView::name).findFirst()
+            String name = all.stream().filter(r -> r.id().equals(s.resourceId())).map(r -> r.spec().name()).findFirst()
                     .orElse(s.resourceId());
             Button take = new Button("Take " + name + " " + UserZone.span(s.start(), s.end(), zone), e -> {
                 all.stream().filter(r -> r.id().equals(s.resourceId())).findFirst().ifPresent(resource::setValue);

@@ -17,11 +17,13 @@ public class ResourcesView extends VerticalLayout {
     public ResourcesView(ResourceDirectory directory) {
         add(new H2("Resources"));
         Grid<ResourceView> grid = new Grid<>(ResourceView.class, false);
-        grid.addColumn(ResourceView::name).setHeader("Name").setSortable(true);
-        grid.addColumn(ResourceView::capacity).setHeader("Capacity").setSortable(true);
-        grid.addColumn(ResourceView::timeZone).setHeader("Time zone");
-        grid.addColumn(r -> r.approvalRequired() || !r.approvalLevels().isEmpty() ? "yes" : "no").setHeader("Approval");
-        grid.addColumn(r -> r.minDurationMinutes() + "–" + r.maxDurationMinutes() + " min").setHeader("Duration");
+        grid.addColumn(r -> r.spec().name()).setHeader("Name").setSortable(true);
+        grid.addColumn(r -> r.spec().capacity()).setHeader("Capacity").setSortable(true);
+        grid.addColumn(r -> r.spec().timeZone()).setHeader("Time zone");
+        grid.addColumn(r -> r.spec().approvalRequired() || !r.spec().approvalLevels().isEmpty() ? "yes" : "no")
+                .setHeader("Approval");
+        grid.addColumn(r -> r.spec().minDurationMinutes() + "–" + r.spec().maxDurationMinutes() + " min")
+                .setHeader("Duration");
         grid.setItems(directory.all());
         grid.setAllRowsVisible(true);
         add(grid);

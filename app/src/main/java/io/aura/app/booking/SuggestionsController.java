@@ -66,9 +66,9 @@ public class SuggestionsController {
                     ResponseTypes.optionalInstanceOf(ResourceView.class)).join();
             if (resource.isEmpty()) {
                 violations.add(new FieldViolation("resourceId", "no such resource"));
-            } else if (violations.isEmpty() && people > resource.get().capacity()) {
+            } else if (violations.isEmpty() && people > resource.get().spec().capacity()) {
                 violations.add(new FieldViolation("attendees", people + " attendees exceed this resource's capacity of "
-                        + resource.get().capacity()));
+                        + resource.get().spec().capacity()));
             }
         }
         if (!violations.isEmpty()) {

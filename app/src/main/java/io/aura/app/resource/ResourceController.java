@@ -1,5 +1,6 @@
 package io.aura.app.resource;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.identity.UserQueries.FindUser;
 import io.aura.kernel.identity.UserQueries.UserView;
@@ -81,6 +82,16 @@ public class ResourceController {
                 .orElseThrow(() -> new io.aura.app.web.NotFoundException("No resource " + id));
     }
 
+    /**
+     * A resource as the API answers it: the spec's fields flat beside the id and the linked mailbox,
+     * as the contract has them ({@code {id, name, capacity, timeZone, ...}}).
+     */
+    public record ResourceAnswer(String id, @JsonUnwrapped ResourceSpec spec, String externalCalendar) {
+        static ResourceAnswer of(ResourceView view) {
+            return new ResourceAnswer(view.id(), view.spec(), view.externalCalendar());
+        }
+    }
+
     /** The contract's body; boxed fields so that a missing value is told apart from zero. */
     public record NewResource(String name, Integer capacity, String timeZone, Boolean approvalRequired,
                               List<String> approvers, Integer bufferMinutes, Integer minDurationMinutes,
@@ -99,28 +110,29 @@ public class ResourceController {
     @Operation(summary = "Register a room, venue or piece of equipment (ADMIN)")
     @PostMapping("/api/resources")
     @PreAuthorize("hasRole('ADMIN')")
-    public ResponseEntity<ResourceView> create(@RequestBody NewResource body) {
+    public ResponseEntity<ResourceAnswer> create(@RequestBody NewResource body) {
         ResourceSpec spec = toSpec(body);
         String id = UUID.randomUUID().toString();
         ResourceView view = readYourWrites.sendAndAwait(new RegisterResource(id, spec), new FindResource(id),
                         ResourceView.class, v -> true, Duration.ofSeconds(10))
                 .orElse(ResourceView.of(id, spec));
-        return ResponseEntity.created(URI.create("/api/resources/" + id)).body(view);
+        return ResponseEntity.created(URI.create("/api/resources/" + id)).body(ResourceAnswer.of(view));
     }
 
     @Operation(summary = "List the resources")
     @GetMapping("/api/resources")
     @PreAuthorize("isAuthenticated()")
-    public List<ResourceView> list() {
-        return queries.query(new ListResources(), ResponseTypes.multipleInstancesOf(ResourceView.class)).join();
+    public List<ResourceAnswer> list() {
+        return queries.query(new ListResources(), ResponseTypes.multipleInstancesOf(ResourceView.class)).join().stream()
+                .map(ResourceAnswer::of).toList();
     }
 
     @Operation(summary = "One resource")
     @GetMapping("/api/resources/{id}")
     @PreAuthorize("isAuthenticated()")
-    public ResponseEntity<ResourceView> one(@PathVariable String id) {
+    public ResponseEntity<ResourceAnswer> one(@PathVariable String id) {
         return queries.query(new FindResource(id), ResponseTypes.optionalInstanceOf(ResourceView.class)).join()
-                .map(ResponseEntity::ok)
+                .map(view -> ResponseEntity.ok(ResourceAnswer.of(view)))
                 .orElseThrow(() -> new io.aura.app.web.NotFoundException("No resource " + id));
     }
 

@@ -339,7 +339,7 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         ComboBox<ResourceView> resource = ui.find(ComboBox.class).withId("outlook-resource").single();
         TextField box = ui.find(TextField.class).withId("outlook-mailbox").single();
         ResourceView chosen = resource.getListDataView().getItems().filter(r -> r.id().equals(room)).findFirst().orElseThrow();
-        ui.test(resource).selectItem(chosen.name());
+        ui.test(resource).selectItem(chosen.spec().name());
 
         ui.test(box).setValue("not a mailbox");
         long before = storedEvents();

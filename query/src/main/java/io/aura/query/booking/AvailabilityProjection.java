@@ -103,7 +103,7 @@ public class AvailabilityProjection {
             return List.of();
         }
         // One read of what is busy around the slot (widest buffer), instead of one per resource.
-        int widestBuffer = seating.stream().mapToInt(ResourceView::bufferMinutes).max().orElse(0);
+        int widestBuffer = seating.stream().mapToInt(r -> r.spec().bufferMinutes()).max().orElse(0);
         Instant from = q.start().minus(Duration.ofMinutes(widestBuffer));
         Instant to = q.end().plus(Duration.ofMinutes(widestBuffer));
         Map<String, List<Instant[]>> busy = new HashMap<>();
@@ -117,7 +117,7 @@ public class AvailabilityProjection {
             if (out.size() >= q.limit()) {
                 break;
             }
-            Duration buffer = Duration.ofMinutes(resource.bufferMinutes());
+            Duration buffer = Duration.ofMinutes(resource.spec().bufferMinutes());
             Instant wantedFrom = q.start().minus(buffer);
             Instant wantedTo = q.end().plus(buffer);
             boolean free = busy.getOrDefault(resource.id(), List.of()).stream()

@@ -12,6 +12,7 @@ import io.aura.kernel.schedule.SlotSearch;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.resource.ResourceQueries.ListResources;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.kernel.resource.ResourceSpec;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -58,14 +59,15 @@ public class FreeSlotFinder {
     List<RankedSlot> handle(FindFreeSlots q) {
         List<ResourceView> resources = queries.query(new ListResources(), ResponseTypes.multipleInstancesOf(
                 ResourceView.class)).join().stream()
-                .filter(r -> q.resourceId() == null ? r.capacity() >= q.attendees() : r.id().equals(q.resourceId()))
+                .filter(r -> q.resourceId() == null ? r.spec().capacity() >= q.attendees()
+                        : r.id().equals(q.resourceId()))
                 .toList();
         if (resources.isEmpty()) {
             return List.of();
         }
         TimeRange window = new TimeRange(q.from(), q.to());
         Duration length = Duration.ofMinutes(q.durationMinutes());
-        int widestBuffer = resources.stream().mapToInt(ResourceView::bufferMinutes).max().orElse(0);
+        int widestBuffer = resources.stream().mapToInt(r -> r.spec().bufferMinutes()).max().orElse(0);
         Map<String, List<TimeRange>> busy = busy(window.widenedBy(Duration.ofMinutes(widestBuffer)),
                 q.resourceId(), q.movingBookingId());
         Map<String, double[][]> usual = new HashMap<>();
@@ -74,18 +76,18 @@ public class FreeSlotFinder {
         Map<String, double[][]> predicted = predictions(resources, usual, lately);
         List<RankedSlot> ranked = new ArrayList<>();
         for (ResourceView resource : resources) {
-            ZoneId zone = ZoneId.of(resource.timeZone());
+            ResourceSpec spec = resource.spec();
+            ZoneId zone = ZoneId.of(spec.timeZone());
             double[][] history = usual.get(resource.id());
-            var spec = resource.spec();
             for (TimeRange slot : SlotSearch.freeWithin(window, length, busy.getOrDefault(resource.id(), List.of()),
-                    Duration.ofMinutes(resource.bufferMinutes()),
+                    Duration.ofMinutes(spec.bufferMinutes()),
                     candidate -> ScheduleRules.check(spec, candidate, q.attendees(), q.now()).isEmpty())) {
                 ZonedDateTime local = slot.start().atZone(zone);
                 double known = history == null ? Double.NaN : history[local.getDayOfWeek().getValue()][local.getHour()];
                 Double utilization = Double.isNaN(known) ? null : known;
                 double[][] model = predicted.get(resource.id());
                 Double contended = model == null ? null : model[local.getDayOfWeek().getValue()][local.getHour()];
-                ranked.add(SlotRanking.score(new SlotFacts(resource.id(), slot, window, zone, resource.capacity(),
+                ranked.add(SlotRanking.score(new SlotFacts(resource.id(), slot, window, zone, spec.capacity(),
                         q.attendees(), utilization, q.near(), contended)));
             }
         }
@@ -105,10 +107,11 @@ public class FreeSlotFinder {
         List<ContentionModel.HourFacts> facts = new ArrayList<>();
         for (ResourceView resource : resources) {
             double[][] history = usual.get(resource.id());
+            int capacity = resource.spec().capacity();
             for (int day = 1; day <= 7; day++) {
                 for (int hour = 0; hour < 24; hour++) {
                     double known = history == null ? Double.NaN : history[day][hour];
-                    facts.add(new ContentionModel.HourFacts(day, hour, resource.capacity(), Double.isNaN(known) ? 0 : known,
+                    facts.add(new ContentionModel.HourFacts(day, hour, capacity, Double.isNaN(known) ? 0 : known,
                             lately.getOrDefault(resource.id(), 0.0)));
                 }
             }

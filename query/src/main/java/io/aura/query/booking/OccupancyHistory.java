@@ -53,7 +53,7 @@ public class OccupancyHistory {
     public List<PastHour> pastHours(Instant now, int weeks) {
         Map<String, Integer> capacity = new HashMap<>();
         for (ResourceView r : resources.get()) {
-            capacity.put(r.id(), r.capacity());
+            capacity.put(r.id(), r.spec().capacity());
         }
         List<PastHour> rows = new ArrayList<>();
         for (Zone zoneView : heatmap.zones()) {

@@ -1,34 +1,27 @@
 package io.aura.query.resource;
 
-import io.aura.kernel.approval.ApprovalLevel;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
-import java.util.List;
+import io.aura.kernel.resource.ResourceSpec;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
+/**
+ * A resource view as both stores keep it: the spec's fields flat beside the id and the linked
+ * mailbox, the shape the MongoDB collection and the SQL rows' JSON always had, so views stored
+ * before the view held its spec read as they are (no rebuild on upgrade). MongoDB unwraps the spec
+ * by {@link Unwrapped}, the SQL store's JSON by {@link JsonUnwrapped}.
+ */
 record ResourceDocument(
         @Id String id,
-        String name,
-        int capacity,
-        String timeZone,
-        boolean approvalRequired,
-        List<String> approvers,
-        int bufferMinutes,
-        int minDurationMinutes,
-        int maxDurationMinutes,
-        int bookingWindowDays,
-        List<ApprovalLevel> approvalLevels,
-        String approvalDeadline,
+        @Unwrapped.Nullable @JsonUnwrapped ResourceSpec spec,
         String externalCalendar) {
 
     static ResourceDocument from(ResourceView v) {
-        return new ResourceDocument(v.id(), v.name(), v.capacity(), v.timeZone(), v.approvalRequired(), v.approvers(),
-                v.bufferMinutes(), v.minDurationMinutes(), v.maxDurationMinutes(), v.bookingWindowDays(),
-                v.approvalLevels(), v.approvalDeadline(), v.externalCalendar());
+        return new ResourceDocument(v.id(), v.spec(), v.externalCalendar());
     }
 
     ResourceView toView() {
-        return new ResourceView(id, name, capacity, timeZone, approvalRequired, approvers, bufferMinutes,
-                minDurationMinutes, maxDurationMinutes, bookingWindowDays, approvalLevels, approvalDeadline,
-                externalCalendar);
+        return new ResourceView(id, spec, externalCalendar);
     }
 }

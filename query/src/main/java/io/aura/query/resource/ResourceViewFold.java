@@ -17,8 +17,6 @@ public final class ResourceViewFold {
 
     /** The linked Outlook mailbox, or none ({@code mailbox} null) once unlinked. */
     public static ResourceView externalCalendar(ResourceView v, String mailbox) {
-        return new ResourceView(v.id(), v.name(), v.capacity(), v.timeZone(), v.approvalRequired(), v.approvers(),
-                v.bufferMinutes(), v.minDurationMinutes(), v.maxDurationMinutes(), v.bookingWindowDays(),
-                v.approvalLevels(), v.approvalDeadline(), mailbox);
+        return new ResourceView(v.id(), v.spec(), mailbox);
     }
 }

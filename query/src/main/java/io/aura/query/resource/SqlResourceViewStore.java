@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Resource views in SQL, beside the event store (ADR 0021): a row per resource holding its view as
- * JSON, with the columns the lists sort and filter on (name; capacity) indexed.
+ * JSON (a {@link ResourceDocument}), with the columns the lists sort and filter on (name; capacity) indexed.
  *
  * <p>Writes go through the writing data source, in the transaction of the processor batch that
  * computed them (with its token); reads through {@code reader}. Plain SQL that SQLite and
@@ -86,14 +86,15 @@ public final class SqlResourceViewStore extends SqlViewStore<ResourceView> imple
     }
 
     private static ResourceView read(String doc) {
-        return JSON.readValue(doc, ResourceView.class);
+        return JSON.readValue(doc, ResourceDocument.class).toView();
     }
 
     /** Upserts the views in one transaction (the caller's when it has one). */
     private void write(Collection<ResourceView> views) {
         List<Object[]> rows = new ArrayList<>(views.size());
         for (ResourceView v : views) {
-            rows.add(new Object[] {v.id(), v.name(), v.capacity(), JSON.writeValueAsString(v)});
+            rows.add(new Object[] {v.id(), v.spec().name(), v.spec().capacity(),
+                    JSON.writeValueAsString(ResourceDocument.from(v))});
         }
         transaction.executeWithoutResult(s -> writer.batchUpdate("INSERT INTO resource_view (resource_id, name, "
                 + "capacity, doc) VALUES (?, ?, ?, ?) ON CONFLICT (resource_id) DO UPDATE SET name = excluded.name, "

@@ -1,5 +1,6 @@
 package io.aura.query.booking;
 
+import static io.aura.query.resource.ResourceSpecs.aRoom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.kernel.booking.BookingQueries.FindAlternatives;
@@ -123,7 +124,6 @@ abstract class AvailabilityProjectionContract {
     }
 
     static ResourceView room(String id, int capacity, int bufferMinutes) {
-        return new ResourceView(id, "Room " + id, capacity, "UTC", false, List.of(), bufferMinutes, 15, 240, 365,
-                List.of(), null, null);
+        return ResourceView.of(id, aRoom().name("Room " + id).capacity(capacity).bufferMinutes(bufferMinutes).build());
     }
 }

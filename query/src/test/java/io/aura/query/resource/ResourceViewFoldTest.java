@@ -40,7 +40,7 @@ class ResourceViewFoldTest {
 
         ResourceView again = ResourceViewFold.registered(new ResourceRegistered("r-1", bigger));
 
-        assertThat(again.capacity()).isEqualTo(12);
+        assertThat(again.spec().capacity()).isEqualTo(12);
         assertThat(again.externalCalendar()).isNull();
     }
 }

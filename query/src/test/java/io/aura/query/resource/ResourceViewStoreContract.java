@@ -1,5 +1,6 @@
 package io.aura.query.resource;
 
+import static io.aura.query.resource.ResourceSpecs.aRoom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.kernel.approval.ApprovalLevel;
@@ -18,9 +19,10 @@ abstract class ResourceViewStoreContract {
 
     @Test
     void a_saved_resource_is_found_as_it_was_saved() {
-        ResourceView hall = new ResourceView("r-1", "Hall", 120, "Europe/Berlin", true, List.of("alice", "bob"), 15, 30,
-                480, 180, List.of(new ApprovalLevel("facilities", List.of("carol"), "ADMIN", 50, 60, List.of("REQUESTER"),
-                        List.of("dave"))), "P2D", "hall@contoso.com");
+        ResourceView hall = new ResourceView("r-1", aRoom().name("Hall").capacity(120).timeZone("Europe/Berlin")
+                .approvedBy("alice", "bob").bufferMinutes(15).durationMinutes(30, 480).bookingWindowDays(180)
+                .approvalLevels(new ApprovalLevel("facilities", List.of("carol"), "ADMIN", 50, 60, List.of("REQUESTER"),
+                        List.of("dave"))).approvalDeadline("P2D").build(), "hall@contoso.com");
 
         store().save(hall);
 
@@ -67,7 +69,7 @@ abstract class ResourceViewStoreContract {
                 .containsExactly("r-exact", "r-a", "r-b", "r-hall");
         assertThat(store().seating(6, "nowhere")).hasSize(4);
         assertThat(store().seating(101, null)).isEmpty();
-        assertThat(store().seating(6, null).get(2).bufferMinutes()).isEqualTo(5);
+        assertThat(store().seating(6, null).get(2).spec().bufferMinutes()).isEqualTo(5);
     }
 
     @Test
@@ -103,7 +105,6 @@ abstract class ResourceViewStoreContract {
     }
 
     static ResourceView room(String id, String name, int capacity, int bufferMinutes) {
-        return new ResourceView(id, name, capacity, "UTC", false, List.of(), bufferMinutes, 15, 240, 365, List.of(), null,
-                null);
+        return ResourceView.of(id, aRoom().name(name).capacity(capacity).bufferMinutes(bufferMinutes).build());
     }
 }

@@ -1,7 +1,9 @@
 package io.aura.query.resource;
 
+import static io.aura.query.resource.ResourceSpecs.aRoom;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import java.nio.file.Path;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +69,28 @@ class SqlResourceViewStoreTest extends ResourceViewStoreContract {
                 + "WHERE capacity >= 5 AND resource_id <> 'r-1' ORDER BY capacity, resource_id").toString();
 
         assertThat(plan).contains("resource_view_capacity");
+    }
+
+    @Test
+    void a_row_written_before_the_view_held_its_spec_reads_and_is_written_again_in_the_same_shape() {
+        // a row's JSON from when the view copied the spec's fields (the shape the store still writes)
+        String before = """
+                {"id":"r-old","name":"Hall","capacity":120,"timeZone":"Europe/Berlin","approvalRequired":true,\
+                "approvers":["alice"],"bufferMinutes":15,"minDurationMinutes":30,"maxDurationMinutes":480,\
+                "bookingWindowDays":180,"approvalLevels":[],"approvalDeadline":"P2D",\
+                "externalCalendar":"hall@contoso.com"}""";
+        JdbcTemplate sql = new JdbcTemplate(database);
+        sql.update("INSERT INTO resource_view (resource_id, name, capacity, doc) VALUES ('r-old', 'Hall', 120, ?)",
+                before);
+
+        ResourceView read = store.find("r-old").orElseThrow();
+        store.save(read);
+
+        assertThat(read).isEqualTo(new ResourceView("r-old", aRoom().name("Hall").capacity(120)
+                .timeZone("Europe/Berlin").approvedBy("alice").bufferMinutes(15).durationMinutes(30, 480)
+                .bookingWindowDays(180).approvalDeadline("P2D").build(), "hall@contoso.com"));
+        assertThat(sql.queryForObject("SELECT doc FROM resource_view WHERE resource_id = 'r-old'", String.class))
+                .isEqualTo(before);
     }
 
     private int rows() {

@@ -1,7 +1,6 @@
 package io.aura.kernel.resource;
 
-import io.aura.kernel.approval.ApprovalLevel;
-import java.util.List;
+import java.util.Objects;
 
 public final class ResourceQueries {
     private ResourceQueries() {}
@@ -10,35 +9,19 @@ public final class ResourceQueries {
 
     public record FindResource(String resourceId) {}
 
-    public record ResourceView(
-            String id,
-            String name,
-            int capacity,
-            String timeZone,
-            boolean approvalRequired,
-            List<String> approvers,
-            int bufferMinutes,
-            int minDurationMinutes,
-            int maxDurationMinutes,
-            int bookingWindowDays,
-            List<ApprovalLevel> approvalLevels,
-            String approvalDeadline,
-            String externalCalendar) {
+    /**
+     * A resource as people see it: what its administrator declared ({@code spec}) and the Outlook
+     * room mailbox linked to it ({@code externalCalendar}, null when none is).
+     */
+    public record ResourceView(String id, ResourceSpec spec, String externalCalendar) {
 
         public ResourceView {
-            approvers = approvers == null ? List.of() : approvers;
-            approvalLevels = approvalLevels == null ? List.of() : approvalLevels;
+            Objects.requireNonNull(spec, "spec");
         }
 
-        public static ResourceView of(String id, ResourceSpec s) {
-            return new ResourceView(id, s.name(), s.capacity(), s.timeZone(), s.approvalRequired(), s.approvers(),
-                    s.bufferMinutes(), s.minDurationMinutes(), s.maxDurationMinutes(), s.bookingWindowDays(),
-                    s.approvalLevels(), s.approvalDeadline(), null);
-        }
-
-        public ResourceSpec spec() {
-            return new ResourceSpec(name, capacity, timeZone, approvalRequired, approvers, bufferMinutes,
-                    minDurationMinutes, maxDurationMinutes, bookingWindowDays, approvalLevels, approvalDeadline);
+        /** A resource just registered: no external calendar is linked yet. */
+        public static ResourceView of(String id, ResourceSpec spec) {
+            return new ResourceView(id, spec, null);
         }
     }
 }
