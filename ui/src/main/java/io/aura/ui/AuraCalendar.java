@@ -8,6 +8,7 @@ import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JavaScript;
 import com.vaadin.flow.shared.Registration;
+import io.aura.kernel.booking.BookingStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +27,19 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuraCalendar extends Component implements HasSize {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One block on the calendar; pending ones are drawn lighter; status CLOSED is a shaded background (blackout, Outlook). */
-    public record Entry(String id, String title, Instant start, Instant end, String status) {}
+    /**
+     * One block on the calendar: a booking in its {@code status} (pending ones are drawn lighter), or a
+     * closed time (a blackout, an Outlook meeting; no status) drawn as a shaded background.
+     */
+    public record Entry(String id, String title, Instant start, Instant end, BookingStatus status) {
+        public static Entry closed(String id, String title, Instant start, Instant end) {
+            return new Entry(id, title, start, end, null);
+        }
+
+        boolean isClosed() {
+            return status == null;
+        }
+    }
 
     private List<Entry> entries = List.of();
     private final String initialView;
@@ -66,7 +78,7 @@ public class AuraCalendar extends Component implements HasSize {
             event.put("title", e.title());
             event.put("start", e.start().toString());
             event.put("end", e.end().toString());
-            if ("CLOSED".equals(e.status())) {
+            if (e.isClosed()) {
                 // blackouts and Outlook meetings: shaded behind the bookings, not clickable
                 event.put("display", "background");
                 event.put("backgroundColor", "#6b7280");
@@ -74,11 +86,11 @@ public class AuraCalendar extends Component implements HasSize {
                 out.add(event);
                 continue;
             }
-            boolean pending = "PENDING_APPROVAL".equals(e.status());
+            boolean pending = e.status() == BookingStatus.PENDING_APPROVAL;
             event.put("backgroundColor", pending ? "#fde7b0" : "#1a6fd6");
             event.put("borderColor", pending ? "#b7791f" : "#1a6fd6");
             event.put("textColor", pending ? "#5c3d00" : "#ffffff");
-            event.put("classNames", List.of("aura-booking", "aura-" + e.status().toLowerCase()));
+            event.put("classNames", List.of("aura-booking", "aura-" + e.status().name().toLowerCase()));
             out.add(event);
         }
         return JSON.writeValueAsString(out);

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import io.aura.kernel.approval.ApprovalStatus;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.validation.InvalidInputException;
 import java.time.ZoneId;
@@ -33,9 +34,10 @@ class BookingDetails extends Dialog {
                     : approval.approvers().isEmpty() ? "" : " · asked: " + String.join(", ", approval.approvers());
             Paragraph step = new Paragraph((approval.rescheduleTo() != null ? "Move approval" : "Approval") + " · level "
                     + (approval.level() + 1) + " (" + approval.levelName() + ") · "
-                    + approval.status().toLowerCase().replace('_', ' ') + who
+                    + approval.status().name().toLowerCase().replace('_', ' ') + who
                     + (approval.comment() == null || approval.comment().isBlank() ? "" : ": “" + approval.comment() + "”")
-                    + ("PENDING".equals(approval.status()) ? " · decide by " + UserZone.at(approval.expiresAt(), zone) : ""));
+                    + (approval.status() == ApprovalStatus.PENDING
+                            ? " · decide by " + UserZone.at(approval.expiresAt(), zone) : ""));
             step.addClassName("approval-step");
             body.add(step);
         }

@@ -185,14 +185,14 @@ public class CalendarView extends VerticalLayout {
         column.entries = drawn.stream().collect(Collectors.toMap(CalendarEntry::bookingId, e -> e, (a, b) -> a));
         List<AuraCalendar.Entry> entries = new java.util.ArrayList<>(drawn.stream()
                 .map(e -> new AuraCalendar.Entry(e.bookingId(), label(e, names, resourceId == null), e.start(),
-                        e.end(), e.status().name()))
+                        e.end(), e.status()))
                 .toList());
         if (resourceId != null) {
             // one resource's column: when it is closed or busy in Outlook, shaded
-            calendars.closedTimes(column.from, column.to, resourceId).forEach(c -> entries.add(new AuraCalendar.Entry(
+            calendars.closedTimes(column.from, column.to, resourceId).forEach(c -> entries.add(AuraCalendar.Entry.closed(
                     "closed-" + c.start() + "-" + c.source(), c.source() == io.aura.kernel.schedule.Conflict.Source.BLACKOUT
                             ? "Closed" + (c.reason() == null ? "" : ": " + c.reason()) : "Busy in Outlook",
-                    c.start(), c.end(), "CLOSED")));
+                    c.start(), c.end())));
         }
         column.calendar.setEntries(entries);
     }
@@ -203,7 +203,7 @@ public class CalendarView extends VerticalLayout {
     }
 
     private static String label(CalendarEntry e, Map<String, String> names, boolean withResource) {
-        String pending = e.status().name().equals("PENDING_APPROVAL") ? " (pending)" : "";
+        String pending = e.status() == BookingStatus.PENDING_APPROVAL ? " (pending)" : "";
         return e.title() + pending + (withResource ? " · " + names.getOrDefault(e.resourceId(), "") : "");
     }
 }

@@ -2,6 +2,7 @@ package io.aura.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aura.kernel.booking.BookingStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -15,9 +16,9 @@ class ViewLogicTest {
     void the_calendar_gets_iso_instants_and_draws_pending_bookings_lighter_than_confirmed_ones() {
         String json = AuraCalendar.json(List.of(
                 new AuraCalendar.Entry("b-1", "Standup", Instant.parse("2026-12-07T08:00:00Z"),
-                        Instant.parse("2026-12-07T08:30:00Z"), "CONFIRMED"),
+                        Instant.parse("2026-12-07T08:30:00Z"), BookingStatus.CONFIRMED),
                 new AuraCalendar.Entry("b-2", "Board <b>", Instant.parse("2026-12-07T09:00:00Z"),
-                        Instant.parse("2026-12-07T10:00:00Z"), "PENDING_APPROVAL")));
+                        Instant.parse("2026-12-07T10:00:00Z"), BookingStatus.PENDING_APPROVAL)));
         assertThat(json).contains("\"id\":\"b-1\"", "\"start\":\"2026-12-07T08:00:00Z\"", "aura-confirmed",
                 "aura-pending_approval", "#1a6fd6", "#fde7b0");
         // titles travel as JSON data, never as markup: FullCalendar renders them as text

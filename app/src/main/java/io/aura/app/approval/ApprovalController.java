@@ -15,6 +15,7 @@ import io.aura.kernel.approval.ApprovalStatus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import io.aura.kernel.approval.Verdict;
+import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserQueries.FindUser;
 import io.aura.kernel.identity.UserQueries.UserView;
 import io.aura.kernel.validation.FieldViolation;
@@ -81,7 +82,7 @@ public class ApprovalController {
 
     public record CancelBody(String reason) {}
 
-    public record DecisionAnswer(String approvalId, String bookingId, String status) {}
+    public record DecisionAnswer(String approvalId, String bookingId, ApprovalStatus status) {}
 
     @Operation(summary = "The caller's approvals inbox (every approval for an ADMIN)")
     @GetMapping("/api/approvals")
@@ -106,7 +107,7 @@ public class ApprovalController {
     public ResponseEntity<ApprovalView> one(@PathVariable String approvalId, Authentication caller) {
         Optional<ApprovalView> view = find(approvalId);
         List<String> roles = rolesOf(caller);
-        return view.filter(v -> roles.contains("ADMIN") || caller.getName().equals(v.requester())
+        return view.filter(v -> roles.contains(Role.ADMIN.name()) || caller.getName().equals(v.requester())
                         || v.approvers().contains(caller.getName())
                         || (v.approverRole() != null && roles.stream().anyMatch(r -> v.approverRole().contains(r))))
                 .map(ResponseEntity::ok)
@@ -121,7 +122,7 @@ public class ApprovalController {
         Verdict verdict = verdictOf(body.decision(), body.comment());
         DecisionOutcome outcome = commands.sendAndWait(new DecideApproval(approvalId, verdict, body.comment(),
                 caller.getName(), rolesOf(caller), clock.instant()));
-        return new DecisionAnswer(outcome.approvalId(), outcome.bookingId(), outcome.status().name());
+        return new DecisionAnswer(outcome.approvalId(), outcome.bookingId(), outcome.status());
     }
 
     @Operation(summary = "Decide with an approval token (from a notification); 401 for any token that cannot be used")
@@ -215,7 +216,7 @@ public class ApprovalController {
         }
         commands.sendAndWait(new CancelApproval(approvalId, body.reason(), caller.getName()));
         ApprovalView view = find(approvalId).orElseThrow(() -> new AggregateNotFoundException(approvalId, "no approval"));
-        return new DecisionAnswer(approvalId, view.bookingId(), ApprovalStatus.CANCELLED.name());
+        return new DecisionAnswer(approvalId, view.bookingId(), ApprovalStatus.CANCELLED);
     }
 
     private record TokenAnswer(DecisionAnswer decision, String refusal) {}
@@ -244,8 +245,8 @@ public class ApprovalController {
                 refused("unusable");
                 return new TokenAnswer(null, outcome.reason());
             }
-            return new TokenAnswer(new DecisionAnswer(outcome.approvalId(), outcome.bookingId(),
-                    outcome.status().name()), null);
+            return new TokenAnswer(new DecisionAnswer(outcome.approvalId(), outcome.bookingId(), outcome.status()),
+                    null);
         } catch (AggregateNotFoundException e) {
             refused("unknown-approval");
             return new TokenAnswer(null, "the token names no approval");

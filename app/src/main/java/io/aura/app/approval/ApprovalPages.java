@@ -18,7 +18,7 @@ final class ApprovalPages {
                         .append(esc(view.firstOccurrence().end().toString()));
             }
             about.append(" (booking ").append(esc(view.bookingId())).append(", level ").append(view.level() + 1)
-                    .append(": ").append(esc(view.levelName())).append(", now ").append(esc(view.status()))
+                    .append(": ").append(esc(view.levelName())).append(", now ").append(esc(view.status().name()))
                     .append(").</p>");
         }
         return page("Approval request", about

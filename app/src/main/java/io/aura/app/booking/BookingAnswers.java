@@ -2,6 +2,7 @@ package io.aura.app.booking;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
+import io.aura.kernel.approval.ApprovalStatus;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.Occurrence;
 import io.aura.kernel.booking.BookingQueries.RescheduleOutcome;
@@ -90,7 +91,7 @@ public final class BookingAnswers {
 
     /** API.md's {@code approval} member of the booking view: the booking's latest approval. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ApprovalSummary(String approvalId, Object status, List<String> approvers, String approverRole,
+    public record ApprovalSummary(String approvalId, ApprovalStatus status, List<String> approvers, String approverRole,
                                   int level, Instant expiresAt, String decidedBy, TimeRange rescheduleTo) {
         static ApprovalSummary of(ApprovalView a) {
             return new ApprovalSummary(a.approvalId(), a.status(), a.approvers(), a.approverRole(), a.level(),

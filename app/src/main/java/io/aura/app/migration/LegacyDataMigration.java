@@ -1,6 +1,7 @@
 package io.aura.app.migration;
 
 import io.aura.app.booking.IdempotencyStore;
+import io.aura.app.notify.DeliveryStatus;
 import io.aura.app.notify.InboxEntry;
 import io.aura.app.notify.MailStatus;
 import io.aura.app.notify.NotificationStore;
@@ -95,8 +96,8 @@ public final class LegacyDataMigration {
             for (Document d : old.documents("webhook_deliveries")) {
                 webhooks.addDelivery(new WebhookStore.Delivery(d.getString("_id"), d.getString("webhookId"),
                         d.getString("url"), d.getString("secret"), d.getString("eventType"), d.getString("body"),
-                        d.getString("status"), d.getInteger("attempts", 0), instant(d, "nextAttemptAt"),
-                        d.getInteger("lastStatus"), d.getString("lastError")));
+                        DeliveryStatus.valueOf(d.getString("status")), d.getInteger("attempts", 0),
+                        instant(d, "nextAttemptAt"), d.getInteger("lastStatus"), d.getString("lastError")));
                 copied++;
             }
             for (Document d : old.documents("notifications")) {

@@ -1,5 +1,9 @@
 package io.aura.app.notify;
 
+import static io.aura.app.notify.DeliveryStatus.CANCELLED;
+import static io.aura.app.notify.DeliveryStatus.DELIVERED;
+import static io.aura.app.notify.DeliveryStatus.PENDING;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -67,8 +71,8 @@ public final class MongoWebhookStore implements WebhookStore {
 
     @Override
     public void remove(String webhookId) {
-        mongo.updateMulti(Query.query(Criteria.where("webhookId").is(webhookId).and("status").is(PENDING)),
-                new Update().set("status", CANCELLED).set("lastError", "webhook removed"), COLLECTION);
+        mongo.updateMulti(Query.query(Criteria.where("webhookId").is(webhookId).and("status").is(PENDING.name())),
+                new Update().set("status", CANCELLED.name()).set("lastError", "webhook removed"), COLLECTION);
         mongo.remove(byId(webhookId), SECRETS);
         mongo.remove(byId(webhookId), REGISTRATIONS); // last: whoever sees it gone sees the rest done
     }
@@ -87,7 +91,7 @@ public final class MongoWebhookStore implements WebhookStore {
     public void addDelivery(Delivery d) {
         Update insert = new Update().setOnInsert("webhookId", d.webhookId()).setOnInsert("url", d.url())
                 .setOnInsert("secret", d.secret()).setOnInsert("eventType", d.eventType())
-                .setOnInsert("body", d.body()).setOnInsert("status", d.status())
+                .setOnInsert("body", d.body()).setOnInsert("status", d.status().name())
                 .setOnInsert("attempts", d.attempts()).setOnInsert("nextAttemptAt", d.nextAttemptAt());
         mongo.upsert(byId(d.id()), insert, COLLECTION);
     }
@@ -95,7 +99,7 @@ public final class MongoWebhookStore implements WebhookStore {
     @Override
     public Optional<Delivery> claimDue(Instant now, Instant leaseUntil) {
         return Optional.ofNullable(mongo.findAndModify(
-                Query.query(Criteria.where("status").is(PENDING).and("nextAttemptAt").lte(now))
+                Query.query(Criteria.where("status").is(PENDING.name()).and("nextAttemptAt").lte(now))
                         .with(Sort.by("nextAttemptAt")),
                 new Update().set("nextAttemptAt", leaseUntil),
                 FindAndModifyOptions.options().returnNew(true), Delivery.class, COLLECTION));
@@ -103,15 +107,16 @@ public final class MongoWebhookStore implements WebhookStore {
 
     @Override
     public void delivered(String deliveryId, int httpStatus) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(deliveryId).and("status").is(PENDING)),
-                new Update().set("status", DELIVERED).inc("attempts", 1).set("lastStatus", httpStatus), COLLECTION);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(deliveryId).and("status").is(PENDING.name())),
+                new Update().set("status", DELIVERED.name()).inc("attempts", 1).set("lastStatus", httpStatus),
+                COLLECTION);
     }
 
     @Override
-    public void failed(String deliveryId, String status, int attempts, Integer httpStatus, String error,
+    public void failed(String deliveryId, DeliveryStatus status, int attempts, Integer httpStatus, String error,
                        Instant nextAttemptAt) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(deliveryId).and("status").is(PENDING)),
-                new Update().set("status", status).set("attempts", attempts).set("lastStatus", httpStatus)
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(deliveryId).and("status").is(PENDING.name())),
+                new Update().set("status", status.name()).set("attempts", attempts).set("lastStatus", httpStatus)
                         .set("lastError", error).set("nextAttemptAt", nextAttemptAt), COLLECTION);
     }
 

@@ -1,5 +1,9 @@
 package io.aura.app.notify;
 
+import static io.aura.app.notify.DeliveryStatus.CANCELLED;
+import static io.aura.app.notify.DeliveryStatus.DELIVERED;
+import static io.aura.app.notify.DeliveryStatus.PENDING;
+
 import io.aura.query.store.PendingViewWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -156,7 +160,7 @@ public final class SqlWebhookStore implements WebhookStore {
         // bounded: a candidate lost to another sender is no longer due, so each round finds fewer
         for (int round = 0; round < 10; round++) {
             List<Delivery> due = reader.query("SELECT " + COLUMNS + " FROM webhook_delivery WHERE status = ? "
-                    + "AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?", DELIVERY_ROW, PENDING,
+                    + "AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?", DELIVERY_ROW, PENDING.name(),
                     now.toEpochMilli(), CANDIDATES);
             if (due.isEmpty()) {
                 return Optional.empty();
@@ -165,7 +169,7 @@ public final class SqlWebhookStore implements WebhookStore {
                 // claimed only if nobody changed it since it was read: two senders never both win one
                 Integer claimed = transaction.execute(s -> writer.update("UPDATE webhook_delivery "
                                 + "SET next_attempt_at = ? WHERE delivery_id = ? AND status = ? AND next_attempt_at = ? "
-                                + "AND attempts = ?", leaseUntil.toEpochMilli(), d.id(), PENDING,
+                                + "AND attempts = ?", leaseUntil.toEpochMilli(), d.id(), PENDING.name(),
                         d.nextAttemptAt().toEpochMilli(), d.attempts()));
                 if (claimed != null && claimed == 1) {
                     return Optional.of(new Delivery(d.id(), d.webhookId(), d.url(), d.secret(), d.eventType(), d.body(),
@@ -180,16 +184,16 @@ public final class SqlWebhookStore implements WebhookStore {
     @Override
     public void delivered(String deliveryId, int httpStatus) {
         transaction.executeWithoutResult(s -> writer.update("UPDATE webhook_delivery SET status = ?, "
-                + "attempts = attempts + 1, last_status = ? WHERE delivery_id = ? AND status = ?", DELIVERED, httpStatus,
-                deliveryId, PENDING));
+                + "attempts = attempts + 1, last_status = ? WHERE delivery_id = ? AND status = ?", DELIVERED.name(),
+                httpStatus, deliveryId, PENDING.name()));
     }
 
     @Override
-    public void failed(String deliveryId, String status, int attempts, Integer httpStatus, String error,
+    public void failed(String deliveryId, DeliveryStatus status, int attempts, Integer httpStatus, String error,
                        Instant nextAttemptAt) {
         transaction.executeWithoutResult(s -> writer.update("UPDATE webhook_delivery SET status = ?, attempts = ?, "
                         + "last_status = ?, last_error = ?, next_attempt_at = ? WHERE delivery_id = ? AND status = ?",
-                status, attempts, httpStatus, error, nextAttemptAt.toEpochMilli(), deliveryId, PENDING));
+                status.name(), attempts, httpStatus, error, nextAttemptAt.toEpochMilli(), deliveryId, PENDING.name()));
     }
 
     @Override
@@ -224,7 +228,7 @@ public final class SqlWebhookStore implements WebhookStore {
                 case Registration r -> registrations.add(new Object[] {r.id(), r.url(), r.createdBy(),
                         r.createdAt().toEpochMilli()});
                 case Delivery d -> deliveries.add(new Object[] {d.id(), d.webhookId(), d.url(), d.secret(),
-                        d.eventType(), d.body(), d.status(), d.attempts(), d.nextAttemptAt().toEpochMilli(),
+                        d.eventType(), d.body(), d.status().name(), d.attempts(), d.nextAttemptAt().toEpochMilli(),
                         d.lastStatus(), d.lastError()});
                 case Removed removed -> removals.add(new Object[] {removed.webhookId()});
                 default -> throw new IllegalArgumentException("not a webhook record: " + record);
@@ -241,8 +245,8 @@ public final class SqlWebhookStore implements WebhookStore {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (delivery_id) DO NOTHING", deliveries);
             }
             if (!removals.isEmpty()) {
-                List<Object[]> cancels = removals.stream().map(r -> new Object[] {CANCELLED, "webhook removed", r[0],
-                        PENDING}).toList();
+                List<Object[]> cancels = removals.stream().map(r -> new Object[] {CANCELLED.name(), "webhook removed",
+                        r[0], PENDING.name()}).toList();
                 writer.batchUpdate("UPDATE webhook_delivery SET status = ?, last_error = ? WHERE webhook_id = ? "
                         + "AND status = ?", cancels);
                 writer.batchUpdate("DELETE FROM webhook_secret WHERE webhook_id = ?", removals);
@@ -255,8 +259,8 @@ public final class SqlWebhookStore implements WebhookStore {
             rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)));
 
     private static final RowMapper<Delivery> DELIVERY_ROW = (rs, i) -> new Delivery(rs.getString(1), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
-            Instant.ofEpochMilli(rs.getLong(9)), integer(rs, 10), rs.getString(11));
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), DeliveryStatus.valueOf(rs.getString(7)),
+            rs.getInt(8), Instant.ofEpochMilli(rs.getLong(9)), integer(rs, 10), rs.getString(11));
 
     private static Integer integer(ResultSet rs, int column) throws SQLException {
         int value = rs.getInt(column);

@@ -143,7 +143,7 @@ public class WebhookOutbox {
             body.put("occurredAt", message.getTimestamp().toString());
             body.put("payload", payload);
             store.addDelivery(new Delivery(id, hook.id(), hook.url(), secret, eventType, json.writeValueAsString(body),
-                    WebhookStore.PENDING, 0, message.getTimestamp(), null, null));
+                    DeliveryStatus.PENDING, 0, message.getTimestamp(), null, null));
         }
     }
 
@@ -196,7 +196,7 @@ public class WebhookOutbox {
         boolean giveUp = attempts >= MAX_ATTEMPTS;
         log.info("Webhook delivery {} to {} failed (attempt {}{}): {}", d.id(), d.url(), attempts,
                 giveUp ? ", giving up" : "", error);
-        store.failed(d.id(), giveUp ? WebhookStore.FAILED : WebhookStore.PENDING, attempts, status, error,
+        store.failed(d.id(), giveUp ? DeliveryStatus.FAILED : DeliveryStatus.PENDING, attempts, status, error,
                 now.plus(Backoff.after(attempts)));
     }
 

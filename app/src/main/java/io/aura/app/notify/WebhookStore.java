@@ -15,19 +15,14 @@ import java.util.Optional;
  * same behaviour.
  */
 public interface WebhookStore {
-    String PENDING = "PENDING";
-    String DELIVERED = "DELIVERED";
-    String FAILED = "FAILED";
-    String CANCELLED = "CANCELLED";
-
     record Registration(String id, String url, String createdBy, Instant createdAt) {}
 
     /**
      * One event for one webhook; its id (the event's and the webhook's) is the receiver's key for
-     * deduplication. {@code status}: PENDING, DELIVERED, FAILED (gave up) or CANCELLED (webhook removed).
+     * deduplication.
      */
     record Delivery(String id, String webhookId, String url, String secret, String eventType, String body,
-                    String status, int attempts, Instant nextAttemptAt, Integer lastStatus, String lastError) {}
+                    DeliveryStatus status, int attempts, Instant nextAttemptAt, Integer lastStatus, String lastError) {}
 
     // ---- secrets: written by the API -----------------------------------------------------------
 
@@ -70,7 +65,8 @@ public interface WebhookStore {
     void delivered(String deliveryId, int httpStatus);
 
     /** A failed attempt: PENDING to retry at {@code nextAttemptAt}, or FAILED; only while still PENDING. */
-    void failed(String deliveryId, String status, int attempts, Integer httpStatus, String error, Instant nextAttemptAt);
+    void failed(String deliveryId, DeliveryStatus status, int attempts, Integer httpStatus, String error,
+                Instant nextAttemptAt);
 
     /** The deliveries queued for one webhook, in no particular order. */
     List<Delivery> deliveriesOf(String webhookId);

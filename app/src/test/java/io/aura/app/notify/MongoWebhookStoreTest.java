@@ -42,4 +42,19 @@ class MongoWebhookStoreTest extends WebhookStoreContract {
         assertThat(store.registrations()).containsExactly(new WebhookStore.Registration("h-1",
                 "https://old.example.org/", "admin", T));
     }
+
+    @Test
+    void a_delivery_s_status_is_stored_and_read_by_its_name_as_earlier_versions_wrote_it() {
+        mongo.template.getCollection(MongoWebhookStore.COLLECTION).insertOne(new Document("_id", "old")
+                .append("webhookId", "h-1").append("url", "https://old.example.org/").append("secret", "s")
+                .append("eventType", "BookingRequested").append("body", "{}").append("status", "PENDING")
+                .append("attempts", 0).append("nextAttemptAt", Date.from(T)));
+        store.addDelivery(delivery("d-1", "h-1", T));
+        store.failed("d-1", DeliveryStatus.FAILED, 10, null, "connection refused", T);
+
+        assertThat(mongo.template.findById("d-1", Document.class, MongoWebhookStore.COLLECTION).get("status"))
+                .isEqualTo("FAILED");
+        assertThat(store.deliveriesOf("h-1")).extracting(WebhookStore.Delivery::status)
+                .containsExactlyInAnyOrder(DeliveryStatus.PENDING, DeliveryStatus.FAILED);
+    }
 }

@@ -55,7 +55,7 @@ class SqlWebhookStoreTest extends WebhookStoreContract {
 
         assertThat(store.registrations()).containsExactly(hook("h-1", T));
         assertThat(store.deliveriesOf("h-1")).extracting(WebhookStore.Delivery::status)
-                .containsExactly(WebhookStore.PENDING);
+                .containsExactly(DeliveryStatus.PENDING);
     }
 
     @Test
@@ -76,7 +76,7 @@ class SqlWebhookStoreTest extends WebhookStoreContract {
         assertThat(database.rows("webhook_registration")).isZero();
         assertThat(database.rows("webhook_secret")).isZero();
         assertThat(store.deliveriesOf("h-1")).extracting(WebhookStore.Delivery::status)
-                .containsExactly(WebhookStore.CANCELLED);
+                .containsExactly(DeliveryStatus.CANCELLED);
     }
 
     @Test

@@ -30,7 +30,7 @@ abstract class WebhookStoreContract {
 
     static Delivery delivery(String id, String webhookId, Instant due) {
         return new Delivery(id, webhookId, "https://hooks.example.org/" + webhookId, "secret-of-" + webhookId,
-                "BookingRequested", "{\"id\":\"" + id + "\"}", WebhookStore.PENDING, 0, due, null, null);
+                "BookingRequested", "{\"id\":\"" + id + "\"}", DeliveryStatus.PENDING, 0, due, null, null);
     }
 
     @Test
@@ -72,11 +72,11 @@ abstract class WebhookStoreContract {
         assertThat(store().registration("h-1")).isEmpty();
         assertThat(store().registrations()).extracting(Registration::id).containsExactly("h-2");
         assertThat(store().secret("h-1")).isEmpty();
-        assertThat(statusOf("h-1", "waiting")).isEqualTo(WebhookStore.CANCELLED);
+        assertThat(statusOf("h-1", "waiting")).isEqualTo(DeliveryStatus.CANCELLED);
         assertThat(store().deliveriesOf("h-1")).filteredOn(d -> d.id().equals("waiting")).singleElement()
                 .extracting(Delivery::lastError).isEqualTo("webhook removed");
-        assertThat(statusOf("h-1", "done")).isEqualTo(WebhookStore.DELIVERED);
-        assertThat(statusOf("h-2", "other-hook")).isEqualTo(WebhookStore.PENDING);
+        assertThat(statusOf("h-1", "done")).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(statusOf("h-2", "other-hook")).isEqualTo(DeliveryStatus.PENDING);
     }
 
     @Test
@@ -84,7 +84,7 @@ abstract class WebhookStoreContract {
         Delivery first = delivery("d-1", "h-1", T);
         store().addDelivery(first);
         store().addDelivery(new Delivery("d-1", "h-1", "https://elsewhere.example.org/", "s", "Other", "{}",
-                WebhookStore.PENDING, 0, T.plusSeconds(60), null, null));
+                DeliveryStatus.PENDING, 0, T.plusSeconds(60), null, null));
 
         assertThat(store().deliveriesOf("h-1")).containsExactly(first);
         assertThat(store().deliveriesOf("h-2")).isEmpty();
@@ -111,19 +111,19 @@ abstract class WebhookStoreContract {
         store().addDelivery(delivery("d-1", "h-1", T));
         store().claimDue(T, T.plus(LEASE));
 
-        store().failed("d-1", WebhookStore.PENDING, 1, 503, "HTTP 503", T.plusSeconds(2));
+        store().failed("d-1", DeliveryStatus.PENDING, 1, 503, "HTTP 503", T.plusSeconds(2));
 
         Delivery failed = only("h-1");
-        assertThat(failed.status()).isEqualTo(WebhookStore.PENDING);
+        assertThat(failed.status()).isEqualTo(DeliveryStatus.PENDING);
         assertThat(failed.attempts()).isEqualTo(1);
         assertThat(failed.lastStatus()).isEqualTo(503);
         assertThat(failed.lastError()).isEqualTo("HTTP 503");
         assertThat(store().claimDue(T.plusSeconds(1), T.plusSeconds(1).plus(LEASE))).isEmpty();
         assertThat(store().claimDue(T.plusSeconds(2), T.plusSeconds(2).plus(LEASE))).isPresent();
 
-        store().failed("d-1", WebhookStore.FAILED, 10, null, "connection refused", T.plusSeconds(3600));
+        store().failed("d-1", DeliveryStatus.FAILED, 10, null, "connection refused", T.plusSeconds(3600));
 
-        assertThat(only("h-1").status()).isEqualTo(WebhookStore.FAILED);
+        assertThat(only("h-1").status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(only("h-1").lastStatus()).isNull();
         assertThat(store().claimDue(T.plus(Duration.ofDays(1)), T.plus(Duration.ofDays(2)))).isEmpty();
     }
@@ -139,14 +139,14 @@ abstract class WebhookStoreContract {
 
         store().remove("h-1");
         store().delivered("cancelled", 200);
-        store().failed("cancelled", WebhookStore.PENDING, 1, 500, "HTTP 500", T.plusSeconds(2));
+        store().failed("cancelled", DeliveryStatus.PENDING, 1, 500, "HTTP 500", T.plusSeconds(2));
 
         Delivery delivered = store().deliveriesOf("h-1").stream().filter(d -> d.id().equals("delivered")).findFirst()
                 .orElseThrow();
-        assertThat(delivered.status()).isEqualTo(WebhookStore.DELIVERED);
+        assertThat(delivered.status()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(delivered.attempts()).isEqualTo(1);
         assertThat(delivered.lastStatus()).isEqualTo(204);
-        assertThat(statusOf("h-1", "cancelled")).isEqualTo(WebhookStore.CANCELLED);
+        assertThat(statusOf("h-1", "cancelled")).isEqualTo(DeliveryStatus.CANCELLED);
     }
 
     @Test
@@ -177,7 +177,7 @@ abstract class WebhookStoreContract {
         assertThat(claimed).hasSize(30).doesNotHaveDuplicates();
     }
 
-    private String statusOf(String webhookId, String deliveryId) {
+    private DeliveryStatus statusOf(String webhookId, String deliveryId) {
         return store().deliveriesOf(webhookId).stream().filter(d -> d.id().equals(deliveryId)).findFirst()
                 .orElseThrow().status();
     }

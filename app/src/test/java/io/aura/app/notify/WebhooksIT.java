@@ -122,12 +122,12 @@ class WebhooksIT extends IntegrationTest {
         assertThat(http.post("/events/create", adminToken, Map.of("title", "hooked", "resourceId", room,
                 "start", start.toString(), "end", start.plusSeconds(3600).toString())).status()).isEqualTo(201);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
-                store.deliveriesOf(id).stream().anyMatch(d -> d.attempts() >= 1 && "PENDING".equals(d.status())));
+                store.deliveriesOf(id).stream().anyMatch(d -> d.attempts() >= 1 && d.status() == DeliveryStatus.PENDING));
 
         assertThat(http.delete("/api/webhooks/" + id, adminToken).status()).isEqualTo(204);
 
         // cancelled by the time the removal answers; the outbox only ever picks PENDING deliveries
         List<WebhookStore.Delivery> deliveries = store.deliveriesOf(id);
-        assertThat(deliveries).isNotEmpty().allSatisfy(d -> assertThat(d.status()).isEqualTo("CANCELLED"));
+        assertThat(deliveries).isNotEmpty().allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.CANCELLED));
     }
 }

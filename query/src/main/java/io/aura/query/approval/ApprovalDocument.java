@@ -12,7 +12,7 @@ record ApprovalDocument(
         String bookingId,
         String resourceId,
         String requester,
-        String status,
+        ApprovalStatus status,
         int level,
         String levelName,
         List<String> approvers,
@@ -30,14 +30,14 @@ record ApprovalDocument(
         String comment) {
 
     static ApprovalDocument from(ApprovalRecord r) {
-        return new ApprovalDocument(r.approvalId(), r.bookingId(), r.resourceId(), r.requester(), r.status().name(),
+        return new ApprovalDocument(r.approvalId(), r.bookingId(), r.resourceId(), r.requester(), r.status(),
                 r.level(), r.levelName(), r.approvers(), r.approverRoles(), r.firstOccurrence(), r.rescheduleTo(),
                 r.requestedAt(), r.remindAt(), r.escalateAt(), r.expiresAt(), r.reminded(), r.escalated(),
                 r.nextDeadlineAt(), r.decidedBy(), r.comment());
     }
 
     ApprovalRecord toRecord() {
-        return new ApprovalRecord(approvalId, bookingId, resourceId, requester, ApprovalStatus.valueOf(status), level,
+        return new ApprovalRecord(approvalId, bookingId, resourceId, requester, status, level,
                 levelName, approvers, approverRoles, firstOccurrence, rescheduleTo, requestedAt, remindAt, escalateAt,
                 expiresAt, reminded, escalated, nextDeadlineAt, decidedBy, comment);
     }

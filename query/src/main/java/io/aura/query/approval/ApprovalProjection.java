@@ -16,6 +16,7 @@ import io.aura.kernel.approval.ApprovalQueries.FindApproval;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalsOfBooking;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalInbox;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalsDue;
+import io.aura.kernel.identity.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -110,7 +111,7 @@ public class ApprovalProjection {
 
     @QueryHandler
     List<ApprovalView> handle(FindApprovalInbox query) {
-        List<ApprovalRecord> approvals = query.roles().contains("ADMIN")
+        List<ApprovalRecord> approvals = query.roles().contains(Role.ADMIN.name())
                 ? views.withStatus(query.status())
                 : views.inboxOf(query.user(), query.roles(), query.status());
         return approvals.stream().map(ApprovalRecord::toView).toList();

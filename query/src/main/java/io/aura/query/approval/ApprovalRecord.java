@@ -2,6 +2,7 @@ package io.aura.query.approval;
 
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.approval.ApprovalStatus;
+import io.aura.kernel.identity.Role;
 import io.aura.kernel.schedule.TimeRange;
 import java.time.Instant;
 import java.util.Collection;
@@ -43,13 +44,13 @@ public record ApprovalRecord(
     }
 
     public ApprovalView toView() {
-        return new ApprovalView(approvalId, bookingId, resourceId, requester, status.name(), level, levelName,
+        return new ApprovalView(approvalId, bookingId, resourceId, requester, status, level, levelName,
                 approvers, approverRoles.isEmpty() ? null : String.join(",", approverRoles), firstOccurrence,
                 rescheduleTo, requestedAt, expiresAt, nextDeadlineAt, decidedBy, comment);
     }
 
     /** Whether {@code user} with {@code roles} has this approval in their inbox (an ADMIN has every one). */
     public boolean visibleTo(String user, Collection<String> roles) {
-        return roles.contains("ADMIN") || approvers.contains(user) || approverRoles.stream().anyMatch(roles::contains);
+        return roles.contains(Role.ADMIN.name()) || approvers.contains(user) || approverRoles.stream().anyMatch(roles::contains);
     }
 }

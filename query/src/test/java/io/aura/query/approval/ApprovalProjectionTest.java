@@ -82,7 +82,7 @@ class ApprovalProjectionTest {
         assertThat(view().nextDeadlineAt()).isEqualTo(EXPIRE);
         assertThat(view().approverRole()).isEqualTo("ADMIN");
         approvals.on(new ApprovalExpired("a-1", "b-1", "r-1", 0, null));
-        assertThat(view().status()).isEqualTo("EXPIRED");
+        assertThat(view().status()).isEqualTo(ApprovalStatus.EXPIRED);
         assertThat(approvals.handle(new FindApprovalsDue(EXPIRE.plusSeconds(3600), 10))).isEmpty();
     }
 
@@ -117,12 +117,12 @@ class ApprovalProjectionTest {
     void a_rejection_ends_the_approval_with_who_decided_and_why_and_the_bookings_trail_shows_it() {
         approvals.on(new ApprovalLevelApproved("a-1", "b-1", 0, "olga", "fine by me", DecisionChannel.INBOX, null));
         assertThat(view().decidedBy()).isEqualTo("olga");
-        assertThat(view().status()).isEqualTo("PENDING");
+        assertThat(view().status()).isEqualTo(ApprovalStatus.PENDING);
 
         approvals.on(new ApprovalRejected("a-1", "b-1", "r-1", 1, "root", "no budget", DecisionChannel.INBOX, null,
                 null));
 
-        assertThat(view().status()).isEqualTo("REJECTED");
+        assertThat(view().status()).isEqualTo(ApprovalStatus.REJECTED);
         assertThat(view().comment()).isEqualTo("no budget");
         assertThat(view().nextDeadlineAt()).isNull();
         assertThat(approvals.handle(new FindApprovalsOfBooking("b-1"))).containsExactly(view());

@@ -19,7 +19,7 @@ public final class ApprovalQueries {
     public record FindApprovalsDue(Instant now, int limit) {}
 
     public record ApprovalView(String approvalId, String bookingId, String resourceId, String requester,
-                               String status, int level, String levelName, List<String> approvers,
+                               ApprovalStatus status, int level, String levelName, List<String> approvers,
                                String approverRole, TimeRange firstOccurrence, TimeRange rescheduleTo,
                                Instant requestedAt, Instant expiresAt, Instant nextDeadlineAt, String decidedBy,
                                String comment) {}

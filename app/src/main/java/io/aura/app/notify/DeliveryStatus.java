@@ -1,0 +1,12 @@
+package io.aura.app.notify;
+
+/** Where a webhook delivery is; stored by its name, as the outbox always wrote it. */
+public enum DeliveryStatus {
+    /** Waiting in the outbox (due at its next attempt). */
+    PENDING,
+    DELIVERED,
+    /** Given up after {@link WebhookOutbox#MAX_ATTEMPTS}. */
+    FAILED,
+    /** Its webhook was removed before it was delivered. */
+    CANCELLED
+}
