@@ -10,11 +10,11 @@ import org.axonframework.queryhandling.SubscriptionQueryResult;
  * Keeps a view live while it is on screen: loads it and opens its subscription when attached, cancels
  * the subscription when detached (a closed tab must not keep a query open on the server).
  */
-final class LiveWhileAttached {
+public final class LiveWhileAttached {
     private LiveWhileAttached() {}
 
     /** {@code open} gets the UI to push into (updates go through {@code ui.access}) and returns what to cancel. */
-    static void keep(Component view, Runnable load, Function<UI, SubscriptionQueryResult<?, ?>> open) {
+    public static void keep(Component view, Runnable load, Function<UI, SubscriptionQueryResult<?, ?>> open) {
         AtomicReference<SubscriptionQueryResult<?, ?>> live = new AtomicReference<>();
         view.addAttachListener(e -> {
             load.run();

@@ -1,5 +1,17 @@
 package io.aura.ui;
 
+import io.aura.ui.admin.AdminBlackoutsView;
+import io.aura.ui.admin.AdminOutlookView;
+import io.aura.ui.admin.AdminResourcesView;
+import io.aura.ui.admin.AdminUsersView;
+import io.aura.ui.admin.AdminWebhooksView;
+import io.aura.ui.approval.ApprovalsView;
+import io.aura.ui.approval.NotificationsView;
+import io.aura.ui.audit.AuditView;
+import io.aura.ui.booking.CalendarView;
+import io.aura.ui.booking.HeatmapView;
+import io.aura.ui.booking.MyBookingsView;
+import io.aura.ui.booking.ResourcesView;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -57,7 +69,7 @@ public class MainLayout extends AppLayout {
     }
 
     /** The signed-in user's roles, without Spring's ROLE_ prefix. */
-    static List<String> roles(AuthenticationContext authentication) {
+    public static List<String> roles(AuthenticationContext authentication) {
         return authentication.getGrantedRoles().stream().map(r -> r.replaceFirst("^ROLE_", "")).toList();
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * also inside {@code UI.access}). The UI's services act as that person — never as a name or roles a
  * view hands them — and refuse what the HTTP API would refuse.
  */
-final class SignedIn {
+public final class SignedIn {
     private SignedIn() {}
 
     private static Authentication authentication() {
@@ -24,22 +24,22 @@ final class SignedIn {
         return auth;
     }
 
-    static String name() {
+    public static String name() {
         return authentication().getName();
     }
 
     /** The roles without Spring's ROLE_ prefix, as commands carry them. */
-    static List<String> roles() {
+    public static List<String> roles() {
         return authentication().getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).toList();
     }
 
-    static boolean has(String role) {
+    public static boolean has(String role) {
         return roles().contains(role);
     }
 
     /** A view hides what a user may not do; the service refuses it anyway (a hidden button is no check). */
-    static void requireAnyRole(String... roles) {
+    public static void requireAnyRole(String... roles) {
         List<String> mine = roles();
         if (Arrays.stream(roles).noneMatch(mine::contains)) {
             throw new AccessDeniedException("Only " + String.join(" or ", roles) + " may do this");

@@ -14,10 +14,10 @@ import java.util.Locale;
  * calendar shows (FullCalendar draws in the browser's zone). Until the browser has told (it does so
  * right after the page loads), and without a browser, the server's zone.
  */
-final class UserZone {
+public final class UserZone {
     private UserZone() {}
 
-    static ZoneId current() {
+    public static ZoneId current() {
         UI ui = UI.getCurrent();
         if (ui == null) {
             return ZoneId.systemDefault();
@@ -38,7 +38,7 @@ final class UserZone {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     /** "Mon 7 Dec 2026, 09:00–10:30" in the zone given; the end's date only when it is another day. */
-    static String span(Instant start, Instant end, ZoneId zone) {
+    public static String span(Instant start, Instant end, ZoneId zone) {
         if (start == null || end == null) {
             return "";
         }
@@ -48,7 +48,7 @@ final class UserZone {
                 + (from.toLocalDate().equals(to.toLocalDate()) ? TIME.format(to) : DAY_AND_TIME.format(to));
     }
 
-    static String at(Instant instant, ZoneId zone) {
+    public static String at(Instant instant, ZoneId zone) {
         return instant == null ? "" : DAY_AND_TIME.format(instant.atZone(zone));
     }
 }

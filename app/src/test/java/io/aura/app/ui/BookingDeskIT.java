@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.aura.app.IntegrationTest;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.validation.InvalidInputException;
-import io.aura.ui.BookingDesk;
+import io.aura.ui.booking.BookingDesk;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -22,16 +22,16 @@ import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.notification.NotificationQueries.NotificationView;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
-import io.aura.ui.AdminResourcesView;
-import io.aura.ui.ApprovalsView;
-import io.aura.ui.AdminWebhooksView;
-import io.aura.ui.AdminOutlookView;
+import io.aura.ui.admin.AdminResourcesView;
+import io.aura.ui.approval.ApprovalsView;
+import io.aura.ui.admin.AdminWebhooksView;
+import io.aura.ui.admin.AdminOutlookView;
 import io.aura.kernel.schedule.ExternalCalendarLinks;
-import io.aura.ui.AuditView;
+import io.aura.ui.audit.AuditView;
 import io.aura.kernel.webhook.Webhooks;
-import io.aura.ui.CalendarView;
-import io.aura.ui.HeatmapView;
-import io.aura.ui.MyBookingsView;
+import io.aura.ui.booking.CalendarView;
+import io.aura.ui.booking.HeatmapView;
+import io.aura.ui.booking.MyBookingsView;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -431,7 +431,7 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         String name = unique("Gym");
         String room = resource(name, 20);
         BrowserlessUIContext ui = signedIn("admin", "ADMIN");
-        ui.navigate(io.aura.ui.AdminBlackoutsView.class);
+        ui.navigate(io.aura.ui.admin.AdminBlackoutsView.class);
         @SuppressWarnings("unchecked")
         ComboBox<ResourceView> resource = ui.find(ComboBox.class).withId("blackout-resource").single();
         ui.test(resource).selectItem(ui.test(resource).getSuggestions().stream().filter(s -> s.equals(name))
@@ -484,7 +484,7 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
     }
 
     static List<NotificationView> notificationsShown(BrowserlessUIContext ui) {
-        ui.navigate(io.aura.ui.NotificationsView.class);
+        ui.navigate(io.aura.ui.approval.NotificationsView.class);
         @SuppressWarnings("unchecked")
         Grid<NotificationView> grid = ui.find(Grid.class).withId("notifications").single();
         return grid.getListDataView().getItems().toList();

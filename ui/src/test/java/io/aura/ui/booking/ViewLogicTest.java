@@ -1,8 +1,9 @@
-package io.aura.ui;
+package io.aura.ui.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.ui.UserZone;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

@@ -1,5 +1,12 @@
-package io.aura.ui;
+package io.aura.ui.approval;
 
+import io.aura.ui.LiveWhileAttached;
+import io.aura.ui.MainLayout;
+import io.aura.ui.ResourceDirectory;
+import io.aura.ui.SignedIn;
+import io.aura.ui.UserZone;
+import io.aura.ui.booking.BookingDesk;
+import io.aura.ui.booking.CalendarDesk;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;

@@ -1,4 +1,4 @@
-package io.aura.ui;
+package io.aura.ui.booking;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;

@@ -1,5 +1,7 @@
-package io.aura.ui;
+package io.aura.ui.approval;
 
+import io.aura.ui.Bursts;
+import io.aura.ui.SignedIn;
 import io.aura.kernel.approval.ApprovalCommands.DecideApproval;
 import io.aura.kernel.approval.ApprovalCommands.ReassignApprovers;
 import io.aura.kernel.identity.UserQueries.FindUser;

@@ -1,5 +1,7 @@
-package io.aura.ui;
+package io.aura.ui.approval;
 
+import io.aura.ui.Bursts;
+import io.aura.ui.SignedIn;
 import io.aura.kernel.notification.NotificationQueries.FindNotificationsOf;
 import io.aura.kernel.notification.NotificationQueries.NotificationView;
 import io.aura.kernel.notification.NotificationQueries.WatchNotifications;

@@ -1,5 +1,6 @@
-package io.aura.ui;
+package io.aura.ui.admin;
 
+import io.aura.ui.SignedIn;
 import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ScheduleCommands.AddBlackout;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Service;
 /** Closing resources for the administration view: the same command and read-your-writes as the API. */
 @Service
 public class ScheduleDesk {
+    private static final Duration READ_SIDE_TIMEOUT = Duration.ofSeconds(10);
+
     private final ReadYourWrites readYourWrites;
     private final QueryGateway queries;
     private final Clock clock;
@@ -42,7 +45,7 @@ public class ScheduleDesk {
         Reasons.requireBounded(reason); // before sending: the field is marked however the command travels
         String blackoutId = UUID.randomUUID().toString();
         readYourWrites.sendAndAwait(new AddBlackout(resourceId, blackoutId, range, reason), new FindBlackout(blackoutId),
-                BlackoutView.class, b -> true, BookingDesk.DECISION_TIMEOUT);
+                BlackoutView.class, b -> true, READ_SIDE_TIMEOUT);
     }
 
     /** The resource's blackouts from now on, for a year (ADMIN). */

@@ -1,5 +1,7 @@
-package io.aura.ui;
+package io.aura.ui.booking;
 
+import io.aura.ui.SignedIn;
+import io.aura.ui.UserZone;
 import io.aura.gateway.Caller;
 import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.booking.BookingRequest;

@@ -1,5 +1,7 @@
-package io.aura.ui;
+package io.aura.ui.audit;
 
+import io.aura.ui.MainLayout;
+import io.aura.ui.UserZone;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;

@@ -1,5 +1,8 @@
-package io.aura.ui;
+package io.aura.ui.booking;
 
+import io.aura.ui.LiveWhileAttached;
+import io.aura.ui.MainLayout;
+import io.aura.ui.ResourceDirectory;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;

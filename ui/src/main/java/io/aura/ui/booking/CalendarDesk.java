@@ -1,5 +1,7 @@
-package io.aura.ui;
+package io.aura.ui.booking;
 
+import io.aura.ui.Bursts;
+import io.aura.ui.SignedIn;
 import io.aura.kernel.booking.BookingQueries.CalendarChange;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingQueries.FindCalendar;

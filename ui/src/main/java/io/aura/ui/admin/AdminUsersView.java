@@ -1,5 +1,6 @@
-package io.aura.ui;
+package io.aura.ui.admin;
 
+import io.aura.ui.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;

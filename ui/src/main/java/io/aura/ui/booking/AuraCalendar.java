@@ -1,4 +1,4 @@
-package io.aura.ui;
+package io.aura.ui.booking;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;

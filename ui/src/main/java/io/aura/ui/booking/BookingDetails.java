@@ -1,5 +1,7 @@
-package io.aura.ui;
+package io.aura.ui.booking;
 
+import io.aura.ui.SignedIn;
+import io.aura.ui.UserZone;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;

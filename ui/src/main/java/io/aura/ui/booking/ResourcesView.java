@@ -1,5 +1,7 @@
-package io.aura.ui;
+package io.aura.ui.booking;
 
+import io.aura.ui.MainLayout;
+import io.aura.ui.ResourceDirectory;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;

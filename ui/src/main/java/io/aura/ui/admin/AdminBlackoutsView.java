@@ -1,5 +1,8 @@
-package io.aura.ui;
+package io.aura.ui.admin;
 
+import io.aura.ui.MainLayout;
+import io.aura.ui.ResourceDirectory;
+import io.aura.ui.UserZone;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
