@@ -1,4 +1,4 @@
-package io.aura.command.resource;
+package io.aura.command.schedule;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -45,6 +45,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 
 /**
  * A room, venue or piece of equipment with its booking rules and its schedule. It is the
@@ -52,8 +53,14 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * (optimistic locking on its event stream), so two overlapping holds can never both succeed, on
  * one node or many. Holds that have ended are dropped from its state (ADR 0005), unless a move of
  * theirs awaits approval.
+ *
+ * <p>One file over 300 lines on purpose: every handler here reads and changes the same state of one
+ * consistency boundary (holds, moves, blackouts, busy times), and the rules they apply are already
+ * pure kernel functions ({@code ScheduleRules}, {@code ApprovalPolicy}, {@code FreeSlots}).
  */
-public class Resource {
+// Stored events name their aggregate type "Resource" (its name until ADR 0022): one stream per schedule, old and new.
+@AggregateRoot(type = "Resource")
+public class ResourceSchedule {
     static final int SUGGESTIONS = 3;
     private static final java.util.Comparator<TimeRange> BY_TIME =
             java.util.Comparator.comparing(TimeRange::start).thenComparing(TimeRange::end);
@@ -79,10 +86,10 @@ public class Resource {
      */
     private final Set<String> decided = new HashSet<>();
 
-    protected Resource() {}
+    protected ResourceSchedule() {}
 
     @CommandHandler
-    public Resource(RegisterResource command) {
+    public ResourceSchedule(RegisterResource command) {
         var violations = command.spec().violations();
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
