@@ -12,7 +12,7 @@ import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.SimpleDeadlineManager;
 import io.aura.command.identity.UserAccount;
-import io.aura.command.resource.Resource;
+import io.aura.command.schedule.ResourceSchedule;
 import io.aura.app.axon.upcasting.BookingRequestedUpcaster;
 import io.aura.app.axon.upcasting.SingleRangeUpcaster;
 import io.aura.app.axon.upcasting.KernelRevisionResolver;
@@ -113,7 +113,7 @@ public class AxonMessagingConfiguration {
                 .configureAggregate(UserAccount.class)
                 // The schedule and the booking stay in memory between commands (the event store stays the
                 // truth: a cache miss re-reads it), so a busy resource is not replayed for every hold.
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Resource.class)
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(ResourceSchedule.class)
                         .configureCache(c -> new WeakReferenceCache()))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Booking.class)
                         .configureCache(c -> new WeakReferenceCache()))

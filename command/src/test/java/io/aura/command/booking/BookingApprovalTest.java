@@ -1,5 +1,7 @@
 package io.aura.command.booking;
 
+import static io.aura.command.booking.BookingTestData.aBookingRequest;
+
 import io.aura.command.Fixtures;
 import io.aura.kernel.booking.BookingCommands.AwaitApproval;
 import io.aura.kernel.booking.BookingCommands.CancelBooking;
@@ -12,7 +14,6 @@ import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
 import io.aura.kernel.booking.BookingEvents.BookingDeclined;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.booking.BookingStatus;
-import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
 import java.time.Instant;
 import java.util.List;
@@ -26,8 +27,8 @@ class BookingApprovalTest {
     static final String R = "r-1";
     static final String A = "apv-1";
     static final TimeRange SLOT = new TimeRange(Instant.parse("2026-12-02T09:00:00Z"), Instant.parse("2026-12-02T10:00:00Z"));
-    static final BookingRequested REQUESTED = new BookingRequested(B, R, "Board", SLOT, List.of(SLOT), null,
-            ConflictPolicy.ALL_OR_NOTHING, 12, List.of(), null, "alice");
+    static final BookingRequested REQUESTED = aBookingRequest(B, SLOT).titled("Board").attendees(12).by("alice")
+            .recorded();
     static final BookingAwaitingApproval AWAITING = new BookingAwaitingApproval(B, R, List.of(SLOT), List.of(),
             List.of(), A);
 

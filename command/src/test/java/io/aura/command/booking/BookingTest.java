@@ -1,5 +1,7 @@
 package io.aura.command.booking;
 
+import static io.aura.command.booking.BookingTestData.aBookingRequest;
+
 import io.aura.kernel.booking.BookingCommands.CancelBooking;
 import io.aura.kernel.booking.BookingCommands.CancelOccurrence;
 import io.aura.kernel.booking.BookingCommands.CompleteReschedule;
@@ -16,7 +18,6 @@ import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
 import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingEvents.RescheduleRefused;
 import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
-import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.InvalidInputException;
 import java.time.Instant;
@@ -29,8 +30,7 @@ import org.junit.jupiter.api.Test;
 class BookingTest {
     static final TimeRange SLOT = new TimeRange(Instant.parse("2026-12-02T09:00:00Z"), Instant.parse("2026-12-02T10:00:00Z"));
     static final TimeRange LATER = new TimeRange(Instant.parse("2026-12-02T11:00:00Z"), Instant.parse("2026-12-02T12:00:00Z"));
-    static final BookingRequested REQUESTED = new BookingRequested("b-1", "r-1", "Standup", SLOT, List.of(SLOT), null,
-            ConflictPolicy.ALL_OR_NOTHING, 4, List.of(), null, "alice");
+    static final BookingRequested REQUESTED = aBookingRequest("b-1", SLOT).by("alice").recorded();
     static final BookingConfirmed CONFIRMED = new BookingConfirmed("b-1", "r-1", List.of(SLOT), List.of(), List.of());
 
     FixtureConfiguration<Booking> fixture;
@@ -43,8 +43,7 @@ class BookingTest {
     @Test
     void requesting_records_the_request() {
         fixture.givenNoPriorActivity()
-                .when(new RequestBooking("b-1", "r-1", "Standup", SLOT, List.of(SLOT), null, null, 4, List.of(), null,
-                        "alice"))
+                .when(aBookingRequest("b-1", SLOT).by("alice").command())
                 .expectEvents(REQUESTED);
     }
 
@@ -141,8 +140,7 @@ class BookingTest {
     void a_series_left_with_one_occurrence_moves_from_that_occurrence_not_from_the_cancelled_first_one() {
         TimeRange nextDay = new TimeRange(LATER.start().plus(java.time.Duration.ofDays(1)),
                 LATER.end().plus(java.time.Duration.ofDays(1)));
-        BookingRequested series = new BookingRequested("b-1", "r-1", "Standup", SLOT, List.of(SLOT, LATER), null,
-                ConflictPolicy.ALL_OR_NOTHING, 4, List.of(), null, "alice");
+        BookingRequested series = aBookingRequest("b-1", SLOT, LATER).by("alice").recorded();
         BookingConfirmed bothHeld = new BookingConfirmed("b-1", "r-1", List.of(SLOT, LATER), List.of(), List.of());
         OccurrenceCancelled firstCancelled = new OccurrenceCancelled("b-1", "r-1", SLOT);
         fixture.given(series, bothHeld, firstCancelled)

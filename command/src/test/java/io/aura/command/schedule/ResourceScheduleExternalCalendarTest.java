@@ -1,20 +1,18 @@
-package io.aura.command.resource;
+package io.aura.command.schedule;
 
-import static io.aura.command.resource.ResourceScheduleTest.NOW;
-import static io.aura.command.resource.ResourceScheduleTest.R;
-import static io.aura.command.resource.ResourceScheduleTest.REGISTERED;
-import static io.aura.command.resource.ResourceScheduleTest.at;
+import static io.aura.command.schedule.ResourceScheduleHoldsTest.REGISTERED;
+import static io.aura.command.schedule.ScheduleTestData.R;
+import static io.aura.command.schedule.ScheduleTestData.at;
+import static io.aura.command.schedule.ScheduleTestData.holdPlaced;
+import static io.aura.command.schedule.ScheduleTestData.placeHold;
 
 import io.aura.command.Fixtures;
 import io.aura.kernel.schedule.Conflict;
-import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.ScheduleCommands.LinkExternalCalendar;
-import io.aura.kernel.schedule.ScheduleCommands.PlaceHold;
 import io.aura.kernel.schedule.ScheduleCommands.RecordExternalBusy;
 import io.aura.kernel.schedule.ScheduleEvents.ExternalBusyChanged;
 import io.aura.kernel.schedule.ScheduleEvents.ExternalCalendarLinked;
 import io.aura.kernel.schedule.ScheduleEvents.ExternalCalendarUnlinked;
-import io.aura.kernel.schedule.ScheduleEvents.HoldPlaced;
 import io.aura.kernel.schedule.ScheduleEvents.HoldRefused;
 import io.aura.kernel.schedule.TimeRange;
 import java.util.List;
@@ -23,16 +21,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A resource's Outlook calendar counts against its bookings like its own holds, as last read. */
-class ResourceExternalCalendarTest {
+class ResourceScheduleExternalCalendarTest {
     static final String ROOM_MAILBOX = "room-a@contoso.com";
     static final TimeRange DAY = at("00:00", "23:59");
     static final ExternalCalendarLinked LINKED = new ExternalCalendarLinked(R, ROOM_MAILBOX);
 
-    FixtureConfiguration<Resource> fixture;
+    FixtureConfiguration<ResourceSchedule> fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = Fixtures.fixtureFor(Resource.class);
+        fixture = Fixtures.fixtureFor(ResourceSchedule.class);
     }
 
     @Test
@@ -79,7 +77,7 @@ class ResourceExternalCalendarTest {
     @Test
     void a_booking_over_an_outlook_busy_time_is_refused_naming_it_external() {
         fixture.given(REGISTERED, LINKED, new ExternalBusyChanged(R, ROOM_MAILBOX, DAY, List.of(at("09:00", "10:00"))))
-                .when(new PlaceHold(R, "b-1", List.of(at("09:30", "10:30")), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
+                .when(placeHold("b-1", at("09:30", "10:30")).build())
                 .expectEvents(new HoldRefused(R, "b-1", List.of(at("09:30", "10:30")),
                         List.of(new Conflict(at("09:00", "10:00"), Conflict.Source.EXTERNAL, null, at("09:30", "10:30"))),
                         List.of(), List.of(at("10:15", "11:15"), at("10:30", "11:30"), at("10:45", "11:45"))));
@@ -91,18 +89,16 @@ class ResourceExternalCalendarTest {
         fixture.given(REGISTERED, LINKED,
                         new ExternalBusyChanged(R, ROOM_MAILBOX, DAY, List.of(at("09:00", "10:00"), at("14:00", "15:00"))),
                         new ExternalBusyChanged(R, ROOM_MAILBOX, morning, List.of()))
-                .when(new PlaceHold(R, "b-1", List.of(at("09:00", "10:00"), at("14:00", "15:00")),
-                        ConflictPolicy.SKIP_CONFLICTS, 4, NOW))
-                .expectEvents(new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(at("14:00", "15:00")),
-                        List.of(new Conflict(at("14:00", "15:00"), Conflict.Source.EXTERNAL, null, at("14:00", "15:00"))),
-                        false, NOW));
+                .when(placeHold("b-1", at("09:00", "10:00"), at("14:00", "15:00")).skippingConflicts().build())
+                .expectEvents(holdPlaced("b-1", at("09:00", "10:00")).skipping(at("14:00", "15:00"),
+                        new Conflict(at("14:00", "15:00"), Conflict.Source.EXTERNAL, null, at("14:00", "15:00"))).build());
     }
 
     @Test
     void unlinking_forgets_what_the_calendar_showed() {
         fixture.given(REGISTERED, LINKED, new ExternalBusyChanged(R, ROOM_MAILBOX, DAY, List.of(at("09:00", "10:00"))),
                         new ExternalCalendarUnlinked(R, ROOM_MAILBOX))
-                .when(new PlaceHold(R, "b-1", List.of(at("09:00", "10:00")), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
-                .expectEvents(new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW));
+                .when(placeHold("b-1", at("09:00", "10:00")).build())
+                .expectEvents(holdPlaced("b-1", at("09:00", "10:00")).build());
     }
 }

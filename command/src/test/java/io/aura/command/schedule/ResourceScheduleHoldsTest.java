@@ -1,17 +1,21 @@
-package io.aura.command.resource;
+package io.aura.command.schedule;
+
+import static io.aura.command.schedule.ScheduleTestData.NOW;
+import static io.aura.command.schedule.ScheduleTestData.R;
+import static io.aura.command.schedule.ScheduleTestData.aResource;
+import static io.aura.command.schedule.ScheduleTestData.at;
+import static io.aura.command.schedule.ScheduleTestData.holdPlaced;
+import static io.aura.command.schedule.ScheduleTestData.placeHold;
 
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
 import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.schedule.Conflict;
-import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.ScheduleCommands.AddBlackout;
 import io.aura.kernel.schedule.ScheduleCommands.MoveHold;
-import io.aura.kernel.schedule.ScheduleCommands.PlaceHold;
 import io.aura.kernel.schedule.ScheduleCommands.ReleaseHold;
 import io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded;
 import io.aura.kernel.schedule.ScheduleEvents.HoldMoveRefused;
 import io.aura.kernel.schedule.ScheduleEvents.HoldMoved;
-import io.aura.kernel.schedule.ScheduleEvents.HoldPlaced;
 import io.aura.kernel.schedule.ScheduleEvents.HoldRefused;
 import io.aura.kernel.schedule.ScheduleEvents.HoldReleased;
 import io.aura.kernel.schedule.TimeRange;
@@ -24,34 +28,29 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The schedule decides overlaps: given its holds and blackouts, when a hold is asked for, expect held or refused. */
-class ResourceScheduleTest {
-    static final String R = "r-1";
-    static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
-    static final ResourceSpec ROOM = new ResourceSpec("Room A", 10, "Europe/Berlin", false, List.of(), 10, 15, 240, 30);
+class ResourceScheduleHoldsTest {
+    static final ResourceSpec ROOM = aResource("Room A").capacity(10).bufferMinutes(10).durationMinutes(15, 240)
+            .bookableDaysAhead(30).build();
     static final ResourceRegistered REGISTERED = new ResourceRegistered(R, ROOM);
 
-    static TimeRange at(String start, String end) {
-        return new TimeRange(Instant.parse("2026-12-02T" + start + ":00Z"), Instant.parse("2026-12-02T" + end + ":00Z"));
-    }
-
-    FixtureConfiguration<Resource> fixture;
+    FixtureConfiguration<ResourceSchedule> fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = Fixtures.fixtureFor(Resource.class);
+        fixture = Fixtures.fixtureFor(ResourceSchedule.class);
     }
 
     @Test
     void a_free_slot_is_held() {
         fixture.given(REGISTERED)
-                .when(new PlaceHold(R, "b-1", List.of(at("09:00", "10:00")), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
-                .expectEvents(new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW));
+                .when(placeHold("b-1", at("09:00", "10:00")).build())
+                .expectEvents(holdPlaced("b-1", at("09:00", "10:00")).build());
     }
 
     @Test
     void an_overlapping_slot_is_refused_naming_the_booking_it_overlaps_and_suggesting_free_slots() {
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW))
-                .when(new PlaceHold(R, "b-2", List.of(at("09:30", "10:30")), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
+        fixture.given(REGISTERED, holdPlaced("b-1", at("09:00", "10:00")).build())
+                .when(placeHold("b-2", at("09:30", "10:30")).build())
                 .expectEvents(new HoldRefused(R, "b-2", List.of(at("09:30", "10:30")),
                         List.of(new Conflict(at("09:00", "10:00"), Conflict.Source.BOOKING, "b-1", at("09:30", "10:30"))),
                         List.of(),
@@ -61,29 +60,29 @@ class ResourceScheduleTest {
 
     @Test
     void the_buffer_counts_on_both_sides() {
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW))
-                .when(new PlaceHold(R, "b-2", List.of(at("10:05", "11:00")), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
+        fixture.given(REGISTERED, holdPlaced("b-1", at("09:00", "10:00")).build())
+                .when(placeHold("b-2", at("10:05", "11:00")).build())
                 .expectEventsMatching(onlyARefusal());
     }
 
     @Test
     void back_to_back_with_the_buffer_respected_is_held() {
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW))
-                .when(new PlaceHold(R, "b-2", List.of(at("10:10", "11:00")), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
-                .expectEvents(new HoldPlaced(R, "b-2", List.of(at("10:10", "11:00")), List.of(), List.of(), false, NOW));
+        fixture.given(REGISTERED, holdPlaced("b-1", at("09:00", "10:00")).build())
+                .when(placeHold("b-2", at("10:10", "11:00")).build())
+                .expectEvents(holdPlaced("b-2", at("10:10", "11:00")).build());
     }
 
     @Test
     void a_blackout_refuses_the_slot() {
         fixture.given(REGISTERED, new BlackoutAdded(R, "x-1", at("12:00", "14:00"), "cleaning"))
-                .when(new PlaceHold(R, "b-1", List.of(at("13:00", "13:30")), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
+                .when(placeHold("b-1", at("13:00", "13:30")).build())
                 .expectEventsMatching(onlyARefusal());
     }
 
     @Test
     void a_broken_rule_is_refused_naming_the_rule() {
         fixture.given(REGISTERED)
-                .when(new PlaceHold(R, "b-1", List.of(at("09:00", "10:00")), ConflictPolicy.ALL_OR_NOTHING, 11, NOW))
+                .when(placeHold("b-1", at("09:00", "10:00")).attendees(11).build())
                 .expectEvents(new HoldRefused(R, "b-1", List.of(at("09:00", "10:00")), List.of(),
                         List.of(new FieldViolation("attendees", "11 attendees exceed this resource's capacity of 10")),
                         List.of()));
@@ -91,8 +90,8 @@ class ResourceScheduleTest {
 
     @Test
     void a_redelivered_hold_for_the_same_booking_changes_nothing() {
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW))
-                .when(new PlaceHold(R, "b-1", List.of(at("09:00", "10:00")), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
+        fixture.given(REGISTERED, holdPlaced("b-1", at("09:00", "10:00")).build())
+                .when(placeHold("b-1", at("09:00", "10:00")).build())
                 .expectNoEvents();
     }
 
@@ -100,29 +99,29 @@ class ResourceScheduleTest {
     void a_booking_the_schedule_has_decided_is_not_decided_again_after_a_refusal_or_a_release() {
         TimeRange slot = at("09:00", "10:00");
         var decided = new Object[] {REGISTERED,
-                new HoldPlaced(R, "a", List.of(slot), List.of(), List.of(), false, NOW),
+                holdPlaced("a", slot).build(),
                 new HoldRefused(R, "b", List.of(slot), List.of(new Conflict(slot, Conflict.Source.BOOKING, "a", slot)),
                         List.of(), List.of()),
                 new HoldReleased(R, "a", List.of(slot))};
         fixture.given(decided)
-                .when(new PlaceHold(R, "b", List.of(slot), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
+                .when(placeHold("b", slot).build())
                 .expectNoEvents();
         fixture.given(decided)
-                .when(new PlaceHold(R, "a", List.of(slot), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
+                .when(placeHold("a", slot).build())
                 .expectNoEvents();
     }
 
     @Test
     void a_released_hold_frees_the_slot() {
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW),
+        fixture.given(REGISTERED, holdPlaced("b-1", at("09:00", "10:00")).build(),
                         new HoldReleased(R, "b-1", List.of(at("09:00", "10:00"))))
-                .when(new PlaceHold(R, "b-2", List.of(at("09:00", "10:00")), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
-                .expectEvents(new HoldPlaced(R, "b-2", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW));
+                .when(placeHold("b-2", at("09:00", "10:00")).build())
+                .expectEvents(holdPlaced("b-2", at("09:00", "10:00")).build());
     }
 
     @Test
     void releasing_moves_and_blackouts() {
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW))
+        fixture.given(REGISTERED, holdPlaced("b-1", at("09:00", "10:00")).build())
                 .when(new ReleaseHold(R, "b-1", List.of()))
                 .expectEvents(new HoldReleased(R, "b-1", List.of(at("09:00", "10:00"))));
         fixture.given(REGISTERED)
@@ -140,11 +139,11 @@ class ResourceScheduleTest {
 
     @Test
     void a_hold_moves_onto_its_own_old_slot_overlap_but_not_onto_another_booking() {
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW))
+        fixture.given(REGISTERED, holdPlaced("b-1", at("09:00", "10:00")).build())
                 .when(new MoveHold(R, "b-1", at("09:30", "10:30"), 4, NOW))
                 .expectEvents(new HoldMoved(R, "b-1", at("09:00", "10:00"), at("09:30", "10:30"), NOW));
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW),
-                        new HoldPlaced(R, "b-2", List.of(at("12:00", "13:00")), List.of(), List.of(), false, NOW))
+        fixture.given(REGISTERED, holdPlaced("b-1", at("09:00", "10:00")).build(),
+                        holdPlaced("b-2", at("12:00", "13:00")).build())
                 .when(new MoveHold(R, "b-1", at("12:30", "13:30"), 4, NOW))
                 .expectEvents(new HoldMoveRefused(R, "b-1", at("12:30", "13:30"),
                         List.of(new Conflict(at("12:00", "13:00"), Conflict.Source.BOOKING, "b-2", at("12:30", "13:30"))),
@@ -155,9 +154,10 @@ class ResourceScheduleTest {
     void holds_that_have_ended_no_longer_decide_anything() {
         Instant later = Instant.parse("2026-12-03T08:00:00Z");
         TimeRange tomorrow = new TimeRange(Instant.parse("2026-12-03T09:00:00Z"), Instant.parse("2026-12-03T10:00:00Z"));
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(at("09:00", "10:00")), List.of(), List.of(), false, NOW),
-                        new HoldPlaced(R, "b-2", List.of(tomorrow), List.of(), List.of(), false, later))
-                .when(new PlaceHold(R, "b-3", List.of(tomorrow.shiftedTo(Instant.parse("2026-12-03T11:00:00Z"))), ConflictPolicy.ALL_OR_NOTHING, 1, later))
+        fixture.given(REGISTERED, holdPlaced("b-1", at("09:00", "10:00")).build(),
+                        holdPlaced("b-2", tomorrow).requestedAt(later).build())
+                .when(placeHold("b-3", tomorrow.shiftedTo(Instant.parse("2026-12-03T11:00:00Z"))).attendees(1)
+                        .requestedAt(later).build())
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -165,8 +165,8 @@ class ResourceScheduleTest {
     void a_series_with_one_conflicting_occurrence_is_refused_whole_by_default_naming_that_occurrence() {
         TimeRange monday = at("09:00", "10:00");
         TimeRange nextMonday = monday.shiftedTo(monday.start().plus(java.time.Duration.ofDays(7)));
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(nextMonday), List.of(), List.of(), false, NOW))
-                .when(new PlaceHold(R, "s-1", List.of(monday, nextMonday), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
+        fixture.given(REGISTERED, holdPlaced("b-1", nextMonday).build())
+                .when(placeHold("s-1", monday, nextMonday).build())
                 .expectEvents(new HoldRefused(R, "s-1", List.of(monday, nextMonday),
                         List.of(new Conflict(nextMonday, Conflict.Source.BOOKING, "b-1", nextMonday)), List.of(),
                         List.of()));
@@ -177,20 +177,19 @@ class ResourceScheduleTest {
         TimeRange monday = at("09:00", "10:00");
         TimeRange nextMonday = monday.shiftedTo(monday.start().plus(java.time.Duration.ofDays(7)));
         Conflict conflict = new Conflict(nextMonday, Conflict.Source.BOOKING, "b-1", nextMonday);
-        fixture.given(REGISTERED, new HoldPlaced(R, "b-1", List.of(nextMonday), List.of(), List.of(), false, NOW))
-                .when(new PlaceHold(R, "s-1", List.of(monday, nextMonday), ConflictPolicy.SKIP_CONFLICTS, 4, NOW))
-                .expectEvents(new HoldPlaced(R, "s-1", List.of(monday), List.of(nextMonday), List.of(conflict), false,
-                        NOW));
+        fixture.given(REGISTERED, holdPlaced("b-1", nextMonday).build())
+                .when(placeHold("s-1", monday, nextMonday).skippingConflicts().build())
+                .expectEvents(holdPlaced("s-1", monday).skipping(nextMonday, conflict).build());
     }
 
     @Test
     void releasing_one_occurrence_of_a_series_frees_just_that_slot() {
         TimeRange monday = at("09:00", "10:00");
         TimeRange nextMonday = monday.shiftedTo(monday.start().plus(java.time.Duration.ofDays(7)));
-        fixture.given(REGISTERED, new HoldPlaced(R, "s-1", List.of(monday, nextMonday), List.of(), List.of(), false, NOW),
+        fixture.given(REGISTERED, holdPlaced("s-1", monday, nextMonday).build(),
                         new HoldReleased(R, "s-1", List.of(nextMonday)))
-                .when(new PlaceHold(R, "b-2", List.of(nextMonday), ConflictPolicy.ALL_OR_NOTHING, 4, NOW))
-                .expectEvents(new HoldPlaced(R, "b-2", List.of(nextMonday), List.of(), List.of(), false, NOW));
+                .when(placeHold("b-2", nextMonday).build())
+                .expectEvents(holdPlaced("b-2", nextMonday).build());
     }
 
     private static org.hamcrest.Matcher<java.util.List<org.axonframework.messaging.Message<?>>> onlyARefusal() {

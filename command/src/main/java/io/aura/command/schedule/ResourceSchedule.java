@@ -1,4 +1,4 @@
-package io.aura.command.resource;
+package io.aura.command.schedule;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -45,6 +45,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 
 /**
  * A room, venue or piece of equipment with its booking rules and its schedule. It is the
@@ -52,8 +53,14 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * (optimistic locking on its event stream), so two overlapping holds can never both succeed, on
  * one node or many. Holds that have ended are dropped from its state (ADR 0005), unless a move of
  * theirs awaits approval.
+ *
+ * <p>One file over 300 lines on purpose: every handler here reads and changes the same state of one
+ * consistency boundary (holds, moves, blackouts, busy times), and the rules they apply are already
+ * pure kernel functions ({@code ScheduleRules}, {@code ApprovalPolicy}, {@code FreeSlots}).
  */
-public class Resource {
+// Stored events name their aggregate type "Resource" (its name until ADR 0022): one stream per schedule, old and new.
+@AggregateRoot(type = "Resource")
+public class ResourceSchedule {
     static final int SUGGESTIONS = 3;
     private static final java.util.Comparator<TimeRange> BY_TIME =
             java.util.Comparator.comparing(TimeRange::start).thenComparing(TimeRange::end);
@@ -62,14 +69,14 @@ public class Resource {
     private String resourceId;
 
     private ResourceSpec spec;
-    private final IntervalIndex<String> holds = new IntervalIndex<>();
+    private final IntervalIndex<HoldKey> holds = new IntervalIndex<>();
     private final IntervalIndex<String> blackouts = new IntervalIndex<>();
     /** the linked Outlook calendar's busy times as last read, keyed by a running number */
     private final IntervalIndex<Long> external = new IntervalIndex<>();
     private long nextExternalKey;
     private String externalMailbox;
-    /** booking id to the keys of its held occurrences ({@code bookingId#index}) */
-    private final Map<String, List<String>> holdsByBooking = new HashMap<>();
+    /** booking id to the keys of its held occurrences */
+    private final Map<String, List<HoldKey.Occurrence>> holdsByBooking = new HashMap<>();
     /** booking id to the slot it asked to move to, held beside its old one while the move is approved */
     private final Map<String, TimeRange> pendingMoves = new HashMap<>();
     /**
@@ -79,10 +86,10 @@ public class Resource {
      */
     private final Set<String> decided = new HashSet<>();
 
-    protected Resource() {}
+    protected ResourceSchedule() {}
 
     @CommandHandler
-    public Resource(RegisterResource command) {
+    public ResourceSchedule(RegisterResource command) {
         var violations = command.spec().violations();
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
@@ -137,7 +144,7 @@ public class Resource {
 
     @CommandHandler
     void handle(MoveHold c) {
-        List<String> keys = holdsByBooking.getOrDefault(c.bookingId(), List.of());
+        List<HoldKey.Occurrence> keys = holdsByBooking.getOrDefault(c.bookingId(), List.of());
         if (keys.size() != 1) {
             apply(new HoldMoveRefused(resourceId, c.bookingId(), c.to(), List.of(),
                     List.of(new FieldViolation("bookingId", keys.isEmpty()
@@ -170,7 +177,7 @@ public class Resource {
 
     @CommandHandler
     void handle(CompleteMove c) {
-        List<String> keys = holdsByBooking.getOrDefault(c.bookingId(), List.of());
+        List<HoldKey.Occurrence> keys = holdsByBooking.getOrDefault(c.bookingId(), List.of());
         if (c.to().equals(pendingMoves.get(c.bookingId())) && keys.size() == 1) {
             apply(new HoldMoved(resourceId, c.bookingId(), holds.get(keys.get(0)), c.to(), null));
         }
@@ -186,7 +193,7 @@ public class Resource {
     @CommandHandler
     void handle(ReleaseHold c) {
         List<TimeRange> released = new ArrayList<>();
-        for (String key : holdsByBooking.getOrDefault(c.bookingId(), List.of())) {
+        for (HoldKey key : holdsByBooking.getOrDefault(c.bookingId(), List.of())) {
             TimeRange range = holds.get(key);
             if (range != null && (c.occurrences().isEmpty() || c.occurrences().contains(range))) {
                 released.add(range);
@@ -241,7 +248,7 @@ public class Resource {
         TimeRange widened = range.widenedBy(Duration.ofMinutes(spec.bufferMinutes()));
         List<Conflict> conflicts = new ArrayList<>();
         for (var hold : holds.overlapping(widened)) {
-            String holder = bookingOf(hold.key());
+            String holder = hold.key().bookingId();
             if (!holder.equals(ownBookingId)) {
                 conflicts.add(new Conflict(hold.range(), Conflict.Source.BOOKING, holder, range));
             }
@@ -260,18 +267,6 @@ public class Resource {
         return FreeSlots.nearest(wanted, now, latest, SUGGESTIONS, candidate -> conflictsWith(candidate, null).isEmpty());
     }
 
-    private static String holdKey(String bookingId, int occurrence) {
-        return bookingId + "#" + occurrence;
-    }
-
-    private static String moveKey(String bookingId) {
-        return bookingId + "#move";
-    }
-
-    private static String bookingOf(String holdKey) {
-        return holdKey.substring(0, holdKey.lastIndexOf('#'));
-    }
-
     @EventSourcingHandler
     void on(ResourceRegistered event) {
         resourceId = event.resourceId();
@@ -282,9 +277,9 @@ public class Resource {
     void on(HoldPlaced event) {
         // Past holds decide nothing any more: dropping them keeps the state as small as the future.
         pruneEndedBefore(event.requestedAt());
-        List<String> keys = new ArrayList<>();
+        List<HoldKey.Occurrence> keys = new ArrayList<>();
         for (int i = 0; i < event.occurrences().size(); i++) {
-            String key = holdKey(event.bookingId(), i);
+            var key = new HoldKey.Occurrence(event.bookingId(), i);
             holds.put(key, event.occurrences().get(i));
             keys.add(key);
         }
@@ -301,27 +296,27 @@ public class Resource {
     void on(HoldMoved event) {
         holds.put(holdsByBooking.get(event.bookingId()).get(0), event.to());
         if (pendingMoves.remove(event.bookingId()) != null) {
-            holds.remove(moveKey(event.bookingId()));
+            holds.remove(new HoldKey.PendingMove(event.bookingId()));
         }
     }
 
     @EventSourcingHandler
     void on(HoldMovePending event) {
         pendingMoves.put(event.bookingId(), event.to());
-        holds.put(moveKey(event.bookingId()), event.to());
+        holds.put(new HoldKey.PendingMove(event.bookingId()), event.to());
     }
 
     @EventSourcingHandler
     void on(HoldMoveAbandoned event) {
         pendingMoves.remove(event.bookingId());
-        holds.remove(moveKey(event.bookingId()));
+        holds.remove(new HoldKey.PendingMove(event.bookingId()));
     }
 
     @EventSourcingHandler
     void on(HoldReleased event) {
-        List<String> keys = holdsByBooking.getOrDefault(event.bookingId(), List.of());
-        List<String> kept = new ArrayList<>();
-        for (String key : keys) {
+        List<HoldKey.Occurrence> keys = holdsByBooking.getOrDefault(event.bookingId(), List.of());
+        List<HoldKey.Occurrence> kept = new ArrayList<>();
+        for (HoldKey.Occurrence key : keys) {
             TimeRange range = holds.get(key);
             if (range != null && event.occurrences().contains(range)) {
                 holds.remove(key);
@@ -332,7 +327,7 @@ public class Resource {
         TimeRange pendingMove = pendingMoves.get(event.bookingId());
         if (pendingMove != null && event.occurrences().contains(pendingMove)) {
             pendingMoves.remove(event.bookingId());
-            holds.remove(moveKey(event.bookingId()));
+            holds.remove(new HoldKey.PendingMove(event.bookingId()));
         }
         if (kept.isEmpty()) {
             holdsByBooking.remove(event.bookingId());
@@ -366,11 +361,11 @@ public class Resource {
     private void pruneEndedBefore(Instant instant) {
         // A booking whose move awaits approval keeps both its slots, ended or not: CompleteMove moves
         // from the old one, and the approval has not ended yet.
-        List<IntervalIndex.Entry<String>> waiting = new ArrayList<>();
+        List<IntervalIndex.Entry<HoldKey>> waiting = new ArrayList<>();
         for (String bookingId : pendingMoves.keySet()) {
-            List<String> keys = new ArrayList<>(holdsByBooking.getOrDefault(bookingId, List.of()));
-            keys.add(moveKey(bookingId));
-            for (String key : keys) {
+            List<HoldKey> keys = new ArrayList<>(holdsByBooking.getOrDefault(bookingId, List.of()));
+            keys.add(new HoldKey.PendingMove(bookingId));
+            for (HoldKey key : keys) {
                 TimeRange range = holds.get(key);
                 if (range != null) {
                     waiting.add(new IntervalIndex.Entry<>(key, range));
