@@ -29,7 +29,6 @@ import io.aura.kernel.booking.OccurrenceStatus;
 import io.aura.kernel.booking.RescheduleStatus;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
-import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.ScheduleRules;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
@@ -58,7 +57,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -90,38 +88,18 @@ public class BookingController {
         this.json = json;
     }
 
-    public record CreateBooking(String title, String resourceId, String start, String end, JsonNode attendees,
-                                String description, String recurrence, String conflictPolicy) {}
-
-    public record Reschedule(String start, String end) {}
-
-    /** {@code occurrenceStart} cancels one occurrence of a series; without it the whole booking is cancelled. */
-    public record CancelRequest(String reason, String occurrenceStart) {}
-
     @Operation(summary = "Request a booking; answers once the conflict check has decided (201 or 409)")
     @PostMapping("/events/create")
     @PreAuthorize("hasAnyRole('REQUESTER', 'ADMIN')")
-    public ResponseEntity<?> create(@RequestBody CreateBooking body,
+    public ResponseEntity<?> create(@RequestBody BookingInput.CreateBooking body,
                                     @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
                                     Authentication caller) {
         // what could not be read from the JSON; the rules about the request are the kernel's
         List<FieldViolation> unreadable = new ArrayList<>();
-        ConflictPolicy policy = null;
-        if (body.conflictPolicy() != null) {
-            try {
-                policy = ConflictPolicy.valueOf(body.conflictPolicy());
-            } catch (IllegalArgumentException e) {
-                unreadable.add(new FieldViolation("conflictPolicy", "must be ALL_OR_NOTHING or SKIP_CONFLICTS"));
-            }
-        }
-        List<String> attendeeNames = new ArrayList<>();
-        int attendees = attendees(body.attendees(), attendeeNames, unreadable);
-        TimeRange range = TimeInput.range(body.start(), body.end(), unreadable);
-        BookingRequest request = new BookingRequest(body.title(), body.resourceId(), range, body.recurrence(), policy,
-                attendees, attendeeNames, body.description(), caller.getName());
+        BookingRequest request = BookingInput.read(body, caller.getName(), unreadable);
         String bookingId = UUID.randomUUID().toString();
         RequestBooking command = BookingRequestRules.prepare(bookingId, request,
-                resource(body.resourceId()).map(ResourceView::spec), clock.instant(), unreadable);
+                resource(request.resourceId()).map(ResourceView::spec), clock.instant(), unreadable);
 
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             var earlier = idempotency.claim(caller.getName(), idempotencyKey, bookingId);
@@ -159,7 +137,7 @@ public class BookingController {
     @Operation(summary = "Cancel a booking (owner or ADMIN); frees its slot")
     @PostMapping("/events/{bookingId}/cancel")
     @PreAuthorize("isAuthenticated()")
-    public Object cancel(@PathVariable String bookingId, @RequestBody(required = false) CancelRequest body,
+    public Object cancel(@PathVariable String bookingId, @RequestBody(required = false) BookingInput.CancelRequest body,
                          Authentication authentication) {
         BookingView existing = existing(bookingId);
         Caller caller = Caller.of(authentication);
@@ -196,7 +174,7 @@ public class BookingController {
     @Operation(summary = "Move a booking (owner or ADMIN); atomic: the old slot is kept if the new one is refused")
     @PostMapping("/events/{bookingId}/reschedule")
     @PreAuthorize("isAuthenticated()")
-    public ResponseEntity<?> reschedule(@PathVariable String bookingId, @RequestBody Reschedule body,
+    public ResponseEntity<?> reschedule(@PathVariable String bookingId, @RequestBody BookingInput.Reschedule body,
                                         Authentication authentication) {
         BookingView before = existing(bookingId);
         Caller caller = Caller.of(authentication);
@@ -275,30 +253,6 @@ public class BookingController {
 
     private static URI statusOf(String bookingId) {
         return URI.create("/events/status?bookingId=" + bookingId);
-    }
-
-    /** A number (0 to the kernel's limit) or a list of names or e-mails, as API.md allows. */
-    private static int attendees(JsonNode node, List<String> names, List<FieldViolation> violations) {
-        if (node == null || node.isNull()) {
-            return 1;
-        }
-        if (node.isIntegralNumber() && node.canConvertToInt() && node.asInt() >= 0
-                && node.asInt() <= BookingRequestRules.MAX_ATTENDEES) {
-            return node.asInt();
-        }
-        if (node.isArray()) {
-            for (JsonNode name : node) {
-                if (!name.isString() || name.asString().isBlank()) {
-                    violations.add(new FieldViolation("attendees", "must be a number or a list of names or e-mails"));
-                    return 1;
-                }
-                names.add(name.asString());
-            }
-            return Math.max(1, names.size());
-        }
-        violations.add(new FieldViolation("attendees", "must be a number (0 to " + BookingRequestRules.MAX_ATTENDEES
-                + ") or a list of names or e-mails"));
-        return 1;
     }
 
     private Optional<ResourceView> resource(String resourceId) {

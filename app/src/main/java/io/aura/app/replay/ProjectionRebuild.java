@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * tokens go back to the start) and stay stopped; only when every view write of the pass is durable
  * do their tokens move to the last event read. A crash in between leaves tokens at the start, and
  * the processors rebuild the views on their own after the restart.
+ *
+ * <p>Kept in one file (about 300 lines) because the crash order above is the whole point: reset,
+ * one pass, durable writes, then tokens; split across classes it would be harder to check.
  */
 public final class ProjectionRebuild {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);

@@ -50,6 +50,11 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * so a token works once, only for its approver and level, and not after a reassignment or a
  * decision, on any node (the event stream is the single truth). Deadlines are idempotent:
  * {@link PassApprovalDeadline} does what is due and nothing twice.
+ *
+ * <p>Longer than most files: it is one consistency boundary (levels, tokens, reassignment and
+ * deadlines must be decided against one event stream), and its rules are already small named
+ * kernel functions ({@code ApprovalPolicy}, {@code ApprovalLevel}); what is left here is which
+ * command is allowed in which state.
  */
 public class Approval {
     static final String REQUESTER_REFUSAL = "the requester may not decide their own booking";

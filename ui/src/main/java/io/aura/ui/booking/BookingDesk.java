@@ -60,9 +60,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * What the calendar and the request form need, through the same commands and queries as the HTTP
- * API: the calendar of a window, a booking request answered once the conflict check decided, and a
- * live stream of calendar changes in bursts of at most four a second.
+ * What the request form, a booking's details and "my bookings" do, through the same commands,
+ * queries and kernel rules as the HTTP API: request (checked by {@code BookingRequestRules}, answered
+ * once the conflict check decided), a live preview of what is in the way, move, cancel, the proof.
+ * Reads of the calendar and heatmap are {@link CalendarDesk}'s. About 300 lines: each operation is
+ * short, and they share who is signed in and the read-your-writes wait.
  */
 @Service
 public class BookingDesk {
