@@ -1,6 +1,6 @@
 package io.aura.app.migration;
 
-import io.aura.app.booking.IdempotencyStore;
+import io.aura.app.idempotency.IdempotencyStore;
 import io.aura.app.notify.DeliveryStatus;
 import io.aura.app.notify.InboxEntry;
 import io.aura.app.notify.MailStatus;

@@ -1,6 +1,6 @@
 package io.aura.app.migration;
 
-import io.aura.app.booking.IdempotencyStore;
+import io.aura.app.idempotency.IdempotencyStore;
 import io.aura.app.notify.NotificationStore;
 import io.aura.app.notify.WebhookStore;
 import io.aura.app.security.CredentialStore;

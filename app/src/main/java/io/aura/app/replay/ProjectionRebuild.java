@@ -59,7 +59,7 @@ public final class ProjectionRebuild {
     private volatile String failure;
     private volatile boolean done;
 
-    ProjectionRebuild(List<StreamingEventProcessor> processors, EventStore eventStore, TokenStore tokenStore,
+    public ProjectionRebuild(List<StreamingEventProcessor> processors, EventStore eventStore, TokenStore tokenStore,
                       TransactionManager transactions, List<BatchedViewStore> sqlViews, TrackingToken head,
                       String secondLane) {
         this.sqlViews = List.copyOf(sqlViews);
@@ -72,28 +72,28 @@ public final class ProjectionRebuild {
         this.headIndex = head == null ? -1 : head.position().orElse(-1);
     }
 
-    long position() {
+    public long position() {
         return position;
     }
 
-    long eventsRead() {
+    public long eventsRead() {
         return eventsRead;
     }
 
-    long headIndex() {
+    public long headIndex() {
         return headIndex;
     }
 
-    boolean done() {
+    public boolean done() {
         return done;
     }
 
-    String failure() {
+    public String failure() {
         return failure;
     }
 
     /** Runs the pass on the calling thread; the processors are shut down and reset by the caller. */
-    void run() {
+    public void run() {
         try {
             long started = System.nanoTime();
             TrackingToken last = fold();

@@ -1,8 +1,8 @@
 package io.aura.app.storage;
 
-import io.aura.app.booking.IdempotencyStore;
-import io.aura.app.booking.MongoIdempotencyStore;
-import io.aura.app.booking.SqlIdempotencyStore;
+import io.aura.app.idempotency.IdempotencyStore;
+import io.aura.app.idempotency.MongoIdempotencyStore;
+import io.aura.app.idempotency.SqlIdempotencyStore;
 import io.aura.app.notify.LegacyWebhookMigration;
 import io.aura.app.notify.MongoWebhookStore;
 import io.aura.app.notify.SqlWebhookStore;

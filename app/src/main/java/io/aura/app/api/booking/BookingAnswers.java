@@ -1,0 +1,111 @@
+package io.aura.app.api.booking;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
+import io.aura.kernel.approval.ApprovalStatus;
+import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.booking.BookingQueries.Occurrence;
+import io.aura.kernel.booking.BookingQueries.RescheduleOutcome;
+import io.aura.kernel.booking.BookingQueries.Suggestion;
+import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.booking.RescheduleStatus;
+import io.aura.kernel.schedule.Conflict;
+import io.aura.kernel.schedule.TimeRange;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/** The contract's shapes for bookings (API.md "Events"); a member that is null is left out. */
+public final class BookingAnswers {
+    private BookingAnswers() {}
+
+    /** {@code start}/{@code end}: what is in the way; {@code occurrenceStart}: which requested occurrence it blocks. */
+    public record ConflictBody(Instant start, Instant end, String source, String bookingId, Instant occurrenceStart) {
+        static List<ConflictBody> of(List<Conflict> conflicts) {
+            return conflicts.stream().map(c -> new ConflictBody(c.range().start(), c.range().end(), c.source().name(),
+                    c.bookingId(), c.occurrence() == null ? null : c.occurrence().start())).toList();
+        }
+    }
+
+    /**
+     * The answer to a request the schedule decided (201) or has not yet (202): a series also names its
+     * dates and what made it skip some.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Decided(String bookingId, BookingStatus status, List<Occurrence> occurrences,
+                          List<ConflictBody> conflicts) {
+        static Decided of(BookingView v) {
+            boolean series = v.occurrences().size() > 1 || v.recurrence() != null;
+            return new Decided(v.bookingId(), v.status(), series ? v.occurrences() : null,
+                    series && !v.conflicts().isEmpty() ? ConflictBody.of(v.conflicts()) : null);
+        }
+
+        static Decided undecided(String bookingId) {
+            return new Decided(bookingId, BookingStatus.REQUESTED, null, null);
+        }
+    }
+
+    /**
+     * The 409 problem for a refused request or move. API.md asks for {@code status: "REJECTED"} in this
+     * body, so the booking's status takes the {@code status} member (RFC 9457 would put 409 there; the
+     * HTTP status line carries it); a refused move names the status its booking keeps in {@code bookingStatus}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Refused(URI type, String title, String detail, String bookingId, BookingStatus status,
+                          List<ConflictBody> conflicts, List<String> violations, List<Suggestion> suggestions,
+                          BookingStatus bookingStatus) {
+        static Refused of(String detail, String bookingId, List<Conflict> conflicts, List<String> violations,
+                          List<Suggestion> suggestions, BookingStatus bookingStatus) {
+            return new Refused(URI.create("about:blank"), "Slot not available", detail, bookingId,
+                    BookingStatus.REJECTED, ConflictBody.of(conflicts), violations.isEmpty() ? null : violations,
+                    suggestions, bookingStatus);
+        }
+    }
+
+    /** A booking as {@code GET /events/status} shows it, with its latest approval and, when confirmed, its proof. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Details(String bookingId, String title, String resourceId, Instant start, Instant end,
+                          BookingStatus status, String requester, int attendees, List<String> attendeeNames,
+                          String description, String recurrence, List<Occurrence> occurrences,
+                          List<ConflictBody> conflicts, List<String> violations, List<Suggestion> suggestions,
+                          LastReschedule lastReschedule, ApprovalSummary approval, String token, String bookingToken) {
+        /** {@code token}: the signed proof; {@code bookingToken} is its name before API.md's was followed, kept for clients of it. */
+        static Details of(BookingView v, ApprovalView latestApproval, String token) {
+            return new Details(v.bookingId(), v.title(), v.resourceId(), v.start(), v.end(), v.status(), v.requester(),
+                    v.attendees(), v.attendeeNames().isEmpty() ? null : v.attendeeNames(), v.description(),
+                    v.recurrence(), v.occurrences().size() > 1 || v.recurrence() != null ? v.occurrences() : null,
+                    v.conflicts().isEmpty() ? null : ConflictBody.of(v.conflicts()),
+                    v.violations().isEmpty() ? null : v.violations(),
+                    v.suggestions().isEmpty() ? null : v.suggestions(), LastReschedule.of(v.lastReschedule()),
+                    latestApproval == null ? null : ApprovalSummary.of(latestApproval), token, token);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LastReschedule(RescheduleStatus status, Instant start, Instant end, List<ConflictBody> conflicts) {
+        static LastReschedule of(RescheduleOutcome r) {
+            return r == null ? null : new LastReschedule(r.status(), r.start(), r.end(),
+                    r.conflicts().isEmpty() ? null : ConflictBody.of(r.conflicts()));
+        }
+    }
+
+    /** API.md's {@code approval} member of the booking view: the booking's latest approval. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ApprovalSummary(String approvalId, ApprovalStatus status, List<String> approvers, String approverRole,
+                                  int level, Instant expiresAt, String decidedBy, TimeRange rescheduleTo) {
+        static ApprovalSummary of(ApprovalView a) {
+            return new ApprovalSummary(a.approvalId(), a.status(), a.approvers(), a.approverRole(), a.level(),
+                    a.expiresAt(), a.decidedBy(), a.rescheduleTo());
+        }
+    }
+
+    public record Cancelled(String bookingId, BookingStatus status) {}
+
+    public record OccurrenceCancelled(String bookingId, BookingStatus status, Instant occurrenceStart,
+                                      BookingStatus occurrenceStatus) {}
+
+    /** A move that was made (201), waits for approval (202, {@code reschedule}), or is not decided yet (202). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Moved(String bookingId, BookingStatus status, RescheduleStatus reschedule, Instant start,
+                        Instant end) {}
+}

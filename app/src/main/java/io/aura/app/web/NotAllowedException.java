@@ -1,8 +1,0 @@
-package io.aura.app.web;
-
-/** The caller is known but may not see or do this: a 403 problem that says who may. */
-public class NotAllowedException extends RuntimeException {
-    public NotAllowedException(String detail) {
-        super(detail);
-    }
-}

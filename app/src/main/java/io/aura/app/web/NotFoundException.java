@@ -1,8 +1,0 @@
-package io.aura.app.web;
-
-/** Nothing by that id (or nothing the caller may see): a 404 problem that says what was looked for. */
-public class NotFoundException extends RuntimeException {
-    public NotFoundException(String detail) {
-        super(detail);
-    }
-}

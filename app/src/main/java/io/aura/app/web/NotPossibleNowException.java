@@ -1,8 +1,0 @@
-package io.aura.app.web;
-
-/** The thing exists but is not in a state that allows this: a 409 problem that says why. */
-public class NotPossibleNowException extends RuntimeException {
-    public NotPossibleNowException(String detail) {
-        super(detail);
-    }
-}
