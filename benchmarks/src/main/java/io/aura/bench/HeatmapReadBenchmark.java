@@ -13,8 +13,6 @@ import io.aura.query.booking.HeatmapStore;
 import io.aura.query.booking.HeatmapStore.Zone;
 import io.aura.query.booking.MongoHeatmapStore;
 import io.aura.query.booking.SqlHeatmapStore;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,9 +22,6 @@ import java.util.Locale;
 import java.util.Random;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * The heatmap's reads as history grows (a benchmark, not a test): the store filled with N bookings the

@@ -1,8 +1,8 @@
 package io.aura.app.audit;
 
-import io.aura.kernel.audit.AuditLog;
 import io.aura.app.storage.ChainedAppendStatement;
 import io.aura.app.storage.ChainedAppendStatement.EventChain;
+import io.aura.kernel.audit.AuditLog;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,8 +1,8 @@
 package io.aura.app.identity;
 
-import io.aura.kernel.identity.Accounts;
-import io.aura.gateway.ReadYourWrites;
 import io.aura.app.security.CredentialStore;
+import io.aura.gateway.ReadYourWrites;
+import io.aura.kernel.identity.Accounts;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserCommands.GrantRoles;
 import io.aura.kernel.identity.UserCommands.RegisterUser;

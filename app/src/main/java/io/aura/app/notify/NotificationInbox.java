@@ -1,7 +1,7 @@
 package io.aura.app.notify;
 
-import io.aura.app.security.ApprovalTokens;
 import io.aura.app.notify.NotificationFold.Notice;
+import io.aura.app.security.ApprovalTokens;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalCancelled;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalEscalated;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalExpired;

@@ -1,13 +1,13 @@
 package io.aura.app.security;
 
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import io.aura.ui.LoginView;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-import io.aura.ui.LoginView;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;

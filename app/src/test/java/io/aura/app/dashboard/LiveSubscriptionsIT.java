@@ -3,12 +3,12 @@ package io.aura.app.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.app.IntegrationTest;
-import io.aura.kernel.notification.NotificationQueries.NotificationView;
-import io.aura.kernel.notification.NotificationQueries.WatchNotifications;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalInbox;
 import io.aura.kernel.booking.BookingQueries.HeatmapChanged;
 import io.aura.kernel.booking.BookingQueries.WatchHeatmap;
+import io.aura.kernel.notification.NotificationQueries.NotificationView;
+import io.aura.kernel.notification.NotificationQueries.WatchNotifications;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -2,6 +2,7 @@ package io.aura.command.booking;
 
 import static io.aura.command.booking.BookingTestData.aBookingRequest;
 
+import io.aura.command.Fixtures;
 import io.aura.kernel.booking.BookingCommands.CancelBooking;
 import io.aura.kernel.booking.BookingCommands.CancelOccurrence;
 import io.aura.kernel.booking.BookingCommands.CompleteReschedule;
@@ -22,7 +23,6 @@ import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.InvalidInputException;
 import java.time.Instant;
 import java.util.List;
-import io.aura.command.Fixtures;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

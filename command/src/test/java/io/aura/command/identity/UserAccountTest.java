@@ -1,5 +1,6 @@
 package io.aura.command.identity;
 
+import io.aura.command.Fixtures;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserCommands.GrantRoles;
 import io.aura.kernel.identity.UserCommands.RegisterUser;
@@ -7,7 +8,6 @@ import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.validation.InvalidInputException;
 import java.util.Set;
-import io.aura.command.Fixtures;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

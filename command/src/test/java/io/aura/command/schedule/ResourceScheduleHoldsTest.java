@@ -7,6 +7,7 @@ import static io.aura.command.schedule.ScheduleTestData.at;
 import static io.aura.command.schedule.ScheduleTestData.holdPlaced;
 import static io.aura.command.schedule.ScheduleTestData.placeHold;
 
+import io.aura.command.Fixtures;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
 import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.schedule.Conflict;
@@ -22,7 +23,6 @@ import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import java.time.Instant;
 import java.util.List;
-import io.aura.command.Fixtures;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,12 +4,12 @@ import static io.aura.command.schedule.ScheduleTestData.aResource;
 import static io.aura.command.schedule.ScheduleTestData.at;
 import static io.aura.command.schedule.ScheduleTestData.placeHold;
 
+import io.aura.command.Fixtures;
 import io.aura.kernel.resource.ResourceCommands.RegisterResource;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
 import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.validation.InvalidInputException;
 import java.util.List;
-import io.aura.command.Fixtures;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.FixtureConfiguration;

@@ -2,7 +2,6 @@ package io.aura.query.approval;
 
 import io.aura.kernel.approval.ApprovalStatus;
 import io.aura.query.store.SqlViewStore;
-import io.aura.query.store.PendingViewWrites;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -5,7 +5,6 @@ import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingQueries.Occurrence;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.query.store.SqlViewStore;
-import io.aura.query.store.PendingViewWrites;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

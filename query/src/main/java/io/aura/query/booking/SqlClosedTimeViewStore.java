@@ -4,7 +4,6 @@ import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ScheduleQueries.BlackoutView;
 import io.aura.kernel.schedule.ScheduleQueries.ClosedTime;
 import io.aura.query.store.SqlViewStore;
-import io.aura.query.store.PendingViewWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Blackouts and linked-Outlook busy times in SQL, beside the event store (ADR 0021): one table of

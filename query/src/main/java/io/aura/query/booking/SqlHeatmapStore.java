@@ -2,7 +2,6 @@ package io.aura.query.booking;
 
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.query.store.SqlViewStore;
-import io.aura.query.store.PendingViewWrites;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The heatmap in SQL, beside the event store (ADR 0021): {@code heatmap_zone} (a row per resource),

@@ -3,16 +3,13 @@ package io.aura.query.identity;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserQueries.UserView;
 import io.aura.query.store.SqlViewStore;
-import io.aura.query.store.PendingViewWrites;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -1,12 +1,12 @@
 package io.aura.kernel.approval;
 
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.validation.FieldViolation;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import io.aura.kernel.validation.FieldViolation;
 
 /**
  * One step of a resource's approval policy: who may decide it, and when it applies at all.

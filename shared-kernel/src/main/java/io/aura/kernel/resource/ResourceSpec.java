@@ -1,8 +1,8 @@
 package io.aura.kernel.resource;
 
-import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.approval.ApprovalLevel;
 import io.aura.kernel.approval.ApprovalPolicy;
+import io.aura.kernel.validation.FieldViolation;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;

@@ -1,14 +1,13 @@
 package io.aura.ui.admin;
 
-import io.aura.ui.MainLayout;
-import io.aura.ui.ResourceDirectory;
-import io.aura.ui.UserZone;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -16,13 +15,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.schedule.ScheduleQueries.ClosedTime;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H3;
-import java.util.List;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.ui.MainLayout;
+import io.aura.ui.ResourceDirectory;
+import io.aura.ui.UserZone;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
+import java.util.List;
 
 /** Administration: close a resource for a time range (maintenance, holidays); the schedule refuses holds there. */
 @Route(value = "admin/blackouts", layout = MainLayout.class)

@@ -1,7 +1,5 @@
 package io.aura.ui.admin;
 
-import io.aura.ui.MainLayout;
-import io.aura.ui.ResourceDirectory;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -18,9 +16,10 @@ import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.schedule.ExternalCalendarLinks;
 import io.aura.kernel.schedule.ExternalCalendarLinks.Link;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.ui.MainLayout;
+import io.aura.ui.ResourceDirectory;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**

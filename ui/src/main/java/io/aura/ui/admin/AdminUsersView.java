@@ -1,6 +1,5 @@
 package io.aura.ui.admin;
 
-import io.aura.ui.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -17,6 +16,7 @@ import io.aura.kernel.identity.Accounts;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.aura.ui.admin;
 
-import io.aura.ui.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -17,6 +16,7 @@ import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.kernel.webhook.Webhooks;
 import io.aura.kernel.webhook.Webhooks.Subscription;
+import io.aura.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 
 /**

@@ -1,6 +1,5 @@
 package io.aura.ui.admin;
 
-import io.aura.ui.SignedIn;
 import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ScheduleCommands.AddBlackout;
@@ -10,6 +9,7 @@ import io.aura.kernel.schedule.ScheduleQueries.FindBlackout;
 import io.aura.kernel.schedule.ScheduleQueries.FindClosedTimes;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.Reasons;
+import io.aura.ui.SignedIn;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.aura.ui.approval;
 
-import io.aura.ui.Bursts;
-import io.aura.ui.SignedIn;
 import io.aura.kernel.notification.NotificationQueries.FindNotificationsOf;
 import io.aura.kernel.notification.NotificationQueries.NotificationView;
 import io.aura.kernel.notification.NotificationQueries.WatchNotifications;
+import io.aura.ui.Bursts;
+import io.aura.ui.SignedIn;
 import java.util.List;
 import java.util.function.Consumer;
 import org.axonframework.messaging.responsetypes.ResponseTypes;

@@ -1,8 +1,5 @@
 package io.aura.ui.approval;
 
-import io.aura.ui.LiveWhileAttached;
-import io.aura.ui.MainLayout;
-import io.aura.ui.UserZone;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -11,6 +8,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.aura.kernel.notification.NotificationQueries.NotificationView;
+import io.aura.ui.LiveWhileAttached;
+import io.aura.ui.MainLayout;
+import io.aura.ui.UserZone;
 import jakarta.annotation.security.PermitAll;
 
 /**

@@ -1,7 +1,5 @@
 package io.aura.ui.audit;
 
-import io.aura.ui.MainLayout;
-import io.aura.ui.UserZone;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -17,11 +15,13 @@ import com.vaadin.flow.router.Route;
 import io.aura.kernel.audit.AuditAnchoring;
 import io.aura.kernel.audit.AuditExport;
 import io.aura.kernel.audit.AuditLog;
+import io.aura.ui.MainLayout;
+import io.aura.ui.UserZone;
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.beans.factory.ObjectProvider;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The event store as the audit log: search by aggregate (a booking's id gives its timeline), event

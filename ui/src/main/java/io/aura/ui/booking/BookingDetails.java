@@ -1,21 +1,21 @@
 package io.aura.ui.booking;
 
-import io.aura.ui.SignedIn;
-import io.aura.ui.UserZone;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import io.aura.kernel.approval.ApprovalStatus;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.ui.SignedIn;
+import io.aura.ui.UserZone;
 import java.time.ZoneId;
 import java.util.List;
 

@@ -1,7 +1,5 @@
 package io.aura.ui.booking;
 
-import io.aura.ui.Bursts;
-import io.aura.ui.SignedIn;
 import io.aura.kernel.booking.BookingQueries.CalendarChange;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingQueries.FindCalendar;
@@ -12,6 +10,8 @@ import io.aura.kernel.booking.BookingQueries.WatchCalendar;
 import io.aura.kernel.booking.BookingQueries.WatchHeatmap;
 import io.aura.kernel.schedule.ScheduleQueries.ClosedTime;
 import io.aura.kernel.schedule.ScheduleQueries.FindClosedTimes;
+import io.aura.ui.Bursts;
+import io.aura.ui.SignedIn;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;

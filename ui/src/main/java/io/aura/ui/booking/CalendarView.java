@@ -1,9 +1,5 @@
 package io.aura.ui.booking;
 
-import io.aura.ui.LiveWhileAttached;
-import io.aura.ui.MainLayout;
-import io.aura.ui.ResourceDirectory;
-import io.aura.ui.UserZone;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -19,6 +15,10 @@ import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.ui.LiveWhileAttached;
+import io.aura.ui.MainLayout;
+import io.aura.ui.ResourceDirectory;
+import io.aura.ui.UserZone;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,5 @@
 package io.aura.ui.booking;
 
-import io.aura.ui.LiveWhileAttached;
-import io.aura.ui.MainLayout;
-import io.aura.ui.ResourceDirectory;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
@@ -15,6 +12,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.aura.kernel.booking.BookingQueries.HeatmapCell;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.ui.LiveWhileAttached;
+import io.aura.ui.MainLayout;
+import io.aura.ui.ResourceDirectory;
 import jakarta.annotation.security.PermitAll;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

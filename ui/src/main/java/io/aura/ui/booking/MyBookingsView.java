@@ -1,9 +1,5 @@
 package io.aura.ui.booking;
 
-import io.aura.ui.LiveWhileAttached;
-import io.aura.ui.MainLayout;
-import io.aura.ui.ResourceDirectory;
-import io.aura.ui.UserZone;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -19,11 +15,15 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.ui.LiveWhileAttached;
+import io.aura.ui.MainLayout;
+import io.aura.ui.ResourceDirectory;
+import io.aura.ui.UserZone;
 import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.ZoneId;
 import java.util.stream.Collectors;
 
 /** The signed-in user's bookings: status, occurrences, move or cancel, and the booking token as a QR code. */

@@ -1,6 +1,5 @@
 package io.aura.ui.booking;
 
-import io.aura.ui.UserZone;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -9,15 +8,16 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import io.aura.kernel.booking.BookingQueries.Suggestion;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.ui.UserZone;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

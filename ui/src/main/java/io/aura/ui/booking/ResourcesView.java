@@ -1,13 +1,13 @@
 package io.aura.ui.booking;
 
-import io.aura.ui.MainLayout;
-import io.aura.ui.ResourceDirectory;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.ui.MainLayout;
+import io.aura.ui.ResourceDirectory;
 import jakarta.annotation.security.PermitAll;
 
 /** The rooms, venues and equipment people can book. */

@@ -1,6 +1,7 @@
 package io.aura.app.api.approval;
 
 import io.aura.app.security.ApprovalTokens;
+import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.approval.ApprovalCommands.CancelApproval;
 import io.aura.kernel.approval.ApprovalCommands.DecideApproval;
 import io.aura.kernel.approval.ApprovalCommands.DecideWithToken;
@@ -10,10 +11,7 @@ import io.aura.kernel.approval.ApprovalCommands.RefuseToken;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.approval.ApprovalQueries.FindApproval;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalInbox;
-import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.approval.ApprovalStatus;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import io.aura.kernel.approval.Verdict;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserQueries.FindUser;
@@ -29,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;

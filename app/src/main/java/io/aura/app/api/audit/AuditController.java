@@ -1,9 +1,9 @@
 package io.aura.app.api.audit;
 
+import io.aura.app.api.TimeInput;
 import io.aura.kernel.audit.AuditAnchoring;
 import io.aura.kernel.audit.AuditExport;
 import io.aura.kernel.audit.AuditLog;
-import io.aura.app.api.TimeInput;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,16 +1,16 @@
 package io.aura.app.api.booking;
 
+import io.aura.app.api.NotAllowedException;
+import io.aura.app.api.NotFoundException;
+import io.aura.app.api.TimeInput;
 import io.aura.app.api.booking.BookingAnswers.Cancelled;
 import io.aura.app.api.booking.BookingAnswers.Decided;
 import io.aura.app.api.booking.BookingAnswers.Details;
 import io.aura.app.api.booking.BookingAnswers.Moved;
 import io.aura.app.api.booking.BookingAnswers.OccurrenceCancelled;
 import io.aura.app.api.booking.BookingAnswers.Refused;
-import io.aura.app.security.BookingTokens;
-import io.aura.app.api.NotAllowedException;
 import io.aura.app.idempotency.IdempotencyStore;
-import io.aura.app.api.NotFoundException;
-import io.aura.app.api.TimeInput;
+import io.aura.app.security.BookingTokens;
 import io.aura.gateway.Caller;
 import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;

@@ -1,8 +1,8 @@
 package io.aura.app.api.dashboard;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.aura.app.audit.AsOfCalendar;
 import io.aura.app.api.TimeInput;
+import io.aura.app.audit.AsOfCalendar;
 import io.aura.kernel.audit.AuditLog;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingQueries.FindCalendar;

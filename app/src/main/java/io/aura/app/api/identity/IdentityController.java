@@ -1,5 +1,6 @@
 package io.aura.app.api.identity;
 
+import io.aura.app.api.ProblemHandling;
 import io.aura.app.identity.UserService;
 import io.aura.app.security.AccessTokens;
 import io.aura.app.security.AuraUserDetailsService;
@@ -8,7 +9,6 @@ import io.aura.app.security.LoginThrottle;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserQueries.UserView;
 import io.aura.kernel.validation.FieldViolation;
-import io.aura.app.api.ProblemHandling;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

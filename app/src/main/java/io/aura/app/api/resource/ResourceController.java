@@ -2,15 +2,15 @@ package io.aura.app.api.resource;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.aura.gateway.ReadYourWrites;
+import io.aura.kernel.approval.ApprovalLevel;
 import io.aura.kernel.identity.UserQueries.FindUser;
 import io.aura.kernel.identity.UserQueries.UserView;
 import io.aura.kernel.resource.ResourceCommands.RegisterResource;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ListResources;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
-import io.aura.kernel.schedule.ExternalCalendarLinks;
 import io.aura.kernel.resource.ResourceSpec;
-import io.aura.kernel.approval.ApprovalLevel;
+import io.aura.kernel.schedule.ExternalCalendarLinks;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
