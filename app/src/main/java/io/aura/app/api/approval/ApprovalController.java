@@ -1,5 +1,6 @@
 package io.aura.app.api.approval;
 
+import io.aura.app.api.NotFoundException;
 import io.aura.app.security.ApprovalTokens;
 import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.approval.ApprovalCommands.CancelApproval;
@@ -111,7 +112,7 @@ public class ApprovalController {
                         || v.approvers().contains(caller.getName())
                         || (v.approverRole() != null && roles.stream().anyMatch(r -> v.approverRole().contains(r))))
                 .map(ResponseEntity::ok)
-                .orElseThrow(() -> new io.aura.app.api.NotFoundException("No approval " + approvalId + " that you may see"));
+                .orElseThrow(() -> new NotFoundException("No approval " + approvalId + " that you may see"));
     }
 
     @Operation(summary = "Approve or reject: an approver of the current level, or an ADMIN (an override, with a reason)")

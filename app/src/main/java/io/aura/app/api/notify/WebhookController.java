@@ -1,5 +1,6 @@
 package io.aura.app.api.notify;
 
+import io.aura.app.api.NotFoundException;
 import io.aura.kernel.webhook.Webhooks;
 import io.aura.kernel.webhook.Webhooks.Subscription;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,7 +50,7 @@ public class WebhookController {
     @DeleteMapping("/api/webhooks/{id}")
     public ResponseEntity<Void> remove(@PathVariable String id) {
         if (!webhooks.remove(id)) {
-            throw new io.aura.app.api.NotFoundException("No webhook " + id);
+            throw new NotFoundException("No webhook " + id);
         }
         return ResponseEntity.noContent().build();
     }

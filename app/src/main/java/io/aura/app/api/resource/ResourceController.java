@@ -1,6 +1,8 @@
 package io.aura.app.api.resource;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.aura.app.api.NotFoundException;
+import io.aura.app.api.NotPossibleNowException;
 import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.approval.ApprovalLevel;
 import io.aura.kernel.identity.UserQueries.FindUser;
@@ -73,13 +75,13 @@ public class ResourceController {
         try {
             return externalCalendars.read(id);
         } catch (IllegalStateException notLinked) {
-            throw new io.aura.app.api.NotPossibleNowException(notLinked.getMessage());
+            throw new NotPossibleNowException(notLinked.getMessage());
         }
     }
 
     private ResourceView existing(String id) {
         return queries.query(new FindResource(id), ResponseTypes.optionalInstanceOf(ResourceView.class)).join()
-                .orElseThrow(() -> new io.aura.app.api.NotFoundException("No resource " + id));
+                .orElseThrow(() -> new NotFoundException("No resource " + id));
     }
 
     /**
@@ -133,7 +135,7 @@ public class ResourceController {
     public ResponseEntity<ResourceAnswer> one(@PathVariable String id) {
         return queries.query(new FindResource(id), ResponseTypes.optionalInstanceOf(ResourceView.class)).join()
                 .map(view -> ResponseEntity.ok(ResourceAnswer.of(view)))
-                .orElseThrow(() -> new io.aura.app.api.NotFoundException("No resource " + id));
+                .orElseThrow(() -> new NotFoundException("No resource " + id));
     }
 
     private ResourceSpec toSpec(NewResource body) {
