@@ -9,6 +9,9 @@ import io.aura.kernel.validation.InvalidInputException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -78,6 +81,22 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler({BookingStateException.class, ApprovalStateException.class, NotPossibleNowException.class})
     ResponseEntity<ProblemDetail> wrongState(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
+    }
+
+    /** Tomcat could not decode a query parameter (a malformed percent escape): the caller's mistake, named. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodable(InvalidParameterException e) {
+        Matcher named = PARAMETER.matcher(String.valueOf(e.getMessage()));
+        String field = named.find() ? named.group(1) : "query";
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldViolation(field,
+                "is not valid percent-encoded UTF-8"))));
+    }
+
+    private static final Pattern PARAMETER = Pattern.compile("Parameter \\[([A-Za-z0-9_.-]{1,64})\\]");
+
+    @ExceptionHandler(RequestMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatch(RequestMismatchException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", e.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

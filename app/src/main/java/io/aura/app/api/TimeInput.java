@@ -2,9 +2,10 @@ package io.aura.app.api;
 
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.TimeBounds;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Parses the contract's times: ISO-8601 instants with an offset ({@code ...+01:00} or {@code ...Z}). */
@@ -16,12 +17,16 @@ public final class TimeInput {
             violations.add(new FieldViolation(field, "is required"));
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
+            instant = OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeException e) {
             violations.add(new FieldViolation(field, "must be an ISO-8601 time with an offset, e.g. 2026-12-01T09:00:00+01:00"));
             return null;
         }
+        var outside = TimeBounds.outside(field, instant);
+        outside.ifPresent(violations::add);
+        return outside.isPresent() ? null : instant;
     }
 
     /** A time range from two fields {@code start} and {@code end}; null (and the fields named) when it is not one. */

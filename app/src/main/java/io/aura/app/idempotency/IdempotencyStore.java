@@ -11,14 +11,31 @@ import java.util.Optional;
  */
 public interface IdempotencyStore {
 
-    /** What a key was claimed for, and the answer once there is one (status and body null until then). */
-    record Entry(String id, String bookingId, Integer httpStatus, Map<String, Object> body) {}
+    /** The longest key a caller may send (API.md "Hardening"); a longer one is refused naming the header. */
+    int MAX_KEY_LENGTH = 200;
+
+    /**
+     * What a key was claimed for, and the answer once there is one (status and body null until then).
+     * {@code fingerprint}: a digest of the request that claimed it, so the same key with another body is
+     * told apart (null for keys claimed before fingerprints were kept).
+     */
+    record Entry(String id, String bookingId, Integer httpStatus, Map<String, Object> body, String fingerprint) {
+        /** Whether a request with {@code fingerprint} is the one that claimed the key. */
+        public boolean sameRequest(String fingerprint) {
+            return this.fingerprint == null || fingerprint == null || this.fingerprint.equals(fingerprint);
+        }
+    }
 
     /**
      * Claims the key for a new booking id, atomically: of two claims of one key exactly one gets
      * empty; every other gets the entry of the one that did.
      */
-    Optional<Entry> claim(String caller, String key, String bookingId);
+    Optional<Entry> claim(String caller, String key, String bookingId, String fingerprint);
+
+    /** A claim without a fingerprint (an entry copied from an earlier release). */
+    default Optional<Entry> claim(String caller, String key, String bookingId) {
+        return claim(caller, key, bookingId, null);
+    }
 
     /** Records the answer the claimed request got (the body as plain JSON values: maps, lists, text, numbers). */
     void answer(String caller, String key, int httpStatus, Map<String, Object> body);

@@ -19,10 +19,10 @@ public final class MongoIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public Optional<Entry> claim(String caller, String key, String bookingId) {
+    public Optional<Entry> claim(String caller, String key, String bookingId, String fingerprint) {
         String id = IdempotencyStore.id(caller, key);
         try {
-            mongo.insert(new Entry(id, bookingId, null, null), COLLECTION);
+            mongo.insert(new Entry(id, bookingId, null, null, fingerprint), COLLECTION);
             return Optional.empty();
         } catch (DuplicateKeyException taken) {
             return Optional.ofNullable(mongo.findById(id, Entry.class, COLLECTION));

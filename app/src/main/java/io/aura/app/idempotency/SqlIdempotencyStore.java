@@ -35,23 +35,40 @@ public final class SqlIdempotencyStore implements IdempotencyStore {
     /** Creates the table when it is missing. */
     public SqlIdempotencyStore createSchema() {
         transaction.executeWithoutResult(s -> writer.execute("CREATE TABLE IF NOT EXISTS idempotency_key ("
-                + "id VARCHAR(500) PRIMARY KEY, booking_id VARCHAR(100) NOT NULL, http_status INTEGER, body TEXT)"));
+                + "id VARCHAR(500) PRIMARY KEY, booking_id VARCHAR(100) NOT NULL, http_status INTEGER, body TEXT, "
+                + "fingerprint VARCHAR(64))"));
+        // a table created before fingerprints were kept gets the column (SQLite has no ADD COLUMN IF NOT EXISTS)
+        boolean hasFingerprint = Boolean.TRUE.equals(reader.query("SELECT * FROM idempotency_key WHERE 1 = 0", rs -> {
+            var meta = rs.getMetaData();
+            for (int c = 1; c <= meta.getColumnCount(); c++) {
+                if (meta.getColumnName(c).equalsIgnoreCase("fingerprint")) {
+                    return true;
+                }
+            }
+            return false;
+        }));
+        if (!hasFingerprint) {
+            transaction.executeWithoutResult(s -> writer.execute(
+                    "ALTER TABLE idempotency_key ADD COLUMN fingerprint VARCHAR(64)"));
+        }
         return this;
     }
 
     @Override
-    public Optional<Entry> claim(String caller, String key, String bookingId) {
+    public Optional<Entry> claim(String caller, String key, String bookingId, String fingerprint) {
         String id = IdempotencyStore.id(caller, key);
-        Integer inserted = transaction.execute(s -> writer.update("INSERT INTO idempotency_key (id, booking_id) "
-                + "VALUES (?, ?) ON CONFLICT (id) DO NOTHING", id, bookingId));
+        Integer inserted = transaction.execute(s -> writer.update("INSERT INTO idempotency_key (id, booking_id, "
+                + "fingerprint) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING", id, bookingId, fingerprint));
         if (inserted != null && inserted == 1) {
             return Optional.empty();
         }
-        return reader.query("SELECT booking_id, http_status, body FROM idempotency_key WHERE id = ?", (rs, i) -> {
+        return reader.query("SELECT booking_id, http_status, body, fingerprint FROM idempotency_key WHERE id = ?",
+                (rs, i) -> {
             int status = rs.getInt(2);
             Integer httpStatus = rs.wasNull() ? null : status;
             String body = rs.getString(3);
-            return new Entry(id, rs.getString(1), httpStatus, body == null ? null : json.readValue(body, BODY));
+            return new Entry(id, rs.getString(1), httpStatus, body == null ? null : json.readValue(body, BODY),
+                    rs.getString(4));
         }, id).stream().findFirst();
     }
 

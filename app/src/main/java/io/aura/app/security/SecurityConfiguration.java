@@ -17,6 +17,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -102,6 +103,21 @@ public class SecurityConfiguration {
                 paths.matcher("/swagger-ui.html"), paths.matcher("/swagger-ui/**"));
     }
 
+    /**
+     * The API answers JSON and a few plain pages (approval links, Swagger UI): its own origin only, never
+     * framed. HSTS is Spring Security's default and is sent on HTTPS requests only.
+     */
+    static final String API_CSP = "default-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+    /**
+     * Vaadin's bootstrap runs inline scripts and sets inline styles, and its push channel is a
+     * WebSocket to the same host; everything else is our own origin (the calendar's bundle is served
+     * by us, QR codes are data: URLs).
+     */
+    static final String UI_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            + "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+
     @Bean
     @Order(1)
     public SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens tokens, ProblemWriter problems)
@@ -114,6 +130,8 @@ public class SecurityConfiguration {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
                         .requestMatchers(HttpMethod.POST, "/approvals/authorize").permitAll()
@@ -141,6 +159,8 @@ public class SecurityConfiguration {
     public SecurityFilterChain uiSecurity(HttpSecurity http, FormLoginThrottle throttle, ProblemWriter problems)
             throws Exception {
         http.addFilterBefore(throttle.filter(problems), UsernamePasswordAuthenticationFilter.class);
+        http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(UI_CSP))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .anyRequest(any -> any.authenticated()));
         return http.build();

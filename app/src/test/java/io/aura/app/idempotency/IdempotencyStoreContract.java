@@ -31,6 +31,17 @@ abstract class IdempotencyStoreContract {
     }
 
     @Test
+    void the_request_that_claimed_a_key_is_told_apart_from_another_one_under_the_same_key() {
+        store().claim("alice", "k-fp", "booking-1", "digest-of-the-first");
+
+        Entry entry = store().claim("alice", "k-fp", "booking-2", "digest-of-another").orElseThrow();
+
+        assertThat(entry.fingerprint()).isEqualTo("digest-of-the-first");
+        assertThat(entry.sameRequest("digest-of-the-first")).isTrue();
+        assertThat(entry.sameRequest("digest-of-another")).isFalse();
+    }
+
+    @Test
     void an_answered_key_gives_the_first_answer_back() {
         store().claim("alice", "k-1", "booking-1");
         Map<String, Object> body = Map.of("bookingId", "booking-1", "status", "REJECTED", "attempts", 3,

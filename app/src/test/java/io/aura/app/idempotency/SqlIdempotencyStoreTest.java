@@ -49,4 +49,18 @@ class SqlIdempotencyStoreTest extends IdempotencyStoreContract {
         assertThat(store.claim("alice", "k-1", "booking-2").orElseThrow().body()).isEqualTo(Map.of("occurrences",
                 List.of(Map.of("start", "2030-01-07T09:00:00Z", "end", "2030-01-07T10:00:00Z"))));
     }
+
+    @org.junit.jupiter.api.Test
+    void a_table_from_before_fingerprints_gets_the_column_and_keeps_its_keys() {
+        new org.springframework.jdbc.core.JdbcTemplate(database.writer).execute("DROP TABLE idempotency_key");
+        new org.springframework.jdbc.core.JdbcTemplate(database.writer).execute("CREATE TABLE idempotency_key (id VARCHAR(500) PRIMARY KEY, "
+                + "booking_id VARCHAR(100) NOT NULL, http_status INTEGER, body TEXT)");
+        new org.springframework.jdbc.core.JdbcTemplate(database.writer).update("INSERT INTO idempotency_key (id, booking_id) VALUES ('alice:k-old', 'booking-0')");
+
+        store.createSchema();
+
+        var entry = store.claim("alice", "k-old", "booking-1", "digest").orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(entry.bookingId()).isEqualTo("booking-0");
+        org.assertj.core.api.Assertions.assertThat(entry.sameRequest("digest")).isTrue(); // unknown then: let it through
+    }
 }

@@ -34,6 +34,7 @@ import io.aura.kernel.schedule.ScheduleRules;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.kernel.validation.TimeBounds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -211,7 +212,12 @@ public class ResourceSchedule {
 
     @CommandHandler
     void handle(AddBlackout c) {
-        io.aura.kernel.validation.Reasons.requireBounded(c.reason()); // whoever sends the command
+        // whoever sends the command: a bounded reason and bounded times (one at the year 1 made every search crawl)
+        List<FieldViolation> violations = new ArrayList<>(TimeBounds.outside(c.range()));
+        io.aura.kernel.validation.Reasons.tooLong(c.reason()).ifPresent(violations::add);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
         apply(new BlackoutAdded(resourceId, c.blackoutId(), c.range(), c.reason()));
     }
 

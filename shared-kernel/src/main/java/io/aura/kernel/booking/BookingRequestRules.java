@@ -8,6 +8,8 @@ import io.aura.kernel.schedule.ScheduleRules;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.kernel.validation.TextPolicy;
+import io.aura.kernel.validation.TimeBounds;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -28,25 +30,49 @@ public final class BookingRequestRules {
 
     public static final int MAX_ATTENDEES = 100_000;
 
+    /** A description is a note for the people who attend; a page, not a document. */
+    public static final int MAX_DESCRIPTION_LENGTH = 4_000;
+
+    /** An attendee's name or e-mail address. */
+    public static final int MAX_ATTENDEE_NAME_LENGTH = 320;
+
+    public static final int MAX_ATTENDEE_NAMES = 1_000;
+
     private BookingRequestRules() {}
 
-    /** Rules on the command's own fields: no resource, clock or other booking needed. */
-    public static List<FieldViolation> fieldViolations(String title, int attendees) {
+    /**
+     * Rules on the command's own fields: no resource, clock or other booking needed. Every text follows
+     * the one text policy (bounded, no control characters, no direction overrides); every time is within
+     * the bounds Aura accepts.
+     */
+    public static List<FieldViolation> fieldViolations(String title, String description, int attendees,
+                                                       List<String> attendeeNames, TimeRange range) {
         List<FieldViolation> out = new ArrayList<>();
         if (title == null || title.isBlank()) {
             out.add(new FieldViolation("title", "is required"));
-        } else if (title.length() > MAX_TITLE_LENGTH) {
-            out.add(new FieldViolation("title", "must be at most " + MAX_TITLE_LENGTH + " characters"));
+        } else {
+            TextPolicy.line("title", title, MAX_TITLE_LENGTH).ifPresent(out::add);
         }
+        TextPolicy.lines("description", description, MAX_DESCRIPTION_LENGTH).ifPresent(out::add);
         if (attendees < 0 || attendees > MAX_ATTENDEES) {
             out.add(new FieldViolation("attendees", "must be a number (0 to " + MAX_ATTENDEES + ")"));
         }
+        if (attendeeNames != null) {
+            if (attendeeNames.size() > MAX_ATTENDEE_NAMES) {
+                out.add(new FieldViolation("attendees", "may name at most " + MAX_ATTENDEE_NAMES + " people"));
+            } else {
+                attendeeNames.stream().map(name -> TextPolicy.line("attendees", name, MAX_ATTENDEE_NAME_LENGTH))
+                        .flatMap(Optional::stream).findFirst().ifPresent(out::add);
+            }
+        }
+        out.addAll(TimeBounds.outside(range));
         return out;
     }
 
-    /** As {@link #fieldViolations(String, int)}, for a command however it was sent. */
+    /** As {@link #fieldViolations(String, String, int, List, TimeRange)}, for a command however it was sent. */
     public static List<FieldViolation> fieldViolations(RequestBooking command) {
-        List<FieldViolation> out = fieldViolations(command.title(), command.attendees());
+        List<FieldViolation> out = fieldViolations(command.title(), command.description(), command.attendees(),
+                command.attendeeNames(), command.range());
         if (command.range() == null) {
             out.add(new FieldViolation("start", "is required"));
         }
@@ -66,7 +92,9 @@ public final class BookingRequestRules {
     public static RequestBooking prepare(String bookingId, BookingRequest request, Optional<ResourceSpec> resource,
                                          Instant now, List<FieldViolation> earlier) {
         List<FieldViolation> violations = new ArrayList<>(earlier);
-        violations.addAll(fieldViolations(request.title(), request.attendees()));
+        violations.addAll(fieldViolations(request.title(), request.description(), request.attendees(),
+                request.attendeeNames(), request.range()));
+        boolean inBounds = TimeBounds.outside(request.range()).isEmpty();
         if (request.resourceId() == null || request.resourceId().isBlank()) {
             violations.add(new FieldViolation("resourceId", "is required"));
         } else if (resource.isEmpty()) {
@@ -74,7 +102,7 @@ public final class BookingRequestRules {
         }
         int attendees = Math.max(1, request.attendees()); // "0 attendees" is a booking for oneself
         List<TimeRange> occurrences = request.range() == null ? List.of() : List.of(request.range());
-        if (resource.isPresent() && request.range() != null) {
+        if (resource.isPresent() && request.range() != null && inBounds) {
             if (request.recurring()) {
                 var expansion = Recurrence.expand(request.recurrence(), request.range(),
                         ZoneId.of(resource.get().timeZone()));

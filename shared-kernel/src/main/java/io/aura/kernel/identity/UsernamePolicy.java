@@ -33,8 +33,10 @@ public final class UsernamePolicy {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             return List.of(new FieldViolation("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
         }
-        if (password.length() > 128) {
-            return List.of(new FieldViolation("password", "must be at most 128 characters"));
+        // bcrypt reads 72 bytes and no more; a longer password would be cut silently (or refused by the hasher)
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            return List.of(new FieldViolation("password", "must be at most 72 bytes in UTF-8 (fewer characters "
+                    + "when they are not plain ASCII)"));
         }
         return List.of();
     }

@@ -37,24 +37,48 @@ public final class Recurrence {
         }
         Duration length = first.duration();
         Instant limit = first.start().plus(Duration.ofDays(MAX_DAYS));
-        RecurrenceRuleIterator it = rule.iterator(first.start().toEpochMilli(), TimeZone.getTimeZone(zone));
+        // an INTERVAL whose second date lies past the limit: said before lib-recur overflows on it and spins
+        Integer count = rule.getCount();
+        if (approximateStep(rule).multipliedBy(Math.max(1, rule.getInterval())).toDays() > MAX_DAYS
+                && (count == null || count > 1)) {
+            return invalid("runs beyond the limit of " + MAX_DAYS + " days");
+        }
         List<TimeRange> occurrences = new ArrayList<>();
-        while (it.hasNext()) {
-            Instant start = Instant.ofEpochMilli(it.nextMillis());
-            if (start.isAfter(limit)) {
-                return invalid(rule.isInfinite()
-                        ? "must end (COUNT or UNTIL) within " + MAX_DAYS + " days"
-                        : "runs beyond the limit of " + MAX_DAYS + " days");
+        try {
+            RecurrenceRuleIterator it = rule.iterator(first.start().toEpochMilli(), TimeZone.getTimeZone(zone));
+            while (it.hasNext()) {
+                Instant start = Instant.ofEpochMilli(it.nextMillis());
+                if (start.isAfter(limit)) {
+                    return invalid(rule.isInfinite()
+                            ? "must end (COUNT or UNTIL) within " + MAX_DAYS + " days"
+                            : "runs beyond the limit of " + MAX_DAYS + " days");
+                }
+                if (occurrences.size() == MAX_OCCURRENCES) {
+                    return invalid("has more than " + MAX_OCCURRENCES + " occurrences");
+                }
+                occurrences.add(new TimeRange(start, start.plus(length)));
             }
-            if (occurrences.size() == MAX_OCCURRENCES) {
-                return invalid("has more than " + MAX_OCCURRENCES + " occurrences");
-            }
-            occurrences.add(new TimeRange(start, start.plus(length)));
+        } catch (RuntimeException e) {
+            // lib-recur gives up on rules whose dates cannot exist (February 31st, a 500th Monday): the caller's mistake
+            return invalid("has dates that cannot exist (" + e.getMessage() + ")");
         }
         if (occurrences.isEmpty()) {
             return invalid("has no occurrence");
         }
         return new Expansion(occurrences, List.of());
+    }
+
+    /** The shortest span one step of the rule's frequency can take. */
+    private static Duration approximateStep(RecurrenceRule rule) {
+        return switch (rule.getFreq()) {
+            case SECONDLY -> Duration.ofSeconds(1);
+            case MINUTELY -> Duration.ofMinutes(1);
+            case HOURLY -> Duration.ofHours(1);
+            case DAILY -> Duration.ofDays(1);
+            case WEEKLY -> Duration.ofDays(7);
+            case MONTHLY -> Duration.ofDays(28);
+            case YEARLY -> Duration.ofDays(365);
+        };
     }
 
     private static Expansion invalid(String message) {

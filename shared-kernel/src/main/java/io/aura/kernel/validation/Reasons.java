@@ -13,14 +13,12 @@ public final class Reasons {
 
     private Reasons() {}
 
-    /** The violation naming {@code reason} when it is too long; empty when it is absent or fits. */
+    /** The violation naming {@code reason} when it is too long or holds control characters (the text policy). */
     public static Optional<FieldViolation> tooLong(String reason) {
-        return reason != null && reason.length() > MAX_LENGTH
-                ? Optional.of(new FieldViolation("reason", "must be at most " + MAX_LENGTH + " characters"))
-                : Optional.empty();
+        return TextPolicy.lines("reason", reason, MAX_LENGTH);
     }
 
-    /** @throws InvalidInputException naming {@code reason} when it is too long */
+    /** @throws InvalidInputException naming {@code reason} when it breaks the text policy */
     public static void requireBounded(String reason) {
         tooLong(reason).ifPresent(v -> {
             throw new InvalidInputException(List.of(v));

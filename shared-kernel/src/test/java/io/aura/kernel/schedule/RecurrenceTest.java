@@ -47,4 +47,15 @@ class RecurrenceTest {
         assertThat(Recurrence.expand("RRULE:FREQ=SOMETIMES", localNine("2027-01-04"), BERLIN).violations())
                 .extracting(FieldViolation::field).containsExactly("recurrence");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"RRULE:FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=31;COUNT=3",
+            "RRULE:FREQ=DAILY;INTERVAL=2147483647;COUNT=3", "RRULE:FREQ=MONTHLY;BYDAY=MO;BYSETPOS=500;COUNT=2",
+            "RRULE:FREQ=YEARLY;BYYEARDAY=400;COUNT=2", "RRULE:FREQ=SECONDLY;COUNT=100000",
+            "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "RRULE:FREQ=MINUTELY;INTERVAL=1000000000;COUNT=5"})
+    void a_rule_whose_dates_cannot_exist_or_cannot_be_held_is_named_quickly(String rule) {
+        var expansion = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMillis(500),
+                () -> Recurrence.expand(rule, localNine("2026-12-07"), BERLIN));
+        assertThat(expansion.violations()).extracting(FieldViolation::field).containsExactly("recurrence");
+    }
 }

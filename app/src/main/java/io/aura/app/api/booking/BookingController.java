@@ -2,6 +2,7 @@ package io.aura.app.api.booking;
 
 import io.aura.app.api.NotAllowedException;
 import io.aura.app.api.NotFoundException;
+import io.aura.app.api.RequestMismatchException;
 import io.aura.app.api.TimeInput;
 import io.aura.app.api.booking.BookingAnswers.Cancelled;
 import io.aura.app.api.booking.BookingAnswers.Decided;
@@ -97,15 +98,23 @@ public class BookingController {
                                     Authentication caller) {
         // what could not be read from the JSON; the rules about the request are the kernel's
         List<FieldViolation> unreadable = new ArrayList<>();
+        if (idempotencyKey != null && idempotencyKey.length() > IdempotencyStore.MAX_KEY_LENGTH) {
+            unreadable.add(new FieldViolation("Idempotency-Key", "must be at most "
+                    + IdempotencyStore.MAX_KEY_LENGTH + " characters"));
+        }
         BookingRequest request = BookingInput.read(body, caller.getName(), unreadable);
         String bookingId = UUID.randomUUID().toString();
         RequestBooking command = BookingRequestRules.prepare(bookingId, request,
                 resource(request.resourceId()).map(ResourceView::spec), clock.instant(), unreadable);
 
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            var earlier = idempotency.claim(caller.getName(), idempotencyKey, bookingId);
+            var earlier = idempotency.claim(caller.getName(), idempotencyKey, bookingId, BookingInput.fingerprint(body));
             if (earlier.isPresent()) {
                 var entry = earlier.get();
+                if (!entry.sameRequest(BookingInput.fingerprint(body))) {
+                    throw new RequestMismatchException("This Idempotency-Key was used for a different request; "
+                            + "use a new key for a new request.");
+                }
                 if (entry.httpStatus() != null) {
                     return respond(entry.httpStatus(), entry.bookingId(), entry.body());
                 }

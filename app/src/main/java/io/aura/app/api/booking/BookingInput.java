@@ -6,9 +6,13 @@ import io.aura.kernel.booking.BookingRequestRules;
 import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The booking API's request bodies (API.md "Events") and how they are read into the kernel's
@@ -16,6 +20,8 @@ import tools.jackson.databind.JsonNode;
  * type) is reported here; every rule about the request is {@link BookingRequestRules}'.
  */
 public final class BookingInput {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private BookingInput() {}
 
     public record CreateBooking(String title, String resourceId, String start, String end, JsonNode attendees,
@@ -41,6 +47,16 @@ public final class BookingInput {
         TimeRange range = TimeInput.range(body.start(), body.end(), unreadable);
         return new BookingRequest(body.title(), body.resourceId(), range, body.recurrence(), policy, attendees,
                 attendeeNames, body.description(), requester);
+    }
+
+    /** A digest of what {@code body} asks for, to tell a retried request from another one under the same key. */
+    static String fingerprint(CreateBooking body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(body));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     /** A number (0 to the kernel's limit) or a list of names or e-mails, as API.md allows. */
