@@ -64,7 +64,8 @@ public class ApprovalsView extends VerticalLayout {
                 + a.levelName()).setHeader("Level");
         grid.addColumn(a -> UserZone.at(a.expiresAt(), UserZone.current())).setHeader("Decide by");
         grid.addColumn(this::context).setHeader("That day on the resource");
-        grid.addComponentColumn(this::actions).setHeader("Decision").setAutoWidth(true);
+        // the decision stays in sight however wide the other columns are (the grid scrolls under it)
+        grid.addComponentColumn(this::actions).setHeader("Decision").setAutoWidth(true).setFrozenToEnd(true);
         grid.setAllRowsVisible(true);
         add(new H2("Approvals"), grid);
         LiveWhileAttached.keep(this, this::reload, ui -> approvals.watch(burst -> ui.access(this::reload)));
