@@ -19,7 +19,9 @@ import io.aura.kernel.schedule.ScheduleCommands.MoveHold;
 import io.aura.kernel.schedule.ScheduleCommands.PlaceHold;
 import io.aura.kernel.schedule.ScheduleCommands.RecordExternalBusy;
 import io.aura.kernel.schedule.ScheduleCommands.ReleaseHold;
+import io.aura.kernel.schedule.ScheduleCommands.RemoveBlackout;
 import io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded;
+import io.aura.kernel.schedule.ScheduleEvents.BlackoutRemoved;
 import io.aura.kernel.schedule.ScheduleEvents.ExternalBusyChanged;
 import io.aura.kernel.schedule.ScheduleEvents.ExternalCalendarLinked;
 import io.aura.kernel.schedule.ScheduleEvents.ExternalCalendarUnlinked;
@@ -222,6 +224,14 @@ public class ResourceSchedule {
     }
 
     @CommandHandler
+    void handle(RemoveBlackout c) {
+        TimeRange range = blackouts.get(c.blackoutId());
+        if (range != null) { // removed already, or never here: nothing to record
+            apply(new BlackoutRemoved(resourceId, c.blackoutId(), range));
+        }
+    }
+
+    @CommandHandler
     void handle(LinkExternalCalendar c) {
         String mailbox = c.mailbox() == null || c.mailbox().isBlank() ? null : c.mailbox().trim().toLowerCase();
         if (java.util.Objects.equals(mailbox, externalMailbox)) {
@@ -345,6 +355,11 @@ public class ResourceSchedule {
     @EventSourcingHandler
     void on(BlackoutAdded event) {
         blackouts.put(event.blackoutId(), event.range());
+    }
+
+    @EventSourcingHandler
+    void on(BlackoutRemoved event) {
+        blackouts.remove(event.blackoutId());
     }
 
     @EventSourcingHandler

@@ -14,7 +14,9 @@ import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ScheduleCommands.AddBlackout;
 import io.aura.kernel.schedule.ScheduleCommands.MoveHold;
 import io.aura.kernel.schedule.ScheduleCommands.ReleaseHold;
+import io.aura.kernel.schedule.ScheduleCommands.RemoveBlackout;
 import io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded;
+import io.aura.kernel.schedule.ScheduleEvents.BlackoutRemoved;
 import io.aura.kernel.schedule.ScheduleEvents.HoldMoveRefused;
 import io.aura.kernel.schedule.ScheduleEvents.HoldMoved;
 import io.aura.kernel.schedule.ScheduleEvents.HoldRefused;
@@ -77,6 +79,28 @@ class ResourceScheduleHoldsTest {
         fixture.given(REGISTERED, new BlackoutAdded(R, "x-1", at("12:00", "14:00"), "cleaning"))
                 .when(placeHold("b-1", at("13:00", "13:30")).build())
                 .expectEventsMatching(onlyARefusal());
+    }
+
+    @Test
+    void a_removed_blackout_opens_its_slot_again_and_removing_it_twice_records_nothing() {
+        var added = new BlackoutAdded(R, "x-1", at("12:00", "14:00"), "cleaning");
+        var removed = new BlackoutRemoved(R, "x-1", at("12:00", "14:00"));
+        fixture.given(REGISTERED, added).when(new RemoveBlackout(R, "x-1")).expectEvents(removed);
+        fixture.given(REGISTERED, added, removed)
+                .when(placeHold("b-1", at("13:00", "13:30")).build())
+                .expectEvents(holdPlaced("b-1", at("13:00", "13:30")).build());
+        fixture.given(REGISTERED, added, removed).when(new RemoveBlackout(R, "x-1")).expectNoEvents();
+        fixture.given(REGISTERED).when(new RemoveBlackout(R, "x-unknown")).expectNoEvents();
+    }
+
+    @Test
+    void a_blackout_outside_the_years_1970_to_2200_is_refused_naming_its_start() {
+        fixture.given(REGISTERED)
+                .when(new AddBlackout(R, "x-1", new TimeRange(java.time.Instant.parse("0001-01-01T00:00:00Z"),
+                        java.time.Instant.parse("2026-12-31T00:00:00Z")), null))
+                .expectException(io.aura.kernel.validation.InvalidInputException.class)
+                .expectExceptionMessage("start: must be between 1970-01-01 and 2200-01-01")
+                .expectNoEvents();
     }
 
     @Test

@@ -4,12 +4,14 @@ import io.aura.kernel.booking.BookingQueries.FindAlternatives;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded;
+import io.aura.kernel.schedule.ScheduleEvents.BlackoutRemoved;
 import io.aura.kernel.schedule.ScheduleEvents.ExternalBusyChanged;
 import io.aura.kernel.schedule.ScheduleEvents.ExternalCalendarUnlinked;
 import io.aura.kernel.schedule.ScheduleQueries.BlackoutView;
 import io.aura.kernel.schedule.ScheduleQueries.ClosedTime;
 import io.aura.kernel.schedule.ScheduleQueries.FindBlackout;
 import io.aura.kernel.schedule.ScheduleQueries.FindClosedTimes;
+import io.aura.kernel.schedule.ScheduleQueries.ListBlackouts;
 import io.aura.query.resource.ResourceViewStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +79,16 @@ public class AvailabilityProjection {
         closedTimes.saveBlackout(blackout);
         // whoever added it waits for this (read your writes): suggestions and alternatives now avoid it
         emitter.emit(FindBlackout.class, q -> q.blackoutId().equals(e.blackoutId()), blackout);
+    }
+
+    @EventHandler
+    void on(BlackoutRemoved e) {
+        closedTimes.removeBlackout(e.blackoutId());
+    }
+
+    @QueryHandler
+    List<BlackoutView> handle(ListBlackouts q) {
+        return closedTimes.blackoutsOf(q.resourceId());
     }
 
     @QueryHandler

@@ -27,6 +27,12 @@ public interface ClosedTimeViewStore {
     /** Stores the blackout (replacing one with its id). */
     void saveBlackout(BlackoutView blackout);
 
+    /** Forgets the blackout; one it does not have changes nothing. */
+    void removeBlackout(String blackoutId);
+
+    /** The resource's blackouts, by start. */
+    List<BlackoutView> blackoutsOf(String resourceId);
+
     /** The resource's busy times overlapping [from, to). */
     List<BusyTime> busyBetween(String resourceId, Instant from, Instant to);
 

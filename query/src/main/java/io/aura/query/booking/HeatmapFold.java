@@ -4,6 +4,7 @@ import io.aura.kernel.booking.BookingQueries.HeatmapCell;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
 import io.aura.kernel.schedule.LocalHours;
 import io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded;
+import io.aura.kernel.schedule.ScheduleEvents.BlackoutRemoved;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.query.booking.HeatmapStore.Held;
 import io.aura.query.booking.HeatmapStore.HourTotals;
@@ -59,6 +60,12 @@ public final class HeatmapFold {
     public static Change blackedOut(BlackoutAdded e, ZoneId zone) {
         return new Change(shares(ShareKind.BLOCKED, e.resourceId(), e.blackoutId(), List.of(e.range()), zone), List.of(),
                 null);
+    }
+
+    /** A removed blackout's minutes are bookable again: its shares leave the hours it covered. */
+    public static Change blackoutRemoved(BlackoutRemoved e, ZoneId zone) {
+        return new Change(List.of(), shares(ShareKind.BLOCKED, e.resourceId(), e.blackoutId(), List.of(e.range()), zone)
+                .stream().map(Share::key).toList(), null);
     }
 
     /** A booking holds {@code occurrences} (as well as what it held before). */

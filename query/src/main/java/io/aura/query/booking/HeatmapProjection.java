@@ -12,6 +12,7 @@ import io.aura.kernel.booking.BookingQueries.HeatmapChanged;
 import io.aura.kernel.booking.BookingQueries.WatchHeatmap;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
 import io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded;
+import io.aura.kernel.schedule.ScheduleEvents.BlackoutRemoved;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.query.booking.HeatmapStore.HourTotals;
 import io.aura.query.booking.HeatmapStore.Zone;
@@ -63,6 +64,11 @@ public class HeatmapProjection {
     @EventHandler
     void on(BlackoutAdded e) {
         apply(e.resourceId(), HeatmapFold.blackedOut(e, zoneOf(e.resourceId())), List.of(e.range()));
+    }
+
+    @EventHandler
+    void on(BlackoutRemoved e) {
+        apply(e.resourceId(), HeatmapFold.blackoutRemoved(e, zoneOf(e.resourceId())), List.of(e.range()));
     }
 
     @EventHandler

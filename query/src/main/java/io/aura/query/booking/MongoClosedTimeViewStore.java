@@ -50,6 +50,18 @@ public final class MongoClosedTimeViewStore implements ClosedTimeViewStore {
     }
 
     @Override
+    public void removeBlackout(String blackoutId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(blackoutId)), BLACKOUTS);
+    }
+
+    @Override
+    public List<BlackoutView> blackoutsOf(String resourceId) {
+        return mongo.find(Query.query(Criteria.where("resourceId").is(resourceId))
+                        .with(Sort.by("start", "_id")), BlackoutDocument.class, BLACKOUTS).stream()
+                .map(b -> new BlackoutView(b.blackoutId(), b.resourceId(), b.start(), b.end(), b.reason())).toList();
+    }
+
+    @Override
     public List<BusyTime> busyBetween(String resourceId, Instant from, Instant to) {
         return busy(window(from, to, resourceId));
     }

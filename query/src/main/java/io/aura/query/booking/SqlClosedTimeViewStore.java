@@ -95,6 +95,19 @@ public final class SqlClosedTimeViewStore extends SqlViewStore<SqlClosedTimeView
     }
 
     @Override
+    public void removeBlackout(String blackoutId) {
+        hold(List.of(), List.of(Row.key(Conflict.Source.BLACKOUT, blackoutId)));
+    }
+
+    @Override
+    public List<BlackoutView> blackoutsOf(String resourceId) {
+        return reader.query("SELECT " + COLUMNS + " FROM closed_time WHERE resource_id = ? AND source = ? "
+                        + "ORDER BY start_at, id", SqlClosedTimeViewStore::row, resourceId,
+                        Conflict.Source.BLACKOUT.name()).stream()
+                .map(r -> new BlackoutView(r.id(), r.resourceId(), r.start(), r.end(), r.reason())).toList();
+    }
+
+    @Override
     public List<BusyTime> busyBetween(String resourceId, Instant from, Instant to) {
         return overlapping(Conflict.Source.EXTERNAL, from, to, resourceId).stream().map(Row::busyTime).toList();
     }

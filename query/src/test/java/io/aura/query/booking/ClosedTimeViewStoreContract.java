@@ -23,6 +23,23 @@ abstract class ClosedTimeViewStoreContract {
     abstract ClosedTimeViewStore store();
 
     @Test
+    void a_resources_blackouts_are_listed_by_start_and_a_removed_one_is_gone_everywhere() {
+        store().saveBlackout(blackout("x-late", "r-1", MONDAY_9.plusSeconds(7200), 30, "late"));
+        store().saveBlackout(blackout("x-early", "r-1", MONDAY_9, 30, "early"));
+        store().saveBlackout(blackout("x-other", "r-2", MONDAY_9, 30, "other room"));
+
+        assertThat(store().blackoutsOf("r-1")).extracting(BlackoutView::blackoutId).containsExactly("x-early", "x-late");
+
+        store().removeBlackout("x-early");
+        store().removeBlackout("x-never-there");
+
+        assertThat(store().blackoutsOf("r-1")).extracting(BlackoutView::blackoutId).containsExactly("x-late");
+        assertThat(store().findBlackout("x-early")).isEmpty();
+        assertThat(closed(MONDAY_9, MONDAY_9.plusSeconds(1800), "r-1")).isEmpty();
+        assertThat(store().blackoutsOf("r-2")).hasSize(1);
+    }
+
+    @Test
     void a_saved_blackout_is_found_as_it_was_saved_and_saving_it_again_replaces_it() {
         BlackoutView cleaning = blackout("x-1", "r-1", MONDAY_9, 60, "cleaning");
         store().saveBlackout(cleaning);

@@ -103,6 +103,18 @@ class HeatmapFoldTest {
     }
 
     @Test
+    void a_removed_blackout_removes_exactly_the_shares_it_blocked() {
+        BlackoutAdded closed = new BlackoutAdded("r-1", "x-1", MORNING, "cleaning");
+
+        HeatmapFold.Change opened = HeatmapFold.blackoutRemoved(
+                new io.aura.kernel.schedule.ScheduleEvents.BlackoutRemoved("r-1", "x-1", MORNING), BERLIN);
+
+        assertThat(opened.saved()).isEmpty();
+        assertThat(opened.removed()).containsExactlyElementsOf(HeatmapFold.blackedOut(closed, BERLIN).saved().stream()
+                .map(Share::key).toList());
+    }
+
+    @Test
     void a_cell_counts_the_windows_minutes_since_registration_less_blackouts_and_what_was_booked_in_them() {
         Zone zone = new Zone("r-1", "Europe/Berlin", Instant.parse("2030-01-07T08:30:00Z")); // Monday 09:30 in Berlin
         Instant from = Instant.parse("2030-01-06T23:00:00Z"); // Monday 00:00 in Berlin

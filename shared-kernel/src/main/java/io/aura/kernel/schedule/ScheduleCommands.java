@@ -64,6 +64,11 @@ public final class ScheduleCommands {
         public String targetAggregateId() { return resourceId; }
     }
 
+    /** The resource is open again where the blackout closed it; a blackout it does not have changes nothing. */
+    public record RemoveBlackout(String resourceId, String blackoutId) implements TargetsAggregate {
+        public String targetAggregateId() { return resourceId; }
+    }
+
     /** The resource's Outlook calendar (a room mailbox) counts against its bookings; {@code mailbox} null unlinks. */
     public record LinkExternalCalendar(String resourceId, String mailbox) implements TargetsAggregate {
         public String targetAggregateId() { return resourceId; }

@@ -55,6 +55,9 @@ public final class ScheduleEvents {
 
     public record BlackoutAdded(String resourceId, String blackoutId, TimeRange range, String reason) {}
 
+    /** {@code range}: what the blackout closed, so every view can open it again without looking it up. */
+    public record BlackoutRemoved(String resourceId, String blackoutId, TimeRange range) {}
+
     /** The resource's Outlook calendar now counts: its busy times are conflicts (source EXTERNAL). */
     public record ExternalCalendarLinked(String resourceId, String mailbox) {}
 

@@ -11,6 +11,9 @@ public final class ScheduleQueries {
 
     public record BlackoutView(String blackoutId, String resourceId, Instant start, Instant end, String reason) {}
 
+    /** A resource's blackouts, by start: answers {@code List<BlackoutView>}. */
+    public record ListBlackouts(String resourceId) {}
+
     /** Blackouts and linked-Outlook busy times overlapping a window, of one resource (or all: null). */
     public record FindClosedTimes(String resourceId, Instant from, Instant to) {}
 

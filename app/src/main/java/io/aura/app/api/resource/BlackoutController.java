@@ -1,13 +1,17 @@
 package io.aura.app.api.resource;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.aura.app.api.NotFoundException;
 import io.aura.app.api.TimeInput;
+import io.aura.gateway.Caller;
 import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.schedule.ScheduleCommands.AddBlackout;
+import io.aura.kernel.schedule.ScheduleCommands.RemoveBlackout;
 import io.aura.kernel.schedule.ScheduleQueries.BlackoutView;
 import io.aura.kernel.schedule.ScheduleQueries.FindBlackout;
+import io.aura.kernel.schedule.ScheduleQueries.ListBlackouts;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
@@ -20,10 +24,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,16 +45,54 @@ public class BlackoutController {
 
     private final ReadYourWrites readYourWrites;
     private final QueryGateway queries;
+    private final CommandGateway commands;
 
-    public BlackoutController(ReadYourWrites readYourWrites, QueryGateway queries) {
+    public BlackoutController(ReadYourWrites readYourWrites, QueryGateway queries, CommandGateway commands) {
         this.readYourWrites = readYourWrites;
         this.queries = queries;
+        this.commands = commands;
     }
 
     public record NewBlackout(String start, String end, String reason) {}
 
     /** {@code reason} is written even when null, as the contract shows it. */
     public record BlackoutAdded(String blackoutId, String resourceId, Instant start, Instant end, String reason) {}
+
+    /** {@code reason} is an administrator's note: only administrators see it (API.md). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Blackout(String blackoutId, Instant start, Instant end, String reason) {}
+
+    @Operation(summary = "A resource's blackouts, by start (any user; the reason for ADMIN only)")
+    @GetMapping("/api/resources/{resourceId}/blackouts")
+    @PreAuthorize("isAuthenticated()")
+    public List<Blackout> blackouts(@PathVariable String resourceId, Authentication authentication) {
+        requireResource(resourceId);
+        boolean admin = Caller.of(authentication).isAdmin();
+        return queries.query(new ListBlackouts(resourceId), ResponseTypes.multipleInstancesOf(BlackoutView.class))
+                .join().stream()
+                .map(b -> new Blackout(b.blackoutId(), b.start(), b.end(), admin ? b.reason() : null)).toList();
+    }
+
+    @Operation(summary = "Open a resource again where a blackout closed it (ADMIN); bookings there are accepted at once")
+    @DeleteMapping("/api/resources/{resourceId}/blackouts/{blackoutId}")
+    @PreAuthorize("hasRole('ADMIN')")
+    public ResponseEntity<Void> remove(@PathVariable String resourceId, @PathVariable String blackoutId) {
+        requireResource(resourceId);
+        BlackoutView blackout = queries.query(new FindBlackout(blackoutId),
+                        ResponseTypes.optionalInstanceOf(BlackoutView.class)).join()
+                .filter(b -> b.resourceId().equals(resourceId))
+                .orElseThrow(() -> new NotFoundException("No blackout " + blackoutId + " on resource " + resourceId));
+        // the schedule decides from the moment the command is stored; the lists follow within a batch
+        commands.sendAndWait(new RemoveBlackout(resourceId, blackout.blackoutId()));
+        return ResponseEntity.noContent().build();
+    }
+
+    private void requireResource(String resourceId) {
+        if (queries.query(new FindResource(resourceId), ResponseTypes.optionalInstanceOf(ResourceView.class)).join()
+                .isEmpty()) {
+            throw new NotFoundException("No resource " + resourceId);
+        }
+    }
 
     @Operation(summary = "Close a resource for a time range (ADMIN)")
     @PostMapping("/api/resources/{resourceId}/blackouts")
@@ -58,10 +104,7 @@ public class BlackoutController {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        if (queries.query(new FindResource(resourceId), ResponseTypes.optionalInstanceOf(ResourceView.class)).join()
-                .isEmpty()) {
-            throw new NotFoundException("No resource " + resourceId);
-        }
+        requireResource(resourceId);
         String blackoutId = UUID.randomUUID().toString();
         // answers once the read side has it too: suggestions and alternatives avoid it from the 201 on
         readYourWrites.sendAndAwait(new AddBlackout(resourceId, blackoutId, range, body.reason()),
