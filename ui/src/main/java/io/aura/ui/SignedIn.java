@@ -1,37 +1,26 @@
 package io.aura.ui;
 
+import io.aura.gateway.Caller;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who is signed in, read from the security context at every call (Vaadin keeps it with the session,
- * also inside {@code UI.access}). The UI's services act as that person — never as a name or roles a
- * view hands them — and refuse what the HTTP API would refuse.
+ * also inside {@code UI.access}) through the gateway's {@link Caller}, as the HTTP API reads it. The
+ * UI's services act as that person — never as a name or roles a view hands them — and refuse what the
+ * HTTP API would refuse.
  */
 public final class SignedIn {
     private SignedIn() {}
 
-    private static Authentication authentication() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
-            throw new AccessDeniedException("Sign in first");
-        }
-        return auth;
-    }
-
     public static String name() {
-        return authentication().getName();
+        return Caller.current().name();
     }
 
-    /** The roles without Spring's ROLE_ prefix, as commands carry them. */
+    /** The roles by name, as commands carry them. */
     public static List<String> roles() {
-        return authentication().getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).toList();
+        return Caller.current().roles().stream().sorted().map(Enum::name).toList();
     }
 
     public static boolean has(String role) {

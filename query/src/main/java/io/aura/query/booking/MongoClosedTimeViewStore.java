@@ -23,7 +23,11 @@ public final class MongoClosedTimeViewStore implements ClosedTimeViewStore {
     static final String BLACKOUTS = "blackouts";
     static final String EXTERNAL_BUSY = "external_busy";
 
-    record BlackoutDocument(@Id String blackoutId, String resourceId, Instant start, Instant end, String reason) {}
+    record BlackoutDocument(@Id String blackoutId, String resourceId, Instant start, Instant end, String reason) {
+        BlackoutView toView() {
+            return new BlackoutView(blackoutId, resourceId, start, end, reason);
+        }
+    }
 
     /** Keyed by resource and range (see {@link BusyTime}). */
     record ExternalBusyDocument(@Id String id, String resourceId, Instant start, Instant end) {}
@@ -41,7 +45,7 @@ public final class MongoClosedTimeViewStore implements ClosedTimeViewStore {
     @Override
     public Optional<BlackoutView> findBlackout(String blackoutId) {
         return Optional.ofNullable(mongo.findById(blackoutId, BlackoutDocument.class, BLACKOUTS))
-                .map(b -> new BlackoutView(b.blackoutId(), b.resourceId(), b.start(), b.end(), b.reason()));
+                .map(BlackoutDocument::toView);
     }
 
     @Override
@@ -58,7 +62,7 @@ public final class MongoClosedTimeViewStore implements ClosedTimeViewStore {
     public List<BlackoutView> blackoutsOf(String resourceId) {
         return mongo.find(Query.query(Criteria.where("resourceId").is(resourceId))
                         .with(Sort.by("start", "_id")), BlackoutDocument.class, BLACKOUTS).stream()
-                .map(b -> new BlackoutView(b.blackoutId(), b.resourceId(), b.start(), b.end(), b.reason())).toList();
+                .map(BlackoutDocument::toView).toList();
     }
 
     @Override

@@ -36,6 +36,10 @@ public final class SqlClosedTimeViewStore extends SqlViewStore<SqlClosedTimeView
             return key(source, id);
         }
 
+        BlackoutView blackout() {
+            return new BlackoutView(id, resourceId, start, end, reason);
+        }
+
         static String key(Conflict.Source source, String id) {
             return source + "|" + id;
         }
@@ -85,7 +89,7 @@ public final class SqlClosedTimeViewStore extends SqlViewStore<SqlClosedTimeView
             row = reader.query("SELECT " + COLUMNS + " FROM closed_time WHERE source = ? AND id = ?",
                     SqlClosedTimeViewStore::row, Conflict.Source.BLACKOUT.name(), blackoutId).stream().findFirst();
         }
-        return row.map(r -> new BlackoutView(r.id(), r.resourceId(), r.start(), r.end(), r.reason()));
+        return row.map(Row::blackout);
     }
 
     @Override
@@ -104,7 +108,7 @@ public final class SqlClosedTimeViewStore extends SqlViewStore<SqlClosedTimeView
         return reader.query("SELECT " + COLUMNS + " FROM closed_time WHERE resource_id = ? AND source = ? "
                         + "ORDER BY start_at, id", SqlClosedTimeViewStore::row, resourceId,
                         Conflict.Source.BLACKOUT.name()).stream()
-                .map(r -> new BlackoutView(r.id(), r.resourceId(), r.start(), r.end(), r.reason())).toList();
+                .map(Row::blackout).toList();
     }
 
     @Override

@@ -108,10 +108,11 @@ public class BookingController {
                 resource(request.resourceId()).map(ResourceView::spec), clock.instant(), unreadable);
 
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            var earlier = idempotency.claim(caller.getName(), idempotencyKey, bookingId, BookingInput.fingerprint(body));
+            String fingerprint = BookingInput.fingerprint(body);
+            var earlier = idempotency.claim(caller.getName(), idempotencyKey, bookingId, fingerprint);
             if (earlier.isPresent()) {
                 var entry = earlier.get();
-                if (!entry.sameRequest(BookingInput.fingerprint(body))) {
+                if (!entry.sameRequest(fingerprint)) {
                     throw new RequestMismatchException("This Idempotency-Key was used for a different request; "
                             + "use a new key for a new request.");
                 }
