@@ -49,6 +49,14 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        embeddedDefault(registry, DATA_DIR, "aura");
+    }
+
+    /**
+     * The embedded default as the tests run it, on {@code dataDir} (and, in the MongoDB pass, in
+     * {@code mongoDatabase}): for a test that needs an application of its own, such as the fuzzer.
+     */
+    public static void embeddedDefault(DynamicPropertyRegistry registry, Path dataDir, String mongoDatabase) {
         // the tests' webhook receivers listen on this machine; nothing else private is allowed
         registry.add("aura.webhooks.allowed-private-hosts", () -> "127.0.0.1");
         registry.add("aura.graph.client-id", () -> io.aura.graph.FakeGraph.CLIENT_ID);
@@ -68,13 +76,13 @@ public abstract class IntegrationTest {
         registry.add("aura.approvals.sweep-interval", () -> "PT1S");
         registry.add("aura.mail.poll-interval", () -> "PT0.2S");
         registry.add("aura.webhooks.poll-interval", () -> "PT0.2S");
-        registry.add("aura.data-dir", () -> DATA_DIR.toString());
+        registry.add("aura.data-dir", dataDir::toString);
         registry.add("aura.admin-password", () -> ADMIN_PASSWORD);
         // every test signs in from 127.0.0.1: the per-address limit (unit-tested) must not couple the tests
         registry.add("aura.login.address-free-failures", () -> "1000");
         if (MONGO_VIEWS) {
             registry.add("aura.views", () -> "mongo");
-            registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO.getLocalAddress().getPort() + "/aura");
+            registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO.getLocalAddress().getPort() + "/" + mongoDatabase);
             registry.add("spring.autoconfigure.exclude", () -> "org.axonframework.springboot.autoconfig.XStreamAutoConfiguration");
         }
     }

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -26,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -52,8 +54,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    public static ProblemDetail notFoundProblem(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+        problem.setTitle("Not found");
+        return problem;
+    }
+
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        // an exception's message may quote what the caller sent: never send a megabyte back
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail != null && detail.length() > 500
+                ? detail.substring(0, 500) + "…" : detail);
         problem.setTitle(title);
         return ResponseEntity.status(status).body(problem);
     }
@@ -99,8 +109,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", e.getMessage());
     }
 
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+    /**
+     * An id that names another kind of thing (a resource's id where a webhook's is expected): its events
+     * are not this aggregate's, so, for what the caller asked for, it does not exist.
+     */
+    @ExceptionHandler({AggregateNotFoundException.class, IncompatibleAggregateException.class})
+    ResponseEntity<ProblemDetail> notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", "It does not exist.");
     }
 
@@ -125,11 +139,18 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             if (t instanceof BookingStateException || t instanceof ApprovalStateException) {
                 return wrongState((RuntimeException) t);
             }
-            if (t instanceof AggregateNotFoundException n) {
-                return notFound(n);
+            if (t instanceof AggregateNotFoundException || t instanceof IncompatibleAggregateException) {
+                return notFound((RuntimeException) t);
             }
         }
         return internal(e);
+    }
+
+    /** Spring Security's firewall refused a header or path the handler read (a control or non-ASCII character). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Bad request",
+                "The request could not be read as sent (its path, query string or headers).");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

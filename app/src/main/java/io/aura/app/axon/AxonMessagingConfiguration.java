@@ -4,6 +4,7 @@ import io.aura.app.axon.upcasting.BookingRequestedUpcaster;
 import io.aura.app.axon.upcasting.KernelRevisionResolver;
 import io.aura.app.axon.upcasting.SingleRangeUpcaster;
 import io.aura.app.notify.WebhookOutbox;
+import io.aura.app.ops.RequestLogFilter;
 import io.aura.command.approval.Approval;
 import io.aura.command.booking.Booking;
 import io.aura.command.identity.UserAccount;
@@ -42,6 +43,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /** How Axon is put together around framework-free aggregates and messages. */
@@ -134,16 +137,27 @@ public class AxonMessagingConfiguration {
             @Override
             public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
                     List<? extends CommandMessage<?>> messages) {
-                return (index, command) -> command.getMetaData().containsKey(ACTOR)
+                return (index, command) -> withRequestId(command.getMetaData().containsKey(ACTOR)
                         ? command
-                        : command.andMetaData(Map.of(ACTOR, currentActor(), MessageMetadata.ACTOR_ROLES, currentRoles()));
+                        : command.andMetaData(Map.of(ACTOR, currentActor(), MessageMetadata.ACTOR_ROLES, currentRoles())));
             }
         };
     }
 
     @Bean
     public CorrelationDataProvider actorCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(ACTOR, MessageMetadata.ACTOR_ROLES, "approvalToken");
+        return new SimpleCorrelationDataProvider(ACTOR, MessageMetadata.ACTOR_ROLES, "approvalToken",
+                MessageMetadata.REQUEST_ID);
+    }
+
+    /** The HTTP request being served on this thread, if any (commands sent by sagas and sweeps have none). */
+    static CommandMessage<?> withRequestId(CommandMessage<?> command) {
+        if (command.getMetaData().containsKey(MessageMetadata.REQUEST_ID)
+                || !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
+            return command;
+        }
+        Object id = request.getRequest().getAttribute(RequestLogFilter.REQUEST_ID);
+        return id == null ? command : command.andMetaData(Map.of(MessageMetadata.REQUEST_ID, id));
     }
 
     /**

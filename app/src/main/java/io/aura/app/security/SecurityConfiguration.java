@@ -17,6 +17,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -85,6 +86,16 @@ public class SecurityConfiguration {
     @Bean
     public ProblemWriter problemWriter(JsonMapper jsonMapper) {
         return new ProblemWriter(jsonMapper);
+    }
+
+    /**
+     * The firewall's refusals (a header with a control or non-ASCII character, an encoded slash in the
+     * path) answer 400 as a problem; by default they would surface as a 500.
+     */
+    @Bean
+    public RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, rejected) -> problems.write(response, 400, "Bad request",
+                "The request could not be read as sent (its path, query string or headers).");
     }
 
     /** Paths of the machine-facing API: bearer tokens, no session. Everything else is the Vaadin UI. */

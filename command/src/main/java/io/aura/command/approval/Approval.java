@@ -26,6 +26,7 @@ import io.aura.kernel.approval.ApprovalEvents.ApproversReassigned;
 import io.aura.kernel.approval.ApprovalLevel;
 import io.aura.kernel.approval.ApprovalPolicy;
 import io.aura.kernel.approval.ApprovalStatus;
+import io.aura.kernel.approval.ApproverNames;
 import io.aura.kernel.approval.DecisionChannel;
 import io.aura.kernel.approval.Verdict;
 import io.aura.kernel.identity.Role;
@@ -152,8 +153,12 @@ public class Approval {
     @CommandHandler
     void handle(ReassignApprovers c) {
         requirePending();
-        if (c.approvers() == null || c.approvers().isEmpty() || c.approvers().stream().anyMatch(a -> a == null || a.isBlank())) {
+        if (c.approvers() == null || c.approvers().isEmpty()) {
             throw new InvalidInputException(List.of(new FieldViolation("approvers", "name at least one approver")));
+        }
+        List<FieldViolation> shape = ApproverNames.shape("approvers", c.approvers());
+        if (!shape.isEmpty()) {
+            throw new InvalidInputException(shape);
         }
         List<String> next = c.approvers().stream().distinct().toList();
         apply(new ApproversReassigned(approvalId, bookingId, level, next, c.by(), c.reason()));

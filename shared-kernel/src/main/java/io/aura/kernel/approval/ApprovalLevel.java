@@ -53,9 +53,8 @@ public record ApprovalLevel(String name, List<String> approvers, String approver
         if (approvers.isEmpty() && approverRole == null) {
             out.add(new FieldViolation(path + ".approvers", "name at least one approver or an approverRole"));
         }
-        if (approvers.stream().anyMatch(a -> a == null || a.isBlank())) {
-            out.add(new FieldViolation(path + ".approvers", "must not contain blank names"));
-        }
+        out.addAll(ApproverNames.shape(path + ".approvers", approvers));
+        out.addAll(ApproverNames.shape(path + ".escalateTo", escalateTo));
         if (approverRole != null && !isRole(approverRole)) {
             out.add(new FieldViolation(path + ".approverRole", "must be one of " + List.of(Role.values())));
         }

@@ -2,6 +2,7 @@ package io.aura.kernel.resource;
 
 import io.aura.kernel.approval.ApprovalLevel;
 import io.aura.kernel.approval.ApprovalPolicy;
+import io.aura.kernel.approval.ApproverNames;
 import io.aura.kernel.validation.FieldViolation;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -58,12 +59,7 @@ public record ResourceSpec(
         if (!isRegionZone(timeZone)) {
             out.add(new FieldViolation("timeZone", "must be an IANA time zone such as Europe/Berlin"));
         }
-        for (String approver : approvers) {
-            if (approver == null || approver.isBlank()) {
-                out.add(new FieldViolation("approvers", "must not contain blank names"));
-                break;
-            }
-        }
+        out.addAll(ApproverNames.shape("approvers", approvers));
         if (bufferMinutes < 0 || bufferMinutes > 24 * 60) {
             out.add(new FieldViolation("bufferMinutes", "must be between 0 and 1440"));
         }

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.aura.kernel.approval.ApprovalLevel;
+import io.aura.kernel.approval.ApproverNames;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.resource.ResourceCommands.RegisterResource;
 import io.aura.kernel.resource.ResourceSpec;
@@ -102,11 +103,8 @@ public class AdminResourcesView extends VerticalLayout {
                     orZero(levelMinAttendees.getValue()), orZero(levelMinMinutes.getValue()), List.of(),
                     names(levelEscalateTo.getValue()));
             List<FieldViolation> wrong = new ArrayList<>(level.violations("level"));
-            for (String user : concat(level.approvers(), level.escalateTo())) {
-                if (!directory.userExists(user)) {
-                    wrong.add(new FieldViolation("level.approvers", "no user is called '" + user + "'"));
-                }
-            }
+            wrong.addAll(ApproverNames.unknown("level.approvers", level.approvers(), directory::userExists));
+            wrong.addAll(ApproverNames.unknown("level.escalateTo", level.escalateTo(), directory::userExists));
             levelErrors.setText(String.join("; ", wrong.stream().map(v -> v.field() + " " + v.message()).toList()));
             if (wrong.isEmpty()) {
                 levels.add(level);
@@ -149,8 +147,7 @@ public class AdminResourcesView extends VerticalLayout {
                 levels, deadlineHours.getValue() == null ? null : "PT" + deadlineHours.getValue() + "H");
         try {
             List<FieldViolation> violations = new ArrayList<>(spec.violations());
-            named.stream().filter(n -> !directory.userExists(n))
-                    .forEach(n -> violations.add(new FieldViolation("approvers", "no user is called '" + n + "'")));
+            violations.addAll(ApproverNames.unknown("approvers", named, directory::userExists));
             if (!violations.isEmpty()) {
                 throw new InvalidInputException(violations);
             }

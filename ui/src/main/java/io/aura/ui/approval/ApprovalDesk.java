@@ -6,6 +6,7 @@ import io.aura.kernel.approval.ApprovalCommands.ReassignApprovers;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalInbox;
 import io.aura.kernel.approval.ApprovalStatus;
+import io.aura.kernel.approval.ApproverNames;
 import io.aura.kernel.approval.Verdict;
 import io.aura.kernel.identity.UserQueries.FindUser;
 import io.aura.kernel.identity.UserQueries.UserView;
@@ -63,11 +64,8 @@ public class ApprovalDesk {
         if (names.isEmpty()) {
             violations.add(new FieldViolation("approvers", "name at least one approver"));
         }
-        for (String name : names) {
-            if (queries.query(new FindUser(name), ResponseTypes.optionalInstanceOf(UserView.class)).join().isEmpty()) {
-                violations.add(new FieldViolation("approvers", "no user is called '" + name + "'"));
-            }
-        }
+        violations.addAll(ApproverNames.check("approvers", names, name -> queries.query(new FindUser(name),
+                ResponseTypes.optionalInstanceOf(UserView.class)).join().isPresent()));
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

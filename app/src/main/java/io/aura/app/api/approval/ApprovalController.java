@@ -13,6 +13,7 @@ import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.approval.ApprovalQueries.FindApproval;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalInbox;
 import io.aura.kernel.approval.ApprovalStatus;
+import io.aura.kernel.approval.ApproverNames;
 import io.aura.kernel.approval.Verdict;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserQueries.FindUser;
@@ -193,11 +194,7 @@ public class ApprovalController {
         if (body.approvers() == null || body.approvers().isEmpty()) {
             violations.add(new FieldViolation("approvers", "name at least one approver"));
         } else {
-            for (String approver : body.approvers()) {
-                if (approver == null || approver.isBlank() || findUser(approver).isEmpty()) {
-                    violations.add(new FieldViolation("approvers", "no user is called '" + approver + "'"));
-                }
-            }
+            violations.addAll(ApproverNames.check("approvers", body.approvers(), name -> findUser(name).isPresent()));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

@@ -65,6 +65,8 @@ public class ReplayController {
     private final TransactionManager transactions;
     private final List<BatchedViewStore> sqlViews;
     private volatile ProjectionRebuild rebuild;
+    /** The processors are being stopped and reset (mode "processors"); not finished, whatever they report. */
+    private volatile boolean restarting;
 
     public ReplayController(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
                             TransactionManager transactions, ObjectProvider<BatchedViewStore> sqlViews) {
@@ -82,13 +84,43 @@ public class ReplayController {
         if (!mode.equals("one-pass") && !mode.equals("processors")) {
             throw new InvalidInputException(List.of(new FieldViolation("mode", "must be one-pass or processors")));
         }
-        if (rebuild != null && !rebuild.done()) {
+        if (restarting || (rebuild != null && !rebuild.done())) {
             throw new NotPossibleNowException("a rebuild is already running (GET /api/admin/replay shows its progress)");
         }
         // several projections may share a processor: reset each processor once
         Set<StreamingEventProcessor> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
         PROJECTIONS.forEach(name -> distinct.add(processor(name)));
         List<StreamingEventProcessor> processors = new ArrayList<>(distinct);
+        // Answered at once: stopping the processors waits for the batches in hand, which may take a second.
+        if (mode.equals("processors")) {
+            rebuild = null;
+            restarting = true;
+            Thread thread = new Thread(() -> {
+                try {
+                    stopAndReset(processors, mode);
+                } finally {
+                    processors.forEach(StreamingEventProcessor::start);
+                    restarting = false;
+                }
+            }, "projection-replay");
+            thread.setDaemon(true);
+            thread.start();
+        } else {
+            // The pass's end is the head now; whatever comes later the processors handle after it.
+            ProjectionRebuild pass = new ProjectionRebuild(processors, eventStore, tokenStore, transactions, sqlViews,
+                    eventStore.createHeadToken(), BookingProjection.PROCESSING_GROUP);
+            rebuild = pass;
+            Thread thread = new Thread(() -> {
+                stopAndReset(processors, mode);
+                pass.run();
+            }, "projection-rebuild");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        return ResponseEntity.accepted().body(progress());
+    }
+
+    private static void stopAndReset(List<StreamingEventProcessor> processors, String mode) {
         long started = System.nanoTime();
         // stopped together: each waits for its thread to finish the batch in hand
         CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
@@ -96,17 +128,6 @@ public class ReplayController {
         processors.forEach(StreamingEventProcessor::resetTokens);
         log.info("Replay ({}): {} processors stopped and reset in {} ms", mode, processors.size(),
                 (System.nanoTime() - started) / 1_000_000);
-        if (mode.equals("processors")) {
-            rebuild = null;
-            processors.forEach(StreamingEventProcessor::start);
-        } else {
-            rebuild = new ProjectionRebuild(processors, eventStore, tokenStore, transactions, sqlViews,
-                    eventStore.createHeadToken(), BookingProjection.PROCESSING_GROUP);
-            Thread pass = new Thread(rebuild::run, "projection-rebuild");
-            pass.setDaemon(true);
-            pass.start();
-        }
-        return ResponseEntity.accepted().body(progress());
     }
 
     @Operation(summary = "Replay progress: each projection's position against the head of the event store (ADMIN)")
@@ -127,6 +148,7 @@ public class ReplayController {
             done &= finished;
             processors.put(name, Map.of("position", position, "finished", finished));
         }
+        done &= !restarting;
         ProjectionRebuild pass = rebuild;
         if (pass == null) {
             return Map.of("headIndex", head, "finished", done, "processors", processors);

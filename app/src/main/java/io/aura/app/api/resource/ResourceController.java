@@ -5,6 +5,7 @@ import io.aura.app.api.NotFoundException;
 import io.aura.app.api.NotPossibleNowException;
 import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.approval.ApprovalLevel;
+import io.aura.kernel.approval.ApproverNames;
 import io.aura.kernel.identity.UserQueries.FindUser;
 import io.aura.kernel.identity.UserQueries.UserView;
 import io.aura.kernel.resource.ResourceCommands.RegisterResource;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
@@ -162,27 +164,14 @@ public class ResourceController {
                 violations.add(v);
             }
         }
-        for (String approver : spec.approvers()) {
-            if (approver != null && !approver.isBlank() && findUser(approver).isEmpty()) {
-                violations.add(new FieldViolation("approvers", "no user is called '" + approver + "'"));
-            }
-        }
+        Predicate<String> isUser = name -> findUser(name).isPresent();
+        violations.addAll(ApproverNames.unknown("approvers", spec.approvers(), isUser));
         for (int i = 0; i < spec.approvalLevels().size(); i++) {
             ApprovalLevel level = spec.approvalLevels().get(i);
-            if (level == null) {
-                continue;
-            }
-            for (String approver : level.approvers()) {
-                if (approver != null && !approver.isBlank() && findUser(approver).isEmpty()) {
-                    violations.add(new FieldViolation("approvalLevels[" + i + "].approvers",
-                            "no user is called '" + approver + "'"));
-                }
-            }
-            for (String approver : level.escalateTo()) {
-                if (approver == null || approver.isBlank() || findUser(approver).isEmpty()) {
-                    violations.add(new FieldViolation("approvalLevels[" + i + "].escalateTo",
-                            "no user is called '" + approver + "'"));
-                }
+            if (level != null) {
+                violations.addAll(ApproverNames.unknown("approvalLevels[" + i + "].approvers", level.approvers(), isUser));
+                violations.addAll(ApproverNames.unknown("approvalLevels[" + i + "].escalateTo", level.escalateTo(),
+                        isUser));
             }
         }
         if (!violations.isEmpty()) {
