@@ -4,6 +4,8 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +54,7 @@ public final class WebhookAddressPolicy {
         URI uri;
         try {
             uri = new URI(url);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return new Unusable(NOT_HTTP);
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
@@ -260,7 +262,7 @@ public final class WebhookAddressPolicy {
         }
         try {
             return InetAddress.getByAddress(four);
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalStateException(e); // four bytes are always an address
         }
     }

@@ -80,11 +80,17 @@ public class WebhookTargets {
     public Verdict check(String url) {
         return switch (WebhookAddressPolicy.read(url)) {
             case Unusable unusable -> new Refused(unusable.reason());
-            case IpLiteral ip -> allowedPrivateHosts.contains(ip.text()) ? new Pinned(ip, List.of(ip.address()))
-                    : WebhookAddressPolicy.nonPublic(ip.address()).<Verdict>map(why -> refused(ip.text(), ip.address(), why))
-                            .orElseGet(() -> new Pinned(ip, List.of(ip.address())));
+            case IpLiteral ip -> literal(ip);
             case DnsName name -> lookUp(name);
         };
+    }
+
+    private Verdict literal(IpLiteral ip) {
+        Optional<String> why = WebhookAddressPolicy.nonPublic(ip.address());
+        if (why.isPresent() && !allowedPrivateHosts.contains(ip.text())) {
+            return refused(ip.text(), ip.address(), why.get());
+        }
+        return new Pinned(ip, List.of(ip.address()));
     }
 
     private Verdict lookUp(DnsName name) {

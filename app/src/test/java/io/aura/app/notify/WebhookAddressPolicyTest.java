@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WebhookAddressPolicyTest {
     @Test
     void a_host_is_read_in_lower_case_without_one_trailing_dot_and_an_address_as_the_address() {
-        assertThat(WebhookAddressPolicy.read("https://Hooks.Example.ORG./x?y=1")).isEqualTo(new DnsName("hooks.example.org"));
+        assertThat(WebhookAddressPolicy.read("https://Hooks.Example.ORG./x?y=1"))
+                .isEqualTo(new DnsName("hooks.example.org"));
         assertThat(WebhookAddressPolicy.read("https://93.184.215.14:8443/x"))
                 .isEqualTo(new IpLiteral("93.184.215.14", InetAddress.ofLiteral("93.184.215.14")));
         assertThat(WebhookAddressPolicy.read("https://[2606:4700:4700::1111]/x"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aura.app.notify.WebhookAddressPolicy.DnsName;
 import io.aura.app.notify.WebhookTargets.NotResolved;
 import io.aura.app.notify.WebhookTargets.Pinned;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -49,10 +50,10 @@ class WebhookTargetsTest {
             http://[fe80::1%25eth0]/hook                     | zone id
             http://[2606:4700:4700::1111%25eth0]/hook        | zone id
             http://[::ffff:0177.0.0.1]/hook                  | four decimal numbers
-            http://[::127.0.0.1]/hook                        | IPv4-compatible (::/96) form of 127.0.0.1, which is loopback
-            http://[::a00:1]/hook                            | IPv4-compatible (::/96) form of 10.0.0.1, which is private
+            http://[::127.0.0.1]/hook                        | IPv4-compatible (::/96) form of 127.0.0.1
+            http://[::a00:1]/hook                            | IPv4-compatible (::/96) form of 10.0.0.1
             http://[::ffff:0:a00:1]/hook                     | IPv4-translated (::ffff:0:0:0/96) form of 10.0.0.1
-            http://[64:ff9b::a9fe:a9fe]/latest               | NAT64 (64:ff9b::/96) form of 169.254.169.254, which is link-local
+            http://[64:ff9b::a9fe:a9fe]/latest               | NAT64 (64:ff9b::/96) form of 169.254.169.254
             http://[64:ff9b::127.0.0.1]/hook                 | NAT64 (64:ff9b::/96) form of 127.0.0.1
             http://[64:ff9b:1::5db8:d70e]/hook               | local-use IPv4/IPv6 translation
             http://[2002:a9fe:a9fe::1]/latest                | 6to4 (2002::/16) form of 169.254.169.254
@@ -127,7 +128,8 @@ class WebhookTargetsTest {
                 resolvingTo("10.1.2.3"));
         assertThat(withInternalReceiver.refusal("http://127.0.0.1:9000/hook")).isNull();
         assertThat(withInternalReceiver.refusal("http://hooks.internal./hook")).isNull();
-        assertThat(withInternalReceiver.refusal("http://localhost:9000/hook")).as("by name, not by address").isNotNull();
+        assertThat(withInternalReceiver.refusal("http://localhost:9000/hook")).as("by name, not by address")
+                .isNotNull();
         assertThat(withInternalReceiver.refusal("http://0x7f.0.0.1:9000/hook")).as("never in another form").isNotNull();
     }
 
@@ -156,9 +158,10 @@ class WebhookTargetsTest {
     @Test
     void an_ipv6_answer_that_maps_a_private_ipv4_address_is_refused() throws Exception {
         byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 10, 0, 0, 5};
-        InetAddress answer = java.net.Inet6Address.getByAddress(null, mapped, -1); // as a resolver may hand it over
+        InetAddress answer = Inet6Address.getByAddress(null, mapped, -1); // as a resolver may hand it over
         WebhookTargets targets = new WebhookTargets(List.of(), name -> List.of(answer));
-        assertThat(targets.refusal("https://hooks.example.org/x")).contains("IPv4-mapped (::ffff:0:0/96) form of 10.0.0.5");
+        assertThat(targets.refusal("https://hooks.example.org/x"))
+                .contains("IPv4-mapped (::ffff:0:0/96) form of 10.0.0.5");
     }
 
     @Test
