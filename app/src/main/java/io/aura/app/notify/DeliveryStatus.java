@@ -7,6 +7,8 @@ public enum DeliveryStatus {
     DELIVERED,
     /** Given up after {@link WebhookOutbox#MAX_ATTEMPTS}. */
     FAILED,
+    /** Not sent, and never will be: its host pointed at a private address when it was due ({@link WebhookTargets}). */
+    REFUSED,
     /** Its webhook was removed before it was delivered. */
     CANCELLED
 }

@@ -2,15 +2,20 @@ package io.aura.app.notify;
 
 import io.aura.app.notify.WebhookStore.Delivery;
 import io.aura.app.notify.WebhookStore.Registration;
+import io.aura.app.notify.WebhookTargets.NotResolved;
+import io.aura.app.notify.WebhookTargets.Pinned;
+import io.aura.app.notify.WebhookTargets.Refused;
 import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.webhook.WebhookEvents.WebhookRegistered;
 import io.aura.kernel.webhook.WebhookEvents.WebhookRemoved;
 import io.aura.kernel.webhook.WebhookQueries.WatchWebhook;
 import io.aura.kernel.webhook.WebhookQueries.WebhookState;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -24,6 +29,13 @@ import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import okhttp3.Dns;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -42,7 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
  * becomes one delivery per webhook (its id, stable across retries, is the receiver's key for
  * deduplication), written by an event processor and POSTed later with an HMAC-SHA256 signature,
  * retried with backoff. A receiver that is down never holds up a decision. Registrations, secrets
- * and deliveries are kept through the {@link WebhookStore} port.
+ * and deliveries are kept through the {@link WebhookStore} port. Each delivery looks its host up
+ * once, checks every address and connects to those (ADR 0025): a host that points inside the
+ * network by then is not sent to, and the delivery is {@link DeliveryStatus#REFUSED}.
  */
 @Component
 @ProcessingGroup(WebhookOutbox.PROCESSING_GROUP)
@@ -60,7 +74,16 @@ public class WebhookOutbox {
     private final QueryUpdateEmitter emitter;
     private final JsonMapper json;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final MediaType JSON = MediaType.get("application/json");
+    /**
+     * OkHttp, not the JDK's client, because it takes the addresses to connect to from us ({@link
+     * Dns}) while TLS still checks the certificate for the name. No proxy: a proxy would look the
+     * name up itself. No redirects: a redirect is a URL nobody checked.
+     */
+    private final OkHttpClient http = new OkHttpClient.Builder().proxy(Proxy.NO_PROXY)
+            .followRedirects(false).followSslRedirects(false)
+            .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(10))
+            .writeTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(30)).build();
 
     private final WebhookTargets targets;
 
@@ -163,30 +186,35 @@ public class WebhookOutbox {
         // recorded only while still pending (the store's word): a webhook removed meanwhile has cancelled it
         Integer status = null;
         String error = null;
+        String refusal = null;
         try {
-            String refusal = targets.refusal(d.url());
-            if (refusal != null) {
-                throw new IllegalStateException("not sent: " + refusal); // its name may point elsewhere by now
+            switch (targets.check(d.url())) { // its name may point elsewhere by now
+                case Refused refused -> refusal = "not sent: url " + refused.reason();
+                case NotResolved notResolved -> error = "not sent: " + notResolved.reason();
+                case Pinned pinned -> {
+                    HttpUrl url = HttpUrl.parse(d.url());
+                    if (url == null || !pinned.isHost(url.host())) {
+                        refusal = "not sent: the HTTP client reads another host in url than the one checked";
+                    } else {
+                        status = send(d, url, pinned, now);
+                        if (status / 100 != 2) {
+                            error = "HTTP " + status;
+                        }
+                    }
+                }
             }
-            String timestamp = Long.toString(now.getEpochSecond());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(d.url()))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header(DELIVERY, d.id())
-                    .header(EVENT, d.eventType())
-                    .header(TIMESTAMP, timestamp)
-                    .header(SIGNATURE, "sha256=" + sign(d.secret(), timestamp + "." + d.body()))
-                    .POST(HttpRequest.BodyPublishers.ofString(d.body(), StandardCharsets.UTF_8))
-                    .build();
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status / 100 != 2) {
-                error = "HTTP " + status;
+        } catch (InterruptedIOException e) {
+            if (!(e instanceof SocketTimeoutException)) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
+            error = e.toString();
         } catch (Exception e) {
             error = e.toString();
+        }
+        if (refusal != null) { // a verdict on the address, not a failure: asking again later would not change it
+            log.warn("Webhook delivery {} to {} refused: {}", d.id(), d.url(), refusal);
+            store.failed(d.id(), DeliveryStatus.REFUSED, d.attempts() + 1, null, refusal, now);
+            return;
         }
         if (error == null) { // outside the try: a store that fails to record it is not a delivery that failed
             store.delivered(d.id(), status);
@@ -198,6 +226,36 @@ public class WebhookOutbox {
                 giveUp ? ", giving up" : "", error);
         store.failed(d.id(), giveUp ? DeliveryStatus.FAILED : DeliveryStatus.PENDING, attempts, status, error,
                 now.plus(Backoff.after(attempts)));
+    }
+
+    /** Connects to the pinned addresses only; a client per delivery shares the pool, keyed by those addresses. */
+    private int send(Delivery d, HttpUrl url, Pinned pinned, Instant now) throws IOException {
+        String timestamp = Long.toString(now.getEpochSecond());
+        Request request = new Request.Builder().url(url)
+                .header(DELIVERY, d.id())
+                .header(EVENT, d.eventType())
+                .header(TIMESTAMP, timestamp)
+                .header(SIGNATURE, "sha256=" + sign(d.secret(), timestamp + "." + d.body()))
+                .post(RequestBody.create(d.body().getBytes(StandardCharsets.UTF_8), JSON)) // its Content-Type
+                .build();
+        OkHttpClient pinnedClient = http.newBuilder().dns(new PinnedDns(url.host(), pinned.addresses())).build();
+        try (Response response = pinnedClient.newCall(request).execute()) {
+            return response.code();
+        }
+    }
+
+    /**
+     * The addresses checked for one host, and nothing for any other. A record: OkHttp reuses a
+     * pooled connection only for an equal one, so never one made to addresses checked earlier.
+     */
+    private record PinnedDns(String host, List<InetAddress> addresses) implements Dns {
+        @Override
+        public List<InetAddress> lookup(String hostname) throws UnknownHostException {
+            if (!hostname.equals(host)) {
+                throw new UnknownHostException(hostname + " was not checked");
+            }
+            return addresses;
+        }
     }
 
     /** Hex HMAC-SHA256 of {@code timestamp + "." + body}: receivers recompute it and compare in constant time. */

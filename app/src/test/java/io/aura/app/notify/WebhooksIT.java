@@ -76,7 +76,9 @@ class WebhooksIT extends IntegrationTest {
         // inside the network (server-side request forgery) or with credentials in the URL: refused
         for (String inside : java.util.List.of("http://169.254.169.254/latest/meta-data", "http://10.1.2.3/hook",
                 "http://localhost:8024/v1/public", "http://[::1]:27017/", "http://[fd00::5]/hook",
-                "https://user:password@hooks.example/x")) {
+                "https://user:password@hooks.example/x", "http://0x7f.1:8024/", "http://[::127.0.0.1]:8024/",
+                "http://[64:ff9b::a9fe:a9fe]/latest/meta-data", "http://metadata.google.internal/computeMetadata",
+                "http://[fe80::1%25eth0]/")) {
             var refused = http.post("/api/webhooks", adminToken, Map.of("url", inside, "secret", SECRET));
             assertThat(refused.status()).as(inside).isEqualTo(400);
             assertThat(refused.body().get("errors").get(0).get("field").asString()).isEqualTo("url");
