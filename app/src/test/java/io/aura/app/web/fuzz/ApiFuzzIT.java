@@ -41,9 +41,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code application/problem+json}; headers within 1 s; and a refused request recorded nothing (no
  * stored event carries its {@code X-Request-Id}, checked after the run so late consequences count too).
  *
- * <p>An application of its own (fresh data directory, own MongoDB database): the fuzzer disables users,
- * replays projections and forgets the contention model, which the shared application's tests must not
- * see. {@code -Daura.fuzz.requests=30000 -Daura.fuzz.seed=...} for a long run; CI runs a short one.
+ * <p>An application of its own, in a JVM of its own (surefire execution {@code api-fuzzer}): the fuzzer
+ * disables users, replays projections and forgets the contention model, which the shared application's
+ * tests must not see, and a second Vaadin application in one JVM would replace the static security
+ * context strategy under the first. {@code ./mvnw -pl app test -Dtest=ApiFuzzIT -Daura.fuzz.requests=30000
+ * -Daura.fuzz.seed=...} for a long run; CI runs a short one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

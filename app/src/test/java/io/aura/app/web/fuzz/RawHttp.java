@@ -18,28 +18,28 @@ import java.util.Map;
  * lengths). The answer's time is measured to its status line and headers, which is what a caller
  * waits for; a streaming answer (server-sent events) is cut off after its headers.
  */
-final class RawHttp {
+public final class RawHttp {
     private static final int READ_LIMIT = 256 * 1024;
 
     private final int port;
 
-    RawHttp(int port) {
+    public RawHttp(int port) {
         this.port = port;
     }
 
-    record Answer(int status, Map<String, String> headers, String body, long millisToHeaders) {
-        String header(String name) {
+    public record Answer(int status, Map<String, String> headers, String body, long millisToHeaders) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
-        boolean isProblem() {
+        public boolean isProblem() {
             String type = header("content-type");
             return type != null && type.startsWith("application/problem+json") && body.contains("\"status\"");
         }
     }
 
     /** Sends {@code target} (path and query exactly as given) with the headers and body; never follows redirects. */
-    Answer send(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
+    public Answer send(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
             socket.setSoTimeout(10_000);
