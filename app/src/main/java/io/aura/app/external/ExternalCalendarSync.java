@@ -64,7 +64,8 @@ public class ExternalCalendarSync implements ExternalCalendarLinks {
     @Override
     public Link link(String resourceId, String mailbox) {
         String box = mailbox == null || mailbox.isBlank() ? null : mailbox.trim().toLowerCase();
-        if (box != null && !MAILBOX.matcher(box).matches()) {
+        if (box != null && (box.length() > io.aura.kernel.identity.UsernamePolicy.MAX_EMAIL_LENGTH
+                || !MAILBOX.matcher(box).matches())) {
             throw new InvalidInputException(List.of(new FieldViolation("mailbox",
                     "must be a mailbox address such as room-a@contoso.com, or empty to unlink")));
         }

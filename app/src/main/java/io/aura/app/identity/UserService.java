@@ -49,9 +49,10 @@ public class UserService implements Accounts {
         Set<Role> roles = parseRoles(request.roles());
         List<FieldViolation> violations = new ArrayList<>(roleViolations(request.roles()));
         if (violations.isEmpty()) {
-            violations.addAll(UsernamePolicy.check(request.username(), roles, request.email()));
+            violations.addAll(UsernamePolicy.check(request.username(), roles, request.email(), request.displayName()));
         } else {
-            violations.addAll(UsernamePolicy.check(request.username(), Set.of(Role.REQUESTER), request.email()));
+            violations.addAll(UsernamePolicy.check(request.username(), Set.of(Role.REQUESTER), request.email(),
+                    request.displayName()));
         }
         violations.addAll(UsernamePolicy.checkPassword(request.password()));
         if (!violations.isEmpty()) {

@@ -3,6 +3,7 @@ package io.aura.app.notify;
 import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.kernel.validation.TextPolicy;
 import io.aura.kernel.webhook.WebhookCommands.RegisterWebhook;
 import io.aura.kernel.webhook.WebhookCommands.RemoveWebhook;
 import io.aura.kernel.webhook.WebhookQueries.WatchWebhook;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
@@ -40,10 +42,15 @@ public class WebhookRegistry implements Webhooks {
         this.clock = clock;
     }
 
+    /** What browsers and proxies reliably carry; a webhook address is never longer. */
+    static final int MAX_URL_LENGTH = 2048;
+
     @Override
     public Subscription register(String url, String secret) {
         List<FieldViolation> violations = new ArrayList<>();
-        String refusal = targets.refusal(url); // an http(s) URL without user or password, to a public host
+        Optional<FieldViolation> unbounded = TextPolicy.line("url", url, MAX_URL_LENGTH);
+        String refusal = unbounded.isPresent() ? null : targets.refusal(url); // http(s), no user, a public host
+        unbounded.ifPresent(violations::add);
         if (refusal != null) {
             violations.add(new FieldViolation("url", refusal));
         }

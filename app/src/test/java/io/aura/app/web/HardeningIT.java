@@ -99,6 +99,36 @@ class HardeningIT extends IntegrationTest {
     }
 
     @Test
+    void numbers_flags_and_texts_are_read_as_written_not_coerced() {
+        refusedNaming("capacity", NOTHING_ELSE, () -> http.post("/api/resources", adminToken,
+                "{\"name\":\"Coerced\",\"capacity\":\"12\",\"timeZone\":\"UTC\"}"));
+        refusedNaming("capacity", NOTHING_ELSE, () -> http.post("/api/resources", adminToken,
+                "{\"name\":\"Truncated\",\"capacity\":1.5,\"timeZone\":\"UTC\"}"));
+        refusedNaming("approvalRequired", NOTHING_ELSE, () -> http.post("/api/resources", adminToken,
+                "{\"name\":\"Flag\",\"capacity\":2,\"timeZone\":\"UTC\",\"approvalRequired\":\"true\"}"));
+        String room = room();
+        Map<String, Object> body = booking(room, "ignored");
+        body.put("title", 12);
+        refusedNaming("title", NOTHING_ELSE, () -> http.post("/events/create", adminToken, body));
+    }
+
+    @Test
+    void unbounded_or_hidden_text_is_refused_wherever_it_would_be_kept() {
+        String megabyte = "m".repeat(1_000_000);
+        refusedNaming("displayName", NOTHING_ELSE, () -> http.post("/api/users", adminToken, Map.of("username",
+                unique("big"), "password", "long-enough-pass-1", "roles", List.of("REQUESTER"), "displayName", megabyte)));
+        refusedNaming("email", NOTHING_ELSE, () -> http.post("/api/users", adminToken, Map.of("username", unique("mail"),
+                "password", "long-enough-pass-1", "roles", List.of("REQUESTER"), "email", megabyte + "@example.com")));
+        refusedNaming("name", NOTHING_ELSE, () -> http.post("/api/resources", adminToken, Map.of("name",
+                "Board\u202eroom", "capacity", 4, "timeZone", "UTC")));
+        refusedNaming("url", NOTHING_ELSE, () -> http.post("/api/webhooks", adminToken, Map.of("url",
+                "https://example.com/" + megabyte, "secret", "0123456789abcdef0123")));
+        String room = room();
+        refusedNaming("mailbox", NOTHING_ELSE, () -> http.put("/api/resources/" + room + "/external-calendar",
+                adminToken, Map.of("mailbox", megabyte + "@contoso.com")));
+    }
+
+    @Test
     void degenerate_rrules_are_refused_naming_the_recurrence_quickly() {
         String room = room();
         for (String rule : List.of("RRULE:FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=31;COUNT=3",

@@ -33,6 +33,7 @@ import io.aura.kernel.identity.Role;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.kernel.validation.Reasons;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,6 +115,7 @@ public class Approval {
         if (!c.at().isBefore(expiresAt)) {
             throw new ApprovalStateException("the deadline of level " + (level + 1) + " has passed");
         }
+        Reasons.requireBoundedComment(c.comment()); // whoever sends it: API, web UI
         if (!approver && (c.comment() == null || c.comment().isBlank())) {
             throw new InvalidInputException(List.of(new FieldViolation("comment",
                     "an administrator's override needs a reason")));
@@ -125,6 +127,7 @@ public class Approval {
 
     @CommandHandler
     DecisionOutcome handle(DecideWithToken c) {
+        Reasons.requireBoundedComment(c.comment()); // refused before the token is looked at: it stays unspent
         String refusal = tokenRefusal(c.tokenId(), c.approver(), c.level(), c.at());
         if (refusal != null) {
             refuse(c.tokenId(), c.approver(), refusal);
@@ -156,6 +159,7 @@ public class Approval {
         if (c.approvers() == null || c.approvers().isEmpty()) {
             throw new InvalidInputException(List.of(new FieldViolation("approvers", "name at least one approver")));
         }
+        Reasons.requireBounded(c.reason());
         List<FieldViolation> shape = ApproverNames.shape("approvers", c.approvers());
         if (!shape.isEmpty()) {
             throw new InvalidInputException(shape);
@@ -176,6 +180,7 @@ public class Approval {
 
     @CommandHandler
     void handle(CancelApproval c) {
+        Reasons.requireBounded(c.reason());
         if (status == ApprovalStatus.PENDING) {
             apply(new ApprovalCancelled(approvalId, bookingId, resourceId, c.reason(), c.by(), rescheduleTo));
         }

@@ -30,7 +30,8 @@ public class UserAccount {
 
     @CommandHandler
     public UserAccount(RegisterUser command) {
-        var violations = UsernamePolicy.check(command.username(), command.roles(), command.email());
+        var violations = UsernamePolicy.check(command.username(), command.roles(), command.email(),
+                command.displayName());
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

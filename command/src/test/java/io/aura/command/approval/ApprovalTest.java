@@ -147,6 +147,35 @@ class ApprovalTest {
     }
 
     @Test
+    void a_comment_with_a_direction_override_or_past_its_length_is_refused_whoever_sends_it() {
+        fixture.given(OPENED_ONE_LEVEL, OWNER_STARTED, OLGA_TOKEN)
+                .when(new DecideApproval(A, Verdict.REJECT, "fine\u202e", "olga", List.of(), OPENED))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+        fixture.given(OPENED_ONE_LEVEL, OWNER_STARTED, OLGA_TOKEN)
+                .when(new DecideWithToken(A, tokenId(A, 0), "olga", 0, Verdict.APPROVE, "x".repeat(1_001), OPENED))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void reasons_for_reassigning_and_cancelling_are_bounded_and_a_crowd_of_approvers_is_refused() {
+        fixture.given(OPENED_ONE_LEVEL, OWNER_STARTED, OLGA_TOKEN)
+                .when(new ReassignApprovers(A, List.of("pat"), "y".repeat(501), "root", OPENED))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+        fixture.given(OPENED_ONE_LEVEL, OWNER_STARTED, OLGA_TOKEN)
+                .when(new ReassignApprovers(A, java.util.stream.IntStream.range(0, 51).mapToObj(i -> "p" + i).toList(),
+                        null, "root", OPENED))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+        fixture.given(OPENED_ONE_LEVEL, OWNER_STARTED, OLGA_TOKEN)
+                .when(new CancelApproval(A, "z".repeat(501), "root"))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void a_decided_approval_takes_no_second_verdict() {
         fixture.given(OPENED_ONE_LEVEL, OWNER_STARTED, OLGA_TOKEN,
                         new ApprovalLevelApproved(A, B, 0, "olga", null, DecisionChannel.INBOX, null),

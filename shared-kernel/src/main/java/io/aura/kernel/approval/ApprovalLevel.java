@@ -2,6 +2,7 @@ package io.aura.kernel.approval;
 
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.TextPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,6 +50,8 @@ public record ApprovalLevel(String name, List<String> approvers, String approver
         List<FieldViolation> out = new ArrayList<>();
         if (name == null || name.isBlank() || name.length() > 80) {
             out.add(new FieldViolation(path + ".name", "must be 1 to 80 characters"));
+        } else {
+            TextPolicy.line(path + ".name", name, 80).ifPresent(out::add);
         }
         if (approvers.isEmpty() && approverRole == null) {
             out.add(new FieldViolation(path + ".approvers", "name at least one approver or an approverRole"));

@@ -1,6 +1,7 @@
 package io.aura.kernel.identity;
 
 import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.TextPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,16 @@ public final class UsernamePolicy {
 
     private UsernamePolicy() {}
 
+    public static final int MAX_DISPLAY_NAME_LENGTH = 100;
+    /** RFC 5321's bound for a path; an address longer than this cannot be delivered to anyway. */
+    public static final int MAX_EMAIL_LENGTH = 254;
+
+    public static List<FieldViolation> check(String username, Set<Role> roles, String email, String displayName) {
+        List<FieldViolation> out = check(username, roles, email);
+        TextPolicy.line("displayName", displayName, MAX_DISPLAY_NAME_LENGTH).ifPresent(out::add);
+        return out;
+    }
+
     public static List<FieldViolation> check(String username, Set<Role> roles, String email) {
         List<FieldViolation> out = new ArrayList<>();
         if (username == null || !USERNAME.matcher(username).matches()) {
@@ -23,7 +34,9 @@ public final class UsernamePolicy {
         if (roles == null || roles.isEmpty()) {
             out.add(new FieldViolation("roles", "must name at least one of REQUESTER, APPROVER, ADMIN, AUDITOR"));
         }
-        if (email != null && !email.isBlank() && !EMAIL.matcher(email).matches()) {
+        if (email != null && email.length() > MAX_EMAIL_LENGTH) {
+            out.add(new FieldViolation("email", "must be at most " + MAX_EMAIL_LENGTH + " characters"));
+        } else if (email != null && !email.isBlank() && !EMAIL.matcher(email).matches()) {
             out.add(new FieldViolation("email", "is not an e-mail address"));
         }
         return out;

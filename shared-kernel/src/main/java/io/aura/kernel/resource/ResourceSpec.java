@@ -4,6 +4,7 @@ import io.aura.kernel.approval.ApprovalLevel;
 import io.aura.kernel.approval.ApprovalPolicy;
 import io.aura.kernel.approval.ApproverNames;
 import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.TextPolicy;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -50,8 +51,8 @@ public record ResourceSpec(
         List<FieldViolation> out = new ArrayList<>();
         if (name == null || name.isBlank()) {
             out.add(new FieldViolation("name", "must not be blank"));
-        } else if (name.length() > 120) {
-            out.add(new FieldViolation("name", "must be at most 120 characters"));
+        } else {
+            TextPolicy.line("name", name, 120).ifPresent(out::add);
         }
         if (capacity < 1 || capacity > 100_000) {
             out.add(new FieldViolation("capacity", "must be between 1 and 100000"));

@@ -20,6 +20,7 @@ import io.aura.kernel.identity.UserQueries.FindUser;
 import io.aura.kernel.identity.UserQueries.UserView;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.kernel.validation.Reasons;
 import io.jsonwebtoken.JwtException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -59,7 +60,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Approvals")
 public class ApprovalController {
     private static final Logger log = LoggerFactory.getLogger(ApprovalController.class);
-    static final int MAX_COMMENT = 1000;
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -273,9 +273,7 @@ public class ApprovalController {
                 violations.add(new FieldViolation("decision", "must be APPROVE or REJECT"));
             }
         }
-        if (comment != null && comment.length() > MAX_COMMENT) {
-            violations.add(new FieldViolation("comment", "must be at most " + MAX_COMMENT + " characters"));
-        }
+        Reasons.commentTooLong(comment).ifPresent(violations::add);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
