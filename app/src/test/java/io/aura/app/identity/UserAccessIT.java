@@ -184,12 +184,7 @@ class UserAccessIT extends IntegrationTest {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         get(browser, "/login");
-        var signedIn = browser.send(HttpRequest.newBuilder(URI.create(http.base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(password(name), StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        assertThat(signIn(browser, name).headers().firstValue("Location").orElse("")).doesNotContain("error");
         assertThat(get(browser, "/").statusCode()).isEqualTo(200);
 
         http.post("/api/users/" + name + "/disable", adminToken, Map.of());
@@ -198,6 +193,16 @@ class UserAccessIT extends IntegrationTest {
         assertThat(after.statusCode()).isEqualTo(302);
         assertThat(after.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
         assertThat(get(browser, "/").statusCode()).as("the session is gone, not just this request").isEqualTo(302);
+        get(browser, "/login");
+        assertThat(signIn(browser, name).headers().firstValue("Location").orElse("")).endsWith("/login?error");
+    }
+
+    private HttpResponse<String> signIn(HttpClient browser, String name) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(http.base() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(password(name), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(HttpClient browser, String path) throws Exception {
