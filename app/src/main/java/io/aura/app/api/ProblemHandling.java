@@ -4,6 +4,7 @@ import io.aura.command.approval.ApprovalStateException;
 import io.aura.command.approval.NotAnApproverException;
 import io.aura.command.booking.BookingStateException;
 import io.aura.command.booking.NotOwnerException;
+import io.aura.command.identity.SelfLockoutException;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import java.net.URI;
@@ -87,8 +88,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
-    /** The booking or approval is not in a state that allows this. */
-    @ExceptionHandler({BookingStateException.class, ApprovalStateException.class, NotPossibleNowException.class})
+    /** The booking or approval is not in a state that allows this; an administrator would lock themselves out. */
+    @ExceptionHandler({BookingStateException.class, ApprovalStateException.class, NotPossibleNowException.class,
+            SelfLockoutException.class})
     ResponseEntity<ProblemDetail> wrongState(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
     }
@@ -136,7 +138,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             if (t instanceof NotOwnerException || t instanceof NotAnApproverException) {
                 return notAllowed((RuntimeException) t);
             }
-            if (t instanceof BookingStateException || t instanceof ApprovalStateException) {
+            if (t instanceof BookingStateException || t instanceof ApprovalStateException
+                    || t instanceof SelfLockoutException) {
                 return wrongState((RuntimeException) t);
             }
             if (t instanceof AggregateNotFoundException || t instanceof IncompatibleAggregateException) {

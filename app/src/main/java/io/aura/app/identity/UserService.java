@@ -4,9 +4,12 @@ import io.aura.app.security.CredentialStore;
 import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.identity.Accounts;
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserCommands.DisableUser;
 import io.aura.kernel.identity.UserCommands.GrantRoles;
 import io.aura.kernel.identity.UserCommands.RegisterUser;
+import io.aura.kernel.identity.UserCommands.RevokeRole;
 import io.aura.kernel.identity.UserQueries.FindUser;
+import io.aura.kernel.identity.UserQueries.ListUsers;
 import io.aura.kernel.identity.UserQueries.UserView;
 import io.aura.kernel.identity.UsernamePolicy;
 import io.aura.kernel.validation.FieldViolation;
@@ -16,20 +19,28 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-/** Creates accounts: the hash goes to the credential store, the account and its roles into an event. */
+/**
+ * Creates accounts and changes what they may do: the hash goes to the credential store, the account,
+ * its roles and whether it is disabled into events.
+ */
 @Service
 public class UserService implements Accounts {
     private final CredentialStore credentials;
     private final PasswordEncoder encoder;
     private final ReadYourWrites readYourWrites;
+    private final QueryGateway queries;
 
-    public UserService(CredentialStore credentials, PasswordEncoder encoder, ReadYourWrites readYourWrites) {
+    public UserService(CredentialStore credentials, PasswordEncoder encoder, ReadYourWrites readYourWrites,
+                       QueryGateway queries) {
         this.credentials = credentials;
         this.encoder = encoder;
         this.readYourWrites = readYourWrites;
+        this.queries = queries;
     }
 
     public record NewUser(String username, String password, List<String> roles, String displayName, String email) {}
@@ -94,6 +105,37 @@ public class UserService implements Accounts {
         return readYourWrites.sendAndAwait(new GrantRoles(username, roles), new FindUser(username), UserView.class,
                         view -> view.roles().containsAll(roles), Duration.ofSeconds(10))
                 .orElseThrow(() -> new IllegalStateException("the user view did not show the granted roles in time"));
+    }
+
+    /** Takes one role away (revoking one not held changes nothing); the view shows it gone when this returns. */
+    public UserView revokeRole(String username, String roleName) {
+        Role role = parseRoles(roleName == null ? null : List.of(roleName)).stream().findFirst()
+                .orElseThrow(() -> new InvalidInputException(List.of(new FieldViolation("role", "unknown role '"
+                        + roleName + "'; the roles are REQUESTER, APPROVER, ADMIN, AUDITOR"))));
+        if (!credentials.exists(username)) {
+            throw new UnknownUserException(username);
+        }
+        return readYourWrites.sendAndAwait(new RevokeRole(username, role), new FindUser(username), UserView.class,
+                        view -> !view.roles().contains(role), Duration.ofSeconds(10))
+                .orElseThrow(() -> new IllegalStateException("the user view did not show the revoked role in time"));
+    }
+
+    /**
+     * Disables a user: from the next request on, on every node, their tokens and sessions are refused
+     * and they cannot sign in (the account's events decide that, not the view this waits for).
+     */
+    public UserView disable(String username) {
+        if (!credentials.exists(username)) {
+            throw new UnknownUserException(username);
+        }
+        return readYourWrites.sendAndAwait(new DisableUser(username), new FindUser(username), UserView.class,
+                        UserView::disabled, Duration.ofSeconds(10))
+                .orElseThrow(() -> new IllegalStateException("the user view did not show the user disabled in time"));
+    }
+
+    /** Every user, disabled ones too, by username. */
+    public List<UserView> list() {
+        return queries.query(new ListUsers(), ResponseTypes.multipleInstancesOf(UserView.class)).join();
     }
 
     private static Set<Role> parseRoles(List<String> names) {

@@ -29,11 +29,11 @@ public final class MongoNotificationStore implements NotificationStore, MailQueu
 
     private final MongoTemplate mongo;
 
-    /** A recipient as MongoDB keeps it (roles by name). */
-    record RecipientDocument(@Id String username, Set<String> roles, String email) {
+    /** A recipient as MongoDB keeps it (roles by name; no {@code disabled} in those kept before it existed). */
+    record RecipientDocument(@Id String username, Set<String> roles, String email, Boolean disabled) {
         Recipient toRecipient() {
             return new Recipient(username, roles == null ? Set.of()
-                    : roles.stream().map(Role::valueOf).collect(Collectors.toSet()), email);
+                    : roles.stream().map(Role::valueOf).collect(Collectors.toSet()), email, Boolean.TRUE.equals(disabled));
         }
     }
 
@@ -55,7 +55,7 @@ public final class MongoNotificationStore implements NotificationStore, MailQueu
     @Override
     public void saveRecipient(Recipient r) {
         mongo.save(new RecipientDocument(r.username(), r.roles().stream().map(Role::name).collect(Collectors.toSet()),
-                r.email()), RECIPIENTS);
+                r.email(), r.disabled()), RECIPIENTS);
     }
 
     @Override
@@ -144,8 +144,9 @@ public final class MongoNotificationStore implements NotificationStore, MailQueu
         for (Document user : mongo.find(new Query(), Document.class, "users")) {
             @SuppressWarnings("unchecked")
             List<String> roles = user.get("roles", List.class);
-            mongo.save(new RecipientDocument(user.getString("_id"), roles == null ? Set.of() : Set.copyOf(roles),
-                    user.getString("email")), RECIPIENTS);
+            boolean disabled = Boolean.TRUE.equals(user.getBoolean("disabled"));
+            mongo.save(new RecipientDocument(user.getString("_id"), roles == null || disabled ? Set.of()
+                    : Set.copyOf(roles), user.getString("email"), disabled), RECIPIENTS);
         }
         return this;
     }

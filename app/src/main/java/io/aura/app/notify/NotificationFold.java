@@ -11,7 +11,9 @@ import io.aura.kernel.approval.ApprovalEvents.ApprovalReminderDue;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenIssued;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenRevoked;
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
+import io.aura.kernel.identity.UserEvents.UserDisabled;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -50,11 +52,31 @@ final class NotificationFold {
         return new Recipient(e.username(), e.roles(), e.email());
     }
 
-    /** Roles are added, never replaced: a redelivered grant adds nothing. */
+    /** Roles are added, never replaced: a redelivered grant adds nothing. A disabled user gains none. */
     static Recipient granted(Recipient r, RolesGranted e) {
+        if (r.disabled()) {
+            return r;
+        }
         Set<Role> roles = new HashSet<>(r.roles());
         roles.addAll(e.roles());
         return new Recipient(r.username(), roles, r.email());
+    }
+
+    /** A revoked role stops bringing its notices (a revoked APPROVER is no longer asked). */
+    static Recipient revoked(Recipient r, RoleRevoked e) {
+        Set<Role> roles = new HashSet<>(r.roles());
+        roles.remove(e.role());
+        return new Recipient(r.username(), roles, r.email(), r.disabled());
+    }
+
+    /** A disabled user is a member of no role and is told nothing, not even by name (see {@link #reaches}). */
+    static Recipient disabled(Recipient r, UserDisabled e) {
+        return new Recipient(r.username(), Set.of(), r.email(), true);
+    }
+
+    /** Whether a notice reaches its user: not when they are disabled (someone unknown here still is told). */
+    static boolean reaches(Optional<Recipient> who) {
+        return who.map(r -> !r.disabled()).orElse(true);
     }
 
     static ApprovalContext opened(ApprovalOpened e) {

@@ -12,13 +12,16 @@ import io.aura.kernel.approval.ApprovalEvents.ApprovalRejected;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalReminderDue;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenIssued;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenRevoked;
+import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
+import io.aura.kernel.identity.UserEvents.UserDisabled;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.notification.NotificationQueries.FindNotificationsOf;
 import io.aura.kernel.notification.NotificationQueries.NotificationView;
 import io.aura.kernel.notification.NotificationQueries.WatchNotifications;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -70,6 +73,16 @@ public class NotificationInbox {
     @EventHandler
     void on(RolesGranted e) {
         store.recipient(e.username()).map(r -> NotificationFold.granted(r, e)).ifPresent(store::saveRecipient);
+    }
+
+    @EventHandler
+    void on(RoleRevoked e) {
+        store.recipient(e.username()).map(r -> NotificationFold.revoked(r, e)).ifPresent(store::saveRecipient);
+    }
+
+    @EventHandler
+    void on(UserDisabled e) {
+        store.recipient(e.username()).map(r -> NotificationFold.disabled(r, e)).ifPresent(store::saveRecipient);
     }
 
     @EventHandler
@@ -134,8 +147,12 @@ public class NotificationInbox {
     private void tell(EventMessage<?> message, ReplayStatus replay, List<Notice> notices) {
         Instant now = Instant.now();
         for (Notice notice : notices) {
-            InboxEntry entry = NotificationFold.entry(message.getIdentifier(), message.getTimestamp(), notice,
-                    store.recipient(notice.user()), replay.isReplay(), mailEnabled, now);
+            Optional<Recipient> who = store.recipient(notice.user());
+            if (!NotificationFold.reaches(who)) {
+                continue;
+            }
+            InboxEntry entry = NotificationFold.entry(message.getIdentifier(), message.getTimestamp(), notice, who,
+                    replay.isReplay(), mailEnabled, now);
             if (store.add(entry)) { // new, not a redelivery: tell whoever watches this inbox
                 NotificationView view = entry.toView();
                 emitter.emit(WatchNotifications.class, q -> q.user().equals(entry.user()), view);

@@ -58,7 +58,7 @@ public final class SqlNotificationStore extends SqlViewStore<Object> implements 
             writer.execute("CREATE INDEX IF NOT EXISTS notification_outbox "
                     + "ON notification (mail_status, mail_next_attempt_at)");
             writer.execute("CREATE TABLE IF NOT EXISTS notification_recipient (username VARCHAR(200) PRIMARY KEY, "
-                    + "email TEXT)");
+                    + "email TEXT, disabled BOOLEAN NOT NULL DEFAULT FALSE)");
             writer.execute("CREATE TABLE IF NOT EXISTS notification_recipient_role (role VARCHAR(32) NOT NULL, "
                     + "username VARCHAR(200) NOT NULL, PRIMARY KEY (role, username))");
             writer.execute("CREATE INDEX IF NOT EXISTS notification_recipient_role_user "
@@ -66,6 +66,21 @@ public final class SqlNotificationStore extends SqlViewStore<Object> implements 
             writer.execute("CREATE TABLE IF NOT EXISTS notification_approval (approval_id VARCHAR(100) PRIMARY KEY, "
                     + "booking_id VARCHAR(100), resource_id VARCHAR(100), requester VARCHAR(200))");
         });
+        // a table created before users could be disabled gets the column (SQLite has no ADD COLUMN IF NOT EXISTS)
+        boolean hasDisabled = Boolean.TRUE.equals(reader.query("SELECT * FROM notification_recipient WHERE 1 = 0",
+                rs -> {
+                    var meta = rs.getMetaData();
+                    for (int c = 1; c <= meta.getColumnCount(); c++) {
+                        if (meta.getColumnName(c).equalsIgnoreCase("disabled")) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }));
+        if (!hasDisabled) {
+            transaction.executeWithoutResult(s -> writer.execute(
+                    "ALTER TABLE notification_recipient ADD COLUMN disabled BOOLEAN NOT NULL DEFAULT FALSE"));
+        }
         return this;
     }
 
@@ -75,14 +90,14 @@ public final class SqlNotificationStore extends SqlViewStore<Object> implements 
         if (batch != null && batch.get(recipientKey(username)) instanceof Recipient r) {
             return Optional.of(r);
         }
-        List<Optional<String>> email = reader.query("SELECT email FROM notification_recipient WHERE username = ?",
-                (rs, i) -> Optional.ofNullable(rs.getString(1)), username);
-        if (email.isEmpty()) {
+        List<Recipient> found = reader.query("SELECT email, disabled FROM notification_recipient WHERE username = ?",
+                (rs, i) -> new Recipient(username, Set.of(), rs.getString(1), rs.getBoolean(2)), username);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
         Set<Role> roles = reader.queryForList("SELECT role FROM notification_recipient_role WHERE username = ?",
                 String.class, username).stream().map(Role::valueOf).collect(Collectors.toSet());
-        return Optional.of(new Recipient(username, roles, email.get(0).orElse(null)));
+        return Optional.of(new Recipient(username, roles, found.get(0).email(), found.get(0).disabled()));
     }
 
     @Override
@@ -232,9 +247,9 @@ public final class SqlNotificationStore extends SqlViewStore<Object> implements 
         }
         transaction.executeWithoutResult(s -> {
             if (!recipients.isEmpty()) {
-                writer.batchUpdate("INSERT INTO notification_recipient (username, email) VALUES (?, ?) "
-                        + "ON CONFLICT (username) DO UPDATE SET email = excluded.email",
-                        recipients.stream().map(r -> new Object[] {r.username(), r.email()}).toList());
+                writer.batchUpdate("INSERT INTO notification_recipient (username, email, disabled) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (username) DO UPDATE SET email = excluded.email, disabled = excluded.disabled",
+                        recipients.stream().map(r -> new Object[] {r.username(), r.email(), r.disabled()}).toList());
                 writer.batchUpdate("DELETE FROM notification_recipient_role WHERE username = ?",
                         recipients.stream().map(r -> new Object[] {r.username()}).toList());
                 List<Object[]> roles = new ArrayList<>();

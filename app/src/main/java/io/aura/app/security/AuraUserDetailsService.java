@@ -1,14 +1,17 @@
 package io.aura.app.security;
 
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
+import io.aura.kernel.identity.UserEvents.UserDisabled;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -16,48 +19,81 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * A person who can sign in: the hash from the credential store, the roles folded from the account's
- * own events. Not from the user view: during a replay it is being rebuilt, and right after a user is
- * created it may be a few milliseconds behind — a sign-in must not fail (or get fewer roles) then.
+ * A person who can sign in, and what they may do now: the hash from the credential store, the roles
+ * and whether the account is disabled folded from the account's own events. Not from the user view:
+ * during a replay it is being rebuilt, and right after a change it may be a few milliseconds behind —
+ * a sign-in must not fail (or get fewer roles) then, and a revoked role or a disabled account must not
+ * keep working then. Not from a cache either: every node reads the same event store, so a change
+ * made on one node holds on every node at the next request.
  */
 @Component
 public class AuraUserDetailsService implements UserDetailsService {
     private static final String ACCOUNT = "UserAccount";
 
     private final CredentialStore credentials;
-    private final EventStore eventStore;
+    private final AccountEvents events;
 
-    public AuraUserDetailsService(CredentialStore credentials, EventStore eventStore) {
+    public AuraUserDetailsService(CredentialStore credentials, AccountEvents events) {
         this.credentials = credentials;
-        this.eventStore = eventStore;
+        this.events = events;
     }
 
+    /** An account as its events leave it now. */
+    public record Account(String username, Set<Role> roles, boolean disabled) {
+        public Account {
+            roles = Set.copyOf(roles);
+        }
+
+        /** What a request of this account may do: its roles now, whatever an older token or session says. */
+        public List<SimpleGrantedAuthority> authorities() {
+            return roles.stream().sorted().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+        }
+    }
+
+    /** A disabled user is refused as an unknown one is: the same answer as a wrong password. */
     @Override
     public UserDetails loadUserByUsername(String username) {
         String hash = credentials.passwordHash(username)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        Set<Role> roles = rolesOf(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        Account account = currentAccount(username).filter(a -> !a.disabled())
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         return User.withUsername(username)
                 .password(hash)
-                .roles(roles.stream().map(Enum::name).toArray(String[]::new))
+                .authorities(account.authorities())
                 .build();
     }
 
-    /** The roles of a registered user (registration, then every grant), or empty if there is no such account. */
-    public Optional<Set<Role>> rolesOf(String username) {
-        DomainEventStream events = eventStore.readEvents(username, 0);
-        Set<Role> roles = null;
+    /**
+     * The account of a registered user as it is now (registration, then every grant, revocation and
+     * disabling), or empty if there is no such account. One read of the account's stream, by its key.
+     */
+    public Optional<Account> currentAccount(String username) {
+        return fold(username, events.of(username));
+    }
+
+    /** The account the events of aggregate {@code username} make, in their order. */
+    static Optional<Account> fold(String username, Iterator<? extends DomainEventMessage<?>> events) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        boolean registered = false;
+        boolean disabled = false;
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
             if (!ACCOUNT.equals(event.getType())) {
                 return Optional.empty(); // the id belongs to some other aggregate
             }
-            if (event.getPayload() instanceof UserRegistered registered) {
-                roles = registered.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(registered.roles());
-            } else if (event.getPayload() instanceof RolesGranted granted && roles != null) {
-                roles.addAll(granted.roles());
+            switch (event.getPayload()) {
+                case UserRegistered r -> {
+                    registered = true;
+                    if (r.roles() != null) {
+                        roles.addAll(r.roles());
+                    }
+                }
+                case RolesGranted granted -> roles.addAll(granted.roles());
+                case RoleRevoked revoked -> roles.remove(revoked.role());
+                case UserDisabled ignored -> disabled = true;
+                default -> { } // a later kind of account event changes neither roles nor access
             }
         }
-        return Optional.ofNullable(roles).map(Set::copyOf);
+        return !registered ? Optional.empty() : Optional.of(new Account(username, roles, disabled));
     }
 }

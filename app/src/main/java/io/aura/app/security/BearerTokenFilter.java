@@ -6,9 +6,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
+import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,14 +16,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates {@code Authorization: Bearer} requests; a token that does not verify is a 401 at
  * once, except on the endpoints that need none (API.md): there it is ignored, so a client that always
  * sends its last, expired token can still sign in again or decide with an approval token.
+ *
+ * <p>A token that verifies says who the caller is, not what they may do now: the request acts with
+ * the account's roles as its events leave them at this moment, and the account of a disabled (or
+ * unknown) user is refused like an invalid token. A revoked role or a disabled user stops working at
+ * the next request, on every node, however long the token still runs.
  */
 public final class BearerTokenFilter extends OncePerRequestFilter {
     private final AccessTokens tokens;
+    private final AuraUserDetailsService accounts;
     private final ProblemWriter problems;
     private final RequestMatcher openEndpoints;
 
-    public BearerTokenFilter(AccessTokens tokens, ProblemWriter problems, RequestMatcher openEndpoints) {
+    public BearerTokenFilter(AccessTokens tokens, AuraUserDetailsService accounts, ProblemWriter problems,
+                             RequestMatcher openEndpoints) {
         this.tokens = tokens;
+        this.accounts = accounts;
         this.problems = problems;
         this.openEndpoints = openEndpoints;
     }
@@ -49,10 +56,18 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
                     + "tampered with, expired or not issued by this server.");
             return;
         }
-        List<SimpleGrantedAuthority> authorities = verified.roles().stream()
-                .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
-                .toList();
-        var auth = UsernamePasswordAuthenticationToken.authenticated(verified.username(), null, authorities);
+        Optional<AuraUserDetailsService.Account> account = accounts.currentAccount(verified.username())
+                .filter(a -> !a.disabled());
+        if (account.isEmpty()) {
+            if (openEndpoints.matches(request)) {
+                chain.doFilter(request, response);
+                return;
+            }
+            problems.write(response, 401, "Unauthorized", "The bearer token's user is disabled or does not exist.");
+            return;
+        }
+        var auth = UsernamePasswordAuthenticationToken.authenticated(verified.username(), null,
+                account.get().authorities());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(auth);
         SecurityContextHolder.setContext(context);

@@ -17,6 +17,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -131,8 +132,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    public SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens tokens, ProblemWriter problems)
-            throws Exception {
+    public SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens tokens, AuraUserDetailsService accounts,
+                                           ProblemWriter problems) throws Exception {
         http
                 .securityMatcher(API_PATHS)
                 .csrf(csrf -> csrf.disable()) // no cookies, no ambient credentials: bearer tokens only
@@ -159,17 +160,21 @@ public class SecurityConfiguration {
                                 "Unauthorized", "This endpoint needs a bearer token: POST /api/auth/token first."))
                         .accessDeniedHandler((request, response, ex) -> problems.write(response, 403, "Forbidden",
                                 "Your roles do not allow this.")))
-                .addFilterBefore(new BearerTokenFilter(tokens, problems, openEndpoints()),
+                .addFilterBefore(new BearerTokenFilter(tokens, accounts, problems, openEndpoints()),
                         UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 
-    /** The Vaadin UI: form sign-in with the same accounts, a server session, CSRF protection (Vaadin's). */
+    /**
+     * The Vaadin UI: form sign-in with the same accounts, a server session, CSRF protection (Vaadin's).
+     * Each request of a session acts with the account as it is now (a disabled user's session ends).
+     */
     @Bean
     @Order(2)
-    public SecurityFilterChain uiSecurity(HttpSecurity http, FormLoginThrottle throttle, ProblemWriter problems)
-            throws Exception {
+    public SecurityFilterChain uiSecurity(HttpSecurity http, FormLoginThrottle throttle, ProblemWriter problems,
+                                          AuraUserDetailsService accounts) throws Exception {
         http.addFilterBefore(throttle.filter(problems), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterAfter(new SessionAccountFilter(accounts), SecurityContextHolderFilter.class);
         http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(UI_CSP))
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)

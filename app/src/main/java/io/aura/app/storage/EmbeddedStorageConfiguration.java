@@ -2,6 +2,7 @@ package io.aura.app.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.aura.app.security.AccountEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,8 +13,10 @@ import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
@@ -152,6 +155,28 @@ public class EmbeddedStorageConfiguration {
                 .build();
         transactionManager.executeInTransaction(() -> engine.createSchema(new SqliteEventTableFactory()));
         return engine;
+    }
+
+    /**
+     * An account's events, read at each authenticated request on the reading connections: a sign-in or
+     * a request's role check never queues behind a command or a batch holding the one writing connection.
+     */
+    @Bean
+    public AccountEvents accountEvents(@Qualifier("viewReader") DataSource viewReader, Serializer serializer,
+                                       @Qualifier("eventSerializer") Serializer eventSerializer,
+                                       PersistenceExceptionResolver resolver, EventSchema schema,
+                                       List<EventUpcaster> upcasters) {
+        JdbcEventStorageEngine reader = JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .persistenceExceptionResolver(resolver)
+                .connectionProvider(new DataSourceConnectionProvider(viewReader))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .schema(schema)
+                .dataType(byte[].class)
+                .upcasterChain(new EventUpcasterChain(upcasters))
+                .build();
+        return username -> reader.readEvents(username, 0);
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package io.aura.app.storage;
 
 import com.mongodb.client.MongoClient;
+import io.aura.app.security.AccountEvents;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -34,6 +36,12 @@ public class ProductionStorageConfiguration {
     @Bean
     public MongoSagaStore sagaStore(DefaultMongoTemplate axonMongoTemplate, Serializer serializer) {
         return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+
+    /** An account's events, at each authenticated request, from Axon Server (every node reads the same). */
+    @Bean
+    public AccountEvents accountEvents(EventStore eventStore) {
+        return username -> eventStore.readEvents(username, 0);
     }
 
 }

@@ -260,6 +260,21 @@ class ApprovalsIT extends IntegrationTest {
     }
 
     @Test
+    void a_token_of_an_approver_who_was_then_disabled_is_refused_and_the_refusal_is_recorded() {
+        String bookingId = book(alice, resourceId, slot(), 4);
+        String approvalId = approvalOf(bookingId).get("approvalId").asString();
+        String olgasToken = tokenFromInbox(olga, approvalId);
+        assertThat(http.post("/api/users/" + olgaName + "/disable", adminToken, Map.of()).status()).isEqualTo(200);
+
+        var r = authorize(olgasToken, "APPROVE");
+
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.body().get("detail").asString()).contains("disabled");
+        expectNothingChanged(approvalId, bookingId);
+        assertThat(eventsOf(approvalId, "ApprovalTokenRefused")).isEqualTo(1);
+    }
+
+    @Test
     void a_token_of_an_approver_who_was_reassigned_is_refused_and_the_new_approver_decides() {
         String bookingId = book(alice, resourceId, slot(), 4);
         String approvalId = approvalOf(bookingId).get("approvalId").asString();

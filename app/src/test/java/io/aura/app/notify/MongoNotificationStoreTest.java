@@ -42,6 +42,14 @@ class MongoNotificationStoreTest extends NotificationStoreContract {
     }
 
     @Test
+    void a_recipient_kept_before_users_could_be_disabled_is_not_disabled() {
+        mongo.getCollection(MongoNotificationStore.RECIPIENTS).insertOne(new Document("_id", "olga")
+                .append("roles", List.of("APPROVER")).append("email", "olga@example.test"));
+
+        assertThat(store.recipient("olga")).contains(new Recipient("olga", Set.of(Role.APPROVER), "olga@example.test"));
+    }
+
+    @Test
     void recipients_are_copied_once_from_the_users_view_of_a_store_from_before_they_were_folded() {
         mongo.getCollection("users").insertOne(new Document("_id", "olga").append("roles", List.of("APPROVER"))
                 .append("email", "olga@example.test"));

@@ -10,7 +10,9 @@ import io.aura.kernel.approval.ApprovalEvents.ApprovalOpened;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenIssued;
 import io.aura.kernel.approval.ApprovalLevel;
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
+import io.aura.kernel.identity.UserEvents.UserDisabled;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.notification.NotificationQueries.FindNotificationsOf;
 import io.aura.kernel.notification.NotificationQueries.NotificationView;
@@ -103,6 +105,33 @@ class NotificationInboxTest {
         assertThat(asked.link()).isEqualTo("http://aura.test/inbox");
         assertThat(asked.token()).isNull();
         assertThat(store.entry(asked.id())).map(InboxEntry::mailStatus).contains(MailStatus.NO_ADDRESS);
+    }
+
+    @Test
+    void an_approver_whose_role_was_revoked_is_no_longer_asked() {
+        inbox.on(new RoleRevoked("paul", Role.APPROVER));
+
+        levelStarted(List.of(), ReplayStatus.REGULAR);
+
+        assertThat(inbox.inboxOf("paul", 10)).isEmpty();
+        assertThat(inbox.inboxOf("olga", 10)).hasSize(1);
+    }
+
+    @Test
+    void a_disabled_user_is_told_nothing_as_a_member_by_name_or_as_requester_even_after_a_new_grant() {
+        inbox.on(new UserDisabled("olga"));
+        inbox.on(new UserDisabled("alice"));
+        inbox.on(new RolesGranted("olga", Set.of(Role.APPROVER)));
+
+        levelStarted(List.of(), ReplayStatus.REGULAR);
+        EventMessage<?> issued = event(new ApprovalTokenIssued("a-1", "b-1", "t-1", "olga", 0, SLOT.start()));
+        inbox.on((ApprovalTokenIssued) issued.getPayload(), issued, ReplayStatus.REGULAR);
+        EventMessage<?> granted = event(new ApprovalGranted("a-1", "b-1", "r-1", null));
+        inbox.on((ApprovalGranted) granted.getPayload(), granted, ReplayStatus.REGULAR);
+
+        assertThat(inbox.inboxOf("olga", 10)).isEmpty();
+        assertThat(inbox.inboxOf("alice", 10)).isEmpty();
+        assertThat(inbox.inboxOf("paul", 10)).hasSize(1);
     }
 
     @Test

@@ -39,6 +39,16 @@ abstract class NotificationStoreContract {
     }
 
     @Test
+    void a_disabled_recipient_is_found_disabled_and_a_later_save_keeps_what_it_says() {
+        store().saveRecipient(new Recipient("olga", Set.of(Role.APPROVER), "olga@example.test"));
+
+        store().saveRecipient(new Recipient("olga", Set.of(), "olga@example.test", true));
+
+        assertThat(store().recipient("olga")).contains(new Recipient("olga", Set.of(), "olga@example.test", true));
+        assertThat(store().membersOf(Role.APPROVER)).isEmpty();
+    }
+
+    @Test
     void a_roles_members_come_in_order_and_follow_their_roles() {
         store().saveRecipient(new Recipient("paul", Set.of(Role.APPROVER), null));
         store().saveRecipient(new Recipient("olga", Set.of(Role.APPROVER, Role.ADMIN), null));

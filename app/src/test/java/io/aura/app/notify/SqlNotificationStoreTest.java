@@ -44,6 +44,21 @@ class SqlNotificationStoreTest extends NotificationStoreContract {
     }
 
     @Test
+    void a_recipient_kept_before_users_could_be_disabled_is_not_disabled() {
+        JdbcTemplate sql = new JdbcTemplate(database);
+        sql.execute("DROP TABLE notification_recipient");
+        sql.execute("CREATE TABLE notification_recipient (username VARCHAR(200) PRIMARY KEY, email TEXT)");
+        sql.update("INSERT INTO notification_recipient (username, email) VALUES ('olga', 'olga@example.test')");
+
+        SqlNotificationStore reopened = new SqlNotificationStore(database, database,
+                new DataSourceTransactionManager(database)).createSchema();
+
+        assertThat(reopened.recipient("olga")).contains(new Recipient("olga", java.util.Set.of(), "olga@example.test"));
+        reopened.saveRecipient(new Recipient("olga", java.util.Set.of(), null, true));
+        assertThat(reopened.recipient("olga")).map(Recipient::disabled).contains(true);
+    }
+
+    @Test
     void a_batch_writes_no_entry_and_so_no_mail_until_its_unit_of_work_commits() {
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
 

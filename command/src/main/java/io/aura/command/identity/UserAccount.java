@@ -2,10 +2,15 @@ package io.aura.command.identity;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserCommands.DisableUser;
 import io.aura.kernel.identity.UserCommands.GrantRoles;
 import io.aura.kernel.identity.UserCommands.RegisterUser;
+import io.aura.kernel.identity.UserCommands.RevokeRole;
+import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
+import io.aura.kernel.identity.UserEvents.UserDisabled;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.identity.UsernamePolicy;
 import io.aura.kernel.validation.InvalidInputException;
@@ -13,6 +18,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
@@ -25,6 +31,8 @@ public class UserAccount {
     private String username;
 
     private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    private boolean disabled;
 
     protected UserAccount() {}
 
@@ -49,6 +57,32 @@ public class UserAccount {
         }
     }
 
+    /**
+     * Who acts comes from the command's metadata, as for every command. An administrator may not take
+     * ADMIN from themselves: the last one could otherwise lock everybody out with one click.
+     */
+    @CommandHandler
+    public void handle(RevokeRole command, @MetaDataValue(MessageMetadata.ACTOR) String actor) {
+        if (command.role() == Role.ADMIN && username.equals(actor)) {
+            throw new SelfLockoutException("An administrator cannot revoke their own ADMIN role; "
+                    + "another administrator can.");
+        }
+        if (roles.contains(command.role())) { // revoking what is not held is not a fact worth recording
+            apply(new RoleRevoked(username, command.role()));
+        }
+    }
+
+    /** Nobody disables themselves (the same lock-out as revoking one's own ADMIN role). */
+    @CommandHandler
+    public void handle(DisableUser command, @MetaDataValue(MessageMetadata.ACTOR) String actor) {
+        if (username.equals(actor)) {
+            throw new SelfLockoutException("You cannot disable yourself; another administrator can.");
+        }
+        if (!disabled) {
+            apply(new UserDisabled(username));
+        }
+    }
+
     @EventSourcingHandler
     void on(UserRegistered event) {
         username = event.username();
@@ -58,5 +92,15 @@ public class UserAccount {
     @EventSourcingHandler
     void on(RolesGranted event) {
         roles.addAll(event.roles());
+    }
+
+    @EventSourcingHandler
+    void on(RoleRevoked event) {
+        roles.remove(event.role());
+    }
+
+    @EventSourcingHandler
+    void on(UserDisabled event) {
+        disabled = true;
     }
 }

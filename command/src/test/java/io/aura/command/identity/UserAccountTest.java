@@ -1,18 +1,26 @@
 package io.aura.command.identity;
 
 import io.aura.command.Fixtures;
+import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserCommands.DisableUser;
 import io.aura.kernel.identity.UserCommands.GrantRoles;
 import io.aura.kernel.identity.UserCommands.RegisterUser;
+import io.aura.kernel.identity.UserCommands.RevokeRole;
+import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
+import io.aura.kernel.identity.UserEvents.UserDisabled;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.validation.InvalidInputException;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class UserAccountTest {
+
+    private static final Map<String, String> BY_ADMIN = Map.of(MessageMetadata.ACTOR, "admin");
 
     private FixtureConfiguration<UserAccount> fixture;
 
@@ -48,6 +56,84 @@ class UserAccountTest {
         fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER), null, null))
                 .when(new GrantRoles("alice", Set.of(Role.REQUESTER)))
                 .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void revoking_a_held_role_records_role_revoked() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER, Role.APPROVER), null, null))
+                .when(new RevokeRole("alice", Role.APPROVER), BY_ADMIN)
+                .expectEvents(new RoleRevoked("alice", Role.APPROVER));
+    }
+
+    @Test
+    void revoking_a_granted_role_records_role_revoked() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER), null, null),
+                        new RolesGranted("alice", Set.of(Role.ADMIN)))
+                .when(new RevokeRole("alice", Role.ADMIN), BY_ADMIN)
+                .expectEvents(new RoleRevoked("alice", Role.ADMIN));
+    }
+
+    @Test
+    void revoking_a_role_not_held_records_nothing() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER), null, null))
+                .when(new RevokeRole("alice", Role.APPROVER), BY_ADMIN)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void revoking_a_role_twice_records_it_once() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER, Role.APPROVER), null, null),
+                        new RoleRevoked("alice", Role.APPROVER))
+                .when(new RevokeRole("alice", Role.APPROVER), BY_ADMIN)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_revoked_role_can_be_granted_again() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER, Role.APPROVER), null, null),
+                        new RoleRevoked("alice", Role.APPROVER))
+                .when(new GrantRoles("alice", Set.of(Role.APPROVER)))
+                .expectEvents(new RolesGranted("alice", Set.of(Role.APPROVER)));
+    }
+
+    @Test
+    void an_administrator_cannot_revoke_their_own_admin_role_and_nothing_is_recorded() {
+        fixture.given(new UserRegistered("admin", Set.of(Role.ADMIN), null, null))
+                .when(new RevokeRole("admin", Role.ADMIN), BY_ADMIN)
+                .expectException(SelfLockoutException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_administrator_may_give_up_another_of_their_own_roles() {
+        fixture.given(new UserRegistered("admin", Set.of(Role.ADMIN, Role.APPROVER), null, null))
+                .when(new RevokeRole("admin", Role.APPROVER), BY_ADMIN)
+                .expectEvents(new RoleRevoked("admin", Role.APPROVER));
+    }
+
+    @Test
+    void disabling_a_user_records_user_disabled() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER), null, null))
+                .when(new DisableUser("alice"), BY_ADMIN)
+                .expectEvents(new UserDisabled("alice"));
+    }
+
+    @Test
+    void disabling_a_user_twice_records_nothing_the_second_time() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER), null, null), new UserDisabled("alice"))
+                .when(new DisableUser("alice"), BY_ADMIN)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void nobody_can_disable_themselves_and_nothing_is_recorded() {
+        fixture.given(new UserRegistered("admin", Set.of(Role.ADMIN), null, null))
+                .when(new DisableUser("admin"), BY_ADMIN)
+                .expectException(SelfLockoutException.class)
                 .expectNoEvents();
     }
 }

@@ -19,13 +19,14 @@ import org.springframework.data.mongodb.core.query.Query;
 public final class MongoUserViewStore implements UserViewStore {
     static final String COLLECTION = "users";
 
-    record UserDocument(@Id String username, Set<Role> roles, String displayName, String email) {
+    /** {@code disabled} is absent from documents stored before users could be disabled: they are not. */
+    record UserDocument(@Id String username, Set<Role> roles, String displayName, String email, Boolean disabled) {
         static UserDocument from(UserView v) {
-            return new UserDocument(v.username(), v.roles(), v.displayName(), v.email());
+            return new UserDocument(v.username(), v.roles(), v.displayName(), v.email(), v.disabled());
         }
 
         UserView toView() {
-            return new UserView(username, UserViewFold.roles(roles), displayName, email);
+            return new UserView(username, UserViewFold.roles(roles), displayName, email, Boolean.TRUE.equals(disabled));
         }
     }
 
@@ -48,8 +49,8 @@ public final class MongoUserViewStore implements UserViewStore {
 
     @Override
     public List<UserView> withRole(Role role) {
-        return mongo.find(Query.query(Criteria.where("roles").is(role.name())).with(Sort.by("_id")), UserDocument.class,
-                COLLECTION).stream().map(UserDocument::toView).toList();
+        return mongo.find(Query.query(Criteria.where("roles").is(role.name()).and("disabled").ne(true))
+                        .with(Sort.by("_id")), UserDocument.class, COLLECTION).stream().map(UserDocument::toView).toList();
     }
 
     @Override

@@ -8,21 +8,25 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * User views in SQL, beside the event store (ADR 0021): a row per user holding its view as JSON,
- * and a row per role held ({@code user_role}), which "everyone holding a role" reads through its
- * primary key.
+ * and a row per role held by a user who is not disabled ({@code user_role}), which "everyone
+ * holding a role" reads through its primary key.
  *
  * <p>Writes go through the writing data source, in the transaction of the processor batch that
  * computed them (with its token); reads through {@code reader}. Plain SQL that SQLite and
  * PostgreSQL both run.
  */
 public final class SqlUserViewStore extends SqlViewStore<UserView> implements UserViewStore {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A view stored before users could be disabled has no {@code disabled}: read as false, not refused. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
 
     public SqlUserViewStore(DataSource writer, DataSource reader, PlatformTransactionManager transactions) {
@@ -85,7 +89,7 @@ public final class SqlUserViewStore extends SqlViewStore<UserView> implements Us
     /** As the fold made it: the roles an immutable set (JSON reads them into a mutable one). */
     private static UserView read(String doc) {
         UserView v = JSON.readValue(doc, UserView.class);
-        return new UserView(v.username(), UserViewFold.roles(v.roles()), v.displayName(), v.email());
+        return new UserView(v.username(), UserViewFold.roles(v.roles()), v.displayName(), v.email(), v.disabled());
     }
 
     /** Upserts the views and replaces their roles, in one transaction (the caller's when it has one). */
@@ -96,7 +100,7 @@ public final class SqlUserViewStore extends SqlViewStore<UserView> implements Us
         for (UserView v : views) {
             rows.add(new Object[] {v.username(), JSON.writeValueAsString(v)});
             names.add(new Object[] {v.username()});
-            for (Role role : v.roles()) {
+            for (Role role : v.disabled() ? Set.<Role>of() : v.roles()) { // a disabled user acts in no role
                 roles.add(new Object[] {role.name(), v.username()});
             }
         }

@@ -1,9 +1,12 @@
 package io.aura.query.identity;
 
+import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
+import io.aura.kernel.identity.UserEvents.UserDisabled;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.identity.UserQueries.FindUser;
 import io.aura.kernel.identity.UserQueries.FindUsersWithRole;
+import io.aura.kernel.identity.UserQueries.ListUsers;
 import io.aura.kernel.identity.UserQueries.UserView;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +46,17 @@ public class UserProjection {
         views.find(event.username()).map(v -> UserViewFold.rolesGranted(v, event)).ifPresent(this::save);
     }
 
-    /** Whoever registered the user or granted the roles waits for this (read your writes). */
+    @EventHandler
+    void on(RoleRevoked event) {
+        views.find(event.username()).map(v -> UserViewFold.roleRevoked(v, event)).ifPresent(this::save);
+    }
+
+    @EventHandler
+    void on(UserDisabled event) {
+        views.find(event.username()).map(v -> UserViewFold.disabled(v, event)).ifPresent(this::save);
+    }
+
+    /** Whoever registered, granted, revoked or disabled waits for this (read your writes). */
     private void save(UserView view) {
         views.save(view);
         emitter.emit(FindUser.class, q -> q.username().equals(view.username()), view);
@@ -63,5 +76,10 @@ public class UserProjection {
     @QueryHandler
     List<UserView> handle(FindUsersWithRole query) {
         return views.withRole(query.role());
+    }
+
+    @QueryHandler
+    List<UserView> handle(ListUsers query) {
+        return views.all();
     }
 }

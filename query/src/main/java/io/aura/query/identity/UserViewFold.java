@@ -1,7 +1,9 @@
 package io.aura.query.identity;
 
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
+import io.aura.kernel.identity.UserEvents.UserDisabled;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.identity.UserQueries.UserView;
 import java.util.EnumSet;
@@ -9,7 +11,8 @@ import java.util.Set;
 
 /**
  * A user's view, event by event: each function returns the next view. Pure, so every store keeps
- * what the same fold computed; granting roles is a union, so a redelivered grant changes nothing.
+ * what the same fold computed; granting roles is a union and revoking one a difference, so a
+ * redelivered grant or revocation changes nothing.
  */
 public final class UserViewFold {
     private UserViewFold() {}
@@ -24,7 +27,21 @@ public final class UserViewFold {
         if (e.roles() != null) {
             roles.addAll(e.roles());
         }
-        return new UserView(v.username(), Set.copyOf(roles), v.displayName(), v.email());
+        return new UserView(v.username(), Set.copyOf(roles), v.displayName(), v.email(), v.disabled());
+    }
+
+    public static UserView roleRevoked(UserView v, RoleRevoked e) {
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        roles.addAll(v.roles());
+        if (e.role() != null) {
+            roles.remove(e.role());
+        }
+        return new UserView(v.username(), Set.copyOf(roles), v.displayName(), v.email(), v.disabled());
+    }
+
+    /** A disabled user keeps the roles they held, to show what they had; they can use none of them. */
+    public static UserView disabled(UserView v, UserDisabled e) {
+        return new UserView(v.username(), v.roles(), v.displayName(), v.email(), true);
     }
 
     static Set<Role> roles(Set<Role> roles) {

@@ -19,10 +19,10 @@ public interface UserViewStore {
     /** Stores the user's view as it is now (replacing the one before). */
     void save(UserView view);
 
-    /** Everyone holding {@code role}, by username. */
+    /** Everyone holding {@code role} who is not disabled, by username. */
     List<UserView> withRole(Role role);
 
-    /** Every user, by username. */
+    /** Every user, disabled ones too, by username. */
     List<UserView> all();
 
     /** Forgets every user (a replay starts from nothing). */

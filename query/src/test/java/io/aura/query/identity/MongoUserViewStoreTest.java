@@ -40,6 +40,12 @@ class MongoUserViewStoreTest extends UserViewStoreContract {
         return store;
     }
 
+    @Override
+    void storeAsBeforeUsersCouldBeDisabled(String username, Role role) {
+        mongo.insert(new Document("_id", username).append("roles", List.of(role.name())).append("displayName", null)
+                .append("email", null), "users");
+    }
+
     @Test
     void the_documents_keep_the_shape_the_collection_always_had() {
         store.save(user("alice", Role.ADMIN));

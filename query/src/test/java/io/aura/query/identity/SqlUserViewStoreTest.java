@@ -38,6 +38,14 @@ class SqlUserViewStoreTest extends UserViewStoreContract {
         return store;
     }
 
+    @Override
+    void storeAsBeforeUsersCouldBeDisabled(String username, Role role) {
+        JdbcTemplate sql = new JdbcTemplate(database);
+        sql.update("INSERT INTO user_view (username, doc) VALUES (?, ?)", username, "{\"username\":\"" + username
+                + "\",\"roles\":[\"" + role.name() + "\"],\"displayName\":null,\"email\":null}");
+        sql.update("INSERT INTO user_role (role, username) VALUES (?, ?)", role.name(), username);
+    }
+
     @Test
     void a_batch_writes_nothing_until_its_unit_of_work_commits_and_nothing_if_it_rolls_back() {
         DefaultUnitOfWork<?> committed = DefaultUnitOfWork.startAndGet(null);

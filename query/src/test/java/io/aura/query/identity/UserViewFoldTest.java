@@ -3,7 +3,9 @@ package io.aura.query.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
+import io.aura.kernel.identity.UserEvents.UserDisabled;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.identity.UserQueries.UserView;
 import java.util.Set;
@@ -29,5 +31,31 @@ class UserViewFoldTest {
 
         assertThat(once).isEqualTo(new UserView("alice", Set.of(Role.REQUESTER, Role.APPROVER), "Alice", null));
         assertThat(twice).isEqualTo(once);
+    }
+
+    @Test
+    void a_revoked_role_is_taken_away_and_a_revocation_seen_twice_changes_nothing() {
+        UserView registered = UserViewFold.registered(new UserRegistered("alice", Set.of(Role.REQUESTER, Role.APPROVER),
+                "Alice", null));
+        RoleRevoked revocation = new RoleRevoked("alice", Role.APPROVER);
+
+        UserView once = UserViewFold.roleRevoked(registered, revocation);
+        UserView twice = UserViewFold.roleRevoked(once, revocation);
+
+        assertThat(once).isEqualTo(new UserView("alice", Set.of(Role.REQUESTER), "Alice", null));
+        assertThat(twice).isEqualTo(once);
+    }
+
+    @Test
+    void a_disabled_user_is_disabled_keeps_their_roles_and_stays_disabled_through_later_grants_and_revocations() {
+        UserView registered = UserViewFold.registered(new UserRegistered("alice", Set.of(Role.REQUESTER, Role.APPROVER),
+                "Alice", null));
+
+        UserView disabled = UserViewFold.disabled(registered, new UserDisabled("alice"));
+        UserView later = UserViewFold.roleRevoked(UserViewFold.rolesGranted(disabled,
+                new RolesGranted("alice", Set.of(Role.AUDITOR))), new RoleRevoked("alice", Role.REQUESTER));
+
+        assertThat(disabled).isEqualTo(new UserView("alice", Set.of(Role.REQUESTER, Role.APPROVER), "Alice", null, true));
+        assertThat(later).isEqualTo(new UserView("alice", Set.of(Role.APPROVER, Role.AUDITOR), "Alice", null, true));
     }
 }

@@ -16,6 +16,9 @@ abstract class UserViewStoreContract {
 
     abstract UserViewStore store();
 
+    /** Writes a user the way the store kept one before users could be disabled (no such field). */
+    abstract void storeAsBeforeUsersCouldBeDisabled(String username, Role role);
+
     @Test
     void a_saved_user_is_found_as_it_was_saved() {
         UserView alice = new UserView("alice", Set.of(Role.REQUESTER, Role.APPROVER), "Alice", "alice@example.org");
@@ -84,6 +87,31 @@ abstract class UserViewStoreContract {
 
         assertThat(store().find("alice")).contains(granted);
         assertThat(store().withRole(Role.APPROVER)).containsExactly(granted);
+    }
+
+    @Test
+    void a_disabled_user_is_found_and_listed_as_disabled_with_their_roles_but_holds_no_role() {
+        UserView disabled = new UserView("alice", Set.of(Role.ADMIN, Role.APPROVER), "Alice", null, true);
+        store().save(user("bob", Role.ADMIN));
+        store().save(user("alice", Role.ADMIN, Role.APPROVER));
+
+        store().save(disabled);
+
+        assertThat(store().find("alice")).contains(disabled);
+        assertThat(store().all()).containsExactly(disabled, user("bob", Role.ADMIN));
+        assertThat(store().withRole(Role.ADMIN)).extracting(UserView::username).containsExactly("bob");
+        assertThat(store().withRole(Role.APPROVER)).isEmpty();
+    }
+
+    @Test
+    void a_user_stored_before_users_could_be_disabled_reads_as_not_disabled() {
+        storeAsBeforeUsersCouldBeDisabled("alice", Role.APPROVER);
+
+        assertThat(store().find("alice")).hasValueSatisfying(v -> {
+            assertThat(v.disabled()).isFalse();
+            assertThat(v.roles()).containsExactly(Role.APPROVER);
+        });
+        assertThat(store().withRole(Role.APPROVER)).extracting(UserView::username).containsExactly("alice");
     }
 
     static UserView user(String username, Role... roles) {

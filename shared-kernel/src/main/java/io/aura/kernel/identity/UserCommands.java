@@ -21,4 +21,20 @@ public final class UserCommands {
             return username;
         }
     }
+
+    /** Takes one role away; revoking a role the user does not hold records nothing. */
+    public record RevokeRole(String username, Role role) implements TargetsAggregate {
+        @Override
+        public String targetAggregateId() {
+            return username;
+        }
+    }
+
+    /** The user can no longer sign in, and their tokens and sessions stop working; disabling twice records nothing. */
+    public record DisableUser(String username) implements TargetsAggregate {
+        @Override
+        public String targetAggregateId() {
+            return username;
+        }
+    }
 }

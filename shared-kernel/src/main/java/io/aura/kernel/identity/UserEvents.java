@@ -9,4 +9,8 @@ public final class UserEvents {
     public record UserRegistered(String username, Set<Role> roles, String displayName, String email) {}
 
     public record RolesGranted(String username, Set<Role> roles) {}
+
+    public record RoleRevoked(String username, Role role) {}
+
+    public record UserDisabled(String username) {}
 }

@@ -7,8 +7,17 @@ public final class UserQueries {
 
     public record FindUser(String username) {}
 
-    /** Everyone holding {@code role} (e.g. the administrators an approval escalates to). */
+    /** Everyone holding {@code role} and not disabled (e.g. the administrators an approval escalates to). */
     public record FindUsersWithRole(Role role) {}
 
-    public record UserView(String username, Set<Role> roles, String displayName, String email) {}
+    /** Every user, disabled ones too, by username. */
+    public record ListUsers() {}
+
+    /** A user as the views know it; a disabled user keeps the roles they held, and cannot use them. */
+    public record UserView(String username, Set<Role> roles, String displayName, String email, boolean disabled) {
+        /** A user who is not disabled. */
+        public UserView(String username, Set<Role> roles, String displayName, String email) {
+            this(username, roles, displayName, email, false);
+        }
+    }
 }

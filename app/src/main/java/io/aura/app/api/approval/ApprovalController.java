@@ -2,6 +2,7 @@ package io.aura.app.api.approval;
 
 import io.aura.app.api.NotFoundException;
 import io.aura.app.security.ApprovalTokens;
+import io.aura.app.security.AuraUserDetailsService;
 import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.approval.ApprovalCommands.CancelApproval;
 import io.aura.kernel.approval.ApprovalCommands.DecideApproval;
@@ -64,14 +65,16 @@ public class ApprovalController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final ApprovalTokens tokens;
+    private final AuraUserDetailsService accounts;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public ApprovalController(CommandGateway commands, QueryGateway queries, ApprovalTokens tokens, Clock clock,
-                              MeterRegistry meters) {
+    public ApprovalController(CommandGateway commands, QueryGateway queries, ApprovalTokens tokens,
+                              AuraUserDetailsService accounts, Clock clock, MeterRegistry meters) {
         this.commands = commands;
         this.queries = queries;
         this.tokens = tokens;
+        this.accounts = accounts;
         this.clock = clock;
         this.meters = meters;
     }
@@ -231,6 +234,13 @@ public class ApprovalController {
             return new TokenAnswer(null, "the token is not valid");
         }
         try {
+            // an approval link is one of its approver's tokens: it stops working when they are disabled
+            if (accounts.currentAccount(claimed.approver()).map(AuraUserDetailsService.Account::disabled).orElse(false)) {
+                commands.sendAndWait(asTokenHolder(new RefuseToken(claimed.approvalId(), claimed.tokenId(),
+                        claimed.approver(), "the approver is disabled"), claimed));
+                refused("disabled");
+                return new TokenAnswer(null, "the approver is disabled");
+            }
             if (claimed.expired()) {
                 commands.sendAndWait(asTokenHolder(new RefuseToken(claimed.approvalId(), claimed.tokenId(),
                         claimed.approver(), "the token has expired"), claimed));

@@ -26,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -93,7 +94,9 @@ public class IdentityController {
         }
         Optional<String> hash = credentials.passwordHash(request.username());
         boolean matches = encoder.matches(request.password(), hash.orElse(timingDummy)) && hash.isPresent();
-        Optional<Set<Role>> roles = matches ? users.rolesOf(request.username()) : Optional.empty();
+        // a disabled user is told what a wrong password is told: nothing about the account
+        Optional<Set<Role>> roles = matches ? users.currentAccount(request.username()).filter(a -> !a.disabled())
+                .map(AuraUserDetailsService.Account::roles) : Optional.empty();
         if (roles.isEmpty()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                     "Unknown user name or wrong password.");
@@ -133,6 +136,38 @@ public class IdentityController {
     public UserSummary grantRoles(@PathVariable String username, @RequestBody RolesRequest request) {
         UserView view = userService.grantRoles(username, request.roles());
         return UserSummary.of(view.username(), view.roles());
+    }
+
+    /** A user as an administrator sees them: disabled ones too, with the roles they held. */
+    public record UserListing(String username, List<Role> roles, String displayName, String email, boolean disabled) {
+        static UserListing of(UserView v) {
+            return new UserListing(v.username(), List.copyOf(new TreeSet<>(v.roles())), v.displayName(), v.email(),
+                    v.disabled());
+        }
+    }
+
+    @Operation(summary = "List every user, disabled ones too (ADMIN)")
+    @GetMapping("/api/users")
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<UserListing> listUsers() {
+        return userService.list().stream().map(UserListing::of).toList();
+    }
+
+    @Operation(summary = "Revoke one role from a user (ADMIN); it stops working at the user's next request. "
+            + "Recorded with who revoked it; revoking a role not held changes nothing; nobody revokes their own ADMIN")
+    @DeleteMapping("/api/users/{username}/roles/{role}")
+    @PreAuthorize("hasRole('ADMIN')")
+    public UserSummary revokeRole(@PathVariable String username, @PathVariable String role) {
+        UserView view = userService.revokeRole(username, role);
+        return UserSummary.of(view.username(), view.roles());
+    }
+
+    @Operation(summary = "Disable a user (ADMIN): from the next request on, on every node, their tokens and "
+            + "sessions are refused and they cannot sign in. Recorded with who did it; nobody disables themselves")
+    @PostMapping("/api/users/{username}/disable")
+    @PreAuthorize("hasRole('ADMIN')")
+    public UserListing disable(@PathVariable String username) {
+        return UserListing.of(userService.disable(username));
     }
 
     @ExceptionHandler(UserService.UnknownUserException.class)
