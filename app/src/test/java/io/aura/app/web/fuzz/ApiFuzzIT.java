@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
@@ -48,6 +49,7 @@ import tools.jackson.databind.node.ObjectNode;
  * -Daura.fuzz.seed=...} for a long run; CI runs a short one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EnabledIfSystemProperty(named = "aura.fuzz.own-jvm", matches = "true") // its execution sets it; -Dtest=... elsewhere too
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ApiFuzzIT {
     private static final int REQUESTS = Integer.getInteger("aura.fuzz.requests", 1200);
