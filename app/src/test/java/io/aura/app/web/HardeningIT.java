@@ -186,6 +186,27 @@ class HardeningIT extends IntegrationTest {
     }
 
     @Test
+    void behind_https_answers_carry_hsts_and_over_plain_http_they_do_not() throws Exception {
+        var raw = new io.aura.app.web.fuzz.RawHttp(Integer.parseInt(environment.getProperty("local.server.port")));
+
+        var viaProxy = raw.send("GET", "/api/resources", Map.of("Authorization", "Bearer " + adminToken,
+                "X-Forwarded-Proto", "https"), null);
+        var plain = raw.send("GET", "/api/resources", Map.of("Authorization", "Bearer " + adminToken), null);
+
+        assertThat(viaProxy.header("Strict-Transport-Security")).contains("max-age=");
+        assertThat(plain.header("Strict-Transport-Security")).isNull();
+    }
+
+    @Test
+    void the_ui_session_cookie_is_same_site_lax_and_out_of_scripts_reach() {
+        var page = http.get("/login", null);
+
+        String cookie = page.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + page.raw().headers()));
+        assertThat(cookie).contains("SameSite=Lax").contains("HttpOnly");
+    }
+
+    @Test
     void the_same_idempotency_key_with_a_different_body_is_422_and_books_nothing() {
         String room = room();
         String key = unique("idem");
