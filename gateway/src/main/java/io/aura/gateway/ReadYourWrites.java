@@ -8,14 +8,20 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends a command and waits until a projection shows its effect, without polling and without a
- * race: the subscription query is opened before the command is sent, so no update can slip by.
+ * Sends a command and waits until a projection shows its effect, without a race: the subscription
+ * query is opened before the command is sent, so no update can slip by. The view is also read again
+ * every {@link #REREAD} while waiting: a projection rebuilt in one pass (a replay) emits no updates, so
+ * a command that records nothing new during a rebuild (disabling a user twice) would otherwise wait for
+ * an update that never comes.
  */
 @Component
 public class ReadYourWrites {
+    static final Duration REREAD = Duration.ofMillis(250);
+
     private final CommandGateway commands;
     private final QueryGateway queries;
 
@@ -45,9 +51,11 @@ public class ReadYourWrites {
                 query, ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
         try {
             whileSubscribed.run();
+            Flux<R> rereads = Flux.interval(REREAD).concatMap(tick -> Mono.fromFuture(
+                    queries.query(query, ResponseTypes.optionalInstanceOf(viewType))).flatMap(Mono::justOrEmpty));
             return Optional.ofNullable(subscription.initialResult()
                     .flatMap(Mono::justOrEmpty)
-                    .concatWith(subscription.updates())
+                    .concatWith(Flux.merge(subscription.updates(), rereads))
                     .filter(done)
                     .next()
                     .timeout(timeout, Mono.empty())
