@@ -326,6 +326,10 @@ class UiJourneyIT extends IntegrationTest {
         root.findElement(By.id("user-create")).click();
         waitUpTo(root, 10).until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
                 .anyMatch(n -> n.getText().startsWith("Created " + newcomer)));
+        // ... and finds them listed with their roles, each with its revoke and disable actions (at 1440 px wide)
+        root.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
+        waitUpTo(root, 10).until(d -> d.findElement(By.id("users")).getText().contains(newcomer));
+        ((JavascriptExecutor) root).executeScript("document.getElementById('users').scrollIntoView({block: 'start'})");
         screenshot(root, "admin-users");
         WebDriver fresh = browser();
         signIn(fresh, newcomer);

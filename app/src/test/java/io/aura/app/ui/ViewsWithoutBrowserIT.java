@@ -8,11 +8,13 @@ import com.vaadin.browserless.SecuredBrowserlessApplicationContext;
 import com.vaadin.browserless.SpringBrowserlessApplicationContext;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -20,12 +22,15 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.aura.app.IntegrationTest;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserQueries.UserView;
 import io.aura.kernel.notification.NotificationQueries.NotificationView;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.schedule.ExternalCalendarLinks;
 import io.aura.kernel.webhook.Webhooks;
 import io.aura.ui.admin.AdminOutlookView;
 import io.aura.ui.admin.AdminResourcesView;
+import io.aura.ui.admin.AdminUsersView;
 import io.aura.ui.admin.AdminWebhooksView;
 import io.aura.ui.approval.ApprovalsView;
 import io.aura.ui.audit.AuditView;
@@ -451,7 +456,7 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         ui.test(reason).setValue("floor sealing");
         ui.test(close).click();
         @SuppressWarnings("unchecked")
-        Grid<io.aura.kernel.schedule.ScheduleQueries.ClosedTime> listed = ui.find(Grid.class).withId("blackouts").single();
+        Grid<io.aura.kernel.schedule.ScheduleQueries.BlackoutView> listed = ui.find(Grid.class).withId("blackouts").single();
         assertThat(listed.getListDataView().getItems().toList()).singleElement()
                 .satisfies(c -> assertThat(c.reason()).isEqualTo("floor sealing"));
         // and booking into it is refused as a blackout
@@ -461,6 +466,112 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
                 at.plus(2, ChronoUnit.HOURS).toString()));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("conflicts").get(0).get("source").asString()).isEqualTo("BLACKOUT");
+    }
+
+    @Test
+    void administrators_remove_a_blackout_from_the_list_and_the_slot_is_bookable_at_once() {
+        String name = unique("Pool");
+        String room = resource(name, 10);
+        Instant from = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(6, ChronoUnit.DAYS);
+        assertThat(http.post("/api/resources/" + room + "/blackouts", adminToken, Map.of("start", from.toString(),
+                "end", from.plus(3, ChronoUnit.HOURS).toString(), "reason", "draining")).status()).isEqualTo(201);
+        BrowserlessUIContext ui = signedIn("admin", "ADMIN");
+        ui.navigate(io.aura.ui.admin.AdminBlackoutsView.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<ResourceView> resource = ui.find(ComboBox.class).withId("blackout-resource").single();
+        ui.test(resource).selectItem(name);
+        @SuppressWarnings("unchecked")
+        Grid<io.aura.kernel.schedule.ScheduleQueries.BlackoutView> listed = ui.find(Grid.class).withId("blackouts").single();
+        assertThat(ui.test(listed).size()).isEqualTo(1);
+        assertThat(ui.test(listed).getCellText(0, 1)).isEqualTo("draining");
+
+        ui.test(ui.find(Button.class, ui.test(listed).getCellComponent(0, 2)).withClassName("remove").single()).click();
+
+        assertThat(ui.test(listed).size()).isZero();
+        assertThat(ui.test(ui.find(Notification.class).last()).getText()).startsWith(name + " is open again");
+        // the schedule took it away: the hour it closed is booked as any other
+        var booked = http.post("/events/create", userWithRoles(unique("blpool"), "REQUESTER"), Map.of("title", "Swim",
+                "resourceId", room, "start", from.plus(1, ChronoUnit.HOURS).toString(), "end",
+                from.plus(2, ChronoUnit.HOURS).toString()));
+        assertThat(booked.status()).isEqualTo(201);
+        assertThat(http.get("/api/audit?aggregateId=" + room, adminToken).raw().body()).contains("BlackoutRemoved");
+    }
+
+    /** The users view's row of {@code username}. */
+    static int rowOfUser(Grid<UserView> users, String username) {
+        List<UserView> rows = users.getListDataView().getItems().toList();
+        return java.util.stream.IntStream.range(0, rows.size()).filter(i -> rows.get(i).username().equals(username))
+                .findFirst().orElseThrow();
+    }
+
+    static final int STATUS = 4;
+    static final int ROLES = 3;
+    static final int USER_ACTIONS = 5;
+
+    @Test
+    void an_administrator_disables_a_user_from_the_users_view_after_confirming_and_their_token_stops_working() {
+        String name = unique("bldis");
+        String token = userWithRoles(name, "REQUESTER");
+        assertThat(http.get("/api/users/me", token).status()).isEqualTo(200);
+        BrowserlessUIContext ui = signedIn("admin", "ADMIN");
+        ui.navigate(AdminUsersView.class);
+        @SuppressWarnings("unchecked")
+        Grid<UserView> users = ui.find(Grid.class).withId("users").single();
+        assertThat(ui.test(users).getCellText(rowOfUser(users, name), STATUS)).isEqualTo("active");
+
+        // it asks first: cancelling changes nothing
+        var actions = ui.test(users).getCellComponent(rowOfUser(users, name), USER_ACTIONS);
+        ui.test(ui.find(Button.class, actions).withClassName("disable").single()).click();
+        ui.test(ui.find(ConfirmDialog.class).withId("disable-confirm").last()).cancel();
+        assertThat(http.get("/api/users/me", token).status()).isEqualTo(200);
+
+        ui.test(ui.find(Button.class, actions).withClassName("disable").single()).click();
+        ui.test(ui.find(ConfirmDialog.class).withId("disable-confirm").last()).confirm();
+
+        assertThat(ui.test(users).getCellText(rowOfUser(users, name), STATUS)).isEqualTo("disabled");
+        assertThat(http.get("/api/users/me", token).status()).isEqualTo(401);
+
+        // disabling oneself is refused by the account, told as a notification; nothing changes
+        long before = storedEvents();
+        ui.test(ui.find(Button.class, ui.test(users).getCellComponent(rowOfUser(users, "admin"), USER_ACTIONS))
+                .withClassName("disable").single()).click();
+        ui.test(ui.find(ConfirmDialog.class).withId("disable-confirm").last()).confirm();
+        assertThat(ui.test(ui.find(Notification.class).last()).getText()).contains("cannot disable yourself");
+        assertThat(ui.test(users).getCellText(rowOfUser(users, "admin"), STATUS)).isEqualTo("active");
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(http.get("/api/users/me", adminToken).status()).isEqualTo(200);
+    }
+
+    @Test
+    void an_administrator_revokes_a_role_from_the_users_view_but_not_their_own_admin_role() {
+        String name = unique("blrev");
+        String token = userWithRoles(name, "REQUESTER", "APPROVER");
+        BrowserlessUIContext ui = signedIn("admin", "ADMIN");
+        ui.navigate(AdminUsersView.class);
+        @SuppressWarnings("unchecked")
+        Grid<UserView> users = ui.find(Grid.class).withId("users").single();
+        assertThat(ui.test(users).getCellText(rowOfUser(users, name), ROLES)).isEqualTo("REQUESTER, APPROVER");
+
+        var actions = ui.test(users).getCellComponent(rowOfUser(users, name), USER_ACTIONS);
+        @SuppressWarnings("unchecked")
+        Select<Role> held = ui.find(Select.class, actions).withClassName("revoke-role").single();
+        ui.test(held).selectItem("APPROVER");
+        ui.test(ui.find(Button.class, actions).withClassName("revoke").single()).click();
+
+        assertThat(ui.test(users).getCellText(rowOfUser(users, name), ROLES)).isEqualTo("REQUESTER");
+        assertThat(http.get("/api/users/me", token).body().get("roles").toString()).isEqualTo("[\"REQUESTER\"]");
+
+        // the administrator's own ADMIN role: the account refuses, the view tells why and keeps going
+        long before = storedEvents();
+        var mine = ui.test(users).getCellComponent(rowOfUser(users, "admin"), USER_ACTIONS);
+        @SuppressWarnings("unchecked")
+        Select<Role> own = ui.find(Select.class, mine).withClassName("revoke-role").single();
+        ui.test(own).selectItem("ADMIN");
+        ui.test(ui.find(Button.class, mine).withClassName("revoke").single()).click();
+        assertThat(ui.test(ui.find(Notification.class).last()).getText()).contains("cannot revoke their own ADMIN");
+        assertThat(ui.test(users).getCellText(rowOfUser(users, "admin"), ROLES)).contains("ADMIN");
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(http.get("/api/users", adminToken).status()).isEqualTo(200);
     }
 
     @Test

@@ -14,7 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
-import io.aura.kernel.schedule.ScheduleQueries.ClosedTime;
+import io.aura.kernel.schedule.ScheduleQueries.BlackoutView;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.ui.MainLayout;
@@ -22,7 +22,9 @@ import io.aura.ui.ResourceDirectory;
 import io.aura.ui.UserZone;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Administration: close a resource for a time range (maintenance, holidays); the schedule refuses holds there. */
 @Route(value = "admin/blackouts", layout = MainLayout.class)
@@ -76,15 +78,32 @@ public class AdminBlackoutsView extends VerticalLayout {
         upcoming.setId("blackouts");
         upcoming.addColumn(c -> UserZone.span(c.start(), c.end(), UserZone.current())).setHeader("Closed").setAutoWidth(true);
         upcoming.addColumn(c -> c.reason() == null ? "" : c.reason()).setHeader("Reason");
+        upcoming.addComponentColumn(b -> {
+            Button remove = new Button("Remove", e -> {
+                schedule.remove(b.resourceId(), b.blackoutId());
+                Notification.show(resource.getValue().spec().name() + " is open again "
+                        + UserZone.span(b.start(), b.end(), UserZone.current()) + ".");
+                removed.add(b.blackoutId());
+                list(schedule, resource.getValue());
+            });
+            remove.addClassName("remove");
+            remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            remove.getElement().setAttribute("aria-label", "Remove the blackout "
+                    + UserZone.span(b.start(), b.end(), UserZone.current()));
+            return remove;
+        }).setHeader("").setAutoWidth(true).setFlexGrow(0);
         upcoming.setAllRowsVisible(true);
         resource.addValueChangeListener(e -> list(schedule, e.getValue()));
         add(new H2("Close a resource"), new FormLayout(resource, start, end, reason), close, new H3("Closed from now on"),
                 upcoming);
     }
 
-    private final Grid<ClosedTime> upcoming = new Grid<>(ClosedTime.class, false);
+    private final Grid<BlackoutView> upcoming = new Grid<>(BlackoutView.class, false);
+    // removed here: the schedule took them away already, the read side may not have yet
+    private final Set<String> removed = new HashSet<>();
 
     private void list(ScheduleDesk schedule, ResourceView resource) {
-        upcoming.setItems(resource == null ? List.of() : schedule.upcomingBlackouts(resource.id()));
+        upcoming.setItems(resource == null ? List.of() : schedule.upcomingBlackouts(resource.id()).stream()
+                .filter(b -> !removed.contains(b.blackoutId())).toList());
     }
 }

@@ -1,0 +1,62 @@
+package io.aura.ui.admin;
+
+import io.aura.gateway.ReadYourWrites;
+import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserCommands.DisableUser;
+import io.aura.kernel.identity.UserCommands.RevokeRole;
+import io.aura.kernel.identity.UserQueries.FindUser;
+import io.aura.kernel.identity.UserQueries.ListUsers;
+import io.aura.kernel.identity.UserQueries.UserView;
+import io.aura.ui.SignedIn;
+import java.time.Duration;
+import java.util.List;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Service;
+
+/**
+ * Users for the administration view: the same query and commands as {@code /api/users}, sent as the
+ * signed-in administrator. What may not be done (an administrator's own ADMIN role, disabling oneself)
+ * the user's account refuses, not this.
+ */
+@Service
+public class UserDesk {
+    private static final Duration READ_SIDE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ReadYourWrites readYourWrites;
+    private final QueryGateway queries;
+
+    public UserDesk(ReadYourWrites readYourWrites, QueryGateway queries) {
+        this.readYourWrites = readYourWrites;
+        this.queries = queries;
+    }
+
+    /** Every user, disabled ones too, by user name (ADMIN). */
+    public List<UserView> all() {
+        SignedIn.requireAnyRole("ADMIN");
+        return queries.query(new ListUsers(), ResponseTypes.multipleInstancesOf(UserView.class)).join();
+    }
+
+    /**
+     * Takes one role away (ADMIN); answers once the read side shows it gone, so a list read next agrees.
+     *
+     * @throws RuntimeException the account's refusal, e.g. an administrator revoking their own ADMIN role
+     */
+    public void revokeRole(String username, Role role) {
+        SignedIn.requireAnyRole("ADMIN");
+        readYourWrites.sendAndAwait(new RevokeRole(username, role), new FindUser(username), UserView.class,
+                view -> !view.roles().contains(role), READ_SIDE_TIMEOUT);
+    }
+
+    /**
+     * Disables a user (ADMIN): from their next request on their tokens and sessions are refused. Answers
+     * once the read side shows it.
+     *
+     * @throws RuntimeException the account's refusal, e.g. an administrator disabling themselves
+     */
+    public void disable(String username) {
+        SignedIn.requireAnyRole("ADMIN");
+        readYourWrites.sendAndAwait(new DisableUser(username), new FindUser(username), UserView.class,
+                UserView::disabled, READ_SIDE_TIMEOUT);
+    }
+}
