@@ -53,7 +53,8 @@ import tools.jackson.databind.node.ObjectNode;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ApiFuzzIT {
     private static final int REQUESTS = Integer.getInteger("aura.fuzz.requests", 1200);
-    private static final long SEED = Long.getLong("aura.fuzz.seed", System.nanoTime());
+    // CI runs one seed, so a red build can be repeated as it was; long runs choose theirs (-Daura.fuzz.seed)
+    private static final long SEED = Long.getLong("aura.fuzz.seed", 17017L);
     private static final Duration ANSWER_LIMIT = Duration.ofSeconds(1);
     /** Opened from an approval e-mail in a browser: their refusals are pages a person can read. */
     private static final Set<String> PAGES_FOR_PEOPLE = Set.of("GET /approvals/decide", "POST /approvals/authorize");
