@@ -216,11 +216,15 @@ class UiJourneyIT extends IntegrationTest {
         type(alice, "request-title", "Retro");
         choose(alice, "request-resource", "vaadin-combo-box-item", room);
         when(alice, slot, slot.plus(1, ChronoUnit.HOURS));
-        WebElement suggestion = waitUpTo(alice, 10).until(ExpectedConditions.elementToBeClickable(
+        waitUpTo(alice, 10).until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#request-live vaadin-button.suggestion")));
         assertThat(alice.findElement(By.id("request-live")).getText()).contains("taken");
         screenshot(alice, "request-suggestions");
-        suggestion.click();
+        // the live preview may draw its suggestions again between finding one and clicking it: find it anew
+        waitUpTo(alice, 10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#request-live vaadin-button.suggestion")).click();
+            return true;
+        });
         waitUpTo(alice, 10).until(ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector("#request-live vaadin-button.suggestion")));
         alice.findElement(By.id("request-submit")).click();
