@@ -204,10 +204,10 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         BrowserlessUIContext ui = signedIn(requester, "REQUESTER");
         ui.navigate(MyBookingsView.class);
         @SuppressWarnings("unchecked")
-        Grid<BookingView> grid = ui.find(Grid.class).withId("my-bookings").single();
+        Grid<BookingView> grid = ui.find(Grid.class).withId("upcoming-bookings").single();
         assertThat(ui.test(grid).size()).isEqualTo(1);
         assertThat(ui.test(grid).getCellText(0, 0)).isEqualTo("Pairing");
-        assertThat(ui.test(grid).getCellText(0, 4)).isEqualTo("CONFIRMED");
+        assertThat(ui.test(grid).getCellText(0, 4)).isEqualTo("Confirmed");
         assertThat(ui.test(grid).getCellText(0, 5)).isEmpty(); // nothing to explain
         var actions = ui.test(grid).getCellComponent(0, 6);
         ui.test(ui.find(Button.class, actions).withClassName("change").single()).click();
@@ -219,7 +219,64 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         assertThat(http.get("/events/status?bookingId=" + bookingId, token).body().get("status").asString()).isEqualTo("CANCELLED");
         // the reason given is what the event store keeps
         assertThat(http.get("/api/audit?aggregateId=" + bookingId, adminToken).raw().body()).contains("pairing moved to Friday");
-        assertThat(ui.test(grid).getCellText(0, 4)).isEqualTo("CANCELLED");
+        assertThat(ui.test(grid).getCellText(0, 4)).isEqualTo("Cancelled");
+    }
+
+    /** The titles a list of my bookings shows, top to bottom. */
+    static List<String> titles(BrowserlessUIContext ui, Grid<BookingView> grid) {
+        return java.util.stream.IntStream.range(0, ui.test(grid).size()).mapToObj(i -> ui.test(grid).getCellText(i, 0))
+                .toList();
+    }
+
+    @Test
+    void my_bookings_shows_what_is_ahead_soonest_first_and_what_is_over_under_past_with_statuses_in_words() {
+        String requester = unique("blup");
+        String token = userWithRoles(requester, "REQUESTER");
+        String room = resource(unique("Den"), 4);
+        // booked in neither order: creation order is not the order shown
+        book(token, room, 60, "Later");
+        book(token, room, 40, "Sooner");
+        book(token, room, 80, "Latest");
+        Instant anHourAgo = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
+        var refused = http.post("/events/create", token, Map.of("title", "Retro", "resourceId", room, "start",
+                anHourAgo.toString(), "end", anHourAgo.plus(30, ChronoUnit.MINUTES).toString()));
+        assertThat(refused.status()).as("a start in the past is recorded, then refused").isEqualTo(409);
+
+        BrowserlessUIContext ui = signedIn(requester, "REQUESTER");
+        ui.navigate(MyBookingsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<BookingView> upcoming = ui.find(Grid.class).withId("upcoming-bookings").single();
+        @SuppressWarnings("unchecked")
+        Grid<BookingView> past = ui.find(Grid.class).withId("past-bookings").single();
+        assertThat(titles(ui, upcoming)).containsExactly("Sooner", "Later", "Latest");
+        assertThat(ui.test(upcoming).getCellText(0, 4)).isEqualTo("Confirmed");
+        assertThat(ui.test(upcoming).getCellComponent(0, 4).getElement().getAttribute("theme"))
+                .isEqualTo("badge success");
+        assertThat(titles(ui, past)).containsExactly("Retro");
+        assertThat(ui.test(past).getCellText(0, 4)).isEqualTo("Not booked");
+        assertThat(shown(ui, Div.class, "upcoming-empty")).isFalse();
+        assertThat(shown(ui, Div.class, "past-empty")).isFalse();
+    }
+
+    @Test
+    void my_bookings_of_someone_who_has_none_says_so_and_leads_to_the_calendar() {
+        BrowserlessUIContext ui = signedIn(unique("blnone"), "REQUESTER");
+        ui.navigate(MyBookingsView.class);
+        Div noneAhead = ui.find(Div.class).withId("upcoming-empty").single();
+        assertThat(noneAhead.isVisible()).isTrue();
+        assertThat(noneAhead.getElement().getTextRecursively()).isEqualTo("No upcoming bookings. Book a room");
+        assertThat(ui.find(com.vaadin.flow.router.RouterLink.class, noneAhead).single().getHref())
+                .isEqualTo(com.vaadin.flow.router.RouteConfiguration.forSessionScope().getUrl(CalendarView.class));
+        Div nonePast = ui.find(Div.class).withId("past-empty").single();
+        assertThat(nonePast.isVisible()).isTrue();
+        assertThat(nonePast.getElement().getTextRecursively()).isEqualTo("Nothing yet.");
+        assertThat(shown(ui, Grid.class, "upcoming-bookings")).isFalse();
+        assertThat(shown(ui, Grid.class, "past-bookings")).isFalse();
+    }
+
+    static <T extends com.vaadin.flow.component.Component> boolean shown(BrowserlessUIContext ui, Class<T> type,
+                                                                        String id) {
+        return ui.find(type).withId(id).withCondition(c -> c.isVisible()).exists();
     }
 
     @Test
@@ -253,7 +310,7 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         BrowserlessUIContext mine = signedIn(requester, "REQUESTER");
         mine.navigate(MyBookingsView.class);
         @SuppressWarnings("unchecked")
-        Grid<BookingView> list = mine.find(Grid.class).withId("my-bookings").single();
+        Grid<BookingView> list = mine.find(Grid.class).withId("upcoming-bookings").single();
         mine.test(mine.find(Button.class, mine.test(list).getCellComponent(0, 6)).withClassName("change").single()).click();
         assertThat(mine.find(com.vaadin.flow.component.html.Paragraph.class).withClassName("approval-step").single().getText())
                 .contains("approved by " + approver).contains("Fine by me");
