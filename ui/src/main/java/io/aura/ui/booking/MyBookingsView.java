@@ -83,15 +83,24 @@ public class MyBookingsView extends VerticalLayout {
         grid.setId(id);
         // titles wrap rather than end in an ellipsis; the whole title is also the cell's tooltip
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(BookingView::title).setHeader("Title").setFlexGrow(2).setTooltipGenerator(BookingView::title);
-        grid.addColumn(b -> names.getOrDefault(b.resourceId(), b.resourceId())).setHeader("Resource");
-        grid.addColumn(b -> UserZone.span(b.start(), b.end(), UserZone.current())).setHeader("When").setAutoWidth(true);
-        grid.addColumn(BookingDetails::series).setHeader("Series");
-        grid.addComponentColumn(b -> StatusBadge.of(b.status()).span()).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(b -> notes.getOrDefault(b.bookingId(), "")).setHeader("Why").setAutoWidth(true)
+        // text columns share what the fixed ones (when, status, actions) leave, so nothing scrolls sideways at 1440 px
+        grid.addColumn(BookingView::title).setHeader("Title").setWidth("9em").setFlexGrow(3)
+                .setTooltipGenerator(BookingView::title);
+        grid.addColumn(this::resourceName).setHeader("Resource").setWidth("8em").setFlexGrow(1)
+                .setTooltipGenerator(this::resourceName);
+        grid.addColumn(b -> UserZone.span(b.start(), b.end(), UserZone.current())).setHeader("When").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(BookingDetails::series).setHeader("Series").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(b -> StatusBadge.of(b.status()).span()).setHeader("Status").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(b -> notes.getOrDefault(b.bookingId(), "")).setHeader("Why").setWidth("8em").setFlexGrow(2)
                 .setTooltipGenerator(b -> notes.getOrDefault(b.bookingId(), ""));
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
+    }
+
+    private String resourceName(BookingView booking) {
+        return names.getOrDefault(booking.resourceId(), booking.resourceId());
     }
 
     private HorizontalLayout actions(BookingView booking) {
@@ -99,13 +108,14 @@ public class MyBookingsView extends VerticalLayout {
         if (booking.status().isActive()) {
             Button change = new Button("Move or cancel", e -> new BookingDetails(bookings, booking,
                     names.getOrDefault(booking.resourceId(), booking.resourceId()), user, admin, this::reload).open());
-            change.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            change.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             change.addClassName("change");
             actions.add(change);
         }
         if (bookings.hasProof(booking)) {
             Button proof = new Button("Proof", e -> bookings.proof(booking.bookingId())
                     .ifPresent(token -> showProof(booking, token)));
+            proof.addThemeVariants(ButtonVariant.LUMO_SMALL);
             proof.addClassName("proof");
             actions.add(proof);
         }
