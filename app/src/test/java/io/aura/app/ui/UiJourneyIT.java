@@ -305,6 +305,10 @@ class UiJourneyIT extends IntegrationTest {
         } finally {
             screenshot(alice, "my-bookings-rejected");
         }
+        // the same list on a phone: upcoming and past, statuses as badges
+        phone.get(base() + "/bookings");
+        waitUpTo(phone, 15).until(ExpectedConditions.visibilityOfElementLocated(By.id("upcoming-bookings")));
+        screenshot(phone, "my-bookings-phone");
 
         // the utilization heatmap: 7 days × 24 hours, the booked hours coloured
         alice.get(base() + "/heatmap");

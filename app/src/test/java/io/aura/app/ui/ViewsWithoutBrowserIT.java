@@ -21,12 +21,15 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.aura.app.IntegrationTest;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
+import io.aura.kernel.booking.BookingCommands.RequestBooking;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserQueries.UserView;
 import io.aura.kernel.notification.NotificationQueries.NotificationView;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.ExternalCalendarLinks;
+import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.webhook.Webhooks;
 import io.aura.ui.admin.AdminOutlookView;
 import io.aura.ui.admin.AdminResourcesView;
@@ -42,6 +45,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,8 @@ import tools.jackson.databind.JsonNode;
 class ViewsWithoutBrowserIT extends IntegrationTest {
     @Autowired
     ApplicationContext spring;
+    @Autowired
+    CommandGateway commands;
 
     SecuredBrowserlessApplicationContext<?> vaadin;
 
@@ -204,10 +210,10 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         BrowserlessUIContext ui = signedIn(requester, "REQUESTER");
         ui.navigate(MyBookingsView.class);
         @SuppressWarnings("unchecked")
-        Grid<BookingView> grid = ui.find(Grid.class).withId("my-bookings").single();
+        Grid<BookingView> grid = ui.find(Grid.class).withId("upcoming-bookings").single();
         assertThat(ui.test(grid).size()).isEqualTo(1);
         assertThat(ui.test(grid).getCellText(0, 0)).isEqualTo("Pairing");
-        assertThat(ui.test(grid).getCellText(0, 4)).isEqualTo("CONFIRMED");
+        assertThat(ui.test(grid).getCellText(0, 4)).isEqualTo("Confirmed");
         assertThat(ui.test(grid).getCellText(0, 5)).isEmpty(); // nothing to explain
         var actions = ui.test(grid).getCellComponent(0, 6);
         ui.test(ui.find(Button.class, actions).withClassName("change").single()).click();
@@ -219,7 +225,69 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         assertThat(http.get("/events/status?bookingId=" + bookingId, token).body().get("status").asString()).isEqualTo("CANCELLED");
         // the reason given is what the event store keeps
         assertThat(http.get("/api/audit?aggregateId=" + bookingId, adminToken).raw().body()).contains("pairing moved to Friday");
-        assertThat(ui.test(grid).getCellText(0, 4)).isEqualTo("CANCELLED");
+        assertThat(ui.test(grid).getCellText(0, 4)).isEqualTo("Cancelled");
+    }
+
+    /** The titles a list of my bookings shows, top to bottom. */
+    static List<String> titles(BrowserlessUIContext ui, Grid<BookingView> grid) {
+        return java.util.stream.IntStream.range(0, ui.test(grid).size()).mapToObj(i -> ui.test(grid).getCellText(i, 0))
+                .toList();
+    }
+
+    @Test
+    void my_bookings_shows_what_is_ahead_soonest_first_and_what_is_over_under_past_with_statuses_in_words() {
+        String requester = unique("blup");
+        String token = userWithRoles(requester, "REQUESTER");
+        String room = resource(unique("Den"), 4);
+        // booked in neither order: creation order is not the order shown
+        book(token, room, 60, "Later");
+        book(token, room, 40, "Sooner");
+        book(token, room, 80, "Latest");
+        // and one that is over: the API refuses a past start before recording it, a command still arrives (as from
+        // a script) and the schedule turns it down, so it is listed, refused, an hour ago
+        var anHourAgo = new TimeRange(Instant.now().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS),
+                Instant.now().truncatedTo(ChronoUnit.HOURS).minus(30, ChronoUnit.MINUTES));
+        String retro = java.util.UUID.randomUUID().toString();
+        commands.sendAndWait(new RequestBooking(retro, room, "Retro", anHourAgo, List.of(anHourAgo), null,
+                ConflictPolicy.ALL_OR_NOTHING, 1, List.of(), "", requester));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> http.get(
+                "/events/status?bookingId=" + retro, token).body().get("status").asString().equals("REJECTED"));
+
+        BrowserlessUIContext ui = signedIn(requester, "REQUESTER");
+        ui.navigate(MyBookingsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<BookingView> upcoming = ui.find(Grid.class).withId("upcoming-bookings").single();
+        @SuppressWarnings("unchecked")
+        Grid<BookingView> past = ui.find(Grid.class).withId("past-bookings").single();
+        assertThat(titles(ui, upcoming)).containsExactly("Sooner", "Later", "Latest");
+        assertThat(ui.test(upcoming).getCellText(0, 4)).isEqualTo("Confirmed");
+        assertThat(ui.test(upcoming).getCellComponent(0, 4).getElement().getAttribute("theme"))
+                .isEqualTo("badge success");
+        assertThat(titles(ui, past)).containsExactly("Retro");
+        assertThat(ui.test(past).getCellText(0, 4)).isEqualTo("Not booked");
+        assertThat(shown(ui, Div.class, "upcoming-empty")).isFalse();
+        assertThat(shown(ui, Div.class, "past-empty")).isFalse();
+    }
+
+    @Test
+    void my_bookings_of_someone_who_has_none_says_so_and_leads_to_the_calendar() {
+        BrowserlessUIContext ui = signedIn(unique("blnone"), "REQUESTER");
+        ui.navigate(MyBookingsView.class);
+        Div noneAhead = ui.find(Div.class).withId("upcoming-empty").single();
+        assertThat(noneAhead.isVisible()).isTrue();
+        assertThat(noneAhead.getElement().getTextRecursively()).isEqualTo("No upcoming bookings. Book a room");
+        assertThat(ui.find(com.vaadin.flow.router.RouterLink.class, noneAhead).single().getHref())
+                .isEqualTo(com.vaadin.flow.router.RouteConfiguration.forSessionScope().getUrl(CalendarView.class));
+        Div nonePast = ui.find(Div.class).withId("past-empty").single();
+        assertThat(nonePast.isVisible()).isTrue();
+        assertThat(nonePast.getElement().getTextRecursively()).isEqualTo("Nothing yet.");
+        assertThat(shown(ui, Grid.class, "upcoming-bookings")).isFalse();
+        assertThat(shown(ui, Grid.class, "past-bookings")).isFalse();
+    }
+
+    static <T extends com.vaadin.flow.component.Component> boolean shown(BrowserlessUIContext ui, Class<T> type,
+                                                                        String id) {
+        return ui.find(type).withId(id).withCondition(c -> c.isVisible()).exists();
     }
 
     @Test
@@ -253,7 +321,7 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         BrowserlessUIContext mine = signedIn(requester, "REQUESTER");
         mine.navigate(MyBookingsView.class);
         @SuppressWarnings("unchecked")
-        Grid<BookingView> list = mine.find(Grid.class).withId("my-bookings").single();
+        Grid<BookingView> list = mine.find(Grid.class).withId("upcoming-bookings").single();
         mine.test(mine.find(Button.class, mine.test(list).getCellComponent(0, 6)).withClassName("change").single()).click();
         assertThat(mine.find(com.vaadin.flow.component.html.Paragraph.class).withClassName("approval-step").single().getText())
                 .contains("approved by " + approver).contains("Fine by me");

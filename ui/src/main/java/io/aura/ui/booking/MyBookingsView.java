@@ -4,15 +4,21 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.ui.LiveWhileAttached;
@@ -20,13 +26,17 @@ import io.aura.ui.MainLayout;
 import io.aura.ui.ResourceDirectory;
 import io.aura.ui.UserZone;
 import jakarta.annotation.security.PermitAll;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The signed-in user's bookings: status, occurrences, move or cancel, and the booking token as a QR code. */
+/**
+ * The signed-in user's bookings, upcoming and past: status, occurrences, move or cancel, and the booking token as a
+ * QR code.
+ */
 @Route(value = "bookings", layout = MainLayout.class)
 @PageTitle("My bookings · Aura Scheduler")
 @PermitAll
@@ -35,7 +45,11 @@ public class MyBookingsView extends VerticalLayout {
     private final CalendarDesk calendars;
     private final String user;
     private final boolean admin;
-    private final Grid<BookingView> grid = new Grid<>(BookingView.class, false);
+    private final Grid<BookingView> upcoming = new Grid<>(BookingView.class, false);
+    private final Grid<BookingView> past = new Grid<>(BookingView.class, false);
+    private final Div noneUpcoming = new Div(new Span("No upcoming bookings. "), new RouterLink("Book a room",
+            CalendarView.class));
+    private final Div nonePast = new Div(new Span("Nothing yet."));
     private final Map<String, String> names;
     /** Why a booking is where it is (refused, rejected with the approver's comment, expired), read per refresh. */
     private Map<String, String> notes = Map.of();
@@ -48,17 +62,14 @@ public class MyBookingsView extends VerticalLayout {
         this.admin = MainLayout.roles(authentication).contains("ADMIN");
         this.names = resources.all().stream()
                 .collect(Collectors.toMap(ResourceView::id, r -> r.spec().name(), (a, b) -> a));
-        grid.setId("my-bookings");
-        grid.addColumn(BookingView::title).setHeader("Title");
-        grid.addColumn(b -> names.getOrDefault(b.resourceId(), b.resourceId())).setHeader("Resource");
-        grid.addColumn(b -> UserZone.span(b.start(), b.end(), UserZone.current())).setHeader("When").setAutoWidth(true);
-        grid.addColumn(BookingDetails::series).setHeader("Series");
-        grid.addColumn(b -> b.status().name()).setHeader("Status");
-        grid.addColumn(b -> notes.getOrDefault(b.bookingId(), "")).setHeader("Why").setAutoWidth(true)
-                .setTooltipGenerator(b -> notes.getOrDefault(b.bookingId(), ""));
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
-        grid.setAllRowsVisible(true);
-        add(new H2("My bookings"), grid);
+        setId("my-bookings");
+        columns(upcoming, "upcoming-bookings");
+        columns(past, "past-bookings");
+        noneUpcoming.setId("upcoming-empty");
+        nonePast.setId("past-empty");
+        noneUpcoming.addClassNames(LumoUtility.TextColor.SECONDARY);
+        nonePast.addClassNames(LumoUtility.TextColor.SECONDARY);
+        add(new H2("My bookings"), new H3("Upcoming"), noneUpcoming, upcoming, new H3("Past"), nonePast, past);
         // live: a decision, an expiry or a change made in another window shows without a reload; only bursts
         // that touch a booking listed here (a new one from another window shows on the next visit)
         LiveWhileAttached.keep(this, this::reload, ui -> calendars.watch(null, burst -> {
@@ -68,18 +79,43 @@ public class MyBookingsView extends VerticalLayout {
         }));
     }
 
+    private void columns(Grid<BookingView> grid, String id) {
+        grid.setId(id);
+        // titles wrap rather than end in an ellipsis; the whole title is also the cell's tooltip
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // text columns share what the fixed ones (when, status, actions) leave, so nothing scrolls sideways at 1440 px
+        grid.addColumn(BookingView::title).setHeader("Title").setWidth("9em").setFlexGrow(3)
+                .setTooltipGenerator(BookingView::title);
+        grid.addColumn(this::resourceName).setHeader("Resource").setWidth("8em").setFlexGrow(1)
+                .setTooltipGenerator(this::resourceName);
+        grid.addColumn(b -> UserZone.span(b.start(), b.end(), UserZone.current())).setHeader("When").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(BookingDetails::series).setHeader("Series").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(b -> StatusBadge.of(b.status()).span()).setHeader("Status").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(b -> notes.getOrDefault(b.bookingId(), "")).setHeader("Why").setWidth("8em").setFlexGrow(2)
+                .setTooltipGenerator(b -> notes.getOrDefault(b.bookingId(), ""));
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.setAllRowsVisible(true);
+    }
+
+    private String resourceName(BookingView booking) {
+        return names.getOrDefault(booking.resourceId(), booking.resourceId());
+    }
+
     private HorizontalLayout actions(BookingView booking) {
         HorizontalLayout actions = new HorizontalLayout();
         if (booking.status().isActive()) {
             Button change = new Button("Move or cancel", e -> new BookingDetails(bookings, booking,
                     names.getOrDefault(booking.resourceId(), booking.resourceId()), user, admin, this::reload).open());
-            change.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            change.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             change.addClassName("change");
             actions.add(change);
         }
         if (bookings.hasProof(booking)) {
             Button proof = new Button("Proof", e -> bookings.proof(booking.bookingId())
                     .ifPresent(token -> showProof(booking, token)));
+            proof.addThemeVariants(ButtonVariant.LUMO_SMALL);
             proof.addClassName("proof");
             actions.add(proof);
         }
@@ -111,14 +147,21 @@ public class MyBookingsView extends VerticalLayout {
                         ? "taken: " + b.conflicts().stream().map(c -> UserZone.span(c.range().start(), c.range().end(), zone))
                                 .distinct().collect(Collectors.joining("; "))
                         : String.join("; ", b.violations()); // an approver's rejection: "approval: <their comment>"
-                case EXPIRED -> "no decision in time";
-                case PENDING_APPROVAL -> "waiting for approval";
-                default -> "";
+                default -> ""; // the status says the rest (waiting, expired)
             };
             why.put(b.bookingId(), note);
         }
         notes = why;
-        grid.setItems(mine);
+        BookingsByTime split = BookingsByTime.at(Instant.now(), mine);
+        show(upcoming, noneUpcoming, split.upcoming());
+        show(past, nonePast, split.past());
+    }
+
+    /** A list with rows, or the sentence that says there are none (an empty grid says nothing). */
+    private static void show(Grid<BookingView> grid, Div none, List<BookingView> rows) {
+        grid.setItems(rows);
+        grid.setVisible(!rows.isEmpty());
+        none.setVisible(rows.isEmpty());
         grid.recalculateColumnWidths(); // a reason that arrived later gets its width
     }
 }

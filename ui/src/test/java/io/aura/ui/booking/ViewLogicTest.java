@@ -2,7 +2,9 @@ package io.aura.ui.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aura.kernel.booking.BookingQueries;
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.booking.OccurrenceStatus;
 import io.aura.ui.UserZone;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -51,5 +53,53 @@ class ViewLogicTest {
         assertThat(UserZone.span(Instant.parse("2026-12-08T03:00:00Z"), Instant.parse("2026-12-08T06:00:00Z"), zone))
                 .isEqualTo("Mon 7 Dec 2026, 22:00–Tue 8 Dec 2026, 01:00");
         assertThat(UserZone.current()).as("without a browser: the server's zone").isEqualTo(java.time.ZoneId.systemDefault());
+    }
+
+    static BookingQueries.BookingView booking(String title, String start, String end, BookingStatus status,
+                                              BookingQueries.Occurrence... occurrences) {
+        return new BookingQueries.BookingView("b-" + title, title, "r-1", Instant.parse(start), Instant.parse(end), status,
+                "alice", 1, List.of(), "", null, List.of(occurrences), List.of(), List.of(), List.of(), null, 0);
+    }
+
+    @Test
+    void my_bookings_show_what_is_ahead_soonest_first_and_what_is_over_most_recent_first() {
+        Instant now = Instant.parse("2026-12-07T12:00:00Z");
+        var lastWeek = booking("Last week", "2026-11-30T09:00:00Z", "2026-11-30T10:00:00Z", BookingStatus.CONFIRMED);
+        var thisMorning = booking("This morning", "2026-12-07T09:00:00Z", "2026-12-07T10:00:00Z", BookingStatus.CANCELLED);
+        var running = booking("Running now", "2026-12-07T11:30:00Z", "2026-12-07T12:30:00Z", BookingStatus.CONFIRMED);
+        var tomorrow = booking("Tomorrow", "2026-12-08T09:00:00Z", "2026-12-08T10:00:00Z", BookingStatus.PENDING_APPROVAL);
+        var nextWeek = booking("Next week", "2026-12-14T09:00:00Z", "2026-12-14T10:00:00Z", BookingStatus.CONFIRMED);
+        // a weekly series begun last week: ahead while a date of it is, sorted by its next date (Wednesday)
+        var weekly = booking("Weekly", "2026-12-02T09:00:00Z", "2026-12-02T10:00:00Z", BookingStatus.CONFIRMED,
+                new BookingQueries.Occurrence(Instant.parse("2026-12-02T09:00:00Z"), Instant.parse("2026-12-02T10:00:00Z"),
+                        OccurrenceStatus.CONFIRMED),
+                new BookingQueries.Occurrence(Instant.parse("2026-12-09T09:00:00Z"), Instant.parse("2026-12-09T10:00:00Z"),
+                        OccurrenceStatus.CONFIRMED));
+        // ending exactly now: over
+        var endedNow = booking("Ended now", "2026-12-07T11:00:00Z", "2026-12-07T12:00:00Z", BookingStatus.CONFIRMED);
+
+        BookingsByTime split = BookingsByTime.at(now, List.of(nextWeek, lastWeek, weekly, tomorrow, endedNow, running,
+                thisMorning));
+
+        assertThat(split.upcoming()).extracting(BookingQueries.BookingView::title)
+                .containsExactly("Running now", "Tomorrow", "Weekly", "Next week");
+        assertThat(split.past()).extracting(BookingQueries.BookingView::title)
+                .containsExactly("Ended now", "This morning", "Last week");
+    }
+
+    @Test
+    void a_booking_s_status_reads_as_words_with_a_badge_colour_that_goes_with_it() {
+        assertThat(StatusBadge.of(BookingStatus.CONFIRMED)).isEqualTo(new StatusBadge("Confirmed", "badge success"));
+        assertThat(StatusBadge.of(BookingStatus.PENDING_APPROVAL))
+                .isEqualTo(new StatusBadge("Waiting for approval", "badge warning"));
+        assertThat(StatusBadge.of(BookingStatus.REJECTED)).isEqualTo(new StatusBadge("Not booked", "badge error"));
+        assertThat(StatusBadge.of(BookingStatus.CANCELLED)).isEqualTo(new StatusBadge("Cancelled", "badge contrast"));
+        assertThat(StatusBadge.of(BookingStatus.EXPIRED))
+                .isEqualTo(new StatusBadge("Expired (no decision)", "badge contrast"));
+        for (BookingStatus status : BookingStatus.values()) {
+            StatusBadge badge = StatusBadge.of(status);
+            assertThat(badge.label()).as(status.name()).isNotEqualTo(status.name()).doesNotContain("_");
+            assertThat(badge.theme()).startsWith("badge");
+        }
     }
 }
