@@ -1,5 +1,6 @@
 package io.aura.app.idempotency;
 
+import io.aura.query.store.SqlColumns;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -37,20 +38,8 @@ public final class SqlIdempotencyStore implements IdempotencyStore {
         transaction.executeWithoutResult(s -> writer.execute("CREATE TABLE IF NOT EXISTS idempotency_key ("
                 + "id VARCHAR(500) PRIMARY KEY, booking_id VARCHAR(100) NOT NULL, http_status INTEGER, body TEXT, "
                 + "fingerprint VARCHAR(64))"));
-        // a table created before fingerprints were kept gets the column (SQLite has no ADD COLUMN IF NOT EXISTS)
-        boolean hasFingerprint = Boolean.TRUE.equals(reader.query("SELECT * FROM idempotency_key WHERE 1 = 0", rs -> {
-            var meta = rs.getMetaData();
-            for (int c = 1; c <= meta.getColumnCount(); c++) {
-                if (meta.getColumnName(c).equalsIgnoreCase("fingerprint")) {
-                    return true;
-                }
-            }
-            return false;
-        }));
-        if (!hasFingerprint) {
-            transaction.executeWithoutResult(s -> writer.execute(
-                    "ALTER TABLE idempotency_key ADD COLUMN fingerprint VARCHAR(64)"));
-        }
+        // a table created before fingerprints were kept gets the column
+        SqlColumns.addIfMissing(reader, writer, transaction, "idempotency_key", "fingerprint", "VARCHAR(64)");
         return this;
     }
 

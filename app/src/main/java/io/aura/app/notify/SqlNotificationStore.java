@@ -1,6 +1,7 @@
 package io.aura.app.notify;
 
 import io.aura.kernel.identity.Role;
+import io.aura.query.store.SqlColumns;
 import io.aura.query.store.SqlViewStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -66,21 +67,9 @@ public final class SqlNotificationStore extends SqlViewStore<Object> implements 
             writer.execute("CREATE TABLE IF NOT EXISTS notification_approval (approval_id VARCHAR(100) PRIMARY KEY, "
                     + "booking_id VARCHAR(100), resource_id VARCHAR(100), requester VARCHAR(200))");
         });
-        // a table created before users could be disabled gets the column (SQLite has no ADD COLUMN IF NOT EXISTS)
-        boolean hasDisabled = Boolean.TRUE.equals(reader.query("SELECT * FROM notification_recipient WHERE 1 = 0",
-                rs -> {
-                    var meta = rs.getMetaData();
-                    for (int c = 1; c <= meta.getColumnCount(); c++) {
-                        if (meta.getColumnName(c).equalsIgnoreCase("disabled")) {
-                            return true;
-                        }
-                    }
-                    return false;
-                }));
-        if (!hasDisabled) {
-            transaction.executeWithoutResult(s -> writer.execute(
-                    "ALTER TABLE notification_recipient ADD COLUMN disabled BOOLEAN NOT NULL DEFAULT FALSE"));
-        }
+        // a table created before users could be disabled gets the column
+        SqlColumns.addIfMissing(reader, writer, transaction, "notification_recipient", "disabled",
+                "BOOLEAN NOT NULL DEFAULT FALSE");
         return this;
     }
 
