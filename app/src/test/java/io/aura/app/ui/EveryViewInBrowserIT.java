@@ -1,0 +1,155 @@
+package io.aura.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aura.app.IntegrationTest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Every view of the web UI, opened in headless Chromium by a person who holds every role, at a desktop width
+ * (1440 px) and on a phone (390 px), in English and in German: nothing scrolls sideways on the phone (not the
+ * page, not a grid's rows, not the calendar), and axe finds no serious or critical WCAG 2.1 A/AA problem.
+ */
+class EveryViewInBrowserIT extends IntegrationTest {
+    static final List<String> VIEWS = List.of("", "bookings", "heatmap", "resources", "notifications", "inbox",
+            "audit", "admin/resources", "admin/users", "admin/blackouts", "admin/webhooks", "admin/outlook");
+
+    /**
+     * Elements, open shadow roots included, whose content is wider than they are and who let it scroll sideways,
+     * and the page itself; each as "tag#id.class (content/visible px)".
+     */
+    static final String SIDEWAYS_SCROLLERS = """
+            const found = [];
+            const page = document.scrollingElement;
+            if (page.scrollWidth > page.clientWidth + 1) {
+              found.push('page (' + page.scrollWidth + '/' + page.clientWidth + ')');
+            }
+            const walk = root => root.querySelectorAll('*').forEach(e => {
+              const style = getComputedStyle(e);
+              if ((style.overflowX === 'auto' || style.overflowX === 'scroll') && e.clientWidth > 0
+                  && e.scrollWidth > e.clientWidth + 1) {
+                found.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                    + (typeof e.className === 'string' && e.className ? '.' + e.className.split(' ')[0] : '')
+                    + (root instanceof ShadowRoot ? ' in ' + root.host.tagName.toLowerCase() : '')
+                    + ' (' + e.scrollWidth + '/' + e.clientWidth + ')');
+              }
+              if (e.shadowRoot) { walk(e.shadowRoot); }
+            });
+            walk(document);
+            return found;""";
+
+    private final List<WebDriver> browsers = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    WebDriver browser(String language) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900",
+                "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        browsers.add(driver);
+        return driver;
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + environment.getProperty("local.server.port");
+    }
+
+    void signIn(WebDriver browser, String username) {
+        browser.get(base() + "/login");
+        UiJourneyIT.waitUpTo(browser, 30).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys(username);
+        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+                .sendKeys(username + "-password-1", Keys.ENTER);
+        UiJourneyIT.waitUpTo(browser, 30).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#calendar .fc-view")));
+    }
+
+    void open(WebDriver browser, String view) {
+        browser.get(base() + "/" + view);
+        UiJourneyIT.waitUpTo(browser, 20).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("vaadin-app-layout h2")));
+        // the live views draw their rows right after attaching
+        UiJourneyIT.waitUpTo(browser, 5).until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    void screenshot(WebDriver browser, String name) throws IOException {
+        Files.createDirectories(UiJourneyIT.SHOTS);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), UiJourneyIT.SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> sidewaysScrollers(WebDriver browser) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(SIDEWAYS_SCROLLERS);
+    }
+
+    @Test
+    void no_view_scrolls_sideways_on_a_phone_and_axe_finds_no_serious_problem_in_english_or_german() throws Exception {
+        String everyone = unique("every");
+        String token = userWithRoles(everyone, "REQUESTER", "APPROVER", "ADMIN", "AUDITOR");
+        String room = unique("Long-named conference room");
+        var created = http.post("/api/resources", adminToken, Map.of("name", room, "capacity", 12, "timeZone",
+                "Australia/Sydney", "approvalLevels", List.of(Map.of("name", "owner", "approvers", List.of(everyone)))));
+        assertThat(created.status()).isEqualTo(201);
+        // something in every list: a pending request with a long title (the inbox, my bookings, notifications)
+        Instant slot = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(30, ChronoUnit.HOURS);
+        assertThat(http.post("/events/create", token, Map.of("title",
+                "Quarterly planning with the whole regional leadership team and guests", "resourceId",
+                created.body().get("id").asString(), "start", slot.toString(), "end",
+                slot.plus(2, ChronoUnit.HOURS).toString())).status()).isEqualTo(201);
+
+        Map<String, List<String>> sideways = new LinkedHashMap<>();
+        Map<String, List<String>> accessibility = new LinkedHashMap<>();
+        for (String language : List.of("en-GB", "de-DE")) {
+            WebDriver browser = browser(language);
+            signIn(browser, everyone);
+            for (String view : VIEWS) {
+                String name = language + " /" + view;
+                browser.manage().window().setSize(new Dimension(1440, 900));
+                open(browser, view);
+                accessibility.put(name, UiJourneyIT.accessibilityProblems(browser));
+                browser.manage().window().setSize(new Dimension(390, 844));
+                open(browser, view);
+                sideways.put(name, sidewaysScrollers(browser));
+                screenshot(browser, "phone-" + language + "-" + (view.isEmpty() ? "calendar" : view.replace('/', '-')));
+            }
+        }
+        sideways.values().removeIf(List::isEmpty);
+        accessibility.values().removeIf(List::isEmpty);
+        org.assertj.core.api.SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(sideways).as("what scrolls sideways at 390 px, by view").isEmpty();
+            soft.assertThat(accessibility).as("serious or critical WCAG 2.1 A/AA findings by view").isEmpty();
+        });
+    }
+}
