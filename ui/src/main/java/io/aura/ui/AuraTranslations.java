@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Every string the UI shows, from message bundles: one bundle per feature ({@code i18n/<feature>.properties}
  * for English, {@code i18n/<feature>_de.properties} for German), so features add their words without
  * touching each other's files. A key is {@code <feature>.<name>} and is looked up in that feature's
- * bundle. A key that exists nowhere shows as {@code !{key}!}, which the language tests look for.
+ * bundle; every text is a {@link MessageFormat} (an apostrophe is written {@code ''}). A key that exists nowhere shows as {@code !{key}!}, which the language tests look for.
  */
 @Component
 public class AuraTranslations implements I18NProvider {
@@ -38,7 +38,8 @@ public class AuraTranslations implements I18NProvider {
         if (text == null) {
             return "!{" + key + "}!";
         }
-        return params.length == 0 ? text : new MessageFormat(text, supported(locale)).format(params);
+        // always a MessageFormat, so an apostrophe is written the same way (doubled) in every text
+        return new MessageFormat(text, supported(locale)).format(params);
     }
 
     /** The text of {@code key} in {@code locale}'s bundle (English where German lacks it), or null. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,11 @@ class TranslationsTest {
             assertThat(english.stringPropertyNames()).as(feature).allMatch(key -> key.startsWith(feature + "."));
             english.stringPropertyNames().forEach(key ->
                     assertThat(german.getProperty(key)).as(key).isNotBlank());
+            for (Properties texts : List.of(english, german)) {
+                // every text is a MessageFormat: a single apostrophe would swallow what follows it
+                texts.forEach((key, text) -> assertThat(text.toString().replace("''", "")).as(key.toString())
+                        .doesNotContain("'"));
+            }
         }
     }
 
