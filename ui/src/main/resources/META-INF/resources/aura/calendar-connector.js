@@ -35,6 +35,11 @@ window.auraCalendar = {
       eventClick: info => el.$server.entryClicked(info.event.id),
     });
     el._cal.render();
+    // FullCalendar measures itself on window resizes only: when the page around it settles (the drawer,
+    // the toolbar wrapping, a column added beside it) it would keep a width wider than its box
+    if (el._resized) { el._resized.disconnect(); }
+    el._resized = new ResizeObserver(() => { if (el._cal) { el._cal.updateSize(); } });
+    el._resized.observe(el);
   },
   // moves to the day/week holding the instant; datesSet then asks the server for that range
   show(el, isoInstant) {

@@ -307,7 +307,7 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         Grid<ApprovalView> inbox = ui.find(Grid.class).withId("approvals").single();
         assertThat(ui.test(inbox).size()).isEqualTo(1);
         // the approver sees what is asked for and where, not only who asks
-        assertThat(ui.test(inbox).getCellText(0, 0)).startsWith("Budget · Board room · 1 attendee");
+        assertThat(ui.test(inbox).getCellText(0, 0)).startsWith("Budget · Board room").contains(" · 1 attendee");
         var decision = ui.test(inbox).getCellComponent(0, 0);
         ui.test(ui.find(TextField.class, decision).single()).setValue("Fine by me");
         ui.test(ui.find(Button.class, decision).withClassName("approve").single()).click();

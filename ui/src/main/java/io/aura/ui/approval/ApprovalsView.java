@@ -172,7 +172,9 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
             show(left);
         } catch (InvalidInputException invalid) {
             comment.setInvalid(true);
-            comment.setErrorMessage(invalid.violations().get(0).message());
+            // the one a blank comment can cause: an administrator overriding gives a reason
+            comment.setErrorMessage(comment.getValue().isBlank() ? getTranslation("approval.override-needs-reason")
+                    : invalid.violations().get(0).message());
         } catch (RuntimeException refused) {
             Notification.show(getTranslation("approval.not-possible", refused.getMessage()));
             reload();

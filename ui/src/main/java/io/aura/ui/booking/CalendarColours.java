@@ -17,7 +17,7 @@ public final class CalendarColours {
 
     /** Eight hues far enough apart to tell resources apart, each dark enough to carry white text. */
     static final List<String> PALETTE = List.of("#1a6fd6", "#2e7d32", "#c62828", "#6a1b9a", "#b35900", "#00796b",
-            "#ad1457", "#3949ab");
+            "#ad1457", "#795548");
 
     static final String PENDING_FILL = "#fde7b0";
     static final String PENDING_TEXT = "#5c3d00";

@@ -41,6 +41,11 @@ public class HeatmapView extends VerticalLayout implements HasDynamicTitle {
         resource.setLabel(getTranslation("calendar.heatmap.resource"));
         from.setLabel(getTranslation("calendar.heatmap.from"));
         to.setLabel(getTranslation("calendar.heatmap.to"));
+        // English without a country would read dates the American way (11/8/2026); the UI writes 8 Nov 2026
+        Locale dates = getLocale().getCountry().isEmpty() && "en".equals(getLocale().getLanguage()) ? Locale.UK
+                : getLocale();
+        from.setLocale(dates);
+        to.setLocale(dates);
         resource.setItems(resources.all());
         resource.setItemLabelGenerator(r -> r.spec().name());
         resource.setPlaceholder(getTranslation("calendar.all-resources"));
