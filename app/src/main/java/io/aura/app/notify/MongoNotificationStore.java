@@ -19,13 +19,16 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * The notification inbox in MongoDB (production), in the collections and shapes it has always used:
  * entries with their mails in {@code notifications}, recipients in {@code notification_recipients},
- * approval contexts in {@code notification_approvals}. An entry is added with an insert-only upsert,
+ * approval contexts in {@code notification_approvals}, what bookings and resources are called in
+ * {@code notification_bookings} and {@code notification_resources}. An entry is added with an insert-only upsert,
  * so a redelivered event (views and tokens are not one transaction here) finds it and leaves it.
  */
 public final class MongoNotificationStore implements NotificationStore, MailQueue {
     static final String COLLECTION = "notifications";
     static final String RECIPIENTS = "notification_recipients";
     static final String APPROVALS = "notification_approvals";
+    static final String BOOKINGS = "notification_bookings";
+    static final String RESOURCES = "notification_resources";
 
     private final MongoTemplate mongo;
 
@@ -75,6 +78,26 @@ public final class MongoNotificationStore implements NotificationStore, MailQueu
     }
 
     @Override
+    public Optional<BookingTitle> booking(String bookingId) {
+        return Optional.ofNullable(mongo.findById(bookingId, BookingTitle.class, BOOKINGS));
+    }
+
+    @Override
+    public void saveBooking(BookingTitle booking) {
+        mongo.save(booking, BOOKINGS);
+    }
+
+    @Override
+    public Optional<ResourcePlace> resource(String resourceId) {
+        return Optional.ofNullable(mongo.findById(resourceId, ResourcePlace.class, RESOURCES));
+    }
+
+    @Override
+    public void saveResource(ResourcePlace resource) {
+        mongo.save(resource, RESOURCES);
+    }
+
+    @Override
     public boolean add(InboxEntry e) {
         // an upsert that only inserts: a redelivered event finds the entry and leaves it (and its mail) alone
         Update insert = new Update()
@@ -107,6 +130,8 @@ public final class MongoNotificationStore implements NotificationStore, MailQueu
     public void clear() {
         mongo.remove(Query.query(Criteria.where("mailStatus").ne(MailStatus.PENDING.name())), COLLECTION);
         mongo.remove(new Query(), APPROVALS);
+        mongo.remove(new Query(), BOOKINGS);
+        mongo.remove(new Query(), RESOURCES);
         mongo.remove(new Query(), RECIPIENTS);
     }
 

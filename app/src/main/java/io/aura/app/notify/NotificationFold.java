@@ -10,28 +10,37 @@ import io.aura.kernel.approval.ApprovalEvents.ApprovalRejected;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalReminderDue;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenIssued;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenRevoked;
+import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
+import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
+import io.aura.kernel.schedule.TimeRange;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Who is told what, event by event, and the inbox entry each one gets: pure, so a replay tells the
  * same people the same things live processing did, whichever store keeps them. What the functions
- * need from earlier events (recipients, who asked for an approval, a role's members) is passed in;
- * the approval token is signed at the edge and passed in too.
+ * need from earlier events (recipients, who asked for an approval and what about — the booking's
+ * title, resource and time —, a role's members) is passed in; the approval token is signed at the
+ * edge and passed in too. The texts are English: they are stored and mailed as written (the inbox
+ * renders them in the viewer's language from the entry's type and booking).
  */
 final class NotificationFold {
     /** History met for the first time (a new node, a new version) older than this is listed but not mailed. */
@@ -80,7 +89,76 @@ final class NotificationFold {
     }
 
     static ApprovalContext opened(ApprovalOpened e) {
-        return new ApprovalContext(e.approvalId(), e.bookingId(), e.resourceId(), e.requester());
+        return opened(e, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * An approval's context with its booking in words (title, resource, time in the resource's zone),
+     * from what the inbox folded of the booking's request and the resource's registration.
+     */
+    static ApprovalContext opened(ApprovalOpened e, Optional<BookingTitle> booking, Optional<ResourcePlace> resource) {
+        String zone = resource.map(ResourcePlace::timeZone).filter(NotificationFold::knownZone).orElse("UTC");
+        return new ApprovalContext(e.approvalId(), e.bookingId(), e.resourceId(), e.requester(),
+                subject(e.bookingId(), booking.map(BookingTitle::title), resource.map(ResourcePlace::name),
+                        e.rescheduleTo() != null ? e.rescheduleTo() : e.firstOccurrence(), e.rescheduleTo() != null,
+                        ZoneId.of(zone)), zone);
+    }
+
+    static BookingTitle requested(BookingRequested e) {
+        return new BookingTitle(e.bookingId(), e.title(), e.resourceId());
+    }
+
+    static ResourcePlace registered(ResourceRegistered e) {
+        return new ResourcePlace(e.resourceId(), e.spec().name(), e.spec().timeZone());
+    }
+
+    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm",
+            Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    /**
+     * A booking in words, as people know it: "booking “Budget” in Board room, Thu 10 Jan 2030,
+     * 10:00–11:00 (Europe/Berlin)" — the time in the resource's zone, named. What is not known is left
+     * out; without a title the booking's id stands in for it.
+     */
+    static String subject(String bookingId, Optional<String> title, Optional<String> resourceName, TimeRange when,
+                          boolean move, ZoneId zone) {
+        StringBuilder text = new StringBuilder("booking ")
+                .append(title.map(t -> "“" + t + "”").orElse(bookingId));
+        resourceName.ifPresent(name -> text.append(" in ").append(name));
+        if (when != null) {
+            ZonedDateTime from = when.start().atZone(zone);
+            ZonedDateTime to = when.end().atZone(zone);
+            text.append(move ? ", moving to " : ", ").append(DAY_AND_TIME.format(from)).append("–")
+                    .append(from.toLocalDate().equals(to.toLocalDate()) ? TIME.format(to) : DAY_AND_TIME.format(to))
+                    .append(" (").append(zone.getId()).append(")");
+        }
+        return text.toString();
+    }
+
+    /** The booking of an approval in words; "booking {id}" for a context kept before words were. */
+    static String subject(String bookingId, Optional<ApprovalContext> approval) {
+        return approval.map(ApprovalContext::subject).orElse("booking " + bookingId);
+    }
+
+    /** A deadline in the approval's resource's zone, named (UTC for a context kept before zones were). */
+    static String deadline(Instant at, Optional<ApprovalContext> approval) {
+        ZoneId zone = ZoneId.of(approval.map(ApprovalContext::timeZone).filter(NotificationFold::knownZone)
+                .orElse("UTC"));
+        return DAY_AND_TIME.format(at.atZone(zone)) + " (" + zone.getId() + ")";
+    }
+
+    private static boolean knownZone(String zone) {
+        try {
+            ZoneId.of(zone);
+            return true;
+        } catch (RuntimeException unknown) {
+            return false;
+        }
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** The role an approval names, if it is one of ours (an unknown name has no members). */
@@ -95,64 +173,67 @@ final class NotificationFold {
     }
 
     /** A named approver is asked with the link that decides with their token. */
-    Notice tokenIssued(ApprovalTokenIssued e, String token) {
+    Notice tokenIssued(ApprovalTokenIssued e, String token, Optional<ApprovalContext> approval) {
         String link = baseUrl + "/approvals/decide?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         return new Notice(e.approver(), "APPROVAL_REQUEST", e.bookingId(), e.approvalId(), link, token,
-                "Please approve or reject booking " + e.bookingId() + " (level " + (e.level() + 1) + ") by "
-                        + e.expiresAt() + ": " + link);
+                "Please approve or reject " + subject(e.bookingId(), approval) + " (level " + (e.level() + 1)
+                        + ") by " + deadline(e.expiresAt(), approval) + ": " + link);
     }
 
     /**
      * A level a role decides: its members hear of it too, with a link to their approvals inbox. Tokens
      * stay with named approvers (ADR 0008); members decide signed in. The requester is not asked.
      */
-    List<Notice> levelStarted(ApprovalLevelStarted e, List<String> roleMembersToAsk) {
+    List<Notice> levelStarted(ApprovalLevelStarted e, List<String> roleMembersToAsk,
+                              Optional<ApprovalContext> approval) {
         return roleMembersToAsk.stream().map(member -> new Notice(member, "APPROVAL_REQUEST", e.bookingId(),
-                e.approvalId(), baseUrl + "/inbox", null, "Booking " + e.bookingId() + " awaits a decision by "
-                        + e.approverRole() + " (level " + (e.level() + 1) + ") until " + e.expiresAt() + ": "
-                        + baseUrl + "/inbox")).toList();
+                e.approvalId(), baseUrl + "/inbox", null, capitalized(subject(e.bookingId(), approval))
+                        + " awaits a decision by " + e.approverRole() + " (level " + (e.level() + 1) + ") until "
+                        + deadline(e.expiresAt(), approval) + ": " + baseUrl + "/inbox")).toList();
     }
 
-    Notice tokenRevoked(ApprovalTokenRevoked e) {
+    Notice tokenRevoked(ApprovalTokenRevoked e, Optional<ApprovalContext> approval) {
         return new Notice(e.approver(), "APPROVAL_TOKEN_REVOKED", e.bookingId(), e.approvalId(), null, null,
-                "Your approval link for booking " + e.bookingId() + " no longer works: " + e.reason());
+                "Your approval link for " + subject(e.bookingId(), approval) + " no longer works: " + e.reason());
     }
 
-    List<Notice> reminderDue(ApprovalReminderDue e, List<String> roleMembersToAsk) {
+    List<Notice> reminderDue(ApprovalReminderDue e, List<String> roleMembersToAsk, Optional<ApprovalContext> approval) {
         List<String> to = new ArrayList<>(e.approvers());
         to.addAll(roleMembersToAsk);
         return to.stream().map(approver -> new Notice(approver, "APPROVAL_REMINDER", e.bookingId(), e.approvalId(),
-                baseUrl + "/inbox", null, "Reminder: booking " + e.bookingId() + " awaits your decision until "
-                        + e.expiresAt())).toList();
+                baseUrl + "/inbox", null, "Reminder: " + subject(e.bookingId(), approval)
+                        + " awaits your decision until " + deadline(e.expiresAt(), approval))).toList();
     }
 
-    List<Notice> escalated(ApprovalEscalated e, List<String> membersOfAddedRole) {
+    List<Notice> escalated(ApprovalEscalated e, List<String> membersOfAddedRole, Optional<ApprovalContext> approval) {
         List<String> to = new ArrayList<>(e.addedApprovers());
         to.addAll(membersOfAddedRole);
         return to.stream().distinct().map(user -> new Notice(user, "APPROVAL_ESCALATED", e.bookingId(), e.approvalId(),
-                baseUrl + "/inbox", null, "Booking " + e.bookingId() + " was not decided in time and is escalated to you"))
+                baseUrl + "/inbox", null, capitalized(subject(e.bookingId(), approval))
+                        + " was not decided in time and is escalated to you"))
                 .toList();
     }
 
     static Optional<Notice> granted(ApprovalGranted e, Optional<ApprovalContext> approval) {
-        return toRequester(approval, e.approvalId(), "BOOKING_APPROVED", "Your booking " + e.bookingId()
-                + (e.rescheduleTo() == null ? " is approved and confirmed" : " may move: the move is approved"));
+        return toRequester(approval, e.approvalId(), "BOOKING_APPROVED", "Your " + subject(e.bookingId(), approval)
+                + (e.rescheduleTo() == null ? " is approved and confirmed" : ": the move is approved"));
     }
 
     static Optional<Notice> rejected(ApprovalRejected e, Optional<ApprovalContext> approval) {
-        return toRequester(approval, e.approvalId(), "BOOKING_REJECTED", "Your booking " + e.bookingId()
-                + (e.rescheduleTo() == null ? " was rejected" : "'s move was rejected") + " by " + e.by()
+        return toRequester(approval, e.approvalId(), "BOOKING_REJECTED", "Your " + subject(e.bookingId(), approval)
+                + (e.rescheduleTo() == null ? " was rejected" : ": the move was rejected") + " by " + e.by()
                 + (e.comment() == null ? "" : ": " + e.comment()));
     }
 
     static Optional<Notice> expired(ApprovalExpired e, Optional<ApprovalContext> approval) {
-        return toRequester(approval, e.approvalId(), "APPROVAL_EXPIRED", "Nobody decided on booking "
-                + e.bookingId() + " in time; " + (e.rescheduleTo() == null ? "it has expired" : "it stays where it was"));
+        return toRequester(approval, e.approvalId(), "APPROVAL_EXPIRED", "Nobody decided on "
+                + subject(e.bookingId(), approval) + " in time; "
+                + (e.rescheduleTo() == null ? "it has expired" : "it stays where it was"));
     }
 
     static Optional<Notice> cancelled(ApprovalCancelled e, Optional<ApprovalContext> approval) {
-        return toRequester(approval, e.approvalId(), "APPROVAL_CANCELLED", "The approval of booking "
-                + e.bookingId() + " was cancelled: " + e.reason());
+        return toRequester(approval, e.approvalId(), "APPROVAL_CANCELLED", "The approval of "
+                + subject(e.bookingId(), approval) + " was cancelled: " + e.reason());
     }
 
     private static Optional<Notice> toRequester(Optional<ApprovalContext> approval, String approvalId, String type,

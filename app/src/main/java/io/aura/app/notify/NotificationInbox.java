@@ -12,6 +12,7 @@ import io.aura.kernel.approval.ApprovalEvents.ApprovalRejected;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalReminderDue;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenIssued;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenRevoked;
+import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
@@ -19,6 +20,7 @@ import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.notification.NotificationQueries.FindNotificationsOf;
 import io.aura.kernel.notification.NotificationQueries.NotificationView;
 import io.aura.kernel.notification.NotificationQueries.WatchNotifications;
+import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -85,35 +87,49 @@ public class NotificationInbox {
         store.recipient(e.username()).map(r -> NotificationFold.disabled(r, e)).ifPresent(store::saveRecipient);
     }
 
+    /** What notifications call a resource: its name and zone. */
+    @EventHandler
+    void on(ResourceRegistered e) {
+        store.saveResource(NotificationFold.registered(e));
+    }
+
+    /** What notifications call a booking: its title, and where. */
+    @EventHandler
+    void on(BookingRequested e) {
+        store.saveBooking(NotificationFold.requested(e));
+    }
+
     @EventHandler
     void on(ApprovalOpened e) {
-        store.saveApproval(NotificationFold.opened(e));
+        store.saveApproval(NotificationFold.opened(e, store.booking(e.bookingId()), store.resource(e.resourceId())));
     }
 
     @EventHandler
     void on(ApprovalTokenIssued e, EventMessage<?> message, ReplayStatus replay) {
         String token = tokens.sign(e.tokenId(), e.approvalId(), e.approver(), e.level(), e.expiresAt());
-        tell(message, replay, List.of(fold.tokenIssued(e, token)));
+        tell(message, replay, List.of(fold.tokenIssued(e, token, store.approval(e.approvalId()))));
     }
 
     @EventHandler
     void on(ApprovalLevelStarted e, EventMessage<?> message, ReplayStatus replay) {
-        tell(message, replay, fold.levelStarted(e, roleMembersToAsk(e.approvalId(), e.approverRole(), e.approvers())));
+        tell(message, replay, fold.levelStarted(e, roleMembersToAsk(e.approvalId(), e.approverRole(), e.approvers()),
+                store.approval(e.approvalId())));
     }
 
     @EventHandler
     void on(ApprovalTokenRevoked e, EventMessage<?> message, ReplayStatus replay) {
-        tell(message, replay, List.of(fold.tokenRevoked(e)));
+        tell(message, replay, List.of(fold.tokenRevoked(e, store.approval(e.approvalId()))));
     }
 
     @EventHandler
     void on(ApprovalReminderDue e, EventMessage<?> message, ReplayStatus replay) {
-        tell(message, replay, fold.reminderDue(e, roleMembersToAsk(e.approvalId(), e.approverRole(), e.approvers())));
+        tell(message, replay, fold.reminderDue(e, roleMembersToAsk(e.approvalId(), e.approverRole(), e.approvers()),
+                store.approval(e.approvalId())));
     }
 
     @EventHandler
     void on(ApprovalEscalated e, EventMessage<?> message, ReplayStatus replay) {
-        tell(message, replay, fold.escalated(e, membersOf(e.addedRole())));
+        tell(message, replay, fold.escalated(e, membersOf(e.addedRole()), store.approval(e.approvalId())));
     }
 
     @EventHandler

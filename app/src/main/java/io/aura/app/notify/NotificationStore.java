@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the notification inbox keeps what it folds (recipients, approval contexts) and what it
- * writes (inbox entries with their mails): the port {@link NotificationInbox} writes through and
+ * Where the notification inbox keeps what it folds (recipients, approval contexts, what bookings and
+ * resources are called) and what it writes (inbox entries with their mails): the port {@link NotificationInbox} writes through and
  * reads from. It only keeps what the inbox computed; it decides nothing. Adapters:
  * {@link SqlNotificationStore} (SQLite on the embedded default, plain SQL that PostgreSQL runs too)
  * and {@link MongoNotificationStore} (production); {@code NotificationStoreContract} holds both to
@@ -27,6 +27,16 @@ public interface NotificationStore {
 
     void saveApproval(ApprovalContext approval);
 
+    Optional<BookingTitle> booking(String bookingId);
+
+    /** Stores a booking's title and resource (replacing what was kept for it). */
+    void saveBooking(BookingTitle booking);
+
+    Optional<ResourcePlace> resource(String resourceId);
+
+    /** Stores a resource's name and zone (replacing what was kept for it). */
+    void saveResource(ResourcePlace resource);
+
     /**
      * Adds an entry unless one with its id is there already (then leaves that one, and its mail,
      * alone): whether it was added. A redelivered event writes nothing twice, nor mails twice.
@@ -39,9 +49,9 @@ public interface NotificationStore {
     List<InboxEntry> inboxOf(String user, int limit);
 
     /**
-     * Forgets what a replay rebuilds: recipients, approval contexts and every entry but those whose
-     * mail still waits to go out (a replay finds those again by id and leaves them, so they are
-     * still sent).
+     * Forgets what a replay rebuilds: recipients, approval contexts, booking titles, resource names
+     * and every entry but those whose mail still waits to go out (a replay finds those again by id and
+     * leaves them, so they are still sent).
      */
     void clear();
 }

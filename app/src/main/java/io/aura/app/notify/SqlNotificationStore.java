@@ -21,7 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The notification inbox in SQL, beside the event store (ADR 0021): entries with their mails
  * ({@code notification}, read by user and newest first, and by the outbox by mail status and due
  * time, through indexes), recipients with a row per role they hold (a role's members are an index
- * range), and approval contexts. A batch's entries are written in the transaction that stores the
+ * range), approval contexts, and what bookings and resources are called. A batch's entries are written in the transaction that stores the
  * processor's token, so a mail is put in the outbox exactly when its event counts as handled: none
  * lost, none made up, however the process stops.
  *
@@ -66,10 +66,17 @@ public final class SqlNotificationStore extends SqlViewStore<Object> implements 
                     + "ON notification_recipient_role (username)");
             writer.execute("CREATE TABLE IF NOT EXISTS notification_approval (approval_id VARCHAR(100) PRIMARY KEY, "
                     + "booking_id VARCHAR(100), resource_id VARCHAR(100), requester VARCHAR(200))");
+            writer.execute("CREATE TABLE IF NOT EXISTS notification_booking (booking_id VARCHAR(100) PRIMARY KEY, "
+                    + "title TEXT, resource_id VARCHAR(100))");
+            writer.execute("CREATE TABLE IF NOT EXISTS notification_resource (resource_id VARCHAR(100) PRIMARY KEY, "
+                    + "name TEXT, time_zone VARCHAR(100))");
         });
         // a table created before users could be disabled gets the column
         SqlColumns.addIfMissing(reader, writer, transaction, "notification_recipient", "disabled",
                 "BOOLEAN NOT NULL DEFAULT FALSE");
+        // and one created before notifications named their booking, the booking in words and its zone
+        SqlColumns.addIfMissing(reader, writer, transaction, "notification_approval", "subject", "TEXT");
+        SqlColumns.addIfMissing(reader, writer, transaction, "notification_approval", "time_zone", "VARCHAR(100)");
         return this;
     }
 
@@ -120,14 +127,47 @@ public final class SqlNotificationStore extends SqlViewStore<Object> implements 
         if (batch != null && batch.get(approvalKey(approvalId)) instanceof ApprovalContext a) {
             return Optional.of(a);
         }
-        return reader.query("SELECT approval_id, booking_id, resource_id, requester FROM notification_approval "
-                        + "WHERE approval_id = ?", (rs, i) -> new ApprovalContext(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4)), approvalId).stream().findFirst();
+        return reader.query("SELECT approval_id, booking_id, resource_id, requester, subject, time_zone "
+                        + "FROM notification_approval WHERE approval_id = ?", (rs, i) -> new ApprovalContext(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)), approvalId).stream().findFirst();
     }
 
     @Override
     public void saveApproval(ApprovalContext approval) {
         hold(approvalKey(approval.id()), approval);
+    }
+
+    @Override
+    public Optional<BookingTitle> booking(String bookingId) {
+        Map<String, Object> batch = pending.peek();
+        if (batch != null && batch.get("booking:" + bookingId) instanceof BookingTitle b) {
+            return Optional.of(b);
+        }
+        return reader.query("SELECT booking_id, title, resource_id FROM notification_booking WHERE booking_id = ?",
+                (rs, i) -> new BookingTitle(rs.getString(1), rs.getString(2), rs.getString(3)), bookingId).stream()
+                .findFirst();
+    }
+
+    @Override
+    public void saveBooking(BookingTitle booking) {
+        hold("booking:" + booking.id(), booking);
+    }
+
+    @Override
+    public Optional<ResourcePlace> resource(String resourceId) {
+        Map<String, Object> batch = pending.peek();
+        if (batch != null && batch.get("resource:" + resourceId) instanceof ResourcePlace r) {
+            return Optional.of(r);
+        }
+        return reader.query("SELECT resource_id, name, time_zone FROM notification_resource WHERE resource_id = ?",
+                (rs, i) -> new ResourcePlace(rs.getString(1), rs.getString(2), rs.getString(3)), resourceId).stream()
+                .findFirst();
+    }
+
+    @Override
+    public void saveResource(ResourcePlace resource) {
+        hold("resource:" + resource.id(), resource);
     }
 
     @Override
@@ -166,6 +206,8 @@ public final class SqlNotificationStore extends SqlViewStore<Object> implements 
         transaction.executeWithoutResult(s -> {
             writer.update("DELETE FROM notification WHERE mail_status <> ?", MailStatus.PENDING.name());
             writer.update("DELETE FROM notification_approval");
+            writer.update("DELETE FROM notification_booking");
+            writer.update("DELETE FROM notification_resource");
             writer.update("DELETE FROM notification_recipient_role");
             writer.update("DELETE FROM notification_recipient");
         });
@@ -225,11 +267,16 @@ public final class SqlNotificationStore extends SqlViewStore<Object> implements 
     private void write(Collection<Object> rows) {
         List<Recipient> recipients = new ArrayList<>();
         List<Object[]> approvals = new ArrayList<>();
+        List<Object[]> bookings = new ArrayList<>();
+        List<Object[]> resources = new ArrayList<>();
         List<InboxEntry> entries = new ArrayList<>();
         for (Object row : rows) {
             switch (row) {
                 case Recipient r -> recipients.add(r);
-                case ApprovalContext a -> approvals.add(new Object[] {a.id(), a.bookingId(), a.resourceId(), a.requester()});
+                case ApprovalContext a -> approvals.add(new Object[] {a.id(), a.bookingId(), a.resourceId(), a.requester(),
+                        a.subject(), a.timeZone()});
+                case BookingTitle b -> bookings.add(new Object[] {b.id(), b.title(), b.resourceId()});
+                case ResourcePlace r -> resources.add(new Object[] {r.id(), r.name(), r.timeZone()});
                 case InboxEntry e -> entries.add(e);
                 default -> throw new IllegalArgumentException("not a notification row: " + row);
             }
@@ -248,9 +295,21 @@ public final class SqlNotificationStore extends SqlViewStore<Object> implements 
                 }
             }
             if (!approvals.isEmpty()) {
-                writer.batchUpdate("INSERT INTO notification_approval (approval_id, booking_id, resource_id, requester) "
-                        + "VALUES (?, ?, ?, ?) ON CONFLICT (approval_id) DO UPDATE SET booking_id = excluded.booking_id, "
-                        + "resource_id = excluded.resource_id, requester = excluded.requester", approvals);
+                writer.batchUpdate("INSERT INTO notification_approval (approval_id, booking_id, resource_id, requester, "
+                        + "subject, time_zone) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (approval_id) DO UPDATE SET "
+                        + "booking_id = excluded.booking_id, resource_id = excluded.resource_id, "
+                        + "requester = excluded.requester, subject = excluded.subject, time_zone = excluded.time_zone",
+                        approvals);
+            }
+            if (!bookings.isEmpty()) {
+                writer.batchUpdate("INSERT INTO notification_booking (booking_id, title, resource_id) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (booking_id) DO UPDATE SET title = excluded.title, "
+                        + "resource_id = excluded.resource_id", bookings);
+            }
+            if (!resources.isEmpty()) {
+                writer.batchUpdate("INSERT INTO notification_resource (resource_id, name, time_zone) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (resource_id) DO UPDATE SET name = excluded.name, "
+                        + "time_zone = excluded.time_zone", resources);
             }
             if (!entries.isEmpty()) {
                 writer.batchUpdate(INSERT_ENTRY, entries.stream().map(SqlNotificationStore::row).toList());

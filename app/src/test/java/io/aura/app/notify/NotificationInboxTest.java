@@ -173,7 +173,8 @@ class NotificationInboxTest {
         levelStarted(List.of(), ReplayStatus.REPLAY);
         NotificationView approved = single("alice");
         assertThat(approved.type()).isEqualTo("BOOKING_APPROVED");
-        assertThat(approved.message()).isEqualTo("Your booking b-1 is approved and confirmed");
+        // the booking's title and resource were never seen here: its id and time stand in for them
+        assertThat(approved.message()).isEqualTo("Your booking b-1, Thu 10 Jan 2030, 09:00–10:00 (UTC) is approved and confirmed");
 
         inbox.reset();
 

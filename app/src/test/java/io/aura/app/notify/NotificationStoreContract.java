@@ -71,6 +71,27 @@ abstract class NotificationStoreContract {
     }
 
     @Test
+    void an_approvals_context_with_its_booking_in_words_and_what_bookings_and_resources_are_called_are_found_as_saved() {
+        ApprovalContext worded = new ApprovalContext("a-1", "b-1", "r-1", "alice", "booking “Budget” in Board room",
+                "Europe/Berlin");
+        store().saveApproval(worded);
+        store().saveBooking(new BookingTitle("b-1", "Budget", "r-1"));
+        store().saveResource(new ResourcePlace("r-1", "Board room", "Europe/Berlin"));
+        store().saveResource(new ResourcePlace("r-1", "Boardroom", "Europe/Berlin"));
+
+        assertThat(store().approval("a-1")).contains(worded);
+        assertThat(store().booking("b-1")).contains(new BookingTitle("b-1", "Budget", "r-1"));
+        assertThat(store().resource("r-1")).contains(new ResourcePlace("r-1", "Boardroom", "Europe/Berlin"));
+        assertThat(store().booking("b-2")).isEmpty();
+        assertThat(store().resource("r-2")).isEmpty();
+
+        store().clear();
+
+        assertThat(store().booking("b-1")).isEmpty();
+        assertThat(store().resource("r-1")).isEmpty();
+    }
+
+    @Test
     void an_entry_is_added_once_and_a_second_add_leaves_the_first_as_it_was() {
         InboxEntry first = entry("e-1:olga", "olga", AT, MailStatus.PENDING);
 

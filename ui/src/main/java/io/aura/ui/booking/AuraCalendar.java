@@ -9,10 +9,13 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JavaScript;
 import com.vaadin.flow.shared.Registration;
 import io.aura.kernel.booking.BookingStatus;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.temporal.WeekFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,17 +26,25 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Tag("div")
 @JavaScript("context://vendor/fullcalendar-6.1.20/index.global.min.js")
+@JavaScript("context://vendor/fullcalendar-6.1.20/locales/de.global.min.js")
 @JavaScript("context://aura/calendar-connector.js")
 public class AuraCalendar extends Component implements HasSize {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
-     * One block on the calendar: a booking in its {@code status} (pending ones are drawn lighter), or a
-     * closed time (a blackout, an Outlook meeting; no status) drawn as a shaded background.
+     * One block on the calendar: a booking of {@code resourceId} in its {@code status}, the viewer's own
+     * ({@code mine}) or someone else's, coloured by {@link CalendarColours}; or a closed time (a blackout,
+     * an Outlook meeting; no status) drawn as a grey background.
      */
-    public record Entry(String id, String title, Instant start, Instant end, BookingStatus status) {
+    public record Entry(String id, String title, Instant start, Instant end, BookingStatus status, String resourceId,
+                        boolean mine) {
+        /** A booking whose resource and owner do not matter here: the first colour, drawn as someone else's. */
+        public Entry(String id, String title, Instant start, Instant end, BookingStatus status) {
+            this(id, title, start, end, status, null, false);
+        }
+
         public static Entry closed(String id, String title, Instant start, Instant end) {
-            return new Entry(id, title, start, end, null);
+            return new Entry(id, title, start, end, null, null, false);
         }
 
         boolean isClosed() {
@@ -43,21 +54,62 @@ public class AuraCalendar extends Component implements HasSize {
 
     private List<Entry> entries = List.of();
     private final String initialView;
+    private final boolean toolbar;
 
-    /** A week calendar (a day on narrow screens). */
+    /** A week calendar (a day on narrow screens) with its own toolbar. */
     public AuraCalendar() {
-        this("timeGridWeek");
+        this("timeGridWeek", true);
     }
 
-    /** {@code initialView}: FullCalendar's view name, e.g. timeGridDay, timeGridWeek, dayGridMonth. */
-    public AuraCalendar(String initialView) {
+    /**
+     * {@code initialView}: FullCalendar's view name, e.g. timeGridDay, timeGridWeek, dayGridMonth;
+     * {@code toolbar} false: no navigation of its own (calendars side by side share one, see {@link #prev()}).
+     */
+    public AuraCalendar(String initialView, boolean toolbar) {
         this.initialView = initialView;
+        this.toolbar = toolbar;
         getElement().getClassList().add("aura-calendar");
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        getElement().executeJs("window.auraCalendar.init(this, $0, $1)", json(entries), initialView);
+        ClientLocale locale = ClientLocale.of(attachEvent.getUI().getLocale());
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("locale", locale.code());
+        options.put("firstDay", locale.firstDay());
+        options.put("toolbar", toolbar);
+        getElement().executeJs("window.auraCalendar.init(this, $0, $1, $2)", json(entries), initialView,
+                JSON.writeValueAsString(options));
+    }
+
+    /**
+     * FullCalendar's locale for the UI's language (its German texts ship in the vendored locale file;
+     * English is built in, formatted as en-GB — 24 hours, day before month — like the rest of the UI,
+     * unless the locale names its country) and the first day of the week there (0 Sunday … 6 Saturday).
+     */
+    record ClientLocale(String code, int firstDay) {
+        static ClientLocale of(Locale locale) {
+            Locale shown = locale == null ? Locale.ENGLISH : locale;
+            String country = shown.getCountry();
+            String code = "de".equals(shown.getLanguage()) ? (country.isEmpty() ? "de" : "de-" + country)
+                    : country.isEmpty() ? "en-GB" : "en-" + country;
+            // a language without a country says nothing about weeks: Monday, as ISO 8601 and most of Europe
+            DayOfWeek first = country.isEmpty() ? DayOfWeek.MONDAY : WeekFields.of(shown).getFirstDayOfWeek();
+            return new ClientLocale(code, first.getValue() % 7);
+        }
+    }
+
+    /** Shows the previous day, week or month (it reports the new range back). */
+    public void prev() {
+        getElement().executeJs("window.auraCalendar.go(this, 'prev')");
+    }
+
+    public void next() {
+        getElement().executeJs("window.auraCalendar.go(this, 'next')");
+    }
+
+    public void today() {
+        getElement().executeJs("window.auraCalendar.go(this, 'today')");
     }
 
     public void setEntries(List<Entry> entries) {
@@ -78,32 +130,30 @@ public class AuraCalendar extends Component implements HasSize {
             event.put("title", e.title());
             event.put("start", e.start().toString());
             event.put("end", e.end().toString());
+            CalendarColours.Look look = e.isClosed() ? CalendarColours.closed()
+                    : CalendarColours.look(e.resourceId(), e.mine(), e.status());
             if (e.isClosed()) {
                 // blackouts and Outlook meetings: shaded behind the bookings, not clickable
                 event.put("display", "background");
-                event.put("backgroundColor", "#6b7280");
-                event.put("classNames", List.of("aura-closed"));
-                out.add(event);
-                continue;
             }
-            boolean pending = e.status() == BookingStatus.PENDING_APPROVAL;
-            event.put("backgroundColor", pending ? "#fde7b0" : "#1a6fd6");
-            event.put("borderColor", pending ? "#b7791f" : "#1a6fd6");
-            event.put("textColor", pending ? "#5c3d00" : "#ffffff");
-            event.put("classNames", List.of("aura-booking", "aura-" + e.status().name().toLowerCase()));
+            event.put("backgroundColor", look.background());
+            event.put("borderColor", look.border());
+            event.put("textColor", look.text());
+            event.put("classNames", look.classes());
             out.add(event);
         }
         return JSON.writeValueAsString(out);
     }
 
+    /** {@code title}: FullCalendar's own heading of the range, in the calendar's locale. */
     @ClientCallable
-    void visibleRange(String start, String end) {
-        fireEvent(new RangeEvent(this, true, Instant.parse(start), Instant.parse(end), false));
+    void visibleRange(String start, String end, String title) {
+        fireEvent(new RangeEvent(this, true, Instant.parse(start), Instant.parse(end), false, title));
     }
 
     @ClientCallable
     void selected(String start, String end) {
-        fireEvent(new RangeEvent(this, true, Instant.parse(start), Instant.parse(end), true));
+        fireEvent(new RangeEvent(this, true, Instant.parse(start), Instant.parse(end), true, null));
     }
 
     @ClientCallable
@@ -116,12 +166,15 @@ public class AuraCalendar extends Component implements HasSize {
         private final Instant start;
         private final Instant end;
         private final boolean selection;
+        private final String title;
 
-        RangeEvent(AuraCalendar source, boolean fromClient, Instant start, Instant end, boolean selection) {
+        RangeEvent(AuraCalendar source, boolean fromClient, Instant start, Instant end, boolean selection,
+                   String title) {
             super(source, fromClient);
             this.start = start;
             this.end = end;
             this.selection = selection;
+            this.title = title;
         }
 
         public Instant start() { return start; }
@@ -129,6 +182,9 @@ public class AuraCalendar extends Component implements HasSize {
         public Instant end() { return end; }
 
         public boolean selection() { return selection; }
+
+        /** The range's heading as the calendar shows it (null for a selection). */
+        public String title() { return title; }
     }
 
     public static class EntryClickEvent extends ComponentEvent<AuraCalendar> {

@@ -1,7 +1,9 @@
 package io.aura.ui.booking;
 
+import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarChange;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
+import io.aura.kernel.booking.BookingQueries.FindBookingsOf;
 import io.aura.kernel.booking.BookingQueries.FindCalendar;
 import io.aura.kernel.booking.BookingQueries.FindHeatmap;
 import io.aura.kernel.booking.BookingQueries.HeatmapCell;
@@ -14,7 +16,9 @@ import io.aura.ui.Bursts;
 import io.aura.ui.SignedIn;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -48,6 +52,25 @@ public class CalendarDesk {
     public List<CalendarEntry> calendar(Instant from, Instant to, String resourceId) {
         return queries.query(new FindCalendar(from, to, resourceId), ResponseTypes.multipleInstancesOf(CalendarEntry.class))
                 .join();
+    }
+
+    /** A calendar entry as the signed-in person sees it: whether it is one of their own bookings. */
+    public record Seen(CalendarEntry entry, boolean mine) {}
+
+    /** How many of one's own bookings are looked at to mark them (a series is one booking). */
+    static final int OWN_BOOKINGS = 1000;
+
+    /**
+     * The calendar of a window as {@link #calendar} has it, each entry marked when the signed-in person
+     * asked for it. Only their own bookings are read for that (as "My bookings" reads them): whose the
+     * others are stays theirs to know ({@link io.aura.kernel.booking.BookingVisibility}).
+     */
+    public List<Seen> calendarSeen(Instant from, Instant to, String resourceId) {
+        List<CalendarEntry> entries = calendar(from, to, resourceId);
+        Set<String> mine = queries.query(new FindBookingsOf(SignedIn.name(), OWN_BOOKINGS),
+                        ResponseTypes.multipleInstancesOf(BookingView.class)).join().stream()
+                .map(BookingView::bookingId).collect(Collectors.toSet());
+        return entries.stream().map(e -> new Seen(e, mine.contains(e.bookingId()))).toList();
     }
 
 

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.aura.kernel.booking.BookingQueries.HeatmapCell;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
@@ -28,20 +28,27 @@ import java.util.Locale;
  * resource or all, over a date range; hover a cell for minutes and utilization. Live.
  */
 @Route(value = "heatmap", layout = MainLayout.class)
-@PageTitle("Utilization · Aura Scheduler")
 @PermitAll
-public class HeatmapView extends VerticalLayout {
+public class HeatmapView extends VerticalLayout implements HasDynamicTitle {
     private final CalendarDesk bookings;
-    private final ComboBox<ResourceView> resource = new ComboBox<>("Resource");
-    private final DatePicker from = new DatePicker("From");
-    private final DatePicker to = new DatePicker("To");
+    private final ComboBox<ResourceView> resource = new ComboBox<>();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
     private final Div grid = new Div();
 
     public HeatmapView(CalendarDesk bookings, ResourceDirectory resources) {
         this.bookings = bookings;
+        resource.setLabel(getTranslation("calendar.heatmap.resource"));
+        from.setLabel(getTranslation("calendar.heatmap.from"));
+        to.setLabel(getTranslation("calendar.heatmap.to"));
+        // English without a country would read dates the American way (11/8/2026); the UI writes 8 Nov 2026
+        Locale dates = getLocale().getCountry().isEmpty() && "en".equals(getLocale().getLanguage()) ? Locale.UK
+                : getLocale();
+        from.setLocale(dates);
+        to.setLocale(dates);
         resource.setItems(resources.all());
         resource.setItemLabelGenerator(r -> r.spec().name());
-        resource.setPlaceholder("All resources");
+        resource.setPlaceholder(getTranslation("calendar.all-resources"));
         resource.setClearButtonVisible(true);
         from.setValue(LocalDate.now().minusWeeks(4));
         to.setValue(LocalDate.now().plusWeeks(4));
@@ -49,12 +56,19 @@ public class HeatmapView extends VerticalLayout {
         from.addValueChangeListener(e -> reload());
         to.addValueChangeListener(e -> reload());
         grid.setId("heatmap");
-        grid.getStyle().set("display", "grid").set("grid-template-columns", "4em repeat(24, minmax(1.4em, 1fr))")
-                .set("gap", "2px").set("width", "100%").set("font-size", "var(--lumo-font-size-xs)");
+        // days as rows and hours as columns; on a phone turned around (aura.css), so nothing scrolls sideways
+        grid.addClassName("aura-heatmap");
         HorizontalLayout filters = new HorizontalLayout(resource, from, to);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(new H2("Utilization"), filters, grid, legend());
+        filters.setWrap(true);
+        setMinWidth("0");
+        add(new H2(getTranslation("calendar.heatmap.title")), filters, grid, legend());
         LiveWhileAttached.keep(this, this::reload, ui -> bookings.watchHeatmap(null, burst -> ui.access(this::reload)));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("calendar.heatmap.page-title");
     }
 
     private void reload() {
@@ -69,8 +83,9 @@ public class HeatmapView extends VerticalLayout {
         for (int hour = 0; hour < 24; hour++) {
             grid.add(new Span(String.valueOf(hour)));
         }
+        Locale locale = getLocale();
         for (DayOfWeek day : DayOfWeek.values()) {
-            grid.add(new Span(day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)));
+            grid.add(new Span(day.getDisplayName(TextStyle.SHORT, locale)));
             for (int hour = 0; hour < 24; hour++) {
                 int h = hour;
                 List<HeatmapCell> here = cells.stream()
@@ -80,11 +95,11 @@ public class HeatmapView extends VerticalLayout {
                 // several resources: minutes used of the minutes they could be used, not an average of ratios
                 double utilization = bookable == 0 ? 0 : Math.min(1.0, minutes / (double) bookable);
                 Div cell = new Div();
-                cell.getStyle().set("height", "1.6em").set("border-radius", "3px")
-                        .set("background", colour(utilization));
-                cell.getElement().setAttribute("title", day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
-                        + String.format("%02d:00", hour) + " · " + minutes + " of " + bookable + " bookable min booked · "
-                        + Math.round(utilization * 100) + "% used");
+                cell.addClassName("aura-heatmap-cell");
+                cell.getStyle().set("background", colour(utilization));
+                cell.getElement().setAttribute("title", getTranslation("calendar.heatmap.cell",
+                        day.getDisplayName(TextStyle.FULL, locale), String.format(Locale.ROOT, "%02d:00", hour),
+                        minutes, bookable, Math.round(utilization * 100)));
                 cell.getElement().setAttribute("role", "img");
                 cell.getElement().setAttribute("aria-label", cell.getElement().getAttribute("title"));
                 grid.add(cell);
@@ -99,11 +114,13 @@ public class HeatmapView extends VerticalLayout {
     }
 
     private HorizontalLayout legend() {
-        HorizontalLayout legend = new HorizontalLayout(new Span("Used:"));
+        HorizontalLayout legend = new HorizontalLayout(new Span(getTranslation("calendar.heatmap.used")));
+        legend.setWrap(true);
         for (double u : new double[] {0, 0.25, 0.5, 0.75, 1}) {
             Div swatch = new Div();
             swatch.getStyle().set("width", "1.4em").set("height", "1em").set("background", colour(u));
-            legend.add(swatch, new Span(Math.round(u * 100) + "%"));
+            swatch.getElement().setAttribute("aria-hidden", "true");
+            legend.add(swatch, new Span(getTranslation("calendar.heatmap.percent", Math.round(u * 100))));
         }
         legend.setAlignItems(FlexComponent.Alignment.CENTER);
         return legend;
