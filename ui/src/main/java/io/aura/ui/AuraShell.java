@@ -15,6 +15,7 @@ import com.vaadin.flow.theme.lumo.Lumo;
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet(Lumo.UTILITY_STYLESHEET)
 @StyleSheet("aura/aura.css")
+@StyleSheet("aura/shell.css")
 @PWA(name = "Aura Scheduler", shortName = "Aura", description = "Book rooms, venues and equipment",
         iconPath = "icons/icon.png")
 public class AuraShell implements AppShellConfigurator {}

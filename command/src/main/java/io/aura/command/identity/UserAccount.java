@@ -3,11 +3,14 @@ package io.aura.command.identity;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.aura.kernel.MessageMetadata;
+import io.aura.kernel.identity.PreferredLanguage;
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserCommands.ChoosePreferredLanguage;
 import io.aura.kernel.identity.UserCommands.DisableUser;
 import io.aura.kernel.identity.UserCommands.GrantRoles;
 import io.aura.kernel.identity.UserCommands.RegisterUser;
 import io.aura.kernel.identity.UserCommands.RevokeRole;
+import io.aura.kernel.identity.UserEvents.PreferredLanguageChosen;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
@@ -33,6 +36,9 @@ public class UserAccount {
     private Set<Role> roles = EnumSet.noneOf(Role.class);
 
     private boolean disabled;
+
+    /** The tag of the UI language chosen last, null while none is. */
+    private String language;
 
     protected UserAccount() {}
 
@@ -83,6 +89,21 @@ public class UserAccount {
         }
     }
 
+    /**
+     * Only the user chooses their language: the entry points send it with the signed-in name, never one
+     * typed in. An offered language only (one rule, {@link PreferredLanguage}).
+     */
+    @CommandHandler
+    public void handle(ChoosePreferredLanguage command) {
+        var violations = PreferredLanguage.check(command.languageTag());
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        if (!command.languageTag().equals(language)) { // choosing the language chosen already is no new fact
+            apply(new PreferredLanguageChosen(username, command.languageTag()));
+        }
+    }
+
     @EventSourcingHandler
     void on(UserRegistered event) {
         username = event.username();
@@ -102,5 +123,10 @@ public class UserAccount {
     @EventSourcingHandler
     void on(UserDisabled event) {
         disabled = true;
+    }
+
+    @EventSourcingHandler
+    void on(PreferredLanguageChosen event) {
+        language = event.languageTag();
     }
 }

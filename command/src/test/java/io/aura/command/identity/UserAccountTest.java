@@ -3,10 +3,12 @@ package io.aura.command.identity;
 import io.aura.command.Fixtures;
 import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserCommands.ChoosePreferredLanguage;
 import io.aura.kernel.identity.UserCommands.DisableUser;
 import io.aura.kernel.identity.UserCommands.GrantRoles;
 import io.aura.kernel.identity.UserCommands.RegisterUser;
 import io.aura.kernel.identity.UserCommands.RevokeRole;
+import io.aura.kernel.identity.UserEvents.PreferredLanguageChosen;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
@@ -135,5 +137,40 @@ class UserAccountTest {
                 .when(new DisableUser("admin"), BY_ADMIN)
                 .expectException(SelfLockoutException.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void choosing_a_language_records_the_choice() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER), null, null))
+                .when(new ChoosePreferredLanguage("alice", "de"))
+                .expectEvents(new PreferredLanguageChosen("alice", "de"));
+    }
+
+    @Test
+    void choosing_another_language_later_records_it() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER), null, null),
+                        new PreferredLanguageChosen("alice", "de"))
+                .when(new ChoosePreferredLanguage("alice", "en"))
+                .expectEvents(new PreferredLanguageChosen("alice", "en"));
+    }
+
+    @Test
+    void choosing_the_language_chosen_already_records_nothing() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER), null, null),
+                        new PreferredLanguageChosen("alice", "de"))
+                .when(new ChoosePreferredLanguage("alice", "de"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_language_not_offered_is_refused_naming_the_language_and_nothing_is_recorded() {
+        for (String tag : new String[] {"fr", "DE", "de-DE", "", null}) {
+            fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER), null, null))
+                    .when(new ChoosePreferredLanguage("alice", tag))
+                    .expectException(InvalidInputException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.startsWith("language: must be one of en, de"))
+                    .expectNoEvents();
+        }
     }
 }

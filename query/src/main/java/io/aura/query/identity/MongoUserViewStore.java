@@ -19,14 +19,19 @@ import org.springframework.data.mongodb.core.query.Query;
 public final class MongoUserViewStore implements UserViewStore {
     static final String COLLECTION = "users";
 
-    /** {@code disabled} is absent from documents stored before users could be disabled: they are not. */
-    record UserDocument(@Id String username, Set<Role> roles, String displayName, String email, Boolean disabled) {
+    /**
+     * {@code disabled} is absent from documents stored before users could be disabled: they are not;
+     * {@code language} from those stored before users could choose one: they chose none.
+     */
+    record UserDocument(@Id String username, Set<Role> roles, String displayName, String email, Boolean disabled,
+                        String language) {
         static UserDocument from(UserView v) {
-            return new UserDocument(v.username(), v.roles(), v.displayName(), v.email(), v.disabled());
+            return new UserDocument(v.username(), v.roles(), v.displayName(), v.email(), v.disabled(), v.language());
         }
 
         UserView toView() {
-            return new UserView(username, UserViewFold.roles(roles), displayName, email, Boolean.TRUE.equals(disabled));
+            return new UserView(username, UserViewFold.roles(roles), displayName, email, Boolean.TRUE.equals(disabled),
+                    language);
         }
     }
 

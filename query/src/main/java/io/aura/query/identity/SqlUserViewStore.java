@@ -24,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * PostgreSQL both run.
  */
 public final class SqlUserViewStore extends SqlViewStore<UserView> implements UserViewStore {
-    /** A view stored before users could be disabled has no {@code disabled}: read as false, not refused. */
+    /**
+     * A view stored before users could be disabled has no {@code disabled}: read as false, not refused;
+     * one stored before users chose a language has no {@code language}: read as none.
+     */
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
@@ -89,7 +92,8 @@ public final class SqlUserViewStore extends SqlViewStore<UserView> implements Us
     /** As the fold made it: the roles an immutable set (JSON reads them into a mutable one). */
     private static UserView read(String doc) {
         UserView v = JSON.readValue(doc, UserView.class);
-        return new UserView(v.username(), UserViewFold.roles(v.roles()), v.displayName(), v.email(), v.disabled());
+        return new UserView(v.username(), UserViewFold.roles(v.roles()), v.displayName(), v.email(), v.disabled(),
+                v.language());
     }
 
     /** Upserts the views and replaces their roles, in one transaction (the caller's when it has one). */

@@ -1,5 +1,6 @@
 package io.aura.query.identity;
 
+import io.aura.kernel.identity.UserEvents.PreferredLanguageChosen;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
@@ -56,7 +57,12 @@ public class UserProjection {
         views.find(event.username()).map(v -> UserViewFold.disabled(v, event)).ifPresent(this::save);
     }
 
-    /** Whoever registered, granted, revoked or disabled waits for this (read your writes). */
+    @EventHandler
+    void on(PreferredLanguageChosen event) {
+        views.find(event.username()).map(v -> UserViewFold.languageChosen(v, event)).ifPresent(this::save);
+    }
+
+    /** Whoever registered, granted, revoked, disabled or chose a language waits for this (read your writes). */
     private void save(UserView view) {
         views.save(view);
         emitter.emit(FindUser.class, q -> q.username().equals(view.username()), view);

@@ -1,6 +1,7 @@
 package io.aura.query.identity;
 
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserEvents.PreferredLanguageChosen;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
@@ -27,7 +28,7 @@ public final class UserViewFold {
         if (e.roles() != null) {
             roles.addAll(e.roles());
         }
-        return new UserView(v.username(), Set.copyOf(roles), v.displayName(), v.email(), v.disabled());
+        return new UserView(v.username(), Set.copyOf(roles), v.displayName(), v.email(), v.disabled(), v.language());
     }
 
     public static UserView roleRevoked(UserView v, RoleRevoked e) {
@@ -36,12 +37,17 @@ public final class UserViewFold {
         if (e.role() != null) {
             roles.remove(e.role());
         }
-        return new UserView(v.username(), Set.copyOf(roles), v.displayName(), v.email(), v.disabled());
+        return new UserView(v.username(), Set.copyOf(roles), v.displayName(), v.email(), v.disabled(), v.language());
     }
 
     /** A disabled user keeps the roles they held, to show what they had; they can use none of them. */
     public static UserView disabled(UserView v, UserDisabled e) {
-        return new UserView(v.username(), v.roles(), v.displayName(), v.email(), true);
+        return new UserView(v.username(), v.roles(), v.displayName(), v.email(), true, v.language());
+    }
+
+    /** The language chosen last is the one the UI opens in. */
+    public static UserView languageChosen(UserView v, PreferredLanguageChosen e) {
+        return new UserView(v.username(), v.roles(), v.displayName(), v.email(), v.disabled(), e.languageTag());
     }
 
     static Set<Role> roles(Set<Role> roles) {

@@ -3,6 +3,7 @@ package io.aura.query.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserEvents.PreferredLanguageChosen;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
@@ -57,5 +58,21 @@ class UserViewFoldTest {
 
         assertThat(disabled).isEqualTo(new UserView("alice", Set.of(Role.REQUESTER, Role.APPROVER), "Alice", null, true));
         assertThat(later).isEqualTo(new UserView("alice", Set.of(Role.APPROVER, Role.AUDITOR), "Alice", null, true));
+    }
+
+    @Test
+    void a_registered_user_has_chosen_no_language_and_the_one_chosen_last_counts_through_later_changes() {
+        UserView registered = UserViewFold.registered(new UserRegistered("alice", Set.of(Role.REQUESTER), "Alice", null));
+
+        UserView german = UserViewFold.languageChosen(registered, new PreferredLanguageChosen("alice", "de"));
+        UserView later = UserViewFold.disabled(UserViewFold.roleRevoked(UserViewFold.rolesGranted(german,
+                new RolesGranted("alice", Set.of(Role.AUDITOR))), new RoleRevoked("alice", Role.REQUESTER)),
+                new UserDisabled("alice"));
+        UserView english = UserViewFold.languageChosen(german, new PreferredLanguageChosen("alice", "en"));
+
+        assertThat(registered.language()).isNull();
+        assertThat(german).isEqualTo(new UserView("alice", Set.of(Role.REQUESTER), "Alice", null, false, "de"));
+        assertThat(later).isEqualTo(new UserView("alice", Set.of(Role.AUDITOR), "Alice", null, true, "de"));
+        assertThat(english.language()).isEqualTo("en");
     }
 }

@@ -33,6 +33,19 @@ abstract class UserViewStoreContract {
     }
 
     @Test
+    void a_users_chosen_language_is_kept_and_follows_a_changed_view() {
+        UserView german = new UserView("alice", Set.of(Role.REQUESTER), "Alice", null, false, "de");
+        store().save(german);
+        assertThat(store().find("alice")).contains(german);
+        assertThat(store().all()).containsExactly(german);
+        assertThat(store().withRole(Role.REQUESTER)).containsExactly(german);
+
+        UserView english = new UserView("alice", Set.of(Role.REQUESTER), "Alice", null, false, "en");
+        store().save(english);
+        assertThat(store().find("alice")).contains(english);
+    }
+
+    @Test
     void everyone_holding_a_role_comes_by_username_and_follows_a_changed_view() {
         store().save(user("carol", Role.ADMIN));
         store().save(user("alice", Role.REQUESTER, Role.ADMIN));
@@ -104,11 +117,12 @@ abstract class UserViewStoreContract {
     }
 
     @Test
-    void a_user_stored_before_users_could_be_disabled_reads_as_not_disabled() {
+    void a_user_stored_before_users_could_be_disabled_reads_as_not_disabled_and_with_no_language() {
         storeAsBeforeUsersCouldBeDisabled("alice", Role.APPROVER);
 
         assertThat(store().find("alice")).hasValueSatisfying(v -> {
             assertThat(v.disabled()).isFalse();
+            assertThat(v.language()).isNull();
             assertThat(v.roles()).containsExactly(Role.APPROVER);
         });
         assertThat(store().withRole(Role.APPROVER)).extracting(UserView::username).containsExactly("alice");

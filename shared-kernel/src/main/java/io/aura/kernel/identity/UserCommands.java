@@ -37,4 +37,15 @@ public final class UserCommands {
             return username;
         }
     }
+
+    /**
+     * The language the user wants the UI in ({@link PreferredLanguage}: "en" or "de"); sent by the user
+     * for themself. Choosing the language chosen already records nothing.
+     */
+    public record ChoosePreferredLanguage(String username, String languageTag) implements TargetsAggregate {
+        @Override
+        public String targetAggregateId() {
+            return username;
+        }
+    }
 }

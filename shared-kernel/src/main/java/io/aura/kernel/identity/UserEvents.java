@@ -13,4 +13,7 @@ public final class UserEvents {
     public record RoleRevoked(String username, Role role) {}
 
     public record UserDisabled(String username) {}
+
+    /** The user chose the UI's language (a BCP 47 tag such as "de"); their next page opens in it. */
+    public record PreferredLanguageChosen(String username, String languageTag) {}
 }

@@ -10,11 +10,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.aura.kernel.audit.AuditAnchoring;
 import io.aura.kernel.audit.AuditExport;
 import io.aura.kernel.audit.AuditLog;
+import io.aura.ui.DatePickerTexts;
 import io.aura.ui.MainLayout;
 import io.aura.ui.UserZone;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,9 +29,9 @@ import org.springframework.beans.factory.ObjectProvider;
  * anchor of the store, or check one taken earlier.
  */
 @Route(value = "audit", layout = MainLayout.class)
-@PageTitle("Audit · Aura Scheduler")
 @RolesAllowed({"AUDITOR", "ADMIN"})
-public class AuditView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
+public class AuditView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver,
+        com.vaadin.flow.router.HasDynamicTitle {
     /** An export holds at most this many events (the API's paged export has no such bound). */
     static final int EXPORT_LIMIT = 100_000;
 
@@ -40,20 +40,22 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
     private long afterIndex;
     private final java.util.Deque<Long> earlierPages = new java.util.ArrayDeque<>();
     private final Span page = new Span();
-    private final Button older = new Button("Earlier");
-    private final Button newer = new Button("Later");
-    private final com.vaadin.flow.component.datepicker.DatePicker from = new com.vaadin.flow.component.datepicker.DatePicker("From (day)");
-    private final com.vaadin.flow.component.datepicker.DatePicker to = new com.vaadin.flow.component.datepicker.DatePicker("Until (day)");
+    private final Button older = new Button(getTranslation("audit.earlier"));
+    private final Button newer = new Button(getTranslation("audit.later"));
+    private final com.vaadin.flow.component.datepicker.DatePicker from = DatePickerTexts.localize(
+            new com.vaadin.flow.component.datepicker.DatePicker(getTranslation("audit.from")));
+    private final com.vaadin.flow.component.datepicker.DatePicker to = DatePickerTexts.localize(
+            new com.vaadin.flow.component.datepicker.DatePicker(getTranslation("audit.until")));
 
     private final AuditLog audit;
-    private final TextField aggregate = new TextField("Aggregate (e.g. a booking id)");
-    private final TextField type = new TextField("Event type");
-    private final TextField actor = new TextField("Actor");
+    private final TextField aggregate = new TextField(getTranslation("audit.aggregate"));
+    private final TextField type = new TextField(getTranslation("audit.type"));
+    private final TextField actor = new TextField(getTranslation("audit.actor"));
     private final Grid<AuditLog.Entry> grid = new Grid<>(AuditLog.Entry.class, false);
     private final Span verdict = new Span();
 
     private final AuditAnchoring anchoring;
-    private final TextArea anchor = new TextArea("Anchor (keep a copy outside Aura; paste one here to check it)");
+    private final TextArea anchor = new TextArea(getTranslation("audit.anchor"));
     private final Span anchorVerdict = new Span();
 
     public AuditView(ObjectProvider<AuditLog> audit, ObjectProvider<AuditAnchoring> anchoring,
@@ -64,35 +66,37 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
         this.anchoring = anchoring.getIfAvailable();
         setSizeFull();
         if (this.audit == null) {
-            add(new H2("Audit"), new Span("This deployment has no audit log."));
+            add(new H2(getTranslation("audit.title")), new Span(getTranslation("audit.no-log")));
             return;
         }
-        Button search = new Button("Search", e -> firstPage());
+        Button search = new Button(getTranslation("audit.search"), e -> firstPage());
         search.setId("audit-search");
-        Button verify = new Button("Verify chain", e -> verify());
+        Button verify = new Button(getTranslation("audit.verify"), e -> verify());
         verify.setId("audit-verify");
         verdict.setId("audit-verdict");
         aggregate.setId("audit-aggregate");
         from.setId("audit-from");
         to.setId("audit-to");
-        from.setHelperText("in your time zone");
+        from.setHelperText(getTranslation("audit.from-helper"));
         HorizontalLayout filters = new HorizontalLayout(aggregate, type, actor, from, to, search, verify, verdict);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         grid.setId("audit-events");
-        grid.addColumn(AuditLog.Entry::globalIndex).setHeader("#").setAutoWidth(true);
-        grid.addColumn(e -> UserZone.at(e.timestamp(), UserZone.current())).setHeader("When").setAutoWidth(true);
-        grid.addColumn(AuditLog.Entry::type).setHeader("Event").setAutoWidth(true);
-        grid.addColumn(AuditLog.Entry::actor).setHeader("Actor").setAutoWidth(true);
-        grid.addColumn(e -> e.aggregateType() + " " + e.aggregateId() + " #" + e.sequence()).setHeader("Aggregate");
+        grid.addColumn(AuditLog.Entry::globalIndex).setHeader(getTranslation("audit.column.index")).setAutoWidth(true);
+        grid.addColumn(e -> UserZone.at(e.timestamp(), UserZone.current())).setHeader(getTranslation("audit.column.when"))
+                .setAutoWidth(true);
+        grid.addColumn(AuditLog.Entry::type).setHeader(getTranslation("audit.column.event")).setAutoWidth(true);
+        grid.addColumn(AuditLog.Entry::actor).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
+        grid.addColumn(e -> e.aggregateType() + " " + e.aggregateId() + " #" + e.sequence())
+                .setHeader(getTranslation("audit.column.aggregate"));
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(
                 e -> new Span(String.valueOf(e.payload()))));
         // the events the filters select, as files (the same formats as GET /api/audit?format=jsonl|csv)
         Anchor jsonl = new Anchor(download("audit.jsonl", "application/jsonl",
-                events -> AuditExport.jsonLines(events, json::writeValueAsString)), "Export JSON Lines");
+                events -> AuditExport.jsonLines(events, json::writeValueAsString)), getTranslation("audit.export-jsonl"));
         jsonl.setId("audit-export-jsonl");
         Anchor csv = new Anchor(download("audit.csv", "text/csv",
-                events -> AuditExport.csv(events, json::writeValueAsString)), "Export CSV");
+                events -> AuditExport.csv(events, json::writeValueAsString)), getTranslation("audit.export-csv"));
         csv.setId("audit-export-csv");
         page.setId("audit-page");
         older.setId("audit-earlier");
@@ -109,12 +113,17 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
         });
         HorizontalLayout paging = new HorizontalLayout(older, page, newer, jsonl, csv);
         paging.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(new H2("Audit"), filters, grid, paging);
+        add(new H2(getTranslation("audit.title")), filters, grid, paging);
         if (this.anchoring != null) {
             add(anchors());
         }
         expand(grid);
         firstPage();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("shell.page-title", getTranslation("audit.title"));
     }
 
     /** {@code /audit?aggregate=<id>} opens one booking's (or approval's) timeline, e.g. from its details. */
@@ -140,9 +149,9 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
         boolean more = read.size() > pageSize;
         List<AuditLog.Entry> shown = more ? read.subList(0, pageSize) : read;
         grid.setItems(shown);
-        page.setText(shown.isEmpty() ? "No events match."
-                : "Events #" + shown.get(0).globalIndex() + "–#" + shown.get(shown.size() - 1).globalIndex()
-                        + (more ? "; more follow" : "; no more match"));
+        page.setText(shown.isEmpty() ? getTranslation("audit.page.none")
+                : getTranslation(more ? "audit.page.more" : "audit.page.last", shown.get(0).globalIndex(),
+                        shown.get(shown.size() - 1).globalIndex()));
         older.setEnabled(afterIndex > 0);
         newer.setEnabled(more);
     }
@@ -186,8 +195,8 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
 
     private void verify() {
         AuditLog.Verification v = audit.verify(blankToNull(aggregate.getValue()));
-        verdict.setText(v.valid() ? "Chain intact: " + v.checkedEvents() + " events checked."
-                : "Broken at event " + v.firstBreak().globalIndex() + ": " + v.firstBreak().reason());
+        verdict.setText(v.valid() ? getTranslation("audit.chain-intact", v.checkedEvents())
+                : getTranslation("audit.chain-broken", v.firstBreak().globalIndex(), v.firstBreak().reason()));
         verdict.getStyle().set("color", v.valid() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
     }
 
@@ -197,28 +206,27 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
         anchor.setWidth("32em");
         anchor.setMaxHeight("8em");
         anchorVerdict.setId("audit-anchor-verdict");
-        Button take = new Button("Take anchor", e -> {
+        Button take = new Button(getTranslation("audit.anchor-take"), e -> {
             AuditAnchoring.Anchor taken = anchoring.take();
             anchor.setValue(taken.signed());
-            show("Anchor over events up to #" + taken.digest().headIndex() + " (" + taken.digest().events()
-                    + " events). Keep it outside Aura.", true);
+            show(getTranslation("audit.anchor-taken", taken.digest().headIndex(), taken.digest().events()), true);
         });
         take.setId("audit-anchor-take");
-        Button check = new Button("Check anchor", e -> {
+        Button check = new Button(getTranslation("audit.anchor-check"), e -> {
             try {
                 AuditAnchoring.Check result = anchoring.check(anchor.getValue());
                 show(result.unchanged()
-                        ? "Unchanged: the " + result.anchored().events() + " events up to #"
-                                + result.anchored().headIndex() + " are as they were when anchored."
+                        ? getTranslation("audit.anchor-unchanged", result.anchored().events(),
+                                result.anchored().headIndex())
                         : result.firstBreak() != null
-                                ? "Changed since anchored: event #" + result.firstBreak().globalIndex() + " ("
-                                        + result.firstBreak().aggregateId() + ", sequence "
-                                        + result.firstBreak().sequence() + ") " + result.firstBreak().reason() + "."
-                                : "Changed since anchored: " + result.now().events() + " events up to #"
-                                        + result.anchored().headIndex() + " now, " + result.anchored().events()
-                                        + " then.", result.unchanged());
+                                ? getTranslation("audit.anchor-changed-event", result.firstBreak().globalIndex(),
+                                        result.firstBreak().aggregateId(), result.firstBreak().sequence(),
+                                        result.firstBreak().reason())
+                                : getTranslation("audit.anchor-changed-count", result.now().events(),
+                                        result.anchored().headIndex(), result.anchored().events()),
+                        result.unchanged());
             } catch (IllegalArgumentException notOurs) {
-                show("This is not an anchor issued by this server.", false);
+                show(getTranslation("audit.anchor-foreign"), false);
             }
         });
         check.setId("audit-anchor-check");

@@ -1,0 +1,187 @@
+package io.aura.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aura.app.IntegrationTest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The shell from the keyboard, in a real browser (headless Chromium, as UiJourneyIT): a skip link is the
+ * first thing Tab reaches and takes focus past the header and the navigation, so "New booking" is at
+ * most three Tabs from a fresh calendar; axe finds nothing serious in the shell; a German user's shell
+ * is German and fits a phone's width.
+ */
+class KeyboardIT extends IntegrationTest {
+    static final Path SHOTS = Path.of("target", "screenshots");
+    private final List<WebDriver> browsers = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    WebDriver browser(String windowSize) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=" + windowSize,
+                "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        browsers.add(driver);
+        return driver;
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + environment.getProperty("local.server.port");
+    }
+
+    static WebDriverWait waitUpTo(WebDriver browser, int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    void signIn(WebDriver browser, String username) {
+        browser.get(base() + "/login");
+        WebDriverWait wait = waitUpTo(browser, 30);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name='username']")))
+                .sendKeys(username);
+        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+                .sendKeys(username + "-password-1", Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .fc-view")));
+    }
+
+    static void screenshot(WebDriver browser, String name) throws IOException {
+        Files.createDirectories(SHOTS);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The id of what has focus, looking through shadow roots (a Vaadin field's input is inside its host). */
+    static String focused(WebDriver browser) {
+        return String.valueOf(((JavascriptExecutor) browser).executeScript(
+                "let e = document.activeElement; while (e && e.shadowRoot && e.shadowRoot.activeElement) "
+                + "{ e = e.shadowRoot.activeElement; } return e && (e.id || (e.closest && e.closest('[id]') "
+                + "&& e.closest('[id]').id));"));
+    }
+
+    /** What axe checks of a signed-in page here: the shell, without the view inside it (each view's own test checks it). */
+    static final String SHELL = "{exclude: [['vaadin-app-layout > :not([slot])']]}";
+
+    /** What axe checks of the sign-in page: all of it. */
+    static final String PAGE = "document";
+
+    /**
+     * Deque's axe rules for WCAG 2 A and AA, run in the page (shadow DOM included) on {@code context}; the
+     * serious and critical findings.
+     */
+    static List<String> accessibilityProblems(WebDriver browser, String context) throws IOException {
+        String axe;
+        try (var in = KeyboardIT.class.getResourceAsStream("/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(axe);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object found = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(" + context + ", {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' > '))"
+                + ".join(' | '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        List<String> problems = new ArrayList<>();
+        ((List<?>) found).forEach(p -> problems.add(String.valueOf(p)));
+        return problems;
+    }
+
+    @Test
+    void the_skip_link_comes_first_and_new_booking_is_three_tabs_from_a_fresh_calendar() throws Exception {
+        String requester = unique("keys");
+        userWithRoles(requester, "REQUESTER");
+        WebDriver browser = browser("1440,900");
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        browser.get(base() + "/login");
+        waitUpTo(browser, 30).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("vaadin-login-form input[name='username']")));
+        problems.put("sign-in", accessibilityProblems(browser, PAGE));
+        signIn(browser, requester);
+        problems.put("calendar", accessibilityProblems(browser, SHELL));
+        // a fresh page: focus on nothing, as after a page load
+        browser.navigate().refresh();
+        waitUpTo(browser, 30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .fc-view")));
+        ((JavascriptExecutor) browser).executeScript("document.activeElement && document.activeElement.blur()");
+
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(focused(browser)).as("the first Tab").isEqualTo("skip-to-content");
+        assertThat(browser.findElement(By.id("skip-to-content")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("skip-to-content")).getText()).isEqualTo("Skip to main content");
+        screenshot(browser, "skip-link");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        int tabs = 1;
+        while (!"new-booking".equals(focused(browser)) && tabs < 10) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            tabs++;
+        }
+        assertThat(focused(browser)).isEqualTo("new-booking");
+        assertThat(tabs).as("Tabs from page load to New booking (the skip link's Enter between)").isLessThanOrEqualTo(3);
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        waitUpTo(browser, 15).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#request-title input")));
+
+        problems.values().removeIf(List::isEmpty);
+        assertThat(problems).as("serious or critical WCAG 2.1 A/AA findings in the shell").isEmpty();
+    }
+
+    @Test
+    void a_german_users_shell_is_german_passes_axe_and_fits_a_phone() throws Exception {
+        String name = unique("tastatur");
+        String token = userWithRoles(name, "REQUESTER", "APPROVER");
+        assertThat(http.put("/api/users/me/language", token, Map.of("language", "de")).status()).isEqualTo(200);
+        WebDriver phone = browser("390,844");
+        // a phone's width for the page (a headless window is never narrower than 500 px)
+        ((ChromeDriver) phone).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height",
+                844, "deviceScaleFactor", 1, "mobile", true));
+        signIn(phone, name);
+
+        waitUpTo(phone, 15).until(d -> d.findElement(By.id("sign-out")).getText().equals("Abmelden"));
+        assertThat(phone.findElement(By.id("skip-to-content")).getAttribute("textContent"))
+                .isEqualTo("Zum Inhalt springen");
+        assertThat((Boolean) ((JavascriptExecutor) phone).executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .as("the page does not scroll sideways at 390 px").isTrue();
+        assertThat(((Number) ((JavascriptExecutor) phone).executeScript("return window.innerWidth")).intValue())
+                .isEqualTo(390);
+        screenshot(phone, "shell-german-phone");
+        List<String> problems = accessibilityProblems(phone, SHELL);
+        assertThat(problems).as("serious or critical WCAG 2.1 A/AA findings in the German shell").isEmpty();
+
+        WebDriver desk = browser("1440,900");
+        signIn(desk, name);
+        waitUpTo(desk, 15).until(d -> d.findElement(By.cssSelector("vaadin-side-nav")).getText().contains("Kalender"));
+        assertThat(desk.findElement(By.cssSelector("vaadin-app-layout")).getText()).contains("Meine Buchungen",
+                "Genehmigungen", "Abmelden").doesNotContain("My bookings", "Sign out");
+        screenshot(desk, "shell-german");
+    }
+}
