@@ -30,13 +30,13 @@ window.auraCalendar = {
         el.querySelectorAll('.fc-icon').forEach(icon => icon.setAttribute('aria-hidden', 'true'));
         // the hours scroll: keyboard users reach the scroller and move it with the arrow keys, even on an
         // empty week where no booking inside it can take focus (axe: scrollable-region-focusable)
-        el.querySelectorAll('.fc-scroller').forEach(scroller => {
+        requestAnimationFrame(() => el.querySelectorAll('.fc-scroller').forEach(scroller => {
           if (scroller.scrollHeight > scroller.clientHeight) {
             scroller.setAttribute('tabindex', '0');
             scroller.setAttribute('role', 'region');
             scroller.setAttribute('aria-label', info.view.title);
           }
-        });
+        }));
         el._scrolledTo = null; // a new range opens at its first booking or the working morning
         el.$server.visibleRange(info.start.toISOString(), info.end.toISOString(), info.view.title);
       },
