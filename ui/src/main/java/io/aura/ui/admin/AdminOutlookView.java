@@ -68,7 +68,9 @@ public class AdminOutlookView extends VerticalLayout implements HasDynamicTitle 
         link.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("outlook-links");
         grid.addColumn(l -> nameOf(l.resourceId())).setHeader(getTranslation("admin.outlook.column.resource")).setAutoWidth(true);
-        grid.addColumn(Link::mailbox).setHeader(getTranslation("admin.outlook.column.mailbox")).setAutoWidth(true);
+        // on a phone the mailbox is read in the last read's text
+        Narrow.hideWhenNarrow(this, grid.addColumn(Link::mailbox)
+                .setHeader(getTranslation("admin.outlook.column.mailbox")).setAutoWidth(true));
         grid.addColumn(l -> l.readAt() == null ? getTranslation("admin.outlook.not-read-yet") : outcome(l))
                 .setHeader(getTranslation("admin.outlook.column.last-read")).setAutoWidth(true);
         grid.addComponentColumn(l -> {

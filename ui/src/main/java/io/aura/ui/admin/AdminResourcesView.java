@@ -112,6 +112,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         search.setPlaceholder(getTranslation("admin.resources.search-placeholder"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
+        search.setWidth("min(100%, 22em)");
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> filter());
         showRetired.setId("resource-show-retired");
@@ -245,7 +246,8 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         cancel.setText(getTranslation("admin.resource.cancel"));
         cancel.addClickListener(e -> startNew());
         FormLayout fields = new FormLayout(name, capacity, timeZone, buffer, minMinutes, maxMinutes, windowDays,
-                approval, approvers, deadlineHours);
+                new Div(), approval, approvers, deadlineHours);
+        fields.setColspan(approval, 2); // the approval settings together, under it
         Div form = new Div(formTitle, fields, new H3(getTranslation("admin.levels.title")),
                 new Paragraph(getTranslation("admin.levels.explained")), levelForm(), levelErrors, levelGrid,
                 new HorizontalLayout(save, cancel));
@@ -281,10 +283,12 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         levelGrid.setAllRowsVisible(true);
         levelGrid.addColumn(ApprovalLevel::name).setHeader(getTranslation("admin.levels.column.level"));
         levelGrid.addColumn(this::decidedBy).setHeader(getTranslation("admin.levels.column.decided-by"));
-        levelGrid.addColumn(l -> getTranslation("admin.levels.applies", l.minAttendees(), l.minDurationMinutes()))
-                .setHeader(getTranslation("admin.levels.column.applies"));
-        levelGrid.addColumn(l -> l.escalateTo().isEmpty() ? getTranslation("admin.levels.escalates-to-admins")
-                : String.join(", ", l.escalateTo())).setHeader(getTranslation("admin.levels.column.escalates-to"));
+        var applies = levelGrid.addColumn(l -> getTranslation("admin.levels.applies", l.minAttendees(),
+                l.minDurationMinutes())).setHeader(getTranslation("admin.levels.column.applies"));
+        var escalates = levelGrid.addColumn(l -> l.escalateTo().isEmpty()
+                ? getTranslation("admin.levels.escalates-to-admins") : String.join(", ", l.escalateTo()))
+                .setHeader(getTranslation("admin.levels.column.escalates-to"));
+        Narrow.hideWhenNarrow(this, applies, escalates);
         levelGrid.addComponentColumn(l -> {
             Button remove = new Button(getTranslation("admin.levels.remove"), e -> {
                 levels.remove(l);

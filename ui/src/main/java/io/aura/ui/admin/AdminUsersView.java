@@ -51,6 +51,8 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<UserView> users = new Grid<>(UserView.class, false);
     private final UserDesk desk;
     private List<UserView> all = List.of();
+    private static final String ACTIONS_WIDE = "36em";
+    private static final String ACTIONS_NARROW = "13em";
 
     public AdminUsersView(Accounts accounts, UserDesk desk) {
         this.desk = desk;
@@ -77,13 +79,14 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
         search.setPlaceholder(getTranslation("admin.users.search-placeholder"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
+        search.setWidth("min(100%, 22em)");
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> filter());
 
         users.setId("users");
         users.setWidthFull();
         users.addColumn(UserView::username).setHeader(getTranslation("admin.users.column.username"))
-                .setAutoWidth(true).setKey("username");
+                .setAutoWidth(true).setFlexGrow(1).setKey("username");
         users.addColumn(u -> u.displayName() == null ? "" : u.displayName())
                 .setHeader(getTranslation("admin.users.column.display-name")).setAutoWidth(true).setKey("display");
         users.addColumn(u -> u.email() == null ? "" : u.email()).setHeader(getTranslation("admin.users.column.email"))
@@ -92,11 +95,17 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("admin.users.column.roles")).setAutoWidth(true).setKey("roles");
         users.addColumn(u -> getTranslation(u.disabled() ? "admin.users.status.disabled" : "admin.users.status.active"))
                 .setHeader(getTranslation("admin.users.column.status")).setAutoWidth(true).setKey("status");
-        users.addComponentColumn(this::actions).setHeader(getTranslation("admin.users.column.actions"))
-                .setAutoWidth(true).setFlexGrow(0).setKey("actions");
+        // its controls wrap onto more lines where the column is narrower than they are
+        Grid.Column<UserView> actions = users.addComponentColumn(this::actions)
+                .setHeader(getTranslation("admin.users.column.actions")).setWidth(ACTIONS_WIDE).setFlexGrow(1)
+                .setKey("actions");
         users.setAllRowsVisible(true);
-        Narrow.hideWhenNarrow(this, users.getColumnByKey("display"), users.getColumnByKey("email"),
-                users.getColumnByKey("status"));
+        List<Grid.Column<UserView>> secondary = List.of(users.getColumnByKey("display"), users.getColumnByKey("email"),
+                users.getColumnByKey("roles"), users.getColumnByKey("status"));
+        Narrow.whenResized(this, narrow -> {
+            secondary.forEach(c -> c.setVisible(!narrow));
+            actions.setWidth(narrow ? ACTIONS_NARROW : ACTIONS_WIDE);
+        });
 
         add(new H2(getTranslation("admin.users.list-title")), search, users,
                 new H2(getTranslation("admin.users.create-title")),
@@ -154,7 +163,7 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
         Select<Role> held = new Select<>();
         held.setItems(user.roles().stream().sorted().toList());
         held.setItemLabelGenerator(this::roleLabel);
-        held.setPlaceholder(getTranslation("admin.users.role-placeholder"));
+        held.setPlaceholder(getTranslation("admin.users.revoke-placeholder"));
         held.setAriaLabel(getTranslation("admin.users.revoke-role-aria", user.username()));
         held.addClassName("revoke-role");
         held.setEnabled(!user.roles().isEmpty());
@@ -178,7 +187,7 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
         Select<Role> grantable = new Select<>();
         grantable.setItems(notHeld.stream().sorted().toList());
         grantable.setItemLabelGenerator(this::roleLabel);
-        grantable.setPlaceholder(getTranslation("admin.users.role-placeholder"));
+        grantable.setPlaceholder(getTranslation("admin.users.grant-placeholder"));
         grantable.setAriaLabel(getTranslation("admin.users.grant-role-aria", user.username()));
         grantable.addClassName("grant-role");
         grantable.setEnabled(!notHeld.isEmpty());
@@ -207,8 +216,8 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
         row.setSpacing(false);
         // on a phone the controls go onto more lines instead of widening the row
         row.getStyle().set("flex-wrap", "wrap");
-        held.setWidth("9em");
-        grantable.setWidth("9em");
+        held.setWidth("8em");
+        grantable.setWidth("8em");
         return row;
     }
 
