@@ -9,6 +9,9 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.aura.kernel.booking.BookingCommands.RequestBooking;
+import io.aura.kernel.resource.ResourceCommands.ChangeResource;
+import io.aura.kernel.resource.ResourceCommands.ClaimResourceName;
+import io.aura.kernel.resource.ResourceCommands.RegisterResource;
 
 /**
  * The boundaries issue 22 drew: one place for the rules of a booking request, one way for the entry
@@ -26,6 +29,18 @@ class EntryPointArchitectureTest {
     static final ArchRule only_the_kernels_request_rules_make_a_booking_request = noClasses()
             .that().resideOutsideOfPackage("io.aura.kernel..")
             .should().callConstructorWhere(A_NEW_BOOKING_REQUEST);
+
+    private static final DescribedPredicate<JavaConstructorCall> A_RESOURCE_SAVE =
+            DescribedPredicate.describe("new RegisterResource/ChangeResource/ClaimResourceName(...)",
+                    call -> call.getTargetOwner().isEquivalentTo(RegisterResource.class)
+                            || call.getTargetOwner().isEquivalentTo(ChangeResource.class)
+                            || call.getTargetOwner().isEquivalentTo(ClaimResourceName.class));
+
+    /** A resource is saved only through the gateway's ResourceAdministration, which claims its name (ADR 0028). */
+    @ArchTest
+    static final ArchRule only_the_gateway_registers_or_changes_a_resource = noClasses()
+            .that().resideOutsideOfPackages("io.aura.kernel..", "io.aura.gateway..")
+            .should().callConstructorWhere(A_RESOURCE_SAVE);
 
     /** What the API, the UI and a command line share knows the kernel and the buses, nothing behind them. */
     @ArchTest

@@ -4,8 +4,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.aura.kernel.approval.ApprovalLevel;
 import io.aura.kernel.approval.ApprovalPolicy;
+import io.aura.kernel.resource.ResourceCommands.ChangeResource;
 import io.aura.kernel.resource.ResourceCommands.RegisterResource;
+import io.aura.kernel.resource.ResourceCommands.RetireResource;
+import io.aura.kernel.resource.ResourceEvents.ResourceChanged;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
+import io.aura.kernel.resource.ResourceEvents.ResourceRetired;
 import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ConflictPolicy;
@@ -65,6 +69,8 @@ import org.axonframework.modelling.command.AggregateRoot;
 @AggregateRoot(type = "Resource")
 public class ResourceSchedule {
     static final int SUGGESTIONS = 3;
+    static final FieldViolation RETIRED = new FieldViolation("resourceId",
+            "this resource is retired and takes no new bookings; choose another resource");
     private static final java.util.Comparator<TimeRange> BY_TIME =
             java.util.Comparator.comparing(TimeRange::start).thenComparing(TimeRange::end);
 
@@ -72,6 +78,8 @@ public class ResourceSchedule {
     private String resourceId;
 
     private ResourceSpec spec;
+    /** retired: no new holds, and no moves to new slots; the holds it has stay */
+    private boolean retired;
     private final IntervalIndex<HoldKey> holds = new IntervalIndex<>();
     private final IntervalIndex<String> blackouts = new IntervalIndex<>();
     /** the linked Outlook calendar's busy times as last read, keyed by a running number */
@@ -100,12 +108,32 @@ public class ResourceSchedule {
         apply(new ResourceRegistered(command.resourceId(), command.spec()));
     }
 
+    /** An edit: the new rules apply to holds from now on; holds placed under the old ones stay. */
+    @CommandHandler
+    void handle(ChangeResource c) {
+        var violations = c.spec().violations();
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        if (!c.spec().equals(spec)) { // the same spec again (a retried save) records nothing
+            apply(new ResourceChanged(resourceId, c.spec()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RetireResource c) {
+        if (!retired) {
+            apply(new ResourceRetired(resourceId));
+        }
+    }
+
     @CommandHandler
     void handle(PlaceHold c) {
         if (decided.contains(c.bookingId())) {
             return; // already decided for this booking: a redelivered command changes nothing
         }
-        List<FieldViolation> violations = ScheduleRules.check(spec, c.occurrences(), c.attendees(), c.requestedAt());
+        List<FieldViolation> violations = retired ? List.of(RETIRED)
+                : ScheduleRules.check(spec, c.occurrences(), c.attendees(), c.requestedAt());
         if (!violations.isEmpty()) {
             apply(new HoldRefused(resourceId, c.bookingId(), c.occurrences(), List.of(), violations, List.of()));
             return;
@@ -156,7 +184,8 @@ public class ResourceSchedule {
             return;
         }
         TimeRange from = holds.get(keys.get(0));
-        List<FieldViolation> violations = ScheduleRules.check(spec, c.to(), c.attendees(), c.requestedAt());
+        List<FieldViolation> violations = retired ? List.of(RETIRED)
+                : ScheduleRules.check(spec, c.to(), c.attendees(), c.requestedAt());
         List<Conflict> conflicts = violations.isEmpty() ? conflictsWith(c.to(), c.bookingId()) : List.of();
         if (pendingMoves.containsKey(c.bookingId())) {
             apply(new HoldMoveRefused(resourceId, c.bookingId(), c.to(), List.of(),
@@ -287,6 +316,16 @@ public class ResourceSchedule {
     void on(ResourceRegistered event) {
         resourceId = event.resourceId();
         spec = event.spec();
+    }
+
+    @EventSourcingHandler
+    void on(ResourceChanged event) {
+        spec = event.spec();
+    }
+
+    @EventSourcingHandler
+    void on(ResourceRetired event) {
+        retired = true;
     }
 
     @EventSourcingHandler

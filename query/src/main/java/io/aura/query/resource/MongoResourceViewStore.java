@@ -40,7 +40,7 @@ public final class MongoResourceViewStore implements ResourceViewStore {
 
     @Override
     public List<ResourceView> seating(int attendees, String excludedResourceId) {
-        Criteria criteria = Criteria.where("capacity").gte(attendees);
+        Criteria criteria = Criteria.where("capacity").gte(attendees).and("retired").ne(true);
         if (excludedResourceId != null) {
             criteria = criteria.and("_id").ne(excludedResourceId);
         }

@@ -1,6 +1,8 @@
 package io.aura.query.resource;
 
+import io.aura.kernel.resource.ResourceEvents.ResourceChanged;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
+import io.aura.kernel.resource.ResourceEvents.ResourceRetired;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ListResources;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
@@ -40,6 +42,16 @@ public class ResourceProjection {
     }
 
     @EventHandler
+    void on(ResourceChanged event) {
+        views.find(event.resourceId()).map(v -> ResourceViewFold.changed(v, event)).ifPresent(this::save);
+    }
+
+    @EventHandler
+    void on(ResourceRetired event) {
+        views.find(event.resourceId()).map(ResourceViewFold::retired).ifPresent(this::save);
+    }
+
+    @EventHandler
     void on(ExternalCalendarLinked event) {
         views.find(event.resourceId()).map(v -> ResourceViewFold.externalCalendar(v, event.mailbox()))
                 .ifPresent(this::save);
@@ -64,7 +76,7 @@ public class ResourceProjection {
 
     @QueryHandler
     List<ResourceView> handle(ListResources query) {
-        return views.all();
+        return query.includeRetired() ? views.all() : views.all().stream().filter(v -> !v.retired()).toList();
     }
 
     @QueryHandler

@@ -1,5 +1,6 @@
 package io.aura.query.resource;
 
+import io.aura.kernel.resource.ResourceEvents.ResourceChanged;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 
@@ -15,8 +16,18 @@ public final class ResourceViewFold {
         return ResourceView.of(e.resourceId(), e.spec());
     }
 
+    /** An edit replaces the spec; the linked mailbox and whether it is retired stay. */
+    public static ResourceView changed(ResourceView v, ResourceChanged e) {
+        return new ResourceView(v.id(), e.spec(), v.externalCalendar(), v.retired());
+    }
+
+    /** Retired: kept, so its bookings still name it, but listed for booking no more. */
+    public static ResourceView retired(ResourceView v) {
+        return new ResourceView(v.id(), v.spec(), v.externalCalendar(), true);
+    }
+
     /** The linked Outlook mailbox, or none ({@code mailbox} null) once unlinked. */
     public static ResourceView externalCalendar(ResourceView v, String mailbox) {
-        return new ResourceView(v.id(), v.spec(), mailbox);
+        return new ResourceView(v.id(), v.spec(), mailbox, v.retired());
     }
 }

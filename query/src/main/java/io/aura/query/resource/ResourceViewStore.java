@@ -18,12 +18,12 @@ public interface ResourceViewStore {
     /** Stores the resource's view as it is now (replacing the one before). */
     void save(ResourceView view);
 
-    /** Every resource, by name, then id. */
+    /** Every resource, retired ones too, by name, then id. */
     List<ResourceView> all();
 
     /**
-     * The resources seating at least {@code attendees}, except {@code excludedResourceId} (none
-     * excluded when null), smallest capacity first, then by id.
+     * The resources in service (not retired) seating at least {@code attendees}, except
+     * {@code excludedResourceId} (none excluded when null), smallest capacity first, then by id.
      */
     List<ResourceView> seating(int attendees, String excludedResourceId);
 

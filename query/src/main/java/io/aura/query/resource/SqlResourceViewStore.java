@@ -67,13 +67,14 @@ public final class SqlResourceViewStore extends SqlViewStore<ResourceView> imple
 
     @Override
     public List<ResourceView> seating(int attendees, String excludedResourceId) {
+        // retired ones are left out after reading: they are few, and the row keeps the columns it always had
         if (excludedResourceId == null) {
             return reader.queryForList("SELECT doc FROM resource_view WHERE capacity >= ? ORDER BY capacity, resource_id",
-                    String.class, attendees).stream().map(SqlResourceViewStore::read).toList();
+                    String.class, attendees).stream().map(SqlResourceViewStore::read).filter(v -> !v.retired()).toList();
         }
         return reader.queryForList("SELECT doc FROM resource_view WHERE capacity >= ? AND resource_id <> ? "
                 + "ORDER BY capacity, resource_id", String.class, attendees, excludedResourceId).stream()
-                .map(SqlResourceViewStore::read).toList();
+                .map(SqlResourceViewStore::read).filter(v -> !v.retired()).toList();
     }
 
     @Override

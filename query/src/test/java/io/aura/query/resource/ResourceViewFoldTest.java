@@ -2,6 +2,7 @@ package io.aura.query.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aura.kernel.resource.ResourceEvents.ResourceChanged;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.resource.ResourceSpec;
@@ -42,5 +43,20 @@ class ResourceViewFoldTest {
 
         assertThat(again.spec().capacity()).isEqualTo(12);
         assertThat(again.externalCalendar()).isNull();
+    }
+
+    @Test
+    void an_edit_replaces_the_spec_and_keeps_the_mailbox_and_retiring_keeps_everything_but_marks_it() {
+        ResourceView linked = ResourceViewFold.externalCalendar(
+                ResourceViewFold.registered(new ResourceRegistered("r-1", ROOM)), "room@contoso.com");
+        ResourceSpec renamed = new ResourceSpec("Room 2", 8, "Europe/Berlin", false, List.of(), 10, 15, 240, 365);
+
+        ResourceView edited = ResourceViewFold.changed(linked, new ResourceChanged("r-1", renamed));
+        ResourceView retired = ResourceViewFold.retired(edited);
+        ResourceView editedAfter = ResourceViewFold.changed(retired, new ResourceChanged("r-1", ROOM));
+
+        assertThat(edited).isEqualTo(new ResourceView("r-1", renamed, "room@contoso.com", false));
+        assertThat(retired).isEqualTo(new ResourceView("r-1", renamed, "room@contoso.com", true));
+        assertThat(editedAfter.retired()).isTrue();
     }
 }

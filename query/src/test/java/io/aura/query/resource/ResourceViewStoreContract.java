@@ -4,6 +4,7 @@ import static io.aura.query.resource.ResourceSpecs.aRoom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.kernel.approval.ApprovalLevel;
+import io.aura.kernel.resource.ResourceEvents.ResourceChanged;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import java.util.List;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -70,6 +71,36 @@ abstract class ResourceViewStoreContract {
         assertThat(store().seating(6, "nowhere")).hasSize(4);
         assertThat(store().seating(101, null)).isEmpty();
         assertThat(store().seating(6, null).get(2).spec().bufferMinutes()).isEqualTo(5);
+    }
+
+    @Test
+    void an_edited_resource_is_found_listed_and_seated_by_its_new_rules() {
+        ResourceView registered = room("r-1", "Room", 4, 0);
+        store().save(registered);
+        ResourceView edited = ResourceViewFold.changed(registered, new ResourceChanged("r-1",
+                aRoom().name("Annex").capacity(20).bufferMinutes(5).build()));
+
+        store().save(edited);
+
+        assertThat(store().find("r-1")).contains(edited);
+        assertThat(store().all()).extracting(v -> v.spec().name()).containsExactly("Annex");
+        assertThat(store().seating(10, null)).containsExactly(edited);
+    }
+
+    @Test
+    void a_retired_resource_is_still_found_and_listed_but_seats_nobody() {
+        ResourceView linked = ResourceViewFold.externalCalendar(room("r-old", "Old hall", 50, 0), "old@contoso.com");
+        store().save(room("r-new", "New hall", 50, 0));
+        ResourceView retired = ResourceViewFold.retired(linked);
+
+        store().save(retired);
+
+        assertThat(store().find("r-old")).contains(retired);
+        assertThat(store().find("r-old").orElseThrow().retired()).isTrue();
+        assertThat(store().find("r-new").orElseThrow().retired()).isFalse();
+        assertThat(store().all()).extracting(ResourceView::id).containsExactly("r-new", "r-old");
+        assertThat(store().seating(10, null)).extracting(ResourceView::id).containsExactly("r-new");
+        assertThat(store().seating(10, "r-new")).isEmpty();
     }
 
     @Test

@@ -60,7 +60,13 @@ public record ResourceSpec(
         if (!isRegionZone(timeZone)) {
             out.add(new FieldViolation("timeZone", "must be an IANA time zone such as Europe/Berlin"));
         }
-        out.addAll(ApproverNames.shape("approvers", approvers));
+        List<FieldViolation> approversShape = ApproverNames.shape("approvers", approvers);
+        out.addAll(approversShape);
+        if (approversShape.isEmpty() && !approvalRequired && !approvers.isEmpty()) {
+            // once dropped silently: named approvers were never asked (ADR 0028 says why this refuses)
+            out.add(new FieldViolation("approvers", "are asked only when approval is required: set approvalRequired, "
+                    + "or leave approvers out"));
+        }
         if (bufferMinutes < 0 || bufferMinutes > 24 * 60) {
             out.add(new FieldViolation("bufferMinutes", "must be between 0 and 1440"));
         }

@@ -36,4 +36,19 @@ class ResourceSpecTest {
         assertThat(room("Room A", 1, "UTC", 60, 30).violations()).extracting(FieldViolation::field)
                 .containsExactly("maxDurationMinutes");
     }
+
+    @Test
+    void approvers_named_without_approval_required_are_refused_naming_approvers_not_dropped() {
+        ResourceSpec spec = new ResourceSpec("Room A", 4, "UTC", false, List.of("olga"), 0, 15, 60, 30);
+        assertThat(spec.violations()).extracting(FieldViolation::field).containsExactly("approvers");
+        assertThat(new ResourceSpec("Room A", 4, "UTC", true, List.of("olga"), 0, 15, 60, 30).violations()).isEmpty();
+    }
+
+    @Test
+    void names_are_the_same_trimmed_and_whatever_their_case() {
+        assertThat(ResourceNames.same(" Hall ", "hALL")).isTrue();
+        assertThat(ResourceNames.claimId("Hall")).isEqualTo(ResourceNames.claimId("  hall"))
+                .isNotEqualTo(ResourceNames.claimId("Hall 2")).startsWith("resource-name-");
+        assertThat(ResourceNames.same("Hall", "Hall 2")).isFalse();
+    }
 }

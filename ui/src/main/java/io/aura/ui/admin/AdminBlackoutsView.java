@@ -11,7 +11,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.schedule.ScheduleQueries.BlackoutView;
@@ -28,33 +28,32 @@ import java.util.Set;
 
 /** Administration: close a resource for a time range (maintenance, holidays); the schedule refuses holds there. */
 @Route(value = "admin/blackouts", layout = MainLayout.class)
-@PageTitle("Blackouts · Aura Scheduler")
 @RolesAllowed("ADMIN")
-public class AdminBlackoutsView extends VerticalLayout {
+public class AdminBlackoutsView extends VerticalLayout implements HasDynamicTitle {
 
     public AdminBlackoutsView(ScheduleDesk schedule, ResourceDirectory resources) {
-        ComboBox<ResourceView> resource = new ComboBox<>("Resource");
+        ComboBox<ResourceView> resource = new ComboBox<>(getTranslation("admin.blackouts.resource"));
         resource.setItems(resources.all());
         resource.setItemLabelGenerator(r -> r.spec().name());
-        DateTimePicker start = new DateTimePicker("From");
-        DateTimePicker end = new DateTimePicker("Until");
-        TextField reason = new TextField("Reason");
+        DateTimePicker start = new DateTimePicker(getTranslation("admin.blackouts.from"));
+        DateTimePicker end = new DateTimePicker(getTranslation("admin.blackouts.until"));
+        TextField reason = new TextField(getTranslation("admin.blackouts.reason"));
         resource.setId("blackout-resource");
         start.setId("blackout-start");
         end.setId("blackout-end");
         reason.setId("blackout-reason");
         // the admin's own zone, as the calendar shows it (the server's zone means nothing to them); read
         // when used, since the browser reports it only after the page loaded
-        start.setHelperText("In your time zone");
-        end.setHelperText("In your time zone");
+        start.setHelperText(getTranslation("admin.blackouts.your-zone"));
+        end.setHelperText(getTranslation("admin.blackouts.your-zone"));
         reason.setMaxLength(500);
-        Button close = new Button("Close the resource", e -> {
+        Button close = new Button(getTranslation("admin.blackouts.close"), e -> {
             reason.setInvalid(false);
             resource.setInvalid(resource.getValue() == null);
-            resource.setErrorMessage("choose a resource");
+            resource.setErrorMessage(getTranslation("admin.blackouts.choose-resource"));
             boolean badRange = start.getValue() == null || end.getValue() == null || !end.getValue().isAfter(start.getValue());
             end.setInvalid(badRange);
-            end.setErrorMessage("must be after the start");
+            end.setErrorMessage(getTranslation("admin.blackouts.end-after-start"));
             if (resource.getValue() == null || badRange) {
                 return;
             }
@@ -68,34 +67,39 @@ public class AdminBlackoutsView extends VerticalLayout {
                 reason.setErrorMessage(invalid.violations().get(0).message());
                 return;
             }
-            Notification.show(resource.getValue().spec().name() + " is closed "
-                    + UserZone.span(range.start(), range.end(), zone) + ".");
+            Notification.show(getTranslation("admin.blackouts.closed", resource.getValue().spec().name(),
+                    UserZone.span(range.start(), range.end(), zone)));
             list(schedule, resource.getValue());
         });
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         close.setId("blackout-close");
         // what is already closed: chosen resource, from now on
         upcoming.setId("blackouts");
-        upcoming.addColumn(c -> UserZone.span(c.start(), c.end(), UserZone.current())).setHeader("Closed").setAutoWidth(true);
-        upcoming.addColumn(c -> c.reason() == null ? "" : c.reason()).setHeader("Reason");
+        upcoming.addColumn(c -> UserZone.span(c.start(), c.end(), UserZone.current())).setHeader(getTranslation("admin.blackouts.column.closed")).setAutoWidth(true);
+        upcoming.addColumn(c -> c.reason() == null ? "" : c.reason()).setHeader(getTranslation("admin.blackouts.column.reason"));
         upcoming.addComponentColumn(b -> {
-            Button remove = new Button("Remove", e -> {
+            Button remove = new Button(getTranslation("admin.blackouts.remove"), e -> {
                 schedule.remove(b.resourceId(), b.blackoutId());
-                Notification.show(resource.getValue().spec().name() + " is open again "
-                        + UserZone.span(b.start(), b.end(), UserZone.current()) + ".");
+                Notification.show(getTranslation("admin.blackouts.opened", resource.getValue().spec().name(),
+                        UserZone.span(b.start(), b.end(), UserZone.current())));
                 removed.add(b.blackoutId());
                 list(schedule, resource.getValue());
             });
             remove.addClassName("remove");
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            remove.getElement().setAttribute("aria-label", "Remove the blackout "
-                    + UserZone.span(b.start(), b.end(), UserZone.current()));
+            remove.getElement().setAttribute("aria-label", getTranslation("admin.blackouts.remove-aria",
+                    UserZone.span(b.start(), b.end(), UserZone.current())));
             return remove;
-        }).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        }).setHeader(getTranslation("admin.blackouts.column.remove")).setAutoWidth(true).setFlexGrow(0);
         upcoming.setAllRowsVisible(true);
         resource.addValueChangeListener(e -> list(schedule, e.getValue()));
-        add(new H2("Close a resource"), new FormLayout(resource, start, end, reason), close, new H3("Closed from now on"),
-                upcoming);
+        add(new H2(getTranslation("admin.blackouts.title")), new FormLayout(resource, start, end, reason), close,
+                new H3(getTranslation("admin.blackouts.upcoming")), upcoming);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("admin.blackouts.page-title");
     }
 
     private final Grid<BlackoutView> upcoming = new Grid<>(BlackoutView.class, false);

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.schedule.ExternalCalendarLinks;
@@ -18,6 +18,7 @@ import io.aura.kernel.schedule.ExternalCalendarLinks.Link;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.ui.MainLayout;
 import io.aura.ui.ResourceDirectory;
+import io.aura.ui.UserZone;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,9 +29,8 @@ import java.util.stream.Collectors;
  * the read went; a calendar that cannot be read says why.
  */
 @Route(value = "admin/outlook", layout = MainLayout.class)
-@PageTitle("Outlook calendars · Aura Scheduler")
 @RolesAllowed("ADMIN")
-public class AdminOutlookView extends VerticalLayout {
+public class AdminOutlookView extends VerticalLayout implements HasDynamicTitle {
     private final ExternalCalendarLinks links;
     private final ResourceDirectory resources;
     private final Grid<Link> grid = new Grid<>(Link.class, false);
@@ -38,27 +38,27 @@ public class AdminOutlookView extends VerticalLayout {
     public AdminOutlookView(ExternalCalendarLinks links, ResourceDirectory resources) {
         this.links = links;
         this.resources = resources;
-        ComboBox<ResourceView> resource = new ComboBox<>("Resource");
+        ComboBox<ResourceView> resource = new ComboBox<>(getTranslation("admin.outlook.resource"));
         resource.setId("outlook-resource");
         resource.setItems(resources.all());
         resource.setItemLabelGenerator(r -> r.spec().name());
-        TextField mailbox = new TextField("Room mailbox (empty unlinks)");
+        TextField mailbox = new TextField(getTranslation("admin.outlook.mailbox"));
         mailbox.setId("outlook-mailbox");
         mailbox.setPlaceholder("room-a@contoso.com");
         resource.addValueChangeListener(e -> mailbox.setValue(e.getValue() == null || e.getValue().externalCalendar() == null
                 ? "" : e.getValue().externalCalendar()));
-        Button link = new Button("Link", e -> {
+        Button link = new Button(getTranslation("admin.outlook.link"), e -> {
             mailbox.setInvalid(false);
             if (resource.getValue() == null) {
                 resource.setInvalid(true);
-                resource.setErrorMessage("choose a resource");
+                resource.setErrorMessage(getTranslation("admin.outlook.choose-resource"));
                 return;
             }
             try {
                 Link linked = links.link(resource.getValue().id(), mailbox.getValue());
                 reload();
-                Notification.show(linked.mailbox() == null ? "Unlinked: Outlook no longer counts for "
-                        + resource.getValue().spec().name() + "." : outcome(linked));
+                Notification.show(linked.mailbox() == null
+                        ? getTranslation("admin.outlook.unlinked", resource.getValue().spec().name()) : outcome(linked));
             } catch (InvalidInputException invalid) {
                 mailbox.setInvalid(true);
                 mailbox.setErrorMessage(invalid.violations().get(0).message());
@@ -67,30 +67,36 @@ public class AdminOutlookView extends VerticalLayout {
         link.setId("outlook-link");
         link.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("outlook-links");
-        grid.addColumn(l -> nameOf(l.resourceId())).setHeader("Resource").setAutoWidth(true);
-        grid.addColumn(Link::mailbox).setHeader("Mailbox").setAutoWidth(true);
-        grid.addColumn(l -> l.readAt() == null ? "not read yet" : outcome(l)).setHeader("Last read").setAutoWidth(true);
+        grid.addColumn(l -> nameOf(l.resourceId())).setHeader(getTranslation("admin.outlook.column.resource")).setAutoWidth(true);
+        // on a phone the mailbox is read in the last read's text
+        Narrow.hideWhenNarrow(this, grid.addColumn(Link::mailbox)
+                .setHeader(getTranslation("admin.outlook.column.mailbox")).setAutoWidth(true));
+        grid.addColumn(l -> l.readAt() == null ? getTranslation("admin.outlook.not-read-yet") : outcome(l))
+                .setHeader(getTranslation("admin.outlook.column.last-read")).setAutoWidth(true);
         grid.addComponentColumn(l -> {
-            Button read = new Button("Read now", e -> {
+            Button read = new Button(getTranslation("admin.outlook.read-now"), e -> {
                 Notification.show(outcome(links.read(l.resourceId())));
                 reload();
             });
             read.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            read.getElement().setAttribute("aria-label", "Read the calendar of " + nameOf(l.resourceId()) + " now");
+            read.getElement().setAttribute("aria-label", getTranslation("admin.outlook.read-now-aria", nameOf(l.resourceId())));
             return read;
-        }).setHeader("");
-        add(new H2("Outlook calendars"), new Paragraph(links.configured()
-                ? "A linked room mailbox's busy times refuse bookings (conflict source EXTERNAL). Calendars are "
-                        + "read when linked and every few minutes."
-                : "Microsoft Graph is not configured (AURA_GRAPH_TENANT_ID, AURA_GRAPH_CLIENT_ID, "
-                        + "AURA_GRAPH_CLIENT_SECRET): links are kept, but no calendar is read."),
+        }).setHeader(getTranslation("admin.outlook.column.read"));
+        add(new H2(getTranslation("admin.outlook.title")), new Paragraph(getTranslation(links.configured()
+                ? "admin.outlook.explained" : "admin.outlook.not-configured")),
                 new FormLayout(resource, mailbox), link, grid);
         reload();
     }
 
-    private static String outcome(Link l) {
-        return l.error() != null ? "Not read: " + l.error()
-                : l.mailbox() + " read at " + l.readAt() + ": " + l.busyTimes() + " busy time(s) in the next weeks.";
+    private String outcome(Link l) {
+        return l.error() != null ? getTranslation("admin.outlook.not-read", l.error())
+                : getTranslation("admin.outlook.read", l.mailbox(), UserZone.at(l.readAt(), UserZone.current()),
+                        l.busyTimes() == null ? 0 : l.busyTimes());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("admin.outlook.page-title");
     }
 
     private String nameOf(String resourceId) {

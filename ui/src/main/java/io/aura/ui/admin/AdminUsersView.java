@@ -7,6 +7,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -16,7 +17,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.aura.kernel.identity.Accounts;
 import io.aura.kernel.identity.Role;
@@ -26,111 +28,210 @@ import io.aura.kernel.validation.InvalidInputException;
 import io.aura.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Administration: create a user with roles (the same checks as POST /api/users); they can sign in at once.
- * Every user is listed, and a role can be revoked or a user disabled (the same commands as the API).
+ * Administration of users: every user listed and searched (user name, display name, e-mail); a role granted
+ * or revoked, a user disabled (the commands of /api/users, through {@link UserDesk}); a user created with
+ * roles (the checks of POST /api/users) who can sign in at once.
  */
 @Route(value = "admin/users", layout = MainLayout.class)
-@PageTitle("Users · Aura Scheduler")
 @RolesAllowed("ADMIN")
-public class AdminUsersView extends VerticalLayout {
-    private final TextField username = new TextField("User name");
-    private final PasswordField password = new PasswordField("Password");
-    private final EmailField email = new EmailField("E-mail (for notifications)");
-    private final CheckboxGroup<String> roles = new CheckboxGroup<>("Roles");
+public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
+    private final TextField username = new TextField();
+    private final PasswordField password = new PasswordField();
+    private final EmailField email = new EmailField();
+    private final TextField displayName = new TextField();
+    private final CheckboxGroup<Role> roles = new CheckboxGroup<>();
+    private final TextField search = new TextField();
     private final Grid<UserView> users = new Grid<>(UserView.class, false);
     private final UserDesk desk;
+    private List<UserView> all = List.of();
+    private static final String ACTIONS_WIDE = "36em";
+    private static final String ACTIONS_NARROW = "13em";
 
     public AdminUsersView(Accounts accounts, UserDesk desk) {
         this.desk = desk;
+        setPadding(true);
         username.setId("user-name");
+        username.setLabel(getTranslation("admin.users.username"));
         password.setId("user-password");
-        roles.setItems(Arrays.stream(Role.values()).map(Role::name).toList());
-        roles.select(Role.REQUESTER.name());
-        Button create = new Button("Create user", e -> {
-            List.of(username, password).forEach(f -> f.setInvalid(false));
-            email.setInvalid(false);
-            try {
-                accounts.create(username.getValue(), password.getValue(), List.copyOf(roles.getSelectedItems()), null,
-                        email.getValue().isBlank() ? null : email.getValue());
-                Notification.show("Created " + username.getValue() + ".");
-                reload();
-                username.clear();
-                password.clear();
-                email.clear();
-            } catch (InvalidInputException invalid) {
-                for (FieldViolation v : invalid.violations()) {
-                    switch (v.field()) {
-                        case "password" -> { password.setInvalid(true); password.setErrorMessage(v.message()); }
-                        case "email" -> { email.setInvalid(true); email.setErrorMessage(v.message()); }
-                        default -> { username.setInvalid(true); username.setErrorMessage(v.field() + ": " + v.message()); }
-                    }
-                }
-            } catch (RuntimeException refused) {
-                username.setInvalid(true);
-                username.setErrorMessage(refused.getMessage());
-            }
-        });
+        password.setLabel(getTranslation("admin.users.password"));
+        displayName.setId("user-display-name");
+        displayName.setLabel(getTranslation("admin.users.display-name"));
+        email.setId("user-email");
+        email.setLabel(getTranslation("admin.users.email"));
+        roles.setId("user-roles");
+        roles.setLabel(getTranslation("admin.users.roles"));
+        roles.setItems(Role.values());
+        roles.setItemLabelGenerator(this::roleLabel);
+        roles.select(Role.REQUESTER);
+        Button create = new Button(getTranslation("admin.users.create"), e -> create(accounts));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("user-create");
+
+        search.setId("user-search");
+        search.setLabel(getTranslation("admin.users.search"));
+        search.setPlaceholder(getTranslation("admin.users.search-placeholder"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setWidth("min(100%, 22em)");
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> filter());
+
         users.setId("users");
-        users.addColumn(UserView::username).setHeader("User name").setAutoWidth(true);
-        users.addColumn(u -> u.displayName() == null ? "" : u.displayName()).setHeader("Display name").setAutoWidth(true);
-        users.addColumn(u -> u.email() == null ? "" : u.email()).setHeader("E-mail").setAutoWidth(true);
-        users.addColumn(u -> u.roles().stream().sorted().map(Role::name).collect(Collectors.joining(", ")))
-                .setHeader("Roles").setAutoWidth(true);
-        users.addColumn(u -> u.disabled() ? "disabled" : "active").setHeader("Status").setAutoWidth(true);
-        users.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
+        users.setWidthFull();
+        users.addColumn(UserView::username).setHeader(getTranslation("admin.users.column.username"))
+                .setAutoWidth(true).setFlexGrow(1).setKey("username");
+        users.addColumn(u -> u.displayName() == null ? "" : u.displayName())
+                .setHeader(getTranslation("admin.users.column.display-name")).setAutoWidth(true).setKey("display");
+        users.addColumn(u -> u.email() == null ? "" : u.email()).setHeader(getTranslation("admin.users.column.email"))
+                .setAutoWidth(true).setKey("email");
+        users.addColumn(u -> u.roles().stream().sorted().map(this::roleLabel).collect(Collectors.joining(", ")))
+                .setHeader(getTranslation("admin.users.column.roles")).setAutoWidth(true).setKey("roles");
+        users.addColumn(u -> getTranslation(u.disabled() ? "admin.users.status.disabled" : "admin.users.status.active"))
+                .setHeader(getTranslation("admin.users.column.status")).setAutoWidth(true).setKey("status");
+        // its controls wrap onto more lines where the column is narrower than they are
+        Grid.Column<UserView> actions = users.addComponentColumn(this::actions)
+                .setHeader(getTranslation("admin.users.column.actions")).setWidth(ACTIONS_WIDE).setFlexGrow(1)
+                .setKey("actions");
         users.setAllRowsVisible(true);
-        add(new H2("Create a user"), new FormLayout(username, password, email, roles), create, new H2("Users"), users);
+        List<Grid.Column<UserView>> secondary = List.of(users.getColumnByKey("display"), users.getColumnByKey("email"),
+                users.getColumnByKey("roles"), users.getColumnByKey("status"));
+        Narrow.whenResized(this, narrow -> {
+            secondary.forEach(c -> c.setVisible(!narrow));
+            actions.setWidth(narrow ? ACTIONS_NARROW : ACTIONS_WIDE);
+        });
+
+        add(new H2(getTranslation("admin.users.list-title")), search, users,
+                new H2(getTranslation("admin.users.create-title")),
+                new FormLayout(username, password, displayName, email, roles), create);
         reload();
     }
 
-    /** Revoke one of the roles held, or disable; the user's account decides whether it may be done. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("admin.users.page-title");
+    }
+
+    private String roleLabel(Role role) {
+        return getTranslation("admin.role." + role.name());
+    }
+
+    private void create(Accounts accounts) {
+        List.of(username, displayName).forEach(f -> f.setInvalid(false));
+        password.setInvalid(false);
+        email.setInvalid(false);
+        roles.setInvalid(false);
+        String created = username.getValue();
+        try {
+            accounts.create(created, password.getValue(), roles.getSelectedItems().stream().sorted().map(Role::name)
+                    .toList(), displayName.getValue().isBlank() ? null : displayName.getValue().strip(),
+                    email.getValue().isBlank() ? null : email.getValue());
+        } catch (InvalidInputException invalid) {
+            for (FieldViolation v : invalid.violations()) {
+                switch (v.field()) {
+                    case "password" -> { password.setInvalid(true); password.setErrorMessage(v.message()); }
+                    case "email" -> { email.setInvalid(true); email.setErrorMessage(v.message()); }
+                    case "displayName" -> { displayName.setInvalid(true); displayName.setErrorMessage(v.message()); }
+                    case "roles" -> { roles.setInvalid(true); roles.setErrorMessage(v.message()); }
+                    default -> { username.setInvalid(true); username.setErrorMessage(v.field() + ": " + v.message()); }
+                }
+            }
+            return;
+        } catch (RuntimeException refused) {
+            username.setInvalid(true);
+            username.setErrorMessage(refused.getMessage());
+            return;
+        }
+        Notification.show(getTranslation("admin.users.created", created));
+        // the form starts again for the next person
+        username.clear();
+        password.clear();
+        displayName.clear();
+        email.clear();
+        roles.setValue(Set.of(Role.REQUESTER));
+        reload();
+    }
+
+    /** Grant a role not held, revoke one held, or disable; the user's account decides whether it may be done. */
     private HorizontalLayout actions(UserView user) {
         Select<Role> held = new Select<>();
         held.setItems(user.roles().stream().sorted().toList());
-        held.setItemLabelGenerator(Role::name);
-        held.setPlaceholder("Role");
-        held.setAriaLabel("Role to revoke from " + user.username());
+        held.setItemLabelGenerator(this::roleLabel);
+        held.setPlaceholder(getTranslation("admin.users.revoke-placeholder"));
+        held.setAriaLabel(getTranslation("admin.users.revoke-role-aria", user.username()));
         held.addClassName("revoke-role");
         held.setEnabled(!user.roles().isEmpty());
-        Button revoke = new Button("Revoke role", e -> {
+        Button revoke = new Button(getTranslation("admin.users.revoke"), e -> {
             if (held.getValue() == null) {
                 held.setInvalid(true);
-                held.setErrorMessage("choose a role");
+                held.setErrorMessage(getTranslation("admin.users.choose-role"));
                 return;
             }
             Role role = held.getValue();
-            attempt(() -> desk.revokeRole(user.username(), role), "Revoked " + role + " from " + user.username() + ".");
+            attempt(() -> desk.revokeRole(user.username(), role),
+                    getTranslation("admin.users.revoked", roleLabel(role), user.username()));
         });
         revoke.addClassName("revoke");
-        revoke.getElement().setAttribute("aria-label", "Revoke the chosen role from " + user.username());
+        revoke.setAriaLabel(getTranslation("admin.users.revoke-aria", user.username()));
         revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         revoke.setEnabled(!user.roles().isEmpty());
-        Button disable = new Button("Disable", e -> confirmDisable(user));
+
+        Set<Role> notHeld = EnumSet.allOf(Role.class);
+        notHeld.removeAll(user.roles());
+        Select<Role> grantable = new Select<>();
+        grantable.setItems(notHeld.stream().sorted().toList());
+        grantable.setItemLabelGenerator(this::roleLabel);
+        grantable.setPlaceholder(getTranslation("admin.users.grant-placeholder"));
+        grantable.setAriaLabel(getTranslation("admin.users.grant-role-aria", user.username()));
+        grantable.addClassName("grant-role");
+        grantable.setEnabled(!notHeld.isEmpty());
+        Button grant = new Button(getTranslation("admin.users.grant"), e -> {
+            if (grantable.getValue() == null) {
+                grantable.setInvalid(true);
+                grantable.setErrorMessage(getTranslation("admin.users.choose-role"));
+                return;
+            }
+            Role role = grantable.getValue();
+            attempt(() -> desk.grantRole(user.username(), role),
+                    getTranslation("admin.users.granted", roleLabel(role), user.username()));
+        });
+        grant.addClassName("grant");
+        grant.setAriaLabel(getTranslation("admin.users.grant-aria", user.username()));
+        grant.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        grant.setEnabled(!notHeld.isEmpty() && !user.disabled());
+
+        Button disable = new Button(getTranslation("admin.users.disable"), e -> confirmDisable(user));
         disable.addClassName("disable");
         disable.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        disable.getElement().setAttribute("aria-label", "Disable " + user.username());
+        disable.setAriaLabel(getTranslation("admin.users.disable-aria", user.username()));
         disable.setEnabled(!user.disabled());
-        HorizontalLayout row = new HorizontalLayout(held, revoke, disable);
+        HorizontalLayout row = new HorizontalLayout(held, revoke, grantable, grant, disable);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setSpacing(false);
+        // on a phone the controls go onto more lines instead of widening the row
+        row.getStyle().set("flex-wrap", "wrap");
+        held.setWidth("8em");
+        grantable.setWidth("8em");
         return row;
     }
 
     private void confirmDisable(UserView user) {
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setId("disable-confirm");
-        confirm.setHeader("Disable " + user.username() + "?");
-        confirm.setText("Their API tokens and signed-in sessions stop working at once, and they can no longer sign in.");
+        confirm.setHeader(getTranslation("admin.users.disable-confirm.header", user.username()));
+        confirm.setText(getTranslation("admin.users.disable-confirm.text"));
         confirm.setCancelable(true);
-        confirm.setConfirmText("Disable");
+        confirm.setCancelText(getTranslation("admin.users.disable-confirm.cancel"));
+        confirm.setConfirmText(getTranslation("admin.users.disable"));
         confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> attempt(() -> desk.disable(user.username()), "Disabled " + user.username() + "."));
+        confirm.addConfirmListener(e -> attempt(() -> desk.disable(user.username()),
+                getTranslation("admin.users.disabled", user.username())));
         confirm.open();
     }
 
@@ -140,13 +241,21 @@ public class AdminUsersView extends VerticalLayout {
             change.run();
             Notification.show(done);
         } catch (RuntimeException refused) {
-            Notification.show("Not possible: " + refused.getMessage())
+            Notification.show(getTranslation("admin.users.not-possible", refused.getMessage()))
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         reload();
     }
 
     private void reload() {
-        users.setItems(desk.all());
+        all = desk.all();
+        filter();
+    }
+
+    /** By user name, display name or e-mail: any part, whatever its case. */
+    private void filter() {
+        String wanted = search.getValue() == null ? "" : search.getValue().strip().toLowerCase(Locale.ROOT);
+        users.setItems(all.stream().filter(u -> wanted.isEmpty() || Arrays.asList(u.username(), u.displayName(),
+                u.email()).stream().anyMatch(s -> s != null && s.toLowerCase(Locale.ROOT).contains(wanted))).toList());
     }
 }

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
@@ -24,20 +24,19 @@ import jakarta.annotation.security.RolesAllowed;
  * {@code /api/webhooks}; registering and removing are audited; the secret is never shown again.
  */
 @Route(value = "admin/webhooks", layout = MainLayout.class)
-@PageTitle("Webhooks · Aura Scheduler")
 @RolesAllowed("ADMIN")
-public class AdminWebhooksView extends VerticalLayout {
+public class AdminWebhooksView extends VerticalLayout implements HasDynamicTitle {
     private final Webhooks webhooks;
     private final Grid<Subscription> grid = new Grid<>(Subscription.class, false);
 
     public AdminWebhooksView(Webhooks webhooks) {
         this.webhooks = webhooks;
-        TextField url = new TextField("URL");
+        TextField url = new TextField(getTranslation("admin.webhooks.url"));
         url.setId("webhook-url");
         url.setPlaceholder("https://example.org/aura-events");
-        PasswordField secret = new PasswordField("Signing secret (16 to 256 characters)");
+        PasswordField secret = new PasswordField(getTranslation("admin.webhooks.secret"));
         secret.setId("webhook-secret");
-        Button register = new Button("Register", e -> {
+        Button register = new Button(getTranslation("admin.webhooks.register"), e -> {
             url.setInvalid(false);
             secret.setInvalid(false);
             try {
@@ -45,7 +44,7 @@ public class AdminWebhooksView extends VerticalLayout {
                 url.clear();
                 secret.clear();
                 reload();
-                Notification.show("Events go to " + created.url() + " from now on.");
+                Notification.show(getTranslation("admin.webhooks.registered", created.url()));
             } catch (InvalidInputException invalid) {
                 for (FieldViolation v : invalid.violations()) {
                     if ("url".equals(v.field())) {
@@ -61,22 +60,26 @@ public class AdminWebhooksView extends VerticalLayout {
         register.setId("webhook-register");
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("webhooks");
-        grid.addColumn(Subscription::url).setHeader("URL").setAutoWidth(true);
-        grid.addColumn(Subscription::createdBy).setHeader("Registered by").setAutoWidth(true);
-        grid.addColumn(Subscription::createdAt).setHeader("Since").setAutoWidth(true);
+        grid.addColumn(Subscription::url).setHeader(getTranslation("admin.webhooks.column.url")).setAutoWidth(true);
+        grid.addColumn(Subscription::createdBy).setHeader(getTranslation("admin.webhooks.column.by")).setAutoWidth(true);
+        grid.addColumn(Subscription::createdAt).setHeader(getTranslation("admin.webhooks.column.since")).setAutoWidth(true);
         grid.addComponentColumn(s -> {
-            Button remove = new Button("Remove", e -> {
+            Button remove = new Button(getTranslation("admin.webhooks.remove"), e -> {
                 webhooks.remove(s.id());
                 reload();
             });
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            remove.getElement().setAttribute("aria-label", "Remove " + s.url());
+            remove.getElement().setAttribute("aria-label", getTranslation("admin.webhooks.remove-aria", s.url()));
             return remove;
-        }).setHeader("");
-        add(new H2("Webhooks"), new Paragraph("Each booking and approval event is POSTed as JSON, signed "
-                + "X-Aura-Signature: sha256=HMAC(secret, X-Aura-Timestamp + \".\" + body)."),
+        }).setHeader(getTranslation("admin.webhooks.column.remove"));
+        add(new H2(getTranslation("admin.webhooks.title")), new Paragraph(getTranslation("admin.webhooks.explained")),
                 new FormLayout(url, secret), register, grid);
         reload();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("admin.webhooks.page-title");
     }
 
     private void reload() {

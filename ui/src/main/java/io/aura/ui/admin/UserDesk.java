@@ -3,6 +3,7 @@ package io.aura.ui.admin;
 import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserCommands.DisableUser;
+import io.aura.kernel.identity.UserCommands.GrantRoles;
 import io.aura.kernel.identity.UserCommands.RevokeRole;
 import io.aura.kernel.identity.UserQueries.FindUser;
 import io.aura.kernel.identity.UserQueries.ListUsers;
@@ -10,6 +11,7 @@ import io.aura.kernel.identity.UserQueries.UserView;
 import io.aura.ui.SignedIn;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
@@ -35,6 +37,16 @@ public class UserDesk {
     public List<UserView> all() {
         SignedIn.requireAnyRole("ADMIN");
         return queries.query(new ListUsers(), ResponseTypes.multipleInstancesOf(UserView.class)).join();
+    }
+
+    /**
+     * Grants a role (ADMIN), the command of POST /api/users/{username}/roles; answers once the read side
+     * shows it, so a list read next agrees. Granting a role held already records nothing.
+     */
+    public void grantRole(String username, Role role) {
+        SignedIn.requireAnyRole("ADMIN");
+        readYourWrites.sendAndAwait(new GrantRoles(username, Set.of(role)), new FindUser(username), UserView.class,
+                view -> view.roles().contains(role), READ_SIDE_TIMEOUT);
     }
 
     /**

@@ -3,12 +3,8 @@ package io.aura.app.api.resource;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.aura.app.api.NotFoundException;
 import io.aura.app.api.NotPossibleNowException;
-import io.aura.gateway.ReadYourWrites;
+import io.aura.gateway.ResourceAdministration;
 import io.aura.kernel.approval.ApprovalLevel;
-import io.aura.kernel.approval.ApproverNames;
-import io.aura.kernel.identity.UserQueries.FindUser;
-import io.aura.kernel.identity.UserQueries.UserView;
-import io.aura.kernel.resource.ResourceCommands.RegisterResource;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ListResources;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
@@ -19,13 +15,9 @@ import io.aura.kernel.validation.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
@@ -35,19 +27,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Resources")
 public class ResourceController {
-    private final ReadYourWrites readYourWrites;
     private final QueryGateway queries;
     private final ExternalCalendarLinks externalCalendars;
+    private final ResourceAdministration administration;
 
-    public ResourceController(ReadYourWrites readYourWrites, QueryGateway queries, ExternalCalendarLinks externalCalendars) {
-        this.readYourWrites = readYourWrites;
+    public ResourceController(QueryGateway queries, ExternalCalendarLinks externalCalendars,
+                              ResourceAdministration administration) {
         this.queries = queries;
         this.externalCalendars = externalCalendars;
+        this.administration = administration;
     }
 
     /** {@code mailbox}: the resource's Outlook room mailbox; null or empty unlinks. */
@@ -90,9 +84,9 @@ public class ResourceController {
      * A resource as the API answers it: the spec's fields flat beside the id and the linked mailbox,
      * as the contract has them ({@code {id, name, capacity, timeZone, ...}}).
      */
-    public record ResourceAnswer(String id, @JsonUnwrapped ResourceSpec spec, String externalCalendar) {
+    public record ResourceAnswer(String id, @JsonUnwrapped ResourceSpec spec, String externalCalendar, boolean retired) {
         static ResourceAnswer of(ResourceView view) {
-            return new ResourceAnswer(view.id(), view.spec(), view.externalCalendar());
+            return new ResourceAnswer(view.id(), view.spec(), view.externalCalendar(), view.retired());
         }
     }
 
@@ -111,24 +105,40 @@ public class ResourceController {
         }
     }
 
-    @Operation(summary = "Register a room, venue or piece of equipment (ADMIN)")
+    @Operation(summary = "Register a room, venue or piece of equipment (ADMIN). The name must be another than every "
+            + "other resource's (trimmed, whatever its case); approvers are named only with approvalRequired")
     @PostMapping("/api/resources")
     @PreAuthorize("hasRole('ADMIN')")
     public ResponseEntity<ResourceAnswer> create(@RequestBody NewResource body) {
-        ResourceSpec spec = toSpec(body);
-        String id = UUID.randomUUID().toString();
-        ResourceView view = readYourWrites.sendAndAwait(new RegisterResource(id, spec), new FindResource(id),
-                        ResourceView.class, v -> true, Duration.ofSeconds(10))
-                .orElse(ResourceView.of(id, spec));
-        return ResponseEntity.created(URI.create("/api/resources/" + id)).body(ResourceAnswer.of(view));
+        ResourceView view = administration.register(toSpec(null, body));
+        return ResponseEntity.created(URI.create("/api/resources/" + view.id())).body(ResourceAnswer.of(view));
     }
 
-    @Operation(summary = "List the resources")
+    @Operation(summary = "Edit a resource (ADMIN): the create body, whole; recorded as ResourceChanged. Bookings made "
+            + "stay as they are; the new rules decide requests from now on. 404 for an unknown resource")
+    @PutMapping("/api/resources/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    public ResourceAnswer change(@PathVariable String id, @RequestBody NewResource body) {
+        existing(id);
+        return administration.change(id, toSpec(id, body)).map(ResourceAnswer::of)
+                .orElseThrow(() -> new NotFoundException("No resource " + id));
+    }
+
+    @Operation(summary = "Retire a resource (ADMIN): it takes no new bookings (a request is refused naming resourceId), "
+            + "its bookings stay; it leaves the list unless includeRetired. Retiring it again changes nothing")
+    @PostMapping("/api/resources/{id}/retire")
+    @PreAuthorize("hasRole('ADMIN')")
+    public ResourceAnswer retire(@PathVariable String id) {
+        return administration.retire(id).map(ResourceAnswer::of)
+                .orElseThrow(() -> new NotFoundException("No resource " + id));
+    }
+
+    @Operation(summary = "List the resources that take bookings; with includeRetired=true retired ones too")
     @GetMapping("/api/resources")
     @PreAuthorize("isAuthenticated()")
-    public List<ResourceAnswer> list() {
-        return queries.query(new ListResources(), ResponseTypes.multipleInstancesOf(ResourceView.class)).join().stream()
-                .map(ResourceAnswer::of).toList();
+    public List<ResourceAnswer> list(@RequestParam(defaultValue = "false") boolean includeRetired) {
+        return queries.query(new ListResources(includeRetired), ResponseTypes.multipleInstancesOf(ResourceView.class))
+                .join().stream().map(ResourceAnswer::of).toList();
     }
 
     @Operation(summary = "One resource")
@@ -140,7 +150,8 @@ public class ResourceController {
                 .orElseThrow(() -> new NotFoundException("No resource " + id));
     }
 
-    private ResourceSpec toSpec(NewResource body) {
+    /** The body as a spec; a missing required field is named, with whatever else the spec breaks. */
+    private ResourceSpec toSpec(String resourceId, NewResource body) {
         List<FieldViolation> missing = new ArrayList<>();
         if (body.capacity() == null) missing.add(new FieldViolation("capacity", "is required"));
         if (body.name() == null) missing.add(new FieldViolation("name", "is required"));
@@ -158,30 +169,16 @@ public class ResourceController {
                 body.approvalLevels() == null ? null
                         : body.approvalLevels().stream().map(l -> l == null ? null : l.toLevel()).toList(),
                 body.approvalDeadline());
-        List<FieldViolation> violations = new ArrayList<>(missing);
-        for (FieldViolation v : spec.violations()) {
-            if (missing.stream().noneMatch(m -> m.field().equals(v.field()))) {
-                violations.add(v);
+        if (!missing.isEmpty()) {
+            List<FieldViolation> violations = new ArrayList<>(missing);
+            for (FieldViolation v : administration.violations(resourceId, spec)) {
+                if (missing.stream().noneMatch(m -> m.field().equals(v.field()))) {
+                    violations.add(v);
+                }
             }
-        }
-        Predicate<String> isUser = name -> findUser(name).isPresent();
-        violations.addAll(ApproverNames.unknown("approvers", spec.approvers(), isUser));
-        for (int i = 0; i < spec.approvalLevels().size(); i++) {
-            ApprovalLevel level = spec.approvalLevels().get(i);
-            if (level != null) {
-                violations.addAll(ApproverNames.unknown("approvalLevels[" + i + "].approvers", level.approvers(), isUser));
-                violations.addAll(ApproverNames.unknown("approvalLevels[" + i + "].escalateTo", level.escalateTo(),
-                        isUser));
-            }
-        }
-        if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
         return spec;
-    }
-
-    private Optional<UserView> findUser(String username) {
-        return queries.query(new FindUser(username), ResponseTypes.optionalInstanceOf(UserView.class)).join();
     }
 
     private static int orDefault(Integer value, int fallback) {
