@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * <p>Days are the resource's days: a rule is expanded in the resource's zone, so the weekday and the day
  * of the month are those of the start there, and an end date ends at midnight there.
  *
- * @param interval every how many days, weeks or months (1 = every)
+ * @param interval every how many days, weeks or months (1 = every); as typed, for {@link Recurrence} to judge
  * @param weekdays the days of a weekly repetition (empty otherwise)
  * @param monthlyOn the day of a monthly repetition (null otherwise)
  * @param end after how many dates or on which date it ends; null for a rule without end (which
@@ -110,9 +110,6 @@ public record Repetition(Frequency frequency, int interval, Set<DayOfWeek> weekd
     public Repetition {
         Objects.requireNonNull(frequency, "frequency");
         weekdays = weekdays == null || weekdays.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(weekdays));
-        if (interval < 1) {
-            throw new IllegalArgumentException("an interval is at least 1, not " + interval);
-        }
         if (frequency == Frequency.WEEKLY && weekdays.isEmpty()) {
             throw new IllegalArgumentException("a weekly repetition names at least one day");
         }
@@ -158,7 +155,7 @@ public record Repetition(Frequency frequency, int interval, Set<DayOfWeek> weekd
             return "";
         }
         StringBuilder rule = new StringBuilder("RRULE:FREQ=").append(frequency.name());
-        if (interval > 1) {
+        if (interval != 1) {
             rule.append(";INTERVAL=").append(interval);
         }
         if (frequency == Frequency.WEEKLY) {

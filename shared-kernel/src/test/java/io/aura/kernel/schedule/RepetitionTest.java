@@ -90,7 +90,7 @@ class RepetitionTest {
             "RRULE:FREQ=MONTHLY;BYDAY=5TU;COUNT=4", "RRULE:FREQ=WEEKLY;BYDAY=1MO;COUNT=2",
             "RRULE:FREQ=WEEKLY;WKST=SU;INTERVAL=2;BYDAY=SU,MO;COUNT=4", "RRULE:FREQ=DAILY;BYHOUR=9;COUNT=2",
             "RRULE:FREQ=DAILY;COUNT=2;UNTIL=20270120T225959Z", "RRULE:FREQ=DAILY;COUNT=2;COUNT=3",
-            "RRULE:FREQ=DAILY;INTERVAL=0;COUNT=2", "RRULE:FREQ=DAILY;COUNT=many", "RRULE:COUNT=2", "RRULE:",
+            "RRULE:FREQ=DAILY;INTERVAL=once;COUNT=2", "RRULE:FREQ=DAILY;COUNT=many", "RRULE:COUNT=2", "RRULE:",
             "RRULE:FREQ=SOMETIMES", "FREQ=DAILY;UNTIL=20270120", "FREQ=DAILY;UNTIL=20270120T230000Z",
             "FREQ=MONTHLY;BYMONTHDAY=32;COUNT=2", "FREQ=MONTHLY;BYMONTHDAY=1,15;COUNT=2"})
     void a_rule_that_says_more_than_a_repetition_stays_a_raw_rule(String rule) {
@@ -153,7 +153,7 @@ class RepetitionTest {
     }
 
     @Test
-    void counts_are_the_kernels_to_judge_the_most_it_holds_is_accepted_one_more_is_refused_naming_the_field() {
+    void counts_and_intervals_are_the_kernels_to_judge_the_most_it_holds_is_accepted_one_more_is_refused() {
         TimeRange first = hourAt(WEDNESDAY);
         var most = Recurrence.expand(Repetition.daily(1, new End.After(Recurrence.MAX_OCCURRENCES)).rrule(BERLIN), first,
                 BERLIN);
@@ -163,6 +163,9 @@ class RepetitionTest {
             assertThat(Recurrence.expand(Repetition.daily(1, new End.After(refused)).rrule(BERLIN), first, BERLIN)
                     .violations()).as("COUNT=" + refused).extracting(FieldViolation::field).containsExactly("recurrence");
         }
+        // an interval as typed, 0 included: the kernel refuses it, naming the field
+        assertThat(Recurrence.expand(Repetition.daily(0, new End.After(2)).rrule(BERLIN), first, BERLIN).violations())
+                .extracting(FieldViolation::field).containsExactly("recurrence");
         var once = Recurrence.expand(Repetition.weekly(1, Set.of(DayOfWeek.WEDNESDAY), new End.After(1)).rrule(BERLIN),
                 first, BERLIN);
         assertThat(once.occurrences()).hasSize(1);
@@ -177,7 +180,6 @@ class RepetitionTest {
     @Test
     void a_repetition_that_cannot_be_is_refused_when_made() {
         assertThatThrownBy(() -> Repetition.weekly(1, Set.of(), new End.After(2))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Repetition.daily(0, new End.After(2))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MonthlyOn.Day(32)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MonthlyOn.Weekday(5, DayOfWeek.MONDAY)).isInstanceOf(IllegalArgumentException.class);
         assertThat(Repetition.NONE.rrule(BERLIN)).isEmpty();
