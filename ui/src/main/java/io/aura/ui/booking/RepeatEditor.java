@@ -178,6 +178,10 @@ public class RepeatEditor extends AbstractCompositeField<Div, RepeatEditor, Stri
         preview.setId("repeat-preview");
         preview.addClassName("repeat-preview");
 
+        // Enter opens and picks in a menu or a calendar: it must not also press the form's Enter shortcut (Book)
+        keepEnter(choice);
+        keepEnter(until);
+
         Div every = new Div(interval, ends, count, until);
         every.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "0 var(--lumo-space-m)")
                 .set("align-items", "baseline");
@@ -208,6 +212,11 @@ public class RepeatEditor extends AbstractCompositeField<Div, RepeatEditor, Stri
         end.addValueChangeListener(e -> refresh());
         attendees.addValueChangeListener(e -> refresh());
         followStart();
+    }
+
+    private static void keepEnter(com.vaadin.flow.component.Component input) {
+        input.getElement().executeJs("this.addEventListener('keydown', e => { if (e.key === 'Enter') "
+                + "e.stopPropagation(); })");
     }
 
     /** Whether a series is booked only if every date is free (else the free dates are, the taken ones skipped). */
