@@ -33,9 +33,7 @@ class RequestDialog extends Dialog {
     private final IntegerField attendees = new IntegerField("Attendees");
     private final DateTimePicker start = new DateTimePicker("Start");
     private final DateTimePicker end = new DateTimePicker("End");
-    private final TextField recurrence = new TextField("Repeats (RRULE, optional)");
-    private final com.vaadin.flow.component.checkbox.Checkbox allOrNone =
-            new com.vaadin.flow.component.checkbox.Checkbox("Only if every date is free");
+    private final RepeatEditor recurrence = new RepeatEditor(resource, attendees, start, end);
     private final Paragraph outcome = new Paragraph();
     private final Div live = new Div();
     private final BookingDesk bookings;
@@ -65,13 +63,7 @@ class RequestDialog extends Dialog {
         end.setId("request-end");
         outcome.setId("request-outcome");
         live.setId("request-live");
-        recurrence.setId("request-recurrence");
-        recurrence.setPlaceholder("RRULE:FREQ=WEEKLY;COUNT=10");
-        recurrence.setHelperText("Dates that are taken are skipped and the rest booked, unless you tick below.");
-        allOrNone.setId("request-all-or-none");
-        allOrNone.setEnabled(false);
-        recurrence.addValueChangeListener(e -> allOrNone.setEnabled(e.getValue() != null && !e.getValue().isBlank()));
-        FormLayout form = new FormLayout(resource, title, attendees, start, end, recurrence, allOrNone);
+        FormLayout form = new FormLayout(resource, title, attendees, start, end, recurrence);
         add(form, live, outcome);
         // as the user edits: what is taken or not allowed, and free slots to take with one click
         resource.addValueChangeListener(e -> preview());
@@ -111,7 +103,7 @@ class RequestDialog extends Dialog {
                 attendees.getValue() == null ? 1 : attendees.getValue(),
                 start.getValue() == null ? null : start.getValue().atZone(zone).toInstant(),
                 end.getValue() == null ? null : end.getValue().atZone(zone).toInstant(), recurrence.getValue(),
-                allOrNone.getValue());
+                recurrence.allDatesOrNone());
     }
 
     private void preview() {
