@@ -9,7 +9,6 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Footer;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
@@ -163,7 +162,7 @@ public class MyBookingsView extends VerticalLayout implements HasDynamicTitle {
         if (!why.isEmpty()) {
             state.add(new Span(" " + why));
         }
-        Div card = new Div(new Div(title), where, state, new Footer(actions(booking, ahead)));
+        Div card = new Div(new Div(title), where, state, new Div(actions(booking, ahead)));
         card.addClassName("booking-card");
         card.getStyle().set("white-space", "normal").set("overflow-wrap", "anywhere");
         return card;

@@ -64,6 +64,9 @@ class RequestDialog extends Dialog {
         this.bookings = bookings;
         this.all = all;
         setHeaderTitle(getTranslation("booking.form.heading"));
+        // a readable width on a desktop, the whole screen on a phone
+        setWidth("52rem");
+        setMaxWidth("100%");
         resource.setItemLabelGenerator(r -> getTranslation("booking.form.resource-item", r.spec().name(),
                 r.spec().capacity(), r.spec().timeZone()));
         // the form marks a resource too small for the attendees itself; the field's own check would unmark it
