@@ -125,18 +125,20 @@ public class MyBookingsView extends VerticalLayout implements HasDynamicTitle {
         // titles wrap rather than end in an ellipsis; the whole title is also the cell's tooltip
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         // text columns share what the fixed ones (when, status, actions) leave, so nothing scrolls sideways at 1440 px
-        grid.addColumn(BookingView::title).setHeader(getTranslation("booking.mine.column-title")).setWidth("9em").setFlexGrow(3)
-                .setTooltipGenerator(BookingView::title);
-        grid.addColumn(this::resourceName).setHeader(getTranslation("booking.mine.column-resource")).setWidth("8em").setFlexGrow(1)
-                .setTooltipGenerator(this::resourceName);
-        grid.addColumn(b -> UserZone.span(b.start(), b.end(), UserZone.current())).setHeader(getTranslation("booking.mine.column-when")).setAutoWidth(true)
+        grid.addColumn(BookingView::title).setHeader(getTranslation("booking.mine.column-title")).setWidth("9em")
+                .setFlexGrow(3).setTooltipGenerator(BookingView::title);
+        grid.addColumn(this::resourceName).setHeader(getTranslation("booking.mine.column-resource")).setWidth("8em")
+                .setFlexGrow(1).setTooltipGenerator(this::resourceName);
+        grid.addColumn(b -> UserZone.span(b.start(), b.end(), UserZone.current()))
+                .setHeader(getTranslation("booking.mine.column-when")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(BookingDetails::series).setHeader(getTranslation("booking.mine.column-series")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(BookingDetails::series).setHeader(getTranslation("booking.mine.column-series")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(b -> StatusBadge.of(b.status()).span()).setHeader(getTranslation("booking.mine.column-status")).setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(b -> notes.getOrDefault(b.bookingId(), "")).setHeader(getTranslation("booking.mine.column-why")).setWidth("8em").setFlexGrow(2)
-                .setTooltipGenerator(b -> notes.getOrDefault(b.bookingId(), ""));
-        grid.addComponentColumn(b -> actions(b, ahead)).setHeader(getTranslation("booking.mine.column-actions")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(b -> StatusBadge.of(b.status()).span())
+                .setHeader(getTranslation("booking.mine.column-status")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(b -> notes.getOrDefault(b.bookingId(), "")).setHeader(getTranslation("booking.mine.column-why"))
+                .setWidth("8em").setFlexGrow(2).setTooltipGenerator(b -> notes.getOrDefault(b.bookingId(), ""));
+        grid.addComponentColumn(b -> actions(b, ahead)).setHeader(getTranslation("booking.mine.column-actions"))
+                .setAutoWidth(true).setFlexGrow(0);
         // last: the whole booking in one cell, for a phone (see narrow)
         grid.addComponentColumn(b -> card(b, ahead)).setHeader(getTranslation("booking.mine.column-booking"))
                 .setFlexGrow(1).setTextAlign(ColumnTextAlign.START).setVisible(false);
