@@ -31,6 +31,7 @@ import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.kernel.validation.Reasons;
+import io.aura.ui.AuraTranslations;
 import io.aura.ui.SignedIn;
 import io.aura.ui.UserZone;
 import java.time.Clock;
@@ -57,6 +58,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class BookingDesk {
     static final Duration DECISION_TIMEOUT = Duration.ofSeconds(10);
+    private static final AuraTranslations TRANSLATIONS = new AuraTranslations();
+
+    /** A text of the booking bundle in the UI's language (English outside a UI). */
+    static String text(String key, Object... params) {
+        return TRANSLATIONS.getTranslation(key, UserZone.locale(), params);
+    }
+
+    /** A field as the form names it ("start" → "Start"), or its own name where the bundle has none. */
+    static String fieldName(String field) {
+        String key = "booking.field." + field;
+        return AuraTranslations.lookup(key, UserZone.locale()) == null ? field : text(key);
+    }
 
     private final ReadYourWrites readYourWrites;
     private final QueryGateway queries;
@@ -81,7 +94,7 @@ public class BookingDesk {
         Optional<BookingView> found = find(bookingId);
         found.ifPresent(b -> {
             if (!maySee(b)) {
-                throw new AccessDeniedException("Only its requester, an APPROVER, an ADMIN or an AUDITOR sees a booking");
+                throw new AccessDeniedException(text("booking.error.may-not-see"));
             }
         });
         return found;
@@ -119,7 +132,7 @@ public class BookingDesk {
         String by = SignedIn.name(); // the aggregate lets its requester or an ADMIN move it
         boolean byAdmin = SignedIn.has("ADMIN");
         if (start == null || end == null || !end.isAfter(start)) {
-            throw new InvalidInputException(List.of(new FieldViolation("end", "must be after start")));
+            throw new InvalidInputException(List.of(new FieldViolation("end", text("booking.error.end-after-start"))));
         }
         TimeRange to = new TimeRange(start, end);
         // the resource's rules first, as the API checks them: a move that breaks one is refused naming it
@@ -163,14 +176,14 @@ public class BookingDesk {
         String by = SignedIn.name();
         boolean byAdmin = SignedIn.has("ADMIN");
         BookingView booking = find(bookingId).orElseThrow(() -> new InvalidInputException(
-                List.of(new FieldViolation("bookingId", "no such booking"))));
+                List.of(new FieldViolation("bookingId", text("booking.error.no-such-booking")))));
         if (!byAdmin && !booking.requester().equals(by)) {
             // refused before its dates are looked at: a stranger learns nothing about them
-            throw new AccessDeniedException("Only its requester or an ADMIN may cancel a booking's date");
+            throw new AccessDeniedException(text("booking.error.may-not-cancel-date"));
         }
         var occurrence = booking.occurrences().stream().filter(o -> o.start().equals(occurrenceStart)).findFirst()
                 .orElseThrow(() -> new InvalidInputException(List.of(new FieldViolation("occurrenceStart",
-                        "this booking has no occurrence starting then"))));
+                        text("booking.error.no-such-date")))));
         readYourWrites.sendAndAwait(new CancelOccurrence(bookingId, new TimeRange(occurrence.start(), occurrence.end()),
                 by, byAdmin), new FindBooking(bookingId), BookingView.class,
                 v -> v.occurrences().stream().anyMatch(o -> o.start().equals(occurrenceStart)
@@ -223,9 +236,9 @@ public class BookingDesk {
         List<FieldViolation> unreadable = new ArrayList<>();
         TimeRange range = null;
         if (r.start() == null || r.end() == null) {
-            unreadable.add(new FieldViolation("start", "start and end are required"));
+            unreadable.add(new FieldViolation("start", text("booking.error.start-end-required")));
         } else if (!r.end().isAfter(r.start())) {
-            unreadable.add(new FieldViolation("end", "must be after start"));
+            unreadable.add(new FieldViolation("end", text("booking.error.end-after-start")));
         } else {
             range = new TimeRange(r.start(), r.end());
         }
@@ -243,9 +256,11 @@ public class BookingDesk {
         }
         ZoneId zone = UserZone.current();
         List<String> problems = new ArrayList<>(decided.violations());
-        decided.conflicts().forEach(c -> problems.add("overlaps " + c.source().name().toLowerCase() + " "
-                + UserZone.span(c.range().start(), c.range().end(), zone)));
-        decided.suggestions().forEach(s -> problems.add("free instead: " + UserZone.span(s.start(), s.end(), zone)));
+        decided.conflicts().forEach(c -> problems.add(text("booking.problem.overlaps-"
+                + c.source().name().toLowerCase(java.util.Locale.ROOT), UserZone.span(c.range().start(), c.range().end(),
+                zone))));
+        decided.suggestions().forEach(s -> problems.add(text("booking.problem.free-instead",
+                UserZone.span(s.start(), s.end(), zone))));
         int skipped = (int) decided.occurrences().stream().filter(o -> o.status() == OccurrenceStatus.SKIPPED).count();
         int booked = (int) decided.occurrences().stream().filter(o -> o.status().isActive()).count();
         return new Outcome(bookingId, decided.status(), problems, booked, skipped);
@@ -256,9 +271,30 @@ public class BookingDesk {
                 : queries.query(new FindResource(resourceId), ResponseTypes.optionalInstanceOf(ResourceView.class)).join();
     }
 
-    /** What the form shows while the user edits: what is wrong or taken, and free slots to take instead. */
-    public record Check(List<String> problems, List<Suggestion> suggestions) {
-        static final Check NOTHING = new Check(List.of(), List.of());
+    /**
+     * What the form shows while the user edits: the resource's rules the request breaks, what holds the
+     * time (in words), and free slots to take instead.
+     */
+    public record Check(List<FieldViolation> broken, List<String> taken, List<Suggestion> suggestions) {
+        static final Check NOTHING = new Check(List.of(), List.of(), List.of());
+
+        /** Nothing the preview knows of stands in the way (the schedule still decides on submit). */
+        public boolean bookable() {
+            return broken.isEmpty() && taken.isEmpty();
+        }
+
+        public List<String> problems() {
+            return problemsBesides(null);
+        }
+
+        /** The problems in words, leaving out the rules of {@code field} (which the form says on that field). */
+        public List<String> problemsBesides(String field) {
+            List<String> out = new ArrayList<>();
+            broken.stream().filter(v -> !v.field().equals(field))
+                    .forEach(v -> out.add(fieldName(v.field()) + ": " + v.message()));
+            out.addAll(taken);
+            return out;
+        }
     }
 
     /**
@@ -276,21 +312,22 @@ public class BookingDesk {
         }
         TimeRange wanted = new TimeRange(r.start(), r.end());
         Duration buffer = Duration.ofMinutes(resource.get().spec().bufferMinutes());
+        List<FieldViolation> broken = ScheduleRules.check(resource.get().spec(), wanted, Math.max(r.attendees(), 1),
+                clock.instant());
         List<String> problems = new ArrayList<>();
-        ScheduleRules.check(resource.get().spec(), wanted, Math.max(r.attendees(), 1), clock.instant())
-                .forEach(v -> problems.add(v.field() + ": " + v.message()));
         TimeRange around = new TimeRange(wanted.start().minus(Duration.ofDays(3)), wanted.end().plus(Duration.ofDays(3)));
         List<TimeRange> taken = calendars.calendar(around.start(), around.end(), r.resourceId()).stream()
                 .map(e -> new TimeRange(e.start(), e.end())).toList();
         taken.stream().filter(t -> t.overlaps(wanted.widenedBy(buffer)))
-                .forEach(t -> problems.add("taken " + UserZone.span(t.start(), t.end(), UserZone.current())));
+                .forEach(t -> problems.add(holding(Conflict.Source.BOOKING) + " "
+                        + UserZone.span(t.start(), t.end(), UserZone.current())));
         // blackouts and Outlook meetings refuse a request as bookings do (the schedule checks all three)
         calendars.closedTimes(wanted.start().minus(buffer), wanted.end().plus(buffer), r.resourceId()).stream()
                 .filter(c -> new TimeRange(c.start(), c.end()).overlaps(wanted.widenedBy(buffer)))
                 .forEach(c -> problems.add(holding(c.source())
                         + (c.reason() == null || c.reason().isBlank() ? "" : " (" + c.reason() + ")") + " "
                         + UserZone.span(c.start(), c.end(), UserZone.current())));
-        if (problems.isEmpty()) {
+        if (problems.isEmpty() && broken.isEmpty()) {
             return Check.NOTHING;
         }
         // the same search as GET /api/suggestions, near the wanted start: free of bookings, blackouts and
@@ -306,15 +343,15 @@ public class BookingDesk {
         }
         suggestions.addAll(queries.query(new FindAlternatives(r.resourceId(), r.start(), r.end(),
                 Math.max(r.attendees(), 1), 3), ResponseTypes.multipleInstancesOf(Suggestion.class)).join());
-        return new Check(problems, suggestions);
+        return new Check(broken, problems, suggestions);
     }
 
     /** What holds a slot, as the form and the details say it. */
     static String holding(Conflict.Source source) {
-        return switch (source) {
-            case BOOKING -> "taken";
-            case BLACKOUT -> "closed";
-            case EXTERNAL -> "busy in Outlook";
-        };
+        return text(switch (source) {
+            case BOOKING -> "booking.holding.booking";
+            case BLACKOUT -> "booking.holding.blackout";
+            case EXTERNAL -> "booking.holding.external";
+        });
     }
 }

@@ -28,47 +28,59 @@ class BookingDetails extends Dialog {
         setHeaderTitle(booking.title());
         VerticalLayout body = new VerticalLayout(
                 new Paragraph(resourceName + " · " + UserZone.span(booking.start(), booking.end(), zone)),
-                new Paragraph("Status: " + booking.status().name().replace('_', ' ').toLowerCase() + " · requested by "
-                        + booking.requester() + " · " + booking.attendees() + " attendee(s)" + dates(booking)));
+                new Paragraph(getTranslation("booking.details.summary", StatusBadge.of(booking.status()).label(),
+                        booking.requester(), booking.attendees()) + dates(booking)));
         // the approval trail: each level, who decided and what they said (or who is still asked, until when)
         for (var approval : bookings.approvalsOf(booking.bookingId())) {
-            String who = approval.decidedBy() != null ? " by " + approval.decidedBy()
-                    : approval.approvers().isEmpty() ? "" : " · asked: " + String.join(", ", approval.approvers());
-            Paragraph step = new Paragraph((approval.rescheduleTo() != null ? "Move approval" : "Approval") + " · level "
-                    + (approval.level() + 1) + " (" + approval.levelName() + ") · "
-                    + approval.status().name().toLowerCase().replace('_', ' ') + who
-                    + (approval.comment() == null || approval.comment().isBlank() ? "" : ": “" + approval.comment() + "”")
+            String who = approval.decidedBy() != null ? " " + getTranslation("booking.details.decided-by", approval.decidedBy())
+                    : approval.approvers().isEmpty() ? ""
+                    : " · " + getTranslation("booking.details.asked", String.join(", ", approval.approvers()));
+            Paragraph step = new Paragraph(getTranslation(approval.rescheduleTo() != null ? "booking.details.move-approval"
+                    : "booking.details.approval", approval.level() + 1, approval.levelName(),
+                    getTranslation("booking.approval-status." + approval.status().name())) + who
+                    + (approval.comment() == null || approval.comment().isBlank() ? ""
+                            : getTranslation("booking.details.comment", approval.comment()))
                     + (approval.status() == ApprovalStatus.PENDING
-                            ? " · decide by " + UserZone.at(approval.expiresAt(), zone) : ""));
+                            ? " · " + getTranslation("booking.details.decide-by", UserZone.at(approval.expiresAt(), zone))
+                            : ""));
             step.addClassName("approval-step");
             body.add(step);
         }
         body.setId("booking-details");
         add(body);
-        boolean mayChange = (admin || booking.requester().equals(user)) && booking.status().isActive();
+        // a booking that is over is history: nothing to move or cancel
+        boolean mayChange = (admin || booking.requester().equals(user)) && booking.status().isActive()
+                && BookingsByTime.lastEnd(booking).isAfter(java.time.Instant.now());
         if (mayChange && booking.status() == io.aura.kernel.booking.BookingStatus.CONFIRMED
                 && booking.occurrences().size() <= 1) {
-            DateTimePicker start = new DateTimePicker("New start", booking.start().atZone(zone).toLocalDateTime());
-            DateTimePicker end = new DateTimePicker("New end", booking.end().atZone(zone).toLocalDateTime());
+            DateTimePicker start = new DateTimePicker(getTranslation("booking.details.new-start"),
+                    booking.start().atZone(zone).toLocalDateTime());
+            DateTimePicker end = new DateTimePicker(getTranslation("booking.details.new-end"),
+                    booking.end().atZone(zone).toLocalDateTime());
             start.setId("move-start");
             end.setId("move-end");
-            Button move = new Button("Move", e -> {
+            start.setDateAriaLabel(getTranslation("booking.details.new-start-date"));
+            start.setTimeAriaLabel(getTranslation("booking.details.new-start-time"));
+            end.setDateAriaLabel(getTranslation("booking.details.new-end-date"));
+            end.setTimeAriaLabel(getTranslation("booking.details.new-end-time"));
+            start.setHelperText(getTranslation("booking.form.your-zone", zone.getId()));
+            Button move = new Button(getTranslation("booking.details.move"), e -> {
                 try {
                     var outcome = bookings.reschedule(booking.bookingId(), start.getValue().atZone(zone).toInstant(),
                             end.getValue().atZone(zone).toInstant());
                     Notification.show(outcome.map(o -> switch (o.status()) {
-                        case MOVED -> "Moved.";
-                        case PENDING_APPROVAL -> "The move waits for approval; the old slot stays yours meanwhile.";
-                        case REFUSED -> "Not moved; the booking keeps its slot. " + why(o, zone);
-                        case PENDING -> "Move requested; the decision is on its way.";
-                    }).orElse("Move requested; the decision is on its way."));
+                        case MOVED -> getTranslation("booking.details.moved");
+                        case PENDING_APPROVAL -> getTranslation("booking.details.move-pending");
+                        case REFUSED -> getTranslation("booking.details.move-refused") + " " + why(o, zone);
+                        case PENDING -> getTranslation("booking.details.move-on-its-way");
+                    }).orElse(getTranslation("booking.details.move-on-its-way")));
                     changed.run();
                     close();
                 } catch (InvalidInputException invalid) {
                     end.setInvalid(true);
                     end.setErrorMessage(invalid.violations().get(0).message());
                 } catch (RuntimeException refused) {
-                    Notification.show("Not possible: " + refused.getMessage());
+                    Notification.show(getTranslation("booking.details.not-possible", refused.getMessage()));
                 }
             });
             move.setId("move-submit");
@@ -78,17 +90,18 @@ class BookingDetails extends Dialog {
             // a series: each active date can go on its own; the rest stay booked
             for (var o : booking.occurrences()) {
                 Span date = new Span(UserZone.span(o.start(), o.end(), zone) + " · "
-                        + o.status().name().replace('_', ' ').toLowerCase());
+                        + getTranslation("booking.occurrence-status." + o.status().name()));
                 HorizontalLayout row = new HorizontalLayout(date);
                 row.setAlignItems(FlexComponent.Alignment.BASELINE);
                 row.addClassName("occurrence");
                 if (o.status().isActive()) {
-                    Button one = new Button("Cancel this date", e -> {
+                    Button one = new Button(getTranslation("booking.details.cancel-date"), e -> {
                         try {
                             bookings.cancelOccurrence(booking.bookingId(), o.start());
-                            Notification.show("Cancelled " + UserZone.span(o.start(), o.end(), zone) + "; the other dates stay.");
+                            Notification.show(getTranslation("booking.details.date-cancelled",
+                                    UserZone.span(o.start(), o.end(), zone)));
                         } catch (RuntimeException refused) {
-                            Notification.show("Not possible: " + refused.getMessage());
+                            Notification.show(getTranslation("booking.details.not-possible", refused.getMessage()));
                         }
                         changed.run();
                         close();
@@ -102,7 +115,8 @@ class BookingDetails extends Dialog {
         }
         if (mayChange) {
             // asks first, with a reason the requester (and the audit) will see
-            Button cancel = new Button(booking.occurrences().size() > 1 ? "Cancel the whole series" : "Cancel booking",
+            Button cancel = new Button(getTranslation(booking.occurrences().size() > 1 ? "booking.details.cancel-series"
+                    : "booking.details.cancel"),
                     e -> confirmCancel(bookings, booking, changed));
             cancel.setId("details-cancel");
             cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -111,33 +125,33 @@ class BookingDetails extends Dialog {
         if (SignedIn.has("ADMIN") || SignedIn.has("AUDITOR")) {
             // the booking's own history, read from the event store (the audit view serves both roles)
             com.vaadin.flow.component.html.Anchor history = new com.vaadin.flow.component.html.Anchor(
-                    "audit?aggregate=" + booking.bookingId(), "History");
+                    "audit?aggregate=" + booking.bookingId(), getTranslation("booking.details.history"));
             history.setId("details-history");
             getFooter().add(history);
         }
-        getFooter().add(new Button("Close", e -> close()));
+        getFooter().add(new Button(getTranslation("booking.details.close"), e -> close()));
     }
 
     private void confirmCancel(BookingDesk bookings, BookingView booking, Runnable changed) {
         Dialog confirm = new Dialog();
         confirm.setHeaderTitle(booking.occurrences().size() > 1
-                ? "Cancel all " + booking.occurrences().size() + " dates of " + booking.title() + "?"
-                : "Cancel " + booking.title() + "?");
-        TextField reason = new TextField("Reason (optional)");
+                ? getTranslation("booking.cancel.all-dates", booking.occurrences().size(), booking.title())
+                : getTranslation("booking.cancel.one", booking.title()));
+        TextField reason = new TextField(getTranslation("booking.cancel.reason"));
         reason.setId("cancel-reason");
         reason.setMaxLength(500);
         reason.setWidthFull();
         confirm.add(reason);
-        Button yes = new Button("Cancel it", e -> {
+        Button yes = new Button(getTranslation("booking.cancel.yes"), e -> {
             try {
                 bookings.cancel(booking.bookingId(), reason.getValue());
-                Notification.show("Cancelled: the slot is free again.");
+                Notification.show(getTranslation("booking.cancel.done"));
             } catch (InvalidInputException invalid) {
                 reason.setInvalid(true);
                 reason.setErrorMessage(invalid.violations().get(0).message());
                 return;
             } catch (RuntimeException refused) {
-                Notification.show("Not possible: " + refused.getMessage());
+                Notification.show(getTranslation("booking.details.not-possible", refused.getMessage()));
             }
             confirm.close();
             changed.run();
@@ -145,7 +159,7 @@ class BookingDetails extends Dialog {
         });
         yes.setId("cancel-confirm");
         yes.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        confirm.getFooter().add(new Button("Keep it", e -> confirm.close()), yes);
+        confirm.getFooter().add(new Button(getTranslation("booking.cancel.keep"), e -> confirm.close()), yes);
         confirm.open();
     }
 
@@ -168,6 +182,8 @@ class BookingDetails extends Dialog {
             return "";
         }
         long skipped = booking.occurrences().stream().filter(o -> o.status() == io.aura.kernel.booking.OccurrenceStatus.SKIPPED).count();
-        return (booking.occurrences().size() - skipped) + " dates" + (skipped == 0 ? "" : ", " + skipped + " skipped");
+        long dates = booking.occurrences().size() - skipped;
+        return skipped == 0 ? BookingDesk.text("booking.series.dates", dates)
+                : BookingDesk.text("booking.series.dates-skipped", dates, skipped);
     }
 }

@@ -1,8 +1,11 @@
 package io.aura.ui.booking;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -14,7 +17,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -38,18 +41,21 @@ import java.util.stream.Collectors;
  * QR code.
  */
 @Route(value = "bookings", layout = MainLayout.class)
-@PageTitle("My bookings · Aura Scheduler")
 @PermitAll
-public class MyBookingsView extends VerticalLayout {
+public class MyBookingsView extends VerticalLayout implements HasDynamicTitle {
+    /** Narrower than this (a phone), each booking is one card-like cell instead of seven columns. */
+    static final int NARROW_BELOW_PX = 720;
+
     private final BookingDesk bookings;
     private final CalendarDesk calendars;
     private final String user;
     private final boolean admin;
     private final Grid<BookingView> upcoming = new Grid<>(BookingView.class, false);
     private final Grid<BookingView> past = new Grid<>(BookingView.class, false);
-    private final Div noneUpcoming = new Div(new Span("No upcoming bookings. "), new RouterLink("Book a room",
-            CalendarView.class));
-    private final Div nonePast = new Div(new Span("Nothing yet."));
+    private final Div noneUpcoming = new Div(new Span(getTranslation("booking.mine.none-upcoming") + " "),
+            new RouterLink(getTranslation("booking.mine.book-a-room"), CalendarView.class));
+    private final Div nonePast = new Div(new Span(getTranslation("booking.mine.none-past")));
+    private com.vaadin.flow.shared.Registration resizing;
     private final Map<String, String> names;
     /** Why a booking is where it is (refused, rejected with the approver's comment, expired), read per refresh. */
     private Map<String, String> notes = Map.of();
@@ -63,13 +69,14 @@ public class MyBookingsView extends VerticalLayout {
         this.names = resources.all().stream()
                 .collect(Collectors.toMap(ResourceView::id, r -> r.spec().name(), (a, b) -> a));
         setId("my-bookings");
-        columns(upcoming, "upcoming-bookings");
-        columns(past, "past-bookings");
+        columns(upcoming, "upcoming-bookings", true);
+        columns(past, "past-bookings", false);
         noneUpcoming.setId("upcoming-empty");
         nonePast.setId("past-empty");
         noneUpcoming.addClassNames(LumoUtility.TextColor.SECONDARY);
         nonePast.addClassNames(LumoUtility.TextColor.SECONDARY);
-        add(new H2("My bookings"), new H3("Upcoming"), noneUpcoming, upcoming, new H3("Past"), nonePast, past);
+        add(new H2(getTranslation("booking.mine.heading")), new H3(getTranslation("booking.mine.upcoming")), noneUpcoming,
+                upcoming, new H3(getTranslation("booking.mine.past")), nonePast, past);
         // live: a decision, an expiry or a change made in another window shows without a reload; only bursts
         // that touch a booking listed here (a new one from another window shows on the next visit)
         LiveWhileAttached.keep(this, this::reload, ui -> calendars.watch(null, burst -> {
@@ -79,23 +86,62 @@ public class MyBookingsView extends VerticalLayout {
         }));
     }
 
-    private void columns(Grid<BookingView> grid, String id) {
+    @Override
+    public String getPageTitle() {
+        return getTranslation("booking.mine.page-title");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        // a phone gets one column of cards (seven columns would scroll sideways); the width is the browser's to tell
+        var page = attach.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> narrow(details.getWindowInnerWidth()));
+        resizing = page.addBrowserWindowResizeListener(resized -> narrow(resized.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (resizing != null) {
+            resizing.remove();
+        }
+        super.onDetach(detach);
+    }
+
+    /** Shows the columns, or on a narrow window the one composite column, in both lists. */
+    void narrow(int windowWidth) {
+        boolean narrow = windowWidth > 0 && windowWidth < NARROW_BELOW_PX;
+        for (Grid<BookingView> grid : List.of(upcoming, past)) {
+            List<Grid.Column<BookingView>> columns = grid.getColumns();
+            for (int i = 0; i < columns.size(); i++) {
+                boolean compact = i == columns.size() - 1;
+                columns.get(i).setVisible(compact == narrow);
+            }
+        }
+    }
+
+    private void columns(Grid<BookingView> grid, String id, boolean ahead) {
         grid.setId(id);
         // titles wrap rather than end in an ellipsis; the whole title is also the cell's tooltip
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         // text columns share what the fixed ones (when, status, actions) leave, so nothing scrolls sideways at 1440 px
-        grid.addColumn(BookingView::title).setHeader("Title").setWidth("9em").setFlexGrow(3)
-                .setTooltipGenerator(BookingView::title);
-        grid.addColumn(this::resourceName).setHeader("Resource").setWidth("8em").setFlexGrow(1)
-                .setTooltipGenerator(this::resourceName);
-        grid.addColumn(b -> UserZone.span(b.start(), b.end(), UserZone.current())).setHeader("When").setAutoWidth(true)
+        grid.addColumn(BookingView::title).setHeader(getTranslation("booking.mine.column-title")).setWidth("9em")
+                .setFlexGrow(3).setTooltipGenerator(BookingView::title);
+        grid.addColumn(this::resourceName).setHeader(getTranslation("booking.mine.column-resource")).setWidth("8em")
+                .setFlexGrow(1).setTooltipGenerator(this::resourceName);
+        grid.addColumn(b -> UserZone.span(b.start(), b.end(), UserZone.current()))
+                .setHeader(getTranslation("booking.mine.column-when")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(BookingDetails::series).setHeader(getTranslation("booking.mine.column-series")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(BookingDetails::series).setHeader("Series").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(b -> StatusBadge.of(b.status()).span()).setHeader("Status").setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(b -> notes.getOrDefault(b.bookingId(), "")).setHeader("Why").setWidth("8em").setFlexGrow(2)
-                .setTooltipGenerator(b -> notes.getOrDefault(b.bookingId(), ""));
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(b -> StatusBadge.of(b.status()).span())
+                .setHeader(getTranslation("booking.mine.column-status")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(b -> notes.getOrDefault(b.bookingId(), "")).setHeader(getTranslation("booking.mine.column-why"))
+                .setWidth("8em").setFlexGrow(2).setTooltipGenerator(b -> notes.getOrDefault(b.bookingId(), ""));
+        grid.addComponentColumn(b -> actions(b, ahead)).setHeader(getTranslation("booking.mine.column-actions"))
+                .setAutoWidth(true).setFlexGrow(0);
+        // last: the whole booking in one cell, for a phone (see narrow)
+        grid.addComponentColumn(b -> card(b, ahead)).setHeader(getTranslation("booking.mine.column-booking"))
+                .setFlexGrow(1).setTextAlign(ColumnTextAlign.START).setVisible(false);
         grid.setAllRowsVisible(true);
     }
 
@@ -103,17 +149,40 @@ public class MyBookingsView extends VerticalLayout {
         return names.getOrDefault(booking.resourceId(), booking.resourceId());
     }
 
-    private HorizontalLayout actions(BookingView booking) {
+    /** A booking as a phone shows it: title, where and when, status and why, then what can be done. */
+    private Div card(BookingView booking, boolean ahead) {
+        Span title = new Span(booking.title());
+        title.getStyle().set("font-weight", "600");
+        Div where = new Div(resourceName(booking) + " · " + UserZone.span(booking.start(), booking.end(),
+                UserZone.current()));
+        String series = BookingDetails.series(booking);
+        Div state = new Div(StatusBadge.of(booking.status()).span());
+        if (!series.isEmpty()) {
+            state.add(new Span(" " + series));
+        }
+        String why = notes.getOrDefault(booking.bookingId(), "");
+        if (!why.isEmpty()) {
+            state.add(new Span(" " + why));
+        }
+        Div card = new Div(new Div(title), where, state, new Div(actions(booking, ahead)));
+        card.addClassName("booking-card");
+        card.getStyle().set("white-space", "normal").set("overflow-wrap", "anywhere");
+        return card;
+    }
+
+    private HorizontalLayout actions(BookingView booking, boolean ahead) {
         HorizontalLayout actions = new HorizontalLayout();
-        if (booking.status().isActive()) {
-            Button change = new Button("Move or cancel", e -> new BookingDetails(bookings, booking,
+        actions.setWrap(true);
+        // a booking that is over is history: nothing to move or cancel
+        if (ahead && booking.status().isActive()) {
+            Button change = new Button(getTranslation("booking.mine.move-or-cancel"), e -> new BookingDetails(bookings, booking,
                     names.getOrDefault(booking.resourceId(), booking.resourceId()), user, admin, this::reload).open());
             change.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             change.addClassName("change");
             actions.add(change);
         }
         if (bookings.hasProof(booking)) {
-            Button proof = new Button("Proof", e -> bookings.proof(booking.bookingId())
+            Button proof = new Button(getTranslation("booking.mine.proof"), e -> bookings.proof(booking.bookingId())
                     .ifPresent(token -> showProof(booking, token)));
             proof.addThemeVariants(ButtonVariant.LUMO_SMALL);
             proof.addClassName("proof");
@@ -124,16 +193,16 @@ public class MyBookingsView extends VerticalLayout {
 
     private void showProof(BookingView booking, String token) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Booking token: " + booking.title());
-        Image qr = new Image(QrCode.svgDataUrl(token), "QR code of the booking token");
+        dialog.setHeaderTitle(getTranslation("booking.proof.heading", booking.title()));
+        Image qr = new Image(QrCode.svgDataUrl(token), getTranslation("booking.proof.qr"));
         qr.setWidth("280px");
         qr.setId("booking-qr");
-        TextArea text = new TextArea("Token (a JWT, verifiable with /.well-known/jwks.json)");
+        TextArea text = new TextArea(getTranslation("booking.proof.token"));
         text.setValue(token);
         text.setReadOnly(true);
         text.setWidthFull();
-        dialog.add(new VerticalLayout(qr, new Paragraph("Shows that this booking is confirmed, offline."), text));
-        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.add(new VerticalLayout(qr, new Paragraph(getTranslation("booking.proof.what")), text));
+        dialog.getFooter().add(new Button(getTranslation("booking.details.close"), e -> dialog.close()));
         dialog.open();
     }
 
@@ -144,8 +213,8 @@ public class MyBookingsView extends VerticalLayout {
         for (BookingView b : mine) {
             String note = switch (b.status()) {
                 case REJECTED -> !b.conflicts().isEmpty()
-                        ? "taken: " + b.conflicts().stream().map(c -> UserZone.span(c.range().start(), c.range().end(), zone))
-                                .distinct().collect(Collectors.joining("; "))
+                        ? getTranslation("booking.mine.taken", b.conflicts().stream().map(c -> UserZone.span(c.range().start(), c.range().end(), zone))
+                                .distinct().collect(Collectors.joining("; ")))
                         : String.join("; ", b.violations()); // an approver's rejection: "approval: <their comment>"
                 default -> ""; // the status says the rest (waiting, expired)
             };

@@ -6,47 +6,69 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.formlayout.FormLayout.ResponsiveStep;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.kernel.schedule.NightHours;
+import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.ui.UserZone;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
- * The request form: resource (only those large enough), title, attendees and time. Field errors
- * show inline; the outcome (confirmed, pending approval, refused with what overlaps and what is free
- * instead) shows at once.
+ * The request form: resource (only those large enough), title, attendees and time, in the person's zone
+ * (and the resource's, where that differs). While the user edits, it says what stands in the way and
+ * offers free slots; Book waits until nothing known does. Field errors show inline; a refusal is
+ * explained once, in the form; success is told as the form closes.
  */
 class RequestDialog extends Dialog {
-    private final ComboBox<ResourceView> resource = new ComboBox<>("Resource");
-    private final TextField title = new TextField("Title");
-    private final IntegerField attendees = new IntegerField("Attendees");
-    private final DateTimePicker start = new DateTimePicker("Start");
-    private final DateTimePicker end = new DateTimePicker("End");
+    private final ComboBox<ResourceView> resource = new ComboBox<>(getTranslation("booking.form.resource"));
+    private final TextField title = new TextField(getTranslation("booking.form.title"));
+    private final IntegerField attendees = new IntegerField(getTranslation("booking.form.attendees"));
+    private final DateTimePicker start = new DateTimePicker(getTranslation("booking.form.start"));
+    private final DateTimePicker end = new DateTimePicker(getTranslation("booking.form.end"));
     private final RepeatEditor recurrence = new RepeatEditor(resource, attendees, start, end);
+    private final Paragraph zones = new Paragraph();
+    private final Paragraph night = new Paragraph();
     private final Paragraph outcome = new Paragraph();
     private final Div live = new Div();
+    private final Button submit = new Button(getTranslation("booking.form.book"));
     private final BookingDesk bookings;
     private final List<ResourceView> all;
     private final ZoneId zone = UserZone.current();
+    private final Locale locale = UserZone.locale();
+    /** The end was typed or picked by the person: moving the start then leaves it where it is, if it still can. */
+    private boolean endSetByHand;
+    /** The form itself is changing a field: its listeners wait for the form to finish. */
+    private boolean adjusting;
 
     RequestDialog(BookingDesk bookings, List<ResourceView> all, ResourceView chosen, Instant from, Instant until,
                   java.util.function.Consumer<Instant> afterBooking) {
         this.bookings = bookings;
         this.all = all;
-        setHeaderTitle("New booking");
-        resource.setItemLabelGenerator(r -> r.spec().name() + " (" + r.spec().capacity() + " people, "
-                + r.spec().timeZone() + ")");
+        setHeaderTitle(getTranslation("booking.form.heading"));
+        // a readable width on a desktop, the whole screen on a phone
+        setWidth("52rem");
+        setMaxWidth("100%");
+        resource.setItemLabelGenerator(r -> getTranslation("booking.form.resource-item", r.spec().name(),
+                r.spec().capacity(), r.spec().timeZone()));
+        // the form marks a resource too small for the attendees itself; the field's own check would unmark it
+        resource.setManualValidation(true);
         resource.setItems(all);
         resource.setValue(chosen);
         resource.setId("request-resource");
@@ -55,47 +77,79 @@ class RequestDialog extends Dialog {
         attendees.setId("request-attendees");
         attendees.setMin(1);
         attendees.setValue(1);
-        attendees.addValueChangeListener(e -> resource.setItems(all.stream()
-                .filter(r -> e.getValue() == null || r.spec().capacity() >= e.getValue()).toList()));
         start.setValue(from.atZone(zone).toLocalDateTime());
         end.setValue(until.atZone(zone).toLocalDateTime());
         start.setId("request-start");
         end.setId("request-end");
+        // each part has its own name: a screen reader says "Start date" and "Start time", not "Start" twice
+        start.setDateAriaLabel(getTranslation("booking.form.start-date"));
+        start.setTimeAriaLabel(getTranslation("booking.form.start-time"));
+        end.setDateAriaLabel(getTranslation("booking.form.end-date"));
+        end.setTimeAriaLabel(getTranslation("booking.form.end-time"));
+        start.setHelperText(getTranslation("booking.form.your-zone", zone.getId()));
+        zones.setId("request-zones");
+        zones.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        night.setId("request-night");
+        night.getStyle().set("color", "var(--lumo-warning-text-color, var(--lumo-body-text-color))");
         outcome.setId("request-outcome");
         live.setId("request-live");
         FormLayout form = new FormLayout(resource, title, attendees, start, end, recurrence);
-        add(form, live, outcome);
+        // one column on a phone, two where there is room
+        form.setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("560px", 2));
+        form.setColspan(resource, 2);
+        form.setColspan(recurrence, 2);
+        add(form, zones, night, live, outcome);
         // as the user edits: what is taken or not allowed, and free slots to take with one click
-        resource.addValueChangeListener(e -> preview());
-        attendees.addValueChangeListener(e -> preview());
-        start.addValueChangeListener(e -> preview());
-        end.addValueChangeListener(e -> preview());
+        resource.addValueChangeListener(e -> {
+            if (!adjusting) {
+                markCapacity();
+                preview();
+            }
+        });
+        attendees.addValueChangeListener(e -> {
+            fitResources();
+            preview();
+        });
+        start.addValueChangeListener(e -> {
+            if (!adjusting) {
+                keepDuration(e.getOldValue(), e.getValue());
+                preview();
+            }
+        });
+        end.addValueChangeListener(e -> {
+            if (!adjusting) {
+                endSetByHand = true;
+                preview();
+            }
+        });
         preview();
 
-        Button submit = new Button("Book", e -> {
+        submit.addClickListener(e -> {
             clearErrors();
             try {
                 BookingDesk.Request asked = request();
                 var result = bookings.request(asked);
-                show(result);
                 // REQUESTED: recorded, the decision not yet visible — it still comes; a second click would book twice
                 if (result.status() == BookingStatus.CONFIRMED || result.status() == BookingStatus.PENDING_APPROVAL
                         || result.status() == BookingStatus.REQUESTED) {
+                    Notification.show(told(result), 5000, Notification.Position.TOP_CENTER)
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                     afterBooking.accept(asked.start());
                     close();
+                } else {
+                    refused(result);
                 }
             } catch (InvalidInputException invalid) {
                 invalid.violations().forEach(this::markInvalid);
             } catch (org.springframework.security.access.AccessDeniedException denied) {
-                com.vaadin.flow.component.notification.Notification.show(
-                        "Your roles do not allow booking: ask an administrator for the REQUESTER role.");
+                Notification.show(getTranslation("booking.form.no-role"));
             }
         });
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setId("request-submit");
         // Enter in any field of the form submits it (keyboard users need no pointer)
         submit.addClickShortcut(com.vaadin.flow.component.Key.ENTER).listenOn(this);
-        getFooter().add(new Button("Cancel", e -> close()), submit);
+        getFooter().add(new Button(getTranslation("booking.form.cancel"), e -> close()), submit);
     }
 
     private BookingDesk.Request request() {
@@ -106,43 +160,137 @@ class RequestDialog extends Dialog {
                 recurrence.allDatesOrNone());
     }
 
-    private void preview() {
-        live.removeAll();
-        BookingDesk.Check check = bookings.check(request());
-        if (check.problems().isEmpty()) {
+    private int attendeesAsked() {
+        return attendees.getValue() == null ? 1 : Math.max(attendees.getValue(), 1);
+    }
+
+    /**
+     * Offers the resources large enough for the attendees. The one already chosen stays chosen: while it fits,
+     * nothing changes; when it no longer does, it stays (still listed) and its field says it is too small.
+     */
+    private void fitResources() {
+        ResourceView picked = resource.getValue();
+        List<ResourceView> fitting = all.stream().filter(r -> r.spec().capacity() >= attendeesAsked()).toList();
+        List<ResourceView> offered = picked == null || fitting.contains(picked) ? fitting
+                : Stream.concat(Stream.of(picked), fitting.stream()).toList();
+        adjusting = true;
+        try {
+            resource.setItems(offered); // (clears the value)
+            resource.setValue(picked);
+        } finally {
+            adjusting = false;
+        }
+        markCapacity();
+    }
+
+    private void markCapacity() {
+        ResourceView picked = resource.getValue();
+        boolean tooSmall = picked != null && picked.spec().capacity() < attendeesAsked();
+        resource.setInvalid(tooSmall);
+        resource.setErrorMessage(tooSmall ? getTranslation("booking.form.too-small", picked.spec().name(),
+                picked.spec().capacity(), attendeesAsked()) : null);
+    }
+
+    /** A moved start takes the end along, so the booking keeps its length (unless the end was set by hand and still fits). */
+    private void keepDuration(java.time.LocalDateTime before, java.time.LocalDateTime after) {
+        java.time.LocalDateTime until = end.getValue();
+        if (before == null || after == null || until == null || !until.isAfter(before)) {
             return;
         }
-        Paragraph problems = new Paragraph("Not possible as it is: " + String.join("; ", check.problems()));
-        problems.getStyle().set("color", "var(--lumo-error-text-color)");
-        live.add(problems);
+        if (endSetByHand && until.isAfter(after)) {
+            return;
+        }
+        adjusting = true;
+        try {
+            end.setValue(after.plus(Duration.between(before, until)));
+        } finally {
+            adjusting = false;
+        }
+    }
+
+    private void preview() {
+        live.removeAll();
+        describeTimes();
+        BookingDesk.Check check = bookings.check(request());
+        // Book waits while the preview knows the request cannot be booked as it is (a click would only record a refusal)
+        submit.setEnabled(check.bookable());
+        // a resource too small is said on its field; everything else once, here
+        List<String> problems = check.problemsBesides("attendees");
+        if (problems.isEmpty()) {
+            return;
+        }
+        Paragraph why = new Paragraph(getTranslation("booking.form.not-possible", String.join("; ", problems)));
+        why.setId("request-why");
+        why.getStyle().set("color", "var(--lumo-error-text-color)");
+        live.add(why);
         for (Suggestion s : check.suggestions()) {
             String name = all.stream().filter(r -> r.id().equals(s.resourceId())).map(r -> r.spec().name()).findFirst()
                     .orElse(s.resourceId());
-            Button take = new Button("Take " + name + " " + UserZone.span(s.start(), s.end(), zone), e -> {
-                all.stream().filter(r -> r.id().equals(s.resourceId())).findFirst().ifPresent(resource::setValue);
-                start.setValue(s.start().atZone(zone).toLocalDateTime());
-                end.setValue(s.end().atZone(zone).toLocalDateTime());
-            });
+            Button take = new Button(getTranslation("booking.form.take", name, UserZone.span(s.start(), s.end(), zone)),
+                    e -> {
+                        adjusting = true; // one preview once all three are set
+                        try {
+                            all.stream().filter(r -> r.id().equals(s.resourceId())).findFirst()
+                                    .ifPresent(resource::setValue);
+                            start.setValue(s.start().atZone(zone).toLocalDateTime());
+                            end.setValue(s.end().atZone(zone).toLocalDateTime());
+                        } finally {
+                            adjusting = false;
+                        }
+                        markCapacity();
+                        preview();
+                    });
             take.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             take.addClassName("suggestion");
             live.add(take);
         }
     }
 
-    private void show(BookingDesk.Outcome result) {
-        // a series books what is free and skips what is taken: say so, not just "confirmed"
-        String series = result.skipped() == 0 ? "" : " " + result.booked() + " of " + (result.booked() + result.skipped())
-                + " dates booked; " + result.skipped() + " skipped (taken): " + String.join("; ", result.problems()) + ".";
-        String text = switch (result.status()) {
-            case CONFIRMED -> "Booked: confirmed." + series;
-            case PENDING_APPROVAL -> "Requested: waiting for approval; the slot is held for you." + series;
-            case REJECTED -> "Not available: " + String.join("; ", result.problems());
-            default -> "Requested; the decision is on its way.";
+    /** The chosen times where the resource is, when its zone is not the person's, and a warning at night there. */
+    private void describeTimes() {
+        zones.setText("");
+        night.setText("");
+        ResourceView picked = resource.getValue();
+        BookingDesk.Request r = request();
+        if (picked == null || r.start() == null || r.end() == null || !r.end().isAfter(r.start())) {
+            return;
+        }
+        ZoneId there;
+        try {
+            there = ZoneId.of(picked.spec().timeZone());
+        } catch (DateTimeException | NullPointerException unknown) {
+            return;
+        }
+        String local = UserZone.span(r.start(), r.end(), there, locale);
+        if (!there.getRules().equals(zone.getRules())) {
+            zones.setText(getTranslation("booking.form.there", local, UserZone.city(there), picked.spec().name()));
+        }
+        if (NightHours.fallsAtNight(new TimeRange(r.start(), r.end()), there)) {
+            night.setText(getTranslation("booking.form.night", picked.spec().name(), local));
+        }
+    }
+
+    /** What a success says as the form closes; a series books what is free and skips what is taken: it says so. */
+    private String told(BookingDesk.Outcome result) {
+        String series = result.skipped() == 0 ? "" : " " + getTranslation("booking.form.series-outcome", result.booked(),
+                result.booked() + result.skipped(), result.skipped(), String.join("; ", result.problems()));
+        return switch (result.status()) {
+            case CONFIRMED -> getTranslation("booking.form.confirmed") + series;
+            case PENDING_APPROVAL -> getTranslation("booking.form.pending") + series;
+            default -> getTranslation("booking.form.on-its-way");
         };
-        outcome.setText(text);
-        Notification n = Notification.show(text, 5000, Notification.Position.TOP_CENTER);
-        n.addThemeVariants(result.status() == BookingStatus.REJECTED ? NotificationVariant.LUMO_ERROR
-                : NotificationVariant.LUMO_SUCCESS);
+    }
+
+    /**
+     * Refused after all (someone took the slot between the preview and the click): explained once, in the
+     * form, where the preview now shows what is in the way and the free slots to take instead.
+     */
+    private void refused(BookingDesk.Outcome result) {
+        preview();
+        if (live.getChildren().findAny().isEmpty()) {
+            // nothing the preview can see (a rule only the schedule knows): the schedule's own words
+            outcome.setText(getTranslation("booking.form.not-booked", String.join("; ", result.problems())));
+        }
     }
 
     private void markInvalid(FieldViolation v) {
@@ -151,13 +299,13 @@ class RequestDialog extends Dialog {
             case "resourceId", "attendees" -> { resource.setInvalid(true); resource.setErrorMessage(v.message()); }
             case "end" -> { end.setInvalid(true); end.setErrorMessage(v.message()); }
             case "recurrence" -> { recurrence.setInvalid(true); recurrence.setErrorMessage(v.message()); }
-            default -> { start.setInvalid(true); start.setErrorMessage(v.field() + ": " + v.message()); }
+            default -> { start.setInvalid(true); start.setErrorMessage(BookingDesk.fieldName(v.field()) + ": " + v.message()); }
         }
     }
 
     private void clearErrors() {
         title.setInvalid(false);
-        resource.setInvalid(false);
+        markCapacity();
         start.setInvalid(false);
         end.setInvalid(false);
         recurrence.setInvalid(false);

@@ -2,20 +2,28 @@ package io.aura.ui.booking;
 
 import com.vaadin.flow.component.html.Span;
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.ui.AuraTranslations;
+import io.aura.ui.UserZone;
+import java.util.Locale;
 
-/** A booking's status in words people read, with the Lumo badge colour that goes with it. */
+/** A booking's status in words people read (in their language), with the Lumo badge colour that goes with it. */
 public record StatusBadge(String label, String theme) {
 
-    /** Exhaustive on purpose: a new status does not compile until it has words and a colour. */
+    /** In the UI's language. */
     public static StatusBadge of(BookingStatus status) {
-        return switch (status) {
-            case REQUESTED -> new StatusBadge("Checking availability", "badge");
-            case PENDING_APPROVAL -> new StatusBadge("Waiting for approval", "badge warning");
-            case CONFIRMED -> new StatusBadge("Confirmed", "badge success");
-            case REJECTED -> new StatusBadge("Not booked", "badge error");
-            case CANCELLED -> new StatusBadge("Cancelled", "badge contrast");
-            case EXPIRED -> new StatusBadge("Expired (no decision)", "badge contrast");
+        return of(status, UserZone.locale());
+    }
+
+    /** Exhaustive on purpose: a new status does not compile until it has a colour (and words in the bundle). */
+    public static StatusBadge of(BookingStatus status, Locale locale) {
+        String theme = switch (status) {
+            case REQUESTED -> "badge";
+            case PENDING_APPROVAL -> "badge warning";
+            case CONFIRMED -> "badge success";
+            case REJECTED -> "badge error";
+            case CANCELLED, EXPIRED -> "badge contrast";
         };
+        return new StatusBadge(new AuraTranslations().getTranslation("booking.status." + status.name(), locale), theme);
     }
 
     Span span() {
