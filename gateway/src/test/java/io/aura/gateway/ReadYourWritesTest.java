@@ -36,19 +36,19 @@ class ReadYourWritesTest {
 
     @Test
     void a_change_the_view_announces_is_seen_at_once() {
+        // the stored view never shows the change here, so reading it again cannot be what sees it (no clock in
+        // the assertion: a busy machine made "within 250 ms" fail once)
         commandBus.subscribe(Disable.class.getName(), command -> {
-            disabled.set(true);
             queryBus.queryUpdateEmitter().emit(FindAccount.class, q -> true,
                     GenericSubscriptionQueryUpdateMessage.asUpdateMessage(new Account("ann", true)));
             return null;
         });
 
-        long started = System.nanoTime();
         var seen = readYourWrites.sendAndAwait(new Disable("ann"), new FindAccount("ann"), Account.class,
                 Account::disabled, Duration.ofSeconds(5));
 
         assertThat(seen).map(Account::disabled).contains(true);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(ReadYourWrites.REREAD);
+        assertThat(disabled).isFalse();
     }
 
     @Test
