@@ -32,9 +32,7 @@ window.auraCalendar = {
         // empty week where no booking inside it can take focus (axe: scrollable-region-focusable)
         requestAnimationFrame(() => el.querySelectorAll('.fc-scroller').forEach(scroller => {
           if (scroller.scrollHeight > scroller.clientHeight) {
-            scroller.setAttribute('tabindex', '0');
-            scroller.setAttribute('role', 'region');
-            scroller.setAttribute('aria-label', info.view.title);
+            scroller.setAttribute('tabindex', '0'); // (no role of its own: it sits inside FullCalendar's grid rows)
           }
         }));
         el._scrolledTo = null; // a new range opens at its first booking or the working morning

@@ -17,6 +17,7 @@ import io.aura.kernel.schedule.ExternalCalendarLinks;
 import io.aura.kernel.schedule.ExternalCalendarLinks.Link;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.ui.MainLayout;
+import io.aura.ui.Narrow;
 import io.aura.ui.ResourceDirectory;
 import io.aura.ui.UserZone;
 import jakarta.annotation.security.RolesAllowed;

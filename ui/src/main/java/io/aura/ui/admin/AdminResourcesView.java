@@ -31,6 +31,7 @@ import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.ui.MainLayout;
+import io.aura.ui.Narrow;
 import io.aura.ui.ResourceDirectory;
 import io.aura.ui.UserZone;
 import jakarta.annotation.security.RolesAllowed;
@@ -264,7 +265,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         levelRole.setId("level-role");
         levelRole.setLabel(getTranslation("admin.levels.role"));
         levelRole.setItems("", Role.APPROVER.name(), Role.ADMIN.name());
-        levelRole.setItemLabelGenerator(r -> r.isEmpty() ? getTranslation("admin.levels.role-none") : r);
+        levelRole.setItemLabelGenerator(r -> getTranslation(r.isEmpty() ? "admin.levels.role-none" : "admin.role." + r));
         levelRole.setValue("");
         levelMinAttendees.setId("level-min-attendees");
         levelMinAttendees.setLabel(getTranslation("admin.levels.min-attendees"));

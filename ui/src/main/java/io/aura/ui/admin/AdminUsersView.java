@@ -26,6 +26,7 @@ import io.aura.kernel.identity.UserQueries.UserView;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.ui.MainLayout;
+import io.aura.ui.Narrow;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -85,8 +86,10 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
 
         users.setId("users");
         users.setWidthFull();
+        // a long user name wraps rather than widening the list past a phone's screen
+        users.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         users.addColumn(UserView::username).setHeader(getTranslation("admin.users.column.username"))
-                .setAutoWidth(true).setFlexGrow(1).setKey("username");
+                .setWidth("8em").setFlexGrow(1).setKey("username");
         users.addColumn(u -> u.displayName() == null ? "" : u.displayName())
                 .setHeader(getTranslation("admin.users.column.display-name")).setAutoWidth(true).setKey("display");
         users.addColumn(u -> u.email() == null ? "" : u.email()).setHeader(getTranslation("admin.users.column.email"))

@@ -60,9 +60,15 @@ public class AdminWebhooksView extends VerticalLayout implements HasDynamicTitle
         register.setId("webhook-register");
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("webhooks");
-        grid.addColumn(Subscription::url).setHeader(getTranslation("admin.webhooks.column.url")).setAutoWidth(true);
-        grid.addColumn(Subscription::createdBy).setHeader(getTranslation("admin.webhooks.column.by")).setAutoWidth(true);
-        grid.addColumn(Subscription::createdAt).setHeader(getTranslation("admin.webhooks.column.since")).setAutoWidth(true);
+        // the address wraps; on a phone who registered it and when give way to it
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(Subscription::url).setHeader(getTranslation("admin.webhooks.column.url")).setWidth("10em")
+                .setFlexGrow(3);
+        var by = grid.addColumn(Subscription::createdBy).setHeader(getTranslation("admin.webhooks.column.by"))
+                .setAutoWidth(true);
+        var since = grid.addColumn(s -> io.aura.ui.UserZone.at(s.createdAt(), io.aura.ui.UserZone.current()))
+                .setHeader(getTranslation("admin.webhooks.column.since")).setAutoWidth(true);
+        io.aura.ui.Narrow.hideWhenNarrow(this, by, since);
         grid.addComponentColumn(s -> {
             Button remove = new Button(getTranslation("admin.webhooks.remove"), e -> {
                 webhooks.remove(s.id());

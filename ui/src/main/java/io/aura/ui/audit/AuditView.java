@@ -82,15 +82,25 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         grid.setId("audit-events");
-        grid.addColumn(AuditLog.Entry::globalIndex).setHeader(getTranslation("audit.column.index")).setAutoWidth(true);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        var index = grid.addColumn(AuditLog.Entry::globalIndex).setHeader(getTranslation("audit.column.index"))
+                .setAutoWidth(true);
         grid.addColumn(e -> UserZone.at(e.timestamp(), UserZone.current())).setHeader(getTranslation("audit.column.when"))
                 .setAutoWidth(true);
-        grid.addColumn(AuditLog.Entry::type).setHeader(getTranslation("audit.column.event")).setAutoWidth(true);
-        grid.addColumn(AuditLog.Entry::actor).setHeader(getTranslation("audit.column.actor")).setAutoWidth(true);
-        grid.addColumn(e -> e.aggregateType() + " " + e.aggregateId() + " #" + e.sequence())
+        grid.addColumn(AuditLog.Entry::type).setHeader(getTranslation("audit.column.event")).setWidth("9em")
+                .setFlexGrow(1);
+        var actorColumn = grid.addColumn(AuditLog.Entry::actor).setHeader(getTranslation("audit.column.actor"))
+                .setAutoWidth(true);
+        var aggregateColumn = grid.addColumn(e -> e.aggregateType() + " " + e.aggregateId() + " #" + e.sequence())
                 .setHeader(getTranslation("audit.column.aggregate"));
+        // on a phone: when and what; the rest is one tap away in the row's details
+        io.aura.ui.Narrow.hideWhenNarrow(this, index, actorColumn, aggregateColumn);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(
-                e -> new Span(String.valueOf(e.payload()))));
+                e -> {
+                    Span payload = new Span(String.valueOf(e.payload()));
+                    payload.getStyle().set("overflow-wrap", "anywhere"); // a long JSON line wraps on a phone
+                    return payload;
+                }));
         // the events the filters select, as files (the same formats as GET /api/audit?format=jsonl|csv)
         Anchor jsonl = new Anchor(download("audit.jsonl", "application/jsonl",
                 events -> AuditExport.jsonLines(events, json::writeValueAsString)), getTranslation("audit.export-jsonl"));
@@ -113,6 +123,7 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
         });
         HorizontalLayout paging = new HorizontalLayout(older, page, newer, jsonl, csv);
         paging.setAlignItems(FlexComponent.Alignment.BASELINE);
+        paging.setWrap(true);
         add(new H2(getTranslation("audit.title")), filters, grid, paging);
         if (this.anchoring != null) {
             add(anchors());
@@ -203,7 +214,7 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
     /** Take a signed anchor over everything stored so far, or check one taken earlier (ADR 0014). */
     private HorizontalLayout anchors() {
         anchor.setId("audit-anchor");
-        anchor.setWidth("32em");
+        anchor.setWidth("min(100%, 32em)");
         anchor.setMaxHeight("8em");
         anchorVerdict.setId("audit-anchor-verdict");
         Button take = new Button(getTranslation("audit.anchor-take"), e -> {
@@ -231,6 +242,7 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
         });
         check.setId("audit-anchor-check");
         HorizontalLayout row = new HorizontalLayout(anchor, take, check, anchorVerdict);
+        row.setWidthFull();
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
         return row;

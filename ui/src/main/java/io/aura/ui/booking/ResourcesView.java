@@ -18,14 +18,19 @@ public class ResourcesView extends VerticalLayout implements HasDynamicTitle {
     public ResourcesView(ResourceDirectory directory) {
         add(new H2(getTranslation("booking.resources.heading")));
         Grid<ResourceView> grid = new Grid<>(ResourceView.class, false);
-        grid.addColumn(r -> r.spec().name()).setHeader(getTranslation("booking.resources.name")).setSortable(true);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(r -> r.spec().name()).setHeader(getTranslation("booking.resources.name")).setSortable(true)
+                .setFlexGrow(2);
         grid.addColumn(r -> r.spec().capacity()).setHeader(getTranslation("booking.resources.capacity"))
                 .setSortable(true);
-        grid.addColumn(r -> r.spec().timeZone()).setHeader(getTranslation("booking.resources.time-zone"));
-        grid.addColumn(r -> getTranslation(r.spec().approvalRequired() || !r.spec().approvalLevels().isEmpty()
-                ? "booking.resources.yes" : "booking.resources.no")).setHeader(getTranslation("booking.resources.approval"));
-        grid.addColumn(r -> getTranslation("booking.resources.minutes", r.spec().minDurationMinutes(),
+        var zone = grid.addColumn(r -> r.spec().timeZone()).setHeader(getTranslation("booking.resources.time-zone"));
+        var approval = grid.addColumn(r -> getTranslation(r.spec().approvalRequired()
+                || !r.spec().approvalLevels().isEmpty() ? "booking.resources.yes" : "booking.resources.no"))
+                .setHeader(getTranslation("booking.resources.approval"));
+        var duration = grid.addColumn(r -> getTranslation("booking.resources.minutes", r.spec().minDurationMinutes(),
                 r.spec().maxDurationMinutes())).setHeader(getTranslation("booking.resources.duration"));
+        // on a phone: the name and how many it seats
+        io.aura.ui.Narrow.hideWhenNarrow(this, zone, approval, duration);
         grid.setItems(directory.all());
         grid.setAllRowsVisible(true);
         add(grid);

@@ -1,4 +1,4 @@
-package io.aura.ui.admin;
+package io.aura.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
@@ -11,19 +11,19 @@ import java.util.function.Consumer;
  * Lists on a phone: while the window is narrow a grid's secondary columns are hidden (and a view may
  * rearrange more), so the page never scrolls sideways and what is left (the name, the actions) stays readable.
  */
-final class Narrow {
+public final class Narrow {
     /** Narrower than this (CSS pixels), the window is a phone's. */
-    static final int PHONE_WIDTH = 700;
+    public static final int PHONE_WIDTH = 700;
 
     private Narrow() {}
 
-    static void hideWhenNarrow(Component view, Grid.Column<?>... columns) {
+    public static void hideWhenNarrow(Component view, Grid.Column<?>... columns) {
         List<Grid.Column<?>> secondary = List.of(columns);
         whenResized(view, narrow -> secondary.forEach(c -> c.setVisible(!narrow)));
     }
 
     /** Tells {@code layout} whether the window is narrow, once attached and at every resize. */
-    static void whenResized(Component view, Consumer<Boolean> layout) {
+    public static void whenResized(Component view, Consumer<Boolean> layout) {
         view.addAttachListener(attach -> {
             var page = attach.getUI().getPage();
             ExtendedClientDetails details = page.getExtendedClientDetails();
