@@ -28,13 +28,6 @@ window.auraCalendar = {
       datesSet: info => {
         // the toolbar buttons carry their names as titles; their chevron icons are decoration
         el.querySelectorAll('.fc-icon').forEach(icon => icon.setAttribute('aria-hidden', 'true'));
-        // the hours scroll: keyboard users reach the scroller and move it with the arrow keys, even on an
-        // empty week where no booking inside it can take focus (axe: scrollable-region-focusable)
-        requestAnimationFrame(() => el.querySelectorAll('.fc-scroller').forEach(scroller => {
-          if (scroller.scrollHeight > scroller.clientHeight) {
-            scroller.setAttribute('tabindex', '0'); // (no role of its own: it sits inside FullCalendar's grid rows)
-          }
-        }));
         el._scrolledTo = null; // a new range opens at its first booking or the working morning
         el.$server.visibleRange(info.start.toISOString(), info.end.toISOString(), info.view.title);
       },

@@ -122,12 +122,13 @@ class EveryViewInBrowserIT extends IntegrationTest {
         var created = http.post("/api/resources", adminToken, Map.of("name", room, "capacity", 12, "timeZone",
                 "Australia/Sydney", "approvalLevels", List.of(Map.of("name", "owner", "approvers", List.of(everyone)))));
         assertThat(created.status()).isEqualTo(201);
-        // something in every list: a pending request with a long title (the inbox, my bookings, notifications)
-        Instant slot = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(30, ChronoUnit.HOURS);
+        // something in every list: a pending request with a long title (the inbox, my bookings, notifications),
+        // minutes from now so that the calendar's week and day both show it
+        Instant slot = Instant.now().plus(2, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
         assertThat(http.post("/events/create", token, Map.of("title",
                 "Quarterly planning with the whole regional leadership team and guests", "resourceId",
                 created.body().get("id").asString(), "start", slot.toString(), "end",
-                slot.plus(2, ChronoUnit.HOURS).toString())).status()).isEqualTo(201);
+                slot.plus(30, ChronoUnit.MINUTES).toString())).status()).isEqualTo(201);
 
         Map<String, List<String>> sideways = new LinkedHashMap<>();
         Map<String, List<String>> accessibility = new LinkedHashMap<>();

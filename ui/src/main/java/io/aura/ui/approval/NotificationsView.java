@@ -50,13 +50,13 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
         grid.setId("notifications");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(n -> UserZone.at(n.createdAt(), UserZone.current()))
-                .setHeader(getTranslation("approval.notifications.when")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("approval.notifications.when")).setWidth("7em").setFlexGrow(0);
         var what = grid.addColumn(n -> type(n.type())).setHeader(getTranslation("approval.notifications.what"))
                 .setAutoWidth(true).setFlexGrow(0);
         // on a phone the message says what it is about
         io.aura.ui.Narrow.hideWhenNarrow(this, what);
         grid.addColumn(n -> texts.getOrDefault(n.id(), n.message()))
-                .setHeader(getTranslation("approval.notifications.message")).setWidth("8em").setFlexGrow(1);
+                .setHeader(getTranslation("approval.notifications.message")).setWidth("6em").setFlexGrow(1);
         grid.addComponentColumn(n -> n.link() == null ? new Span()
                 : new Anchor(n.link(), getTranslation(n.token() != null ? "approval.notifications.decide"
                         : "approval.notifications.open"))).setHeader(getTranslation("approval.notifications.link"))

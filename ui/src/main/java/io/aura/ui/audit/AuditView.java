@@ -86,8 +86,8 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
         var index = grid.addColumn(AuditLog.Entry::globalIndex).setHeader(getTranslation("audit.column.index"))
                 .setAutoWidth(true);
         grid.addColumn(e -> UserZone.at(e.timestamp(), UserZone.current())).setHeader(getTranslation("audit.column.when"))
-                .setAutoWidth(true);
-        grid.addColumn(AuditLog.Entry::type).setHeader(getTranslation("audit.column.event")).setWidth("9em")
+                .setWidth("8em").setFlexGrow(0);
+        grid.addColumn(AuditLog.Entry::type).setHeader(getTranslation("audit.column.event")).setWidth("7em")
                 .setFlexGrow(1);
         var actorColumn = grid.addColumn(AuditLog.Entry::actor).setHeader(getTranslation("audit.column.actor"))
                 .setAutoWidth(true);
