@@ -28,6 +28,13 @@ window.auraCalendar = {
       datesSet: info => {
         // the toolbar buttons carry their names as titles; their chevron icons are decoration
         el.querySelectorAll('.fc-icon').forEach(icon => icon.setAttribute('aria-hidden', 'true'));
+        // the hours scroll: one day cell of the grid takes focus (one Tab stop), so keyboard users can scroll an
+        // empty week too (axe: scrollable-region-focusable); a gridcell, because FullCalendar's grid rows may
+        // hold nothing else focusable (axe: aria-required-children)
+        requestAnimationFrame(() => el.querySelectorAll('.fc-scroller').forEach(scroller => {
+          const cell = scroller.querySelector('[role="gridcell"]');
+          if (cell && scroller.scrollHeight > scroller.clientHeight) { cell.setAttribute('tabindex', '0'); }
+        }));
         el._scrolledTo = null; // a new range opens at its first booking or the working morning
         el.$server.visibleRange(info.start.toISOString(), info.end.toISOString(), info.view.title);
       },

@@ -331,7 +331,7 @@ class UiJourneyIT extends IntegrationTest {
         root.get(base() + "/admin/users");
         type(root, "user-name", newcomer);
         type(root, "user-password", newcomer + "-password-1");
-        root.findElement(By.id("user-create")).click();
+        click(root, "user-create");
         waitUpTo(root, 10).until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
                 .anyMatch(n -> n.getText().startsWith("Created " + newcomer)));
         // ... and finds them listed with their roles, each with its revoke and disable actions (at 1440 px wide)

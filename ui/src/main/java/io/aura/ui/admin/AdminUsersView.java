@@ -86,8 +86,7 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
 
         users.setId("users");
         users.setWidthFull();
-        // a long user name wraps rather than widening the list past a phone's screen
-        users.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // a long user name is cut with an ellipsis on a phone rather than widening the list past its screen
         users.addColumn(UserView::username).setHeader(getTranslation("admin.users.column.username"))
                 .setWidth("8em").setFlexGrow(1).setKey("username");
         users.addColumn(u -> u.displayName() == null ? "" : u.displayName())
