@@ -142,7 +142,13 @@ class GermanJourneyIT extends IntegrationTest {
                         + "vaadin-checkbox')).find(c => c.textContent.includes(arguments[0])).click()", person[1]);
             }
             click(root, "user-create");
-            waitUpTo(root, 10).until(d -> d.findElement(By.id("users")).getText().contains(person[0]));
+            try {
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                        http.get("/api/users", adminToken).body().toString().contains("\"" + person[0] + "\""));
+            } catch (RuntimeException e) {
+                screenshot(root, "de-failed-user-create");
+                throw e;
+            }
         }
         noEnglishOn(root, "admin/users");
         root.get(base() + "/admin/resources");
