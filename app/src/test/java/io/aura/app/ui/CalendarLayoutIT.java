@@ -3,13 +3,9 @@ package io.aura.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.app.IntegrationTest;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -24,13 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -55,21 +46,8 @@ class CalendarLayoutIT extends IntegrationTest {
      * 500 px wide, so a narrower one is a phone's screen emulated (390 px, touch, as the device reports).
      */
     WebDriver browser(String windowSize) {
-        String[] size = windowSize.split(",");
-        int width = Integer.parseInt(size[0]);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=" + windowSize,
-                "--lang=en-GB");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort()
-                .withEnvironment(Map.of("TZ", BERLIN.getId())).build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        WebDriver driver = Chromium.open(windowSize, BERLIN.getId(), "en-GB");
         browsers.add(driver);
-        if (width < 500) {
-            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
-                    Integer.parseInt(size[1]), "deviceScaleFactor", 1, "mobile", true));
-        }
         return driver;
     }
 
@@ -78,7 +56,7 @@ class CalendarLayoutIT extends IntegrationTest {
     }
 
     static WebDriverWait waitUpTo(WebDriver browser, int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        return Chromium.waitUpTo(browser, seconds);
     }
 
     void signIn(WebDriver browser, String username) {
@@ -92,9 +70,7 @@ class CalendarLayoutIT extends IntegrationTest {
     }
 
     void screenshot(WebDriver browser, String name) throws IOException {
-        Files.createDirectories(SHOTS);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, name);
     }
 
     static Object js(WebDriver browser, String script, Object... args) {
@@ -107,20 +83,7 @@ class CalendarLayoutIT extends IntegrationTest {
      * inside shadow roots.
      */
     static String sideways(WebDriver browser) {
-        return String.valueOf(js(browser, "const found = [];"
-                + "const d = document.documentElement;"
-                + "if (d.scrollWidth > d.clientWidth + 1) { found.push('the page by ' + (d.scrollWidth - d.clientWidth)); }"
-                + "const scan = root => root.querySelectorAll('*').forEach(el => {"
-                + "  const s = getComputedStyle(el);"
-                + "  if ((s.overflowX === 'auto' || s.overflowX === 'scroll') && el.clientWidth > 0"
-                + "      && el.scrollWidth > el.clientWidth + 1) {"
-                + "    found.push((el.id || el.getAttribute('part') || el.className || el.tagName) + ' by '"
-                + "        + (el.scrollWidth - el.clientWidth) + ' in ' + (root.host ? (root.host.id || root.host.tagName) : 'page'));"
-                + "  }"
-                + "  if (el.shadowRoot) { scan(el.shadowRoot); }"
-                + "});"
-                + "scan(document);"
-                + "return found.join('; ');"));
+        return String.join("; ", Chromium.sidewaysScrollers(browser));
     }
 
     /** The element's box: [left, top, right, bottom] in the window. */

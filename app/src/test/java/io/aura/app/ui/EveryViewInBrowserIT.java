@@ -3,10 +3,7 @@ package io.aura.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.app.IntegrationTest;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,12 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -36,30 +28,6 @@ class EveryViewInBrowserIT extends IntegrationTest {
     static final List<String> VIEWS = List.of("", "bookings", "heatmap", "resources", "notifications", "inbox",
             "audit", "admin/resources", "admin/users", "admin/blackouts", "admin/webhooks", "admin/outlook");
 
-    /**
-     * Elements, open shadow roots included, whose content is wider than they are and who let it scroll sideways,
-     * and the page itself; each as "tag#id.class (content/visible px)".
-     */
-    static final String SIDEWAYS_SCROLLERS = """
-            const found = [];
-            const page = document.scrollingElement;
-            if (page.scrollWidth > page.clientWidth + 1) {
-              found.push('page (' + page.scrollWidth + '/' + page.clientWidth + ')');
-            }
-            const walk = root => root.querySelectorAll('*').forEach(e => {
-              const style = getComputedStyle(e);
-              if ((style.overflowX === 'auto' || style.overflowX === 'scroll') && e.clientWidth > 0
-                  && e.scrollWidth > e.clientWidth + 1) {
-                found.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
-                    + (typeof e.className === 'string' && e.className ? '.' + e.className.split(' ')[0] : '')
-                    + (root instanceof ShadowRoot ? ' in ' + root.host.tagName.toLowerCase() : '')
-                    + ' (' + e.scrollWidth + '/' + e.clientWidth + ')');
-              }
-              if (e.shadowRoot) { walk(e.shadowRoot); }
-            });
-            walk(document);
-            return found;""";
-
     private final List<WebDriver> browsers = new ArrayList<>();
 
     @AfterEach
@@ -68,14 +36,7 @@ class EveryViewInBrowserIT extends IntegrationTest {
     }
 
     WebDriver browser(String language) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900",
-                "--lang=" + language);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
+        WebDriver driver = Chromium.open("1440,900", null, language);
         browsers.add(driver);
         return driver;
     }
@@ -104,14 +65,11 @@ class EveryViewInBrowserIT extends IntegrationTest {
     }
 
     void screenshot(WebDriver browser, String name) throws IOException {
-        Files.createDirectories(UiJourneyIT.SHOTS);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), UiJourneyIT.SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, name);
     }
 
-    @SuppressWarnings("unchecked")
     static List<String> sidewaysScrollers(WebDriver browser) {
-        return (List<String>) ((JavascriptExecutor) browser).executeScript(SIDEWAYS_SCROLLERS);
+        return Chromium.sidewaysScrollers(browser);
     }
 
     @Test

@@ -3,13 +3,8 @@ package io.aura.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.app.IntegrationTest;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,12 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,13 +36,7 @@ class KeyboardIT extends IntegrationTest {
     }
 
     WebDriver browser(String windowSize) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=" + windowSize,
-                "--lang=en-GB");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
+        WebDriver driver = Chromium.open(windowSize, null, "en-GB");
         browsers.add(driver);
         return driver;
     }
@@ -61,7 +46,7 @@ class KeyboardIT extends IntegrationTest {
     }
 
     static WebDriverWait waitUpTo(WebDriver browser, int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        return Chromium.waitUpTo(browser, seconds);
     }
 
     void signIn(WebDriver browser, String username) {
@@ -75,9 +60,7 @@ class KeyboardIT extends IntegrationTest {
     }
 
     static void screenshot(WebDriver browser, String name) throws IOException {
-        Files.createDirectories(SHOTS);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, name);
     }
 
     /** The id of what has focus, looking through shadow roots (a Vaadin field's input is inside its host). */
@@ -99,22 +82,7 @@ class KeyboardIT extends IntegrationTest {
      * serious and critical findings.
      */
     static List<String> accessibilityProblems(WebDriver browser, String context) throws IOException {
-        String axe;
-        try (var in = KeyboardIT.class.getResourceAsStream("/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        js.executeScript(axe);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        Object found = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(" + context + ", {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-                + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' > '))"
-                + ".join(' | '))))"
-                + ".catch(e => done(['axe failed: ' + e]));");
-        List<String> problems = new ArrayList<>();
-        ((List<?>) found).forEach(p -> problems.add(String.valueOf(p)));
-        return problems;
+        return Chromium.accessibilityProblems(browser, context);
     }
 
     @Test

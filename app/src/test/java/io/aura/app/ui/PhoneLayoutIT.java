@@ -3,12 +3,8 @@ package io.aura.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.app.IntegrationTest;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,12 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,18 +33,8 @@ class PhoneLayoutIT extends IntegrationTest {
     }
 
     WebDriver browser(String windowSize) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=" + windowSize,
-                "--lang=en-GB");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        WebDriver driver = Chromium.open(windowSize, null, "en-GB");
         browsers.add(driver);
-        // a desktop Chromium keeps its window at least 500 px wide: the viewport of a phone is set as DevTools does
-        String[] size = windowSize.split(",");
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", Integer.parseInt(size[0]),
-                "height", Integer.parseInt(size[1]), "deviceScaleFactor", 1, "mobile", true));
         return driver;
     }
 
@@ -62,7 +43,7 @@ class PhoneLayoutIT extends IntegrationTest {
     }
 
     static WebDriverWait waitUpTo(WebDriver browser, int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        return Chromium.waitUpTo(browser, seconds);
     }
 
     void signIn(WebDriver browser, String username) {
@@ -76,9 +57,7 @@ class PhoneLayoutIT extends IntegrationTest {
     }
 
     void screenshot(WebDriver browser, String name) throws IOException {
-        Files.createDirectories(SHOTS);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, name);
     }
 
     /**

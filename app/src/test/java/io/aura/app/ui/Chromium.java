@@ -1,0 +1,124 @@
+package io.aura.app.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The browser tests' browser: headless Chromium from Debian's package driven through Debian's chromedriver (no
+ * download, no Selenium Manager), and what those tests ask of a page (screenshots, axe, sideways scrolling).
+ */
+final class Chromium {
+    /** Where screenshots go (docs/screenshots takes its pictures from here). */
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    private Chromium() {}
+
+    /**
+     * A browser of {@code windowSize} ("1440,900"), its clock in {@code timeZone} (null: this machine's), asking
+     * for {@code language} ("en-GB", "de-DE"). A desktop Chromium keeps its window at least 500 px wide, so a
+     * narrower size is a phone's screen, emulated as DevTools does.
+     */
+    static ChromeDriver open(String windowSize, String timeZone, String language) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=" + windowSize,
+                "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        ChromeDriverService.Builder service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort();
+        if (timeZone != null) {
+            service.withEnvironment(Map.of("TZ", timeZone));
+        }
+        ChromeDriver driver = new ChromeDriver(service.build(), options);
+        String[] size = windowSize.split(",");
+        if (Integer.parseInt(size[0]) < 500) {
+            Map<String, Object> metrics = new HashMap<>();
+            metrics.put("width", Integer.parseInt(size[0]));
+            metrics.put("height", Integer.parseInt(size[1]));
+            metrics.put("deviceScaleFactor", 1);
+            metrics.put("mobile", true);
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", metrics);
+        }
+        return driver;
+    }
+
+    /**
+     * Elements, open shadow roots included, whose content is wider than they are and who let it scroll sideways,
+     * and the page itself; each as "tag#id.class (content/visible px)".
+     */
+    static final String SIDEWAYS_SCROLLERS = """
+            const found = [];
+            const page = document.scrollingElement;
+            if (page.scrollWidth > page.clientWidth + 1) {
+              found.push('page (' + page.scrollWidth + '/' + page.clientWidth + ')');
+            }
+            const walk = root => root.querySelectorAll('*').forEach(e => {
+              const style = getComputedStyle(e);
+              if ((style.overflowX === 'auto' || style.overflowX === 'scroll') && e.clientWidth > 0
+                  && e.scrollWidth > e.clientWidth + 1) {
+                found.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                    + (typeof e.className === 'string' && e.className ? '.' + e.className.split(' ')[0] : '')
+                    + (root instanceof ShadowRoot ? ' in ' + root.host.tagName.toLowerCase() : '')
+                    + ' (' + e.scrollWidth + '/' + e.clientWidth + ')');
+              }
+              if (e.shadowRoot) { walk(e.shadowRoot); }
+            });
+            walk(document);
+            return found;""";
+
+    /** What scrolls sideways on the page (see {@link #SIDEWAYS_SCROLLERS}); empty when nothing does. */
+    @SuppressWarnings("unchecked")
+    static List<String> sidewaysScrollers(WebDriver browser) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(SIDEWAYS_SCROLLERS);
+    }
+
+    static WebDriverWait waitUpTo(WebDriver browser, int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    static void screenshot(WebDriver browser, String name) throws IOException {
+        Files.createDirectories(SHOTS);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Deque's axe rules for WCAG 2 A and AA, run in the page (shadow DOM included) on {@code context} (a script
+     * expression: "document", or an element), the serious and critical findings.
+     */
+    static List<String> accessibilityProblems(WebDriver browser, String context) throws IOException {
+        String axe;
+        try (var in = Chromium.class.getResourceAsStream("/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(axe);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object found = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(" + context + ", {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' > '))"
+                + ".join(' | '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        List<String> problems = new ArrayList<>();
+        ((List<?>) found).forEach(p -> problems.add(String.valueOf(p)));
+        return problems;
+    }
+}
