@@ -22,6 +22,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,7 +47,11 @@ class CalendarLayoutIT extends IntegrationTest {
      * 500 px wide, so a narrower one is a phone's screen emulated (390 px, touch, as the device reports).
      */
     WebDriver browser(String windowSize) {
-        WebDriver driver = Chromium.open(windowSize, BERLIN.getId(), "en-GB");
+        ChromeDriver driver = Chromium.open(windowSize, BERLIN.getId(), "en-GB");
+        String[] size = windowSize.split(",");
+        if (Integer.parseInt(size[0]) < 500) {
+            Chromium.emulatePhone(driver, Integer.parseInt(size[0]), Integer.parseInt(size[1]));
+        }
         browsers.add(driver);
         return driver;
     }

@@ -32,8 +32,7 @@ final class Chromium {
 
     /**
      * A browser of {@code windowSize} ("1440,900"), its clock in {@code timeZone} (null: this machine's), asking
-     * for {@code language} ("en-GB", "de-DE"). A desktop Chromium keeps its window at least 500 px wide, so a
-     * narrower size is a phone's screen, emulated as DevTools does.
+     * for {@code language} ("en-GB", "de-DE").
      */
     static ChromeDriver open(String windowSize, String timeZone, String language) {
         ChromeOptions options = new ChromeOptions();
@@ -46,18 +45,22 @@ final class Chromium {
         if (timeZone != null) {
             service.withEnvironment(Map.of("TZ", timeZone));
         }
-        ChromeDriver driver = new ChromeDriver(service.build(), options);
-        String[] size = windowSize.split(",");
-        if (Integer.parseInt(size[0]) < 500) {
-            Map<String, Object> metrics = new HashMap<>();
-            metrics.put("width", Integer.parseInt(size[0]));
-            metrics.put("height", Integer.parseInt(size[1]));
-            metrics.put("deviceScaleFactor", 1);
-            metrics.put("mobile", true);
-            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", metrics);
-        }
-        return driver;
+        return new ChromeDriver(service.build(), options);
     }
+
+    /**
+     * A phone's screen of {@code width} × {@code height}, as DevTools emulates it: a desktop Chromium keeps its
+     * window at least 500 px wide.
+     */
+    static void emulatePhone(ChromeDriver driver, int width, int height) {
+        Map<String, Object> metrics = new HashMap<>();
+        metrics.put("width", width);
+        metrics.put("height", height);
+        metrics.put("deviceScaleFactor", 1);
+        metrics.put("mobile", true);
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", metrics);
+    }
+
 
     /**
      * Elements, open shadow roots included, whose content is wider than they are and who let it scroll sideways,

@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -33,7 +34,9 @@ class PhoneLayoutIT extends IntegrationTest {
     }
 
     WebDriver browser(String windowSize) {
-        WebDriver driver = Chromium.open(windowSize, null, "en-GB");
+        ChromeDriver driver = Chromium.open(windowSize, null, "en-GB");
+        String[] size = windowSize.split(",");
+        Chromium.emulatePhone(driver, Integer.parseInt(size[0]), Integer.parseInt(size[1]));
         browsers.add(driver);
         return driver;
     }

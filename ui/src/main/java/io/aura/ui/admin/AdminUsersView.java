@@ -90,11 +90,12 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
         users.addColumn(UserView::username).setHeader(getTranslation("admin.users.column.username"))
                 .setWidth("8em").setFlexGrow(1).setKey("username");
         users.addColumn(u -> u.displayName() == null ? "" : u.displayName())
-                .setHeader(getTranslation("admin.users.column.display-name")).setAutoWidth(true).setKey("display");
+                .setHeader(getTranslation("admin.users.column.display-name")).setWidth("9em").setFlexGrow(1)
+                .setKey("display");
         users.addColumn(u -> u.email() == null ? "" : u.email()).setHeader(getTranslation("admin.users.column.email"))
-                .setAutoWidth(true).setKey("email");
+                .setWidth("10em").setFlexGrow(1).setKey("email");
         users.addColumn(u -> u.roles().stream().sorted().map(this::roleLabel).collect(Collectors.joining(", ")))
-                .setHeader(getTranslation("admin.users.column.roles")).setAutoWidth(true).setKey("roles");
+                .setHeader(getTranslation("admin.users.column.roles")).setWidth("10em").setFlexGrow(1).setKey("roles");
         users.addColumn(u -> getTranslation(u.disabled() ? "admin.users.status.disabled" : "admin.users.status.active"))
                 .setHeader(getTranslation("admin.users.column.status")).setAutoWidth(true).setKey("status");
         // its controls wrap onto more lines where the column is narrower than they are

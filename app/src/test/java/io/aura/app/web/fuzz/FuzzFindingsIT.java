@@ -3,6 +3,7 @@ package io.aura.app.web.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.app.IntegrationTest;
+import io.aura.kernel.resource.ResourceEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -133,8 +134,10 @@ class FuzzFindingsIT extends IntegrationTest {
                 "timeZone", "Europe/Paris"), "X-Request-Id", requestId);
 
         assertThat(answer.header("X-Request-Id")).isEqualTo(requestId);
-        Long recorded = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE CAST(metaData AS TEXT) LIKE ?",
-                Long.class, "%\"" + requestId + "\"%");
-        assertThat(recorded).isEqualTo(1);
+        // registering a resource claims its name, then registers it (ADR 0028): both carry the request's id
+        List<String> recorded = jdbc.queryForList("SELECT payloadType FROM DomainEventEntry WHERE CAST(metaData AS TEXT)"
+                + " LIKE ? ORDER BY globalIndex", String.class, "%\"" + requestId + "\"%");
+        assertThat(recorded).containsExactly(ResourceEvents.ResourceNameClaimed.class.getName(),
+                ResourceEvents.ResourceRegistered.class.getName());
     }
 }
