@@ -52,7 +52,7 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<UserView> users = new Grid<>(UserView.class, false);
     private final UserDesk desk;
     private List<UserView> all = List.of();
-    private static final String ACTIONS_WIDE = "36em";
+    private static final String ACTIONS_WIDE = "24em";
     private static final String ACTIONS_NARROW = "13em";
 
     public AdminUsersView(Accounts accounts, UserDesk desk) {
