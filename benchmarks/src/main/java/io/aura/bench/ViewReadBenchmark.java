@@ -85,7 +85,7 @@ public final class ViewReadBenchmark {
             BookingStatus status = random.nextInt(10) == 0 ? BookingStatus.CANCELLED : BookingStatus.CONFIRMED;
             store.save(new BookingView("b-" + i, "Booking " + i, "r-" + resource, start, end, status,
                     "user-" + random.nextInt(USERS), 4, List.of(), null, null,
-                    List.of(new Occurrence(start, end, io.aura.kernel.booking.OccurrenceStatus.of(status))), List.of(), List.of(), List.of(), null, 1));
+                    List.of(new Occurrence(start, end, io.aura.kernel.booking.OccurrenceStatus.of(status))), List.of(), List.of(), List.of(), List.of(), null, 1));
             if (i % 10_000 == 9_999) {
                 flush.run();
             }

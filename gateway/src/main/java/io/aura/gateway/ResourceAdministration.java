@@ -16,6 +16,7 @@ import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.kernel.validation.Rule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ResourceAdministration {
     static final Duration READ_SIDE_TIMEOUT = Duration.ofSeconds(10);
-    static final String NAME_TAKEN = "another resource has this name";
     private static final System.Logger LOG = System.getLogger(ResourceAdministration.class.getName());
 
     private final ReadYourWrites readYourWrites;
@@ -129,7 +129,7 @@ public class ResourceAdministration {
         // the list catches names held since before names were claimed; the claim closes the race
         if (!nameIsWrong && all().stream().anyMatch(r -> !r.id().equals(resourceId)
                 && ResourceNames.same(r.spec().name(), spec.name()))) {
-            violations.add(new FieldViolation("name", NAME_TAKEN));
+            violations.add(FieldViolation.of("name", Rule.RESOURCE_NAME_TAKEN));
         }
         return violations;
     }

@@ -50,9 +50,21 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 new InvalidInputException(violations).getMessage());
         problem.setTitle("Invalid input");
         problem.setProperty("errors", violations.stream()
-                .map(v -> Map.of("field", v.field(), "message", v.message()))
+                .map(ProblemHandling::error)
                 .toList());
         return problem;
+    }
+
+    /** {field, message} and, for a named rule, {rule, arguments}: what a client needs to word it itself. */
+    private static Map<String, Object> error(FieldViolation v) {
+        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        error.put("field", v.field());
+        error.put("message", v.message());
+        if (v.rule() != null) {
+            error.put("rule", v.rule().name());
+            error.put("arguments", v.arguments());
+        }
+        return error;
     }
 
     public static ProblemDetail notFoundProblem(String detail) {

@@ -1,6 +1,7 @@
 package io.aura.app.audit;
 
 import io.aura.kernel.audit.AuditLog;
+import io.aura.kernel.audit.AuditLog.Kind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -95,15 +96,17 @@ public class EventStoreAuditLog implements AuditLog {
                     long expected = nextSequence.getOrDefault(aggregate, 0L);
                     if (sequence != expected) {
                         return broken(checked, index, aggregate, sequence, sequence > expected
+                                ? Kind.MISSING_EVENT : Kind.OUT_OF_ORDER, sequence > expected
                                 ? "event " + expected + " of this aggregate is missing" : "stored out of order");
                     }
                     Object stored = message.getMetaData().get(MetaDataChain.KEY);
                     String hash = MetaDataChain.hash(lastHash.get(aggregate), message, eventSerializer);
                     if (stored == null) {
-                        return broken(checked, index, aggregate, sequence, "carries no chain hash");
+                        return broken(checked, index, aggregate, sequence, Kind.NO_CHAIN_HASH, "carries no chain hash");
                     }
                     if (!hash.equals(stored.toString())) {
-                        return broken(checked, index, aggregate, sequence, "altered, or the chain before it was");
+                        return broken(checked, index, aggregate, sequence, Kind.ALTERED,
+                                "altered, or the chain before it was");
                     }
                     if (domain != null) {
                         lastHash.put(aggregate, hash);
@@ -174,8 +177,9 @@ public class EventStoreAuditLog implements AuditLog {
         return message.trackingToken().position().orElse(-1);
     }
 
-    private static Verification broken(long checked, long index, String aggregate, long sequence, String reason) {
-        return new Verification(false, checked, new Break(index, aggregate, sequence, reason));
+    private static Verification broken(long checked, long index, String aggregate, long sequence, Kind kind,
+                                       String reason) {
+        return new Verification(false, checked, new Break(index, aggregate, sequence, reason, kind));
     }
 
     private Entry matching(TrackedEventMessage<?> message, long index, Filter f) {

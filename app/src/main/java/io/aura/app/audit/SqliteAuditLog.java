@@ -3,6 +3,7 @@ package io.aura.app.audit;
 import io.aura.app.storage.ChainedAppendStatement;
 import io.aura.app.storage.ChainedAppendStatement.EventChain;
 import io.aura.kernel.audit.AuditLog;
+import io.aura.kernel.audit.AuditLog.Kind;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -112,16 +113,18 @@ public class SqliteAuditLog implements AuditLog {
                         previousIndex = -1;
                     }
                     if (sequence != expectedSequence) {
-                        return broken(checked, index, id, sequence, "event " + expectedSequence + " of this aggregate is missing");
+                        return broken(checked, index, id, sequence, Kind.MISSING_EVENT,
+                                "event " + expectedSequence + " of this aggregate is missing");
                     }
                     if (index <= previousIndex) {
-                        return broken(checked, index, id, sequence, "stored out of order");
+                        return broken(checked, index, id, sequence, Kind.OUT_OF_ORDER, "stored out of order");
                     }
                     String hash = EventChain.hash(previousHash, rs.getString("eventIdentifier"), id, sequence,
                             rs.getString("type"), rs.getString("timeStamp"), rs.getString("payloadType"),
                             rs.getString("payloadRevision"), rs.getBytes("payload"), rs.getBytes("metaData"));
                     if (!hash.equals(rs.getString(ChainedAppendStatement.CHAIN_COLUMN))) {
-                        return broken(checked, index, id, sequence, "altered, or the chain before it was");
+                        return broken(checked, index, id, sequence, Kind.ALTERED,
+                                "altered, or the chain before it was");
                     }
                     previousHash = hash;
                     previousIndex = index;
@@ -160,7 +163,8 @@ public class SqliteAuditLog implements AuditLog {
         }
     }
 
-    private static Verification broken(long checked, long index, String aggregate, long sequence, String reason) {
-        return new Verification(false, checked, new Break(index, aggregate, sequence, reason));
+    private static Verification broken(long checked, long index, String aggregate, long sequence, Kind kind,
+                                       String reason) {
+        return new Verification(false, checked, new Break(index, aggregate, sequence, reason, kind));
     }
 }

@@ -204,6 +204,23 @@ class BookingsIT extends IntegrationTest {
     }
 
     @Test
+    void a_broken_rule_is_named_with_the_values_it_quotes_so_a_client_can_word_it_in_its_own_language() {
+        String start = day.plusSeconds(9 * 3600).toString();
+        String end = day.plusSeconds(10 * 3600).toString();
+
+        var response = http.post("/events/create", alice, Map.of("title", "x", "resourceId", resourceId, "start", start,
+                "end", end, "attendees", 9));
+
+        assertThat(response.status()).isEqualTo(400);
+        var error = response.body().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("attendees");
+        assertThat(error.get("message").asString()).isEqualTo("9 attendees exceed this resource's capacity of 8");
+        assertThat(error.get("rule").asString()).isEqualTo("OVER_CAPACITY");
+        assertThat(error.get("arguments").get(0).asString()).isEqualTo("9");
+        assertThat(error.get("arguments").get(1).asString()).isEqualTo("8");
+    }
+
+    @Test
     void an_auditor_may_not_book() {
         String auditor = userWithRoles(unique("aud"), "AUDITOR");
         assertThat(book(auditor, "Nope", 9 * 60, 10 * 60).status()).isEqualTo(403);

@@ -317,4 +317,22 @@ class RequestFormIT extends IntegrationTest {
         assertThat(ui.find(com.vaadin.flow.component.html.Span.class).all()).noneMatch(s -> s.getText() != null
                 && s.getText().contains("!{"));
     }
+
+    @Test
+    void in_german_a_rule_of_the_resource_reads_in_german_not_in_the_apis_english() {
+        String name = unique("Zelle");
+        resource(name, 4, "Europe/Berlin", "maxDurationMinutes", 60);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(30, ChronoUnit.HOURS);
+
+        BrowserlessUIContext ui = formOpen(Locale.GERMAN);
+        ui.test(ui.find(TextField.class).withId("request-title").single()).setValue("Zu lang");
+        choose(ui, name);
+        field(ui, "request-start").setValue(LocalDateTime.ofInstant(start, ZoneId.systemDefault()));
+        field(ui, "request-end").setValue(LocalDateTime.ofInstant(start.plus(2, ChronoUnit.HOURS), ZoneId.systemDefault()));
+
+        String why = text(ui, Paragraph.class, "request-why");
+        assertThat(why).contains("Die Buchung dauert 120 Min.; diese Ressource erlaubt höchstens 60 Min.")
+                .doesNotContain("this resource allows");
+        assertThat(ui.find(Button.class).withId("request-submit").single().isEnabled()).isFalse();
+    }
 }

@@ -338,7 +338,7 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         ui.test(ui.find(TextField.class).withId("level-name").single()).setValue("owner");
         ui.test(ui.find(TextField.class).withId("level-approvers").single()).setValue("nobody-" + unique("x"));
         ui.test(ui.find(Button.class).withId("level-add").single()).click();
-        assertThat(ui.find(Span.class).withId("level-errors").single().getText()).contains("no user is called");
+        assertThat(ui.find(Span.class).withId("level-errors").single().getText()).contains("No user is called");
         ui.test(ui.find(TextField.class).withId("level-approvers").single()).setValue(approver);
         ui.test(ui.find(Button.class).withId("level-add").single()).click();
         assertThat(ui.find(Span.class).withId("level-errors").single().getText()).isEmpty();

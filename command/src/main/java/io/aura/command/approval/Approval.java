@@ -34,6 +34,7 @@ import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.kernel.validation.Reasons;
+import io.aura.kernel.validation.Rule;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,7 +93,7 @@ public class Approval {
     @CommandHandler
     public Approval(OpenApproval c) {
         if (c.levels() == null || c.levels().isEmpty()) {
-            throw new InvalidInputException(List.of(new FieldViolation("levels", "an approval needs a level")));
+            throw new InvalidInputException(List.of(FieldViolation.of("levels", Rule.APPROVAL_NEEDS_LEVEL)));
         }
         String deadline = c.deadline() == null ? ApprovalPolicy.DEFAULT_DEADLINE.toString() : c.deadline();
         // In a constructor the event reaches the state only once the aggregate exists: hence andThen.
@@ -117,8 +118,7 @@ public class Approval {
         }
         Reasons.requireBoundedComment(c.comment()); // whoever sends it: API, web UI
         if (!approver && (c.comment() == null || c.comment().isBlank())) {
-            throw new InvalidInputException(List.of(new FieldViolation("comment",
-                    "an administrator's override needs a reason")));
+            throw new InvalidInputException(List.of(FieldViolation.of("comment", Rule.OVERRIDE_NEEDS_REASON)));
         }
         decide(c.verdict(), c.by(), c.comment(), approver ? DecisionChannel.INBOX : DecisionChannel.OVERRIDE, null,
                 c.at());
@@ -157,7 +157,7 @@ public class Approval {
     void handle(ReassignApprovers c) {
         requirePending();
         if (c.approvers() == null || c.approvers().isEmpty()) {
-            throw new InvalidInputException(List.of(new FieldViolation("approvers", "name at least one approver")));
+            throw new InvalidInputException(List.of(FieldViolation.of("approvers", Rule.APPROVERS_REQUIRED)));
         }
         Reasons.requireBounded(c.reason());
         List<FieldViolation> shape = ApproverNames.shape("approvers", c.approvers());

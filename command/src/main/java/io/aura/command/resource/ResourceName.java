@@ -9,6 +9,7 @@ import io.aura.kernel.resource.ResourceEvents.ResourceNameReleased;
 import io.aura.kernel.resource.ResourceNames;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.kernel.validation.Rule;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -23,7 +24,6 @@ import org.axonframework.modelling.command.CreationPolicy;
  * only one of them in; later claims load it and see who holds it.
  */
 public class ResourceName {
-    static final String TAKEN = "another resource has this name";
 
     @AggregateIdentifier
     private String claimId;
@@ -36,7 +36,7 @@ public class ResourceName {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ClaimResourceName c) {
         if (holder != null && !holder.equals(c.resourceId())) {
-            throw new InvalidInputException(List.of(new FieldViolation("name", TAKEN)));
+            throw new InvalidInputException(List.of(FieldViolation.of("name", Rule.RESOURCE_NAME_TAKEN)));
         }
         if (holder == null) { // held by this resource already: a retried claim records nothing
             apply(new ResourceNameClaimed(c.name(), c.resourceId()));

@@ -40,6 +40,7 @@ import io.aura.kernel.schedule.ScheduleRules;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.kernel.validation.Rule;
 import io.aura.kernel.validation.TimeBounds;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,8 +70,7 @@ import org.axonframework.modelling.command.AggregateRoot;
 @AggregateRoot(type = "Resource")
 public class ResourceSchedule {
     static final int SUGGESTIONS = 3;
-    static final FieldViolation RETIRED = new FieldViolation("resourceId",
-            "this resource is retired and takes no new bookings; choose another resource");
+    static final FieldViolation RETIRED = FieldViolation.of("resourceId", Rule.RESOURCE_RETIRED);
     private static final java.util.Comparator<TimeRange> BY_TIME =
             java.util.Comparator.comparing(TimeRange::start).thenComparing(TimeRange::end);
 
@@ -178,9 +178,8 @@ public class ResourceSchedule {
         List<HoldKey.Occurrence> keys = holdsByBooking.getOrDefault(c.bookingId(), List.of());
         if (keys.size() != 1) {
             apply(new HoldMoveRefused(resourceId, c.bookingId(), c.to(), List.of(),
-                    List.of(new FieldViolation("bookingId", keys.isEmpty()
-                            ? "holds nothing on this resource"
-                            : "is a series: cancel an occurrence and book it again instead"))));
+                    List.of(FieldViolation.of("bookingId",
+                            keys.isEmpty() ? Rule.HOLDS_NOTHING : Rule.SERIES_MOVED_WHOLE))));
             return;
         }
         TimeRange from = holds.get(keys.get(0));
@@ -189,7 +188,7 @@ public class ResourceSchedule {
         List<Conflict> conflicts = violations.isEmpty() ? conflictsWith(c.to(), c.bookingId()) : List.of();
         if (pendingMoves.containsKey(c.bookingId())) {
             apply(new HoldMoveRefused(resourceId, c.bookingId(), c.to(), List.of(),
-                    List.of(new FieldViolation("bookingId", "has a move waiting for approval"))));
+                    List.of(FieldViolation.of("bookingId", Rule.MOVE_AWAITING_APPROVAL))));
             return;
         }
         if (violations.isEmpty() && conflicts.isEmpty()) {

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.kernel.validation.Rule;
 import io.aura.kernel.webhook.WebhookCommands.RegisterWebhook;
 import io.aura.kernel.webhook.WebhookCommands.RemoveWebhook;
 import io.aura.kernel.webhook.WebhookEvents.WebhookRegistered;
@@ -29,7 +30,7 @@ public class Webhook {
     @CommandHandler
     public Webhook(RegisterWebhook command) {
         if (!WebhookUrls.isHttpUrl(command.url())) {
-            throw new InvalidInputException(List.of(new FieldViolation("url", "must be an absolute http or https URL")));
+            throw new InvalidInputException(List.of(FieldViolation.of("url", Rule.WEBHOOK_URL)));
         }
         apply(new WebhookRegistered(command.webhookId(), command.url()));
     }

@@ -6,6 +6,7 @@ import io.aura.kernel.resource.ResourceCommands.ReleaseResourceName;
 import io.aura.kernel.resource.ResourceEvents.ResourceNameClaimed;
 import io.aura.kernel.resource.ResourceEvents.ResourceNameReleased;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.kernel.validation.Rule;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class ResourceNameTest {
         fixture.given(new ResourceNameClaimed("Hall", "r-1"))
                 .when(new ClaimResourceName(" hALL ", "r-2"))
                 .expectException(InvalidInputException.class)
-                .expectExceptionMessage("name: " + ResourceName.TAKEN)
+                .expectExceptionMessage("name: " + Rule.RESOURCE_NAME_TAKEN.englishPattern())
                 .expectNoEvents();
     }
 

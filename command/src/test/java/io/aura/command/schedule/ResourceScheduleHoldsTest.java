@@ -23,6 +23,7 @@ import io.aura.kernel.schedule.ScheduleEvents.HoldRefused;
 import io.aura.kernel.schedule.ScheduleEvents.HoldReleased;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.Rule;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -108,7 +109,7 @@ class ResourceScheduleHoldsTest {
         fixture.given(REGISTERED)
                 .when(placeHold("b-1", at("09:00", "10:00")).attendees(11).build())
                 .expectEvents(new HoldRefused(R, "b-1", List.of(at("09:00", "10:00")), List.of(),
-                        List.of(new FieldViolation("attendees", "11 attendees exceed this resource's capacity of 10")),
+                        List.of(FieldViolation.of("attendees", Rule.OVER_CAPACITY, 11, 10)),
                         List.of()));
     }
 

@@ -35,7 +35,7 @@ public final class BookingViewFold {
         return new BookingView(e.bookingId(), e.title(), e.resourceId(), e.range().start(), e.range().end(),
                 BookingStatus.REQUESTED, e.requester(), e.attendees(),
                 e.attendeeNames() == null ? List.of() : e.attendeeNames(), e.description(), e.recurrence(),
-                occurrences, List.of(), List.of(), List.of(), null, sequence);
+                occurrences, List.of(), List.of(), List.of(), List.of(), null, sequence);
     }
 
     /** The conflict check held {@code held} (and skipped {@code skipped}): confirmed or awaiting approval. */
@@ -45,8 +45,8 @@ public final class BookingViewFold {
         held.forEach(o -> occurrences.add(new Occurrence(o.start(), o.end(), OccurrenceStatus.of(status))));
         skipped.forEach(o -> occurrences.add(new Occurrence(o.start(), o.end(), OccurrenceStatus.SKIPPED)));
         occurrences.sort(Comparator.comparing(Occurrence::start));
-        return next(v, status, v.start(), v.end(), occurrences, skippedConflicts, v.violations(), v.suggestions(),
-                v.lastReschedule(), sequence);
+        return next(v, status, v.start(), v.end(), occurrences, skippedConflicts, v.violations(), v.refusals(),
+                v.suggestions(), v.lastReschedule(), sequence);
     }
 
     public static BookingView occurrenceCancelled(BookingView v, TimeRange occurrence, long sequence) {
@@ -55,61 +55,66 @@ public final class BookingViewFold {
                         ? new Occurrence(o.start(), o.end(), OccurrenceStatus.CANCELLED)
                         : o)
                 .toList();
-        return next(v, v.status(), v.start(), v.end(), occurrences, v.conflicts(), v.violations(), v.suggestions(),
-                v.lastReschedule(), sequence);
+        return next(v, v.status(), v.start(), v.end(), occurrences, v.conflicts(), v.violations(), v.refusals(),
+                v.suggestions(), v.lastReschedule(), sequence);
     }
 
     /** Refused by the conflict check: the conflicts, the rules broken, and free slots nearest first. */
     public static BookingView rejected(BookingView v, BookingRejected e, long sequence) {
         return next(v, BookingStatus.REJECTED, v.start(), v.end(), every(v, OccurrenceStatus.REJECTED),
-                e.conflicts(), messages(e.violations()), suggestions(e.resourceId(), e.suggestions(), v.start()),
+                e.conflicts(), messages(e.violations()), e.violations(), suggestions(e.resourceId(), e.suggestions(), v.start()),
                 v.lastReschedule(), sequence);
     }
 
     public static BookingView cancelled(BookingView v, long sequence) {
         return next(v, BookingStatus.CANCELLED, v.start(), v.end(), active(v, OccurrenceStatus.CANCELLED),
-                v.conflicts(), v.violations(), v.suggestions(), v.lastReschedule(), sequence);
+                v.conflicts(), v.violations(), v.refusals(), v.suggestions(), v.lastReschedule(), sequence);
     }
 
     /** The approval was rejected or expired: the booking ends, its occurrences with it. */
     public static BookingView declined(BookingView v, BookingDeclined e, long sequence) {
-        List<String> why = e.comment() == null || e.comment().isBlank() ? List.of() : List.of("approval: " + e.comment());
-        return next(v, e.outcome(), v.start(), v.end(), active(v, OccurrenceStatus.of(e.outcome())), v.conflicts(), why,
-                v.suggestions(), v.lastReschedule(), sequence);
+        // an approver's words: no rule to name
+        List<FieldViolation> why = e.comment() == null || e.comment().isBlank() ? List.of()
+                : List.of(new FieldViolation("approval", e.comment()));
+        return next(v, e.outcome(), v.start(), v.end(), active(v, OccurrenceStatus.of(e.outcome())), v.conflicts(),
+                messages(why), why, v.suggestions(), v.lastReschedule(), sequence);
     }
 
     public static BookingView rescheduleAwaitingApproval(BookingView v, TimeRange to, long sequence) {
-        return rescheduling(v, new RescheduleOutcome(RescheduleStatus.PENDING_APPROVAL, to.start(), to.end(), List.of(), List.of()),
-                sequence);
+        return rescheduling(v, new RescheduleOutcome(RescheduleStatus.PENDING_APPROVAL, to.start(), to.end(), List.of(), List.of(),
+                List.of()), sequence);
     }
 
     public static BookingView rescheduleRequested(BookingView v, TimeRange to, long sequence) {
-        return rescheduling(v, new RescheduleOutcome(RescheduleStatus.PENDING, to.start(), to.end(), List.of(), List.of()), sequence);
+        return rescheduling(v, new RescheduleOutcome(RescheduleStatus.PENDING, to.start(), to.end(), List.of(), List.of(),
+                List.of()), sequence);
     }
 
     public static BookingView rescheduled(BookingView v, BookingRescheduled e, long sequence) {
         return next(v, v.status(), e.to().start(), e.to().end(),
                 List.of(new Occurrence(e.to().start(), e.to().end(), OccurrenceStatus.of(v.status()))), v.conflicts(), v.violations(),
-                v.suggestions(), new RescheduleOutcome(RescheduleStatus.MOVED, e.to().start(), e.to().end(), List.of(), List.of()),
+                v.refusals(), v.suggestions(), new RescheduleOutcome(RescheduleStatus.MOVED, e.to().start(), e.to().end(),
+                List.of(), List.of(), List.of()),
                 sequence);
     }
 
     public static BookingView rescheduleRefused(BookingView v, RescheduleRefused e, long sequence) {
         return rescheduling(v, new RescheduleOutcome(RescheduleStatus.REFUSED, e.to().start(), e.to().end(), e.conflicts(),
-                messages(e.violations())), sequence);
+                messages(e.violations()), e.violations()), sequence);
     }
 
     private static BookingView rescheduling(BookingView v, RescheduleOutcome outcome, long sequence) {
-        return next(v, v.status(), v.start(), v.end(), v.occurrences(), v.conflicts(), v.violations(), v.suggestions(),
-                outcome, sequence);
+        return next(v, v.status(), v.start(), v.end(), v.occurrences(), v.conflicts(), v.violations(), v.refusals(),
+                v.suggestions(), outcome, sequence);
     }
 
     private static BookingView next(BookingView v, BookingStatus status, Instant start, Instant end,
                                     List<Occurrence> occurrences, List<Conflict> conflicts, List<String> violations,
-                                    List<Suggestion> suggestions, RescheduleOutcome lastReschedule, long sequence) {
+                                    List<FieldViolation> refusals, List<Suggestion> suggestions, RescheduleOutcome lastReschedule, long sequence) {
         return new BookingView(v.bookingId(), v.title(), v.resourceId(), start, end, status, v.requester(),
                 v.attendees(), v.attendeeNames(), v.description(), v.recurrence(), List.copyOf(occurrences),
-                List.copyOf(conflicts), List.copyOf(violations), List.copyOf(suggestions), lastReschedule, sequence);
+                List.copyOf(conflicts), List.copyOf(violations), refusals, List.copyOf(suggestions), lastReschedule,
+                sequence);
     }
 
     /** Every occurrence in {@code status}. */

@@ -18,6 +18,7 @@ import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.Rule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -76,12 +77,13 @@ class BookingViewFoldTest {
         TimeRange threeHoursLater = range(MONDAY_9.plus(Duration.ofHours(3)), 60);
 
         BookingView view = BookingViewFold.rejected(BookingViewFold.requested(SERIES, 0), new BookingRejected("b-1", "r-1",
-                List.of(taken), List.of(new FieldViolation("attendees", "over capacity")),
+                List.of(taken), List.of(FieldViolation.of("attendees", Rule.OVER_CAPACITY, 12, 10)),
                 List.of(sameTime, threeHoursLater)), 1);
 
         assertThat(view.status()).isEqualTo(BookingStatus.REJECTED);
         assertThat(view.occurrences()).extracting(Occurrence::status).containsOnly(OccurrenceStatus.REJECTED);
-        assertThat(view.violations()).containsExactly("attendees: over capacity");
+        assertThat(view.violations()).containsExactly("attendees: 12 attendees exceed this resource's capacity of 10");
+        assertThat(view.refusals()).containsExactly(FieldViolation.of("attendees", Rule.OVER_CAPACITY, 12, 10));
         assertThat(view.suggestions()).containsExactly(new Suggestion("r-1", sameTime.start(), sameTime.end(), 1.0),
                 new Suggestion("r-1", threeHoursLater.start(), threeHoursLater.end(), 0.25));
     }
@@ -97,6 +99,7 @@ class BookingViewFoldTest {
         assertThat(view.status()).isEqualTo(BookingStatus.REJECTED);
         assertThat(view.occurrences()).extracting(Occurrence::status).containsOnly(OccurrenceStatus.REJECTED);
         assertThat(view.violations()).containsExactly("approval: painting that week");
+        assertThat(view.refusals()).containsExactly(new FieldViolation("approval", "painting that week"));
     }
 
     @Test
@@ -108,12 +111,12 @@ class BookingViewFoldTest {
         TimeRange later = range(MONDAY_9.plus(Duration.ofHours(2)), 60);
 
         BookingView refused = BookingViewFold.rescheduleRefused(confirmed, new RescheduleRefused("b-2", "r-1", later,
-                List.of(), List.of(new FieldViolation("start", "closed"))), 2);
+                List.of(), List.of(FieldViolation.of("start", Rule.IN_THE_PAST))), 2);
         BookingView moved = BookingViewFold.rescheduled(refused, new BookingRescheduled("b-2", "r-1", FIRST, later), 3);
 
         assertThat(refused.occurrences()).isEqualTo(confirmed.occurrences());
         assertThat(refused.lastReschedule()).isEqualTo(new RescheduleOutcome(RescheduleStatus.REFUSED, later.start(), later.end(),
-                List.of(), List.of("start: closed")));
+                List.of(), List.of("start: is in the past"), List.of(FieldViolation.of("start", Rule.IN_THE_PAST))));
         assertThat(moved.start()).isEqualTo(later.start());
         assertThat(moved.occurrences()).containsExactly(new Occurrence(later.start(), later.end(), OccurrenceStatus.CONFIRMED));
         assertThat(moved.lastReschedule().status()).isEqualTo(RescheduleStatus.MOVED);

@@ -12,6 +12,8 @@ import io.aura.kernel.booking.OccurrenceStatus;
 import io.aura.kernel.booking.RescheduleStatus;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.TimeRange;
+import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.Rule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,9 +35,12 @@ abstract class BookingViewStoreContract {
         BookingView view = new BookingView("b-1", "Standup", "r-1", slot.start(), slot.end(), BookingStatus.REJECTED,
                 "alice", 4, List.of("bob", "carol"), "weekly", "RRULE:FREQ=WEEKLY;COUNT=2",
                 List.of(new Occurrence(slot.start(), slot.end(), OccurrenceStatus.REJECTED)),
-                List.of(new Conflict(slot, Conflict.Source.BOOKING, "b-0", slot)), List.of("title: too long"),
+                List.of(new Conflict(slot, Conflict.Source.BOOKING, "b-0", slot)),
+                List.of("attendees: 12 attendees exceed this resource's capacity of 10"),
+                List.of(FieldViolation.of("attendees", Rule.OVER_CAPACITY, 12, 10)),
                 List.of(new Suggestion("r-1", MONDAY_9.plusSeconds(3600), MONDAY_9.plusSeconds(7200), 0.5)),
-                new RescheduleOutcome(RescheduleStatus.REFUSED, slot.start(), slot.end(), List.of(), List.of("start: closed")), 3);
+                new RescheduleOutcome(RescheduleStatus.REFUSED, slot.start(), slot.end(), List.of(), List.of("start: is in the past"),
+                        List.of(FieldViolation.of("start", Rule.IN_THE_PAST))), 3);
 
         store().save(view);
 
@@ -71,7 +76,7 @@ abstract class BookingViewStoreContract {
                 "carol", 2, List.of(), null, "RRULE:FREQ=DAILY;COUNT=2", List.of(
                         new Occurrence(kept.start(), kept.end(), OccurrenceStatus.CONFIRMED),
                         new Occurrence(cancelledDate.start(), cancelledDate.end(), OccurrenceStatus.CANCELLED)),
-                List.of(), List.of(), List.of(), null, 4));
+                List.of(), List.of(), List.of(), List.of(), null, 4));
 
         Instant from = MONDAY_9;
         Instant to = MONDAY_9.plusSeconds(4 * 3600);
@@ -153,6 +158,6 @@ abstract class BookingViewStoreContract {
         OccurrenceStatus occurrenceStatus = OccurrenceStatus.of(status);
         return new BookingView(id, "Booking " + id, resourceId, slot.start(), slot.end(), status, requester, 2, List.of(),
                 null, null, List.of(new Occurrence(slot.start(), slot.end(), occurrenceStatus)), List.of(), List.of(),
-                List.of(), null, 1);
+                List.of(), List.of(), null, 1);
     }
 }

@@ -2,6 +2,7 @@ package io.aura.kernel.approval;
 
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.Rule;
 import io.aura.kernel.validation.TextPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,26 +50,26 @@ public record ApprovalLevel(String name, List<String> approvers, String approver
     public List<FieldViolation> violations(String path) {
         List<FieldViolation> out = new ArrayList<>();
         if (name == null || name.isBlank() || name.length() > 80) {
-            out.add(new FieldViolation(path + ".name", "must be 1 to 80 characters"));
+            out.add(FieldViolation.of(path + ".name", Rule.LEVEL_NAME_LENGTH));
         } else {
             TextPolicy.line(path + ".name", name, 80).ifPresent(out::add);
         }
         if (approvers.isEmpty() && approverRole == null) {
-            out.add(new FieldViolation(path + ".approvers", "name at least one approver or an approverRole"));
+            out.add(FieldViolation.of(path + ".approvers", Rule.LEVEL_WITHOUT_APPROVERS));
         }
         out.addAll(ApproverNames.shape(path + ".approvers", approvers));
         out.addAll(ApproverNames.shape(path + ".escalateTo", escalateTo));
         if (approverRole != null && !isRole(approverRole)) {
-            out.add(new FieldViolation(path + ".approverRole", "must be one of " + List.of(Role.values())));
+            out.add(FieldViolation.of(path + ".approverRole", Rule.NOT_A_ROLE, List.of(Role.values())));
         }
         if (requesterRoles.stream().anyMatch(r -> !isRole(r))) {
-            out.add(new FieldViolation(path + ".requesterRoles", "must be roles from " + List.of(Role.values())));
+            out.add(FieldViolation.of(path + ".requesterRoles", Rule.NOT_ROLES, List.of(Role.values())));
         }
         if (minAttendees < 0) {
-            out.add(new FieldViolation(path + ".minAttendees", "must not be negative"));
+            out.add(FieldViolation.of(path + ".minAttendees", Rule.NOT_NEGATIVE));
         }
         if (minDurationMinutes < 0) {
-            out.add(new FieldViolation(path + ".minDurationMinutes", "must not be negative"));
+            out.add(FieldViolation.of(path + ".minDurationMinutes", Rule.NOT_NEGATIVE));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package io.aura.kernel.approval;
 
 import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.Rule;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,10 +25,10 @@ public final class ApproverNames {
             return out;
         }
         if (names.size() > MOST) {
-            out.add(new FieldViolation(field, "must name at most " + MOST + " people"));
+            out.add(FieldViolation.of(field, Rule.TOO_MANY_NAMES, MOST));
         }
         if (names.stream().anyMatch(n -> n == null || n.isBlank())) {
-            out.add(new FieldViolation(field, "must not contain blank names"));
+            out.add(FieldViolation.of(field, Rule.BLANK_NAMES));
         }
         return out;
     }
@@ -49,7 +50,7 @@ public final class ApproverNames {
         }
         for (String name : new LinkedHashSet<>(names)) {
             if (!isUser.test(name)) {
-                out.add(new FieldViolation(field, "no user is called '" + name + "'"));
+                out.add(FieldViolation.of(field, Rule.UNKNOWN_USER, name));
             }
         }
         return out;

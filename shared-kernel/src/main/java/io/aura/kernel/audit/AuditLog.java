@@ -12,7 +12,20 @@ public interface AuditLog {
     record Entry(long globalIndex, String aggregateId, String aggregateType, long sequence, String type,
                  Instant timestamp, String actor, Map<String, Object> payload) {}
 
-    record Break(long globalIndex, String aggregateId, long sequence, String reason) {}
+    /** The first event that breaks the chain; {@code reason} in the API's English, {@code kind} for a UI to word. */
+    record Break(long globalIndex, String aggregateId, long sequence, String reason, Kind kind) {}
+
+    /** What is wrong with a chain at its first break. */
+    enum Kind {
+        /** An event before this one (by the aggregate's sequence) is not in the store. */
+        MISSING_EVENT,
+        /** The event is stored before an event that precedes it. */
+        OUT_OF_ORDER,
+        /** The event has no chain hash (stored around the chain). */
+        NO_CHAIN_HASH,
+        /** The hash does not match: this event, or one before it, was changed. */
+        ALTERED
+    }
 
     record Verification(boolean valid, long checkedEvents, Break firstBreak) {}
 

@@ -1,6 +1,7 @@
 package io.aura.kernel.booking;
 
 import io.aura.kernel.schedule.Conflict;
+import io.aura.kernel.validation.FieldViolation;
 import java.time.Instant;
 import java.util.List;
 
@@ -58,16 +59,26 @@ public final class BookingQueries {
 
     public record Suggestion(String resourceId, Instant start, Instant end, double score) {}
 
+    /** {@code violations} in the API's English words; {@code refusals} the same rules named, for a UI to word. */
     public record RescheduleOutcome(RescheduleStatus status, Instant start, Instant end, List<Conflict> conflicts,
-                                    List<String> violations) {}
+                                    List<String> violations, List<FieldViolation> refusals) {
+        public RescheduleOutcome {
+            refusals = refusals == null ? List.of() : List.copyOf(refusals); // stored before refusals were kept
+        }
+    }
 
     public record Occurrence(Instant start, Instant end, OccurrenceStatus status) {}
 
     public record BookingView(String bookingId, String title, String resourceId, Instant start, Instant end,
                               BookingStatus status, String requester, int attendees, List<String> attendeeNames,
                               String description, String recurrence, List<Occurrence> occurrences,
-                              List<Conflict> conflicts, List<String> violations,
-                              List<Suggestion> suggestions, RescheduleOutcome lastReschedule, long revision) {}
+                              List<Conflict> conflicts, List<String> violations, List<FieldViolation> refusals,
+                              List<Suggestion> suggestions, RescheduleOutcome lastReschedule, long revision) {
+        /** {@code violations} are the API's English words; {@code refusals} the same rules named, for a UI to word. */
+        public BookingView {
+            refusals = refusals == null ? List.of() : List.copyOf(refusals); // stored before refusals were kept
+        }
+    }
 
     public record CalendarEntry(String bookingId, String title, String resourceId, Instant start, Instant end,
                                 BookingStatus status) {}

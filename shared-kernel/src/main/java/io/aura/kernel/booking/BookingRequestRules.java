@@ -8,6 +8,7 @@ import io.aura.kernel.schedule.ScheduleRules;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.kernel.validation.Rule;
 import io.aura.kernel.validation.TextPolicy;
 import io.aura.kernel.validation.TimeBounds;
 import java.time.Instant;
@@ -49,17 +50,17 @@ public final class BookingRequestRules {
                                                        List<String> attendeeNames, TimeRange range) {
         List<FieldViolation> out = new ArrayList<>();
         if (title == null || title.isBlank()) {
-            out.add(new FieldViolation("title", "is required"));
+            out.add(FieldViolation.of("title", Rule.REQUIRED));
         } else {
             TextPolicy.line("title", title, MAX_TITLE_LENGTH).ifPresent(out::add);
         }
         TextPolicy.lines("description", description, MAX_DESCRIPTION_LENGTH).ifPresent(out::add);
         if (attendees < 0 || attendees > MAX_ATTENDEES) {
-            out.add(new FieldViolation("attendees", "must be a number (0 to " + MAX_ATTENDEES + ")"));
+            out.add(FieldViolation.of("attendees", Rule.ATTENDEES_NOT_A_NUMBER, MAX_ATTENDEES));
         }
         if (attendeeNames != null) {
             if (attendeeNames.size() > MAX_ATTENDEE_NAMES) {
-                out.add(new FieldViolation("attendees", "may name at most " + MAX_ATTENDEE_NAMES + " people"));
+                out.add(FieldViolation.of("attendees", Rule.TOO_MANY_ATTENDEE_NAMES, MAX_ATTENDEE_NAMES));
             } else {
                 attendeeNames.stream().map(name -> TextPolicy.line("attendees", name, MAX_ATTENDEE_NAME_LENGTH))
                         .flatMap(Optional::stream).findFirst().ifPresent(out::add);
@@ -74,10 +75,10 @@ public final class BookingRequestRules {
         List<FieldViolation> out = fieldViolations(command.title(), command.description(), command.attendees(),
                 command.attendeeNames(), command.range());
         if (command.range() == null) {
-            out.add(new FieldViolation("start", "is required"));
+            out.add(FieldViolation.of("start", Rule.REQUIRED));
         }
         if (command.requester() == null || command.requester().isBlank()) {
-            out.add(new FieldViolation("requester", "is required"));
+            out.add(FieldViolation.of("requester", Rule.REQUIRED));
         }
         return out;
     }
@@ -96,9 +97,9 @@ public final class BookingRequestRules {
                 request.attendeeNames(), request.range()));
         boolean inBounds = TimeBounds.outside(request.range()).isEmpty();
         if (request.resourceId() == null || request.resourceId().isBlank()) {
-            violations.add(new FieldViolation("resourceId", "is required"));
+            violations.add(FieldViolation.of("resourceId", Rule.REQUIRED));
         } else if (resource.isEmpty()) {
-            violations.add(new FieldViolation("resourceId", "no resource has this id"));
+            violations.add(FieldViolation.of("resourceId", Rule.UNKNOWN_RESOURCE));
         }
         int attendees = Math.max(1, request.attendees()); // "0 attendees" is a booking for oneself
         List<TimeRange> occurrences = request.range() == null ? List.of() : List.of(request.range());

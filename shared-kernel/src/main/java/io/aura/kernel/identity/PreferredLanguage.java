@@ -1,6 +1,7 @@
 package io.aura.kernel.identity;
 
 import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.Rule;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,7 +39,7 @@ public enum PreferredLanguage {
         if (ofTag(tag).isPresent()) {
             return List.of();
         }
-        return List.of(new FieldViolation("language", "must be one of "
-                + String.join(", ", java.util.Arrays.stream(values()).map(PreferredLanguage::tag).toList())));
+        return List.of(FieldViolation.of("language", Rule.LANGUAGE_NOT_OFFERED,
+                String.join(", ", java.util.Arrays.stream(values()).map(PreferredLanguage::tag).toList())));
     }
 }

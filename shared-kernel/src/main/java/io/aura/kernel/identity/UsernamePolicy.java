@@ -1,6 +1,7 @@
 package io.aura.kernel.identity;
 
 import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.Rule;
 import io.aura.kernel.validation.TextPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,28 +29,26 @@ public final class UsernamePolicy {
     public static List<FieldViolation> check(String username, Set<Role> roles, String email) {
         List<FieldViolation> out = new ArrayList<>();
         if (username == null || !USERNAME.matcher(username).matches()) {
-            out.add(new FieldViolation("username",
-                    "must be 2-64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"));
+            out.add(FieldViolation.of("username", Rule.USERNAME_SHAPE));
         }
         if (roles == null || roles.isEmpty()) {
-            out.add(new FieldViolation("roles", "must name at least one of REQUESTER, APPROVER, ADMIN, AUDITOR"));
+            out.add(FieldViolation.of("roles", Rule.ROLES_REQUIRED));
         }
         if (email != null && email.length() > MAX_EMAIL_LENGTH) {
-            out.add(new FieldViolation("email", "must be at most " + MAX_EMAIL_LENGTH + " characters"));
+            out.add(FieldViolation.of("email", Rule.TOO_LONG, MAX_EMAIL_LENGTH));
         } else if (email != null && !email.isBlank() && !EMAIL.matcher(email).matches()) {
-            out.add(new FieldViolation("email", "is not an e-mail address"));
+            out.add(FieldViolation.of("email", Rule.NOT_AN_EMAIL));
         }
         return out;
     }
 
     public static List<FieldViolation> checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            return List.of(new FieldViolation("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
+            return List.of(FieldViolation.of("password", Rule.PASSWORD_TOO_SHORT, MIN_PASSWORD_LENGTH));
         }
         // bcrypt reads 72 bytes and no more; a longer password would be cut silently (or refused by the hasher)
         if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
-            return List.of(new FieldViolation("password", "must be at most 72 bytes in UTF-8 (fewer characters "
-                    + "when they are not plain ASCII)"));
+            return List.of(FieldViolation.of("password", Rule.PASSWORD_TOO_LONG));
         }
         return List.of();
     }

@@ -4,6 +4,7 @@ import io.aura.kernel.approval.ApprovalLevel;
 import io.aura.kernel.approval.ApprovalPolicy;
 import io.aura.kernel.approval.ApproverNames;
 import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.Rule;
 import io.aura.kernel.validation.TextPolicy;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -50,42 +51,41 @@ public record ResourceSpec(
     public List<FieldViolation> violations() {
         List<FieldViolation> out = new ArrayList<>();
         if (name == null || name.isBlank()) {
-            out.add(new FieldViolation("name", "must not be blank"));
+            out.add(FieldViolation.of("name", Rule.NOT_BLANK));
         } else {
             TextPolicy.line("name", name, 120).ifPresent(out::add);
         }
         if (capacity < 1 || capacity > 100_000) {
-            out.add(new FieldViolation("capacity", "must be between 1 and 100000"));
+            out.add(FieldViolation.of("capacity", Rule.CAPACITY_RANGE));
         }
         if (!isRegionZone(timeZone)) {
-            out.add(new FieldViolation("timeZone", "must be an IANA time zone such as Europe/Berlin"));
+            out.add(FieldViolation.of("timeZone", Rule.TIME_ZONE));
         }
         List<FieldViolation> approversShape = ApproverNames.shape("approvers", approvers);
         out.addAll(approversShape);
         if (approversShape.isEmpty() && !approvalRequired && !approvers.isEmpty()) {
             // once dropped silently: named approvers were never asked (ADR 0028 says why this refuses)
-            out.add(new FieldViolation("approvers", "are asked only when approval is required: set approvalRequired, "
-                    + "or leave approvers out"));
+            out.add(FieldViolation.of("approvers", Rule.APPROVERS_WITHOUT_APPROVAL));
         }
         if (bufferMinutes < 0 || bufferMinutes > 24 * 60) {
-            out.add(new FieldViolation("bufferMinutes", "must be between 0 and 1440"));
+            out.add(FieldViolation.of("bufferMinutes", Rule.BUFFER_RANGE));
         }
         if (minDurationMinutes < 1) {
-            out.add(new FieldViolation("minDurationMinutes", "must be at least 1"));
+            out.add(FieldViolation.of("minDurationMinutes", Rule.MIN_DURATION_RANGE));
         }
         if (maxDurationMinutes < 1 || maxDurationMinutes > 31 * 24 * 60) {
-            out.add(new FieldViolation("maxDurationMinutes", "must be between 1 and 44640 (31 days)"));
+            out.add(FieldViolation.of("maxDurationMinutes", Rule.MAX_DURATION_RANGE));
         } else if (minDurationMinutes >= 1 && maxDurationMinutes < minDurationMinutes) {
-            out.add(new FieldViolation("maxDurationMinutes", "must not be less than minDurationMinutes"));
+            out.add(FieldViolation.of("maxDurationMinutes", Rule.MAX_BELOW_MIN));
         }
         if (bookingWindowDays < 1 || bookingWindowDays > 3650) {
-            out.add(new FieldViolation("bookingWindowDays", "must be between 1 and 3650"));
+            out.add(FieldViolation.of("bookingWindowDays", Rule.BOOKING_WINDOW_RANGE));
         }
         for (int i = 0; i < approvalLevels.size(); i++) {
             ApprovalLevel level = approvalLevels.get(i);
             String path = "approvalLevels[" + i + "]";
             if (level == null) {
-                out.add(new FieldViolation(path, "must not be null"));
+                out.add(FieldViolation.of(path, Rule.NOT_NULL));
             } else {
                 out.addAll(level.violations(path));
             }
@@ -94,10 +94,10 @@ public record ResourceSpec(
             try {
                 Duration deadline = Duration.parse(approvalDeadline);
                 if (deadline.compareTo(ApprovalPolicy.MIN_DEADLINE) < 0 || deadline.compareTo(ApprovalPolicy.MAX_DEADLINE) > 0) {
-                    out.add(new FieldViolation("approvalDeadline", "must be between PT10S and P30D"));
+                    out.add(FieldViolation.of("approvalDeadline", Rule.APPROVAL_DEADLINE_RANGE));
                 }
             } catch (DateTimeParseException e) {
-                out.add(new FieldViolation("approvalDeadline", "must be an ISO-8601 duration such as PT48H"));
+                out.add(FieldViolation.of("approvalDeadline", Rule.APPROVAL_DEADLINE_FORMAT));
             }
         }
         return out;

@@ -1,6 +1,7 @@
 package io.aura.kernel.schedule;
 
 import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.Rule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,7 +34,7 @@ public final class Recurrence {
         try {
             rule = new RecurrenceRule(body, RecurrenceRule.RfcMode.RFC5545_STRICT);
         } catch (InvalidRecurrenceRuleException | IllegalArgumentException e) {
-            return invalid("is not a valid RRULE: " + e.getMessage());
+            return invalid(Rule.RRULE_INVALID, e.getMessage());
         }
         Duration length = first.duration();
         Instant limit = first.start().plus(Duration.ofDays(MAX_DAYS));
@@ -41,7 +42,7 @@ public final class Recurrence {
         Integer count = rule.getCount();
         if (approximateStep(rule).multipliedBy(Math.max(1, rule.getInterval())).toDays() > MAX_DAYS
                 && (count == null || count > 1)) {
-            return invalid("runs beyond the limit of " + MAX_DAYS + " days");
+            return invalid(Rule.RRULE_BEYOND_LIMIT, MAX_DAYS);
         }
         List<TimeRange> occurrences = new ArrayList<>();
         try {
@@ -49,21 +50,19 @@ public final class Recurrence {
             while (it.hasNext()) {
                 Instant start = Instant.ofEpochMilli(it.nextMillis());
                 if (start.isAfter(limit)) {
-                    return invalid(rule.isInfinite()
-                            ? "must end (COUNT or UNTIL) within " + MAX_DAYS + " days"
-                            : "runs beyond the limit of " + MAX_DAYS + " days");
+                    return invalid(rule.isInfinite() ? Rule.RRULE_ENDLESS : Rule.RRULE_BEYOND_LIMIT, MAX_DAYS);
                 }
                 if (occurrences.size() == MAX_OCCURRENCES) {
-                    return invalid("has more than " + MAX_OCCURRENCES + " occurrences");
+                    return invalid(Rule.RRULE_TOO_MANY, MAX_OCCURRENCES);
                 }
                 occurrences.add(new TimeRange(start, start.plus(length)));
             }
         } catch (RuntimeException e) {
             // lib-recur gives up on rules whose dates cannot exist (February 31st, a 500th Monday): the caller's mistake
-            return invalid("has dates that cannot exist (" + e.getMessage() + ")");
+            return invalid(Rule.RRULE_IMPOSSIBLE_DATES, e.getMessage());
         }
         if (occurrences.isEmpty()) {
-            return invalid("has no occurrence");
+            return invalid(Rule.RRULE_EMPTY);
         }
         return new Expansion(occurrences, List.of());
     }
@@ -81,7 +80,7 @@ public final class Recurrence {
         };
     }
 
-    private static Expansion invalid(String message) {
-        return new Expansion(List.of(), List.of(new FieldViolation("recurrence", message)));
+    private static Expansion invalid(Rule broken, Object... arguments) {
+        return new Expansion(List.of(), List.of(FieldViolation.of("recurrence", broken, arguments)));
     }
 }

@@ -2,6 +2,7 @@ package io.aura.kernel.schedule;
 
 import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.Rule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,22 +31,20 @@ public final class ScheduleRules {
         List<FieldViolation> out = new ArrayList<>();
         long minutes = range.duration().toMinutes();
         if (minutes < spec.minDurationMinutes()) {
-            out.add(new FieldViolation("end", "the booking lasts " + minutes + " min; this resource needs at least "
-                    + spec.minDurationMinutes() + " min"));
+            out.add(FieldViolation.of("end", Rule.SHORTER_THAN_RESOURCE_ALLOWS, minutes,
+                    spec.minDurationMinutes()));
         }
         if (minutes > spec.maxDurationMinutes()) {
-            out.add(new FieldViolation("end", "the booking lasts " + minutes + " min; this resource allows at most "
-                    + spec.maxDurationMinutes() + " min"));
+            out.add(FieldViolation.of("end", Rule.LONGER_THAN_RESOURCE_ALLOWS, minutes,
+                    spec.maxDurationMinutes()));
         }
         if (range.start().isBefore(now)) {
-            out.add(new FieldViolation("start", "is in the past"));
+            out.add(FieldViolation.of("start", Rule.IN_THE_PAST));
         } else if (range.start().isAfter(now.plus(Duration.ofDays(spec.bookingWindowDays())))) {
-            out.add(new FieldViolation("start", "is beyond this resource's booking window of "
-                    + spec.bookingWindowDays() + " days"));
+            out.add(FieldViolation.of("start", Rule.BEYOND_BOOKING_WINDOW, spec.bookingWindowDays()));
         }
         if (attendees > spec.capacity()) {
-            out.add(new FieldViolation("attendees", attendees + " attendees exceed this resource's capacity of "
-                    + spec.capacity()));
+            out.add(FieldViolation.of("attendees", Rule.OVER_CAPACITY, attendees, spec.capacity()));
         }
         return out;
     }

@@ -26,7 +26,7 @@ public final class TextPolicy {
             return Optional.empty();
         }
         if (value.length() > maxLength) {
-            return Optional.of(new FieldViolation(field, "must be at most " + maxLength + " characters"));
+            return Optional.of(FieldViolation.of(field, Rule.TOO_LONG, maxLength));
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -34,11 +34,11 @@ public final class TextPolicy {
                 continue;
             }
             if (Character.isISOControl(c)) {
-                return Optional.of(new FieldViolation(field, "must not contain control characters"
-                        + (multiLine ? "" : " or line breaks")));
+                return Optional.of(FieldViolation.of(field,
+                        multiLine ? Rule.CONTROL_CHARACTERS : Rule.CONTROL_CHARACTERS_OR_LINE_BREAKS));
             }
             if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
-                return Optional.of(new FieldViolation(field, "must not contain bidirectional overrides"));
+                return Optional.of(FieldViolation.of(field, Rule.BIDIRECTIONAL_OVERRIDES));
             }
         }
         return Optional.empty();

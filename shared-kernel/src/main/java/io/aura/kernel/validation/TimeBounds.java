@@ -25,7 +25,7 @@ public final class TimeBounds {
     /** The violation naming {@code field} when {@code instant} is outside the bounds. */
     public static Optional<FieldViolation> outside(String field, Instant instant) {
         return instant == null || within(instant) ? Optional.empty()
-                : Optional.of(new FieldViolation(field, "must be between 1970-01-01 and 2200-01-01"));
+                : Optional.of(FieldViolation.of(field, Rule.INSTANT_OUT_OF_RANGE));
     }
 
     /** Both ends of a range, named {@code start} and {@code end}. */

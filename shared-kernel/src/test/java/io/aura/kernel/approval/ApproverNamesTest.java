@@ -3,6 +3,7 @@ package io.aura.kernel.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.kernel.validation.FieldViolation;
+import io.aura.kernel.validation.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -25,7 +26,8 @@ class ApproverNamesTest {
     void each_unknown_name_is_named_once_and_known_ones_pass() {
         List<FieldViolation> violations = ApproverNames.check("approvers", List.of("ann", "bob", "bob"), "ann"::equals);
 
-        assertThat(violations).containsExactly(new FieldViolation("approvers", "no user is called 'bob'"));
+        assertThat(violations).containsExactly(FieldViolation.of("approvers", Rule.UNKNOWN_USER, "bob"));
+        assertThat(violations.get(0).message()).isEqualTo("no user is called 'bob'");
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.aura.kernel.schedule.ScheduleQueries.BlackoutView;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.ui.MainLayout;
+import io.aura.ui.Refusals;
 import io.aura.ui.ResourceDirectory;
 import io.aura.ui.UserZone;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,7 +65,7 @@ public class AdminBlackoutsView extends VerticalLayout implements HasDynamicTitl
                 schedule.close(resource.getValue().id(), range, reason.getValue());
             } catch (InvalidInputException invalid) {
                 reason.setInvalid(true);
-                reason.setErrorMessage(invalid.violations().get(0).message());
+                reason.setErrorMessage(Refusals.of(this, invalid.violations().get(0)));
                 return;
             }
             Notification.show(getTranslation("admin.blackouts.closed", resource.getValue().spec().name(),

@@ -18,6 +18,7 @@ import io.aura.kernel.schedule.ExternalCalendarLinks.Link;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.ui.MainLayout;
 import io.aura.ui.Narrow;
+import io.aura.ui.Refusals;
 import io.aura.ui.ResourceDirectory;
 import io.aura.ui.UserZone;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,7 +63,7 @@ public class AdminOutlookView extends VerticalLayout implements HasDynamicTitle 
                         ? getTranslation("admin.outlook.unlinked", resource.getValue().spec().name()) : outcome(linked));
             } catch (InvalidInputException invalid) {
                 mailbox.setInvalid(true);
-                mailbox.setErrorMessage(invalid.violations().get(0).message());
+                mailbox.setErrorMessage(Refusals.of(this, invalid.violations().get(0)));
             }
         });
         link.setId("outlook-link");

@@ -32,6 +32,7 @@ import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.ui.MainLayout;
 import io.aura.ui.Narrow;
+import io.aura.ui.Refusals;
 import io.aura.ui.ResourceDirectory;
 import io.aura.ui.UserZone;
 import jakarta.annotation.security.RolesAllowed;
@@ -319,7 +320,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         List<FieldViolation> wrong = new ArrayList<>(level.violations("level"));
         wrong.addAll(ApproverNames.unknown("level.approvers", level.approvers(), directory::userExists));
         wrong.addAll(ApproverNames.unknown("level.escalateTo", level.escalateTo(), directory::userExists));
-        levelErrors.setText(String.join("; ", wrong.stream().map(v -> v.field() + " " + v.message()).toList()));
+        levelErrors.setText(String.join(" ", wrong.stream().map(v -> Refusals.of(this, v)).distinct().toList()));
         if (wrong.isEmpty()) {
             levels.add(level);
             levelGrid.setItems(levels);
@@ -401,7 +402,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
     }
 
     private void mark(FieldViolation v) {
-        String message = FieldMessages.of(this, v);
+        String message = Refusals.of(this, v);
         switch (v.field()) {
             case "name" -> { name.setInvalid(true); name.setErrorMessage(message); }
             case "capacity" -> { capacity.setInvalid(true); capacity.setErrorMessage(message); }

@@ -27,6 +27,7 @@ import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.ui.MainLayout;
 import io.aura.ui.Narrow;
+import io.aura.ui.Refusals;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -137,12 +138,13 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
                     email.getValue().isBlank() ? null : email.getValue());
         } catch (InvalidInputException invalid) {
             for (FieldViolation v : invalid.violations()) {
+                String message = Refusals.of(this, v);
                 switch (v.field()) {
-                    case "password" -> { password.setInvalid(true); password.setErrorMessage(v.message()); }
-                    case "email" -> { email.setInvalid(true); email.setErrorMessage(v.message()); }
-                    case "displayName" -> { displayName.setInvalid(true); displayName.setErrorMessage(v.message()); }
-                    case "roles" -> { roles.setInvalid(true); roles.setErrorMessage(v.message()); }
-                    default -> { username.setInvalid(true); username.setErrorMessage(v.field() + ": " + v.message()); }
+                    case "password" -> { password.setInvalid(true); password.setErrorMessage(message); }
+                    case "email" -> { email.setInvalid(true); email.setErrorMessage(message); }
+                    case "displayName" -> { displayName.setInvalid(true); displayName.setErrorMessage(message); }
+                    case "roles" -> { roles.setInvalid(true); roles.setErrorMessage(message); }
+                    default -> { username.setInvalid(true); username.setErrorMessage(message); }
                 }
             }
             return;

@@ -17,6 +17,7 @@ import io.aura.kernel.validation.InvalidInputException;
 import io.aura.kernel.webhook.Webhooks;
 import io.aura.kernel.webhook.Webhooks.Subscription;
 import io.aura.ui.MainLayout;
+import io.aura.ui.Refusals;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -49,10 +50,10 @@ public class AdminWebhooksView extends VerticalLayout implements HasDynamicTitle
                 for (FieldViolation v : invalid.violations()) {
                     if ("url".equals(v.field())) {
                         url.setInvalid(true);
-                        url.setErrorMessage(v.message());
+                        url.setErrorMessage(Refusals.of(this, v));
                     } else {
                         secret.setInvalid(true);
-                        secret.setErrorMessage(v.message());
+                        secret.setErrorMessage(Refusals.of(this, v));
                     }
                 }
             }

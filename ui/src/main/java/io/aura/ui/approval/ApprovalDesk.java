@@ -12,6 +12,7 @@ import io.aura.kernel.identity.UserQueries.FindUser;
 import io.aura.kernel.identity.UserQueries.UserView;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.kernel.validation.Rule;
 import io.aura.ui.Bursts;
 import io.aura.ui.SignedIn;
 import java.time.Clock;
@@ -62,7 +63,7 @@ public class ApprovalDesk {
         List<String> names = approvers.stream().map(String::trim).filter(n -> !n.isEmpty()).distinct().toList();
         List<FieldViolation> violations = new ArrayList<>();
         if (names.isEmpty()) {
-            violations.add(new FieldViolation("approvers", "name at least one approver"));
+            violations.add(FieldViolation.of("approvers", Rule.APPROVERS_REQUIRED));
         }
         violations.addAll(ApproverNames.check("approvers", names, name -> queries.query(new FindUser(name),
                 ResponseTypes.optionalInstanceOf(UserView.class)).join().isPresent()));

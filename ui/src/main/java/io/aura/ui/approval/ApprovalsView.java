@@ -19,6 +19,7 @@ import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.ui.LiveWhileAttached;
 import io.aura.ui.MainLayout;
+import io.aura.ui.Refusals;
 import io.aura.ui.ResourceDirectory;
 import io.aura.ui.SignedIn;
 import io.aura.ui.UserZone;
@@ -152,7 +153,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
                 reload();
             } catch (InvalidInputException invalid) {
                 approvers.setInvalid(true);
-                approvers.setErrorMessage(invalid.violations().get(0).message());
+                approvers.setErrorMessage(Refusals.of(this, invalid.violations().get(0)));
             }
         });
         save.setId("reassign-save");
@@ -174,7 +175,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
             comment.setInvalid(true);
             // the one a blank comment can cause: an administrator overriding gives a reason
             comment.setErrorMessage(comment.getValue().isBlank() ? getTranslation("approval.override-needs-reason")
-                    : invalid.violations().get(0).message());
+                    : Refusals.of(this, invalid.violations().get(0)));
         } catch (RuntimeException refused) {
             Notification.show(getTranslation("approval.not-possible", refused.getMessage()));
             reload();

@@ -207,7 +207,8 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
     private void verify() {
         AuditLog.Verification v = audit.verify(blankToNull(aggregate.getValue()));
         verdict.setText(v.valid() ? getTranslation("audit.chain-intact", v.checkedEvents())
-                : getTranslation("audit.chain-broken", v.firstBreak().globalIndex(), v.firstBreak().reason()));
+                : getTranslation("audit.chain-broken", v.firstBreak().globalIndex(),
+                        getTranslation("audit.break." + v.firstBreak().kind().name())));
         verdict.getStyle().set("color", v.valid() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
     }
 
@@ -232,7 +233,7 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
                         : result.firstBreak() != null
                                 ? getTranslation("audit.anchor-changed-event", result.firstBreak().globalIndex(),
                                         result.firstBreak().aggregateId(), result.firstBreak().sequence(),
-                                        result.firstBreak().reason())
+                                        getTranslation("audit.break." + result.firstBreak().kind().name()))
                                 : getTranslation("audit.anchor-changed-count", result.now().events(),
                                         result.anchored().headIndex(), result.anchored().events()),
                         result.unchanged());

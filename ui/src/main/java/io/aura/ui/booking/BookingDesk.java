@@ -32,6 +32,7 @@ import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.kernel.validation.Reasons;
 import io.aura.ui.AuraTranslations;
+import io.aura.ui.Refusals;
 import io.aura.ui.SignedIn;
 import io.aura.ui.UserZone;
 import java.time.Clock;
@@ -255,7 +256,8 @@ public class BookingDesk {
             return new Outcome(bookingId, BookingStatus.REQUESTED, List.of(), 0, 0);
         }
         ZoneId zone = UserZone.current();
-        List<String> problems = new ArrayList<>(decided.violations());
+        List<String> problems = new ArrayList<>(decided.refusals().isEmpty() ? decided.violations()
+                : decided.refusals().stream().map(v -> Refusals.of(UserZone.locale(), v)).toList());
         decided.conflicts().forEach(c -> problems.add(text("booking.problem.overlaps-"
                 + c.source().name().toLowerCase(java.util.Locale.ROOT), UserZone.span(c.range().start(), c.range().end(),
                 zone))));
@@ -291,7 +293,7 @@ public class BookingDesk {
         public List<String> problemsBesides(String field) {
             List<String> out = new ArrayList<>();
             broken.stream().filter(v -> !v.field().equals(field))
-                    .forEach(v -> out.add(fieldName(v.field()) + ": " + v.message()));
+                    .forEach(v -> out.add(fieldName(v.field()) + ": " + Refusals.of(UserZone.locale(), v)));
             out.addAll(taken);
             return out;
         }

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.aura.kernel.approval.ApprovalStatus;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.ui.Refusals;
 import io.aura.ui.SignedIn;
 import io.aura.ui.UserZone;
 import java.time.ZoneId;
@@ -78,7 +79,7 @@ class BookingDetails extends Dialog {
                     close();
                 } catch (InvalidInputException invalid) {
                     end.setInvalid(true);
-                    end.setErrorMessage(invalid.violations().get(0).message());
+                    end.setErrorMessage(Refusals.of(this, invalid.violations().get(0)));
                 } catch (RuntimeException refused) {
                     Notification.show(getTranslation("booking.details.not-possible", refused.getMessage()));
                 }
@@ -148,7 +149,7 @@ class BookingDetails extends Dialog {
                 Notification.show(getTranslation("booking.cancel.done"));
             } catch (InvalidInputException invalid) {
                 reason.setInvalid(true);
-                reason.setErrorMessage(invalid.violations().get(0).message());
+                reason.setErrorMessage(Refusals.of(this, invalid.violations().get(0)));
                 return;
             } catch (RuntimeException refused) {
                 Notification.show(getTranslation("booking.details.not-possible", refused.getMessage()));
@@ -165,7 +166,8 @@ class BookingDetails extends Dialog {
 
     /** Why a move was refused: what holds the new slot (bookings, blackouts, Outlook) or the rule it breaks. */
     private static String why(io.aura.kernel.booking.BookingQueries.RescheduleOutcome refused, ZoneId zone) {
-        List<String> reasons = new java.util.ArrayList<>(refused.violations());
+        List<String> reasons = new java.util.ArrayList<>(refused.refusals().isEmpty() ? refused.violations()
+                : refused.refusals().stream().map(v -> Refusals.of(UserZone.locale(), v)).toList());
         refused.conflicts().forEach(c -> reasons.add(BookingDesk.holding(c.source()) + " "
                 + UserZone.span(c.range().start(), c.range().end(), zone)));
         return reasons.isEmpty() ? "" : String.join("; ", reasons) + ".";

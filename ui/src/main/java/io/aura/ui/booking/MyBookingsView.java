@@ -26,6 +26,7 @@ import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.ui.LiveWhileAttached;
 import io.aura.ui.MainLayout;
+import io.aura.ui.Refusals;
 import io.aura.ui.ResourceDirectory;
 import io.aura.ui.UserZone;
 import jakarta.annotation.security.PermitAll;
@@ -215,7 +216,9 @@ public class MyBookingsView extends VerticalLayout implements HasDynamicTitle {
                 case REJECTED -> !b.conflicts().isEmpty()
                         ? getTranslation("booking.mine.taken", b.conflicts().stream().map(c -> UserZone.span(c.range().start(), c.range().end(), zone))
                                 .distinct().collect(Collectors.joining("; ")))
-                        : String.join("; ", b.violations()); // an approver's rejection: "approval: <their comment>"
+                        // the rules broken, or an approver's rejection (their own words)
+                        : b.refusals().isEmpty() ? String.join("; ", b.violations())
+                        : String.join("; ", b.refusals().stream().map(v -> Refusals.of(this, v)).toList());
                 default -> ""; // the status says the rest (waiting, expired)
             };
             why.put(b.bookingId(), note);

@@ -21,6 +21,7 @@ import io.aura.kernel.schedule.Repetition;
 import io.aura.kernel.schedule.Repetition.End;
 import io.aura.kernel.schedule.Repetition.Frequency;
 import io.aura.kernel.schedule.Repetition.MonthlyOn;
+import io.aura.ui.Refusals;
 import io.aura.ui.UserZone;
 import io.aura.ui.booking.SeriesPreviewDesk.DateCheck;
 import io.aura.ui.booking.SeriesPreviewDesk.Preview;
@@ -423,7 +424,7 @@ public class RepeatEditor extends AbstractCompositeField<Div, RepeatEditor, Stri
         Preview series = desk.preview(resource.getValue().id(), instant(start.getValue()), instant(end.getValue()),
                 attendees.getValue() == null ? 1 : attendees.getValue(), rrule);
         if (!series.violations().isEmpty()) {
-            ruleProblem = String.join("; ", series.violations().stream().map(v -> v.message()).toList());
+            ruleProblem = String.join("; ", series.violations().stream().map(v -> Refusals.of(this, v)).distinct().toList());
             return;
         }
         if (series.dates().isEmpty()) {

@@ -21,6 +21,7 @@ import io.aura.kernel.schedule.NightHours;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.ui.Refusals;
 import io.aura.ui.UserZone;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -294,12 +295,13 @@ class RequestDialog extends Dialog {
     }
 
     private void markInvalid(FieldViolation v) {
+        String message = Refusals.of(this, v);
         switch (v.field()) {
-            case "title" -> { title.setInvalid(true); title.setErrorMessage(v.message()); }
-            case "resourceId", "attendees" -> { resource.setInvalid(true); resource.setErrorMessage(v.message()); }
-            case "end" -> { end.setInvalid(true); end.setErrorMessage(v.message()); }
-            case "recurrence" -> { recurrence.setInvalid(true); recurrence.setErrorMessage(v.message()); }
-            default -> { start.setInvalid(true); start.setErrorMessage(BookingDesk.fieldName(v.field()) + ": " + v.message()); }
+            case "title" -> { title.setInvalid(true); title.setErrorMessage(message); }
+            case "resourceId", "attendees" -> { resource.setInvalid(true); resource.setErrorMessage(message); }
+            case "end" -> { end.setInvalid(true); end.setErrorMessage(message); }
+            case "recurrence" -> { recurrence.setInvalid(true); recurrence.setErrorMessage(message); }
+            default -> { start.setInvalid(true); start.setErrorMessage(BookingDesk.fieldName(v.field()) + ": " + message); }
         }
     }
 

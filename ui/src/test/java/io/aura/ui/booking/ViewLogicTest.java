@@ -58,7 +58,7 @@ class ViewLogicTest {
     static BookingQueries.BookingView booking(String title, String start, String end, BookingStatus status,
                                               BookingQueries.Occurrence... occurrences) {
         return new BookingQueries.BookingView("b-" + title, title, "r-1", Instant.parse(start), Instant.parse(end), status,
-                "alice", 1, List.of(), "", null, List.of(occurrences), List.of(), List.of(), List.of(), null, 0);
+                "alice", 1, List.of(), "", null, List.of(occurrences), List.of(), List.of(), List.of(), List.of(), null, 0);
     }
 
     @Test
