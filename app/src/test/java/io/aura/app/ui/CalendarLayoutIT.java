@@ -1,30 +1,25 @@
 package io.aura.app.ui;
 
+import static io.aura.app.ui.Chromium.js;
+import static io.aura.app.ui.Chromium.screenshot;
+import static io.aura.app.ui.Chromium.waitUpTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aura.app.IntegrationTest;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The calendar, the heatmap and the approvals inbox as people see them, in headless Chromium at a
@@ -32,55 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * booking is in sight, rooms side by side share one toolbar, the phone's title leaves the arrows alone,
  * Reject stays on screen, and the colours tell mine from others'. Screenshots in target/screenshots.
  */
-class CalendarLayoutIT extends IntegrationTest {
-    static final Path SHOTS = Path.of("target", "screenshots");
+class CalendarLayoutIT extends BrowserTest {
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private final List<WebDriver> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
-    }
-
-    /**
-     * As UiJourneyIT's: Debian's Chromium and chromedriver, the clock in Berlin. A window is at least
-     * 500 px wide, so a narrower one is a phone's screen emulated (390 px, touch, as the device reports).
-     */
-    WebDriver browser(String windowSize) {
-        ChromeDriver driver = Chromium.open(windowSize, BERLIN.getId(), "en-GB");
-        String[] size = windowSize.split(",");
-        if (Integer.parseInt(size[0]) < 500) {
-            Chromium.emulatePhone(driver, Integer.parseInt(size[0]), Integer.parseInt(size[1]));
-        }
-        browsers.add(driver);
-        return driver;
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + environment.getProperty("local.server.port");
-    }
-
-    static WebDriverWait waitUpTo(WebDriver browser, int seconds) {
-        return Chromium.waitUpTo(browser, seconds);
-    }
-
-    void signIn(WebDriver browser, String username) {
-        browser.get(base() + "/login");
-        WebDriverWait wait = waitUpTo(browser, 30);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name='username']")))
-                .sendKeys(username);
-        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys(username + "-password-1", Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .fc-view")));
-    }
-
-    void screenshot(WebDriver browser, String name) throws IOException {
-        Chromium.screenshot(browser, name);
-    }
-
-    static Object js(WebDriver browser, String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
-    }
 
     /**
      * What scrolls sideways on the page, "" when nothing does: the page itself, or any box that scrolls
@@ -144,7 +92,7 @@ class CalendarLayoutIT extends IntegrationTest {
         SoftAssertions soft = new SoftAssertions();
 
         // a laptop: the requester's first week fits the page and shows today
-        WebDriver laptop = browser("1440,900");
+        WebDriver laptop = browser("1440,900", BERLIN.getId());
         signIn(laptop, requester);
         waitUpTo(laptop, 10).until(d -> !d.findElements(By.cssSelector("#calendar .fc-day-today")).isEmpty());
         screenshot(laptop, "layout-week-1440");
@@ -181,13 +129,7 @@ class CalendarLayoutIT extends IntegrationTest {
 
         // two rooms side by side: one toolbar moves both
         for (String name : List.of(roomName, annexName)) {
-            WebElement input = laptop.findElement(By.cssSelector("#calendar-resources input"));
-            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), name);
-            waitUpTo(laptop, 10).until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
-                    .filter(item -> item.getText().startsWith(name)).findFirst().map(item -> {
-                        item.click();
-                        return true;
-                    }).orElse(false));
+            choose(laptop, "calendar-resources", "vaadin-multi-select-combo-box-item", name);
         }
         laptop.findElement(By.cssSelector("#calendar-resources input")).sendKeys(Keys.ESCAPE);
         waitUpTo(laptop, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar-1 .fc-view")));
@@ -209,7 +151,7 @@ class CalendarLayoutIT extends IntegrationTest {
         soft.assertThat(sideways(laptop)).as("side by side at 1440 px scrolls sideways").isEmpty();
 
         // the approver's inbox at 1440: every decision fully on screen, long titles wrap
-        WebDriver desk = browser("1440,900");
+        WebDriver desk = browser("1440,900", BERLIN.getId());
         signIn(desk, approver);
         desk.get(base() + "/inbox");
         waitUpTo(desk, 15).until(d -> d.findElements(By.cssSelector("#approvals vaadin-button.reject")).size() >= 2);
@@ -225,7 +167,7 @@ class CalendarLayoutIT extends IntegrationTest {
                 .contains("with the regional leads and finance, part 1");
 
         // a phone: the day view, the heatmap and the inbox fit 390 px; the title leaves the arrows alone
-        WebDriver phone = browser("390,844");
+        WebDriver phone = phone(BERLIN.getId());
         signIn(phone, requester);
         Thread.sleep(500);
         screenshot(phone, "layout-day-390");
@@ -246,7 +188,7 @@ class CalendarLayoutIT extends IntegrationTest {
         screenshot(phone, "layout-heatmap-390");
         soft.assertThat(sideways(phone)).as("the heatmap at 390 px scrolls sideways").isEmpty();
 
-        WebDriver approverPhone = browser("390,844");
+        WebDriver approverPhone = phone(BERLIN.getId());
         signIn(approverPhone, approver);
         approverPhone.get(base() + "/inbox");
         waitUpTo(approverPhone, 15).until(d -> d.findElements(By.cssSelector("#approvals vaadin-button.reject")).size() >= 2);
