@@ -49,8 +49,9 @@ class AdministrationLayoutIT extends BrowserTest {
             signIn(browser, "admin", ADMIN_PASSWORD);
             for (String screen : SCREENS) {
                 openView(browser, screen);
-                // let the grids lay out their columns (and hide the secondary ones on a phone)
-                Thread.sleep(700);
+                // the grids lay out their columns (and hide the secondary ones on a phone, a round trip)
+                Chromium.waitUntilStill(browser, screen + " at " + size.getKey() + " px",
+                        "vaadin-grid, vaadin-grid-cell-content");
                 problems.put(screen + " at " + size.getKey(), sidewaysScrolling(browser));
                 Chromium.screenshot(browser, screen.replace('/', '-') + "-" + size.getKey());
             }

@@ -29,6 +29,21 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class CalendarLayoutIT extends BrowserTest {
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    /** What moves while the inbox lays out its rows (long titles wrap, the decisions take their place). */
+    static final String INBOX = "#approvals, #approvals .aura-approval, #approvals vaadin-button.reject";
+
+    /**
+     * Waits until the calendar {@code id} has the entries of the range it shows and has scrolled to the first of
+     * them (the connector's scrollToFirst marks the range it did), and its boxes hold still.
+     */
+    static void waitUntilDrawn(WebDriver browser, String id) {
+        waitUpTo(browser, 10).withMessage("calendar #" + id + " did not get its entries and scroll to the first")
+                .until(d -> Boolean.TRUE.equals(js(d, "const el = document.getElementById(arguments[0]);"
+                        + "return !!el && !!el._cal && el._scrolledTo === el._cal.view.type"
+                        + " + el._cal.view.activeStart.toISOString()", id)));
+        Chromium.waitUntilStill(browser, "calendar #" + id, "#" + id + " .fc-view, #" + id + " .fc-scroller, #" + id
+                + " .fc-col-header-cell, #" + id + " .fc-toolbar-title, #" + id + " .fc-button, #" + id + " .aura-booking");
+    }
 
     /**
      * What scrolls sideways on the page, "" when nothing does: the page itself, or any box that scrolls
@@ -110,7 +125,7 @@ class CalendarLayoutIT extends BrowserTest {
                 By.xpath("//*[@id='calendar']//*[contains(@class,'aura-booking')][contains(., 'Early standup')]")));
         waitUpTo(laptop, 10).until(d -> !d.findElements(By.xpath(
                 "//*[@id='calendar']//*[contains(@class,'aura-booking')][contains(., 'Neighbour')]")).isEmpty());
-        Thread.sleep(500); // the scroll to the first booking follows the entries
+        waitUntilDrawn(laptop, "calendar"); // the scroll to the first booking follows the entries
         screenshot(laptop, "layout-early-booking-1440");
         // the time grid scrolls in its own box: the booking must lie within that box's visible part
         WebElement scrollBox = (WebElement) js(laptop, "return arguments[0].closest('.fc-scroller')", early);
@@ -133,7 +148,8 @@ class CalendarLayoutIT extends BrowserTest {
         }
         laptop.findElement(By.cssSelector("#calendar-resources input")).sendKeys(Keys.ESCAPE);
         waitUpTo(laptop, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar-1 .fc-view")));
-        Thread.sleep(500);
+        waitUntilDrawn(laptop, "calendar-0");
+        waitUntilDrawn(laptop, "calendar-1");
         screenshot(laptop, "layout-side-by-side-1440");
         soft.assertThat(laptop.findElements(By.cssSelector(".fc-header-toolbar"))).as("toolbars of the calendars")
                 .isEmpty();
@@ -155,7 +171,7 @@ class CalendarLayoutIT extends BrowserTest {
         signIn(desk, approver);
         desk.get(base() + "/inbox");
         waitUpTo(desk, 15).until(d -> d.findElements(By.cssSelector("#approvals vaadin-button.reject")).size() >= 2);
-        Thread.sleep(300);
+        Chromium.waitUntilStill(desk, "the inbox at 1440 px", INBOX);
         screenshot(desk, "layout-inbox-1440");
         soft.assertThat(sideways(desk)).as("the inbox at 1440 px scrolls sideways").isEmpty();
         List<Number> grid = box(desk, desk.findElement(By.id("approvals")));
@@ -169,7 +185,7 @@ class CalendarLayoutIT extends BrowserTest {
         // a phone: the day view, the heatmap and the inbox fit 390 px; the title leaves the arrows alone
         WebDriver phone = phone(BERLIN.getId());
         signIn(phone, requester);
-        Thread.sleep(500);
+        waitUntilDrawn(phone, "calendar");
         screenshot(phone, "layout-day-390");
         soft.assertThat(sideways(phone)).as("the calendar at 390 px scrolls sideways").isEmpty();
         WebElement title = phone.findElement(By.cssSelector("#calendar .fc-toolbar-title"));
@@ -192,7 +208,7 @@ class CalendarLayoutIT extends BrowserTest {
         signIn(approverPhone, approver);
         approverPhone.get(base() + "/inbox");
         waitUpTo(approverPhone, 15).until(d -> d.findElements(By.cssSelector("#approvals vaadin-button.reject")).size() >= 2);
-        Thread.sleep(300);
+        Chromium.waitUntilStill(approverPhone, "the inbox at 390 px", INBOX);
         screenshot(approverPhone, "layout-inbox-390");
         soft.assertThat(sideways(approverPhone)).as("the inbox at 390 px scrolls sideways").isEmpty();
         for (WebElement reject : approverPhone.findElements(By.cssSelector("#approvals vaadin-button.reject"))) {

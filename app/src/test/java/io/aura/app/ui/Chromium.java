@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The browser tests' browser: headless Chromium from Debian's package driven through Debian's chromedriver (no
  * download, no Selenium Manager), and what those tests ask of a page (screenshots, axe, sideways scrolling, focus,
- * waiting for the server). Signing in and our pages' forms: {@link BrowserTest}.
+ * waiting for the server and for a layout to hold still). Signing in and our pages' forms: {@link BrowserTest}.
  */
 final class Chromium {
     /** Where screenshots go (docs/screenshots takes its pictures from here). */
@@ -118,6 +118,37 @@ final class Chromium {
     /** Waits until the page has no request to the server under way. */
     static void settled(WebDriver browser) {
         waitUpTo(browser, 15).withMessage("a request to the server was still under way").until(Chromium::serverIdle);
+    }
+
+    /**
+     * The boxes (rounded, with their scroll offsets) of the elements {@code arguments[0]} selects, as one string:
+     * what moves when a grid lays out its columns, a calendar measures itself or scrolls its hours.
+     */
+    private static final String BOXES = """
+            return Array.from(document.querySelectorAll(arguments[0])).map(e => {
+              const r = e.getBoundingClientRect();
+              return [r.left, r.top, r.right, r.bottom, e.scrollLeft, e.scrollTop].map(Math.round).join(',');
+            }).join(' ');""";
+
+    /**
+     * Waits until what {@code selector} selects holds still: no request to the server under way, and the same
+     * boxes on three looks 100 ms apart. For checks of a layout that settles by itself after the page appears
+     * (a grid laying out its columns, FullCalendar measuring itself, a scroll to a booking).
+     */
+    static void waitUntilStill(WebDriver browser, String what, String selector) {
+        List<Object> looks = new ArrayList<>();
+        waitUpTo(browser, 10).pollingEvery(Duration.ofMillis(100))
+                .withMessage(what + ": '" + selector + "' kept moving, or a request to the server stayed under way")
+                .until(d -> {
+                    Object boxes = serverIdle(d) ? js(d, BOXES, selector) : null;
+                    if (boxes == null || !looks.isEmpty() && !looks.getLast().equals(boxes)) {
+                        looks.clear();
+                    }
+                    if (boxes != null) {
+                        looks.add(boxes);
+                    }
+                    return looks.size() >= 3;
+                });
     }
 
     static void screenshot(WebDriver browser, String name) throws IOException {

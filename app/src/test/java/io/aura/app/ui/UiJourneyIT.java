@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -258,10 +259,9 @@ class UiJourneyIT extends BrowserTest {
         problems.put("calendar", accessibilityProblems(keyboard));
         // reach "New booking" with Tab and open it with Enter; the form takes typing and submits with the keyboard
         // (its default start is the next full hour: not opened in an hour's last minute, when it would pass)
-        long leftInHour = 3600 - Instant.now().getEpochSecond() % 3600;
-        if (leftInHour < 90) {
-            Thread.sleep((leftInHour + 2) * 1000);
-        }
+        Awaitility.await("the next hour to begin (the form's default start is the next full hour)")
+                .atMost(Duration.ofSeconds(95)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                .until(() -> 3600 - Instant.now().getEpochSecond() % 3600 >= 90);
         boolean reached = false;
         for (int i = 0; i < 40 && !reached; i++) {
             new Actions(keyboard).sendKeys(Keys.TAB).perform();
