@@ -1,30 +1,25 @@
 package io.aura.app.ui;
 
+import static io.aura.app.ui.Chromium.js;
+import static io.aura.app.ui.Chromium.screenshot;
+import static io.aura.app.ui.Chromium.waitUpTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aura.app.IntegrationTest;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The calendar, the heatmap and the approvals inbox as people see them, in headless Chromium at a
@@ -32,54 +27,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * booking is in sight, rooms side by side share one toolbar, the phone's title leaves the arrows alone,
  * Reject stays on screen, and the colours tell mine from others'. Screenshots in target/screenshots.
  */
-class CalendarLayoutIT extends IntegrationTest {
-    static final Path SHOTS = Path.of("target", "screenshots");
+class CalendarLayoutIT extends BrowserTest {
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private final List<WebDriver> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
-    }
+    /** What moves while the inbox lays out its rows (long titles wrap, the decisions take their place). */
+    static final String INBOX = "#approvals, #approvals .aura-approval, #approvals vaadin-button.reject";
 
     /**
-     * As UiJourneyIT's: Debian's Chromium and chromedriver, the clock in Berlin. A window is at least
-     * 500 px wide, so a narrower one is a phone's screen emulated (390 px, touch, as the device reports).
+     * Waits until the calendar {@code id} has the entries of the range it shows and has scrolled to the first of
+     * them (the connector's scrollToFirst marks the range it did), and its boxes hold still.
      */
-    WebDriver browser(String windowSize) {
-        ChromeDriver driver = Chromium.open(windowSize, BERLIN.getId(), "en-GB");
-        String[] size = windowSize.split(",");
-        if (Integer.parseInt(size[0]) < 500) {
-            Chromium.emulatePhone(driver, Integer.parseInt(size[0]), Integer.parseInt(size[1]));
-        }
-        browsers.add(driver);
-        return driver;
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + environment.getProperty("local.server.port");
-    }
-
-    static WebDriverWait waitUpTo(WebDriver browser, int seconds) {
-        return Chromium.waitUpTo(browser, seconds);
-    }
-
-    void signIn(WebDriver browser, String username) {
-        browser.get(base() + "/login");
-        WebDriverWait wait = waitUpTo(browser, 30);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name='username']")))
-                .sendKeys(username);
-        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys(username + "-password-1", Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .fc-view")));
-    }
-
-    void screenshot(WebDriver browser, String name) throws IOException {
-        Chromium.screenshot(browser, name);
-    }
-
-    static Object js(WebDriver browser, String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
+    static void waitUntilDrawn(WebDriver browser, String id) {
+        waitUpTo(browser, 10).withMessage("calendar #" + id + " did not get its entries and scroll to the first")
+                .until(d -> Boolean.TRUE.equals(js(d, "const el = document.getElementById(arguments[0]);"
+                        + "return !!el && !!el._cal && el._scrolledTo === el._cal.view.type"
+                        + " + el._cal.view.activeStart.toISOString()", id)));
+        Chromium.waitUntilStill(browser, "calendar #" + id, "#" + id + " .fc-view, #" + id + " .fc-scroller, #" + id
+                + " .fc-col-header-cell, #" + id + " .fc-toolbar-title, #" + id + " .fc-button, #" + id + " .aura-booking");
     }
 
     /**
@@ -144,7 +107,7 @@ class CalendarLayoutIT extends IntegrationTest {
         SoftAssertions soft = new SoftAssertions();
 
         // a laptop: the requester's first week fits the page and shows today
-        WebDriver laptop = browser("1440,900");
+        WebDriver laptop = browser("1440,900", BERLIN.getId());
         signIn(laptop, requester);
         waitUpTo(laptop, 10).until(d -> !d.findElements(By.cssSelector("#calendar .fc-day-today")).isEmpty());
         screenshot(laptop, "layout-week-1440");
@@ -162,7 +125,7 @@ class CalendarLayoutIT extends IntegrationTest {
                 By.xpath("//*[@id='calendar']//*[contains(@class,'aura-booking')][contains(., 'Early standup')]")));
         waitUpTo(laptop, 10).until(d -> !d.findElements(By.xpath(
                 "//*[@id='calendar']//*[contains(@class,'aura-booking')][contains(., 'Neighbour')]")).isEmpty());
-        Thread.sleep(500); // the scroll to the first booking follows the entries
+        waitUntilDrawn(laptop, "calendar"); // the scroll to the first booking follows the entries
         screenshot(laptop, "layout-early-booking-1440");
         // the time grid scrolls in its own box: the booking must lie within that box's visible part
         WebElement scrollBox = (WebElement) js(laptop, "return arguments[0].closest('.fc-scroller')", early);
@@ -181,17 +144,12 @@ class CalendarLayoutIT extends IntegrationTest {
 
         // two rooms side by side: one toolbar moves both
         for (String name : List.of(roomName, annexName)) {
-            WebElement input = laptop.findElement(By.cssSelector("#calendar-resources input"));
-            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), name);
-            waitUpTo(laptop, 10).until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
-                    .filter(item -> item.getText().startsWith(name)).findFirst().map(item -> {
-                        item.click();
-                        return true;
-                    }).orElse(false));
+            choose(laptop, "calendar-resources", "vaadin-multi-select-combo-box-item", name);
         }
         laptop.findElement(By.cssSelector("#calendar-resources input")).sendKeys(Keys.ESCAPE);
         waitUpTo(laptop, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar-1 .fc-view")));
-        Thread.sleep(500);
+        waitUntilDrawn(laptop, "calendar-0");
+        waitUntilDrawn(laptop, "calendar-1");
         screenshot(laptop, "layout-side-by-side-1440");
         soft.assertThat(laptop.findElements(By.cssSelector(".fc-header-toolbar"))).as("toolbars of the calendars")
                 .isEmpty();
@@ -209,11 +167,11 @@ class CalendarLayoutIT extends IntegrationTest {
         soft.assertThat(sideways(laptop)).as("side by side at 1440 px scrolls sideways").isEmpty();
 
         // the approver's inbox at 1440: every decision fully on screen, long titles wrap
-        WebDriver desk = browser("1440,900");
+        WebDriver desk = browser("1440,900", BERLIN.getId());
         signIn(desk, approver);
         desk.get(base() + "/inbox");
         waitUpTo(desk, 15).until(d -> d.findElements(By.cssSelector("#approvals vaadin-button.reject")).size() >= 2);
-        Thread.sleep(300);
+        Chromium.waitUntilStill(desk, "the inbox at 1440 px", INBOX);
         screenshot(desk, "layout-inbox-1440");
         soft.assertThat(sideways(desk)).as("the inbox at 1440 px scrolls sideways").isEmpty();
         List<Number> grid = box(desk, desk.findElement(By.id("approvals")));
@@ -225,9 +183,9 @@ class CalendarLayoutIT extends IntegrationTest {
                 .contains("with the regional leads and finance, part 1");
 
         // a phone: the day view, the heatmap and the inbox fit 390 px; the title leaves the arrows alone
-        WebDriver phone = browser("390,844");
+        WebDriver phone = phone(BERLIN.getId());
         signIn(phone, requester);
-        Thread.sleep(500);
+        waitUntilDrawn(phone, "calendar");
         screenshot(phone, "layout-day-390");
         soft.assertThat(sideways(phone)).as("the calendar at 390 px scrolls sideways").isEmpty();
         WebElement title = phone.findElement(By.cssSelector("#calendar .fc-toolbar-title"));
@@ -246,11 +204,11 @@ class CalendarLayoutIT extends IntegrationTest {
         screenshot(phone, "layout-heatmap-390");
         soft.assertThat(sideways(phone)).as("the heatmap at 390 px scrolls sideways").isEmpty();
 
-        WebDriver approverPhone = browser("390,844");
+        WebDriver approverPhone = phone(BERLIN.getId());
         signIn(approverPhone, approver);
         approverPhone.get(base() + "/inbox");
         waitUpTo(approverPhone, 15).until(d -> d.findElements(By.cssSelector("#approvals vaadin-button.reject")).size() >= 2);
-        Thread.sleep(300);
+        Chromium.waitUntilStill(approverPhone, "the inbox at 390 px", INBOX);
         screenshot(approverPhone, "layout-inbox-390");
         soft.assertThat(sideways(approverPhone)).as("the inbox at 390 px scrolls sideways").isEmpty();
         for (WebElement reject : approverPhone.findElements(By.cssSelector("#approvals vaadin-button.reject"))) {

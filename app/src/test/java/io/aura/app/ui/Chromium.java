@@ -22,7 +22,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The browser tests' browser: headless Chromium from Debian's package driven through Debian's chromedriver (no
- * download, no Selenium Manager), and what those tests ask of a page (screenshots, axe, sideways scrolling).
+ * download, no Selenium Manager), and what those tests ask of a page (screenshots, axe, sideways scrolling, focus,
+ * waiting for the server and for a layout to hold still). Signing in and our pages' forms: {@link BrowserTest}.
  */
 final class Chromium {
     /** Where screenshots go (docs/screenshots takes its pictures from here). */
@@ -96,10 +97,69 @@ final class Chromium {
         return new WebDriverWait(browser, Duration.ofSeconds(seconds));
     }
 
+    static Object js(WebDriver browser, String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    /** The id of what has focus, looking through shadow roots (a Vaadin field's input is inside its host). */
+    static String focusedId(WebDriver browser) {
+        return String.valueOf(js(browser,
+                "let e = document.activeElement; while (e && e.shadowRoot && e.shadowRoot.activeElement) "
+                + "{ e = e.shadowRoot.activeElement; } return e && (e.id || (e.closest && e.closest('[id]') "
+                + "&& e.closest('[id]').id));"));
+    }
+
+    /** Whether the page has no request to the server under way (what a user's last action set off is done). */
+    static boolean serverIdle(WebDriver browser) {
+        return Boolean.TRUE.equals(js(browser, "const c = window.Vaadin && window.Vaadin.Flow"
+                + " && window.Vaadin.Flow.clients; return !!c && Object.values(c).every(x => !x.isActive || !x.isActive())"));
+    }
+
+    /** Waits until the page has no request to the server under way. */
+    static void settled(WebDriver browser) {
+        waitUpTo(browser, 15).withMessage("a request to the server was still under way").until(Chromium::serverIdle);
+    }
+
+    /**
+     * The boxes (rounded, with their scroll offsets) of the elements {@code arguments[0]} selects, as one string:
+     * what moves when a grid lays out its columns, a calendar measures itself or scrolls its hours.
+     */
+    private static final String BOXES = """
+            return Array.from(document.querySelectorAll(arguments[0])).map(e => {
+              const r = e.getBoundingClientRect();
+              return [r.left, r.top, r.right, r.bottom, e.scrollLeft, e.scrollTop].map(Math.round).join(',');
+            }).join(' ');""";
+
+    /**
+     * Waits until what {@code selector} selects holds still: no request to the server under way, and the same
+     * boxes on three looks 100 ms apart. For checks of a layout that settles by itself after the page appears
+     * (a grid laying out its columns, FullCalendar measuring itself, a scroll to a booking).
+     */
+    static void waitUntilStill(WebDriver browser, String what, String selector) {
+        List<Object> looks = new ArrayList<>();
+        waitUpTo(browser, 10).pollingEvery(Duration.ofMillis(100))
+                .withMessage(what + ": '" + selector + "' kept moving, or a request to the server stayed under way")
+                .until(d -> {
+                    Object boxes = serverIdle(d) ? js(d, BOXES, selector) : null;
+                    if (boxes == null || !looks.isEmpty() && !looks.getLast().equals(boxes)) {
+                        looks.clear();
+                    }
+                    if (boxes != null) {
+                        looks.add(boxes);
+                    }
+                    return looks.size() >= 3;
+                });
+    }
+
     static void screenshot(WebDriver browser, String name) throws IOException {
         Files.createDirectories(SHOTS);
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Deque's axe rules for WCAG 2 A and AA on the whole page: the serious and critical findings. */
+    static List<String> accessibilityProblems(WebDriver browser) throws IOException {
+        return accessibilityProblems(browser, "document");
     }
 
     /**

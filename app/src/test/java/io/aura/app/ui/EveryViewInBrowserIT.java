@@ -2,75 +2,23 @@ package io.aura.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aura.app.IntegrationTest;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Every view of the web UI, opened in headless Chromium by a person who holds every role, at a desktop width
  * (1440 px) and on a phone (390 px), in English and in German: nothing scrolls sideways on the phone (not the
  * page, not a grid's rows, not the calendar), and axe finds no serious or critical WCAG 2.1 A/AA problem.
  */
-class EveryViewInBrowserIT extends IntegrationTest {
+class EveryViewInBrowserIT extends BrowserTest {
     static final List<String> VIEWS = List.of("", "bookings", "heatmap", "resources", "notifications", "inbox",
             "audit", "admin/resources", "admin/users", "admin/blackouts", "admin/webhooks", "admin/outlook");
-
-    private final List<WebDriver> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
-    }
-
-    WebDriver browser(String language) {
-        WebDriver driver = Chromium.open("1440,900", null, language);
-        browsers.add(driver);
-        return driver;
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + environment.getProperty("local.server.port");
-    }
-
-    void signIn(WebDriver browser, String username) {
-        browser.get(base() + "/login");
-        UiJourneyIT.waitUpTo(browser, 30).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys(username);
-        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys(username + "-password-1", Keys.ENTER);
-        UiJourneyIT.waitUpTo(browser, 30).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#calendar .fc-view")));
-    }
-
-    void open(WebDriver browser, String view) {
-        browser.get(base() + "/" + view);
-        UiJourneyIT.waitUpTo(browser, 20).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("vaadin-app-layout h2")));
-        // the live views draw their rows right after attaching
-        UiJourneyIT.waitUpTo(browser, 5).until(d -> "complete".equals(
-                ((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
-    void screenshot(WebDriver browser, String name) throws IOException {
-        Chromium.screenshot(browser, name);
-    }
-
-    static List<String> sidewaysScrollers(WebDriver browser) {
-        return Chromium.sidewaysScrollers(browser);
-    }
 
     @Test
     void no_view_scrolls_sideways_on_a_phone_and_axe_finds_no_serious_problem_in_english_or_german() throws Exception {
@@ -91,17 +39,17 @@ class EveryViewInBrowserIT extends IntegrationTest {
         Map<String, List<String>> sideways = new LinkedHashMap<>();
         Map<String, List<String>> accessibility = new LinkedHashMap<>();
         for (String language : List.of("en-GB", "de-DE")) {
-            WebDriver browser = browser(language);
+            WebDriver browser = browser("1440,900", null, language);
             signIn(browser, everyone);
             for (String view : VIEWS) {
                 String name = language + " /" + view;
                 browser.manage().window().setSize(new Dimension(1440, 900));
-                open(browser, view);
-                accessibility.put(name, UiJourneyIT.accessibilityProblems(browser));
+                openView(browser, view);
+                accessibility.put(name, Chromium.accessibilityProblems(browser));
                 browser.manage().window().setSize(new Dimension(390, 844));
-                open(browser, view);
-                sideways.put(name, sidewaysScrollers(browser));
-                screenshot(browser, "phone-" + language + "-" + (view.isEmpty() ? "calendar" : view.replace('/', '-')));
+                openView(browser, view);
+                sideways.put(name, Chromium.sidewaysScrollers(browser));
+                Chromium.screenshot(browser, "phone-" + language + "-" + (view.isEmpty() ? "calendar" : view.replace('/', '-')));
             }
         }
         sideways.values().removeIf(List::isEmpty);

@@ -1,13 +1,9 @@
 package io.aura.app.ui;
 
-import static io.aura.app.ui.UiJourneyIT.calendarShows;
-import static io.aura.app.ui.UiJourneyIT.choose;
-import static io.aura.app.ui.UiJourneyIT.click;
-import static io.aura.app.ui.UiJourneyIT.type;
-import static io.aura.app.ui.UiJourneyIT.waitUpTo;
+import static io.aura.app.ui.Chromium.screenshot;
+import static io.aura.app.ui.Chromium.waitUpTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aura.app.IntegrationTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,14 +14,12 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -39,35 +33,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * series with the editor; the approver decides in the inbox. On every page passed on the way, no text the
  * English bundles hold (and German words differently) is shown.
  */
-class GermanJourneyIT extends IntegrationTest {
-    private final List<WebDriver> browsers = new ArrayList<>();
+class GermanJourneyIT extends BrowserTest {
     private final Map<String, List<String>> englishSeen = new LinkedHashMap<>();
 
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
-    }
-
     WebDriver germanBrowser() {
-        WebDriver driver = Chromium.open("1440,1000", null, "de-DE");
-        browsers.add(driver);
-        return driver;
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + environment.getProperty("local.server.port");
-    }
-
-    void signIn(WebDriver browser, String username, String password) {
-        browser.get(base() + "/login");
-        waitUpTo(browser, 30).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys(username);
-        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password, Keys.ENTER);
-        waitUpTo(browser, 30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .fc-view")));
-    }
-
-    void screenshot(WebDriver browser, String name) throws IOException {
-        Chromium.screenshot(browser, name);
+        return browser("1440,1000", null, "de-DE");
     }
 
     /** English texts of every bundle whose German differs (so "Webhooks", the same in both, is not one). */
@@ -156,16 +126,16 @@ class GermanJourneyIT extends IntegrationTest {
         click(anna, "new-booking");
         type(anna, "request-title", "Planung");
         choose(anna, "request-resource", "vaadin-combo-box-item", room);
-        UiJourneyIT.when(anna, slot, slot.plus(1, ChronoUnit.HOURS));
+        when(anna, slot, slot.plus(1, ChronoUnit.HOURS));
         noEnglishOn(anna, "request form");
         click(anna, "request-submit");
-        UiJourneyIT.goTo(anna, slot);
+        goTo(anna, slot);
         waitUpTo(anna, 15).until(d -> calendarShows(d, "Planung (wartet)"));
 
         click(anna, "new-booking");
         type(anna, "request-title", "Nachbesprechung");
         choose(anna, "request-resource", "vaadin-combo-box-item", room);
-        UiJourneyIT.when(anna, slot, slot.plus(1, ChronoUnit.HOURS));
+        when(anna, slot, slot.plus(1, ChronoUnit.HOURS));
         waitUpTo(anna, 10).until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#request-live vaadin-button.suggestion")));
         assertThat(anna.findElement(By.id("request-submit")).getAttribute("disabled")).as("Book, while taken").isNotNull();
@@ -185,7 +155,7 @@ class GermanJourneyIT extends IntegrationTest {
         click(anna, "new-booking");
         type(anna, "request-title", "Jour fixe");
         choose(anna, "request-resource", "vaadin-combo-box-item", room);
-        UiJourneyIT.when(anna, seriesStart, seriesStart.plus(1, ChronoUnit.HOURS));
+        when(anna, seriesStart, seriesStart.plus(1, ChronoUnit.HOURS));
         click(anna, "repeat-choice");
         waitUpTo(anna, 10).until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
                 .filter(i -> i.getText().startsWith("Wöchentlich")).findFirst().map(i -> {

@@ -1,24 +1,21 @@
 package io.aura.app.ui;
 
+import static io.aura.app.ui.Chromium.accessibilityProblems;
+import static io.aura.app.ui.Chromium.focusedId;
+import static io.aura.app.ui.Chromium.screenshot;
+import static io.aura.app.ui.Chromium.waitUpTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aura.app.IntegrationTest;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The shell from the keyboard, in a real browser (headless Chromium, as UiJourneyIT): a skip link is the
@@ -26,64 +23,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * most three Tabs from a fresh calendar; axe finds nothing serious in the shell; a German user's shell
  * is German and fits a phone's width.
  */
-class KeyboardIT extends IntegrationTest {
-    static final Path SHOTS = Path.of("target", "screenshots");
-    private final List<WebDriver> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
-    }
-
-    WebDriver browser(String windowSize) {
-        WebDriver driver = Chromium.open(windowSize, null, "en-GB");
-        browsers.add(driver);
-        return driver;
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + environment.getProperty("local.server.port");
-    }
-
-    static WebDriverWait waitUpTo(WebDriver browser, int seconds) {
-        return Chromium.waitUpTo(browser, seconds);
-    }
-
-    void signIn(WebDriver browser, String username) {
-        browser.get(base() + "/login");
-        WebDriverWait wait = waitUpTo(browser, 30);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name='username']")))
-                .sendKeys(username);
-        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys(username + "-password-1", Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .fc-view")));
-    }
-
-    static void screenshot(WebDriver browser, String name) throws IOException {
-        Chromium.screenshot(browser, name);
-    }
-
-    /** The id of what has focus, looking through shadow roots (a Vaadin field's input is inside its host). */
-    static String focused(WebDriver browser) {
-        return String.valueOf(((JavascriptExecutor) browser).executeScript(
-                "let e = document.activeElement; while (e && e.shadowRoot && e.shadowRoot.activeElement) "
-                + "{ e = e.shadowRoot.activeElement; } return e && (e.id || (e.closest && e.closest('[id]') "
-                + "&& e.closest('[id]').id));"));
-    }
-
+class KeyboardIT extends BrowserTest {
     /** What axe checks of a signed-in page here: the shell, without the view inside it (each view's own test checks it). */
     static final String SHELL = "{exclude: [['vaadin-app-layout > :not([slot])']]}";
-
-    /** What axe checks of the sign-in page: all of it. */
-    static final String PAGE = "document";
-
-    /**
-     * Deque's axe rules for WCAG 2 A and AA, run in the page (shadow DOM included) on {@code context}; the
-     * serious and critical findings.
-     */
-    static List<String> accessibilityProblems(WebDriver browser, String context) throws IOException {
-        return Chromium.accessibilityProblems(browser, context);
-    }
 
     @Test
     void the_skip_link_comes_first_and_new_booking_is_three_tabs_from_a_fresh_calendar() throws Exception {
@@ -94,26 +36,26 @@ class KeyboardIT extends IntegrationTest {
         browser.get(base() + "/login");
         waitUpTo(browser, 30).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("vaadin-login-form input[name='username']")));
-        problems.put("sign-in", accessibilityProblems(browser, PAGE));
+        problems.put("sign-in", accessibilityProblems(browser));
         signIn(browser, requester);
         problems.put("calendar", accessibilityProblems(browser, SHELL));
         // a fresh page: focus on nothing, as after a page load
         browser.navigate().refresh();
-        waitUpTo(browser, 30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .fc-view")));
+        waitForCalendar(browser);
         ((JavascriptExecutor) browser).executeScript("document.activeElement && document.activeElement.blur()");
 
         new Actions(browser).sendKeys(Keys.TAB).perform();
-        assertThat(focused(browser)).as("the first Tab").isEqualTo("skip-to-content");
+        assertThat(focusedId(browser)).as("the first Tab").isEqualTo("skip-to-content");
         assertThat(browser.findElement(By.id("skip-to-content")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("skip-to-content")).getText()).isEqualTo("Skip to main content");
         screenshot(browser, "skip-link");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
         int tabs = 1;
-        while (!"new-booking".equals(focused(browser)) && tabs < 10) {
+        while (!"new-booking".equals(focusedId(browser)) && tabs < 10) {
             new Actions(browser).sendKeys(Keys.TAB).perform();
             tabs++;
         }
-        assertThat(focused(browser)).isEqualTo("new-booking");
+        assertThat(focusedId(browser)).isEqualTo("new-booking");
         assertThat(tabs).as("Tabs from page load to New booking (the skip link's Enter between)").isLessThanOrEqualTo(3);
         new Actions(browser).sendKeys(Keys.ENTER).perform();
         waitUpTo(browser, 15).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#request-title input")));
@@ -127,10 +69,8 @@ class KeyboardIT extends IntegrationTest {
         String name = unique("tastatur");
         String token = userWithRoles(name, "REQUESTER", "APPROVER");
         assertThat(http.put("/api/users/me/language", token, Map.of("language", "de")).status()).isEqualTo(200);
-        WebDriver phone = browser("390,844");
         // a phone's width for the page (a headless window is never narrower than 500 px)
-        ((ChromeDriver) phone).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height",
-                844, "deviceScaleFactor", 1, "mobile", true));
+        WebDriver phone = phone();
         signIn(phone, name);
 
         waitUpTo(phone, 15).until(d -> d.findElement(By.id("sign-out")).getText().equals("Abmelden"));

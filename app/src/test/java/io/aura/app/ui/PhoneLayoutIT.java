@@ -1,68 +1,25 @@
 package io.aura.app.ui;
 
+import static io.aura.app.ui.Chromium.screenshot;
+import static io.aura.app.ui.Chromium.waitUpTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aura.app.IntegrationTest;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * My bookings and the request form on a phone (390 × 844, headless Chromium): nothing scrolls sideways, neither
  * the page nor anything inside it, and the screenshots under target/screenshots show what a person sees.
  */
-class PhoneLayoutIT extends IntegrationTest {
-    static final Path SHOTS = Path.of("target", "screenshots");
-    private final List<WebDriver> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
-    }
-
-    WebDriver browser(String windowSize) {
-        ChromeDriver driver = Chromium.open(windowSize, null, "en-GB");
-        String[] size = windowSize.split(",");
-        Chromium.emulatePhone(driver, Integer.parseInt(size[0]), Integer.parseInt(size[1]));
-        browsers.add(driver);
-        return driver;
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + environment.getProperty("local.server.port");
-    }
-
-    static WebDriverWait waitUpTo(WebDriver browser, int seconds) {
-        return Chromium.waitUpTo(browser, seconds);
-    }
-
-    void signIn(WebDriver browser, String username) {
-        browser.get(base() + "/login");
-        WebDriverWait wait = waitUpTo(browser, 30);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name='username']")))
-                .sendKeys(username);
-        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys(username + "-password-1", Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .fc-view")));
-    }
-
-    void screenshot(WebDriver browser, String name) throws IOException {
-        Chromium.screenshot(browser, name);
-    }
-
+class PhoneLayoutIT extends BrowserTest {
     /**
      * What scrolls sideways: the page, or any element (shadow roots included) that is wider inside than it shows
      * and lets its content scroll or spill; each named by tag, id and the two widths.
@@ -139,7 +96,7 @@ class PhoneLayoutIT extends IntegrationTest {
                     .status()).isEqualTo(201);
         }
 
-        WebDriver phone = browser("390,844");
+        WebDriver phone = phone();
         signIn(phone, requester);
         phone.get(base() + "/bookings");
         waitUpTo(phone, 15).until(ExpectedConditions.visibilityOfElementLocated(By.id("upcoming-bookings")));
@@ -152,19 +109,13 @@ class PhoneLayoutIT extends IntegrationTest {
                 .contains("Move or cancel");
 
         phone.get(base() + "/");
-        waitUpTo(phone, 30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .fc-view")));
+        waitForCalendar(phone);
         phone.findElement(By.id("new-booking")).click();
         waitUpTo(phone, 10).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#request-title input")));
         phone.findElement(By.cssSelector("#request-title input")).sendKeys("On the go");
-        WebDriverWait wait = waitUpTo(phone, 10);
-        phone.findElement(By.cssSelector("#request-resource input")).sendKeys(room);
-        wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(item -> item.getText().startsWith(room)).findFirst().map(item -> {
-                    item.click();
-                    return true;
-                }).orElse(false));
+        choose(phone, "request-resource", "vaadin-combo-box-item", room);
         // the room is in Sydney: the form says what the times are there
-        wait.until(d -> !d.findElement(By.id("request-zones")).getText().isBlank());
+        waitUpTo(phone, 10).until(d -> !d.findElement(By.id("request-zones")).getText().isBlank());
         screenshot(phone, "phone-request-form");
         // (the form only: the calendar behind it is another part's)
         assertThat(sidewaysScrollers(phone, "vaadin-dialog, vaadin-dialog-overlay")).as("the request form at 390 px")

@@ -1,23 +1,22 @@
 package io.aura.app.ui;
 
+import static io.aura.app.ui.Chromium.js;
+import static io.aura.app.ui.Chromium.screenshot;
+import static io.aura.app.ui.Chromium.settled;
+import static io.aura.app.ui.Chromium.waitUpTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aura.app.IntegrationTest;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -30,49 +29,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * its inputs, summary and preview within the width, nothing scrolling sideways. Screenshots go to
  * target/screenshots (repeat-editor-phone-choices.png, repeat-editor-phone.png).
  */
-class RepeatEditorBrowserIT extends IntegrationTest {
-    static final Path SHOTS = Path.of("target", "screenshots");
-    private final List<WebDriver> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
-    }
-
-    WebDriver browser(String windowSize) {
-        WebDriver driver = Chromium.open(windowSize, null, "en-GB");
-        browsers.add(driver);
-        return driver;
-    }
-
-    static WebDriverWait waitUpTo(WebDriver browser, int seconds) {
-        return Chromium.waitUpTo(browser, seconds);
-    }
-
-    void screenshot(WebDriver browser, String name) throws IOException {
-        Chromium.screenshot(browser, name);
-    }
-
+class RepeatEditorBrowserIT extends BrowserTest {
     /** The menu item that has the keyboard focus, or "" when none has. */
     static String focusedItem(WebDriver browser) {
         return String.valueOf(js(browser, "const a = document.activeElement;"
                 + "return a && a.tagName === 'VAADIN-SELECT-ITEM' ? a.textContent.trim() : ''"));
     }
 
-    /** Waits until the page has no request to the server under way (what a user's last action set off is done). */
-    static void settled(WebDriver browser) {
-        waitUpTo(browser, 15).until(d -> Boolean.TRUE.equals(js(d, "const c = window.Vaadin && window.Vaadin.Flow"
-                + " && window.Vaadin.Flow.clients; return !!c && Object.values(c).every(x => !x.isActive || !x.isActive())")));
-    }
-
     /** An element's text read in one go (Vaadin may replace it while it is read). */
     static String text(WebDriver browser, String id) {
         return String.valueOf(js(browser, "const e = document.getElementById(arguments[0]); return e ? e.textContent : ''",
                 id));
-    }
-
-    static Object js(WebDriver browser, String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
     @Test
@@ -87,28 +54,14 @@ class RepeatEditorBrowserIT extends IntegrationTest {
                 .plusWeeks(2).truncatedTo(ChronoUnit.DAYS).withHour(16).toInstant();
 
         WebDriver phone = browser("390,844");
-        phone.get("http://127.0.0.1:" + environment.getProperty("local.server.port") + "/login");
+        signIn(phone, requester);
         WebDriverWait wait = waitUpTo(phone, 30);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name='username']")))
-                .sendKeys(requester);
-        phone.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys(requester + "-password-1", Keys.ENTER);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("new-booking"))).click();
 
         WebElement title = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#request-title input")));
         title.sendKeys("Sketching");
-        WebElement resource = phone.findElement(By.cssSelector("#request-resource input"));
-        resource.sendKeys(room);
-        wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(i -> i.getText().startsWith(room)).findFirst().map(i -> {
-                    i.click();
-                    return true;
-                }).orElse(false));
-        for (var field : Map.of("request-start", start, "request-end", start.plus(1, ChronoUnit.HOURS)).entrySet()) {
-            js(phone, "const p = document.getElementById(arguments[0]); p.value = arguments[1];"
-                    + "p.dispatchEvent(new CustomEvent('change', {bubbles: true}));", field.getKey(),
-                    field.getValue().atZone(ZoneId.systemDefault()).toLocalDateTime().toString());
-        }
+        choose(phone, "request-resource", "vaadin-combo-box-item", room);
+        when(phone, start, start.plus(1, ChronoUnit.HOURS));
 
         // the menu with the keyboard alone: Enter opens it, the arrow keys move to "Weekly on …", Enter takes it;
         // neither Enter presses the form's Book (its Enter shortcut): nothing is booked, the form stays open

@@ -1,18 +1,17 @@
 package io.aura.app.ui;
 
+import static io.aura.app.ui.Chromium.accessibilityProblems;
+import static io.aura.app.ui.Chromium.focusedId;
+import static io.aura.app.ui.Chromium.screenshot;
+import static io.aura.app.ui.Chromium.waitUpTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aura.app.IntegrationTest;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -29,91 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * see it appear, approve it from a second session's inbox, and see the first session's calendar
  * change by push. Screenshots of the views go to target/screenshots (copied to docs/screenshots).
  */
-class UiJourneyIT extends IntegrationTest {
-    static final Path SHOTS = Path.of("target", "screenshots");
-    private final List<WebDriver> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
-    }
-
-    WebDriver browser() {
-        return browser("1400,1000");
-    }
-
-    WebDriver browser(String windowSize) {
-        return browser(windowSize, null);
-    }
-
-    /** A browser whose clock runs in {@code timeZone} (null: this machine's). */
-    WebDriver browser(String windowSize, String timeZone) {
-        WebDriver driver = Chromium.open(windowSize, timeZone, "en-GB");
-        browsers.add(driver);
-        return driver;
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + environment.getProperty("local.server.port");
-    }
-
-    static WebDriverWait waitUpTo(WebDriver browser, int seconds) {
-        return Chromium.waitUpTo(browser, seconds);
-    }
-
-    void signIn(WebDriver browser, String username) {
-        signIn(browser, username, username + "-password-1");
-    }
-
-    void signIn(WebDriver browser, String username, String password) {
-        browser.get(base() + "/login");
-        WebDriverWait wait = waitUpTo(browser, 30);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name='username']")))
-                .sendKeys(username);
-        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys(password, Keys.ENTER);
-        try {
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .fc-view")));
-        } catch (RuntimeException e) {
-            try {
-                Files.createDirectories(SHOTS);
-                Files.writeString(SHOTS.resolve("failed-" + username + ".html"), browser.getPageSource());
-                screenshot(browser, "failed-" + username);
-            } catch (IOException ignored) {
-                // the original failure matters more
-            }
-            throw e;
-        }
-    }
-
-    static void type(WebDriver browser, String fieldId, String text) {
-        WebElement input = waitUpTo(browser, 10).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#" + fieldId + " input")));
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
-    }
-
-    /** Types into a combo box and clicks the item whose label starts with {@code label}. */
-    static void choose(WebDriver browser, String fieldId, String itemTag, String label) {
-        type(browser, fieldId, label);
-        waitUpTo(browser, 10).until(d -> d.findElements(By.cssSelector(itemTag)).stream()
-                .filter(item -> item.getText().startsWith(label)).findFirst().map(item -> {
-                    item.click();
-                    return true;
-                }).orElse(false));
-    }
-
-    /** Scrolls the element to the middle of the window first (a long form puts it below the fold). */
-    static void click(WebDriver browser, String id) {
-        WebElement element = browser.findElement(By.id(id));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        waitUpTo(browser, 10).until(ExpectedConditions.elementToBeClickable(element)).click();
-    }
-
-    static void goTo(WebDriver browser, Instant day) {
-        ((JavascriptExecutor) browser).executeScript(
-                "document.getElementById('calendar')._cal.gotoDate(arguments[0])", day.toString());
-    }
-
+class UiJourneyIT extends BrowserTest {
     /**
      * A slot the test owns whatever day and hour it runs: the coming Tuesday, 10:00 in Berlin — working
      * hours in the room's zone, at least ten hours ahead (no approval deadline and no "start is in the
@@ -123,33 +38,6 @@ class UiJourneyIT extends IntegrationTest {
         return java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Berlin"))
                 .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY))
                 .truncatedTo(ChronoUnit.DAYS).withHour(10).toInstant();
-    }
-
-    /** Sets the request form's start and end as a user picking them would (the browser's local time). */
-    static void when(WebDriver browser, Instant start, Instant end) {
-        pick(browser, "request", start, end, java.time.ZoneId.systemDefault());
-    }
-
-    /** Sets the date-time pickers {@code form}-start and {@code form}-end to these instants as seen in {@code zone}. */
-    static void pick(WebDriver browser, String form, Instant start, Instant end, java.time.ZoneId zone) {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        for (var field : Map.of(form + "-start", start, form + "-end", end).entrySet()) {
-            String local = field.getValue().atZone(zone).toLocalDateTime().toString();
-            // the picker reports a user's edit to the server on its change event
-            js.executeScript("const p = document.getElementById(arguments[0]); p.value = arguments[1];"
-                    + "p.dispatchEvent(new CustomEvent('change', {bubbles: true}));", field.getKey(), local);
-        }
-    }
-
-    /** The titles of the bookings the calendar draws, read in one go (FullCalendar redraws freely). */
-    static boolean calendarShows(WebDriver browser, String text) {
-        Object titles = ((JavascriptExecutor) browser).executeScript("return Array.from(document.querySelectorAll("
-                + "'#calendar .aura-booking')).map(e => e.textContent).join('\\n')");
-        return java.util.Arrays.stream(String.valueOf(titles).split("\\n")).anyMatch(t -> t.contains(text));
-    }
-
-    void screenshot(WebDriver browser, String name) throws IOException {
-        Chromium.screenshot(browser, name);
     }
 
     @Test
@@ -342,11 +230,6 @@ class UiJourneyIT extends IntegrationTest {
         assertThat(liveMs).as("a booking made elsewhere shows within about a second").isLessThan(3000);
     }
 
-    /** Deque's axe rules for WCAG 2 A and AA, run in the page (shadow DOM included); the serious and critical findings. */
-    static List<String> accessibilityProblems(WebDriver browser) throws IOException {
-        return Chromium.accessibilityProblems(browser, "document");
-    }
-
     @Test
     void the_main_views_pass_an_accessibility_check_and_a_booking_can_be_requested_from_the_keyboard()
             throws Exception {
@@ -376,17 +259,13 @@ class UiJourneyIT extends IntegrationTest {
         problems.put("calendar", accessibilityProblems(keyboard));
         // reach "New booking" with Tab and open it with Enter; the form takes typing and submits with the keyboard
         // (its default start is the next full hour: not opened in an hour's last minute, when it would pass)
-        long leftInHour = 3600 - Instant.now().getEpochSecond() % 3600;
-        if (leftInHour < 90) {
-            Thread.sleep((leftInHour + 2) * 1000);
-        }
+        Awaitility.await("the next hour to begin (the form's default start is the next full hour)")
+                .atMost(Duration.ofSeconds(95)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                .until(() -> 3600 - Instant.now().getEpochSecond() % 3600 >= 90);
         boolean reached = false;
         for (int i = 0; i < 40 && !reached; i++) {
             new Actions(keyboard).sendKeys(Keys.TAB).perform();
-            reached = "new-booking".equals(((JavascriptExecutor) keyboard).executeScript(
-                    "let e = document.activeElement; while (e && e.shadowRoot && e.shadowRoot.activeElement) "
-                    + "{ e = e.shadowRoot.activeElement; } return e && (e.id || (e.closest && e.closest('[id]') "
-                    + "&& e.closest('[id]').id));"));
+            reached = "new-booking".equals(focusedId(keyboard));
         }
         assertThat(reached).as("'New booking' can be reached with Tab").isTrue();
         new Actions(keyboard).sendKeys(Keys.ENTER).perform();
@@ -399,8 +278,7 @@ class UiJourneyIT extends IntegrationTest {
                 .anyMatch(n -> n.getText().contains("waiting for approval")));
 
         for (String path : List.of("bookings", "heatmap", "resources", "notifications")) {
-            keyboard.get(base() + "/" + path);
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-app-layout h2")));
+            openView(keyboard, path);
             problems.put(path, accessibilityProblems(keyboard));
         }
         // signing out ends the session: the views ask for the sign-in again
@@ -417,8 +295,7 @@ class UiJourneyIT extends IntegrationTest {
         WebDriver root = browser();
         signIn(root, "admin", ADMIN_PASSWORD);
         for (String path : List.of("admin/resources", "admin/users", "admin/blackouts", "admin/webhooks", "audit")) {
-            root.get(base() + "/" + path);
-            waitUpTo(root, 15).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-app-layout h2")));
+            openView(root, path);
             problems.put(path, accessibilityProblems(root));
         }
         problems.values().removeIf(List::isEmpty);
@@ -515,7 +392,7 @@ class UiJourneyIT extends IntegrationTest {
         // dragging over free time in next week's calendar opens the request form for exactly that time,
         // in the browser's own time zone
         alice.get(base() + "/");
-        waitUpTo(alice, 30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#calendar .fc-view")));
+        waitForCalendar(alice);
         // (the hall alone: other tests' bookings on other resources may lie under the pointer)
         choose(alice, "calendar-resources", "vaadin-multi-select-combo-box-item", room);
         alice.findElement(By.cssSelector("#calendar-resources input")).sendKeys(Keys.ESCAPE);
