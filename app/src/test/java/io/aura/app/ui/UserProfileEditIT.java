@@ -15,6 +15,7 @@ import io.aura.app.IntegrationTest;
 import io.aura.kernel.identity.UserQueries.UserView;
 import io.aura.ui.admin.AdminUsersView;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,7 +93,8 @@ class UserProfileEditIT extends IntegrationTest {
         edit(ui, name);
         assertThat(displayName(ui).getValue()).isEmpty();
         assertThat(email(ui).getValue()).isEqualTo(name + "@example.org");
-        assertThat(displayName(ui).getLabel()).isEqualTo("Display name of " + name);
+        assertThat(ui.find(Dialog.class).withId("profile-editor").single().getHeaderTitle()).isEqualTo("Edit " + name);
+        assertThat(displayName(ui).getLabel()).isEqualTo("Display name");
         ui.test(displayName(ui)).setValue("Mira Lobe");
         ui.test(ui.find(Button.class).withId("profile-save").single()).click();
 
@@ -155,7 +157,30 @@ class UserProfileEditIT extends IntegrationTest {
         assertThat(displayName(ui).getValue()).isEqualTo("Petra");
         assertThat(email(ui).getValue()).isEqualTo("petra@example.org");
         assertThat(email(ui).isInvalid()).isFalse();
-        assertThat(displayName(ui).getLabel()).isEqualTo("Display name of " + second);
+        assertThat(ui.find(Dialog.class).withId("profile-editor").single().getHeaderTitle())
+                .isEqualTo("Edit " + second);
         assertThat(profileChanges(first)).isZero();
+    }
+
+    @Test
+    void in_german_the_form_speaks_german() {
+        String name = unique("rosa");
+        userWithRoles(name, "REQUESTER");
+        BrowserlessUIContext ui = admin();
+        ui.getUI().setLocale(Locale.GERMAN);
+        ui.navigate(AdminUsersView.class);
+
+        edit(ui, name);
+
+        Dialog editor = ui.find(Dialog.class).withId("profile-editor").single();
+        assertThat(editor.getHeaderTitle()).isEqualTo(name + " bearbeiten");
+        assertThat(displayName(ui).getLabel()).isEqualTo("Anzeigename");
+        assertThat(email(ui).getLabel()).isEqualTo("E-Mail (für Benachrichtigungen)");
+        assertThat(ui.find(Button.class).withId("profile-save").single().getText()).isEqualTo("Speichern");
+        assertThat(ui.find(Button.class).withId("profile-cancel").single().getText()).isEqualTo("Abbrechen");
+        ui.test(displayName(ui)).setValue("Rosa");
+        ui.test(ui.find(Button.class).withId("profile-save").single()).click();
+        assertThat(ui.test(ui.find(Notification.class).last()).getText())
+                .isEqualTo("Anzeigename und E-Mail von " + name + " gespeichert.");
     }
 }

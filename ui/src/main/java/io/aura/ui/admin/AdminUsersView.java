@@ -239,9 +239,12 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
 
     private void buildEditor() {
         editor.setId("profile-editor");
+        // the title says whose they are; a label naming the user would be cut on a phone
         editDisplayName.setId("profile-display-name");
+        editDisplayName.setLabel(getTranslation("admin.users.display-name"));
         editDisplayName.setWidthFull();
         editEmail.setId("profile-email");
+        editEmail.setLabel(getTranslation("admin.users.email"));
         editEmail.setWidthFull();
         // the server's rule decides, the one of registration; the browser's own check would be a second one
         editEmail.setManualValidation(true);
@@ -262,8 +265,6 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
     private void openEditor(UserView user) {
         editing = user.username();
         editor.setHeaderTitle(getTranslation("admin.users.edit-title", user.username()));
-        editDisplayName.setLabel(getTranslation("admin.users.edit-display-name", user.username()));
-        editEmail.setLabel(getTranslation("admin.users.edit-email", user.username()));
         editDisplayName.setValue(user.displayName() == null ? "" : user.displayName());
         editEmail.setValue(user.email() == null ? "" : user.email());
         editDisplayName.setInvalid(false);
