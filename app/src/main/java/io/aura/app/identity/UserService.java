@@ -4,6 +4,7 @@ import io.aura.app.security.CredentialStore;
 import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.identity.Accounts;
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserCommands.ChangeUserProfile;
 import io.aura.kernel.identity.UserCommands.DisableUser;
 import io.aura.kernel.identity.UserCommands.GrantRoles;
 import io.aura.kernel.identity.UserCommands.RegisterUser;
@@ -131,6 +132,25 @@ public class UserService implements Accounts {
         return readYourWrites.sendAndAwait(new DisableUser(username), new FindUser(username), UserView.class,
                         UserView::disabled, Duration.ofSeconds(10))
                 .orElseThrow(() -> new IllegalStateException("the user view did not show the user disabled in time"));
+    }
+
+    /**
+     * Changes a user's display name and e-mail (null: left as it is; blank: removed), with registration's
+     * rule; answers with the user as the view shows them then. Who may (an ADMIN anyone, a user themself)
+     * the caller has decided from the signed-in name; a disabled user's profile can be changed too.
+     */
+    public UserView changeProfile(String username, String displayName, String email) {
+        var violations = UsernamePolicy.checkProfile(email, displayName);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        if (!credentials.exists(username)) {
+            throw new UnknownUserException(username);
+        }
+        ChangeUserProfile command = new ChangeUserProfile(username, displayName, email);
+        return readYourWrites.sendAndAwait(command, new FindUser(username), UserView.class, command::shownIn,
+                        Duration.ofSeconds(10))
+                .orElseThrow(() -> new IllegalStateException("the user view did not show the profile in time"));
     }
 
     /** Every user, disabled ones too, by username. */

@@ -15,6 +15,7 @@ import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
+import io.aura.kernel.identity.UserEvents.UserProfileChanged;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
 import io.aura.kernel.schedule.TimeRange;
@@ -81,6 +82,11 @@ final class NotificationFold {
     /** A disabled user is a member of no role and is told nothing, not even by name (see {@link #reaches}). */
     static Recipient disabled(Recipient r, UserDisabled e) {
         return new Recipient(r.username(), Set.of(), r.email(), true);
+    }
+
+    /** Mail goes to the address the user has now; none after it was removed. */
+    static Recipient profileChanged(Recipient r, UserProfileChanged e) {
+        return new Recipient(r.username(), r.roles(), e.email(), r.disabled());
     }
 
     /** Whether a notice reaches its user: not when they are disabled (someone unknown here still is told). */

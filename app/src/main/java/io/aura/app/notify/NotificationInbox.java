@@ -16,6 +16,7 @@ import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
+import io.aura.kernel.identity.UserEvents.UserProfileChanged;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.notification.NotificationQueries.FindNotificationsOf;
 import io.aura.kernel.notification.NotificationQueries.NotificationView;
@@ -85,6 +86,11 @@ public class NotificationInbox {
     @EventHandler
     void on(UserDisabled e) {
         store.recipient(e.username()).map(r -> NotificationFold.disabled(r, e)).ifPresent(store::saveRecipient);
+    }
+
+    @EventHandler
+    void on(UserProfileChanged e) {
+        store.recipient(e.username()).map(r -> NotificationFold.profileChanged(r, e)).ifPresent(store::saveRecipient);
     }
 
     /** What notifications call a resource: its name and zone. */

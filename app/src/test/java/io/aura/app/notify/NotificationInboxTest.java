@@ -13,6 +13,7 @@ import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
+import io.aura.kernel.identity.UserEvents.UserProfileChanged;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.notification.NotificationQueries.FindNotificationsOf;
 import io.aura.kernel.notification.NotificationQueries.NotificationView;
@@ -105,6 +106,21 @@ class NotificationInboxTest {
         assertThat(asked.link()).isEqualTo("http://aura.test/inbox");
         assertThat(asked.token()).isNull();
         assertThat(store.entry(asked.id())).map(InboxEntry::mailStatus).contains(MailStatus.NO_ADDRESS);
+    }
+
+    @Test
+    void mail_goes_to_the_address_a_user_has_now_and_waits_for_none_once_it_was_removed() {
+        inbox.on(new UserProfileChanged("olga", "Olga", "olga@new.example.test"));
+        inbox.on(new UserProfileChanged("paul", "Paul", "paul@example.test"));
+        inbox.on(new UserProfileChanged("paul", "Paul", null));
+
+        levelStarted(List.of(), ReplayStatus.REGULAR);
+
+        assertThat(store.entry(single("olga").id())).get().satisfies(e -> {
+            assertThat(e.email()).isEqualTo("olga@new.example.test");
+            assertThat(e.mailStatus()).isEqualTo(MailStatus.PENDING);
+        });
+        assertThat(store.entry(single("paul").id())).map(InboxEntry::mailStatus).contains(MailStatus.NO_ADDRESS);
     }
 
     @Test

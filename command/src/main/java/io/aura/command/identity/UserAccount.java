@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.identity.PreferredLanguage;
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserCommands.ChangeUserProfile;
 import io.aura.kernel.identity.UserCommands.ChoosePreferredLanguage;
 import io.aura.kernel.identity.UserCommands.DisableUser;
 import io.aura.kernel.identity.UserCommands.GrantRoles;
@@ -14,6 +15,7 @@ import io.aura.kernel.identity.UserEvents.PreferredLanguageChosen;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
+import io.aura.kernel.identity.UserEvents.UserProfileChanged;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.identity.UsernamePolicy;
 import io.aura.kernel.validation.InvalidInputException;
@@ -39,6 +41,11 @@ public class UserAccount {
 
     /** The tag of the UI language chosen last, null while none is. */
     private String language;
+
+    /** As registered or changed last (null or blank: none). */
+    private String displayName;
+
+    private String email;
 
     protected UserAccount() {}
 
@@ -104,10 +111,34 @@ public class UserAccount {
         }
     }
 
+    /**
+     * The rule of registration, and nothing else refused: a disabled user's profile can still be corrected.
+     * Who may change it (an ADMIN anyone's, a user their own) the entry points decide from the signed-in name.
+     */
+    @CommandHandler
+    public void handle(ChangeUserProfile command) {
+        var violations = UsernamePolicy.checkProfile(command.email(), command.displayName());
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        if (!command.leavesAsIs(displayName, email)) { // the profile as it is already is no new fact
+            apply(new UserProfileChanged(username, command.displayNameAfter(displayName),
+                    command.emailAfter(email)));
+        }
+    }
+
     @EventSourcingHandler
     void on(UserRegistered event) {
         username = event.username();
         roles = EnumSet.copyOf(event.roles());
+        displayName = event.displayName();
+        email = event.email();
+    }
+
+    @EventSourcingHandler
+    void on(UserProfileChanged event) {
+        displayName = event.displayName();
+        email = event.email();
     }
 
     @EventSourcingHandler

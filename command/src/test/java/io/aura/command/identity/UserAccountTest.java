@@ -3,6 +3,7 @@ package io.aura.command.identity;
 import io.aura.command.Fixtures;
 import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserCommands.ChangeUserProfile;
 import io.aura.kernel.identity.UserCommands.ChoosePreferredLanguage;
 import io.aura.kernel.identity.UserCommands.DisableUser;
 import io.aura.kernel.identity.UserCommands.GrantRoles;
@@ -12,6 +13,7 @@ import io.aura.kernel.identity.UserEvents.PreferredLanguageChosen;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
+import io.aura.kernel.identity.UserEvents.UserProfileChanged;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.validation.InvalidInputException;
 import java.util.Map;
@@ -172,5 +174,61 @@ class UserAccountTest {
                     .expectExceptionMessage(org.hamcrest.Matchers.startsWith("language: must be one of en, de"))
                     .expectNoEvents();
         }
+    }
+
+    @Test
+    void changing_a_profile_records_the_new_display_name_and_e_mail() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER), "Alice", "alice@example.org"))
+                .when(new ChangeUserProfile("alice", "Alice Liddell", "liddell@example.org"), BY_ADMIN)
+                .expectEvents(new UserProfileChanged("alice", "Alice Liddell", "liddell@example.org"));
+    }
+
+    @Test
+    void a_field_left_out_keeps_what_it_was_and_a_blank_one_removes_it() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER), "Alice", "alice@example.org"))
+                .when(new ChangeUserProfile("alice", null, ""))
+                .expectEvents(new UserProfileChanged("alice", "Alice", null));
+    }
+
+    @Test
+    void a_profile_changed_before_is_the_one_compared_with() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER), "Alice", null),
+                        new UserProfileChanged("alice", "Alice Liddell", "liddell@example.org"))
+                .when(new ChangeUserProfile("alice", "Alice", null))
+                .expectEvents(new UserProfileChanged("alice", "Alice", "liddell@example.org"));
+    }
+
+    @Test
+    void changing_a_profile_to_what_it_is_already_records_nothing() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER), "Alice", ""),
+                        new UserProfileChanged("alice", "Alice Liddell", null))
+                .when(new ChangeUserProfile("alice", "Alice Liddell", " "))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_invalid_e_mail_is_refused_naming_email_and_nothing_is_recorded() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER), "Alice", "alice@example.org"))
+                .when(new ChangeUserProfile("alice", "Alice Liddell", "not an address"), BY_ADMIN)
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("email: "))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_display_name_registration_would_refuse_is_refused_naming_display_name() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER), "Alice", null))
+                .when(new ChangeUserProfile("alice", "Al\u202Eice", null))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("displayName: "))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_disabled_users_profile_can_still_be_changed() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER), "Alice", null), new UserDisabled("alice"))
+                .when(new ChangeUserProfile("alice", null, "alice@example.org"), BY_ADMIN)
+                .expectEvents(new UserProfileChanged("alice", "Alice", "alice@example.org"));
     }
 }

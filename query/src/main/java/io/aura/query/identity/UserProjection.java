@@ -4,6 +4,7 @@ import io.aura.kernel.identity.UserEvents.PreferredLanguageChosen;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
+import io.aura.kernel.identity.UserEvents.UserProfileChanged;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.identity.UserQueries.FindUser;
 import io.aura.kernel.identity.UserQueries.FindUsersWithRole;
@@ -62,7 +63,12 @@ public class UserProjection {
         views.find(event.username()).map(v -> UserViewFold.languageChosen(v, event)).ifPresent(this::save);
     }
 
-    /** Whoever registered, granted, revoked, disabled or chose a language waits for this (read your writes). */
+    @EventHandler
+    void on(UserProfileChanged event) {
+        views.find(event.username()).map(v -> UserViewFold.profileChanged(v, event)).ifPresent(this::save);
+    }
+
+    /** Whoever registered, granted, revoked, disabled, chose a language or changed a profile waits for this (read your writes). */
     private void save(UserView view) {
         views.save(view);
         emitter.emit(FindUser.class, q -> q.username().equals(view.username()), view);

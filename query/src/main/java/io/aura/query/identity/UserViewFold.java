@@ -5,6 +5,7 @@ import io.aura.kernel.identity.UserEvents.PreferredLanguageChosen;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
+import io.aura.kernel.identity.UserEvents.UserProfileChanged;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.identity.UserQueries.UserView;
 import java.util.EnumSet;
@@ -48,6 +49,11 @@ public final class UserViewFold {
     /** The language chosen last is the one the UI opens in. */
     public static UserView languageChosen(UserView v, PreferredLanguageChosen e) {
         return new UserView(v.username(), v.roles(), v.displayName(), v.email(), v.disabled(), e.languageTag());
+    }
+
+    /** The event holds the whole profile as it is now, so seeing it twice changes nothing. */
+    public static UserView profileChanged(UserView v, UserProfileChanged e) {
+        return new UserView(v.username(), v.roles(), e.displayName(), e.email(), v.disabled(), v.language());
     }
 
     static Set<Role> roles(Set<Role> roles) {

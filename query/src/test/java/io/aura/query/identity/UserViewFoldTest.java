@@ -7,6 +7,7 @@ import io.aura.kernel.identity.UserEvents.PreferredLanguageChosen;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
+import io.aura.kernel.identity.UserEvents.UserProfileChanged;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.identity.UserQueries.UserView;
 import java.util.Set;
@@ -74,5 +75,18 @@ class UserViewFoldTest {
         assertThat(german).isEqualTo(new UserView("alice", Set.of(Role.REQUESTER), "Alice", null, false, "de"));
         assertThat(later).isEqualTo(new UserView("alice", Set.of(Role.AUDITOR), "Alice", null, true, "de"));
         assertThat(english.language()).isEqualTo("en");
+    }
+
+    @Test
+    void a_changed_profile_replaces_the_display_name_and_e_mail_and_keeps_the_rest() {
+        UserView german = UserViewFold.languageChosen(UserViewFold.disabled(UserViewFold.registered(
+                new UserRegistered("alice", Set.of(Role.REQUESTER), "Alice", "a@x.org")), new UserDisabled("alice")),
+                new PreferredLanguageChosen("alice", "de"));
+        UserProfileChanged change = new UserProfileChanged("alice", "Alice Liddell", null);
+
+        UserView once = UserViewFold.profileChanged(german, change);
+
+        assertThat(once).isEqualTo(new UserView("alice", Set.of(Role.REQUESTER), "Alice Liddell", null, true, "de"));
+        assertThat(UserViewFold.profileChanged(once, change)).isEqualTo(once);
     }
 }

@@ -46,6 +46,18 @@ abstract class UserViewStoreContract {
     }
 
     @Test
+    void a_changed_display_name_and_e_mail_replace_the_ones_before_wherever_the_user_is_read() {
+        store().save(new UserView("alice", Set.of(Role.APPROVER), "Alice", "alice@example.org", false, "de"));
+
+        UserView changed = new UserView("alice", Set.of(Role.APPROVER), "Alice Liddell", null, false, "de");
+        store().save(changed);
+
+        assertThat(store().find("alice")).contains(changed);
+        assertThat(store().all()).containsExactly(changed);
+        assertThat(store().withRole(Role.APPROVER)).containsExactly(changed);
+    }
+
+    @Test
     void everyone_holding_a_role_comes_by_username_and_follows_a_changed_view() {
         store().save(user("carol", Role.ADMIN));
         store().save(user("alice", Role.REQUESTER, Role.ADMIN));

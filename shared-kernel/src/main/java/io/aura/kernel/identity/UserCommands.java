@@ -1,6 +1,7 @@
 package io.aura.kernel.identity;
 
 import io.aura.kernel.TargetsAggregate;
+import java.util.Objects;
 import java.util.Set;
 
 /** Commands of a user account. A password never travels in a command: it goes to the credential store. */
@@ -46,6 +47,45 @@ public final class UserCommands {
         @Override
         public String targetAggregateId() {
             return username;
+        }
+    }
+
+    /**
+     * A new display name and e-mail for a user: an ADMIN's for anyone, or the user's for themself (the entry
+     * points decide who, from the signed-in name). A null field leaves it as it is; a blank one removes it.
+     * The same rule as at registration ({@link UsernamePolicy#checkProfile}); a change to what is there
+     * already records nothing.
+     */
+    public record ChangeUserProfile(String username, String displayName, String email) implements TargetsAggregate {
+        @Override
+        public String targetAggregateId() {
+            return username;
+        }
+
+        /** The display name this change leaves, given the one before (null: none). */
+        public String displayNameAfter(String before) {
+            return none(displayName == null ? before : displayName);
+        }
+
+        /** The e-mail address this change leaves, given the one before (null: none). */
+        public String emailAfter(String before) {
+            return none(email == null ? before : email);
+        }
+
+        /** Whether a user whose profile is {@code displayNameNow} and {@code emailNow} keeps it as it is. */
+        public boolean leavesAsIs(String displayNameNow, String emailNow) {
+            return Objects.equals(none(displayNameNow), displayNameAfter(displayNameNow))
+                    && Objects.equals(none(emailNow), emailAfter(emailNow));
+        }
+
+        /** Whether {@code view} shows the profile this change leaves (a reader waiting for it is done). */
+        public boolean shownIn(UserQueries.UserView view) {
+            return leavesAsIs(view.displayName(), view.email());
+        }
+
+        /** A blank text is none: registration allowed one, and it shows as nothing. */
+        private static String none(String text) {
+            return text == null || text.isBlank() ? null : text;
         }
     }
 }

@@ -16,4 +16,10 @@ public final class UserEvents {
 
     /** The user chose the UI's language (a BCP 47 tag such as "de"); their next page opens in it. */
     public record PreferredLanguageChosen(String username, String languageTag) {}
+
+    /**
+     * A user's display name and e-mail address as they are now (null: none), changed by an administrator or
+     * by the user (the actor is in the metadata).
+     */
+    public record UserProfileChanged(String username, String displayName, String email) {}
 }

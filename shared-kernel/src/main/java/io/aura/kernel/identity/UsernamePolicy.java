@@ -21,8 +21,8 @@ public final class UsernamePolicy {
     public static final int MAX_EMAIL_LENGTH = 254;
 
     public static List<FieldViolation> check(String username, Set<Role> roles, String email, String displayName) {
-        List<FieldViolation> out = check(username, roles, email);
-        TextPolicy.line("displayName", displayName, MAX_DISPLAY_NAME_LENGTH).ifPresent(out::add);
+        List<FieldViolation> out = check(username, roles, null);
+        out.addAll(checkProfile(email, displayName));
         return out;
     }
 
@@ -34,6 +34,12 @@ public final class UsernamePolicy {
         if (roles == null || roles.isEmpty()) {
             out.add(FieldViolation.of("roles", Rule.ROLES_REQUIRED));
         }
+        out.addAll(checkEmail(email));
+        return out;
+    }
+
+    private static List<FieldViolation> checkEmail(String email) {
+        List<FieldViolation> out = new ArrayList<>();
         if (email != null && email.length() > MAX_EMAIL_LENGTH) {
             out.add(FieldViolation.of("email", Rule.TOO_LONG, MAX_EMAIL_LENGTH));
         } else if (email != null && !email.isBlank() && !EMAIL.matcher(email).matches()) {
@@ -51,5 +57,15 @@ public final class UsernamePolicy {
             return List.of(FieldViolation.of("password", Rule.PASSWORD_TOO_LONG));
         }
         return List.of();
+    }
+
+    /**
+     * What a user's display name and e-mail address must be (null or blank: none), at registration and at
+     * every change after it.
+     */
+    public static List<FieldViolation> checkProfile(String email, String displayName) {
+        List<FieldViolation> out = checkEmail(email);
+        TextPolicy.line("displayName", displayName, MAX_DISPLAY_NAME_LENGTH).ifPresent(out::add);
+        return out;
     }
 }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -38,8 +39,8 @@ import java.util.stream.Collectors;
 
 /**
  * Administration of users: every user listed and searched (user name, display name, e-mail); a role granted
- * or revoked, a user disabled (the commands of /api/users, through {@link UserDesk}); a user created with
- * roles (the checks of POST /api/users) who can sign in at once.
+ * or revoked, a user disabled, a display name and e-mail edited (the commands of /api/users, through
+ * {@link UserDesk}); a user created with roles (the checks of POST /api/users) who can sign in at once.
  */
 @Route(value = "admin/users", layout = MainLayout.class)
 @RolesAllowed("ADMIN")
@@ -53,6 +54,12 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<UserView> users = new Grid<>(UserView.class, false);
     private final UserDesk desk;
     private List<UserView> all = List.of();
+    /** One editor for every user: each opening loads the user it edits, nothing kept from the one before. */
+    private final Dialog editor = new Dialog();
+    private final TextField editDisplayName = new TextField();
+    private final EmailField editEmail = new EmailField();
+    private final Button editSave = new Button();
+    private String editing;
     private static final String ACTIONS_WIDE = "24em";
     private static final String ACTIONS_NARROW = "13em";
 
@@ -114,6 +121,7 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
         add(new H2(getTranslation("admin.users.list-title")), search, users,
                 new H2(getTranslation("admin.users.create-title")),
                 new FormLayout(username, password, displayName, email, roles), create);
+        buildEditor();
         reload();
     }
 
@@ -211,12 +219,17 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
         grant.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         grant.setEnabled(!notHeld.isEmpty() && !user.disabled());
 
+        Button edit = new Button(getTranslation("admin.users.edit"), e -> openEditor(user));
+        edit.addClassName("edit");
+        edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        edit.setAriaLabel(getTranslation("admin.users.edit-aria", user.username()));
+
         Button disable = new Button(getTranslation("admin.users.disable"), e -> confirmDisable(user));
         disable.addClassName("disable");
         disable.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         disable.setAriaLabel(getTranslation("admin.users.disable-aria", user.username()));
         disable.setEnabled(!user.disabled());
-        HorizontalLayout row = new HorizontalLayout(held, revoke, grantable, grant, disable);
+        HorizontalLayout row = new HorizontalLayout(edit, held, revoke, grantable, grant, disable);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setSpacing(false);
         // on a phone the controls go onto more lines instead of widening the row
@@ -224,6 +237,68 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
         held.setWidth("8em");
         grantable.setWidth("8em");
         return row;
+    }
+
+    private void buildEditor() {
+        editor.setId("profile-editor");
+        // the title says whose they are; a label naming the user would be cut on a phone
+        editDisplayName.setId("profile-display-name");
+        editDisplayName.setLabel(getTranslation("admin.users.display-name"));
+        editDisplayName.setWidthFull();
+        editEmail.setId("profile-email");
+        editEmail.setLabel(getTranslation("admin.users.email"));
+        editEmail.setWidthFull();
+        // the server's rule decides, the one of registration; the browser's own check would be a second one
+        editEmail.setManualValidation(true);
+        editSave.setId("profile-save");
+        editSave.setText(getTranslation("admin.users.edit-save"));
+        editSave.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        editSave.addClickListener(e -> saveProfile());
+        Button cancel = new Button(getTranslation("admin.users.edit-cancel"), e -> editor.close());
+        cancel.setId("profile-cancel");
+        FormLayout fields = new FormLayout(editDisplayName, editEmail);
+        fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        editor.add(fields);
+        editor.getFooter().add(cancel, editSave);
+        editor.setWidth("min(28em, 100%)");
+    }
+
+    /** The form shows this user as the list does, without anything typed for another one. */
+    private void openEditor(UserView user) {
+        editing = user.username();
+        editor.setHeaderTitle(getTranslation("admin.users.edit-title", user.username()));
+        editDisplayName.setValue(user.displayName() == null ? "" : user.displayName());
+        editEmail.setValue(user.email() == null ? "" : user.email());
+        editDisplayName.setInvalid(false);
+        editEmail.setInvalid(false);
+        editor.open();
+        editDisplayName.focus();
+    }
+
+    /** An empty field removes what was there; a refused field says why beside it and nothing is recorded. */
+    private void saveProfile() {
+        editDisplayName.setInvalid(false);
+        editEmail.setInvalid(false);
+        String user = editing;
+        try {
+            desk.changeProfile(user, editDisplayName.getValue().strip(), editEmail.getValue().strip());
+        } catch (InvalidInputException invalid) {
+            for (FieldViolation v : invalid.violations()) {
+                String message = FieldMessages.of(this, v);
+                switch (v.field()) {
+                    case "email" -> { editEmail.setInvalid(true); editEmail.setErrorMessage(message); }
+                    default -> { editDisplayName.setInvalid(true); editDisplayName.setErrorMessage(message); }
+                }
+            }
+            return;
+        } catch (RuntimeException refused) {
+            Notification.show(getTranslation("admin.users.not-possible", refused.getMessage()))
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        editor.close();
+        Notification.show(getTranslation("admin.users.edit-saved", user));
+        reload();
     }
 
     private void confirmDisable(UserView user) {

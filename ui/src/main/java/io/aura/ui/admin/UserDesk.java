@@ -2,12 +2,15 @@ package io.aura.ui.admin;
 
 import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserCommands.ChangeUserProfile;
 import io.aura.kernel.identity.UserCommands.DisableUser;
 import io.aura.kernel.identity.UserCommands.GrantRoles;
 import io.aura.kernel.identity.UserCommands.RevokeRole;
 import io.aura.kernel.identity.UserQueries.FindUser;
 import io.aura.kernel.identity.UserQueries.ListUsers;
 import io.aura.kernel.identity.UserQueries.UserView;
+import io.aura.kernel.identity.UsernamePolicy;
+import io.aura.kernel.validation.InvalidInputException;
 import io.aura.ui.SignedIn;
 import java.time.Duration;
 import java.util.List;
@@ -70,5 +73,23 @@ public class UserDesk {
         SignedIn.requireAnyRole("ADMIN");
         readYourWrites.sendAndAwait(new DisableUser(username), new FindUser(username), UserView.class,
                 UserView::disabled, READ_SIDE_TIMEOUT);
+    }
+
+    /**
+     * Changes a user's display name and e-mail (ADMIN; a blank one is removed), the command of
+     * PUT /api/users/{username} with registration's rule; answers with the user once the read side shows it.
+     *
+     * @throws InvalidInputException naming each field that is wrong; nothing is recorded then
+     */
+    public UserView changeProfile(String username, String displayName, String email) {
+        SignedIn.requireAnyRole("ADMIN");
+        var violations = UsernamePolicy.checkProfile(email, displayName);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        ChangeUserProfile command = new ChangeUserProfile(username, displayName, email);
+        return readYourWrites.sendAndAwait(command, new FindUser(username), UserView.class, command::shownIn,
+                        READ_SIDE_TIMEOUT)
+                .orElseThrow(() -> new IllegalStateException("the user view did not show the profile in time"));
     }
 }

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -168,6 +169,28 @@ public class IdentityController {
     @PreAuthorize("hasRole('ADMIN')")
     public UserListing disable(@PathVariable String username) {
         return UserListing.of(userService.disable(username));
+    }
+
+    /** A user's new display name and e-mail: a field left out stays as it is, a blank one is removed. */
+    public record ProfileRequest(String displayName, String email) {}
+
+    @Operation(summary = "Change a user's display name and e-mail (ADMIN; disabled users too): a field left out "
+            + "stays as it is, an empty one is removed. Registration's rules; 400 naming the field, 404 for no such "
+            + "user. Recorded with who changed it; the same profile again records nothing")
+    @PutMapping("/api/users/{username}")
+    @PreAuthorize("hasRole('ADMIN')")
+    public UserListing changeProfile(@PathVariable String username, @RequestBody ProfileRequest request) {
+        return UserListing.of(userService.changeProfile(username, request.displayName(), request.email()));
+    }
+
+    @Operation(summary = "Change my display name and e-mail (any user, for themself): a field left out stays as "
+            + "it is, an empty one is removed. Registration's rules; 400 naming the field")
+    @PutMapping("/api/users/me/profile")
+    @PreAuthorize("isAuthenticated()")
+    public UserListing changeMyProfile(@RequestBody ProfileRequest request, Authentication authentication) {
+        // the signed-in name, never one in the request: nobody changes someone else's profile here
+        return UserListing.of(userService.changeProfile(authentication.getName(), request.displayName(),
+                request.email()));
     }
 
     @ExceptionHandler(UserService.UnknownUserException.class)
