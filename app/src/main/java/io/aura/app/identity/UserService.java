@@ -95,7 +95,7 @@ public class UserService implements Accounts {
         List<FieldViolation> violations = new ArrayList<>(roleViolations(roleNames));
         Set<Role> roles = parseRoles(roleNames);
         if (violations.isEmpty() && roles.isEmpty()) {
-            violations.add(new FieldViolation("roles", "must name at least one of REQUESTER, APPROVER, ADMIN, AUDITOR"));
+            violations.add(FieldViolation.of("roles", io.aura.kernel.validation.Rule.ROLES_REQUIRED));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

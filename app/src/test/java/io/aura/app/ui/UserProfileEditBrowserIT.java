@@ -2,8 +2,6 @@ package io.aura.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aura.app.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -17,43 +15,28 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * nothing scrolls sideways, axe finds nothing serious, and a bad e-mail is told beside its field. Screenshots:
  * target/screenshots/user-profile-edit-390*.png.
  */
-class UserProfileEditBrowserIT extends IntegrationTest {
-    private ChromeDriver browser;
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + environment.getProperty("local.server.port");
-    }
+class UserProfileEditBrowserIT extends BrowserTest {
 
     @Test
     void the_edit_form_fits_a_phone_and_tells_a_bad_e_mail_beside_its_field() throws Exception {
         String name = unique("phone-user-with-a-long-name");
         userWithEmail(name, name + "@a-rather-long-domain.example.org", "REQUESTER");
-        browser = Chromium.open("500,844", null, "en-GB");
-        Chromium.emulatePhone(browser, 390, 844);
-        browser.get(base() + "/login");
-        Chromium.waitUpTo(browser, 30).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys("admin");
-        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys(ADMIN_PASSWORD, Keys.ENTER);
-        Chromium.waitUpTo(browser, 30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-app-layout")));
-        browser.get(base() + "/admin/users");
+        ChromeDriver browser = phone();
+        signIn(browser, "admin", ADMIN_PASSWORD);
+        openView(browser, "admin/users");
         Chromium.waitUpTo(browser, 15).until(ExpectedConditions.presenceOfElementLocated(By.id("user-search")))
                 .findElement(By.cssSelector("input")).sendKeys(name);
         By edit = By.cssSelector("vaadin-button.edit[aria-label='Edit the display name and e-mail of " + name + "']");
-        Chromium.waitUpTo(browser, 15).until(ExpectedConditions.elementToBeClickable(edit));
-        Thread.sleep(1_000); // the search filters the list after a pause in typing: its row is then the one to click
+        // the search filters the list after a pause in typing: then the one row left is the one to click
+        Chromium.waitUpTo(browser, 15).withMessage("the search did not narrow the list to " + name).until(d ->
+                Long.valueOf(1).equals(Chromium.js(d, "return document.getElementById('users').size"))
+                        && !d.findElements(edit).isEmpty());
+        Chromium.settled(browser);
 
         browser.findElement(edit).click();
         WebElement email = Chromium.waitUpTo(browser, 15).until(ExpectedConditions.visibilityOfElementLocated(
                 By.id("profile-email")));
-        Thread.sleep(500); // the overlay's opening animation
+        Chromium.waitUntilStill(browser, "the edit form opening", "#profile-email, #profile-save");
         Chromium.screenshot(browser, "user-profile-edit-390");
 
         assertThat(Chromium.sidewaysScrollers(browser)).isEmpty();

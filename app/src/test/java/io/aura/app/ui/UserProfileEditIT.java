@@ -178,6 +178,12 @@ class UserProfileEditIT extends IntegrationTest {
         assertThat(email(ui).getLabel()).isEqualTo("E-Mail (für Benachrichtigungen)");
         assertThat(ui.find(Button.class).withId("profile-save").single().getText()).isEqualTo("Speichern");
         assertThat(ui.find(Button.class).withId("profile-cancel").single().getText()).isEqualTo("Abbrechen");
+        ui.test(email(ui)).setValue("rosa at example.org");
+        ui.test(ui.find(Button.class).withId("profile-save").single()).click();
+        assertThat(email(ui).getErrorMessage()).as("the kernel's rule in German, not the API's English")
+                .isEqualTo("Keine E-Mail-Adresse.");
+
+        ui.test(email(ui)).setValue("");
         ui.test(displayName(ui)).setValue("Rosa");
         ui.test(ui.find(Button.class).withId("profile-save").single()).click();
         assertThat(ui.test(ui.find(Notification.class).last()).getText())

@@ -284,7 +284,7 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
             desk.changeProfile(user, editDisplayName.getValue().strip(), editEmail.getValue().strip());
         } catch (InvalidInputException invalid) {
             for (FieldViolation v : invalid.violations()) {
-                String message = FieldMessages.of(this, v);
+                String message = Refusals.of(this, v);
                 switch (v.field()) {
                     case "email" -> { editEmail.setInvalid(true); editEmail.setErrorMessage(message); }
                     default -> { editDisplayName.setInvalid(true); editDisplayName.setErrorMessage(message); }
