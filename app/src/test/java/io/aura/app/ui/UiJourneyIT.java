@@ -323,7 +323,7 @@ class UiJourneyIT extends BrowserTest {
         type(root, "level-name", "facilities");
         type(root, "level-approvers", "nobody-" + unique("x"));
         click(root, "level-add");
-        waitUpTo(root, 10).until(d -> d.findElement(By.id("level-errors")).getText().contains("no user is called"));
+        waitUpTo(root, 10).until(d -> d.findElement(By.id("level-errors")).getText().contains("No user is called"));
         type(root, "level-approvers", Keys.BACK_SPACE.toString());
         type(root, "level-min-attendees", "20");
         root.findElement(By.cssSelector("#level-role")).click();
