@@ -9,6 +9,7 @@ import io.aura.kernel.booking.BookingQueries.FindCalendar;
 import io.aura.kernel.booking.BookingQueries.Occurrence;
 import io.aura.kernel.feed.CalendarFeedCommands.IssueCalendarFeed;
 import io.aura.kernel.feed.CalendarFeedCommands.RotateCalendarFeed;
+import io.aura.kernel.feed.CalendarFeedLinks;
 import io.aura.kernel.feed.CalendarFeedQueries.CalendarFeedView;
 import io.aura.kernel.feed.CalendarFeedQueries.FindCalendarFeedBySecretHash;
 import io.aura.kernel.feed.CalendarFeedQueries.FindCalendarFeedOf;
@@ -37,17 +38,13 @@ import org.springframework.stereotype.Component;
  * rotating it, and the feed a secret opens, written from the booking views the query side already keeps.
  */
 @Component
-public class CalendarFeeds {
+public class CalendarFeeds implements CalendarFeedLinks {
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(5);
     /** What a feed shows: the last month (recent changes) and the year ahead. */
     static final Duration PAST = Duration.ofDays(30);
     static final Duration AHEAD = Duration.ofDays(366);
     /** The most bookings of one person a feed reads: far above a year of anyone's bookings. */
     private static final int MOST_BOOKINGS = 5000;
-
-    public record ResourceLink(String resourceId, String url) {}
-
-    public record Links(String mine, List<ResourceLink> resources) {}
 
     private final ReadYourWrites commands;
     private final QueryGateway queries;
@@ -64,13 +61,13 @@ public class CalendarFeeds {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    /** The caller's feed URLs; the first ask issues their secret (an event), later ones record nothing. */
+    @Override
     public Links links(String ownerId) {
         CalendarFeedView feed = feedOf(ownerId).orElseGet(() -> issue(ownerId));
         return links(ownerId, feed);
     }
 
-    /** A new secret for the caller: every URL made from the old one stops working at once. */
+    @Override
     public Links rotate(String ownerId) {
         String nonce = secrets.newNonce();
         String hash = FeedSecrets.hash(secrets.secret(ownerId, nonce));

@@ -165,6 +165,16 @@ class CalendarFeedIT extends IntegrationTest {
         assertThat(http.post("/api/ical/links/rotate", null, Map.of()).status()).isEqualTo(401);
     }
 
+    @Test
+    void a_disabled_person_s_feed_is_404() {
+        String url = path(http.get("/api/ical/links", alice).body().get("mine").asString());
+        assertThat(http.get(url, null).status()).isEqualTo(200);
+
+        assertThat(http.post("/api/users/" + aliceName + "/disable", adminToken, Map.of()).status()).isEqualTo(200);
+
+        assertThat(http.get(url, null).status()).isEqualTo(404);
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     String book(String token, String title, int dayOffset, int fromMinute, int toMinute) {

@@ -2,7 +2,7 @@ package io.aura.app.api.ical;
 
 import io.aura.app.api.NotFoundException;
 import io.aura.app.external.CalendarFeeds;
-import io.aura.app.external.CalendarFeeds.Links;
+import io.aura.kernel.feed.CalendarFeedLinks.Links;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
