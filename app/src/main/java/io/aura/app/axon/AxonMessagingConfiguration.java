@@ -7,6 +7,7 @@ import io.aura.app.notify.WebhookOutbox;
 import io.aura.app.ops.RequestLogFilter;
 import io.aura.command.approval.Approval;
 import io.aura.command.booking.Booking;
+import io.aura.command.feed.CalendarFeed;
 import io.aura.command.identity.UserAccount;
 import io.aura.command.resource.ResourceName;
 import io.aura.command.schedule.ResourceSchedule;
@@ -123,6 +124,7 @@ public class AxonMessagingConfiguration {
                         .configureCache(c -> new WeakReferenceCache()))
                 .configureAggregate(Approval.class)
                 .configureAggregate(Webhook.class)
+                .configureAggregate(CalendarFeed.class)
                 .configureAggregate(ResourceName.class)
                 .eventProcessing(processing -> processing.registerSaga(BookingSaga.class)
                         // Webhooks receive what happens from their registration on, not the store's history.

@@ -37,10 +37,15 @@ public class RequestLogFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             Object user = request.getAttribute(AUTHENTICATED_USER);
-            log.info("{} {} {} user={} status={} {}ms", requestId, request.getMethod(), request.getRequestURI(),
+            log.info("{} {} {} user={} status={} {}ms", requestId, request.getMethod(), loggable(request.getRequestURI()),
                     user == null ? "-" : user,
                     response.getStatus(), (System.nanoTime() - start) / 1_000_000);
         }
+    }
+
+    /** A calendar feed's path is its secret (ADR 0032): the log shows that a feed was read, not which. */
+    static String loggable(String path) {
+        return path != null && path.startsWith("/ical/") ? "/ical/*.ics" : path;
     }
 
     /** The caller's id if it is safe to log and store (no spaces, quotes or control characters), else a new one. */

@@ -102,7 +102,7 @@ public class SecurityConfiguration {
     /** Paths of the machine-facing API: bearer tokens, no session. Everything else is the Vaadin UI. */
     static final String[] API_PATHS = {
         "/api/**", "/events/**", "/dashboard/**", "/approvals/**", "/.well-known/**", "/actuator/**",
-        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"
+        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error", "/ical/**"
     };
 
     /** The API endpoints that need no bearer token (API.md "Conventions"); the rules below permit the same. */
@@ -112,7 +112,8 @@ public class SecurityConfiguration {
                 paths.matcher(HttpMethod.POST, "/approvals/authorize"), paths.matcher(HttpMethod.GET, "/approvals/decide"),
                 paths.matcher(HttpMethod.GET, "/.well-known/jwks.json"), paths.matcher("/actuator/health"),
                 paths.matcher("/actuator/health/**"), paths.matcher("/v3/api-docs"), paths.matcher("/v3/api-docs/**"),
-                paths.matcher("/swagger-ui.html"), paths.matcher("/swagger-ui/**"));
+                paths.matcher("/swagger-ui.html"), paths.matcher("/swagger-ui/**"),
+                paths.matcher(HttpMethod.GET, "/ical/**"));
     }
 
     /**
@@ -153,6 +154,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
+                        // a calendar feed's secret URL is its own credential (ADR 0032)
+                        .requestMatchers(HttpMethod.GET, "/ical/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e

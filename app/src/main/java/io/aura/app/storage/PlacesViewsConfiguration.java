@@ -3,6 +3,9 @@ package io.aura.app.storage;
 import io.aura.query.booking.ClosedTimeViewStore;
 import io.aura.query.booking.MongoClosedTimeViewStore;
 import io.aura.query.booking.SqlClosedTimeViewStore;
+import io.aura.query.feed.CalendarFeedStore;
+import io.aura.query.feed.MongoCalendarFeedStore;
+import io.aura.query.feed.SqlCalendarFeedStore;
 import io.aura.query.identity.MongoUserViewStore;
 import io.aura.query.identity.SqlUserViewStore;
 import io.aura.query.identity.UserViewStore;
@@ -18,7 +21,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The stores of the resources, users, blackouts and busy-times views: in the event store's SQL
+ * The stores of the resources, users, blackouts, busy-times and calendar feed views: in the event store's SQL
  * database on the embedded default (written with each batch's token, ADR 0021), in MongoDB in
  * production.
  */
@@ -47,6 +50,12 @@ public class PlacesViewsConfiguration {
                                                           PlatformTransactionManager transactionManager) {
             return new SqlClosedTimeViewStore(dataSource, viewReader, transactionManager).createSchema();
         }
+
+        @Bean
+        public SqlCalendarFeedStore calendarFeedStore(DataSource dataSource, @Qualifier("viewReader") DataSource viewReader,
+                                                      PlatformTransactionManager transactionManager) {
+            return new SqlCalendarFeedStore(dataSource, viewReader, transactionManager).createSchema();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -65,6 +74,11 @@ public class PlacesViewsConfiguration {
         @Bean
         public ClosedTimeViewStore closedTimeViewStore(MongoTemplate mongo) {
             return new MongoClosedTimeViewStore(mongo);
+        }
+
+        @Bean
+        public CalendarFeedStore calendarFeedStore(MongoTemplate mongo) {
+            return new MongoCalendarFeedStore(mongo);
         }
     }
 }

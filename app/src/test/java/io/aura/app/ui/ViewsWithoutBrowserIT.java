@@ -285,6 +285,24 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
         assertThat(shown(ui, Grid.class, "past-bookings")).isFalse();
     }
 
+    @Test
+    void my_bookings_shows_my_calendar_feed_address_which_opens_without_a_token_until_i_replace_it() {
+        String name = unique("blfeed");
+        userWithRoles(name, "REQUESTER"); // a feed opens only while its owner's account exists and is enabled
+        BrowserlessUIContext ui = signedIn(name, "REQUESTER");
+        ui.navigate(MyBookingsView.class);
+
+        ui.test(ui.find(Button.class).withId("subscribe-calendar").single()).click();
+        String first = ui.find(TextField.class).withId("feed-url").single().getValue();
+        ui.test(ui.find(Button.class).withId("feed-rotate").single()).click();
+        String second = ui.find(TextField.class).withId("feed-url").single().getValue();
+
+        assertThat(first).startsWith("http://aura.test/ical/").endsWith(".ics");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(http.get(java.net.URI.create(first).getPath(), null).status()).isEqualTo(404);
+        assertThat(http.get(java.net.URI.create(second).getPath(), null).status()).isEqualTo(200);
+    }
+
     static <T extends com.vaadin.flow.component.Component> boolean shown(BrowserlessUIContext ui, Class<T> type,
                                                                         String id) {
         return ui.find(type).withId(id).withCondition(c -> c.isVisible()).exists();

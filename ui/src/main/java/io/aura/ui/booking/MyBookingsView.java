@@ -14,15 +14,19 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.feed.CalendarFeedLinks;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.ui.LiveWhileAttached;
 import io.aura.ui.MainLayout;
@@ -36,6 +40,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The signed-in user's bookings, upcoming and past: status, occurrences, move or cancel, and the booking token as a
@@ -60,9 +65,11 @@ public class MyBookingsView extends VerticalLayout implements HasDynamicTitle {
     private final Map<String, String> names;
     /** Why a booking is where it is (refused, rejected with the approver's comment, expired), read per refresh. */
     private Map<String, String> notes = Map.of();
+    private final ObjectProvider<CalendarFeedLinks> feeds;
 
     public MyBookingsView(BookingDesk bookings, CalendarDesk calendars, ResourceDirectory resources,
-                          AuthenticationContext authentication) {
+                          AuthenticationContext authentication, ObjectProvider<CalendarFeedLinks> feeds) {
+        this.feeds = feeds;
         this.calendars = calendars;
         this.bookings = bookings;
         this.user = authentication.getPrincipalName().orElse("");
@@ -76,7 +83,13 @@ public class MyBookingsView extends VerticalLayout implements HasDynamicTitle {
         nonePast.setId("past-empty");
         noneUpcoming.addClassNames(LumoUtility.TextColor.SECONDARY);
         nonePast.addClassNames(LumoUtility.TextColor.SECONDARY);
-        add(new H2(getTranslation("booking.mine.heading")), new H3(getTranslation("booking.mine.upcoming")), noneUpcoming,
+        Button subscribe = new Button(getTranslation("booking.feed.open"), e -> showFeed());
+        subscribe.setId("subscribe-calendar");
+        subscribe.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout heading = new HorizontalLayout(new H2(getTranslation("booking.mine.heading")), subscribe);
+        heading.setAlignItems(Alignment.BASELINE);
+        heading.setWrap(true);
+        add(heading, new H3(getTranslation("booking.mine.upcoming")), noneUpcoming,
                 upcoming, new H3(getTranslation("booking.mine.past")), nonePast, past);
         // live: a decision, an expiry or a change made in another window shows without a reload; only bursts
         // that touch a booking listed here (a new one from another window shows on the next visit)
@@ -190,6 +203,36 @@ public class MyBookingsView extends VerticalLayout implements HasDynamicTitle {
             actions.add(proof);
         }
         return actions;
+    }
+
+    /** The caller's secret feed URL to subscribe to in their own calendar, and a way to replace it (ADR 0032). */
+    private void showFeed() {
+        CalendarFeedLinks links = feeds.getIfAvailable();
+        if (links == null) {
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("booking.feed.heading"));
+        TextField url = new TextField(getTranslation("booking.feed.url"));
+        url.setId("feed-url");
+        url.setReadOnly(true);
+        url.setWidthFull();
+        url.setValue(links.links(user).mine());
+        Button copy = new Button(getTranslation("booking.feed.copy"), e -> {
+            url.getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", url.getValue());
+            Notification.show(getTranslation("booking.feed.copied"));
+        });
+        Button rotate = new Button(getTranslation("booking.feed.rotate"), e -> {
+            url.setValue(links.rotate(user).mine());
+            Notification.show(getTranslation("booking.feed.rotated"));
+        });
+        rotate.setId("feed-rotate");
+        rotate.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        dialog.add(new VerticalLayout(new Paragraph(getTranslation("booking.feed.what")), url,
+                new HorizontalLayout(copy, rotate)));
+        dialog.setWidth("min(40em, 95vw)");
+        dialog.getFooter().add(new Button(getTranslation("booking.details.close"), e -> dialog.close()));
+        dialog.open();
     }
 
     private void showProof(BookingView booking, String token) {

@@ -9,6 +9,7 @@ import io.aura.query.approval.ApprovalProjection;
 import io.aura.query.booking.AvailabilityProjection;
 import io.aura.query.booking.BookingProjection;
 import io.aura.query.booking.HeatmapProjection;
+import io.aura.query.feed.CalendarFeedProjection;
 import io.aura.query.identity.UserProjection;
 import io.aura.query.resource.ResourceProjection;
 import io.aura.query.store.BatchedViewStore;
@@ -55,7 +56,8 @@ public class ReplayController {
     static final List<String> PROJECTIONS = List.of(UserProjection.PROCESSING_GROUP,
             ResourceProjection.PROCESSING_GROUP, BookingProjection.PROCESSING_GROUP,
             AvailabilityProjection.PROCESSING_GROUP, HeatmapProjection.PROCESSING_GROUP,
-            ApprovalProjection.PROCESSING_GROUP, NotificationInbox.PROCESSING_GROUP);
+            ApprovalProjection.PROCESSING_GROUP, NotificationInbox.PROCESSING_GROUP,
+            CalendarFeedProjection.PROCESSING_GROUP);
 
     private static final Logger log = LoggerFactory.getLogger(ReplayController.class);
 
