@@ -248,6 +248,9 @@ public class ResourceSchedule {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+        if (blackouts.get(c.blackoutId()) != null) {
+            return; // added already (a holiday imported again keeps its id): nothing new to record
+        }
         apply(new BlackoutAdded(resourceId, c.blackoutId(), c.range(), c.reason()));
     }
 
@@ -287,10 +290,13 @@ public class ResourceSchedule {
         }
     }
 
-    /** Holds of other bookings and blackouts within the resource's buffer of {@code range}. */
+    /**
+     * Holds of other bookings and blackouts within the resource's buffer of {@code range}, and the
+     * parts of it outside the opening hours (the buffer does not reach past closing time).
+     */
     private List<Conflict> conflictsWith(TimeRange range, String ownBookingId) {
         TimeRange widened = range.widenedBy(Duration.ofMinutes(spec.bufferMinutes()));
-        List<Conflict> conflicts = new ArrayList<>();
+        List<Conflict> conflicts = new ArrayList<>(ScheduleRules.outsideOpeningHours(spec, range));
         for (var hold : holds.overlapping(widened)) {
             String holder = hold.key().bookingId();
             if (!holder.equals(ownBookingId)) {

@@ -12,6 +12,8 @@ import io.aura.kernel.schedule.ScheduleQueries.ClosedTime;
 import io.aura.kernel.schedule.ScheduleQueries.FindBlackout;
 import io.aura.kernel.schedule.ScheduleQueries.FindClosedTimes;
 import io.aura.kernel.schedule.ScheduleQueries.ListBlackouts;
+import io.aura.kernel.schedule.ScheduleRules;
+import io.aura.kernel.schedule.TimeRange;
 import io.aura.query.resource.ResourceViewStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,7 +135,8 @@ public class AvailabilityProjection {
             Instant wantedFrom = q.start().minus(buffer);
             Instant wantedTo = q.end().plus(buffer);
             boolean free = busy.getOrDefault(resource.id(), List.of()).stream()
-                    .noneMatch(r -> r[0].isBefore(wantedTo) && r[1].isAfter(wantedFrom));
+                    .noneMatch(r -> r[0].isBefore(wantedTo) && r[1].isAfter(wantedFrom))
+                    && ScheduleRules.outsideOpeningHours(resource.spec(), new TimeRange(q.start(), q.end())).isEmpty();
             if (free) {
                 out.add(new Suggestion(resource.id(), q.start(), q.end(), SAME_TIME_ELSEWHERE_SCORE));
             }

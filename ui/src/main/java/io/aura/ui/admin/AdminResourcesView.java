@@ -384,7 +384,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         ResourceSpec spec = new ResourceSpec(name.getValue(), orZero(capacity.getValue()), timeZone.getValue(),
                 approval.getValue() || !levels.isEmpty(), names(approvers.getValue()), orZero(buffer.getValue()),
                 orZero(minMinutes.getValue()), orZero(maxMinutes.getValue()), orZero(windowDays.getValue()),
-                levels, deadline());
+                levels, deadline(), editing == null ? List.of() : editing.spec().openingHours());
         try {
             if (editing == null) {
                 desk.register(spec);
