@@ -2,7 +2,9 @@ package io.aura.app.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aura.app.Http;
 import io.aura.app.IntegrationTest;
+import io.aura.ui.booking.BookingDesk;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +29,9 @@ import tools.jackson.databind.JsonNode;
  * a holiday calendar becomes blackouts, once.
  */
 class OpeningHoursIT extends IntegrationTest {
+    @Autowired
+    BookingDesk desk;
+
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** A Monday at least a week ahead, so every slot of the tests lies in the future. */
     static final LocalDate MONDAY = LocalDate.now(BERLIN).plusWeeks(1).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
@@ -70,12 +79,41 @@ class OpeningHoursIT extends IntegrationTest {
         assertThat(conflict.get("source").asString()).isEqualTo("OPENING_HOURS");
         assertThat(Instant.parse(conflict.get("start").asString())).isEqualTo(local(MONDAY, 7));
         assertThat(Instant.parse(conflict.get("end").asString())).isEqualTo(local(MONDAY, 8));
-        assertThat(refused.body().get("suggestions").size()).isPositive();
-        refused.body().get("suggestions").forEach(OpeningHoursIT::assertInsideOpeningHours);
+        // this room's alternatives lie inside its opening hours (the same time elsewhere is on always-open rooms)
+        List<JsonNode> here = new ArrayList<>();
+        refused.body().get("suggestions").forEach(s -> {
+            if (s.get("resourceId").asString().equals(roomId)) {
+                here.add(s);
+            }
+        });
+        assertThat(here).isNotEmpty();
+        here.forEach(OpeningHoursIT::assertInsideOpeningHours);
 
         // the same hours inside opening time are booked
         assertThat(http.post("/events/create", requester, Map.of("title", "On time", "resourceId", roomId,
                 "start", local(MONDAY, 8).toString(), "end", local(MONDAY, 10).toString())).status()).isEqualTo(201);
+    }
+
+    @Test
+    void the_booking_form_says_before_book_that_the_room_is_closed_then_and_offers_open_slots() {
+        String roomId = roomOpenOnWeekdays();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("ui-early", null,
+                List.of(new SimpleGrantedAuthority("ROLE_REQUESTER"))));
+        SecurityContextHolder.setContext(context);
+        try {
+            BookingDesk.Check early = desk.check(new BookingDesk.Request(roomId, "Early", 1, local(MONDAY, 7),
+                    local(MONDAY, 9)));
+            assertThat(early.bookable()).isFalse();
+            assertThat(early.taken()).singleElement().asString().contains("outside opening hours");
+            assertThat(early.suggestions().stream().filter(s -> s.resourceId().equals(roomId)).toList())
+                    .isNotEmpty().allSatisfy(s -> assertInsideOpeningHours(Http.JSON.valueToTree(Map.of(
+                            "start", s.start().toString(), "end", s.end().toString()))));
+            assertThat(desk.check(new BookingDesk.Request(roomId, "On time", 1, local(MONDAY, 8), local(MONDAY, 10)))
+                    .bookable()).isTrue();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test
@@ -161,6 +199,53 @@ class OpeningHoursIT extends IntegrationTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(fields(refused.body())).containsExactly("body");
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void a_repeating_blackout_is_listed_with_its_rule_and_refuses_a_booking_on_its_third_date() {
+        String roomId = http.post("/api/resources", adminToken, Map.of("name", unique("Daily cleaning"), "capacity", 4,
+                "timeZone", "Europe/Berlin", "approvalRequired", false)).body().get("id").asString();
+        String path = "/api/resources/" + roomId + "/blackouts";
+        long before = storedEvents();
+        var endless = http.post(path, adminToken, Map.of("start", local(MONDAY, 12).toString(),
+                "end", local(MONDAY, 13).toString(), "reason", "cleaning", "recurrence", "RRULE:FREQ=DAILY"));
+        assertThat(endless.status()).isEqualTo(400);
+        assertThat(fields(endless.body())).containsExactly("recurrence");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        var added = http.post(path, adminToken, Map.of("start", local(MONDAY, 12).toString(),
+                "end", local(MONDAY, 13).toString(), "reason", "cleaning", "recurrence", "RRULE:FREQ=DAILY;COUNT=3"));
+        assertThat(added.status()).isEqualTo(201);
+        var listed = http.get(path, adminToken).body();
+        assertThat(listed.size()).isEqualTo(1);
+        assertThat(listed.get(0).get("recurrence").asString()).isEqualTo("RRULE:FREQ=DAILY;COUNT=3");
+
+        String requester = userWithRoles(unique("repeat"), "REQUESTER");
+        LocalDate third = MONDAY.plusDays(2);
+        var onThird = http.post("/events/create", requester, Map.of("title", "Third day", "resourceId", roomId,
+                "start", third.atTime(12, 15).atZone(BERLIN).toInstant().toString(),
+                "end", third.atTime(12, 45).atZone(BERLIN).toInstant().toString()));
+        assertThat(onThird.status()).isEqualTo(409);
+        JsonNode conflict = onThird.body().get("conflicts").get(0);
+        assertThat(conflict.get("source").asString()).isEqualTo("BLACKOUT");
+        assertThat(Instant.parse(conflict.get("start").asString())).isEqualTo(local(third, 12));
+        // the alternatives avoid the other dates too
+        var suggestions = http.get("/api/suggestions?resourceId=" + roomId + "&durationMinutes=60&count=50&from="
+                + local(third, 11) + "&to=" + local(third, 14), adminToken).body();
+        suggestions.forEach(slot -> assertThat(Instant.parse(slot.get("end").asString()).isAfter(local(third, 12))
+                && Instant.parse(slot.get("start").asString()).isBefore(local(third, 13))).as("%s", slot).isFalse());
+
+        var onFourth = http.post("/events/create", requester, Map.of("title", "Fourth day", "resourceId", roomId,
+                "start", MONDAY.plusDays(3).atTime(12, 15).atZone(BERLIN).toInstant().toString(),
+                "end", MONDAY.plusDays(3).atTime(12, 45).atZone(BERLIN).toInstant().toString()));
+        assertThat(onFourth.status()).isEqualTo(201);
+
+        // removed, every date is open again
+        String blackoutId = added.body().get("blackoutId").asString();
+        assertThat(http.delete(path + "/" + blackoutId, adminToken).status()).isEqualTo(204);
+        assertThat(http.post("/events/create", requester, Map.of("title", "Third day after all", "resourceId", roomId,
+                "start", third.atTime(12, 15).atZone(BERLIN).toInstant().toString(),
+                "end", third.atTime(12, 45).atZone(BERLIN).toInstant().toString())).status()).isEqualTo(201);
     }
 
     private static List<String> fields(JsonNode problem) {

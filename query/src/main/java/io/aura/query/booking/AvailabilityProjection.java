@@ -78,6 +78,7 @@ public class AvailabilityProjection {
     @EventHandler
     void on(BlackoutAdded e) {
         BlackoutView blackout = ClosedTimeFold.blackoutAdded(e);
+        ClosedTimeFold.laterDates(e).forEach(closedTimes::saveBlackout);
         closedTimes.saveBlackout(blackout);
         // whoever added it waits for this (read your writes): suggestions and alternatives now avoid it
         emitter.emit(FindBlackout.class, q -> q.blackoutId().equals(e.blackoutId()), blackout);
@@ -85,6 +86,10 @@ public class AvailabilityProjection {
 
     @EventHandler
     void on(BlackoutRemoved e) {
+        // a repeating blackout's later dates go with it (they are numbered from 1 without gaps)
+        for (int i = 1; closedTimes.findBlackout(ClosedTimeFold.dateId(e.blackoutId(), i)).isPresent(); i++) {
+            closedTimes.removeBlackout(ClosedTimeFold.dateId(e.blackoutId(), i));
+        }
         closedTimes.removeBlackout(e.blackoutId());
     }
 
