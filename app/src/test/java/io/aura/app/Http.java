@@ -56,6 +56,13 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), null);
     }
 
+    /** A body that is not JSON, e.g. an ICS file as {@code text/calendar}. */
+    public Response postText(String path, String token, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), token);
+    }
+
     public Response put(String path, String token, Object body) {
         String json = body instanceof String s ? s : JSON.writeValueAsString(body);
         return send(HttpRequest.newBuilder(URI.create(base + path))

@@ -387,6 +387,38 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
     }
 
     @Test
+    void administrators_set_opening_hours_per_weekday_and_a_closing_before_opening_marks_that_day() {
+        BrowserlessUIContext ui = signedIn("admin", "ADMIN");
+        ui.navigate(AdminResourcesView.class);
+        String name = unique("Library");
+        ui.test(ui.find(TextField.class).withId("admin-name").single()).setValue(name);
+        for (int day = 1; day <= 5; day++) {
+            ui.test(ui.find(com.vaadin.flow.component.checkbox.Checkbox.class).withId("opening-open-" + day).single())
+                    .click();
+        }
+        var tuesdayTo = ui.find(com.vaadin.flow.component.timepicker.TimePicker.class).withId("opening-to-2").single();
+        var tuesdayFrom = ui.find(com.vaadin.flow.component.timepicker.TimePicker.class).withId("opening-from-2")
+                .single();
+        tuesdayTo.setValue(java.time.LocalTime.of(7, 0));
+        long before = storedEvents();
+        ui.test(ui.find(Button.class).withId("admin-save").single()).click();
+        assertThat(tuesdayFrom.isInvalid()).as("Tuesday opens after it closes").isTrue();
+        assertThat(storedEvents()).isEqualTo(before);
+
+        tuesdayTo.setValue(java.time.LocalTime.MIDNIGHT); // open until midnight
+        ui.test(ui.find(Button.class).withId("admin-save").single()).click();
+        assertThat(ui.test(ui.find(Notification.class).last()).getText()).isEqualTo("Registered " + name + ".");
+        var registered = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(
+                () -> java.util.stream.StreamSupport.stream(http.get("/api/resources", adminToken).body()
+                        .spliterator(), false).filter(r -> r.get("name").asString().equals(name)).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        var hours = registered.get("openingHours");
+        assertThat(hours.size()).isEqualTo(5);
+        assertThat(hours.get(0).get("from").asString()).isEqualTo("08:00");
+        assertThat(hours.get(1).get("to").asString()).isEqualTo("24:00");
+    }
+
+    @Test
     void administrators_register_and_remove_webhooks_and_a_bad_url_or_secret_marks_its_field_and_records_nothing() {
         BrowserlessUIContext ui = signedIn("admin", "ADMIN");
         ui.navigate(AdminWebhooksView.class);

@@ -15,6 +15,7 @@ import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.FreeSlots;
 import io.aura.kernel.schedule.IntervalIndex;
+import io.aura.kernel.schedule.Recurrence;
 import io.aura.kernel.schedule.ScheduleCommands.AbandonMove;
 import io.aura.kernel.schedule.ScheduleCommands.AddBlackout;
 import io.aura.kernel.schedule.ScheduleCommands.CompleteMove;
@@ -44,6 +45,7 @@ import io.aura.kernel.validation.Rule;
 import io.aura.kernel.validation.TimeBounds;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,7 +83,10 @@ public class ResourceSchedule {
     /** retired: no new holds, and no moves to new slots; the holds it has stay */
     private boolean retired;
     private final IntervalIndex<HoldKey> holds = new IntervalIndex<>();
+    /** keyed by blackout id; a repeating blackout's later dates by {@link #dateKey} */
     private final IntervalIndex<String> blackouts = new IntervalIndex<>();
+    /** a repeating blackout's id to its number of dates */
+    private final Map<String, Integer> blackoutDates = new HashMap<>();
     /** the linked Outlook calendar's busy times as last read, keyed by a running number */
     private final IntervalIndex<Long> external = new IntervalIndex<>();
     private long nextExternalKey;
@@ -248,14 +253,34 @@ public class ResourceSchedule {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        apply(new BlackoutAdded(resourceId, c.blackoutId(), c.range(), c.reason()));
+        if (blackouts.get(c.blackoutId()) != null) {
+            return; // added already (a holiday imported again keeps its id): nothing new to record
+        }
+        if (c.recurrence() == null) {
+            apply(new BlackoutAdded(resourceId, c.blackoutId(), c.range(), c.reason()));
+            return;
+        }
+        // expanded once, here, in the resource's zone: the event lists the dates every view closes
+        var expansion = Recurrence.expand(c.recurrence(), c.range(), ZoneId.of(spec.timeZone()));
+        List<FieldViolation> broken = new ArrayList<>(expansion.violations());
+        expansion.occurrences().forEach(date -> broken.addAll(TimeBounds.outside(date)));
+        if (!broken.isEmpty()) {
+            throw new InvalidInputException(broken.stream().distinct().toList());
+        }
+        apply(new BlackoutAdded(resourceId, c.blackoutId(), c.range(), c.reason(), c.recurrence(),
+                expansion.occurrences()));
     }
 
     @CommandHandler
     void handle(RemoveBlackout c) {
         TimeRange range = blackouts.get(c.blackoutId());
         if (range != null) { // removed already, or never here: nothing to record
-            apply(new BlackoutRemoved(resourceId, c.blackoutId(), range));
+            int dates = blackoutDates.getOrDefault(c.blackoutId(), 1);
+            List<TimeRange> occurrences = new ArrayList<>();
+            for (int i = 0; dates > 1 && i < dates; i++) {
+                occurrences.add(blackouts.get(i == 0 ? c.blackoutId() : dateKey(c.blackoutId(), i)));
+            }
+            apply(new BlackoutRemoved(resourceId, c.blackoutId(), range, occurrences));
         }
     }
 
@@ -287,10 +312,13 @@ public class ResourceSchedule {
         }
     }
 
-    /** Holds of other bookings and blackouts within the resource's buffer of {@code range}. */
+    /**
+     * Holds of other bookings and blackouts within the resource's buffer of {@code range}, and the
+     * parts of it outside the opening hours (the buffer does not reach past closing time).
+     */
     private List<Conflict> conflictsWith(TimeRange range, String ownBookingId) {
         TimeRange widened = range.widenedBy(Duration.ofMinutes(spec.bufferMinutes()));
-        List<Conflict> conflicts = new ArrayList<>();
+        List<Conflict> conflicts = new ArrayList<>(ScheduleRules.outsideOpeningHours(spec, range));
         for (var hold : holds.overlapping(widened)) {
             String holder = hold.key().bookingId();
             if (!holder.equals(ownBookingId)) {
@@ -392,12 +420,29 @@ public class ResourceSchedule {
 
     @EventSourcingHandler
     void on(BlackoutAdded event) {
-        blackouts.put(event.blackoutId(), event.range());
+        List<TimeRange> dates = event.dates();
+        blackouts.put(event.blackoutId(), dates.get(0));
+        for (int i = 1; i < dates.size(); i++) {
+            blackouts.put(dateKey(event.blackoutId(), i), dates.get(i));
+        }
+        if (dates.size() > 1) {
+            blackoutDates.put(event.blackoutId(), dates.size());
+        }
     }
 
     @EventSourcingHandler
     void on(BlackoutRemoved event) {
         blackouts.remove(event.blackoutId());
+        int dates = blackoutDates.getOrDefault(event.blackoutId(), 1);
+        for (int i = 1; i < dates; i++) {
+            blackouts.remove(dateKey(event.blackoutId(), i));
+        }
+        blackoutDates.remove(event.blackoutId());
+    }
+
+    /** The key of a repeating blackout's {@code index}th date (0: its own id). */
+    private static String dateKey(String blackoutId, int index) {
+        return blackoutId + "#" + index;
     }
 
     @EventSourcingHandler

@@ -83,6 +83,13 @@ class ResourceScheduleHoldsTest {
     }
 
     @Test
+    void a_blackout_added_again_under_its_id_records_nothing_so_a_holiday_file_imports_once() {
+        fixture.given(REGISTERED, new BlackoutAdded(R, "x-1", at("00:00", "23:00"), "holiday"))
+                .when(new AddBlackout(R, "x-1", at("00:00", "23:00"), "holiday"))
+                .expectNoEvents();
+    }
+
+    @Test
     void a_removed_blackout_opens_its_slot_again_and_removing_it_twice_records_nothing() {
         var added = new BlackoutAdded(R, "x-1", at("12:00", "14:00"), "cleaning");
         var removed = new BlackoutRemoved(R, "x-1", at("12:00", "14:00"));

@@ -1,6 +1,7 @@
 package io.aura.command.schedule;
 
 import io.aura.kernel.approval.ApprovalLevel;
+import io.aura.kernel.resource.OpeningHours;
 import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ConflictPolicy;
@@ -52,6 +53,7 @@ final class ScheduleTestData {
         private int bookingWindowDays = ResourceSpec.DEFAULT_BOOKING_WINDOW_DAYS;
         private List<ApprovalLevel> approvalLevels = List.of();
         private String approvalDeadline;
+        private List<OpeningHours.Interval> openingHours = List.of();
 
         private ResourceSpecBuilder(String name) {
             this.name = name;
@@ -90,9 +92,15 @@ final class ScheduleTestData {
             return this;
         }
 
+        /** Open only at these weekly local times. */
+        ResourceSpecBuilder open(OpeningHours.Interval... intervals) {
+            openingHours = List.of(intervals);
+            return this;
+        }
+
         ResourceSpec build() {
             return new ResourceSpec(name, capacity, timeZone, false, List.of(), bufferMinutes, minDurationMinutes,
-                    maxDurationMinutes, bookingWindowDays, approvalLevels, approvalDeadline);
+                    maxDurationMinutes, bookingWindowDays, approvalLevels, approvalDeadline, openingHours);
         }
     }
 

@@ -12,6 +12,8 @@ import io.aura.kernel.schedule.ScheduleQueries.ClosedTime;
 import io.aura.kernel.schedule.ScheduleQueries.FindBlackout;
 import io.aura.kernel.schedule.ScheduleQueries.FindClosedTimes;
 import io.aura.kernel.schedule.ScheduleQueries.ListBlackouts;
+import io.aura.kernel.schedule.ScheduleRules;
+import io.aura.kernel.schedule.TimeRange;
 import io.aura.query.resource.ResourceViewStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +78,7 @@ public class AvailabilityProjection {
     @EventHandler
     void on(BlackoutAdded e) {
         BlackoutView blackout = ClosedTimeFold.blackoutAdded(e);
+        ClosedTimeFold.laterDates(e).forEach(closedTimes::saveBlackout);
         closedTimes.saveBlackout(blackout);
         // whoever added it waits for this (read your writes): suggestions and alternatives now avoid it
         emitter.emit(FindBlackout.class, q -> q.blackoutId().equals(e.blackoutId()), blackout);
@@ -83,6 +86,10 @@ public class AvailabilityProjection {
 
     @EventHandler
     void on(BlackoutRemoved e) {
+        // a repeating blackout's later dates go with it (they are numbered from 1 without gaps)
+        for (int i = 1; closedTimes.findBlackout(ClosedTimeFold.dateId(e.blackoutId(), i)).isPresent(); i++) {
+            closedTimes.removeBlackout(ClosedTimeFold.dateId(e.blackoutId(), i));
+        }
         closedTimes.removeBlackout(e.blackoutId());
     }
 
@@ -133,7 +140,8 @@ public class AvailabilityProjection {
             Instant wantedFrom = q.start().minus(buffer);
             Instant wantedTo = q.end().plus(buffer);
             boolean free = busy.getOrDefault(resource.id(), List.of()).stream()
-                    .noneMatch(r -> r[0].isBefore(wantedTo) && r[1].isAfter(wantedFrom));
+                    .noneMatch(r -> r[0].isBefore(wantedTo) && r[1].isAfter(wantedFrom))
+                    && ScheduleRules.outsideOpeningHours(resource.spec(), new TimeRange(q.start(), q.end())).isEmpty();
             if (free) {
                 out.add(new Suggestion(resource.id(), q.start(), q.end(), SAME_TIME_ELSEWHERE_SCORE));
             }

@@ -29,9 +29,35 @@ public final class ClosedTimeFold {
         }
     }
 
+    /** The blackout as listed: its first date, with its recurrence when it repeats. */
     public static BlackoutView blackoutAdded(BlackoutAdded e) {
-        return new BlackoutView(e.blackoutId(), e.resourceId(), e.range().start(), e.range().end(), e.reason());
+        return new BlackoutView(e.blackoutId(), e.resourceId(), e.range().start(), e.range().end(), e.reason(),
+                e.recurrence());
     }
+
+    /**
+     * A repeating blackout's later dates, each kept as a closed time of its own (under {@link #dateId}) so
+     * every overlap query finds it; the listing leaves them out ({@link #isLaterDate}).
+     */
+    public static List<BlackoutView> laterDates(BlackoutAdded e) {
+        List<BlackoutView> out = new java.util.ArrayList<>();
+        for (int i = 1; i < e.occurrences().size(); i++) {
+            var date = e.occurrences().get(i);
+            out.add(new BlackoutView(dateId(e.blackoutId(), i), e.resourceId(), date.start(), date.end(), e.reason()));
+        }
+        return out;
+    }
+
+    /** The id a repeating blackout's {@code index}th date (1 and up) is kept under. */
+    public static String dateId(String blackoutId, int index) {
+        return blackoutId + DATE_MARK + index;
+    }
+
+    public static boolean isLaterDate(String id) {
+        return id.contains(DATE_MARK);
+    }
+
+    static final String DATE_MARK = "#";
 
     /**
      * What the calendar showed over the window replaces what was known there: {@code known} are the

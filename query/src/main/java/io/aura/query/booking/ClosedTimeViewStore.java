@@ -30,7 +30,7 @@ public interface ClosedTimeViewStore {
     /** Forgets the blackout; one it does not have changes nothing. */
     void removeBlackout(String blackoutId);
 
-    /** The resource's blackouts, by start. */
+    /** The resource's blackouts, by start (a repeating one once, at its first date: not its later dates). */
     List<BlackoutView> blackoutsOf(String resourceId);
 
     /** The resource's busy times overlapping [from, to). */

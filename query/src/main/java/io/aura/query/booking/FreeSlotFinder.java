@@ -81,7 +81,7 @@ public class FreeSlotFinder {
             double[][] history = usual.get(resource.id());
             for (TimeRange slot : SlotSearch.freeWithin(window, length, busy.getOrDefault(resource.id(), List.of()),
                     Duration.ofMinutes(spec.bufferMinutes()),
-                    candidate -> ScheduleRules.check(spec, candidate, q.attendees(), q.now()).isEmpty())) {
+                    candidate -> ScheduleRules.allows(spec, candidate, q.attendees(), q.now()))) {
                 ZonedDateTime local = slot.start().atZone(zone);
                 double known = history == null ? Double.NaN : history[local.getDayOfWeek().getValue()][local.getHour()];
                 Double utilization = Double.isNaN(known) ? null : known;

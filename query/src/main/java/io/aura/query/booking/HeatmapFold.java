@@ -58,13 +58,13 @@ public final class HeatmapFold {
 
     /** Blacked-out minutes are not bookable: they leave the bookable minutes of the hours they cover. */
     public static Change blackedOut(BlackoutAdded e, ZoneId zone) {
-        return new Change(shares(ShareKind.BLOCKED, e.resourceId(), e.blackoutId(), List.of(e.range()), zone), List.of(),
+        return new Change(shares(ShareKind.BLOCKED, e.resourceId(), e.blackoutId(), e.dates(), zone), List.of(),
                 null);
     }
 
     /** A removed blackout's minutes are bookable again: its shares leave the hours it covered. */
     public static Change blackoutRemoved(BlackoutRemoved e, ZoneId zone) {
-        return new Change(List.of(), shares(ShareKind.BLOCKED, e.resourceId(), e.blackoutId(), List.of(e.range()), zone)
+        return new Change(List.of(), shares(ShareKind.BLOCKED, e.resourceId(), e.blackoutId(), e.dates(), zone)
                 .stream().map(Share::key).toList(), null);
     }
 

@@ -63,12 +63,12 @@ public class HeatmapProjection {
 
     @EventHandler
     void on(BlackoutAdded e) {
-        apply(e.resourceId(), HeatmapFold.blackedOut(e, zoneOf(e.resourceId())), List.of(e.range()));
+        apply(e.resourceId(), HeatmapFold.blackedOut(e, zoneOf(e.resourceId())), e.dates());
     }
 
     @EventHandler
     void on(BlackoutRemoved e) {
-        apply(e.resourceId(), HeatmapFold.blackoutRemoved(e, zoneOf(e.resourceId())), List.of(e.range()));
+        apply(e.resourceId(), HeatmapFold.blackoutRemoved(e, zoneOf(e.resourceId())), e.dates());
     }
 
     @EventHandler

@@ -23,9 +23,11 @@ public final class MongoClosedTimeViewStore implements ClosedTimeViewStore {
     static final String BLACKOUTS = "blackouts";
     static final String EXTERNAL_BUSY = "external_busy";
 
-    record BlackoutDocument(@Id String blackoutId, String resourceId, Instant start, Instant end, String reason) {
+    /** {@code recurrence} added with repeating blackouts: documents stored before read it as null. */
+    record BlackoutDocument(@Id String blackoutId, String resourceId, Instant start, Instant end, String reason,
+                            String recurrence) {
         BlackoutView toView() {
-            return new BlackoutView(blackoutId, resourceId, start, end, reason);
+            return new BlackoutView(blackoutId, resourceId, start, end, reason, recurrence);
         }
     }
 
@@ -50,7 +52,8 @@ public final class MongoClosedTimeViewStore implements ClosedTimeViewStore {
 
     @Override
     public void saveBlackout(BlackoutView b) {
-        mongo.save(new BlackoutDocument(b.blackoutId(), b.resourceId(), b.start(), b.end(), b.reason()), BLACKOUTS);
+        mongo.save(new BlackoutDocument(b.blackoutId(), b.resourceId(), b.start(), b.end(), b.reason(), b.recurrence()),
+                BLACKOUTS);
     }
 
     @Override
@@ -62,7 +65,7 @@ public final class MongoClosedTimeViewStore implements ClosedTimeViewStore {
     public List<BlackoutView> blackoutsOf(String resourceId) {
         return mongo.find(Query.query(Criteria.where("resourceId").is(resourceId))
                         .with(Sort.by("start", "_id")), BlackoutDocument.class, BLACKOUTS).stream()
-                .map(BlackoutDocument::toView).toList();
+                .filter(b -> !ClosedTimeFold.isLaterDate(b.blackoutId())).map(BlackoutDocument::toView).toList();
     }
 
     @Override

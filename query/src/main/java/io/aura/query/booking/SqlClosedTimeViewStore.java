@@ -26,18 +26,19 @@ import org.springframework.transaction.PlatformTransactionManager;
  * the batch holds back. Plain SQL that SQLite and PostgreSQL both run.
  */
 public final class SqlClosedTimeViewStore extends SqlViewStore<SqlClosedTimeViewStore.Row> implements ClosedTimeViewStore {
-    private static final String COLUMNS = "source, id, resource_id, start_at, end_at, reason";
+    private static final String COLUMNS = "source, id, resource_id, start_at, end_at, reason, recurrence";
     private static final String OVERLAPPING = "start_at < ? AND end_at > ? "
             + "AND start_at > ? - (SELECT longest FROM closed_time_span WHERE id = 1)";
 
     /** One stored closed time; a batch keeps it under {@link #key()} (null there: removed). */
-    record Row(Conflict.Source source, String id, String resourceId, Instant start, Instant end, String reason) {
+    record Row(Conflict.Source source, String id, String resourceId, Instant start, Instant end, String reason,
+               String recurrence) {
         String key() {
             return key(source, id);
         }
 
         BlackoutView blackout() {
-            return new BlackoutView(id, resourceId, start, end, reason);
+            return new BlackoutView(id, resourceId, start, end, reason, recurrence);
         }
 
         static String key(Conflict.Source source, String id) {
@@ -68,7 +69,20 @@ public final class SqlClosedTimeViewStore extends SqlViewStore<SqlClosedTimeView
         transaction.executeWithoutResult(s -> {
             writer.execute("CREATE TABLE IF NOT EXISTS closed_time (source VARCHAR(16) NOT NULL, id VARCHAR(400) NOT NULL, "
                     + "resource_id VARCHAR(100) NOT NULL, start_at BIGINT NOT NULL, end_at BIGINT NOT NULL, reason TEXT, "
-                    + "PRIMARY KEY (source, id))");
+                    + "recurrence TEXT, PRIMARY KEY (source, id))");
+            // added with repeating blackouts (issue 19): a table made before gains the column, empty
+            boolean hasRecurrence = Boolean.TRUE.equals(writer.query("SELECT * FROM closed_time WHERE 1 = 0", rs -> {
+                var meta = rs.getMetaData();
+                for (int c = 1; c <= meta.getColumnCount(); c++) {
+                    if ("recurrence".equalsIgnoreCase(meta.getColumnName(c))) {
+                        return true;
+                    }
+                }
+                return false;
+            }));
+            if (!hasRecurrence) {
+                writer.execute("ALTER TABLE closed_time ADD COLUMN recurrence TEXT");
+            }
             writer.execute("CREATE INDEX IF NOT EXISTS closed_time_resource ON closed_time (resource_id, start_at)");
             writer.execute("CREATE INDEX IF NOT EXISTS closed_time_start ON closed_time (start_at)");
             // the longest closed time ever stored: how far before a window an overlapping one can start
@@ -94,8 +108,8 @@ public final class SqlClosedTimeViewStore extends SqlViewStore<SqlClosedTimeView
 
     @Override
     public void saveBlackout(BlackoutView b) {
-        hold(List.of(new Row(Conflict.Source.BLACKOUT, b.blackoutId(), b.resourceId(), b.start(), b.end(), b.reason())),
-                List.of());
+        hold(List.of(new Row(Conflict.Source.BLACKOUT, b.blackoutId(), b.resourceId(), b.start(), b.end(), b.reason(),
+                b.recurrence())), List.of());
     }
 
     @Override
@@ -108,7 +122,7 @@ public final class SqlClosedTimeViewStore extends SqlViewStore<SqlClosedTimeView
         return reader.query("SELECT " + COLUMNS + " FROM closed_time WHERE resource_id = ? AND source = ? "
                         + "ORDER BY start_at, id", SqlClosedTimeViewStore::row, resourceId,
                         Conflict.Source.BLACKOUT.name()).stream()
-                .map(Row::blackout).toList();
+                .filter(r -> !ClosedTimeFold.isLaterDate(r.id())).map(Row::blackout).toList();
     }
 
     @Override
@@ -137,7 +151,7 @@ public final class SqlClosedTimeViewStore extends SqlViewStore<SqlClosedTimeView
     @Override
     public void changeBusy(ClosedTimeFold.BusyChanges changes) {
         hold(changes.added().stream().map(b -> new Row(Conflict.Source.EXTERNAL, b.id(), b.resourceId(), b.start(),
-                b.end(), null)).toList(), changes.removed().stream()
+                b.end(), null, null)).toList(), changes.removed().stream()
                 .map(b -> Row.key(Conflict.Source.EXTERNAL, b.id())).toList());
     }
 
@@ -200,7 +214,7 @@ public final class SqlClosedTimeViewStore extends SqlViewStore<SqlClosedTimeView
 
     private static Row row(ResultSet rs, int i) throws SQLException {
         return new Row(Conflict.Source.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
-                Instant.ofEpochMilli(rs.getLong(4)), Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6));
+                Instant.ofEpochMilli(rs.getLong(4)), Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), rs.getString(7));
     }
 
     /** Deletes the removed rows and upserts the kept ones, in one transaction (the caller's when it has one). */
@@ -216,7 +230,8 @@ public final class SqlClosedTimeViewStore extends SqlViewStore<SqlClosedTimeView
             } else {
                 long start = r.start().toEpochMilli();
                 long end = r.end().toEpochMilli();
-                upserts.add(new Object[] {r.source().name(), r.id(), r.resourceId(), start, end, r.reason()});
+                upserts.add(new Object[] {r.source().name(), r.id(), r.resourceId(), start, end, r.reason(),
+                        r.recurrence()});
                 longest = Math.max(longest, end - start);
             }
         }
@@ -226,9 +241,10 @@ public final class SqlClosedTimeViewStore extends SqlViewStore<SqlClosedTimeView
                 writer.batchUpdate("DELETE FROM closed_time WHERE source = ? AND id = ?", deletes);
             }
             if (!upserts.isEmpty()) {
-                writer.batchUpdate("INSERT INTO closed_time (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) "
+                writer.batchUpdate("INSERT INTO closed_time (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (source, id) DO UPDATE SET resource_id = excluded.resource_id, "
-                        + "start_at = excluded.start_at, end_at = excluded.end_at, reason = excluded.reason", upserts);
+                        + "start_at = excluded.start_at, end_at = excluded.end_at, reason = excluded.reason, "
+                        + "recurrence = excluded.recurrence", upserts);
                 writer.update("UPDATE closed_time_span SET longest = ? WHERE id = 1 AND longest < ?", longestSpan,
                         longestSpan);
             }

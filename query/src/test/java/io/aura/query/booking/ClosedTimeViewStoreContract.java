@@ -40,6 +40,24 @@ abstract class ClosedTimeViewStoreContract {
     }
 
     @Test
+    void a_repeating_blackout_is_listed_once_with_its_rule_and_every_date_is_closed_time() {
+        var added = new io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded("r-1", "x-weekly",
+                new TimeRange(MONDAY_9, MONDAY_9.plusSeconds(3600)), "cleaning", "RRULE:FREQ=WEEKLY;COUNT=3",
+                List.of(new TimeRange(MONDAY_9, MONDAY_9.plusSeconds(3600)),
+                        new TimeRange(MONDAY_9.plus(Duration.ofDays(7)), MONDAY_9.plus(Duration.ofDays(7)).plusSeconds(3600)),
+                        new TimeRange(MONDAY_9.plus(Duration.ofDays(14)),
+                                MONDAY_9.plus(Duration.ofDays(14)).plusSeconds(3600))));
+        ClosedTimeFold.laterDates(added).forEach(store()::saveBlackout);
+        store().saveBlackout(ClosedTimeFold.blackoutAdded(added));
+
+        assertThat(store().blackoutsOf("r-1")).extracting(BlackoutView::blackoutId, BlackoutView::recurrence)
+                .containsExactly(tuple("x-weekly", "RRULE:FREQ=WEEKLY;COUNT=3"));
+        assertThat(closed(MONDAY_9.plus(Duration.ofDays(14)), MONDAY_9.plus(Duration.ofDays(15)), "r-1"))
+                .extracting(ClosedTime::start, ClosedTime::source)
+                .containsExactly(tuple(MONDAY_9.plus(Duration.ofDays(14)), Conflict.Source.BLACKOUT));
+    }
+
+    @Test
     void a_saved_blackout_is_found_as_it_was_saved_and_saving_it_again_replaces_it() {
         BlackoutView cleaning = blackout("x-1", "r-1", MONDAY_9, 60, "cleaning");
         store().saveBlackout(cleaning);

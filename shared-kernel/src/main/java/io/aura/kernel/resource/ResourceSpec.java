@@ -28,7 +28,8 @@ public record ResourceSpec(
         int maxDurationMinutes,
         int bookingWindowDays,
         List<ApprovalLevel> approvalLevels,
-        String approvalDeadline) {
+        String approvalDeadline,
+        List<OpeningHours.Interval> openingHours) {
 
     public static final int DEFAULT_BUFFER_MINUTES = 0;
     public static final int DEFAULT_MIN_DURATION_MINUTES = 15;
@@ -39,13 +40,23 @@ public record ResourceSpec(
         approvers = approvers == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(approvers));
         // Added after the first events were stored: an old ResourceRegistered reads as "no levels".
         approvalLevels = approvalLevels == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(approvalLevels));
+        // Added with issue 19: an older spec reads as "always open" (no intervals).
+        openingHours = openingHours == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(openingHours));
+    }
+
+    /** A resource that is always open (the shape before opening hours). */
+    public ResourceSpec(String name, int capacity, String timeZone, boolean approvalRequired, List<String> approvers,
+                        int bufferMinutes, int minDurationMinutes, int maxDurationMinutes, int bookingWindowDays,
+                        List<ApprovalLevel> approvalLevels, String approvalDeadline) {
+        this(name, capacity, timeZone, approvalRequired, approvers, bufferMinutes, minDurationMinutes,
+                maxDurationMinutes, bookingWindowDays, approvalLevels, approvalDeadline, List.of());
     }
 
     /** A resource with at most one level of approvers (the shape before approval levels). */
     public ResourceSpec(String name, int capacity, String timeZone, boolean approvalRequired, List<String> approvers,
                         int bufferMinutes, int minDurationMinutes, int maxDurationMinutes, int bookingWindowDays) {
         this(name, capacity, timeZone, approvalRequired, approvers, bufferMinutes, minDurationMinutes,
-                maxDurationMinutes, bookingWindowDays, List.of(), null);
+                maxDurationMinutes, bookingWindowDays, List.of(), null, List.of());
     }
 
     public List<FieldViolation> violations() {
@@ -100,6 +111,7 @@ public record ResourceSpec(
                 out.add(FieldViolation.of("approvalDeadline", Rule.APPROVAL_DEADLINE_FORMAT));
             }
         }
+        out.addAll(OpeningHours.violations("openingHours", openingHours));
         return out;
     }
 

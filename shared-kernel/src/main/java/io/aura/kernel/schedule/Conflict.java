@@ -8,6 +8,8 @@ public record Conflict(TimeRange range, Source source, String bookingId, TimeRan
     public enum Source {
         BOOKING,
         BLACKOUT,
-        EXTERNAL
+        EXTERNAL,
+        /** outside the resource's opening hours: the range is the closed part */
+        OPENING_HOURS
     }
 }

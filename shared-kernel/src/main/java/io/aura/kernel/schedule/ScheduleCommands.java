@@ -59,8 +59,13 @@ public final class ScheduleCommands {
         public String targetAggregateId() { return resourceId; }
     }
 
-    public record AddBlackout(String resourceId, String blackoutId, TimeRange range, String reason)
+    /** {@code recurrence}: null, or an RRULE repeating {@code range} in the resource's zone (bounded like a series). */
+    public record AddBlackout(String resourceId, String blackoutId, TimeRange range, String reason, String recurrence)
             implements TargetsAggregate {
+        public AddBlackout(String resourceId, String blackoutId, TimeRange range, String reason) {
+            this(resourceId, blackoutId, range, reason, null);
+        }
+
         public String targetAggregateId() { return resourceId; }
     }
 

@@ -53,10 +53,43 @@ public final class ScheduleEvents {
     @EventRevision("2")
     public record HoldReleased(String resourceId, String bookingId, List<TimeRange> occurrences) {}
 
-    public record BlackoutAdded(String resourceId, String blackoutId, TimeRange range, String reason) {}
+    /**
+     * {@code range}: the (first) time closed. A repeating blackout (added with issue 19) names its
+     * {@code recurrence} and lists every date it closes in {@code occurrences} (the first included), expanded
+     * once in the resource's zone, so every view reads the same dates. Older events read as single blackouts.
+     */
+    public record BlackoutAdded(String resourceId, String blackoutId, TimeRange range, String reason, String recurrence,
+                                List<TimeRange> occurrences) {
+        public BlackoutAdded {
+            occurrences = occurrences == null ? List.of() : List.copyOf(occurrences);
+        }
+
+        public BlackoutAdded(String resourceId, String blackoutId, TimeRange range, String reason) {
+            this(resourceId, blackoutId, range, reason, null, List.of());
+        }
+
+        /** Every time this blackout closes: its occurrences, or its one range. */
+        public List<TimeRange> dates() {
+            return occurrences.isEmpty() ? List.of(range) : occurrences;
+        }
+    }
 
     /** {@code range}: what the blackout closed, so every view can open it again without looking it up. */
-    public record BlackoutRemoved(String resourceId, String blackoutId, TimeRange range) {}
+    public record BlackoutRemoved(String resourceId, String blackoutId, TimeRange range, List<TimeRange> occurrences) {
+        /** {@code occurrences}: a repeating blackout's dates (added with issue 19); empty for a single one. */
+        public BlackoutRemoved {
+            occurrences = occurrences == null ? List.of() : List.copyOf(occurrences);
+        }
+
+        public BlackoutRemoved(String resourceId, String blackoutId, TimeRange range) {
+            this(resourceId, blackoutId, range, List.of());
+        }
+
+        /** Every time this blackout closed: its occurrences, or its one range. */
+        public List<TimeRange> dates() {
+            return occurrences.isEmpty() ? List.of(range) : occurrences;
+        }
+    }
 
     /** The resource's Outlook calendar now counts: its busy times are conflicts (source EXTERNAL). */
     public record ExternalCalendarLinked(String resourceId, String mailbox) {}

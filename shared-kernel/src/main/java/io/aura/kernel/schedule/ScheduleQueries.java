@@ -9,7 +9,13 @@ public final class ScheduleQueries {
     /** One blackout as the read side has it (its subscription tells when it arrives). */
     public record FindBlackout(String blackoutId) {}
 
-    public record BlackoutView(String blackoutId, String resourceId, Instant start, Instant end, String reason) {}
+    /** {@code start}, {@code end}: its (first) time; {@code recurrence}: the RRULE of a repeating one, else null. */
+    public record BlackoutView(String blackoutId, String resourceId, Instant start, Instant end, String reason,
+                               String recurrence) {
+        public BlackoutView(String blackoutId, String resourceId, Instant start, Instant end, String reason) {
+            this(blackoutId, resourceId, start, end, reason, null);
+        }
+    }
 
     /** A resource's blackouts, by start: answers {@code List<BlackoutView>}. */
     public record ListBlackouts(String resourceId) {}

@@ -1,10 +1,12 @@
 package io.aura.kernel.schedule;
 
+import io.aura.kernel.resource.OpeningHours;
 import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.Rule;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +27,23 @@ public final class ScheduleRules {
             broken.addAll(check(spec, occurrence, attendees, now));
         }
         return List.copyOf(broken);
+    }
+
+    /**
+     * The parts of {@code range} outside the resource's opening hours (in its zone), as conflicts of
+     * source OPENING_HOURS: the one place closed time is decided, for the schedule, the suggestions and the UI.
+     */
+    public static List<Conflict> outsideOpeningHours(ResourceSpec spec, TimeRange range) {
+        if (spec.openingHours().isEmpty()) {
+            return List.of();
+        }
+        return OpeningHours.closedParts(spec.openingHours(), range, ZoneId.of(spec.timeZone())).stream()
+                .map(closed -> new Conflict(closed, Conflict.Source.OPENING_HOURS, null, range)).toList();
+    }
+
+    /** Whether the resource's rules and opening hours allow {@code range} (what a free slot must satisfy). */
+    public static boolean allows(ResourceSpec spec, TimeRange range, int attendees, Instant now) {
+        return check(spec, range, attendees, now).isEmpty() && outsideOpeningHours(spec, range).isEmpty();
     }
 
     public static List<FieldViolation> check(ResourceSpec spec, TimeRange range, int attendees, Instant now) {

@@ -61,6 +61,12 @@ public enum Rule {
     APPROVAL_DEADLINE_RANGE("must be between PT10S and P30D"),
     APPROVAL_DEADLINE_FORMAT("must be an ISO-8601 duration such as PT48H"),
     RESOURCE_NAME_TAKEN("another resource has this name"),
+    DAY_OF_WEEK_RANGE("must be between 1 (Monday) and 7 (Sunday)"),
+    LOCAL_TIME_FORMAT("must be a local time such as 08:00 (24:00 only as an end)"),
+    OPENS_BEFORE_CLOSING("must be before to"),
+    OPENING_HOURS_OVERLAP("overlaps {0} on the same day"),
+    OPENING_HOURS_TOO_MANY("may hold at most {0} intervals"),
+    NOT_ICALENDAR("is not an iCalendar (ICS) file: {0}"),
 
     LEVEL_NAME_LENGTH("must be 1 to 80 characters"),
     LEVEL_WITHOUT_APPROVERS("name at least one approver or an approverRole"),

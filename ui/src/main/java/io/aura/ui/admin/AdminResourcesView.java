@@ -82,6 +82,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
     private final TextField levelEscalateTo = new TextField();
     private final Span levelErrors = new Span();
     private final IntegerField deadlineHours = new IntegerField();
+    private final OpeningHoursEditor openingHours = new OpeningHoursEditor(this::getTranslation);
     private final Button save = new Button();
     private final Button cancel = new Button();
 
@@ -250,7 +251,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         FormLayout fields = new FormLayout(name, capacity, timeZone, buffer, minMinutes, maxMinutes, windowDays,
                 new Div(), approval, approvers, deadlineHours);
         fields.setColspan(approval, 2); // the approval settings together, under it
-        Div form = new Div(formTitle, fields, new H3(getTranslation("admin.levels.title")),
+        Div form = new Div(formTitle, fields, openingHours, new H3(getTranslation("admin.levels.title")),
                 new Paragraph(getTranslation("admin.levels.explained")), levelForm(), levelErrors, levelGrid,
                 new HorizontalLayout(save, cancel));
         form.setId("admin-resource-form");
@@ -347,6 +348,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         approval.setValue(false);
         approvers.clear();
         deadlineHours.clear();
+        openingHours.setValue(List.of());
         levels.clear();
         levelGrid.setItems(levels);
         clearLevelInputs();
@@ -371,6 +373,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         approvers.setValue(String.join(", ", spec.approvers()));
         loadedDeadline = spec.approvalDeadline();
         deadlineHours.setValue(hoursOf(spec.approvalDeadline()));
+        openingHours.setValue(spec.openingHours());
         levels.clear();
         levels.addAll(spec.approvalLevels());
         levelGrid.setItems(levels);
@@ -384,7 +387,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         ResourceSpec spec = new ResourceSpec(name.getValue(), orZero(capacity.getValue()), timeZone.getValue(),
                 approval.getValue() || !levels.isEmpty(), names(approvers.getValue()), orZero(buffer.getValue()),
                 orZero(minMinutes.getValue()), orZero(maxMinutes.getValue()), orZero(windowDays.getValue()),
-                levels, deadline());
+                levels, deadline(), openingHours.value());
         try {
             if (editing == null) {
                 desk.register(spec);
@@ -403,6 +406,9 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
 
     private void mark(FieldViolation v) {
         String message = Refusals.of(this, v);
+        if (openingHours.mark(v, message)) {
+            return;
+        }
         switch (v.field()) {
             case "name" -> { name.setInvalid(true); name.setErrorMessage(message); }
             case "capacity" -> { capacity.setInvalid(true); capacity.setErrorMessage(message); }
@@ -426,6 +432,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
             field.setInvalid(false);
         }
         timeZone.setInvalid(false);
+        openingHours.clearErrors();
         levelErrors.setText("");
     }
 

@@ -329,6 +329,10 @@ public class BookingDesk {
                 .forEach(c -> problems.add(holding(c.source())
                         + (c.reason() == null || c.reason().isBlank() ? "" : " (" + c.reason() + ")") + " "
                         + UserZone.span(c.start(), c.end(), UserZone.current())));
+        // outside opening hours: the same kernel rule the schedule refuses with (source OPENING_HOURS)
+        ScheduleRules.outsideOpeningHours(resource.get().spec(), wanted)
+                .forEach(c -> problems.add(holding(c.source()) + " "
+                        + UserZone.span(c.range().start(), c.range().end(), UserZone.current())));
         if (problems.isEmpty() && broken.isEmpty()) {
             return Check.NOTHING;
         }
@@ -354,6 +358,7 @@ public class BookingDesk {
             case BOOKING -> "booking.holding.booking";
             case BLACKOUT -> "booking.holding.blackout";
             case EXTERNAL -> "booking.holding.external";
+            case OPENING_HOURS -> "booking.holding.openingHours";
         });
     }
 }

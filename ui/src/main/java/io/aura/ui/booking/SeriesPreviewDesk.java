@@ -90,11 +90,12 @@ public class SeriesPreviewDesk {
         List<ClosedTime> closed = calendars.closedTimes(from, to, resourceId);
         Instant now = clock.instant();
         return new Preview(dates.stream().map(date -> new DateCheck(date, availability(date, buffer, booked, closed,
-                ScheduleRules.check(spec.get(), date, Math.max(attendees, 1), now), now))).toList(), List.of());
+                spec.get(), ScheduleRules.check(spec.get(), date, Math.max(attendees, 1), now), now))).toList(), List.of());
     }
 
     private static Availability availability(TimeRange date, Duration buffer, List<CalendarEntry> booked,
-                                             List<ClosedTime> closed, List<FieldViolation> broken, Instant now) {
+                                             List<ClosedTime> closed, ResourceSpec spec, List<FieldViolation> broken,
+                                             Instant now) {
         TimeRange widened = date.widenedBy(buffer);
         if (booked.stream().anyMatch(b -> new TimeRange(b.start(), b.end()).overlaps(widened))) {
             return Availability.BOOKED;
@@ -104,8 +105,11 @@ public class SeriesPreviewDesk {
         if (closing.isPresent()) {
             return switch (closing.get().source()) {
                 case EXTERNAL -> Availability.EXTERNAL;
-                case BLACKOUT, BOOKING -> Availability.CLOSED;
+                case BLACKOUT, BOOKING, OPENING_HOURS -> Availability.CLOSED;
             };
+        }
+        if (!ScheduleRules.outsideOpeningHours(spec, date).isEmpty()) {
+            return Availability.CLOSED; // the schedule refuses it as OPENING_HOURS
         }
         if (broken.isEmpty()) {
             return Availability.FREE;

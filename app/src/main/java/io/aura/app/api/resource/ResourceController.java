@@ -5,6 +5,7 @@ import io.aura.app.api.NotFoundException;
 import io.aura.app.api.NotPossibleNowException;
 import io.aura.gateway.ResourceAdministration;
 import io.aura.kernel.approval.ApprovalLevel;
+import io.aura.kernel.resource.OpeningHours;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ListResources;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
@@ -94,7 +95,15 @@ public class ResourceController {
     public record NewResource(String name, Integer capacity, String timeZone, Boolean approvalRequired,
                               List<String> approvers, Integer bufferMinutes, Integer minDurationMinutes,
                               Integer maxDurationMinutes, Integer bookingWindowDays,
-                              List<NewApprovalLevel> approvalLevels, String approvalDeadline) {}
+                              List<NewApprovalLevel> approvalLevels, String approvalDeadline,
+                              List<NewOpeningHours> openingHours) {}
+
+    /** One weekly opening interval as the API takes it; a missing day is named as out of range. */
+    public record NewOpeningHours(Integer dayOfWeek, String from, String to) {
+        OpeningHours.Interval toInterval() {
+            return new OpeningHours.Interval(dayOfWeek == null ? 0 : dayOfWeek, from, to);
+        }
+    }
 
     /** A level as the API takes it: conditions may be left out (0: always applies). */
     public record NewApprovalLevel(String name, List<String> approvers, String approverRole, Integer minAttendees,
@@ -168,7 +177,9 @@ public class ResourceController {
                 orDefault(body.bookingWindowDays(), ResourceSpec.DEFAULT_BOOKING_WINDOW_DAYS),
                 body.approvalLevels() == null ? null
                         : body.approvalLevels().stream().map(l -> l == null ? null : l.toLevel()).toList(),
-                body.approvalDeadline());
+                body.approvalDeadline(),
+                body.openingHours() == null ? null
+                        : body.openingHours().stream().map(h -> h == null ? null : h.toInterval()).toList());
         if (!missing.isEmpty()) {
             List<FieldViolation> violations = new ArrayList<>(missing);
             for (FieldViolation v : administration.violations(resourceId, spec)) {
