@@ -110,8 +110,11 @@ abstract class BrowserTest extends IntegrationTest {
     }
 
     static void type(WebDriver browser, String fieldId, String text) {
-        WebElement input = waitUpTo(browser, 10).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#" + fieldId + " input")));
+        By field = By.cssSelector("#" + fieldId + " input");
+        // a long form scrolls its own box: a field above the part in view is not "visible" to Selenium until shown
+        Chromium.js(browser, "arguments[0].scrollIntoView({block: 'center'})",
+                waitUpTo(browser, 10).until(ExpectedConditions.presenceOfElementLocated(field)));
+        WebElement input = waitUpTo(browser, 10).until(ExpectedConditions.elementToBeClickable(field));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
     }
 

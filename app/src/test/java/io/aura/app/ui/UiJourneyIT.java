@@ -170,7 +170,7 @@ class UiJourneyIT extends BrowserTest {
         try {
             waitUpTo(alice, 10).until(d -> String.valueOf(((JavascriptExecutor) d).executeScript(
                     "return document.getElementById('my-bookings').textContent"))
-                    .contains("approval: clashes with the offsite"));
+                    .contains("clashes with the offsite"));
         } finally {
             screenshot(alice, "my-bookings-rejected");
         }
