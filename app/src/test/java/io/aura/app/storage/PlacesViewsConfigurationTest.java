@@ -9,6 +9,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.aura.query.booking.ClosedTimeViewStore;
 import io.aura.query.booking.MongoClosedTimeViewStore;
 import io.aura.query.booking.SqlClosedTimeViewStore;
+import io.aura.query.feed.CalendarFeedStore;
+import io.aura.query.feed.MongoCalendarFeedStore;
+import io.aura.query.feed.SqlCalendarFeedStore;
 import io.aura.query.identity.MongoUserViewStore;
 import io.aura.query.identity.SqlUserViewStore;
 import io.aura.query.identity.UserViewStore;
@@ -27,7 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Which stores the resources, users and closed-times views get: SQL beside the tokens on the
+ * Which stores the resources, users, closed-times and calendar-feed views get: SQL beside the tokens on the
  * embedded default (each one batched by a rebuild), MongoDB in production.
  */
 class PlacesViewsConfigurationTest {
@@ -48,7 +51,8 @@ class PlacesViewsConfigurationTest {
                     assertThat(context.getBean(ResourceViewStore.class)).isInstanceOf(SqlResourceViewStore.class);
                     assertThat(context.getBean(UserViewStore.class)).isInstanceOf(SqlUserViewStore.class);
                     assertThat(context.getBean(ClosedTimeViewStore.class)).isInstanceOf(SqlClosedTimeViewStore.class);
-                    assertThat(context.getBeansOfType(BatchedViewStore.class)).hasSize(3);
+                    assertThat(context.getBean(CalendarFeedStore.class)).isInstanceOf(SqlCalendarFeedStore.class);
+                    assertThat(context.getBeansOfType(BatchedViewStore.class)).hasSize(4);
                 });
     }
 
@@ -66,6 +70,7 @@ class PlacesViewsConfigurationTest {
                         assertThat(context.getBean(UserViewStore.class)).isInstanceOf(MongoUserViewStore.class);
                         assertThat(context.getBean(ClosedTimeViewStore.class))
                                 .isInstanceOf(MongoClosedTimeViewStore.class);
+                        assertThat(context.getBean(CalendarFeedStore.class)).isInstanceOf(MongoCalendarFeedStore.class);
                         assertThat(context.getBeansOfType(BatchedViewStore.class)).isEmpty();
                     });
         } finally {
