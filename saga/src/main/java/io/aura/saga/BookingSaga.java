@@ -176,8 +176,8 @@ public class BookingSaga {
     @SagaEventHandler(associationProperty = BOOKING_ID)
     public void on(RescheduleRequested event, @Timestamp Instant requestedAt,
                    @MetaDataValue(MessageMetadata.ACTOR_ROLES) String roles) {
-        commands.send(new MoveHold(event.resourceId(), event.bookingId(), event.to(), event.attendees(), requestedAt,
-                rolesOf(roles)));
+        commands.send(new MoveHold(event.resourceId(), event.bookingId(), event.from(), event.to(), event.attendees(),
+                requestedAt, rolesOf(roles)));
     }
 
     @SagaEventHandler(associationProperty = BOOKING_ID)

@@ -84,8 +84,12 @@ public class AsOfCalendar {
             }
             case "BookingRescheduled" -> {
                 Booking b = bookings.get(e.aggregateId());
-                if (b != null) {
-                    b.held.clear();
+                if (b != null) { // one date of a series, or the one slot of a booking
+                    Instant[] from = range((Map<String, Object>) p.get("from"));
+                    if (b.held.size() <= 1
+                            || !b.held.removeIf(r -> r[0].equals(from[0]) && r[1].equals(from[1]))) {
+                        b.held.clear();
+                    }
                     b.held.add(range((Map<String, Object>) p.get("to")));
                 }
             }

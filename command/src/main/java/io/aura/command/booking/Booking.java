@@ -50,6 +50,8 @@ public class Booking {
     private int attendees;
     private BookingStatus status;
     private TimeRange pendingReschedule;
+    /** the date the pending reschedule moves away from */
+    private TimeRange pendingRescheduleFrom;
     private List<TimeRange> held = new ArrayList<>();
     private List<TimeRange> skipped = List.of();
     private List<Conflict> skippedConflicts = List.of();
@@ -145,19 +147,24 @@ public class Booking {
         if (!status.isActive()) {
             throw new BookingStateException("a " + status + " booking cannot be rescheduled");
         }
-        if (held.size() > 1) {
-            throw new BookingStateException("a series cannot be moved as a whole: cancel an occurrence and book it again");
+        if (c.from() == null && held.size() > 1) {
+            throw new BookingStateException("a series cannot be moved as a whole: move one of its dates");
+        }
+        if (c.from() != null && !held.contains(c.from())) {
+            throw new BookingStateException("this booking holds no such occurrence");
         }
         if (pendingReschedule != null) {
             throw new BookingStateException("a reschedule of this booking is already being decided");
         }
-        apply(new RescheduleRequested(bookingId, resourceId, currentSlot(), c.to(), attendees));
+        apply(new RescheduleRequested(bookingId, resourceId, c.from() == null ? currentSlot() : c.from(), c.to(),
+                attendees));
     }
 
     @CommandHandler
     void handle(CompleteReschedule c) {
         if (c.to().equals(pendingReschedule)) {
-            apply(new BookingRescheduled(bookingId, resourceId, currentSlot(), c.to()));
+            apply(new BookingRescheduled(bookingId, resourceId,
+                    pendingRescheduleFrom == null ? currentSlot() : pendingRescheduleFrom, c.to()));
         }
     }
 
@@ -233,24 +240,35 @@ public class Booking {
     void on(BookingCancelled e) {
         status = BookingStatus.CANCELLED;
         pendingReschedule = null;
+        pendingRescheduleFrom = null;
     }
 
     @EventSourcingHandler
     void on(RescheduleRequested e) {
         pendingReschedule = e.to();
+        pendingRescheduleFrom = e.from();
     }
 
     @EventSourcingHandler
     void on(BookingRescheduled e) {
-        range = e.to();
-        held = new ArrayList<>(List.of(e.to()));
+        int date = held.indexOf(e.from());
+        if (held.size() > 1 && date >= 0) { // one date of a series moved; the others stay
+            held.set(date, e.to());
+        } else {
+            held = new ArrayList<>(List.of(e.to()));
+        }
+        if (held.size() == 1 || range.equals(e.from())) {
+            range = e.to();
+        }
         pendingReschedule = null;
+        pendingRescheduleFrom = null;
         pendingApprovalId = null;
     }
 
     @EventSourcingHandler
     void on(RescheduleRefused e) {
         pendingReschedule = null;
+        pendingRescheduleFrom = null;
         pendingApprovalId = null;
     }
 }

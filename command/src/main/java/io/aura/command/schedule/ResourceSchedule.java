@@ -95,6 +95,8 @@ public class ResourceSchedule {
     private final Map<String, List<HoldKey.Occurrence>> holdsByBooking = new HashMap<>();
     /** booking id to the slot it asked to move to, held beside its old one while the move is approved */
     private final Map<String, TimeRange> pendingMoves = new HashMap<>();
+    /** booking id to the date its pending move leaves (one date of a series moves, the others stay) */
+    private final Map<String, TimeRange> pendingMoveFrom = new HashMap<>();
     /**
      * Every booking this schedule has answered (held or refused; released ones stay in): a booking is
      * decided once, so a redelivered PlaceHold cannot place an orphan hold. It grows by one id per
@@ -181,16 +183,26 @@ public class ResourceSchedule {
     @CommandHandler
     void handle(MoveHold c) {
         List<HoldKey.Occurrence> keys = holdsByBooking.getOrDefault(c.bookingId(), List.of());
-        if (keys.size() != 1) {
+        HoldKey.Occurrence moving = heldDate(c.bookingId(), c.from());
+        if (moving == null) {
             apply(new HoldMoveRefused(resourceId, c.bookingId(), c.to(), List.of(),
                     List.of(FieldViolation.of("bookingId",
-                            keys.isEmpty() ? Rule.HOLDS_NOTHING : Rule.SERIES_MOVED_WHOLE))));
+                            keys.size() > 1 && c.from() == null ? Rule.SERIES_MOVED_WHOLE : Rule.HOLDS_NOTHING))));
             return;
         }
-        TimeRange from = holds.get(keys.get(0));
+        TimeRange from = holds.get(moving);
         List<FieldViolation> violations = retired ? List.of(RETIRED)
                 : ScheduleRules.check(spec, c.to(), c.attendees(), c.requestedAt());
         List<Conflict> conflicts = violations.isEmpty() ? conflictsWith(c.to(), c.bookingId()) : List.of();
+        if (violations.isEmpty()) { // a date of a series may not move onto another of its dates
+            Duration buffer = Duration.ofMinutes(spec.bufferMinutes());
+            for (HoldKey.Occurrence other : keys) {
+                TimeRange range = holds.get(other);
+                if (!other.equals(moving) && range != null && range.overlaps(c.to().widenedBy(buffer))) {
+                    conflicts.add(new Conflict(range, Conflict.Source.BOOKING, c.bookingId(), c.to()));
+                }
+            }
+        }
         if (pendingMoves.containsKey(c.bookingId())) {
             apply(new HoldMoveRefused(resourceId, c.bookingId(), c.to(), List.of(),
                     List.of(FieldViolation.of("bookingId", Rule.MOVE_AWAITING_APPROVAL))));
@@ -213,10 +225,26 @@ public class ResourceSchedule {
 
     @CommandHandler
     void handle(CompleteMove c) {
-        List<HoldKey.Occurrence> keys = holdsByBooking.getOrDefault(c.bookingId(), List.of());
-        if (c.to().equals(pendingMoves.get(c.bookingId())) && keys.size() == 1) {
-            apply(new HoldMoved(resourceId, c.bookingId(), holds.get(keys.get(0)), c.to(), null));
+        HoldKey.Occurrence moving = heldDate(c.bookingId(), pendingMoveFrom.get(c.bookingId()));
+        if (c.to().equals(pendingMoves.get(c.bookingId())) && moving != null) {
+            apply(new HoldMoved(resourceId, c.bookingId(), holds.get(moving), c.to(), null));
         }
+    }
+
+    /**
+     * The held date of {@code bookingId} that starts and ends as {@code date}; without a date (or one
+     * the schedule no longer knows by those times), the booking's only hold. Null when there is none.
+     */
+    private HoldKey.Occurrence heldDate(String bookingId, TimeRange date) {
+        List<HoldKey.Occurrence> keys = holdsByBooking.getOrDefault(bookingId, List.of());
+        if (date != null) {
+            for (HoldKey.Occurrence key : keys) {
+                if (date.equals(holds.get(key))) {
+                    return key;
+                }
+            }
+        }
+        return keys.size() == 1 ? keys.get(0) : null;
     }
 
     @CommandHandler
@@ -376,7 +404,11 @@ public class ResourceSchedule {
 
     @EventSourcingHandler
     void on(HoldMoved event) {
-        holds.put(holdsByBooking.get(event.bookingId()).get(0), event.to());
+        HoldKey.Occurrence moved = heldDate(event.bookingId(), event.from());
+        if (moved != null) {
+            holds.put(moved, event.to());
+        }
+        pendingMoveFrom.remove(event.bookingId());
         if (pendingMoves.remove(event.bookingId()) != null) {
             holds.remove(new HoldKey.PendingMove(event.bookingId()));
         }
@@ -385,12 +417,14 @@ public class ResourceSchedule {
     @EventSourcingHandler
     void on(HoldMovePending event) {
         pendingMoves.put(event.bookingId(), event.to());
+        pendingMoveFrom.put(event.bookingId(), event.from());
         holds.put(new HoldKey.PendingMove(event.bookingId()), event.to());
     }
 
     @EventSourcingHandler
     void on(HoldMoveAbandoned event) {
         pendingMoves.remove(event.bookingId());
+        pendingMoveFrom.remove(event.bookingId());
         holds.remove(new HoldKey.PendingMove(event.bookingId()));
     }
 
@@ -409,6 +443,7 @@ public class ResourceSchedule {
         TimeRange pendingMove = pendingMoves.get(event.bookingId());
         if (pendingMove != null && event.occurrences().contains(pendingMove)) {
             pendingMoves.remove(event.bookingId());
+            pendingMoveFrom.remove(event.bookingId());
             holds.remove(new HoldKey.PendingMove(event.bookingId()));
         }
         if (kept.isEmpty()) {

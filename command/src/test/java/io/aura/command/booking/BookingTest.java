@@ -157,4 +157,44 @@ class BookingTest {
                 .when(new RequestReschedule("b-1", LATER, "alice", false))
                 .expectException(BookingStateException.class);
     }
+
+    @Test
+    void one_date_of_a_series_moves_and_its_other_dates_stay() {
+        TimeRange tomorrow = new TimeRange(SLOT.start().plus(java.time.Duration.ofDays(1)),
+                SLOT.end().plus(java.time.Duration.ofDays(1)));
+        BookingRequested series = aBookingRequest("b-1", SLOT, LATER).by("alice").recorded();
+        BookingConfirmed bothHeld = new BookingConfirmed("b-1", "r-1", List.of(SLOT, LATER), List.of(), List.of());
+        fixture.given(series, bothHeld)
+                .when(new RequestReschedule("b-1", LATER, tomorrow, "alice", false))
+                .expectEvents(new RescheduleRequested("b-1", "r-1", LATER, tomorrow, 4));
+        fixture.given(series, bothHeld, new RescheduleRequested("b-1", "r-1", LATER, tomorrow, 4))
+                .when(new CompleteReschedule("b-1", tomorrow))
+                .expectEvents(new BookingRescheduled("b-1", "r-1", LATER, tomorrow));
+    }
+
+    @Test
+    void a_moved_date_is_held_at_its_new_time_and_the_old_time_is_no_longer_the_series() {
+        TimeRange tomorrow = new TimeRange(SLOT.start().plus(java.time.Duration.ofDays(1)),
+                SLOT.end().plus(java.time.Duration.ofDays(1)));
+        BookingRequested series = aBookingRequest("b-1", SLOT, LATER).by("alice").recorded();
+        var history = List.<Object>of(series,
+                new BookingConfirmed("b-1", "r-1", List.of(SLOT, LATER), List.of(), List.of()),
+                new RescheduleRequested("b-1", "r-1", LATER, tomorrow, 4),
+                new BookingRescheduled("b-1", "r-1", LATER, tomorrow));
+        fixture.given(history)
+                .when(new CancelOccurrence("b-1", tomorrow, "alice", false))
+                .expectEvents(new OccurrenceCancelled("b-1", "r-1", tomorrow));
+        fixture.given(history)
+                .when(new CancelOccurrence("b-1", LATER, "alice", false))
+                .expectException(BookingStateException.class);
+    }
+
+    @Test
+    void a_date_the_series_does_not_hold_cannot_be_moved() {
+        fixture.given(aBookingRequest("b-1", SLOT, LATER).by("alice").recorded(),
+                        new BookingConfirmed("b-1", "r-1", List.of(SLOT, LATER), List.of(), List.of()))
+                .when(new RequestReschedule("b-1", new TimeRange(SLOT.start().plusSeconds(60), SLOT.end()), LATER,
+                        "alice", false))
+                .expectException(BookingStateException.class);
+    }
 }

@@ -144,4 +144,22 @@ class ResourceScheduleApprovalTest {
                 .when(new CompleteMove(R, "b", d7))
                 .expectEvents(new HoldMoved(R, "b", d1, d7, null));
     }
+
+    @Test
+    void an_approved_move_of_one_date_of_a_series_moves_that_date_not_the_first() {
+        TimeRange monday = at("09:00", "10:00");
+        TimeRange nextMonday = monday.shiftedTo(monday.start().plus(java.time.Duration.ofDays(7)));
+        TimeRange nextTuesday = nextMonday.shiftedTo(nextMonday.start().plus(java.time.Duration.ofDays(1)));
+        var pending = List.of(REGISTERED,
+                holdPlaced("s", monday, nextMonday).needingApproval("PT24H", OWNER).build(),
+                new HoldMovePending(R, "s", nextMonday, nextTuesday, List.of(OWNER), "PT24H", NOW));
+        fixture.given(pending)
+                .when(new CompleteMove(R, "s", nextTuesday))
+                .expectEvents(new HoldMoved(R, "s", nextMonday, nextTuesday, null));
+        var moved = new java.util.ArrayList<Object>(pending);
+        moved.add(new HoldMoved(R, "s", nextMonday, nextTuesday, null));
+        fixture.given(moved)
+                .when(new ReleaseHold(R, "s", List.of()))
+                .expectEvents(new HoldReleased(R, "s", List.of(monday, nextTuesday)));
+    }
 }

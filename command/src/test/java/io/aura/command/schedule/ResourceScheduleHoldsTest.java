@@ -224,6 +224,48 @@ class ResourceScheduleHoldsTest {
                 .expectEvents(holdPlaced("b-2", nextMonday).build());
     }
 
+    @Test
+    void one_date_of_a_series_moves_and_frees_its_old_time_while_the_other_dates_stay_held() {
+        TimeRange monday = at("09:00", "10:00");
+        TimeRange nextMonday = monday.shiftedTo(monday.start().plus(java.time.Duration.ofDays(7)));
+        TimeRange nextTuesday = nextMonday.shiftedTo(nextMonday.start().plus(java.time.Duration.ofDays(1)));
+        fixture.given(REGISTERED, holdPlaced("s-1", monday, nextMonday).build())
+                .when(new MoveHold(R, "s-1", nextMonday, nextTuesday, 4, NOW, List.of()))
+                .expectEvents(new HoldMoved(R, "s-1", nextMonday, nextTuesday, NOW));
+        var moved = List.of(REGISTERED, holdPlaced("s-1", monday, nextMonday).build(),
+                new HoldMoved(R, "s-1", nextMonday, nextTuesday, NOW));
+        fixture.given(moved)
+                .when(placeHold("b-2", nextMonday).build())
+                .expectEvents(holdPlaced("b-2", nextMonday).build());
+        fixture.given(moved)
+                .when(placeHold("b-3", monday).build())
+                .expectEventsMatching(onlyARefusal());
+        fixture.given(moved)
+                .when(placeHold("b-4", nextTuesday).build())
+                .expectEventsMatching(onlyARefusal());
+    }
+
+    @Test
+    void a_date_of_a_series_may_not_move_onto_another_of_its_dates() {
+        TimeRange monday = at("09:00", "10:00");
+        TimeRange nextMonday = monday.shiftedTo(monday.start().plus(java.time.Duration.ofDays(7)));
+        TimeRange besideMonday = at("10:05", "11:00"); // inside the 10-minute buffer of the series' own Monday
+        fixture.given(REGISTERED, holdPlaced("s-1", monday, nextMonday).build())
+                .when(new MoveHold(R, "s-1", nextMonday, besideMonday, 4, NOW, List.of()))
+                .expectEvents(new HoldMoveRefused(R, "s-1", besideMonday,
+                        List.of(new Conflict(monday, Conflict.Source.BOOKING, "s-1", besideMonday)), List.of()));
+    }
+
+    @Test
+    void a_series_without_a_date_named_cannot_move_as_a_whole() {
+        TimeRange monday = at("09:00", "10:00");
+        TimeRange nextMonday = monday.shiftedTo(monday.start().plus(java.time.Duration.ofDays(7)));
+        fixture.given(REGISTERED, holdPlaced("s-1", monday, nextMonday).build())
+                .when(new MoveHold(R, "s-1", at("12:00", "13:00"), 4, NOW))
+                .expectEvents(new HoldMoveRefused(R, "s-1", at("12:00", "13:00"), List.of(),
+                        List.of(FieldViolation.of("bookingId", Rule.SERIES_MOVED_WHOLE))));
+    }
+
     private static org.hamcrest.Matcher<java.util.List<org.axonframework.messaging.Message<?>>> onlyARefusal() {
         return org.axonframework.test.matchers.Matchers.exactSequenceOf(
                 org.axonframework.test.matchers.Matchers.messageWithPayload(

@@ -90,12 +90,27 @@ public final class BookingViewFold {
                 List.of()), sequence);
     }
 
+    /** Moved: a booking to its new slot; a series' one date to its new times, its other dates as they were. */
     public static BookingView rescheduled(BookingView v, BookingRescheduled e, long sequence) {
-        return next(v, v.status(), e.to().start(), e.to().end(),
-                List.of(new Occurrence(e.to().start(), e.to().end(), OccurrenceStatus.of(v.status()))), v.conflicts(), v.violations(),
-                v.refusals(), v.suggestions(), new RescheduleOutcome(RescheduleStatus.MOVED, e.to().start(), e.to().end(),
-                List.of(), List.of(), List.of()),
-                sequence);
+        RescheduleOutcome moved = new RescheduleOutcome(RescheduleStatus.MOVED, e.to().start(), e.to().end(),
+                List.of(), List.of(), List.of());
+        boolean oneDateOfASeries = v.occurrences().size() > 1 && v.occurrences().stream()
+                .anyMatch(o -> o.start().equals(e.from().start()) && o.end().equals(e.from().end()));
+        if (!oneDateOfASeries) {
+            return next(v, v.status(), e.to().start(), e.to().end(),
+                    List.of(new Occurrence(e.to().start(), e.to().end(), OccurrenceStatus.of(v.status()))),
+                    v.conflicts(), v.violations(), v.refusals(), v.suggestions(), moved, sequence);
+        }
+        List<Occurrence> occurrences = new ArrayList<>(v.occurrences().stream()
+                .map(o -> o.start().equals(e.from().start()) && o.end().equals(e.from().end())
+                        ? new Occurrence(e.to().start(), e.to().end(), o.status())
+                        : o)
+                .toList());
+        occurrences.sort(Comparator.comparing(Occurrence::start));
+        // the series' own start and end stay those it was asked for, unless its first date is the one moved
+        boolean first = v.start().equals(e.from().start()) && v.end().equals(e.from().end());
+        return next(v, v.status(), first ? e.to().start() : v.start(), first ? e.to().end() : v.end(), occurrences,
+                v.conflicts(), v.violations(), v.refusals(), v.suggestions(), moved, sequence);
     }
 
     public static BookingView rescheduleRefused(BookingView v, RescheduleRefused e, long sequence) {

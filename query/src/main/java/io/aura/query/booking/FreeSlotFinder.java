@@ -70,6 +70,9 @@ public class FreeSlotFinder {
         int widestBuffer = resources.stream().mapToInt(r -> r.spec().bufferMinutes()).max().orElse(0);
         Map<String, List<TimeRange>> busy = busy(window.widenedBy(Duration.ofMinutes(widestBuffer)),
                 q.resourceId(), q.movingBookingId());
+        if (q.resourceId() != null && !q.alsoBusy().isEmpty()) {
+            busy.computeIfAbsent(q.resourceId(), k -> new ArrayList<>()).addAll(q.alsoBusy());
+        }
         Map<String, double[][]> usual = new HashMap<>();
         Map<String, Double> lately = new HashMap<>();
         usualUtilization(q, usual, lately);

@@ -122,6 +122,21 @@ class BookingViewFoldTest {
         assertThat(moved.lastReschedule().status()).isEqualTo(RescheduleStatus.MOVED);
     }
 
+    @Test
+    void moving_one_date_of_a_series_moves_that_date_and_keeps_the_others_and_the_series_start() {
+        BookingView confirmed = BookingViewFold.decided(BookingViewFold.requested(SERIES, 0), BookingStatus.CONFIRMED,
+                List.of(FIRST, SECOND), List.of(), List.of(), 1);
+        TimeRange tuesday = range(SECOND.start().plus(Duration.ofDays(1)), 60);
+
+        BookingView moved = BookingViewFold.rescheduled(confirmed, new BookingRescheduled("b-1", "r-1", SECOND, tuesday), 2);
+
+        assertThat(moved.occurrences()).containsExactly(
+                new Occurrence(FIRST.start(), FIRST.end(), OccurrenceStatus.CONFIRMED),
+                new Occurrence(tuesday.start(), tuesday.end(), OccurrenceStatus.CONFIRMED));
+        assertThat(moved.start()).isEqualTo(FIRST.start());
+        assertThat(moved.lastReschedule().status()).isEqualTo(RescheduleStatus.MOVED);
+    }
+
     static TimeRange range(Instant start, int minutes) {
         return new TimeRange(start, start.plus(Duration.ofMinutes(minutes)));
     }

@@ -66,8 +66,13 @@ public final class BookingCommands {
         public String targetAggregateId() { return bookingId; }
     }
 
-    public record RequestReschedule(String bookingId, TimeRange to, String by, boolean byAdmin)
+    /** {@code from}: the date of a series to move (null: the one slot a booking that is not a series holds). */
+    public record RequestReschedule(String bookingId, TimeRange from, TimeRange to, String by, boolean byAdmin)
             implements TargetsAggregate {
+        public RequestReschedule(String bookingId, TimeRange to, String by, boolean byAdmin) {
+            this(bookingId, null, to, by, byAdmin);
+        }
+
         public String targetAggregateId() { return bookingId; }
     }
 

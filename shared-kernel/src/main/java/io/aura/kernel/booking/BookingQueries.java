@@ -1,6 +1,7 @@
 package io.aura.kernel.booking;
 
 import io.aura.kernel.schedule.Conflict;
+import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import java.time.Instant;
 import java.util.List;
@@ -26,11 +27,23 @@ public final class BookingQueries {
      * Free slots of {@code durationMinutes} in [from, to) — on one resource, or (resourceId null) on
      * any that seats {@code attendees} — ranked by {@link SlotRanking}, at most {@code count}.
      * {@code near}: rank by closeness to this start instead of earliness, and {@code movingBookingId}:
-     * that booking's own slot counts as free (a refused move). Answers
-     * {@code List<SlotRanking.RankedSlot>}. The read side proposes; the schedule still decides.
+     * that booking's own slot counts as free (a refused move). {@code alsoBusy}: times on that resource
+     * to count as taken besides what its views hold (the other dates of a series not held, or held and
+     * given up with {@code movingBookingId}). Answers {@code List<SlotRanking.RankedSlot>}. The read side
+     * proposes; the schedule still decides.
      */
     public record FindFreeSlots(String resourceId, int durationMinutes, Instant from, Instant to, int count,
-                                int attendees, Instant near, String movingBookingId, Instant now) {}
+                                int attendees, Instant near, String movingBookingId, Instant now,
+                                List<TimeRange> alsoBusy) {
+        public FindFreeSlots {
+            alsoBusy = alsoBusy == null ? List.of() : List.copyOf(alsoBusy);
+        }
+
+        public FindFreeSlots(String resourceId, int durationMinutes, Instant from, Instant to, int count,
+                             int attendees, Instant near, String movingBookingId, Instant now) {
+            this(resourceId, durationMinutes, from, to, count, attendees, near, movingBookingId, now, List.of());
+        }
+    }
 
     /** Booked minutes by day of week and hour, in each resource's own time zone, over [from, to). */
     public record FindHeatmap(Instant from, Instant to, String resourceId) {}

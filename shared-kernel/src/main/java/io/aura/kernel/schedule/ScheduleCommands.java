@@ -27,16 +27,24 @@ public final class ScheduleCommands {
         public String targetAggregateId() { return resourceId; }
     }
 
-    /** Moves a booking's hold; where the move needs approval, the new slot is held beside the old one. */
-    public record MoveHold(String resourceId, String bookingId, TimeRange to, int attendees, Instant requestedAt,
-                           List<String> requesterRoles)
+    /**
+     * Moves a booking's hold; where the move needs approval, the new slot is held beside the old one.
+     * {@code from}: which held date moves (one date of a series); null: the booking's only hold.
+     */
+    public record MoveHold(String resourceId, String bookingId, TimeRange from, TimeRange to, int attendees,
+                           Instant requestedAt, List<String> requesterRoles)
             implements TargetsAggregate {
         public MoveHold {
             requesterRoles = requesterRoles == null ? List.of() : requesterRoles;
         }
 
+        public MoveHold(String resourceId, String bookingId, TimeRange to, int attendees, Instant requestedAt,
+                        List<String> requesterRoles) {
+            this(resourceId, bookingId, null, to, attendees, requestedAt, requesterRoles);
+        }
+
         public MoveHold(String resourceId, String bookingId, TimeRange to, int attendees, Instant requestedAt) {
-            this(resourceId, bookingId, to, attendees, requestedAt, List.of());
+            this(resourceId, bookingId, null, to, attendees, requestedAt, List.of());
         }
 
         public String targetAggregateId() { return resourceId; }

@@ -1,6 +1,7 @@
 package io.aura.app.api.booking;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.aura.app.api.booking.Alternatives.OccurrenceSuggestions;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.approval.ApprovalStatus;
 import io.aura.kernel.booking.BookingQueries.BookingView;
@@ -33,15 +34,17 @@ public final class BookingAnswers {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Decided(String bookingId, BookingStatus status, List<Occurrence> occurrences,
-                          List<ConflictBody> conflicts) {
-        static Decided of(BookingView v) {
+                          List<ConflictBody> conflicts, List<OccurrenceSuggestions> occurrenceSuggestions) {
+        /** {@code perDate}: free slots for each date the series skipped (empty when it skipped none). */
+        static Decided of(BookingView v, List<OccurrenceSuggestions> perDate) {
             boolean series = v.occurrences().size() > 1 || v.recurrence() != null;
             return new Decided(v.bookingId(), v.status(), series ? v.occurrences() : null,
-                    series && !v.conflicts().isEmpty() ? ConflictBody.of(v.conflicts()) : null);
+                    series && !v.conflicts().isEmpty() ? ConflictBody.of(v.conflicts()) : null,
+                    perDate.isEmpty() ? null : perDate);
         }
 
         static Decided undecided(String bookingId) {
-            return new Decided(bookingId, BookingStatus.REQUESTED, null, null);
+            return new Decided(bookingId, BookingStatus.REQUESTED, null, null, null);
         }
     }
 
@@ -53,12 +56,19 @@ public final class BookingAnswers {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Refused(URI type, String title, String detail, String bookingId, BookingStatus status,
                           List<ConflictBody> conflicts, List<String> violations, List<Suggestion> suggestions,
-                          BookingStatus bookingStatus) {
+                          List<OccurrenceSuggestions> occurrenceSuggestions, BookingStatus bookingStatus) {
         static Refused of(String detail, String bookingId, List<Conflict> conflicts, List<String> violations,
                           List<Suggestion> suggestions, BookingStatus bookingStatus) {
+            return of(detail, bookingId, conflicts, violations, suggestions, List.of(), bookingStatus);
+        }
+
+        /** {@code perDate}: a refused series' free slots per date it could not hold (API.md v1.1). */
+        static Refused of(String detail, String bookingId, List<Conflict> conflicts, List<String> violations,
+                          List<Suggestion> suggestions, List<OccurrenceSuggestions> perDate,
+                          BookingStatus bookingStatus) {
             return new Refused(URI.create("about:blank"), "Slot not available", detail, bookingId,
                     BookingStatus.REJECTED, ConflictBody.of(conflicts), violations.isEmpty() ? null : violations,
-                    suggestions, bookingStatus);
+                    suggestions, perDate.isEmpty() ? null : perDate, bookingStatus);
         }
     }
 

@@ -187,9 +187,32 @@ public class BookingController {
     @PreAuthorize("isAuthenticated()")
     public ResponseEntity<?> reschedule(@PathVariable String bookingId, @RequestBody BookingInput.Reschedule body,
                                         Authentication authentication) {
+        return move(existing(bookingId), null, body, Caller.of(authentication), new ArrayList<>());
+    }
+
+    @Operation(summary = "Move one date of a series (owner or ADMIN); its other dates stay; as reschedule")
+    @PostMapping("/events/{bookingId}/occurrences/{occurrenceStart}/reschedule")
+    @PreAuthorize("isAuthenticated()")
+    public ResponseEntity<?> rescheduleOccurrence(@PathVariable String bookingId, @PathVariable String occurrenceStart,
+                                                  @RequestBody BookingInput.Reschedule body,
+                                                  Authentication authentication) {
         BookingView before = existing(bookingId);
-        Caller caller = Caller.of(authentication);
         List<FieldViolation> violations = new ArrayList<>();
+        Instant start = TimeInput.parse("occurrenceStart", occurrenceStart, violations);
+        Optional<Occurrence> date = start == null ? Optional.empty()
+                : before.occurrences().stream().filter(o -> o.start().equals(start) && o.status().isActive())
+                        .findFirst();
+        if (start != null && date.isEmpty()) {
+            violations.add(new FieldViolation("occurrenceStart", "this booking holds no date starting then"));
+        }
+        return move(before, date.map(o -> new TimeRange(o.start(), o.end())).orElse(null), body,
+                Caller.of(authentication), violations);
+    }
+
+    /** A move of the booking's one slot ({@code from} null) or of one date of its series, as API.md's reschedule. */
+    private ResponseEntity<?> move(BookingView before, TimeRange from, BookingInput.Reschedule body, Caller caller,
+                                   List<FieldViolation> violations) {
+        String bookingId = before.bookingId();
         TimeRange to = TimeInput.range(body.start(), body.end(), violations);
         Optional<ResourceView> resource = resource(before.resourceId());
         if (to != null && resource.isPresent()) {
@@ -198,7 +221,7 @@ public class BookingController {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        var command = new RequestReschedule(bookingId, to, caller.name(), caller.isAdmin());
+        var command = new RequestReschedule(bookingId, from, to, caller.name(), caller.isAdmin());
         BookingView after = readYourWrites.sendAndAwait(command, new FindBooking(bookingId), BookingView.class,
                         v -> v.revision() > before.revision() && v.lastReschedule() != null
                                 && v.lastReschedule().status().isDecided()
@@ -214,13 +237,14 @@ public class BookingController {
                     RescheduleStatus.PENDING_APPROVAL, to.start(), to.end()));
             // "as create": 201 with the booking's status, here with the slot it now holds
             case MOVED -> ResponseEntity.created(statusOf(bookingId))
-                    .body(new Moved(bookingId, after.status(), null, after.start(), after.end()));
+                    .body(new Moved(bookingId, after.status(), null, from == null ? after.start() : to.start(),
+                            from == null ? after.end() : to.end()));
             // "as create": what is in the way and free slots near the wanted one; the booking keeps its old slot
             case REFUSED, PENDING -> ResponseEntity.status(409).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Refused.of("The new slot is not available; the booking keeps its old slot.", bookingId,
                             after.lastReschedule().conflicts(), after.lastReschedule().violations(),
                             after.lastReschedule().conflicts().isEmpty() ? List.of()
-                                    : alternatives.forRefusedMove(after, to), after.status()));
+                                    : alternatives.forRefusedMove(after, from, to), after.status()));
         };
     }
 
@@ -234,11 +258,12 @@ public class BookingController {
         }
         BookingView v = view.get();
         int httpStatus = v.status() == BookingStatus.REJECTED ? 409 : 201;
+        var perDate = alternatives.forRefusedOccurrences(v);
         Object body = httpStatus == 409
                 ? Refused.of(v.conflicts().isEmpty() ? "The resource's rules refused this booking."
                         : "The slot conflicts with other bookings or blackouts.", bookingId, v.conflicts(),
-                        v.violations(), alternatives.forRefused(v), null)
-                : Decided.of(v);
+                        v.violations(), alternatives.forRefused(v), perDate, null)
+                : Decided.of(v, perDate);
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             @SuppressWarnings("unchecked")
             Map<String, Object> stored = json.convertValue(body, Map.class);
