@@ -272,12 +272,12 @@ class BookingSagaTest {
     }
 
     @Test
-    void a_reschedule_asks_to_move_the_hold_and_completes_when_it_moved() throws Exception {
+    void a_reschedule_asks_to_move_the_hold_of_the_date_it_leaves_and_completes_when_it_moved() throws Exception {
         fixture.givenAggregate(B).published(REQUESTED)
                 .andThenAggregate(R).published(new HoldPlaced(R, B, List.of(SLOT), List.of(), List.of(), false, Instant.now()))
                 .andThenTimeAdvancesTo(NOW)
                 .whenAggregate(B).publishes(new RescheduleRequested(B, R, SLOT, LATER, 4))
-                .expectDispatchedCommands(new MoveHold(R, B, LATER, 4, NOW));
+                .expectDispatchedCommands(new MoveHold(R, B, SLOT, LATER, 4, NOW, List.of()));
         fixture.givenAggregate(B).published(REQUESTED, new RescheduleRequested(B, R, SLOT, LATER, 4))
                 .whenAggregate(R).publishes(new HoldMoved(R, B, SLOT, LATER, Instant.now()))
                 .expectDispatchedCommands(new CompleteReschedule(B, LATER));
