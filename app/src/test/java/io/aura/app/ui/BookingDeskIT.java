@@ -122,7 +122,10 @@ class BookingDeskIT extends IntegrationTest {
         assertThat(outcome.status()).isEqualTo(BookingStatus.CONFIRMED);
         assertThat(outcome.booked()).isEqualTo(2);
         assertThat(outcome.skipped()).isEqualTo(1);
-        assertThat(outcome.problems()).singleElement().asString().startsWith("overlaps booking");
+        assertThat(outcome.problems()).hasSize(2);
+        assertThat(outcome.problems().get(0)).startsWith("overlaps booking");
+        // the skipped date, with free times near it to take instead
+        assertThat(outcome.problems().get(1)).contains(": free near it: ");
 
         // the same series asked as "only if every date is free": refused whole, nothing held
         var whole = desk.request(new BookingDesk.Request(room, "Weekly, all or none", 1, day(3).plus(2, ChronoUnit.HOURS),
@@ -160,6 +163,23 @@ class BookingDeskIT extends IntegrationTest {
         assertThat(after.occurrences()).extracting(o -> o.status().name()).containsExactly("CONFIRMED", "CANCELLED", "CONFIRMED");
         assertThatThrownBy(() -> desk.cancelOccurrence(series.bookingId(), dates.get(0).start().plusSeconds(60)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("occurrenceStart");
+    }
+
+    @Test
+    void one_date_of_a_series_moves_on_its_own_and_the_others_stay() {
+        String room = room(false, null);
+        var series = desk.request(new BookingDesk.Request(room, "Weekly review", 1, day(3), day(3).plus(1, ChronoUnit.HOURS),
+                "RRULE:FREQ=WEEKLY;COUNT=3"));
+        var dates = desk.booking(series.bookingId()).orElseThrow().occurrences();
+        var second = new io.aura.kernel.schedule.TimeRange(dates.get(1).start(), dates.get(1).end());
+        Instant dayAfter = second.start().plus(1, ChronoUnit.DAYS);
+
+        var outcome = desk.reschedule(series.bookingId(), second, dayAfter, dayAfter.plus(1, ChronoUnit.HOURS));
+
+        assertThat(outcome).hasValueSatisfying(o -> assertThat(o.status())
+                .isEqualTo(io.aura.kernel.booking.RescheduleStatus.MOVED));
+        assertThat(desk.booking(series.bookingId()).orElseThrow().occurrences()).extracting(o -> o.start())
+                .containsExactly(dates.get(0).start(), dayAfter, dates.get(2).start());
     }
 
     @Test

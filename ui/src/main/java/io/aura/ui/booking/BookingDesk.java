@@ -2,6 +2,7 @@ package io.aura.ui.booking;
 
 import io.aura.gateway.Caller;
 import io.aura.gateway.ReadYourWrites;
+import io.aura.gateway.SeriesAlternatives;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalsOfBooking;
 import io.aura.kernel.booking.BookingCommands.CancelBooking;
@@ -77,10 +78,13 @@ public class BookingDesk {
     private final Clock clock;
     private final ObjectProvider<BookingProofs> proofs;
     private final CalendarDesk calendars;
+    private final SeriesAlternatives seriesAlternatives;
 
     public BookingDesk(ReadYourWrites readYourWrites, QueryGateway queries, Clock clock,
-                       ObjectProvider<BookingProofs> proofs, CalendarDesk calendars) {
+                       ObjectProvider<BookingProofs> proofs, CalendarDesk calendars,
+                       SeriesAlternatives seriesAlternatives) {
         this.calendars = calendars;
+        this.seriesAlternatives = seriesAlternatives;
         this.readYourWrites = readYourWrites;
         this.queries = queries;
         this.clock = clock;
@@ -130,6 +134,11 @@ public class BookingDesk {
      * where the move needs approval), or empty if that was not visible in time.
      */
     public Optional<RescheduleOutcome> reschedule(String bookingId, Instant start, Instant end) {
+        return reschedule(bookingId, null, start, end);
+    }
+
+    /** Moves one date of a series ({@code from}; null: a single booking's slot), as {@link #reschedule}. */
+    public Optional<RescheduleOutcome> reschedule(String bookingId, TimeRange from, Instant start, Instant end) {
         String by = SignedIn.name(); // the aggregate lets its requester or an ADMIN move it
         boolean byAdmin = SignedIn.has("ADMIN");
         if (start == null || end == null || !end.isAfter(start)) {
@@ -147,7 +156,7 @@ public class BookingDesk {
             }
         }
         long revision = before.map(BookingView::revision).orElse(-1L);
-        return readYourWrites.sendAndAwait(new RequestReschedule(bookingId, to, by, byAdmin), new FindBooking(bookingId),
+        return readYourWrites.sendAndAwait(new RequestReschedule(bookingId, from, to, by, byAdmin), new FindBooking(bookingId),
                         BookingView.class, v -> v.revision() > revision && v.lastReschedule() != null
                                 && v.lastReschedule().start().equals(start) && v.lastReschedule().status().isDecided(),
                         DECISION_TIMEOUT)
@@ -263,6 +272,12 @@ public class BookingDesk {
                 zone))));
         decided.suggestions().forEach(s -> problems.add(text("booking.problem.free-instead",
                 UserZone.span(s.start(), s.end(), zone))));
+        // a series: each date it could not hold, with free times near that date (never on its other dates)
+        seriesAlternatives.forRefusedOccurrences(decided).forEach(date -> problems.add(date.suggestions().isEmpty()
+                ? text("booking.problem.date-none-free", UserZone.at(date.occurrenceStart(), zone))
+                : text("booking.problem.date-free-instead", UserZone.at(date.occurrenceStart(), zone),
+                        date.suggestions().stream().map(s -> UserZone.span(s.start(), s.end(), zone))
+                                .collect(java.util.stream.Collectors.joining("; ")))));
         int skipped = (int) decided.occurrences().stream().filter(o -> o.status() == OccurrenceStatus.SKIPPED).count();
         int booked = (int) decided.occurrences().stream().filter(o -> o.status().isActive()).count();
         return new Outcome(bookingId, decided.status(), problems, booked, skipped);

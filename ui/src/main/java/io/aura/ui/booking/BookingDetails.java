@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import io.aura.kernel.approval.ApprovalStatus;
 import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.ui.Refusals;
 import io.aura.ui.SignedIn;
@@ -54,38 +55,7 @@ class BookingDetails extends Dialog {
                 && BookingsByTime.lastEnd(booking).isAfter(java.time.Instant.now());
         if (mayChange && booking.status() == io.aura.kernel.booking.BookingStatus.CONFIRMED
                 && booking.occurrences().size() <= 1) {
-            DateTimePicker start = new DateTimePicker(getTranslation("booking.details.new-start"),
-                    booking.start().atZone(zone).toLocalDateTime());
-            DateTimePicker end = new DateTimePicker(getTranslation("booking.details.new-end"),
-                    booking.end().atZone(zone).toLocalDateTime());
-            start.setId("move-start");
-            end.setId("move-end");
-            start.setDateAriaLabel(getTranslation("booking.details.new-start-date"));
-            start.setTimeAriaLabel(getTranslation("booking.details.new-start-time"));
-            end.setDateAriaLabel(getTranslation("booking.details.new-end-date"));
-            end.setTimeAriaLabel(getTranslation("booking.details.new-end-time"));
-            start.setHelperText(getTranslation("booking.form.your-zone", zone.getId()));
-            Button move = new Button(getTranslation("booking.details.move"), e -> {
-                try {
-                    var outcome = bookings.reschedule(booking.bookingId(), start.getValue().atZone(zone).toInstant(),
-                            end.getValue().atZone(zone).toInstant());
-                    Notification.show(outcome.map(o -> switch (o.status()) {
-                        case MOVED -> getTranslation("booking.details.moved");
-                        case PENDING_APPROVAL -> getTranslation("booking.details.move-pending");
-                        case REFUSED -> getTranslation("booking.details.move-refused") + " " + why(o, zone);
-                        case PENDING -> getTranslation("booking.details.move-on-its-way");
-                    }).orElse(getTranslation("booking.details.move-on-its-way")));
-                    changed.run();
-                    close();
-                } catch (InvalidInputException invalid) {
-                    end.setInvalid(true);
-                    end.setErrorMessage(Refusals.of(this, invalid.violations().get(0)));
-                } catch (RuntimeException refused) {
-                    Notification.show(getTranslation("booking.details.not-possible", refused.getMessage()));
-                }
-            });
-            move.setId("move-submit");
-            body.add(start, end, move);
+            body.add(moveForm(bookings, booking, null, changed));
         }
         if (mayChange && booking.occurrences().size() > 1) {
             // a series: each active date can go on its own; the rest stay booked
@@ -109,7 +79,16 @@ class BookingDetails extends Dialog {
                     });
                     one.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
                     one.addClassName("cancel-occurrence");
-                    row.add(one);
+                    // one date moves on its own: the form opens under its row, the other dates stay
+                    Button moveDate = new Button(getTranslation("booking.details.move-date"));
+                    moveDate.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                    moveDate.addClassName("move-occurrence");
+                    moveDate.addClickListener(e -> {
+                        moveDate.setEnabled(false);
+                        body.addComponentAtIndex(body.indexOf(row) + 1, moveForm(bookings, booking,
+                                new TimeRange(o.start(), o.end()), changed));
+                    });
+                    row.add(moveDate, one);
                 }
                 body.add(row);
             }
@@ -165,6 +144,55 @@ class BookingDetails extends Dialog {
     }
 
     /** Why a move was refused: what holds the new slot (bookings, blackouts, Outlook) or the rule it breaks. */
+    /**
+     * New start and end and a Move button: for the booking's one slot ({@code date} null) or one date of
+     * its series, prefilled with the times it has now.
+     */
+    private VerticalLayout moveForm(BookingDesk bookings, BookingView booking, TimeRange date, Runnable changed) {
+        ZoneId zone = UserZone.current();
+        java.time.Instant from = date == null ? booking.start() : date.start();
+        java.time.Instant to = date == null ? booking.end() : date.end();
+        DateTimePicker start = new DateTimePicker(getTranslation("booking.details.new-start"),
+                from.atZone(zone).toLocalDateTime());
+        DateTimePicker end = new DateTimePicker(getTranslation("booking.details.new-end"),
+                to.atZone(zone).toLocalDateTime());
+        if (date == null) { // one form at most: a series opens one per date, told apart by their row
+            start.setId("move-start");
+            end.setId("move-end");
+        }
+        start.setDateAriaLabel(getTranslation("booking.details.new-start-date"));
+        start.setTimeAriaLabel(getTranslation("booking.details.new-start-time"));
+        end.setDateAriaLabel(getTranslation("booking.details.new-end-date"));
+        end.setTimeAriaLabel(getTranslation("booking.details.new-end-time"));
+        start.setHelperText(getTranslation("booking.form.your-zone", zone.getId()));
+        Button move = new Button(getTranslation("booking.details.move"), e -> {
+            try {
+                var outcome = bookings.reschedule(booking.bookingId(), date, start.getValue().atZone(zone).toInstant(),
+                        end.getValue().atZone(zone).toInstant());
+                Notification.show(outcome.map(o -> switch (o.status()) {
+                    case MOVED -> getTranslation("booking.details.moved");
+                    case PENDING_APPROVAL -> getTranslation("booking.details.move-pending");
+                    case REFUSED -> getTranslation("booking.details.move-refused") + " " + why(o, zone);
+                    case PENDING -> getTranslation("booking.details.move-on-its-way");
+                }).orElse(getTranslation("booking.details.move-on-its-way")));
+                changed.run();
+                close();
+            } catch (InvalidInputException invalid) {
+                end.setInvalid(true);
+                end.setErrorMessage(Refusals.of(this, invalid.violations().get(0)));
+            } catch (RuntimeException refused) {
+                Notification.show(getTranslation("booking.details.not-possible", refused.getMessage()));
+            }
+        });
+        if (date == null) {
+            move.setId("move-submit");
+        }
+        VerticalLayout form = new VerticalLayout(start, end, move);
+        form.setPadding(false);
+        form.addClassName("move-form");
+        return form;
+    }
+
     private static String why(io.aura.kernel.booking.BookingQueries.RescheduleOutcome refused, ZoneId zone) {
         List<String> reasons = new java.util.ArrayList<>(refused.refusals().isEmpty() ? refused.violations()
                 : refused.refusals().stream().map(v -> Refusals.of(UserZone.locale(), v)).toList());

@@ -1,7 +1,7 @@
 package io.aura.app.api.booking;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.aura.app.api.booking.Alternatives.OccurrenceSuggestions;
+import io.aura.gateway.SeriesAlternatives.OccurrenceSuggestions;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.approval.ApprovalStatus;
 import io.aura.kernel.booking.BookingQueries.BookingView;
