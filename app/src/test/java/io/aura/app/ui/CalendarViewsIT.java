@@ -99,6 +99,28 @@ class CalendarViewsIT extends IntegrationTest {
     }
 
     @Test
+    void a_rooms_column_shades_the_hours_its_opening_hours_close_it_as_the_schedule_refuses_them() {
+        String room = room(unique("Mornings only"), "openingHours", java.util.stream.IntStream.rangeClosed(1, 7)
+                .mapToObj(d -> Map.of("dayOfWeek", d, "from", "08:00", "to", "12:00")).toList());
+        java.time.ZonedDateTime day = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(3)
+                .atStartOfDay(java.time.ZoneId.of("Europe/Berlin"));
+        signedIn(unique("cvo"), "REQUESTER");
+
+        var shaded = spring.getBean(CalendarDesk.class).shadedTimes(day.toInstant(), day.plusDays(1).toInstant(), room);
+
+        assertThat(shaded).filteredOn(c -> c.source() == io.aura.kernel.schedule.Conflict.Source.OPENING_HOURS)
+                .extracting(c -> c.start() + "/" + c.end())
+                .containsExactly(day.toInstant() + "/" + day.withHour(8).toInstant(),
+                        day.withHour(12).toInstant() + "/" + day.plusDays(1).toInstant());
+        // the same afternoon hour the calendar shades, the schedule refuses as OPENING_HOURS
+        var refused = http.post("/events/create", userWithRoles(unique("cvp"), "REQUESTER"), Map.of("title", "Late",
+                "resourceId", room, "start", day.withHour(13).toInstant().toString(),
+                "end", day.withHour(14).toInstant().toString()));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("conflicts").get(0).get("source").asString()).isEqualTo("OPENING_HOURS");
+    }
+
+    @Test
     void rooms_side_by_side_share_one_toolbar_and_one_room_needs_none() {
         String first = unique("Left");
         String second = unique("Right");

@@ -10,11 +10,17 @@ import io.aura.kernel.booking.BookingQueries.HeatmapCell;
 import io.aura.kernel.booking.BookingQueries.HeatmapChanged;
 import io.aura.kernel.booking.BookingQueries.WatchCalendar;
 import io.aura.kernel.booking.BookingQueries.WatchHeatmap;
+import io.aura.kernel.resource.OpeningHours;
+import io.aura.kernel.resource.ResourceQueries.FindResource;
+import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ScheduleQueries.ClosedTime;
 import io.aura.kernel.schedule.ScheduleQueries.FindClosedTimes;
+import io.aura.kernel.schedule.TimeRange;
 import io.aura.ui.Bursts;
 import io.aura.ui.SignedIn;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -73,6 +79,22 @@ public class CalendarDesk {
         return entries.stream().map(e -> new Seen(e, mine.contains(e.bookingId()))).toList();
     }
 
+
+    /**
+     * What a resource's calendar column shades: {@link #closedTimes}, and the hours its opening hours close
+     * it (the kernel's rule, the one the schedule refuses by, source {@code OPENING_HOURS}).
+     */
+    public List<ClosedTime> shadedTimes(Instant from, Instant to, String resourceId) {
+        List<ClosedTime> shaded = new java.util.ArrayList<>(closedTimes(from, to, resourceId));
+        if (to.isAfter(from)) {
+            queries.query(new FindResource(resourceId), ResponseTypes.optionalInstanceOf(ResourceView.class)).join()
+                    .ifPresent(r -> OpeningHours.closedParts(r.spec().openingHours(), new TimeRange(from, to),
+                                    ZoneId.of(r.spec().timeZone()))
+                            .forEach(part -> shaded.add(new ClosedTime(resourceId, part.start(), part.end(),
+                                    Conflict.Source.OPENING_HOURS, null))));
+        }
+        return shaded;
+    }
 
     /** Blackouts and Outlook busy times overlapping the window, of one resource (or all: null). */
     public List<ClosedTime> closedTimes(Instant from, Instant to, String resourceId) {

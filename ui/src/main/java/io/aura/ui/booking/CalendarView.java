@@ -17,7 +17,6 @@ import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
-import io.aura.kernel.schedule.Conflict;
 import io.aura.ui.LiveWhileAttached;
 import io.aura.ui.MainLayout;
 import io.aura.ui.ResourceDirectory;
@@ -292,11 +291,13 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
                 .toList());
         if (resourceId != null) {
             // one resource's column: when it is closed or busy in Outlook, shaded
-            calendars.closedTimes(column.from, column.to, resourceId).forEach(c -> entries.add(AuraCalendar.Entry.closed(
-                    "closed-" + c.start() + "-" + c.source(), c.source() == Conflict.Source.BLACKOUT
-                            ? (c.reason() == null ? getTranslation("calendar.closed")
-                                    : getTranslation("calendar.closed-because", c.reason()))
-                            : getTranslation("calendar.busy-in-outlook"),
+            calendars.shadedTimes(column.from, column.to, resourceId).forEach(c -> entries.add(AuraCalendar.Entry.closed(
+                    "closed-" + c.start() + "-" + c.source(), switch (c.source()) {
+                        case BLACKOUT -> c.reason() == null ? getTranslation("calendar.closed")
+                                : getTranslation("calendar.closed-because", c.reason());
+                        case OPENING_HOURS -> getTranslation("calendar.outside-opening-hours");
+                        default -> getTranslation("calendar.busy-in-outlook");
+                    },
                     c.start(), c.end())));
         } else {
             showResourceKey(drawn.stream().map(seen -> seen.entry().resourceId()).distinct().toList(), names);
