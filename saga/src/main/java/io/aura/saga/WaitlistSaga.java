@@ -5,12 +5,11 @@ import io.aura.kernel.booking.BookingCommands.RequestBooking;
 import io.aura.kernel.booking.BookingEvents.BookingAwaitingApproval;
 import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
 import io.aura.kernel.booking.BookingEvents.BookingRejected;
-import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.waitlist.WaitlistCommands.FulfilWaitlistEntry;
 import io.aura.kernel.waitlist.WaitlistCommands.ReturnWaitlistEntry;
 import io.aura.kernel.waitlist.WaitlistEvents.WaitlistEntryPromoted;
+import io.aura.kernel.waitlist.Waitlists;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -34,9 +33,7 @@ public class WaitlistSaga {
     @StartSaga
     @SagaEventHandler(associationProperty = BOOKING_ID)
     public void on(WaitlistEntryPromoted event) {
-        RequestBooking request = new RequestBooking(event.bookingId(), event.resourceId(), event.title(), event.range(),
-                List.of(event.range()), null, ConflictPolicy.ALL_OR_NOTHING, event.attendees(),
-                event.attendeeNames(), null, event.owner());
+        RequestBooking request = Waitlists.bookingRequest(event);
         // The owner asks, with the roles they had when they joined: the approval policy sees them, not
         // whoever freed the slot (explicit metadata wins over what the promotion's event carried).
         MetaData asOwner = MetaData.from(Map.of(MessageMetadata.ACTOR, event.owner(),

@@ -1,6 +1,9 @@
 package io.aura.kernel.waitlist;
 
+import io.aura.kernel.booking.BookingCommands.RequestBooking;
+import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
+import io.aura.kernel.waitlist.WaitlistEvents.WaitlistEntryPromoted;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +63,17 @@ public final class Waitlists {
     public static String bookingIdFor(String entryId, int attempt) {
         String key = "waitlist|" + entryId + "|" + attempt;
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * The booking a promotion asks for, for the entry's owner: the slot they waited for, as they asked for it.
+     * Its rules were checked when they joined ({@code BookingRequestRules.prepare}); the {@code Booking}
+     * checks its fields again and the schedule the resource's rules, as for every request.
+     */
+    public static RequestBooking bookingRequest(WaitlistEntryPromoted promoted) {
+        return new RequestBooking(promoted.bookingId(), promoted.resourceId(), promoted.title(), promoted.range(),
+                List.of(promoted.range()), null, ConflictPolicy.ALL_OR_NOTHING, promoted.attendees(),
+                promoted.attendeeNames(), null, promoted.owner());
     }
 
     private static boolean inside(TimeRange inner, TimeRange outer) {
