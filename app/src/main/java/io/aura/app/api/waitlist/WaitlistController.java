@@ -5,33 +5,17 @@ import io.aura.app.api.NotFoundException;
 import io.aura.app.api.NotPossibleNowException;
 import io.aura.app.api.TimeInput;
 import io.aura.gateway.Caller;
-import io.aura.gateway.ReadYourWrites;
-import io.aura.kernel.booking.BookingCommands.RequestBooking;
-import io.aura.kernel.booking.BookingQueries.CalendarEntry;
-import io.aura.kernel.booking.BookingQueries.FindCalendar;
-import io.aura.kernel.booking.BookingRequest;
-import io.aura.kernel.booking.BookingRequestRules;
-import io.aura.kernel.resource.ResourceQueries.FindResource;
-import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.gateway.Waitlisting;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
-import io.aura.kernel.waitlist.WaitlistCommands.JoinWaitlist;
-import io.aura.kernel.waitlist.WaitlistCommands.LeaveWaitlist;
 import io.aura.kernel.waitlist.WaitlistEntryStatus;
-import io.aura.kernel.waitlist.WaitlistQueries.FindWaitlistEntry;
-import io.aura.kernel.waitlist.WaitlistQueries.FindWaitlistOf;
 import io.aura.kernel.waitlist.WaitlistQueries.WaitlistEntryView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,22 +30,16 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The waitlist API (API.md v1.1 "Bookings", ADR 0036): wait for a taken slot, see where one stands, leave.
- * A request to wait is checked by the same kernel rules as a booking request ({@link BookingRequestRules});
- * when the slot frees, the resource's waitlist books it for the first in line through the normal path.
+ * It reads the caller's input and answers; the rules are the kernel's and the {@code Waitlist}'s, reached
+ * through the gateway's {@link Waitlisting} (which the web UI uses too).
  */
 @RestController
 @Tag(name = "Waitlist")
 public class WaitlistController {
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private final Waitlisting waitlisting;
 
-    private final ReadYourWrites readYourWrites;
-    private final QueryGateway queries;
-    private final Clock clock;
-
-    public WaitlistController(ReadYourWrites readYourWrites, QueryGateway queries, Clock clock) {
-        this.readYourWrites = readYourWrites;
-        this.queries = queries;
-        this.clock = clock;
+    public WaitlistController(Waitlisting waitlisting) {
+        this.waitlisting = waitlisting;
     }
 
     /** {@code attendees}: a number or a list of names, as for a booking. */
@@ -84,29 +62,12 @@ public class WaitlistController {
     @PostMapping("/api/waitlist")
     @PreAuthorize("hasAnyRole('REQUESTER', 'ADMIN')")
     public ResponseEntity<Joined> join(@RequestBody JoinBody body, Authentication authentication) {
-        Caller caller = Caller.of(authentication);
         List<FieldViolation> unreadable = new ArrayList<>();
         List<String> names = new ArrayList<>();
         int attendees = attendees(body.attendees(), names, unreadable);
         TimeRange range = TimeInput.range(body.start(), body.end(), unreadable);
-        Optional<ResourceView> resource = resource(body.resourceId());
-        if (body.resourceId() != null && !body.resourceId().isBlank() && resource.isEmpty()) {
-            throw new NotFoundException("No resource " + body.resourceId());
-        }
-        String entryId = UUID.randomUUID().toString();
-        // the same rules as a booking request for this slot, in one place; the command it makes is not sent
-        RequestBooking checked = BookingRequestRules.prepare(entryId, new BookingRequest(body.title(),
-                body.resourceId(), range, null, null, attendees, names, null, caller.name()),
-                resource.map(ResourceView::spec), clock.instant(), unreadable);
-        if (!heldByABooking(checked.resourceId(), checked.range(), resource.get().spec().bufferMinutes())) {
-            throw new NotPossibleNowException("No booking holds this slot: book it directly (POST /events/create).");
-        }
-        JoinWaitlist command = new JoinWaitlist(entryId, checked.resourceId(), checked.range(), checked.title(),
-                checked.attendees(), checked.attendeeNames(), caller.name(),
-                caller.roles().stream().map(Enum::name).sorted().toList());
-        WaitlistEntryView joined = readYourWrites.sendAndAwait(command, new FindWaitlistEntry(entryId),
-                WaitlistEntryView.class, v -> true, TIMEOUT)
-                .orElseThrow(() -> new NotPossibleNowException("The waitlist did not answer in time; try again."));
+        WaitlistEntryView joined = answering(() -> waitlisting.join(Caller.of(authentication), body.resourceId(), range,
+                body.title(), attendees, names, unreadable));
         return ResponseEntity.status(HttpStatus.CREATED).body(new Joined(joined.entryId(), joined.position()));
     }
 
@@ -114,45 +75,31 @@ public class WaitlistController {
     @GetMapping("/api/waitlist")
     @PreAuthorize("isAuthenticated()")
     public List<Entry> mine(Authentication authentication) {
-        return queries.query(new FindWaitlistOf(Caller.of(authentication).name()),
-                ResponseTypes.multipleInstancesOf(WaitlistEntryView.class)).join().stream()
-                .filter(v -> v.status() != WaitlistEntryStatus.LEFT).map(Entry::of).toList();
+        return waitlisting.of(Caller.of(authentication).name()).stream().map(Entry::of).toList();
     }
 
     @Operation(summary = "Leave the waitlist (its owner or ADMIN); 204")
     @DeleteMapping("/api/waitlist/{id}")
     @PreAuthorize("isAuthenticated()")
     public ResponseEntity<Void> leave(@PathVariable("id") String id, Authentication authentication) {
-        Caller caller = Caller.of(authentication);
-        WaitlistEntryView entry = find(id).filter(v -> v.status() != WaitlistEntryStatus.LEFT)
-                .orElseThrow(() -> new NotFoundException("No waitlist entry " + id));
-        if (!caller.isAdmin() && !entry.owner().equals(caller.name())) {
-            throw new NotAllowedException("Only its owner or an administrator may take an entry off the waitlist.");
-        }
-        readYourWrites.sendAndAwait(new LeaveWaitlist(id, entry.resourceId(), caller.name(), caller.isAdmin()),
-                new FindWaitlistEntry(id), WaitlistEntryView.class, v -> v.status() == WaitlistEntryStatus.LEFT,
-                TIMEOUT);
+        answering(() -> {
+            waitlisting.leave(Caller.of(authentication), id);
+            return null;
+        });
         return ResponseEntity.noContent().build();
     }
 
-    /** Whether the read side shows a booking in the way of {@code range} (within the resource's buffer). */
-    private boolean heldByABooking(String resourceId, TimeRange range, int bufferMinutes) {
-        TimeRange around = range.widenedBy(Duration.ofMinutes(bufferMinutes));
-        List<CalendarEntry> active = queries.query(new FindCalendar(around.start(), around.end(), resourceId),
-                ResponseTypes.multipleInstancesOf(CalendarEntry.class)).join();
-        return active.stream().anyMatch(e -> e.status().isActive()
-                && new TimeRange(e.start(), e.end()).overlaps(around));
-    }
-
-    private Optional<WaitlistEntryView> find(String id) {
-        return queries.query(new FindWaitlistEntry(id), ResponseTypes.optionalInstanceOf(WaitlistEntryView.class))
-                .join();
-    }
-
-    private Optional<ResourceView> resource(String resourceId) {
-        return resourceId == null || resourceId.isBlank() ? Optional.empty()
-                : queries.query(new FindResource(resourceId), ResponseTypes.optionalInstanceOf(ResourceView.class))
-                .join();
+    /** The gateway's refusals as this API's problems. */
+    private static <T> T answering(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (Waitlisting.Refused refused) {
+            throw switch (refused.reason()) {
+                case UNKNOWN_RESOURCE, UNKNOWN_ENTRY -> new NotFoundException(refused.getMessage());
+                case NOT_YOURS -> new NotAllowedException(refused.getMessage());
+                case SLOT_FREE, NO_ANSWER -> new NotPossibleNowException(refused.getMessage());
+            };
+        }
     }
 
     /** A number or a list of names (read as for a booking request); the kernel checks the limits. */
