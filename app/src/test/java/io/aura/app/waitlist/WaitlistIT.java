@@ -186,6 +186,30 @@ class WaitlistIT extends IntegrationTest {
         assertThat(http.get("/api/waitlist", bob).body().size()).isEqualTo(1);
     }
 
+    @Test
+    void a_replay_rebuilds_the_waitlist_as_it_was_and_it_goes_on_working() {
+        String held = book(alice, resourceId, 9, 10);
+        String bobsEntry = join(bob, slot(resourceId, 9, 10)).body().get("waitlistId").asString();
+        String carolsEntry = join(carol, slot(resourceId, 9, 10)).body().get("waitlistId").asString();
+        http.delete("/api/waitlist/" + bobsEntry, bob);
+        JsonNode bobsBefore = http.get("/api/waitlist", bob).body();
+        JsonNode carolsBefore = http.get("/api/waitlist", carol).body();
+        if (!MONGO_VIEWS) {
+            jdbc.update("DELETE FROM waitlist_entry"); // the view lost: only the events can give it back
+            assertThat(http.get("/api/waitlist", carol).body().size()).isZero();
+        }
+
+        assertThat(http.post("/api/admin/replay", adminToken, Map.of()).status()).isEqualTo(202);
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/api/admin/replay", adminToken).body().get("finished").asBoolean());
+
+        assertThat(http.get("/api/waitlist", bob).body()).isEqualTo(bobsBefore);
+        assertThat(http.get("/api/waitlist", carol).body()).isEqualTo(carolsBefore);
+        assertThat(carolsBefore.get(0).get("position").asInt()).isEqualTo(1); // bob left: carol moved up
+        http.post("/events/" + held + "/cancel", alice, Map.of());
+        assertThat(awaitStatus(carol, carolsEntry, "FULFILLED").get("bookingId").asString()).isNotBlank();
+    }
+
     List<String> fields(Http.Response problem) {
         List<String> out = new ArrayList<>();
         problem.body().get("errors").forEach(e -> out.add(e.get("field").asString()));

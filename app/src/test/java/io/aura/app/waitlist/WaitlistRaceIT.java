@@ -34,7 +34,7 @@ class WaitlistRaceIT extends IntegrationTest {
      * (the promotion travels through the offer, the waitlist and a saga first), later the promotion may; the
      * rounds between race for real. Either outcome is right; a double booking or a lost entry never is.
      */
-    private static final List<Integer> RACER_DELAYS_MILLIS = List.of(0, 100, 250, 500, 1000);
+    private static final List<Integer> RACER_DELAYS_MILLIS = List.of(0, 25, 50, 100, 250, 1000);
 
     @Test
     void a_promotion_racing_direct_requests_never_double_books_and_never_loses_the_entry() throws Exception {
