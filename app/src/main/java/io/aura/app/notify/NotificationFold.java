@@ -247,7 +247,7 @@ final class NotificationFold {
     Notice waitlistFulfilled(WaitlistEntryFulfilled e, Optional<ResourcePlace> resource) {
         String zone = resource.map(ResourcePlace::timeZone).filter(NotificationFold::knownZone).orElse("UTC");
         return new Notice(e.owner(), "WAITLIST_BOOKED", e.bookingId(), null,
-                baseUrl + "/events/status?bookingId=" + e.bookingId(), null,
+                baseUrl + "/bookings", null,
                 "The slot you waited for came free: your " + subject(e.bookingId(), Optional.ofNullable(e.title()),
                         resource.map(ResourcePlace::name), e.range(), false, ZoneId.of(zone)) + " holds it now");
     }

@@ -97,6 +97,10 @@ class WaitlistIT extends IntegrationTest {
         assertThat(status.body().get("requester").asString()).isEqualTo(bobName);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> notices(bob).stream().anyMatch(n ->
                 n.get("type").asString().equals("WAITLIST_BOOKED") && booking.equals(n.get("bookingId").asString())));
+        JsonNode notice = notices(bob).stream().filter(n -> n.get("type").asString().equals("WAITLIST_BOOKED"))
+                .findFirst().orElseThrow();
+        assertThat(notice.get("message").asString()).startsWith("The slot you waited for came free: your booking “Planning”");
+        assertThat(notice.get("link").asString()).isEqualTo("http://aura.test/bookings");
         String carolsEntry = carolJoined.body().get("waitlistId").asString();
         JsonNode carols = entry(carol, carolsEntry).orElseThrow();
         assertThat(carols.get("status").asString()).isEqualTo("WAITING");
