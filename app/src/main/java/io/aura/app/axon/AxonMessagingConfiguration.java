@@ -5,16 +5,19 @@ import io.aura.app.axon.upcasting.KernelRevisionResolver;
 import io.aura.app.axon.upcasting.SingleRangeUpcaster;
 import io.aura.app.notify.WebhookOutbox;
 import io.aura.app.ops.RequestLogFilter;
+import io.aura.app.waitlist.FreedTimeOffers;
 import io.aura.command.approval.Approval;
 import io.aura.command.booking.Booking;
 import io.aura.command.feed.CalendarFeed;
 import io.aura.command.identity.UserAccount;
 import io.aura.command.resource.ResourceName;
 import io.aura.command.schedule.ResourceSchedule;
+import io.aura.command.waitlist.Waitlist;
 import io.aura.command.webhook.Webhook;
 import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.TargetsAggregate;
 import io.aura.saga.BookingSaga;
+import io.aura.saga.WaitlistSaga;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -126,9 +129,15 @@ public class AxonMessagingConfiguration {
                 .configureAggregate(Webhook.class)
                 .configureAggregate(CalendarFeed.class)
                 .configureAggregate(ResourceName.class)
+                .configureAggregate(Waitlist.class)
                 .eventProcessing(processing -> processing.registerSaga(BookingSaga.class)
                         // Webhooks receive what happens from their registration on, not the store's history.
                         .registerTrackingEventProcessorConfiguration(WebhookOutbox.PROCESSING_GROUP,
+                                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
+                        .registerSaga(WaitlistSaga.class)
+                        // Time freed before waitlists existed had nobody waiting for it (ADR 0036).
+                        .registerTrackingEventProcessorConfiguration(FreedTimeOffers.PROCESSING_GROUP,
                                 c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                         .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }

@@ -19,6 +19,7 @@ import io.aura.kernel.identity.UserEvents.UserProfileChanged;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
 import io.aura.kernel.schedule.TimeRange;
+import io.aura.kernel.waitlist.WaitlistEvents.WaitlistEntryFulfilled;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -240,6 +241,15 @@ final class NotificationFold {
     static Optional<Notice> cancelled(ApprovalCancelled e, Optional<ApprovalContext> approval) {
         return toRequester(approval, e.approvalId(), "APPROVAL_CANCELLED", "The approval of "
                 + subject(e.bookingId(), approval) + " was cancelled: " + e.reason());
+    }
+
+    /** A waitlist entry got its slot (ADR 0036): its owner is told which booking now holds it. */
+    Notice waitlistFulfilled(WaitlistEntryFulfilled e, Optional<ResourcePlace> resource) {
+        String zone = resource.map(ResourcePlace::timeZone).filter(NotificationFold::knownZone).orElse("UTC");
+        return new Notice(e.owner(), "WAITLIST_BOOKED", e.bookingId(), null,
+                baseUrl + "/bookings", null,
+                "The slot you waited for came free: your " + subject(e.bookingId(), Optional.ofNullable(e.title()),
+                        resource.map(ResourcePlace::name), e.range(), false, ZoneId.of(zone)) + " holds it now");
     }
 
     private static Optional<Notice> toRequester(Optional<ApprovalContext> approval, String approvalId, String type,

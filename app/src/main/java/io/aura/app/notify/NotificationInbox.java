@@ -22,6 +22,7 @@ import io.aura.kernel.notification.NotificationQueries.FindNotificationsOf;
 import io.aura.kernel.notification.NotificationQueries.NotificationView;
 import io.aura.kernel.notification.NotificationQueries.WatchNotifications;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
+import io.aura.kernel.waitlist.WaitlistEvents.WaitlistEntryFulfilled;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -156,6 +157,11 @@ public class NotificationInbox {
     @EventHandler
     void on(ApprovalCancelled e, EventMessage<?> message, ReplayStatus replay) {
         tell(message, replay, NotificationFold.cancelled(e, store.approval(e.approvalId())).stream().toList());
+    }
+
+    @EventHandler
+    void on(WaitlistEntryFulfilled e, EventMessage<?> message, ReplayStatus replay) {
+        tell(message, replay, List.of(fold.waitlistFulfilled(e, store.resource(e.resourceId()))));
     }
 
     private List<String> membersOf(String role) {

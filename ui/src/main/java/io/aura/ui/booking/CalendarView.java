@@ -41,6 +41,7 @@ import java.util.stream.Collectors;
 @PermitAll
 public class CalendarView extends VerticalLayout implements HasDynamicTitle {
     private final BookingDesk bookings;
+    private final WaitlistDesk waitlist;
     private final CalendarDesk calendars;
     private final ResourceDirectory resources;
     private final AuthenticationContext authentication;
@@ -69,7 +70,8 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
     }
 
     public CalendarView(BookingDesk bookings, CalendarDesk calendars, ResourceDirectory resources,
-                        AuthenticationContext authentication) {
+                        AuthenticationContext authentication, WaitlistDesk waitlist) {
+        this.waitlist = waitlist;
         this.calendars = calendars;
         this.bookings = bookings;
         this.resources = resources;
@@ -256,7 +258,7 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
         Instant s = start != null ? start : Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
         ResourceView preselected = resource != null ? resource
                 : chosen.getSelectedItems().size() == 1 ? chosen.getSelectedItems().iterator().next() : null;
-        new RequestDialog(bookings, resources.all(), preselected, s, end != null ? end : s.plus(Duration.ofHours(1)),
+        new RequestDialog(bookings, waitlist, resources.all(), preselected, s, end != null ? end : s.plus(Duration.ofHours(1)),
                 this::showBooked).open();
     }
 

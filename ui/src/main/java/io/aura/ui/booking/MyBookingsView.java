@@ -28,6 +28,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.feed.CalendarFeedLinks;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.kernel.waitlist.WaitlistQueries.WaitlistEntryView;
 import io.aura.ui.LiveWhileAttached;
 import io.aura.ui.MainLayout;
 import io.aura.ui.Refusals;
@@ -66,10 +67,16 @@ public class MyBookingsView extends VerticalLayout implements HasDynamicTitle {
     /** Why a booking is where it is (refused, rejected with the approver's comment, expired), read per refresh. */
     private Map<String, String> notes = Map.of();
     private final ObjectProvider<CalendarFeedLinks> feeds;
+    private final WaitlistDesk waitlist;
+    /** The slots the person waits for (ADR 0036): shown only when there are some. */
+    private final Div waitlistEntries = new Div();
+    private final H3 waitlistHeading = new H3(getTranslation("booking.waitlist.heading"));
 
     public MyBookingsView(BookingDesk bookings, CalendarDesk calendars, ResourceDirectory resources,
-                          AuthenticationContext authentication, ObjectProvider<CalendarFeedLinks> feeds) {
+                          AuthenticationContext authentication, ObjectProvider<CalendarFeedLinks> feeds,
+                          WaitlistDesk waitlist) {
         this.feeds = feeds;
+        this.waitlist = waitlist;
         this.calendars = calendars;
         this.bookings = bookings;
         this.user = authentication.getPrincipalName().orElse("");
@@ -89,8 +96,9 @@ public class MyBookingsView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout heading = new HorizontalLayout(new H2(getTranslation("booking.mine.heading")), subscribe);
         heading.setAlignItems(Alignment.BASELINE);
         heading.setWrap(true);
+        waitlistEntries.setId("my-waitlist");
         add(heading, new H3(getTranslation("booking.mine.upcoming")), noneUpcoming,
-                upcoming, new H3(getTranslation("booking.mine.past")), nonePast, past);
+                upcoming, waitlistHeading, waitlistEntries, new H3(getTranslation("booking.mine.past")), nonePast, past);
         // live: a decision, an expiry or a change made in another window shows without a reload; only bursts
         // that touch a booking listed here (a new one from another window shows on the next visit)
         LiveWhileAttached.keep(this, this::reload, ui -> calendars.watch(null, burst -> {
@@ -270,6 +278,35 @@ public class MyBookingsView extends VerticalLayout implements HasDynamicTitle {
         BookingsByTime split = BookingsByTime.at(Instant.now(), mine);
         show(upcoming, noneUpcoming, split.upcoming());
         show(past, nonePast, split.past());
+        showWaitlist();
+    }
+
+    /** One line per slot waited for — what, where, when, status and place in line — with Leave while it waits. */
+    private void showWaitlist() {
+        waitlistEntries.removeAll();
+        List<WaitlistEntryView> entries = waitlist.mine();
+        waitlistHeading.setVisible(!entries.isEmpty());
+        waitlistEntries.setVisible(!entries.isEmpty());
+        for (WaitlistEntryView entry : entries) {
+            String state = getTranslation("booking.waitlist.status." + entry.status().name())
+                    + (entry.position() > 0 ? ", " + getTranslation("booking.waitlist.position", entry.position()) : "");
+            Span what = new Span(entry.title() + " · " + names.getOrDefault(entry.resourceId(), entry.resourceId())
+                    + " · " + UserZone.span(entry.start(), entry.end(), UserZone.current()) + " — " + state + " ");
+            Div line = new Div(what);
+            line.addClassName("waitlist-entry");
+            line.getStyle().set("overflow-wrap", "anywhere");
+            if (entry.status().isOpen()) {
+                Button leave = new Button(getTranslation("booking.waitlist.leave"), e -> {
+                    waitlist.leave(entry.entryId());
+                    Notification.show(getTranslation("booking.waitlist.left"));
+                    showWaitlist();
+                });
+                leave.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                leave.addClassName("leave-waitlist");
+                line.add(leave);
+            }
+            waitlistEntries.add(line);
+        }
     }
 
     /** A list with rows, or the sentence that says there are none (an empty grid says nothing). */

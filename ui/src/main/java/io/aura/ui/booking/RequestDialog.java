@@ -50,6 +50,7 @@ class RequestDialog extends Dialog {
     private final Div live = new Div();
     private final Button submit = new Button(getTranslation("booking.form.book"));
     private final BookingDesk bookings;
+    private final WaitlistDesk waitlist;
     private final List<ResourceView> all;
     private final ZoneId zone = UserZone.current();
     private final Locale locale = UserZone.locale();
@@ -58,9 +59,10 @@ class RequestDialog extends Dialog {
     /** The form itself is changing a field: its listeners wait for the form to finish. */
     private boolean adjusting;
 
-    RequestDialog(BookingDesk bookings, List<ResourceView> all, ResourceView chosen, Instant from, Instant until,
-                  java.util.function.Consumer<Instant> afterBooking) {
+    RequestDialog(BookingDesk bookings, WaitlistDesk waitlist, List<ResourceView> all, ResourceView chosen,
+                  Instant from, Instant until, java.util.function.Consumer<Instant> afterBooking) {
         this.bookings = bookings;
+        this.waitlist = waitlist;
         this.all = all;
         setHeaderTitle(getTranslation("booking.form.heading"));
         // a readable width on a desktop, the whole screen on a phone
@@ -224,6 +226,9 @@ class RequestDialog extends Dialog {
         why.setId("request-why");
         why.getStyle().set("color", "var(--lumo-error-text-color)");
         live.add(why);
+        if (!check.taken().isEmpty() && check.broken().isEmpty()) {
+            offerWaitlist();
+        }
         for (Suggestion s : check.suggestions()) {
             String name = all.stream().filter(r -> r.id().equals(s.resourceId())).map(r -> r.spec().name()).findFirst()
                     .orElse(s.resourceId());
@@ -292,6 +297,40 @@ class RequestDialog extends Dialog {
             // nothing the preview can see (a rule only the schedule knows): the schedule's own words
             outcome.setText(getTranslation("booking.form.not-booked", String.join("; ", result.problems())));
         }
+        if (live.getChildren().noneMatch(c -> c.getId().filter("request-join-waitlist"::equals).isPresent())) {
+            offerWaitlist();
+        }
+    }
+
+    /**
+     * The slot is taken: the person may wait for it instead (ADR 0036). When it frees, it is booked for them
+     * through the same rules and they are told. A series waits date by date, so only a single booking offers it.
+     */
+    private void offerWaitlist() {
+        if (recurrence.getValue() != null && !recurrence.getValue().isBlank()) {
+            return;
+        }
+        Button join = new Button(getTranslation("booking.waitlist.join"), e -> {
+            clearErrors();
+            try {
+                int position = waitlist.join(request());
+                Notification.show(getTranslation("booking.waitlist.joined", position), 6000,
+                        Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                close();
+            } catch (InvalidInputException invalid) {
+                invalid.violations().forEach(this::markInvalid);
+            } catch (org.springframework.security.access.AccessDeniedException denied) {
+                Notification.show(getTranslation("booking.form.no-role"));
+            } catch (io.aura.gateway.Waitlisting.Refused refused) {
+                outcome.setText(getTranslation(refused.reason() == io.aura.gateway.Waitlisting.Reason.SLOT_FREE
+                        ? "booking.waitlist.slot-free" : "booking.waitlist.not-joined"));
+            } catch (RuntimeException notNow) { // e.g. already waiting for this slot: the waitlist's own words
+                outcome.setText(getTranslation("booking.waitlist.not-joined") + " " + notNow.getMessage());
+            }
+        });
+        join.setId("request-join-waitlist");
+        join.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        live.add(join);
     }
 
     private void markInvalid(FieldViolation v) {

@@ -1,0 +1,44 @@
+package io.aura.kernel.waitlist;
+
+import io.aura.kernel.schedule.TimeRange;
+import java.util.List;
+
+/** Facts about a resource's waitlist (ADR 0036), past tense, never changed once stored. */
+public final class WaitlistEvents {
+    private WaitlistEvents() {}
+
+    /** {@code sequence}: the entry's place in the waitlist's order (first come, first served). */
+    public record WaitlistJoined(String waitlistId, String entryId, String resourceId, long sequence, TimeRange range,
+                                 String title, int attendees, List<String> attendeeNames, String owner,
+                                 List<String> ownerRoles) {
+        public WaitlistJoined {
+            attendeeNames = attendeeNames == null ? List.of() : List.copyOf(attendeeNames);
+            ownerRoles = ownerRoles == null ? List.of() : List.copyOf(ownerRoles);
+        }
+    }
+
+    public record WaitlistLeft(String waitlistId, String entryId, String resourceId, String by) {}
+
+    /**
+     * The slot of the entry is free: a booking with {@code bookingId} is requested for its owner through the
+     * normal decision path. Everything that request needs travels here, so the saga keeps no state.
+     */
+    public record WaitlistEntryPromoted(String waitlistId, String entryId, String resourceId, String bookingId,
+                                        TimeRange range, String title, int attendees, List<String> attendeeNames,
+                                        String owner, List<String> ownerRoles) {
+        public WaitlistEntryPromoted {
+            attendeeNames = attendeeNames == null ? List.of() : List.copyOf(attendeeNames);
+            ownerRoles = ownerRoles == null ? List.of() : List.copyOf(ownerRoles);
+        }
+    }
+
+    /** The promotion's booking was refused; the entry waits again, keeping its place. */
+    public record WaitlistEntryReturned(String waitlistId, String entryId, String resourceId, String bookingId) {}
+
+    /** The owner got the slot: {@code bookingId} holds it (confirmed, or awaiting approval). */
+    public record WaitlistEntryFulfilled(String waitlistId, String entryId, String resourceId, String bookingId,
+                                         String owner, TimeRange range, String title) {}
+
+    /** The entry's slot began before it freed: nothing left to wait for. */
+    public record WaitlistEntryExpired(String waitlistId, String entryId, String resourceId) {}
+}
