@@ -6,6 +6,7 @@ import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingQueries.FindBooking;
 import io.aura.kernel.booking.BookingQueries.FindBookingsOf;
 import io.aura.kernel.booking.BookingQueries.FindCalendar;
+import io.aura.kernel.booking.BookingQueries.FindCancelledBookings;
 import io.aura.kernel.booking.BookingQueries.Occurrence;
 import io.aura.kernel.feed.CalendarFeedCommands.IssueCalendarFeed;
 import io.aura.kernel.feed.CalendarFeedCommands.RotateCalendarFeed;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -116,9 +118,13 @@ public class CalendarFeeds implements CalendarFeedLinks {
         Set<String> ids = new LinkedHashSet<>();
         queries.query(new FindCalendar(from, to, resourceId), ResponseTypes.multipleInstancesOf(CalendarEntry.class))
                 .join().forEach(e -> ids.add(e.bookingId()));
-        List<BookingView> bookings = ids.stream().map(id -> queries.query(new FindBooking(id),
+        List<BookingView> bookings = new ArrayList<>(ids.stream().map(id -> queries.query(new FindBooking(id),
                         ResponseTypes.optionalInstanceOf(BookingView.class)).join())
-                .flatMap(Optional::stream).toList();
+                .flatMap(Optional::stream).toList());
+        // a cancelled booking stays, as cancelled, so that a subscribed calendar removes it (ADR 0035)
+        queries.query(new FindCancelledBookings(from, to, resourceId),
+                        ResponseTypes.multipleInstancesOf(BookingView.class)).join().stream()
+                .filter(b -> !ids.contains(b.bookingId())).forEach(bookings::add);
         boolean seesAll = owner.get().roles().contains(Role.ADMIN) || owner.get().roles().contains(Role.AUDITOR);
         return Optional.of(IcsCalendar.write("Aura: " + resource.get().spec().name(), bookings,
                 b -> seesAll || name.equals(b.requester()), now));

@@ -3,9 +3,11 @@ package io.aura.app.external;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.Occurrence;
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.booking.OccurrenceStatus;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,11 +23,18 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.DateList;
 import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.ExDate;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RDate;
 import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.RecurrenceId;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
@@ -83,6 +92,68 @@ final class IcsCalendar {
         };
     }
 
+    /** iTIP's methods a booking's mail uses (RFC 5546): the booking as it is now, or its end. */
+    enum ItipMethod {
+        REQUEST,
+        CANCEL
+    }
+
+    /**
+     * A booking as an iTIP message for its requester's calendar (ADR 0035): the same VEVENT as the feeds
+     * write (UID, SEQUENCE, dates), with the server as ORGANIZER and the requester as ATTENDEE. A CANCEL
+     * with {@code cancelledDates} cancels those dates of a series (one VEVENT each, by RECURRENCE-ID);
+     * without, the whole booking.
+     */
+    static String invitation(ItipMethod method, BookingView booking, List<Occurrence> cancelledDates, String location,
+                             String organizer, String attendee, String attendeeName, Instant now) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Aura Scheduler//Booking mail//EN"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(method == ItipMethod.CANCEL ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+        List<VEvent> events = new ArrayList<>();
+        if (method == ItipMethod.CANCEL && !cancelledDates.isEmpty()) {
+            for (Occurrence date : cancelledDates) {
+                VEvent event = new VEvent(date.start(), date.end(), booking.title());
+                event.add(new Uid(booking.bookingId() + "@aura"));
+                event.add(new DtStamp(now));
+                event.add(new RecurrenceId<>(date.start()));
+                event.add(new Sequence(sequence(booking)));
+                event.add(ImmutableStatus.VEVENT_CANCELLED);
+                events.add(event);
+            }
+        } else {
+            Status status = method == ItipMethod.CANCEL ? ImmutableStatus.VEVENT_CANCELLED : status(booking.status());
+            events.add(event(booking, status, booking.title(), now));
+        }
+        for (VEvent event : events) {
+            if (location != null && !location.isBlank()) {
+                event.add(new Location(location));
+            }
+            event.add(new Organizer(URI.create("mailto:" + organizer)));
+            Attendee who = new Attendee(URI.create("mailto:" + attendee));
+            who.add(Role.REQ_PARTICIPANT);
+            who.add(PartStat.ACCEPTED);
+            if (attendeeName != null && !attendeeName.isBlank()) {
+                who.add(new Cn(attendeeName));
+            }
+            event.add(who);
+            calendar.add(event);
+        }
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** A booking's SEQUENCE: its view's revision, which every change to it raises. */
+    private static int sequence(BookingView booking) {
+        return (int) Math.min(Integer.MAX_VALUE, booking.revision());
+    }
+
     private static VEvent event(BookingView booking, Status status, String summary, Instant now) {
         List<Occurrence> dates = booking.occurrences();
         boolean series = booking.recurrence() != null && !booking.recurrence().isBlank() && dates.size() > 1;
@@ -91,17 +162,24 @@ final class IcsCalendar {
         VEvent event = new VEvent(start, end, summary);
         event.add(new Uid(booking.bookingId() + "@aura"));
         event.add(new DtStamp(now));
-        event.add(new Sequence((int) Math.min(Integer.MAX_VALUE, booking.revision())));
+        event.add(new Sequence(sequence(booking)));
         event.add(status);
         if (series) {
-            recurrence(event, booking.recurrence(), dates, start, end);
+            recurrence(event, booking.recurrence(), dates, start, end, booking.status().isActive());
         }
         return event;
     }
 
-    private static void recurrence(VEvent event, String rule, List<Occurrence> dates, Instant start, Instant end) {
+    /**
+     * {@code active}: the booking still holds its slots, and the dates that do not (cancelled, skipped) are
+     * excluded; a cancelled series excludes only the dates it never held (skipped), the rest is cancelled
+     * with it as a whole (STATUS:CANCELLED), so that the reader still finds the dates it cancels.
+     */
+    private static void recurrence(VEvent event, String rule, List<Occurrence> dates, Instant start, Instant end,
+                                   boolean active) {
         Set<Instant> all = dates.stream().map(Occurrence::start).collect(Collectors.toCollection(TreeSet::new));
-        List<Instant> excluded = dates.stream().filter(o -> !o.status().isActive()).map(Occurrence::start).toList();
+        List<Instant> excluded = dates.stream().filter(o -> active ? !o.status().isActive()
+                : o.status() == OccurrenceStatus.SKIPPED).map(Occurrence::start).toList();
         Duration length = Duration.between(start, end);
         boolean sameLength = dates.stream().allMatch(o -> Duration.between(o.start(), o.end()).equals(length));
         String value = rule.startsWith("RRULE:") ? rule.substring("RRULE:".length()) : rule;

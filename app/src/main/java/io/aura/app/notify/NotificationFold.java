@@ -10,7 +10,11 @@ import io.aura.kernel.approval.ApprovalEvents.ApprovalRejected;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalReminderDue;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenIssued;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenRevoked;
+import io.aura.kernel.booking.BookingEvents.BookingCancelled;
+import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
+import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
+import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
@@ -112,7 +116,7 @@ final class NotificationFold {
     }
 
     static BookingTitle requested(BookingRequested e) {
-        return new BookingTitle(e.bookingId(), e.title(), e.resourceId());
+        return new BookingTitle(e.bookingId(), e.title(), e.resourceId(), e.requester());
     }
 
     static ResourcePlace registered(ResourceRegistered e) {
@@ -256,6 +260,59 @@ final class NotificationFold {
                                                 String text) {
         return approval.filter(a -> a.requester() != null)
                 .map(a -> new Notice(a.requester(), type, a.bookingId(), approvalId, null, null, text));
+    }
+
+    /**
+     * A booking's own news for its requester: confirmed, moved, cancelled (as a whole or one date). Their
+     * mails carry the booking for the requester's calendar (iTIP, ADR 0035). Nobody is told of a booking
+     * kept from before its requester was (nor one whose request this inbox never saw).
+     */
+    static Optional<Notice> confirmed(BookingConfirmed e, Optional<BookingTitle> booking,
+                                      Optional<ResourcePlace> resource) {
+        TimeRange first = e.held().isEmpty() ? null : e.held().getFirst();
+        return toRequester(booking, "BOOKING_CONFIRMED", "Your " + bookingSubject(booking, resource, first)
+                + (e.held().size() > 1 ? " (the first of " + e.held().size() + " dates)" : "") + " is confirmed");
+    }
+
+    static Optional<Notice> rescheduled(BookingRescheduled e, Optional<BookingTitle> booking,
+                                        Optional<ResourcePlace> resource) {
+        return toRequester(booking, "BOOKING_MOVED", "Your " + bookingSubject(booking, resource, null)
+                + " was moved to " + span(e.to(), zoneOf(resource)));
+    }
+
+    static Optional<Notice> cancelled(BookingCancelled e, Optional<BookingTitle> booking,
+                                      Optional<ResourcePlace> resource) {
+        return toRequester(booking, "BOOKING_CANCELLED", "Your " + bookingSubject(booking, resource, null)
+                + " is cancelled" + (e.reason() == null || e.reason().isBlank() ? "" : ": " + e.reason()));
+    }
+
+    static Optional<Notice> occurrenceCancelled(OccurrenceCancelled e, Optional<BookingTitle> booking,
+                                                Optional<ResourcePlace> resource) {
+        return toRequester(booking, "OCCURRENCE_CANCELLED", "The date " + span(e.occurrence(), zoneOf(resource))
+                + " of your " + bookingSubject(booking, resource, null) + " is cancelled");
+    }
+
+    private static Optional<Notice> toRequester(Optional<BookingTitle> booking, String type, String text) {
+        return booking.filter(b -> b.requester() != null)
+                .map(b -> new Notice(b.requester(), type, b.id(), null, null, null, text));
+    }
+
+    private static String bookingSubject(Optional<BookingTitle> booking, Optional<ResourcePlace> resource,
+                                         TimeRange when) {
+        return subject(booking.map(BookingTitle::id).orElse(""), booking.map(BookingTitle::title),
+                resource.map(ResourcePlace::name), when, false, zoneOf(resource));
+    }
+
+    private static ZoneId zoneOf(Optional<ResourcePlace> resource) {
+        return ZoneId.of(resource.map(ResourcePlace::timeZone).filter(NotificationFold::knownZone).orElse("UTC"));
+    }
+
+    /** A span of time in words, in a zone, named: "Thu 10 Jan 2030, 10:00–11:00 (Europe/Berlin)". */
+    private static String span(TimeRange when, ZoneId zone) {
+        ZonedDateTime from = when.start().atZone(zone);
+        ZonedDateTime to = when.end().atZone(zone);
+        return DAY_AND_TIME.format(from) + "–" + (from.toLocalDate().equals(to.toLocalDate()) ? TIME.format(to)
+                : DAY_AND_TIME.format(to)) + " (" + zone.getId() + ")";
     }
 
     /**

@@ -12,7 +12,11 @@ import io.aura.kernel.approval.ApprovalEvents.ApprovalRejected;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalReminderDue;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenIssued;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenRevoked;
+import io.aura.kernel.booking.BookingEvents.BookingCancelled;
+import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
+import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
+import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
@@ -37,7 +41,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Each user's in-app inbox, built from approval events, and the mail outbox beside it. An approval
+ * Each user's in-app inbox, built from approval events and a booking's own news (confirmed, moved,
+ * cancelled: for its requester), and the mail outbox beside it. An approval
  * request carries its approval token (signed here, at the edge: events hold only the token's id).
  * {@link NotificationFold} decides who is told what; the {@link NotificationStore} keeps it. Entries
  * are keyed by event and user, so a redelivered event writes the same entry; mail is sent later by
@@ -162,6 +167,30 @@ public class NotificationInbox {
     @EventHandler
     void on(WaitlistEntryFulfilled e, EventMessage<?> message, ReplayStatus replay) {
         tell(message, replay, List.of(fold.waitlistFulfilled(e, store.resource(e.resourceId()))));
+    }
+
+    @EventHandler
+    void on(BookingConfirmed e, EventMessage<?> message, ReplayStatus replay) {
+        tell(message, replay, NotificationFold.confirmed(e, store.booking(e.bookingId()),
+                store.resource(e.resourceId())).stream().toList());
+    }
+
+    @EventHandler
+    void on(BookingRescheduled e, EventMessage<?> message, ReplayStatus replay) {
+        tell(message, replay, NotificationFold.rescheduled(e, store.booking(e.bookingId()),
+                store.resource(e.resourceId())).stream().toList());
+    }
+
+    @EventHandler
+    void on(BookingCancelled e, EventMessage<?> message, ReplayStatus replay) {
+        tell(message, replay, NotificationFold.cancelled(e, store.booking(e.bookingId()),
+                store.resource(e.resourceId())).stream().toList());
+    }
+
+    @EventHandler
+    void on(OccurrenceCancelled e, EventMessage<?> message, ReplayStatus replay) {
+        tell(message, replay, NotificationFold.occurrenceCancelled(e, store.booking(e.bookingId()),
+                store.resource(e.resourceId())).stream().toList());
     }
 
     private List<String> membersOf(String role) {

@@ -77,6 +77,8 @@ public final class SqlNotificationStore extends SqlViewStore<Object> implements 
         // and one created before notifications named their booking, the booking in words and its zone
         SqlColumns.addIfMissing(reader, writer, transaction, "notification_approval", "subject", "TEXT");
         SqlColumns.addIfMissing(reader, writer, transaction, "notification_approval", "time_zone", "VARCHAR(100)");
+        // and one created before bookings' own mails (confirmed, moved, cancelled), whom they go to
+        SqlColumns.addIfMissing(reader, writer, transaction, "notification_booking", "requester", "VARCHAR(200)");
         return this;
     }
 
@@ -144,8 +146,9 @@ public final class SqlNotificationStore extends SqlViewStore<Object> implements 
         if (batch != null && batch.get("booking:" + bookingId) instanceof BookingTitle b) {
             return Optional.of(b);
         }
-        return reader.query("SELECT booking_id, title, resource_id FROM notification_booking WHERE booking_id = ?",
-                (rs, i) -> new BookingTitle(rs.getString(1), rs.getString(2), rs.getString(3)), bookingId).stream()
+        return reader.query("SELECT booking_id, title, resource_id, requester FROM notification_booking "
+                        + "WHERE booking_id = ?", (rs, i) -> new BookingTitle(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4)), bookingId).stream()
                 .findFirst();
     }
 
@@ -275,7 +278,7 @@ public final class SqlNotificationStore extends SqlViewStore<Object> implements 
                 case Recipient r -> recipients.add(r);
                 case ApprovalContext a -> approvals.add(new Object[] {a.id(), a.bookingId(), a.resourceId(), a.requester(),
                         a.subject(), a.timeZone()});
-                case BookingTitle b -> bookings.add(new Object[] {b.id(), b.title(), b.resourceId()});
+                case BookingTitle b -> bookings.add(new Object[] {b.id(), b.title(), b.resourceId(), b.requester()});
                 case ResourcePlace r -> resources.add(new Object[] {r.id(), r.name(), r.timeZone()});
                 case InboxEntry e -> entries.add(e);
                 default -> throw new IllegalArgumentException("not a notification row: " + row);
@@ -302,9 +305,9 @@ public final class SqlNotificationStore extends SqlViewStore<Object> implements 
                         approvals);
             }
             if (!bookings.isEmpty()) {
-                writer.batchUpdate("INSERT INTO notification_booking (booking_id, title, resource_id) VALUES (?, ?, ?) "
-                        + "ON CONFLICT (booking_id) DO UPDATE SET title = excluded.title, "
-                        + "resource_id = excluded.resource_id", bookings);
+                writer.batchUpdate("INSERT INTO notification_booking (booking_id, title, resource_id, requester) "
+                        + "VALUES (?, ?, ?, ?) ON CONFLICT (booking_id) DO UPDATE SET title = excluded.title, "
+                        + "resource_id = excluded.resource_id, requester = excluded.requester", bookings);
             }
             if (!resources.isEmpty()) {
                 writer.batchUpdate("INSERT INTO notification_resource (resource_id, name, time_zone) VALUES (?, ?, ?) "

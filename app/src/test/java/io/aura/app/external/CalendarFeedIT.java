@@ -156,6 +156,52 @@ class CalendarFeedIT extends IntegrationTest {
     }
 
     @Test
+    void a_resource_feed_keeps_a_cancelled_booking_as_cancelled_with_a_higher_sequence_and_a_cancelled_date_as_exdate()
+            throws Exception {
+        String dropped = book(alice, "Dropped", 0, 9 * 60, 10 * 60);
+        String series = http.post("/events/create", alice, Map.of("title", "Weekly", "resourceId", resourceId,
+                "start", at(1, 11 * 60).toString(), "end", at(1, 12 * 60).toString(),
+                "recurrence", "RRULE:FREQ=WEEKLY;COUNT=3")).body().get("bookingId").asString();
+        String url = path(resourceLink(http.get("/api/ical/links", alice).body(), resourceId));
+        int before = sequence(event(parse(http.get(url, null).raw().body()), dropped));
+
+        assertThat(http.post("/events/" + dropped + "/cancel", alice, Map.of()).status()).isEqualTo(200);
+        assertThat(http.post("/events/" + series + "/cancel", alice,
+                Map.of("occurrenceStart", at(8, 11 * 60).toString())).status()).isEqualTo(200);
+
+        String feed = http.get(url, null).raw().body();
+        Calendar calendar = parse(feed);
+        VEvent cancelled = event(calendar, dropped);
+        assertThat(property(cancelled, Property.STATUS)).contains("CANCELLED");
+        assertThat(sequence(cancelled)).isGreaterThan(before);
+        assertThat(starts(cancelled)).containsExactly(at(0, 9 * 60));
+        assertThat(property(event(calendar, series), Property.EXDATE)).isPresent();
+        assertThat(starts(event(calendar, series))).isEqualTo(activeStarts(series))
+                .containsExactly(at(1, 11 * 60), at(15, 11 * 60));
+
+        // ical.js reads the same: the cancelled booking at its time, as cancelled; the series without its date
+        JsonNode read = readByIcalJs(feed);
+        List<String> droppedByIcalJs = new ArrayList<>();
+        TreeSet<Instant> seriesByIcalJs = new TreeSet<>();
+        read.forEach(o -> {
+            if (o.get("uid").asString().equals(dropped + "@aura")) {
+                droppedByIcalJs.add(o.get("start").asString() + " " + o.get("status").asString() + " "
+                        + o.get("sequence").asInt());
+            } else if (o.get("uid").asString().equals(series + "@aura")) {
+                seriesByIcalJs.add(Instant.parse(o.get("start").asString()));
+            }
+        });
+        assertThat(droppedByIcalJs).containsExactly(at(0, 9 * 60) + " CANCELLED " + sequence(cancelled));
+        assertThat(seriesByIcalJs).isEqualTo(activeStarts(series));
+
+        // a whole series cancelled keeps its dates, cancelled with it (no date excluded from what it cancels)
+        assertThat(http.post("/events/" + series + "/cancel", alice, Map.of()).status()).isEqualTo(200);
+        VEvent cancelledSeries = event(parse(http.get(url, null).raw().body()), series);
+        assertThat(property(cancelledSeries, Property.STATUS)).contains("CANCELLED");
+        assertThat(starts(cancelledSeries)).contains(at(1, 11 * 60), at(15, 11 * 60));
+    }
+
+    @Test
     void an_unknown_secret_or_resource_is_404_and_the_links_need_a_sign_in() {
         assertThat(http.get("/ical/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics", null).status()).isEqualTo(404);
         assertThat(http.get("/ical/short.ics", null).status()).isEqualTo(404);

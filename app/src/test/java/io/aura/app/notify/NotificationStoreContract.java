@@ -76,11 +76,13 @@ abstract class NotificationStoreContract {
                 "Europe/Berlin");
         store().saveApproval(worded);
         store().saveBooking(new BookingTitle("b-1", "Budget", "r-1"));
+        store().saveBooking(new BookingTitle("b-3", "Review", "r-1", "alice"));
         store().saveResource(new ResourcePlace("r-1", "Board room", "Europe/Berlin"));
         store().saveResource(new ResourcePlace("r-1", "Boardroom", "Europe/Berlin"));
 
         assertThat(store().approval("a-1")).contains(worded);
         assertThat(store().booking("b-1")).contains(new BookingTitle("b-1", "Budget", "r-1"));
+        assertThat(store().booking("b-3")).contains(new BookingTitle("b-3", "Review", "r-1", "alice"));
         assertThat(store().resource("r-1")).contains(new ResourcePlace("r-1", "Boardroom", "Europe/Berlin"));
         assertThat(store().booking("b-2")).isEmpty();
         assertThat(store().resource("r-2")).isEmpty();

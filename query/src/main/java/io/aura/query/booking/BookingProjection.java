@@ -17,6 +17,7 @@ import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingQueries.FindBooking;
 import io.aura.kernel.booking.BookingQueries.FindBookingsOf;
 import io.aura.kernel.booking.BookingQueries.FindCalendar;
+import io.aura.kernel.booking.BookingQueries.FindCancelledBookings;
 import io.aura.kernel.booking.BookingQueries.WatchCalendar;
 import io.aura.kernel.booking.BookingStatus;
 import java.util.ArrayList;
@@ -132,6 +133,14 @@ public class BookingProjection {
         List<CalendarEntry> entries = new ArrayList<>(views.activeBetween(query.from(), query.to(), query.resourceId()));
         entries.sort(Comparator.comparing(CalendarEntry::start).thenComparing(CalendarEntry::bookingId));
         return entries;
+    }
+
+    @QueryHandler
+    List<BookingView> handle(FindCancelledBookings query) {
+        List<BookingView> cancelled = new ArrayList<>(views.cancelledBetween(query.from(), query.to(),
+                query.resourceId()));
+        cancelled.sort(Comparator.comparing(BookingView::start).thenComparing(BookingView::bookingId));
+        return cancelled;
     }
 
     /** The initial answer of a live calendar subscription is empty: it streams changes from now on. */

@@ -29,6 +29,12 @@ public interface BookingViewStore {
      */
     List<CalendarEntry> activeBetween(Instant from, Instant to, String resourceId);
 
+    /**
+     * The cancelled bookings of one resource with a date overlapping [from, to), in no particular order:
+     * what a resource's calendar feed still shows, as cancelled, so that subscribers remove them (ADR 0035).
+     */
+    List<BookingView> cancelledBetween(Instant from, Instant to, String resourceId);
+
     /** Forgets every booking (a replay starts from nothing). */
     void clear();
 }

@@ -70,6 +70,14 @@ public final class MongoBookingViewStore implements BookingViewStore {
     }
 
     @Override
+    public List<BookingView> cancelledBetween(Instant from, Instant to, String resourceId) {
+        Criteria criteria = Criteria.where("status").is(BookingStatus.CANCELLED).and("resourceId").is(resourceId)
+                .and("occurrences").elemMatch(Criteria.where("start").lt(to).and("end").gt(from));
+        return mongo.find(Query.query(criteria), BookingDocument.class, COLLECTION).stream()
+                .map(BookingDocument::toView).toList();
+    }
+
+    @Override
     public void clear() {
         mongo.remove(new Query(), COLLECTION);
     }

@@ -45,6 +45,11 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
             writer.execute("CREATE INDEX IF NOT EXISTS booking_slot_calendar ON booking_slot (resource_id, start_at)");
             writer.execute("CREATE INDEX IF NOT EXISTS booking_slot_start ON booking_slot (start_at)");
             writer.execute("CREATE INDEX IF NOT EXISTS booking_slot_booking ON booking_slot (booking_id)");
+            // cancelled bookings by resource and the span of their dates: what a resource's feed still shows
+            writer.execute("CREATE TABLE IF NOT EXISTS booking_cancelled (booking_id VARCHAR(100) PRIMARY KEY, "
+                    + "resource_id VARCHAR(100) NOT NULL, start_at BIGINT NOT NULL, end_at BIGINT NOT NULL)");
+            writer.execute("CREATE INDEX IF NOT EXISTS booking_cancelled_resource ON booking_cancelled "
+                    + "(resource_id, start_at)");
             // the longest active occurrence ever stored: how far before a window an overlapping one can start
             writer.execute("CREATE TABLE IF NOT EXISTS booking_slot_span (id INTEGER PRIMARY KEY, longest BIGINT NOT NULL)");
             writer.update("INSERT INTO booking_slot_span (id, longest) VALUES (1, 0) ON CONFLICT (id) DO NOTHING");
@@ -97,9 +102,18 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
     }
 
     @Override
+    public List<BookingView> cancelledBetween(Instant from, Instant to, String resourceId) {
+        return reader.queryForList("SELECT v.doc FROM booking_cancelled c JOIN booking_view v "
+                        + "ON v.booking_id = c.booking_id WHERE c.resource_id = ? AND c.start_at < ? AND c.end_at > ?",
+                String.class, resourceId, to.toEpochMilli(), from.toEpochMilli()).stream()
+                .map(doc -> JSON.readValue(doc, BookingView.class)).toList();
+    }
+
+    @Override
     public void clear() {
         pending.discard();
         transaction.executeWithoutResult(s -> {
+            writer.update("DELETE FROM booking_cancelled");
             writer.update("DELETE FROM booking_slot");
             writer.update("DELETE FROM booking_view");
             writer.update("UPDATE booking_slot_span SET longest = 0 WHERE id = 1");
@@ -111,8 +125,15 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
         List<Object[]> rows = new ArrayList<>(views.size());
         List<Object[]> ids = new ArrayList<>(views.size());
         List<Object[]> slots = new ArrayList<>();
+        List<Object[]> cancelled = new ArrayList<>();
         long longest = 0;
         for (BookingView v : views) {
+            if (v.status() == BookingStatus.CANCELLED) {
+                Instant first = v.occurrences().stream().map(Occurrence::start).min(Instant::compareTo)
+                        .orElse(v.start());
+                Instant last = v.occurrences().stream().map(Occurrence::end).max(Instant::compareTo).orElse(v.end());
+                cancelled.add(new Object[] {v.bookingId(), v.resourceId(), first.toEpochMilli(), last.toEpochMilli()});
+            }
             rows.add(new Object[] {v.bookingId(), v.requester(), v.start().toEpochMilli(), v.revision(),
                     JSON.writeValueAsString(v)});
             ids.add(new Object[] {v.bookingId()});
@@ -131,6 +152,11 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
                     + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (booking_id) DO UPDATE SET requester = excluded.requester, "
                     + "start_at = excluded.start_at, revision = excluded.revision, doc = excluded.doc", rows);
             writer.batchUpdate("DELETE FROM booking_slot WHERE booking_id = ?", ids);
+            writer.batchUpdate("DELETE FROM booking_cancelled WHERE booking_id = ?", ids);
+            if (!cancelled.isEmpty()) {
+                writer.batchUpdate("INSERT INTO booking_cancelled (booking_id, resource_id, start_at, end_at) "
+                        + "VALUES (?, ?, ?, ?)", cancelled);
+            }
             if (!slots.isEmpty()) {
                 writer.batchUpdate("INSERT INTO booking_slot (booking_id, resource_id, start_at, end_at, status, title) "
                         + "VALUES (?, ?, ?, ?, ?, ?)", slots);

@@ -115,6 +115,29 @@ abstract class BookingViewStoreContract {
     }
 
     @Test
+    void the_cancelled_bookings_of_a_resource_with_a_date_in_the_window_are_found_and_follow_each_save() {
+        store().save(booking("cancelled", "r-1", "alice", BookingStatus.CANCELLED, slot(MONDAY_9, 60)));
+        store().save(booking("other-room", "r-2", "alice", BookingStatus.CANCELLED, slot(MONDAY_9, 60)));
+        store().save(booking("later", "r-1", "alice", BookingStatus.CANCELLED, slot(MONDAY_9.plusSeconds(86400), 60)));
+        store().save(booking("confirmed", "r-1", "alice", BookingStatus.CONFIRMED, slot(MONDAY_9, 60)));
+        TimeRange first = slot(MONDAY_9.minusSeconds(7 * 86400), 60);
+        store().save(new BookingView("series", "Series", "r-1", first.start(), first.end(), BookingStatus.CANCELLED,
+                "carol", 2, List.of(), null, "RRULE:FREQ=WEEKLY;COUNT=2", List.of(
+                        new Occurrence(first.start(), first.end(), OccurrenceStatus.CANCELLED),
+                        new Occurrence(MONDAY_9, MONDAY_9.plusSeconds(3600), OccurrenceStatus.CANCELLED)),
+                List.of(), List.of(), List.of(), List.of(), null, 5));
+
+        assertThat(store().cancelledBetween(MONDAY_9.minusSeconds(3600), MONDAY_9.plusSeconds(7200), "r-1"))
+                .extracting(BookingView::bookingId).containsExactlyInAnyOrder("cancelled", "series");
+
+        store().save(booking("confirmed", "r-1", "alice", BookingStatus.CANCELLED, slot(MONDAY_9, 60)));
+        assertThat(store().cancelledBetween(MONDAY_9, MONDAY_9.plusSeconds(60), "r-1"))
+                .extracting(BookingView::bookingId).containsExactlyInAnyOrder("cancelled", "series", "confirmed");
+        store().clear();
+        assertThat(store().cancelledBetween(MONDAY_9, MONDAY_9.plusSeconds(60), "r-1")).isEmpty();
+    }
+
+    @Test
     void clearing_forgets_every_booking_and_its_place_on_the_calendar() {
         store().save(booking("b-1", "r-1", "alice", BookingStatus.CONFIRMED, slot(MONDAY_9, 60)));
 

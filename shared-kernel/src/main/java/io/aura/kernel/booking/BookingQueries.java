@@ -95,4 +95,7 @@ public final class BookingQueries {
 
     public record CalendarEntry(String bookingId, String title, String resourceId, Instant start, Instant end,
                                 BookingStatus status) {}
+
+    /** The cancelled bookings of one resource with a date overlapping [from, to), as their views (ADR 0035). */
+    public record FindCancelledBookings(Instant from, Instant to, String resourceId) {}
 }

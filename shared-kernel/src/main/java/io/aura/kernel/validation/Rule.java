@@ -79,7 +79,12 @@ public enum Rule {
     APPROVAL_NEEDS_LEVEL("an approval needs a level"),
     OVERRIDE_NEEDS_REASON("an administrator''s override needs a reason"),
 
-    WEBHOOK_URL("must be an absolute http or https URL");
+    WEBHOOK_URL("must be an absolute http or https URL"),
+
+    ICS_TOO_MANY_EVENTS("holds more than {0} events"),
+    ICS_WHOLE_DAY("is a whole day: only events with a time of day are booked"),
+    ICS_RECURRENCE_UNSUPPORTED("uses {0}: only an RRULE is imported"),
+    ICS_CANCELLED("is cancelled in the file");
 
     private final String english;
 
