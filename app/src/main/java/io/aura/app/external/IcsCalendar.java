@@ -193,9 +193,8 @@ final class IcsCalendar {
         if (sameLength && expanded.equals(all)) {
             event.add(rrule);
         } else {
-            List<Instant> others = new ArrayList<>(all);
-            others.remove(start);
-            event.add(new RDate<>(new DateList<>(others)));
+            // DTSTART listed too: RFC 5545 counts it anyway (a set), but ical.js expands RDATEs alone
+            event.add(new RDate<>(new DateList<>(new ArrayList<>(all))));
         }
         if (!excluded.isEmpty()) {
             event.add(new ExDate<>(new DateList<>(excluded)));

@@ -113,6 +113,28 @@ class CalendarFeedIT extends IntegrationTest {
     }
 
     @Test
+    void a_series_with_one_date_moved_shows_that_date_at_its_new_time_in_both_parsers() throws Exception {
+        String series = http.post("/events/create", alice, Map.of("title", "Weekly", "resourceId", resourceId,
+                "start", at(1, 11 * 60).toString(), "end", at(1, 12 * 60).toString(),
+                "recurrence", "RRULE:FREQ=WEEKLY;COUNT=3")).body().get("bookingId").asString();
+        assertThat(http.post("/events/" + series + "/occurrences/" + at(8, 11 * 60) + "/reschedule", alice,
+                Map.of("start", at(9, 15 * 60).toString(), "end", at(9, 16 * 60).toString())).status()).isEqualTo(201);
+
+        String text = http.get(path(http.get("/api/ical/links", alice).body().get("mine").asString()), null).raw().body();
+
+        assertThat(activeStarts(series))
+                .containsExactly(at(1, 11 * 60), at(9, 15 * 60), at(15, 11 * 60));
+        assertThat(starts(event(parse(text), series))).isEqualTo(activeStarts(series));
+        List<Instant> byIcalJs = new ArrayList<>();
+        readByIcalJs(text).forEach(o -> {
+            if (o.get("uid").asString().equals(series + "@aura")) {
+                byIcalJs.add(Instant.parse(o.get("start").asString()));
+            }
+        });
+        assertThat(new TreeSet<>(byIcalJs)).isEqualTo(activeStarts(series));
+    }
+
+    @Test
     void after_rotating_the_old_urls_are_404_and_the_new_ones_work() {
         book(alice, "Standup", 0, 9 * 60, 10 * 60);
         JsonNode old = http.get("/api/ical/links", alice).body();
