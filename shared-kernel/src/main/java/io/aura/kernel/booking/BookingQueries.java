@@ -67,7 +67,16 @@ public final class BookingQueries {
         }
     }
 
-    public record Occurrence(Instant start, Instant end, OccurrenceStatus status) {}
+    /**
+     * {@code checkInDueAt}: when this date becomes a no-show unless checked in (null: no check-in required);
+     * {@code checkedInAt}: when it was checked in to (null: not). Both added with ADR 0033; older views read null.
+     */
+    public record Occurrence(Instant start, Instant end, OccurrenceStatus status, Instant checkInDueAt,
+                             Instant checkedInAt) {
+        public Occurrence(Instant start, Instant end, OccurrenceStatus status) {
+            this(start, end, status, null, null);
+        }
+    }
 
     public record BookingView(String bookingId, String title, String resourceId, Instant start, Instant end,
                               BookingStatus status, String requester, int attendees, List<String> attendeeNames,
@@ -82,4 +91,10 @@ public final class BookingQueries {
 
     public record CalendarEntry(String bookingId, String title, String resourceId, Instant start, Instant end,
                                 BookingStatus status) {}
+
+    /** Confirmed dates needing check-in, not checked in, whose window ended by {@code now}: at most {@code limit}. */
+    public record FindCheckInsDue(Instant now, int limit) {}
+
+    /** A date of a booking that is due for its no-show check. */
+    public record CheckInDue(String bookingId, Instant start, Instant end) {}
 }

@@ -79,7 +79,11 @@ public enum Rule {
     APPROVAL_NEEDS_LEVEL("an approval needs a level"),
     OVERRIDE_NEEDS_REASON("an administrator''s override needs a reason"),
 
-    WEBHOOK_URL("must be an absolute http or https URL");
+    WEBHOOK_URL("must be an absolute http or https URL"),
+
+    CHECK_IN_WINDOW_RANGE("must be between {0} and {1}"),
+    CHECK_IN_OUTSIDE_WINDOW("check-in is open from {0} to {1}"),
+    CHECK_IN_NOTHING_HELD("this booking holds no date to check in to");
 
     private final String english;
 
