@@ -84,7 +84,7 @@ class BookingSagaCheckInTest {
     @Test
     void a_no_show_releases_that_date_of_the_hold_at_once() {
         fixture.givenCurrentTime(NOW).andThenAggregate(B).published(REQUESTED, CONFIRMED)
-                .whenAggregate(B).publishes(new OccurrenceMarkedNoShow(B, R, MONDAY, Instant.parse("2026-12-07T09:10:00Z")))
+                .whenAggregate(B).publishes(new OccurrenceMarkedNoShow(B, R, MONDAY, Instant.parse("2026-12-07T09:10:00Z"), "alice"))
                 .expectDispatchedCommands(new ReleaseHold(R, B, List.of(MONDAY)))
                 .expectActiveSagas(1);
     }

@@ -79,6 +79,7 @@ public class MailOutbox {
             case "BOOKING_APPROVED" -> "Your booking is approved";
             case "BOOKING_REJECTED" -> "Your booking was rejected";
             case "APPROVAL_EXPIRED" -> "Your booking's approval expired";
+            case "BOOKING_NO_SHOW" -> "Your booking was released: nobody checked in";
             default -> "Aura Scheduler";
         };
     }

@@ -13,6 +13,7 @@ import io.aura.kernel.approval.ApprovalEvents.ApprovalReminderDue;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenIssued;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenRevoked;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
+import io.aura.kernel.booking.BookingEvents.OccurrenceMarkedNoShow;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
@@ -156,6 +157,12 @@ public class NotificationInbox {
     @EventHandler
     void on(ApprovalCancelled e, EventMessage<?> message, ReplayStatus replay) {
         tell(message, replay, NotificationFold.cancelled(e, store.approval(e.approvalId())).stream().toList());
+    }
+
+    @EventHandler
+    void on(OccurrenceMarkedNoShow e, EventMessage<?> message, ReplayStatus replay) {
+        tell(message, replay, List.of(NotificationFold.noShow(e, store.booking(e.bookingId()),
+                store.resource(e.resourceId()))));
     }
 
     private List<String> membersOf(String role) {

@@ -224,7 +224,7 @@ public class Booking {
                 || checkedIn.containsKey(c.occurrence()) || !CheckInPolicy.noShowDue(checkIn, c.occurrence(), c.at())) {
             return;
         }
-        apply(new OccurrenceMarkedNoShow(bookingId, resourceId, c.occurrence(), c.at()));
+        apply(new OccurrenceMarkedNoShow(bookingId, resourceId, c.occurrence(), c.at(), requester));
         if (held.isEmpty()) { // nothing held any more and nobody came: the booking as a whole is a no-show
             apply(new BookingMarkedNoShow(bookingId, resourceId));
         }

@@ -137,7 +137,7 @@ class BookingCheckInTest {
         Instant due = Instant.parse("2026-12-07T09:10:00Z");
         fixture.given(REQUESTED, CONFIRMED)
                 .when(new MarkNoShow("b-1", MONDAY, due))
-                .expectEvents(new OccurrenceMarkedNoShow("b-1", "r-1", MONDAY, due),
+                .expectEvents(new OccurrenceMarkedNoShow("b-1", "r-1", MONDAY, due, "alice"),
                         new BookingMarkedNoShow("b-1", "r-1"));
     }
 
@@ -159,11 +159,11 @@ class BookingCheckInTest {
     @Test
     void a_no_show_is_marked_once_and_a_late_check_in_after_it_is_refused() {
         Instant due = Instant.parse("2026-12-07T09:10:00Z");
-        fixture.given(REQUESTED, CONFIRMED, new OccurrenceMarkedNoShow("b-1", "r-1", MONDAY, due),
+        fixture.given(REQUESTED, CONFIRMED, new OccurrenceMarkedNoShow("b-1", "r-1", MONDAY, due, "alice"),
                         new BookingMarkedNoShow("b-1", "r-1"))
                 .when(new MarkNoShow("b-1", MONDAY, due.plusSeconds(5)))
                 .expectNoEvents();
-        fixture.given(REQUESTED, CONFIRMED, new OccurrenceMarkedNoShow("b-1", "r-1", MONDAY, due),
+        fixture.given(REQUESTED, CONFIRMED, new OccurrenceMarkedNoShow("b-1", "r-1", MONDAY, due, "alice"),
                         new BookingMarkedNoShow("b-1", "r-1"))
                 .when(new CheckIn("b-1", Instant.parse("2026-12-07T09:09:00Z"), "alice", false))
                 .expectException(InvalidInputException.class)
@@ -179,7 +179,7 @@ class BookingCheckInTest {
 
     @Test
     void a_no_show_booking_cannot_be_cancelled_any_more() {
-        fixture.given(REQUESTED, CONFIRMED, new OccurrenceMarkedNoShow("b-1", "r-1", MONDAY, MONDAY.start()),
+        fixture.given(REQUESTED, CONFIRMED, new OccurrenceMarkedNoShow("b-1", "r-1", MONDAY, MONDAY.start(), "alice"),
                         new BookingMarkedNoShow("b-1", "r-1"))
                 .when(new CancelBooking("b-1", null, "alice", false))
                 .expectException(BookingStateException.class);
@@ -191,23 +191,23 @@ class BookingCheckInTest {
         // Monday missed: only that date goes, the series stays confirmed
         fixture.given(SERIES_REQUESTED, SERIES_CONFIRMED)
                 .when(new MarkNoShow("b-1", MONDAY, mondayDue))
-                .expectEvents(new OccurrenceMarkedNoShow("b-1", "r-1", MONDAY, mondayDue));
+                .expectEvents(new OccurrenceMarkedNoShow("b-1", "r-1", MONDAY, mondayDue, "alice"));
         // Tuesday's check-in is Tuesday's, whatever became of Monday
         Instant tuesdayAt = Instant.parse("2026-12-08T09:05:00Z");
-        fixture.given(SERIES_REQUESTED, SERIES_CONFIRMED, new OccurrenceMarkedNoShow("b-1", "r-1", MONDAY, mondayDue))
+        fixture.given(SERIES_REQUESTED, SERIES_CONFIRMED, new OccurrenceMarkedNoShow("b-1", "r-1", MONDAY, mondayDue, "alice"))
                 .when(new CheckIn("b-1", tuesdayAt, "alice", false))
                 .expectEvents(new BookingCheckedIn("b-1", "r-1", TUESDAY, tuesdayAt, "alice"));
         // both dates missed: the series as a whole is a no-show
         Instant tuesdayDue = Instant.parse("2026-12-08T09:10:00Z");
-        fixture.given(SERIES_REQUESTED, SERIES_CONFIRMED, new OccurrenceMarkedNoShow("b-1", "r-1", MONDAY, mondayDue))
+        fixture.given(SERIES_REQUESTED, SERIES_CONFIRMED, new OccurrenceMarkedNoShow("b-1", "r-1", MONDAY, mondayDue, "alice"))
                 .when(new MarkNoShow("b-1", TUESDAY, tuesdayDue))
-                .expectEvents(new OccurrenceMarkedNoShow("b-1", "r-1", TUESDAY, tuesdayDue),
+                .expectEvents(new OccurrenceMarkedNoShow("b-1", "r-1", TUESDAY, tuesdayDue, "alice"),
                         new BookingMarkedNoShow("b-1", "r-1"));
         // Monday checked in, Tuesday missed: Tuesday is released, the booking is not a no-show
         fixture.given(SERIES_REQUESTED, SERIES_CONFIRMED,
                         new BookingCheckedIn("b-1", "r-1", MONDAY, Instant.parse("2026-12-07T09:00:00Z"), "alice"))
                 .when(new MarkNoShow("b-1", TUESDAY, tuesdayDue))
-                .expectEvents(new OccurrenceMarkedNoShow("b-1", "r-1", TUESDAY, tuesdayDue));
+                .expectEvents(new OccurrenceMarkedNoShow("b-1", "r-1", TUESDAY, tuesdayDue, "alice"));
     }
 
     @Test
@@ -216,7 +216,7 @@ class BookingCheckInTest {
                 new CheckInPolicy(true, 240));
         fixture.given(REQUESTED, longWindow)
                 .when(new MarkNoShow("b-1", MONDAY, MONDAY.end()))
-                .expectEvents(new OccurrenceMarkedNoShow("b-1", "r-1", MONDAY, MONDAY.end()),
+                .expectEvents(new OccurrenceMarkedNoShow("b-1", "r-1", MONDAY, MONDAY.end(), "alice"),
                         new BookingMarkedNoShow("b-1", "r-1"));
     }
 }

@@ -80,8 +80,12 @@ public final class BookingEvents {
     /** The requester (or an administrator, {@code by}) checked in to {@code occurrence} at {@code at}. */
     public record BookingCheckedIn(String bookingId, String resourceId, TimeRange occurrence, Instant at, String by) {}
 
-    /** Nobody checked in to {@code occurrence} by its window's end: it is released; {@code at}: when this was seen. */
-    public record OccurrenceMarkedNoShow(String bookingId, String resourceId, TimeRange occurrence, Instant at) {}
+    /**
+     * Nobody checked in to {@code occurrence} by its window's end: it is released; {@code at}: when this was seen;
+     * {@code requester}: who is told.
+     */
+    public record OccurrenceMarkedNoShow(String bookingId, String resourceId, TimeRange occurrence, Instant at,
+                                         String requester) {}
 
     /** The booking's last held date was a no-show: it holds nothing any more (status NO_SHOW). */
     public record BookingMarkedNoShow(String bookingId, String resourceId) {}
