@@ -146,6 +146,16 @@ class CheckInIT extends IntegrationTest {
             }
             return false;
         });
+        // the heatmap counts the ten minutes held until the release as booked but unused
+        String window = "&from=" + start.truncatedTo(ChronoUnit.DAYS) + "&to=" + start.truncatedTo(ChronoUnit.DAYS)
+                .plus(2, ChronoUnit.DAYS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            long unused = 0;
+            for (JsonNode cell : http.get("/dashboard/heatmap?resourceId=" + resourceId + window, alice).body().get("cells")) {
+                unused += cell.get("unusedMinutes").asLong();
+            }
+            return unused == 10;
+        });
         // a late check-in after the release is refused
         assertThat(http.post("/events/" + bookingId + "/check-in", alice, Map.of()).status()).isEqualTo(400);
     }

@@ -40,7 +40,16 @@ public final class BookingQueries {
      * resource could be booked (the window's minutes in that cell less its blackouts), and their ratio.
      */
     public record HeatmapCell(String resourceId, int dayOfWeek, int hour, long bookedMinutes, double utilization,
-                              long bookableMinutes) {}
+                              long bookableMinutes, long unusedMinutes) {
+        /**
+         * {@code unusedMinutes} (ADR 0033): of the booked minutes, those of no-shows, held until released and never
+         * used (booked-but-unused). Cells computed before it read 0.
+         */
+        public HeatmapCell(String resourceId, int dayOfWeek, int hour, long bookedMinutes, double utilization,
+                           long bookableMinutes) {
+            this(resourceId, dayOfWeek, hour, bookedMinutes, utilization, bookableMinutes, 0);
+        }
+    }
 
     /**
      * Live heatmap changes of one resource (or, resourceId null, all): a subscription query whose
