@@ -28,6 +28,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.feed.CalendarFeedLinks;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.kernel.validation.InvalidInputException;
 import io.aura.ui.LiveWhileAttached;
 import io.aura.ui.MainLayout;
 import io.aura.ui.Refusals;
@@ -66,9 +67,13 @@ public class MyBookingsView extends VerticalLayout implements HasDynamicTitle {
     /** Why a booking is where it is (refused, rejected with the approver's comment, expired), read per refresh. */
     private Map<String, String> notes = Map.of();
     private final ObjectProvider<CalendarFeedLinks> feeds;
+    /** Check-in (ADR 0033). */
+    private final CheckInDesk checkIns;
 
     public MyBookingsView(BookingDesk bookings, CalendarDesk calendars, ResourceDirectory resources,
-                          AuthenticationContext authentication, ObjectProvider<CalendarFeedLinks> feeds) {
+                          AuthenticationContext authentication, ObjectProvider<CalendarFeedLinks> feeds,
+                          CheckInDesk checkIns) {
+        this.checkIns = checkIns;
         this.feeds = feeds;
         this.calendars = calendars;
         this.bookings = bookings;
@@ -194,6 +199,22 @@ public class MyBookingsView extends VerticalLayout implements HasDynamicTitle {
             change.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             change.addClassName("change");
             actions.add(change);
+        }
+        if (checkIns != null) {
+            checkIns.open(booking).ifPresent(date -> {
+                Button checkIn = new Button(getTranslation("booking.mine.check-in"), e -> {
+                    try {
+                        Instant at = checkIns.checkIn(booking.bookingId());
+                        Notification.show(getTranslation("booking.mine.checked-in", UserZone.at(at, UserZone.current())));
+                    } catch (InvalidInputException refused) {
+                        Notification.show(Refusals.of(this, refused.violations().get(0)));
+                    }
+                    reload();
+                });
+                checkIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+                checkIn.addClassName("check-in");
+                actions.add(checkIn);
+            });
         }
         if (bookings.hasProof(booking)) {
             Button proof = new Button(getTranslation("booking.mine.proof"), e -> bookings.proof(booking.bookingId())
