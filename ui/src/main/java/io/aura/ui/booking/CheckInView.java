@@ -10,9 +10,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.ui.MainLayout;
 import io.aura.ui.Refusals;
@@ -54,8 +56,8 @@ public class CheckInView extends VerticalLayout implements HasUrlParameter<Strin
     }
 
     @Override
-    public void setParameter(BeforeEvent event, String resourceId) {
-        var resource = checkIns.resource(resourceId);
+    public void setParameter(BeforeEvent event, @OptionalParameter String resourceId) {
+        var resource = resourceId == null ? Optional.<ResourceView>empty() : checkIns.resource(resourceId);
         if (resource.isEmpty()) {
             title.setText(getTranslation("booking.check-in.page-title"));
             body.add(new Paragraph(getTranslation("booking.check-in.no-such-room")));
