@@ -79,7 +79,13 @@ public enum Rule {
     APPROVAL_NEEDS_LEVEL("an approval needs a level"),
     OVERRIDE_NEEDS_REASON("an administrator''s override needs a reason"),
 
-    WEBHOOK_URL("must be an absolute http or https URL");
+    WEBHOOK_URL("must be an absolute http or https URL"),
+
+    QUOTA_PERIOD("must be P1W (a week) or P1M (a month)"),
+    QUOTA_LIMIT_REQUIRED("set maxMinutes, maxBookings or both"),
+    QUOTA_LIMIT_RANGE("must be between 1 and {0}"),
+    QUOTA_BOOKINGS_EXCEEDED("over quota {3}: at most {0} bookings in {2}, this request would make {1}"),
+    QUOTA_MINUTES_EXCEEDED("over quota {3}: at most {0} minutes in {2}, this request would make {1}");
 
     private final String english;
 
