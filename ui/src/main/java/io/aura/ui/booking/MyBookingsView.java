@@ -27,6 +27,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.feed.CalendarFeedLinks;
+import io.aura.kernel.quota.Quotas;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.ui.LiveWhileAttached;
 import io.aura.ui.MainLayout;
@@ -68,7 +69,8 @@ public class MyBookingsView extends VerticalLayout implements HasDynamicTitle {
     private final ObjectProvider<CalendarFeedLinks> feeds;
 
     public MyBookingsView(BookingDesk bookings, CalendarDesk calendars, ResourceDirectory resources,
-                          AuthenticationContext authentication, ObjectProvider<CalendarFeedLinks> feeds) {
+                          AuthenticationContext authentication, ObjectProvider<CalendarFeedLinks> feeds,
+                          ObjectProvider<Quotas> quotas) {
         this.feeds = feeds;
         this.calendars = calendars;
         this.bookings = bookings;
@@ -91,6 +93,8 @@ public class MyBookingsView extends VerticalLayout implements HasDynamicTitle {
         heading.setWrap(true);
         add(heading, new H3(getTranslation("booking.mine.upcoming")), noneUpcoming,
                 upcoming, new H3(getTranslation("booking.mine.past")), nonePast, past);
+        quotas.ifAvailable(q -> addComponentAtIndex(1, new MyQuotaUsage(q, user, MainLayout.roles(authentication),
+                names)));
         // live: a decision, an expiry or a change made in another window shows without a reload; only bursts
         // that touch a booking listed here (a new one from another window shows on the next visit)
         LiveWhileAttached.keep(this, this::reload, ui -> calendars.watch(null, burst -> {
