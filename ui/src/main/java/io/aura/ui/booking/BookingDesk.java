@@ -374,7 +374,6 @@ public class BookingDesk {
             case BLACKOUT -> "booking.holding.blackout";
             case EXTERNAL -> "booking.holding.external";
             case OPENING_HOURS -> "booking.holding.openingHours";
-            case QUOTA -> "booking.holding.quota";
         });
     }
 }

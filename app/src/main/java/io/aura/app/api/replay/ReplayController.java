@@ -11,7 +11,6 @@ import io.aura.query.booking.BookingProjection;
 import io.aura.query.booking.HeatmapProjection;
 import io.aura.query.feed.CalendarFeedProjection;
 import io.aura.query.identity.UserProjection;
-import io.aura.query.quota.QuotaProjection;
 import io.aura.query.resource.ResourceProjection;
 import io.aura.query.store.BatchedViewStore;
 import io.aura.query.waitlist.WaitlistProjection;
@@ -59,8 +58,7 @@ public class ReplayController {
             ResourceProjection.PROCESSING_GROUP, BookingProjection.PROCESSING_GROUP,
             AvailabilityProjection.PROCESSING_GROUP, HeatmapProjection.PROCESSING_GROUP,
             ApprovalProjection.PROCESSING_GROUP, NotificationInbox.PROCESSING_GROUP,
-            CalendarFeedProjection.PROCESSING_GROUP, WaitlistProjection.PROCESSING_GROUP,
-            QuotaProjection.PROCESSING_GROUP);
+            CalendarFeedProjection.PROCESSING_GROUP, WaitlistProjection.PROCESSING_GROUP);
 
     private static final Logger log = LoggerFactory.getLogger(ReplayController.class);
 
