@@ -27,12 +27,7 @@ public interface HeatmapStore {
     }
 
     /** Booked minutes fill an hour; blocked (blacked-out) minutes leave what could be booked in it. */
-    enum ShareKind {
-        BOOKED,
-        BLOCKED,
-        /** booked minutes of a no-show, held until it was released and never used (ADR 0033) */
-        UNUSED
-    }
+    enum ShareKind { BOOKED, BLOCKED }
 
     /**
      * One share's place: a resource's local date and hour, its kind, and the slice it comes from
@@ -50,12 +45,7 @@ public interface HeatmapStore {
     }
 
     /** The minutes of all shares of one local hour of a resource. */
-    record HourTotals(String resourceId, LocalDate date, int hour, long bookedMinutes, long blockedMinutes,
-                      long unusedMinutes) {
-        public HourTotals(String resourceId, LocalDate date, int hour, long bookedMinutes, long blockedMinutes) {
-            this(resourceId, date, hour, bookedMinutes, blockedMinutes, 0);
-        }
-    }
+    record HourTotals(String resourceId, LocalDate date, int hour, long bookedMinutes, long blockedMinutes) {}
 
     /** Stores a resource's zone (replacing the one before). */
     void saveZone(Zone zone);

@@ -108,10 +108,9 @@ public final class MongoHeatmapStore implements HeatmapStore {
         for (Document bucket : mongo.find(query, Document.class, HOURS)) {
             long booked = minutes(bucket.get("shares", Document.class));
             long blocked = minutes(bucket.get("blocked", Document.class));
-            long unused = minutes(bucket.get("unused", Document.class));
-            if (booked != 0 || blocked != 0 || unused != 0) { // a bucket whose shares were all removed stays, empty
+            if (booked != 0 || blocked != 0) { // a bucket whose shares were all removed stays behind, empty
                 totals.add(new HourTotals(bucket.getString("resourceId"), LocalDate.parse(bucket.getString("date")),
-                        bucket.getInteger("hour"), booked, blocked, unused));
+                        bucket.getInteger("hour"), booked, blocked));
             }
         }
         return totals;
@@ -136,11 +135,7 @@ public final class MongoHeatmapStore implements HeatmapStore {
     }
 
     private static String field(ShareKey k) {
-        return switch (k.kind()) {
-            case BOOKED -> "shares.";
-            case BLOCKED -> "blocked.";
-            case UNUSED -> "unused.";
-        } + k.slice();
+        return (k.kind() == ShareKind.BOOKED ? "shares." : "blocked.") + k.slice();
     }
 
     private static long minutes(Document perSlice) {

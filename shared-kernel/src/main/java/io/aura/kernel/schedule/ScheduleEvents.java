@@ -2,7 +2,6 @@ package io.aura.kernel.schedule;
 
 import io.aura.kernel.EventRevision;
 import io.aura.kernel.approval.ApprovalLevel;
-import io.aura.kernel.resource.CheckInPolicy;
 import io.aura.kernel.validation.FieldViolation;
 import java.time.Instant;
 import java.util.List;
@@ -19,23 +18,15 @@ public final class ScheduleEvents {
     @EventRevision("2")
     public record HoldPlaced(String resourceId, String bookingId, List<TimeRange> occurrences, List<TimeRange> skipped,
                              List<Conflict> skippedConflicts, boolean approvalRequired, Instant requestedAt,
-                             List<ApprovalLevel> approvalLevels, String approvalDeadline, CheckInPolicy checkIn) {
+                             List<ApprovalLevel> approvalLevels, String approvalDeadline) {
         public HoldPlaced {
             approvalLevels = approvalLevels == null ? List.of() : approvalLevels;
-        }
-
-        /** {@code checkIn}: the resource's check-in policy when the hold was placed (ADR 0033; older events: none). */
-        public HoldPlaced(String resourceId, String bookingId, List<TimeRange> occurrences, List<TimeRange> skipped,
-                          List<Conflict> skippedConflicts, boolean approvalRequired, Instant requestedAt,
-                          List<ApprovalLevel> approvalLevels, String approvalDeadline) {
-            this(resourceId, bookingId, occurrences, skipped, skippedConflicts, approvalRequired, requestedAt,
-                    approvalLevels, approvalDeadline, null);
         }
 
         public HoldPlaced(String resourceId, String bookingId, List<TimeRange> occurrences, List<TimeRange> skipped,
                           List<Conflict> skippedConflicts, boolean approvalRequired, Instant requestedAt) {
             this(resourceId, bookingId, occurrences, skipped, skippedConflicts, approvalRequired, requestedAt,
-                    List.of(), null, null);
+                    List.of(), null);
         }
     }
 
