@@ -17,11 +17,15 @@ import io.aura.kernel.booking.BookingCommands.CompleteReschedule;
 import io.aura.kernel.booking.BookingCommands.ConfirmApprovedBooking;
 import io.aura.kernel.booking.BookingCommands.ConfirmBooking;
 import io.aura.kernel.booking.BookingCommands.DeclineBooking;
+import io.aura.kernel.booking.BookingCommands.MarkNoShow;
 import io.aura.kernel.booking.BookingCommands.RefuseReschedule;
 import io.aura.kernel.booking.BookingCommands.RejectBooking;
 import io.aura.kernel.booking.BookingEvents.BookingCancelled;
+import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
+import io.aura.kernel.booking.BookingEvents.BookingMarkedNoShow;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
+import io.aura.kernel.booking.BookingEvents.OccurrenceMarkedNoShow;
 import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.schedule.ScheduleCommands.AbandonMove;
@@ -66,6 +70,8 @@ public class BookingSaga {
     static final String BOOKING_ID = "bookingId";
     /** One name for every approval deadline: the approval itself knows which one is due. */
     static final String APPROVAL_DEADLINE = "approval-deadline";
+    /** One name for every check-in deadline: its payload names the date that is due. */
+    static final String CHECK_IN_DEADLINE = "check-in-deadline";
 
     // No other state: everything a step needs travels in the events (a saga's fields would have to
     // survive serialisation; an association is all this one keeps).
@@ -88,7 +94,7 @@ public class BookingSaga {
     public void on(HoldPlaced event, @Timestamp Instant placedAt, @MetaDataValue(MessageMetadata.ACTOR) String actor) {
         if (!event.approvalRequired()) {
             commands.send(new ConfirmBooking(event.bookingId(), event.occurrences(), event.skipped(),
-                    event.skippedConflicts()));
+                    event.skippedConflicts(), event.checkIn()));
             return;
         }
         // Events from before approval levels say only "approval required": one level for the APPROVER role.
@@ -97,7 +103,7 @@ public class BookingSaga {
                 : event.approvalLevels();
         String approvalId = approvalIdFor(event.bookingId());
         commands.send(new AwaitApproval(event.bookingId(), event.occurrences(), event.skipped(),
-                event.skippedConflicts(), approvalId));
+                event.skippedConflicts(), approvalId, event.checkIn()));
         commands.send(new OpenApproval(approvalId, event.bookingId(), event.resourceId(), actor,
                 event.occurrences().get(0), null, levels, event.approvalDeadline(), placedAt));
     }
@@ -219,6 +225,39 @@ public class BookingSaga {
             commands.send(new CancelApproval(event.pendingApprovalId(), "the booking was cancelled", actor));
         }
         deadlines.cancelAllWithinScope(APPROVAL_DEADLINE);
+        deadlines.cancelAllWithinScope(CHECK_IN_DEADLINE);
+    }
+
+    // ---- check-in: a date nobody checked in to is released (ADR 0033) --------------------------------
+
+    @SagaEventHandler(associationProperty = BOOKING_ID)
+    public void on(BookingConfirmed event) {
+        // Exact timing on this node; the sweep over the booking view covers restarts, other nodes and moved
+        // dates. The booking ignores a date that is not due, checked in, or released already.
+        if (event.checkIn() == null || !event.checkIn().required()) {
+            return;
+        }
+        for (TimeRange occurrence : event.held()) {
+            Instant due = event.checkIn().noShowAt(occurrence);
+            deadlines.schedule(due, CHECK_IN_DEADLINE, new MarkNoShow(event.bookingId(), occurrence, due));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = CHECK_IN_DEADLINE)
+    public void onCheckInDeadline(MarkNoShow due) {
+        commands.send(new MarkNoShow(due.bookingId(), due.occurrence(), clock.instant()));
+    }
+
+    @SagaEventHandler(associationProperty = BOOKING_ID)
+    public void on(OccurrenceMarkedNoShow event) {
+        // the rest of the date is free at once: the schedule lets the hold go
+        commands.send(new ReleaseHold(event.resourceId(), event.bookingId(), List.of(event.occurrence())));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = BOOKING_ID)
+    public void on(BookingMarkedNoShow event) {
+        deadlines.cancelAllWithinScope(CHECK_IN_DEADLINE);
     }
 
     /**

@@ -88,6 +88,7 @@ final class IcsCalendar {
             case CONFIRMED -> ImmutableStatus.VEVENT_CONFIRMED;
             case PENDING_APPROVAL -> ImmutableStatus.VEVENT_TENTATIVE;
             case CANCELLED -> ImmutableStatus.VEVENT_CANCELLED;
+            case NO_SHOW -> ImmutableStatus.VEVENT_CANCELLED; // released: the slot is no longer theirs
             case REQUESTED, REJECTED, EXPIRED -> null;
         };
     }

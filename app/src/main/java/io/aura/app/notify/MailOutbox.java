@@ -142,6 +142,7 @@ public class MailOutbox {
             case "BOOKING_MOVED" -> "Your booking was moved";
             case "BOOKING_CANCELLED" -> "Your booking is cancelled";
             case "OCCURRENCE_CANCELLED" -> "A date of your booking is cancelled";
+            case "BOOKING_NO_SHOW" -> "Your booking was released: nobody checked in";
             default -> "Aura Scheduler";
         };
     }

@@ -15,6 +15,7 @@ import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
 import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
+import io.aura.kernel.booking.BookingEvents.OccurrenceMarkedNoShow;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
@@ -254,6 +255,18 @@ final class NotificationFold {
                 baseUrl + "/bookings", null,
                 "The slot you waited for came free: your " + subject(e.bookingId(), Optional.ofNullable(e.title()),
                         resource.map(ResourcePlace::name), e.range(), false, ZoneId.of(zone)) + " holds it now");
+    }
+
+    /**
+     * A date nobody checked in to was released (ADR 0033): its requester is told which, and that the room
+     * is free again for others.
+     */
+    static Notice noShow(OccurrenceMarkedNoShow e, Optional<BookingTitle> booking, Optional<ResourcePlace> resource) {
+        String zone = resource.map(ResourcePlace::timeZone).filter(NotificationFold::knownZone).orElse("UTC");
+        return new Notice(e.requester(), "BOOKING_NO_SHOW", e.bookingId(), null, null, null, "Nobody checked in to your "
+                + subject(e.bookingId(), booking.map(BookingTitle::title), resource.map(ResourcePlace::name),
+                        e.occurrence(), false, ZoneId.of(zone))
+                + " in time: it was released as a no-show and others may book it now");
     }
 
     private static Optional<Notice> toRequester(Optional<ApprovalContext> approval, String approvalId, String type,

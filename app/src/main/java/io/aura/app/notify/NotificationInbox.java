@@ -17,6 +17,7 @@ import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
 import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
+import io.aura.kernel.booking.BookingEvents.OccurrenceMarkedNoShow;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
@@ -191,6 +192,12 @@ public class NotificationInbox {
     void on(OccurrenceCancelled e, EventMessage<?> message, ReplayStatus replay) {
         tell(message, replay, NotificationFold.occurrenceCancelled(e, store.booking(e.bookingId()),
                 store.resource(e.resourceId())).stream().toList());
+    }
+
+    @EventHandler
+    void on(OccurrenceMarkedNoShow e, EventMessage<?> message, ReplayStatus replay) {
+        tell(message, replay, List.of(NotificationFold.noShow(e, store.booking(e.bookingId()),
+                store.resource(e.resourceId()))));
     }
 
     private List<String> membersOf(String role) {

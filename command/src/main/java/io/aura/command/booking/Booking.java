@@ -6,34 +6,44 @@ import io.aura.kernel.booking.BookingCommands.AwaitApproval;
 import io.aura.kernel.booking.BookingCommands.AwaitRescheduleApproval;
 import io.aura.kernel.booking.BookingCommands.CancelBooking;
 import io.aura.kernel.booking.BookingCommands.CancelOccurrence;
+import io.aura.kernel.booking.BookingCommands.CheckIn;
 import io.aura.kernel.booking.BookingCommands.CompleteReschedule;
 import io.aura.kernel.booking.BookingCommands.ConfirmApprovedBooking;
 import io.aura.kernel.booking.BookingCommands.ConfirmBooking;
 import io.aura.kernel.booking.BookingCommands.DeclineBooking;
+import io.aura.kernel.booking.BookingCommands.MarkNoShow;
 import io.aura.kernel.booking.BookingCommands.RefuseReschedule;
 import io.aura.kernel.booking.BookingCommands.RejectBooking;
 import io.aura.kernel.booking.BookingCommands.RequestBooking;
 import io.aura.kernel.booking.BookingCommands.RequestReschedule;
 import io.aura.kernel.booking.BookingEvents.BookingAwaitingApproval;
 import io.aura.kernel.booking.BookingEvents.BookingCancelled;
+import io.aura.kernel.booking.BookingEvents.BookingCheckedIn;
 import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
 import io.aura.kernel.booking.BookingEvents.BookingDeclined;
+import io.aura.kernel.booking.BookingEvents.BookingMarkedNoShow;
 import io.aura.kernel.booking.BookingEvents.BookingRejected;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
 import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
+import io.aura.kernel.booking.BookingEvents.OccurrenceMarkedNoShow;
 import io.aura.kernel.booking.BookingEvents.RescheduleAwaitingApproval;
 import io.aura.kernel.booking.BookingEvents.RescheduleRefused;
 import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
 import io.aura.kernel.booking.BookingRequestRules;
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.resource.CheckInPolicy;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.kernel.validation.Rule;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -57,6 +67,10 @@ public class Booking {
     private List<Conflict> skippedConflicts = List.of();
     /** the approval that is open for this booking or its move, if any */
     private String pendingApprovalId;
+    /** the resource's check-in policy when the hold was placed (null: none) */
+    private CheckInPolicy checkIn;
+    /** held dates checked in to, and when */
+    private Map<TimeRange, Instant> checkedIn = new HashMap<>();
 
     protected Booking() {}
 
@@ -76,7 +90,8 @@ public class Booking {
     @CommandHandler
     void handle(ConfirmBooking c) {
         if (status == BookingStatus.REQUESTED || status == BookingStatus.PENDING_APPROVAL) {
-            apply(new BookingConfirmed(bookingId, resourceId, c.held(), c.skipped(), c.skippedConflicts()));
+            apply(new BookingConfirmed(bookingId, resourceId, c.held(), c.skipped(), c.skippedConflicts(),
+                    c.checkIn()));
         }
     }
 
@@ -84,14 +99,14 @@ public class Booking {
     void handle(AwaitApproval c) {
         if (status == BookingStatus.REQUESTED) {
             apply(new BookingAwaitingApproval(bookingId, resourceId, c.held(), c.skipped(), c.skippedConflicts(),
-                    c.approvalId()));
+                    c.approvalId(), c.checkIn()));
         }
     }
 
     @CommandHandler
     void handle(ConfirmApprovedBooking c) {
         if (status == BookingStatus.PENDING_APPROVAL && c.approvalId().equals(pendingApprovalId)) {
-            apply(new BookingConfirmed(bookingId, resourceId, List.copyOf(held), skipped, skippedConflicts));
+            apply(new BookingConfirmed(bookingId, resourceId, List.copyOf(held), skipped, skippedConflicts, checkIn));
         }
     }
 
@@ -176,6 +191,53 @@ public class Booking {
     }
 
     /**
+     * Checks in to the held date whose window holds {@code at}; a date checked in already answers its
+     * first check-in and records nothing. The same stream as {@link MarkNoShow}: a late check-in racing
+     * the release is decided by the order of the two on this stream, exactly one of them wins.
+     */
+    @CommandHandler
+    Instant handle(CheckIn c) {
+        requireOwnerOrAdmin(c.by(), c.byAdmin());
+        if (status != BookingStatus.CONFIRMED || held.isEmpty()) {
+            throw new InvalidInputException(List.of(FieldViolation.of("bookingId", Rule.CHECK_IN_NOTHING_HELD)));
+        }
+        TimeRange next = null; // the date whose window opens next, else the last one that closed: named in the refusal
+        TimeRange last = null;
+        for (TimeRange occurrence : held) {
+            TimeRange window = CheckInPolicy.window(checkIn, occurrence);
+            if (!c.at().isBefore(window.start()) && c.at().isBefore(window.end())) {
+                Instant earlier = checkedIn.get(occurrence);
+                if (earlier != null) {
+                    return earlier;
+                }
+                apply(new BookingCheckedIn(bookingId, resourceId, occurrence, c.at(), c.by()));
+                return c.at();
+            }
+            if (window.start().isAfter(c.at())) {
+                next = next == null || occurrence.start().isBefore(next.start()) ? occurrence : next;
+            } else {
+                last = last == null || occurrence.start().isAfter(last.start()) ? occurrence : last;
+            }
+        }
+        TimeRange window = CheckInPolicy.window(checkIn, next != null ? next : last);
+        throw new InvalidInputException(List.of(FieldViolation.of("checkedInAt", Rule.CHECK_IN_OUTSIDE_WINDOW,
+                window.start().toString(), window.end().toString())));
+    }
+
+    /** The time is {@code at}: a held date that is due and not checked in is released as a no-show; else nothing. */
+    @CommandHandler
+    void handle(MarkNoShow c) {
+        if (status != BookingStatus.CONFIRMED || !held.contains(c.occurrence())
+                || checkedIn.containsKey(c.occurrence()) || !CheckInPolicy.noShowDue(checkIn, c.occurrence(), c.at())) {
+            return;
+        }
+        apply(new OccurrenceMarkedNoShow(bookingId, resourceId, c.occurrence(), c.at(), requester));
+        if (held.isEmpty()) { // nothing held any more and nobody came: the booking as a whole is a no-show
+            apply(new BookingMarkedNoShow(bookingId, resourceId));
+        }
+    }
+
+    /**
      * The one slot a move starts from: the occurrence still held (the resource moves that same hold),
      * not the first one asked for, which may have been cancelled out of a series.
      */
@@ -204,6 +266,7 @@ public class Booking {
         status = BookingStatus.CONFIRMED;
         held = new ArrayList<>(e.held());
         pendingApprovalId = null;
+        checkIn = e.checkIn();
     }
 
     @EventSourcingHandler
@@ -213,6 +276,7 @@ public class Booking {
         skipped = e.skipped() == null ? List.of() : e.skipped();
         skippedConflicts = e.skippedConflicts() == null ? List.of() : e.skippedConflicts();
         pendingApprovalId = e.approvalId();
+        checkIn = e.checkIn();
     }
 
     @EventSourcingHandler
@@ -263,6 +327,8 @@ public class Booking {
         pendingReschedule = null;
         pendingRescheduleFrom = null;
         pendingApprovalId = null;
+        // the moved date is a new slot: a check-in to its old times says nothing about it (the others keep theirs)
+        checkedIn.remove(e.from());
     }
 
     @EventSourcingHandler
@@ -270,5 +336,20 @@ public class Booking {
         pendingReschedule = null;
         pendingRescheduleFrom = null;
         pendingApprovalId = null;
+    }
+
+    @EventSourcingHandler
+    void on(BookingCheckedIn e) {
+        checkedIn.put(e.occurrence(), e.at());
+    }
+
+    @EventSourcingHandler
+    void on(OccurrenceMarkedNoShow e) {
+        held.remove(e.occurrence());
+    }
+
+    @EventSourcingHandler
+    void on(BookingMarkedNoShow e) {
+        status = BookingStatus.NO_SHOW;
     }
 }

@@ -176,7 +176,7 @@ public class ResourceSchedule {
             List<ApprovalLevel> levels = ApprovalPolicy.levelsFor(spec, c.attendees(), held.get(0).duration(),
                     c.requesterRoles());
             apply(new HoldPlaced(resourceId, c.bookingId(), held, skipped, conflicts, !levels.isEmpty(),
-                    c.requestedAt(), levels, spec.approvalDeadline()));
+                    c.requestedAt(), levels, spec.approvalDeadline(), spec.checkIn()));
         }
     }
 

@@ -2,22 +2,27 @@ package io.aura.query.booking;
 
 import io.aura.kernel.booking.BookingEvents.BookingAwaitingApproval;
 import io.aura.kernel.booking.BookingEvents.BookingCancelled;
+import io.aura.kernel.booking.BookingEvents.BookingCheckedIn;
 import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
 import io.aura.kernel.booking.BookingEvents.BookingDeclined;
+import io.aura.kernel.booking.BookingEvents.BookingMarkedNoShow;
 import io.aura.kernel.booking.BookingEvents.BookingRejected;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
 import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
+import io.aura.kernel.booking.BookingEvents.OccurrenceMarkedNoShow;
 import io.aura.kernel.booking.BookingEvents.RescheduleAwaitingApproval;
 import io.aura.kernel.booking.BookingEvents.RescheduleRefused;
 import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarChange;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
+import io.aura.kernel.booking.BookingQueries.CheckInDue;
 import io.aura.kernel.booking.BookingQueries.FindBooking;
 import io.aura.kernel.booking.BookingQueries.FindBookingsOf;
 import io.aura.kernel.booking.BookingQueries.FindCalendar;
 import io.aura.kernel.booking.BookingQueries.FindCancelledBookings;
+import io.aura.kernel.booking.BookingQueries.FindCheckInsDue;
 import io.aura.kernel.booking.BookingQueries.WatchCalendar;
 import io.aura.kernel.booking.BookingStatus;
 import java.util.ArrayList;
@@ -62,13 +67,13 @@ public class BookingProjection {
     @EventHandler
     void on(BookingConfirmed e, @SequenceNumber long sequence) {
         change(e.bookingId(), sequence, v -> BookingViewFold.decided(v, BookingStatus.CONFIRMED, e.held(), e.skipped(),
-                e.skippedConflicts(), sequence));
+                e.skippedConflicts(), e.checkIn(), sequence));
     }
 
     @EventHandler
     void on(BookingAwaitingApproval e, @SequenceNumber long sequence) {
         change(e.bookingId(), sequence, v -> BookingViewFold.decided(v, BookingStatus.PENDING_APPROVAL, e.held(),
-                e.skipped(), e.skippedConflicts(), sequence));
+                e.skipped(), e.skippedConflicts(), e.checkIn(), sequence));
     }
 
     @EventHandler
@@ -111,6 +116,21 @@ public class BookingProjection {
         change(e.bookingId(), sequence, v -> BookingViewFold.rescheduleRefused(v, e, sequence));
     }
 
+    @EventHandler
+    void on(BookingCheckedIn e, @SequenceNumber long sequence) {
+        change(e.bookingId(), sequence, v -> BookingViewFold.checkedIn(v, e.occurrence(), e.at(), sequence));
+    }
+
+    @EventHandler
+    void on(OccurrenceMarkedNoShow e, @SequenceNumber long sequence) {
+        change(e.bookingId(), sequence, v -> BookingViewFold.noShow(v, e.occurrence(), sequence));
+    }
+
+    @EventHandler
+    void on(BookingMarkedNoShow e, @SequenceNumber long sequence) {
+        change(e.bookingId(), sequence, v -> BookingViewFold.bookingNoShow(v, sequence));
+    }
+
     /** A replay starts from nothing: the views are rebuilt from the events alone. */
     @ResetHandler
     void reset() {
@@ -141,6 +161,12 @@ public class BookingProjection {
                 query.resourceId()));
         cancelled.sort(Comparator.comparing(BookingView::start).thenComparing(BookingView::bookingId));
         return cancelled;
+    }
+
+    /** The dates due for their no-show check, for the sweep (ADR 0033). */
+    @QueryHandler
+    List<CheckInDue> handle(FindCheckInsDue query) {
+        return views.checkInsDue(query.now(), query.limit());
     }
 
     /** The initial answer of a live calendar subscription is empty: it streams changes from now on. */

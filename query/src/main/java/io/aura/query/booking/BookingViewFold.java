@@ -12,6 +12,7 @@ import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.booking.OccurrenceStatus;
 import io.aura.kernel.booking.RescheduleStatus;
+import io.aura.kernel.resource.CheckInPolicy;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
@@ -41,8 +42,15 @@ public final class BookingViewFold {
     /** The conflict check held {@code held} (and skipped {@code skipped}): confirmed or awaiting approval. */
     public static BookingView decided(BookingView v, BookingStatus status, List<TimeRange> held, List<TimeRange> skipped,
                                       List<Conflict> skippedConflicts, long sequence) {
+        return decided(v, status, held, skipped, skippedConflicts, null, sequence);
+    }
+
+    /** As above; under a required {@code checkIn} each held date is due for check-in at its window's end. */
+    public static BookingView decided(BookingView v, BookingStatus status, List<TimeRange> held, List<TimeRange> skipped,
+                                      List<Conflict> skippedConflicts, CheckInPolicy checkIn, long sequence) {
         List<Occurrence> occurrences = new ArrayList<>();
-        held.forEach(o -> occurrences.add(new Occurrence(o.start(), o.end(), OccurrenceStatus.of(status))));
+        held.forEach(o -> occurrences.add(new Occurrence(o.start(), o.end(), OccurrenceStatus.of(status),
+                checkIn != null && checkIn.required() ? checkIn.noShowAt(o) : null, null)));
         skipped.forEach(o -> occurrences.add(new Occurrence(o.start(), o.end(), OccurrenceStatus.SKIPPED)));
         occurrences.sort(Comparator.comparing(Occurrence::start));
         return next(v, status, v.start(), v.end(), occurrences, skippedConflicts, v.violations(), v.refusals(),
@@ -57,6 +65,36 @@ public final class BookingViewFold {
                 .toList();
         return next(v, v.status(), v.start(), v.end(), occurrences, v.conflicts(), v.violations(), v.refusals(),
                 v.suggestions(), v.lastReschedule(), sequence);
+    }
+
+    /** Checked in to {@code occurrence} at {@code at}: it is no longer due. */
+    public static BookingView checkedIn(BookingView v, TimeRange occurrence, Instant at, long sequence) {
+        List<Occurrence> occurrences = v.occurrences().stream()
+                .map(o -> same(o, occurrence) ? new Occurrence(o.start(), o.end(), o.status(), o.checkInDueAt(), at) : o)
+                .toList();
+        return next(v, v.status(), v.start(), v.end(), occurrences, v.conflicts(), v.violations(), v.refusals(),
+                v.suggestions(), v.lastReschedule(), sequence);
+    }
+
+    /** Nobody checked in to {@code occurrence}: it is released, a no-show. */
+    public static BookingView noShow(BookingView v, TimeRange occurrence, long sequence) {
+        List<Occurrence> occurrences = v.occurrences().stream()
+                .map(o -> same(o, occurrence)
+                        ? new Occurrence(o.start(), o.end(), OccurrenceStatus.NO_SHOW, o.checkInDueAt(), null)
+                        : o)
+                .toList();
+        return next(v, v.status(), v.start(), v.end(), occurrences, v.conflicts(), v.violations(), v.refusals(),
+                v.suggestions(), v.lastReschedule(), sequence);
+    }
+
+    /** The booking's last held date was a no-show: the booking is one. */
+    public static BookingView bookingNoShow(BookingView v, long sequence) {
+        return next(v, BookingStatus.NO_SHOW, v.start(), v.end(), v.occurrences(), v.conflicts(), v.violations(),
+                v.refusals(), v.suggestions(), v.lastReschedule(), sequence);
+    }
+
+    private static boolean same(Occurrence o, TimeRange range) {
+        return o.start().equals(range.start()) && o.end().equals(range.end());
     }
 
     /** Refused by the conflict check: the conflicts, the rules broken, and free slots nearest first. */
@@ -97,13 +135,17 @@ public final class BookingViewFold {
         boolean oneDateOfASeries = v.occurrences().size() > 1 && v.occurrences().stream()
                 .anyMatch(o -> o.start().equals(e.from().start()) && o.end().equals(e.from().end()));
         if (!oneDateOfASeries) {
+            // a moved date keeps its check-in window's length (the booking keeps the policy; ADR 0033)
+            Instant due = v.occurrences().stream().filter(o -> o.status().isActive() && o.checkInDueAt() != null)
+                    .findFirst().map(o -> shiftedDue(o, e.to())).orElse(null);
             return next(v, v.status(), e.to().start(), e.to().end(),
-                    List.of(new Occurrence(e.to().start(), e.to().end(), OccurrenceStatus.of(v.status()))),
+                    List.of(new Occurrence(e.to().start(), e.to().end(), OccurrenceStatus.of(v.status()), due, null)),
                     v.conflicts(), v.violations(), v.refusals(), v.suggestions(), moved, sequence);
         }
         List<Occurrence> occurrences = new ArrayList<>(v.occurrences().stream()
                 .map(o -> o.start().equals(e.from().start()) && o.end().equals(e.from().end())
-                        ? new Occurrence(e.to().start(), e.to().end(), o.status())
+                        ? new Occurrence(e.to().start(), e.to().end(), o.status(),
+                                o.checkInDueAt() == null ? null : shiftedDue(o, e.to()), null)
                         : o)
                 .toList());
         occurrences.sort(Comparator.comparing(Occurrence::start));
@@ -111,6 +153,12 @@ public final class BookingViewFold {
         boolean first = v.start().equals(e.from().start()) && v.end().equals(e.from().end());
         return next(v, v.status(), first ? e.to().start() : v.start(), first ? e.to().end() : v.end(), occurrences,
                 v.conflicts(), v.violations(), v.refusals(), v.suggestions(), moved, sequence);
+    }
+
+    /** The check-in due time of {@code date} moved to {@code to}: as long after its start, at most its end. */
+    private static Instant shiftedDue(Occurrence date, TimeRange to) {
+        Instant shifted = to.start().plus(Duration.between(date.start(), date.checkInDueAt()));
+        return shifted.isBefore(to.end()) ? shifted : to.end();
     }
 
     public static BookingView rescheduleRefused(BookingView v, RescheduleRefused e, long sequence) {

@@ -2,6 +2,7 @@ package io.aura.query.booking;
 
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
+import io.aura.kernel.booking.BookingQueries.CheckInDue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,12 @@ public interface BookingViewStore {
      * what a resource's calendar feed still shows, as cancelled, so that subscribers remove them (ADR 0035).
      */
     List<BookingView> cancelledBetween(Instant from, Instant to, String resourceId);
+
+    /**
+     * Confirmed dates of confirmed bookings that need check-in, are not checked in, and were due by
+     * {@code now} (ADR 0033), earliest due first, at most {@code limit}.
+     */
+    List<CheckInDue> checkInsDue(Instant now, int limit);
 
     /** Forgets every booking (a replay starts from nothing). */
     void clear();

@@ -87,6 +87,31 @@ public final class HeatmapFold {
         return new Change(List.of(), removed, new Held(bookingId, resourceId, byStart(next)));
     }
 
+    /**
+     * Nobody checked in to {@code occurrence}; it was released at {@code at} (ADR 0033). The time it was held,
+     * from its start until then, stays booked and counts as unused too; the rest is no longer booked (it is
+     * free for others). The date leaves what the booking holds, so a later end of the booking leaves it be.
+     */
+    public static Change noShow(Held before, String bookingId, String resourceId, TimeRange occurrence, Instant at,
+                                ZoneId zone) {
+        Set<TimeRange> next = new LinkedHashSet<>(before == null ? List.of() : before.occurrences());
+        next.remove(toMillis(occurrence));
+        Instant cut = at.isBefore(occurrence.start()) ? occurrence.start()
+                : at.isAfter(occurrence.end()) ? occurrence.end() : at;
+        List<Share> saved = new ArrayList<>();
+        if (cut.isAfter(occurrence.start())) {
+            // keyed by the occurrence's start like its booked shares: the held part's slices keep their keys
+            TimeRange used = new TimeRange(occurrence.start(), cut);
+            saved.addAll(shares(ShareKind.BOOKED, resourceId, bookingId, List.of(used), zone));
+            saved.addAll(shares(ShareKind.UNUSED, resourceId, bookingId, List.of(used), zone));
+        }
+        Set<ShareKey> kept = new HashSet<>();
+        saved.forEach(s -> kept.add(s.key()));
+        List<ShareKey> removed = shares(ShareKind.BOOKED, resourceId, bookingId, List.of(occurrence), zone).stream()
+                .map(Share::key).filter(k -> !kept.contains(k)).toList();
+        return new Change(saved, removed, new Held(bookingId, resourceId, byStart(next)));
+    }
+
     /** The booking ended (cancelled, or its approval rejected or expired): everything it held is released. */
     public static Change ended(Held before, String bookingId, String resourceId, ZoneId zone) {
         return released(before, bookingId, resourceId, before == null ? List.of() : before.occurrences(), zone);
@@ -160,6 +185,7 @@ public final class HeatmapFold {
     private static List<HeatmapCell> cells(String resourceId, Bookable bookable, List<HourTotals> hours) {
         long[][] booked = new long[8][24];
         long[][] blocked = new long[8][24];
+        long[][] unused = new long[8][24];
         for (HourTotals hour : hours) {
             if (!bookable.localHours().contains(localHour(hour.date(), hour.hour()))) {
                 continue;
@@ -167,6 +193,7 @@ public final class HeatmapFold {
             int day = hour.date().getDayOfWeek().getValue();
             booked[day][hour.hour()] += hour.bookedMinutes();
             blocked[day][hour.hour()] += hour.blockedMinutes();
+            unused[day][hour.hour()] += hour.unusedMinutes();
         }
         List<HeatmapCell> cells = new ArrayList<>(7 * 24);
         for (int day = 1; day <= 7; day++) {
@@ -174,7 +201,7 @@ public final class HeatmapFold {
                 long capacity = Math.max(0, bookable.minutes()[day][hour] - blocked[day][hour]);
                 double utilization = capacity == 0 ? 0 : Math.min(1.0, booked[day][hour] / (double) capacity);
                 cells.add(new HeatmapCell(resourceId, day, hour, booked[day][hour],
-                        Math.round(utilization * 10_000) / 10_000.0, capacity));
+                        Math.round(utilization * 10_000) / 10_000.0, capacity, unused[day][hour]));
             }
         }
         return cells;

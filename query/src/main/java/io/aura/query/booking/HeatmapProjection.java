@@ -6,6 +6,7 @@ import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
 import io.aura.kernel.booking.BookingEvents.BookingDeclined;
 import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
 import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
+import io.aura.kernel.booking.BookingEvents.OccurrenceMarkedNoShow;
 import io.aura.kernel.booking.BookingQueries.FindHeatmap;
 import io.aura.kernel.booking.BookingQueries.HeatmapCell;
 import io.aura.kernel.booking.BookingQueries.HeatmapChanged;
@@ -95,6 +96,13 @@ public class HeatmapProjection {
     @EventHandler
     void on(BookingDeclined e) {
         ended(e.bookingId(), e.resourceId());
+    }
+
+    /** A no-show: held until released (booked, unused), the rest free again (ADR 0033). */
+    @EventHandler
+    void on(OccurrenceMarkedNoShow e) {
+        change(e.bookingId(), e.resourceId(), List.of(e.occurrence()), before -> HeatmapFold.noShow(before,
+                e.bookingId(), e.resourceId(), e.occurrence(), e.at(), zoneOf(e.resourceId())));
     }
 
     @EventHandler

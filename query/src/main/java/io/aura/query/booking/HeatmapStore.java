@@ -27,7 +27,12 @@ public interface HeatmapStore {
     }
 
     /** Booked minutes fill an hour; blocked (blacked-out) minutes leave what could be booked in it. */
-    enum ShareKind { BOOKED, BLOCKED }
+    enum ShareKind {
+        BOOKED,
+        BLOCKED,
+        /** booked minutes of a no-show, held until it was released and never used (ADR 0033) */
+        UNUSED
+    }
 
     /**
      * One share's place: a resource's local date and hour, its kind, and the slice it comes from
@@ -45,7 +50,12 @@ public interface HeatmapStore {
     }
 
     /** The minutes of all shares of one local hour of a resource. */
-    record HourTotals(String resourceId, LocalDate date, int hour, long bookedMinutes, long blockedMinutes) {}
+    record HourTotals(String resourceId, LocalDate date, int hour, long bookedMinutes, long blockedMinutes,
+                      long unusedMinutes) {
+        public HourTotals(String resourceId, LocalDate date, int hour, long bookedMinutes, long blockedMinutes) {
+            this(resourceId, date, hour, bookedMinutes, blockedMinutes, 0);
+        }
+    }
 
     /** Stores a resource's zone (replacing the one before). */
     void saveZone(Zone zone);

@@ -2,11 +2,15 @@ package io.aura.query.booking;
 
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
+import io.aura.kernel.booking.BookingQueries.CheckInDue;
 import io.aura.kernel.booking.BookingQueries.Occurrence;
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.booking.OccurrenceStatus;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,6 +35,8 @@ public final class MongoBookingViewStore implements BookingViewStore {
                 .on("occurrences.start", Sort.Direction.ASC).named("calendar"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("requester", Sort.Direction.ASC)
                 .on("start", Sort.Direction.DESC).named("mine"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("occurrences.checkInDueAt", Sort.Direction.ASC)
+                .named("checkInDue"));
     }
 
     @Override
@@ -75,6 +81,25 @@ public final class MongoBookingViewStore implements BookingViewStore {
                 .and("occurrences").elemMatch(Criteria.where("start").lt(to).and("end").gt(from));
         return mongo.find(Query.query(criteria), BookingDocument.class, COLLECTION).stream()
                 .map(BookingDocument::toView).toList();
+    }
+
+    @Override
+    public List<CheckInDue> checkInsDue(Instant now, int limit) {
+        Criteria criteria = Criteria.where("status").is(BookingStatus.CONFIRMED)
+                .and("occurrences").elemMatch(Criteria.where("checkInDueAt").lte(now));
+        List<Map.Entry<Instant, CheckInDue>> due = new ArrayList<>();
+        for (BookingDocument doc : mongo.find(Query.query(criteria), BookingDocument.class, COLLECTION)) {
+            for (Occurrence o : doc.occurrences()) {
+                if (o.status() == OccurrenceStatus.CONFIRMED && o.checkInDueAt() != null && !o.checkInDueAt().isAfter(now)
+                        && o.checkedInAt() == null) {
+                    due.add(Map.entry(o.checkInDueAt(), new CheckInDue(doc.bookingId(), o.start(), o.end())));
+                }
+            }
+        }
+        // the order the SQL store answers in, so both hand the sweep the same first batch
+        return due.stream().sorted(Comparator.comparing((Map.Entry<Instant, CheckInDue> d) -> d.getKey())
+                        .thenComparing(d -> d.getValue().bookingId()).thenComparing(d -> d.getValue().start()))
+                .limit(limit).map(Map.Entry::getValue).toList();
     }
 
     @Override

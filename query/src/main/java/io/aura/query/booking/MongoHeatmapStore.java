@@ -108,9 +108,10 @@ public final class MongoHeatmapStore implements HeatmapStore {
         for (Document bucket : mongo.find(query, Document.class, HOURS)) {
             long booked = minutes(bucket.get("shares", Document.class));
             long blocked = minutes(bucket.get("blocked", Document.class));
-            if (booked != 0 || blocked != 0) { // a bucket whose shares were all removed stays behind, empty
+            long unused = minutes(bucket.get("unused", Document.class));
+            if (booked != 0 || blocked != 0 || unused != 0) { // a bucket whose shares were all removed stays, empty
                 totals.add(new HourTotals(bucket.getString("resourceId"), LocalDate.parse(bucket.getString("date")),
-                        bucket.getInteger("hour"), booked, blocked));
+                        bucket.getInteger("hour"), booked, blocked, unused));
             }
         }
         return totals;
@@ -135,7 +136,11 @@ public final class MongoHeatmapStore implements HeatmapStore {
     }
 
     private static String field(ShareKey k) {
-        return (k.kind() == ShareKind.BOOKED ? "shares." : "blocked.") + k.slice();
+        return switch (k.kind()) {
+            case BOOKED -> "shares.";
+            case BLOCKED -> "blocked.";
+            case UNUSED -> "unused.";
+        } + k.slice();
     }
 
     private static long minutes(Document perSlice) {

@@ -2,8 +2,10 @@ package io.aura.query.booking;
 
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
+import io.aura.kernel.booking.BookingQueries.CheckInDue;
 import io.aura.kernel.booking.BookingQueries.Occurrence;
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.booking.OccurrenceStatus;
 import io.aura.query.store.SqlViewStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +55,11 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
             // the longest active occurrence ever stored: how far before a window an overlapping one can start
             writer.execute("CREATE TABLE IF NOT EXISTS booking_slot_span (id INTEGER PRIMARY KEY, longest BIGINT NOT NULL)");
             writer.update("INSERT INTO booking_slot_span (id, longest) VALUES (1, 0) ON CONFLICT (id) DO NOTHING");
+            // a row per confirmed date still waiting for its check-in (ADR 0033): what the no-show sweep reads
+            writer.execute("CREATE TABLE IF NOT EXISTS booking_check_in_due (booking_id VARCHAR(100) NOT NULL, "
+                    + "start_at BIGINT NOT NULL, end_at BIGINT NOT NULL, due_at BIGINT NOT NULL)");
+            writer.execute("CREATE INDEX IF NOT EXISTS booking_check_in_due_at ON booking_check_in_due (due_at)");
+            writer.execute("CREATE INDEX IF NOT EXISTS booking_check_in_due_booking ON booking_check_in_due (booking_id)");
         });
         return this;
     }
@@ -110,10 +117,19 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
     }
 
     @Override
+    public List<CheckInDue> checkInsDue(Instant now, int limit) {
+        return reader.query("SELECT booking_id, start_at, end_at FROM booking_check_in_due WHERE due_at <= ? "
+                        + "ORDER BY due_at, booking_id, start_at LIMIT ?",
+                (rs, i) -> new CheckInDue(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
+                        Instant.ofEpochMilli(rs.getLong(3))), now.toEpochMilli(), limit);
+    }
+
+    @Override
     public void clear() {
         pending.discard();
         transaction.executeWithoutResult(s -> {
             writer.update("DELETE FROM booking_cancelled");
+            writer.update("DELETE FROM booking_check_in_due");
             writer.update("DELETE FROM booking_slot");
             writer.update("DELETE FROM booking_view");
             writer.update("UPDATE booking_slot_span SET longest = 0 WHERE id = 1");
@@ -126,6 +142,7 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
         List<Object[]> ids = new ArrayList<>(views.size());
         List<Object[]> slots = new ArrayList<>();
         List<Object[]> cancelled = new ArrayList<>();
+        List<Object[]> dues = new ArrayList<>();
         long longest = 0;
         for (BookingView v : views) {
             if (v.status() == BookingStatus.CANCELLED) {
@@ -144,6 +161,11 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
                     slots.add(new Object[] {v.bookingId(), v.resourceId(), start, end, o.status().name(), v.title()});
                     longest = Math.max(longest, end - start);
                 }
+                if (v.status() == BookingStatus.CONFIRMED && o.status() == OccurrenceStatus.CONFIRMED
+                        && o.checkInDueAt() != null && o.checkedInAt() == null) {
+                    dues.add(new Object[] {v.bookingId(), o.start().toEpochMilli(), o.end().toEpochMilli(),
+                            o.checkInDueAt().toEpochMilli()});
+                }
             }
         }
         long longestSlot = longest;
@@ -156,6 +178,11 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
             if (!cancelled.isEmpty()) {
                 writer.batchUpdate("INSERT INTO booking_cancelled (booking_id, resource_id, start_at, end_at) "
                         + "VALUES (?, ?, ?, ?)", cancelled);
+            }
+            writer.batchUpdate("DELETE FROM booking_check_in_due WHERE booking_id = ?", ids);
+            if (!dues.isEmpty()) {
+                writer.batchUpdate("INSERT INTO booking_check_in_due (booking_id, start_at, end_at, due_at) "
+                        + "VALUES (?, ?, ?, ?)", dues);
             }
             if (!slots.isEmpty()) {
                 writer.batchUpdate("INSERT INTO booking_slot (booking_id, resource_id, start_at, end_at, status, title) "

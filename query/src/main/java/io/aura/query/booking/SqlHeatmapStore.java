@@ -145,12 +145,12 @@ public final class SqlHeatmapStore extends SqlViewStore<SqlHeatmapStore.Write> i
         Map<Hour, long[]> minutes = new LinkedHashMap<>();
         reader.query(sql, rs -> {
             long[] bookedAndBlocked = minutes.computeIfAbsent(new Hour(rs.getString(1), rs.getLong(2), rs.getInt(3)),
-                    h -> new long[2]);
-            bookedAndBlocked[ShareKind.valueOf(rs.getString(4)) == ShareKind.BOOKED ? 0 : 1] += rs.getLong(5);
+                    h -> new long[3]);
+            bookedAndBlocked[ShareKind.valueOf(rs.getString(4)).ordinal()] += rs.getLong(5); // booked, blocked, unused
         }, args.toArray());
         List<HourTotals> totals = new ArrayList<>(minutes.size());
         minutes.forEach((h, m) -> totals.add(new HourTotals(h.resourceId(), LocalDate.ofEpochDay(h.day()), h.hour(),
-                m[0], m[1])));
+                m[0], m[1], m[2])));
         return totals;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
+import io.aura.kernel.booking.BookingQueries.CheckInDue;
 import io.aura.kernel.booking.BookingQueries.Occurrence;
 import io.aura.kernel.booking.BookingQueries.RescheduleOutcome;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
@@ -167,6 +168,59 @@ abstract class BookingViewStoreContract {
 
         assertThat(store().find("b-1")).contains(confirmed);
         assertThat(calendar(MONDAY_9, MONDAY_9.plusSeconds(60), "r-1")).hasSize(1);
+    }
+
+    @Test
+    void a_date_needing_check_in_is_due_once_its_window_ended_until_checked_in_or_released() {
+        TimeRange monday = slot(MONDAY_9, 60);
+        TimeRange tuesday = slot(MONDAY_9.plus(Duration.ofDays(1)), 60);
+        Instant mondayDue = MONDAY_9.plus(Duration.ofMinutes(10));
+        Instant tuesdayDue = tuesday.start().plus(Duration.ofMinutes(10));
+        BookingView series = withOccurrences(booking("b-1", "r-1", "alice", BookingStatus.CONFIRMED, monday),
+                new Occurrence(monday.start(), monday.end(), OccurrenceStatus.CONFIRMED, mondayDue, null),
+                new Occurrence(tuesday.start(), tuesday.end(), OccurrenceStatus.CONFIRMED, tuesdayDue, null));
+        store().save(series);
+        store().save(booking("b-2", "r-1", "bob", BookingStatus.CONFIRMED, slot(MONDAY_9.minusSeconds(7200), 30)));
+
+        assertThat(store().find("b-1")).contains(series);
+        assertThat(store().checkInsDue(mondayDue.minusMillis(1), 10)).isEmpty();
+        assertThat(store().checkInsDue(mondayDue, 10)).containsExactly(new CheckInDue("b-1", monday.start(), monday.end()));
+        assertThat(store().checkInsDue(tuesdayDue, 10)).containsExactly(
+                new CheckInDue("b-1", monday.start(), monday.end()), new CheckInDue("b-1", tuesday.start(), tuesday.end()));
+        assertThat(store().checkInsDue(tuesdayDue, 1)).hasSize(1);
+
+        // Monday checked in, Tuesday a no-show: nothing is due any more
+        store().save(withOccurrences(series,
+                new Occurrence(monday.start(), monday.end(), OccurrenceStatus.CONFIRMED, mondayDue, MONDAY_9),
+                new Occurrence(tuesday.start(), tuesday.end(), OccurrenceStatus.NO_SHOW, tuesdayDue, null)));
+        assertThat(store().checkInsDue(tuesdayDue.plusSeconds(60), 10)).isEmpty();
+        assertThat(store().find("b-1").orElseThrow().occurrences().get(0).checkedInAt()).isEqualTo(MONDAY_9);
+    }
+
+    @Test
+    void a_cancelled_booking_and_a_cleared_store_have_nothing_due() {
+        TimeRange monday = slot(MONDAY_9, 60);
+        Instant due = MONDAY_9.plus(Duration.ofMinutes(10));
+        BookingView confirmed = withOccurrences(booking("b-1", "r-1", "alice", BookingStatus.CONFIRMED, monday),
+                new Occurrence(monday.start(), monday.end(), OccurrenceStatus.CONFIRMED, due, null));
+        store().save(confirmed);
+        store().save(withStatus(confirmed, BookingStatus.CANCELLED, new Occurrence(monday.start(), monday.end(),
+                OccurrenceStatus.CANCELLED)));
+        assertThat(store().checkInsDue(due, 10)).isEmpty();
+
+        store().save(confirmed);
+        store().clear();
+        assertThat(store().checkInsDue(due, 10)).isEmpty();
+    }
+
+    static BookingView withOccurrences(BookingView v, Occurrence... occurrences) {
+        return withStatus(v, v.status(), occurrences);
+    }
+
+    static BookingView withStatus(BookingView v, BookingStatus status, Occurrence... occurrences) {
+        return new BookingView(v.bookingId(), v.title(), v.resourceId(), v.start(), v.end(), status, v.requester(),
+                v.attendees(), v.attendeeNames(), v.description(), v.recurrence(), List.of(occurrences), v.conflicts(),
+                v.violations(), v.refusals(), v.suggestions(), v.lastReschedule(), v.revision() + 1);
     }
 
     List<CalendarEntry> calendar(Instant from, Instant to, String resourceId) {

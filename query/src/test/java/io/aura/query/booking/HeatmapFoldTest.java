@@ -179,6 +179,38 @@ class HeatmapFoldTest {
         return new Share(new ShareKey("r-1", date, hour, ShareKind.BOOKED, slice), minutes);
     }
 
+    @Test
+    void a_no_show_keeps_the_time_held_until_its_release_booked_and_unused_and_frees_the_rest() {
+        // 09:00-10:00 Berlin, released at 09:10 Berlin
+        Held before = new Held("b-1", "r-1", List.of(MORNING));
+        HeatmapFold.Change change = HeatmapFold.noShow(before, "b-1", "r-1", MORNING,
+                Instant.parse("2030-01-07T08:10:00Z"), BERLIN);
+
+        String key = "b-1_" + MORNING.start().getEpochSecond() + "_0";
+        assertThat(change.saved()).containsExactlyInAnyOrder(
+                new Share(new ShareKey("r-1", LocalDate.parse("2030-01-07"), 9, ShareKind.BOOKED, key), 10),
+                new Share(new ShareKey("r-1", LocalDate.parse("2030-01-07"), 9, ShareKind.UNUSED, key), 10));
+        assertThat(change.removed()).isEmpty(); // the one slice is set again, to 10 minutes
+        assertThat(change.held().occurrences()).isEmpty();
+
+        List<HourTotals> hours = List.of(new HourTotals("r-1", LocalDate.parse("2030-01-07"), 9, 10, 0, 10));
+        HeatmapCell nine = HeatmapFold.cells(new Zone("r-1", "Europe/Berlin", null), Instant.parse("2030-01-06T23:00:00Z"),
+                Instant.parse("2030-01-07T23:00:00Z"), hours).stream().filter(c -> c.dayOfWeek() == 1 && c.hour() == 9)
+                .findFirst().orElseThrow();
+        assertThat(nine.bookedMinutes()).isEqualTo(10);
+        assertThat(nine.unusedMinutes()).isEqualTo(10);
+    }
+
+    @Test
+    void a_no_show_of_a_two_hour_date_removes_the_booked_hour_after_its_release() {
+        TimeRange twoHours = range("2030-01-07T08:00:00Z", "2030-01-07T10:00:00Z");
+        HeatmapFold.Change change = HeatmapFold.noShow(new Held("b-1", "r-1", List.of(twoHours)), "b-1", "r-1",
+                twoHours, Instant.parse("2030-01-07T08:10:00Z"), BERLIN);
+
+        assertThat(change.removed()).containsExactly(new ShareKey("r-1", LocalDate.parse("2030-01-07"), 10,
+                ShareKind.BOOKED, "b-1_" + twoHours.start().getEpochSecond() + "_1"));
+    }
+
     private static TimeRange range(String start, String end) {
         return new TimeRange(Instant.parse(start), Instant.parse(end));
     }

@@ -62,6 +62,18 @@ abstract class HeatmapStoreContract {
     }
 
     @Test
+    void unused_minutes_of_a_no_show_are_summed_apart_and_removed_by_key() {
+        ShareKey unusedKey = new ShareKey("r-1", MONDAY, 9, ShareKind.UNUSED, "b-1_0_0");
+        store().saveShares(List.of(booked("r-1", MONDAY, 9, "b-1_0_0", 10), new Share(unusedKey, 10),
+                booked("r-1", MONDAY, 9, "b-2_0_0", 50)));
+
+        assertThat(store().hours("r-1", MONDAY, MONDAY)).containsExactly(new HourTotals("r-1", MONDAY, 9, 60, 0, 10));
+
+        store().removeShares(List.of(unusedKey));
+        assertThat(store().hours("r-1", MONDAY, MONDAY)).containsExactly(new HourTotals("r-1", MONDAY, 9, 60, 0, 0));
+    }
+
+    @Test
     void a_share_saved_again_counts_once_and_takes_the_minutes_saved_last() {
         Share share = booked("r-1", MONDAY, 9, "b-1_0_0", 60);
         store().saveShares(List.of(share));

@@ -1,10 +1,12 @@
 package io.aura.kernel.booking;
 
 import io.aura.kernel.TargetsAggregate;
+import io.aura.kernel.resource.CheckInPolicy;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
+import java.time.Instant;
 import java.util.List;
 
 /** Commands of a booking. Who sends them travels in the metadata; {@code by} names the person a rule is about. */
@@ -19,16 +21,28 @@ public final class BookingCommands {
         public String targetAggregateId() { return bookingId; }
     }
 
+    /** {@code checkIn}: the resource's check-in policy when the hold was placed (null: none). */
     public record ConfirmBooking(String bookingId, List<TimeRange> held, List<TimeRange> skipped,
-                                 List<Conflict> skippedConflicts) implements TargetsAggregate {
+                                 List<Conflict> skippedConflicts, CheckInPolicy checkIn) implements TargetsAggregate {
+        public ConfirmBooking(String bookingId, List<TimeRange> held, List<TimeRange> skipped,
+                              List<Conflict> skippedConflicts) {
+            this(bookingId, held, skipped, skippedConflicts, null);
+        }
+
         public String targetAggregateId() { return bookingId; }
     }
 
     public record AwaitApproval(String bookingId, List<TimeRange> held, List<TimeRange> skipped,
-                                List<Conflict> skippedConflicts, String approvalId) implements TargetsAggregate {
+                                List<Conflict> skippedConflicts, String approvalId, CheckInPolicy checkIn)
+            implements TargetsAggregate {
+        public AwaitApproval(String bookingId, List<TimeRange> held, List<TimeRange> skipped,
+                             List<Conflict> skippedConflicts, String approvalId) {
+            this(bookingId, held, skipped, skippedConflicts, approvalId, null);
+        }
+
         public AwaitApproval(String bookingId, List<TimeRange> held, List<TimeRange> skipped,
                              List<Conflict> skippedConflicts) {
-            this(bookingId, held, skipped, skippedConflicts, null);
+            this(bookingId, held, skipped, skippedConflicts, null, null);
         }
 
         public String targetAggregateId() { return bookingId; }
@@ -82,6 +96,22 @@ public final class BookingCommands {
 
     public record RefuseReschedule(String bookingId, TimeRange to, List<Conflict> conflicts,
                                    List<FieldViolation> violations) implements TargetsAggregate {
+        public String targetAggregateId() { return bookingId; }
+    }
+
+    /**
+     * The requester (or an administrator) is there: checks in to the date whose check-in window holds
+     * {@code at} (the server's clock). Answers the instant recorded (the earlier one if checked in already).
+     */
+    public record CheckIn(String bookingId, Instant at, String by, boolean byAdmin) implements TargetsAggregate {
+        public String targetAggregateId() { return bookingId; }
+    }
+
+    /**
+     * The time is {@code at}: {@code occurrence} becomes a no-show if it is due and nobody checked in.
+     * Sent by the saga's deadline and by every node's sweep; the booking ignores what is not due or done.
+     */
+    public record MarkNoShow(String bookingId, TimeRange occurrence, Instant at) implements TargetsAggregate {
         public String targetAggregateId() { return bookingId; }
     }
 }

@@ -1,10 +1,12 @@
 package io.aura.kernel.booking;
 
 import io.aura.kernel.EventRevision;
+import io.aura.kernel.resource.CheckInPolicy;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
+import java.time.Instant;
 import java.util.List;
 
 /** Facts about bookings, past tense, never changed once stored. */
@@ -23,16 +25,28 @@ public final class BookingEvents {
      */
     @EventRevision("2")
     public record BookingConfirmed(String bookingId, String resourceId, List<TimeRange> held, List<TimeRange> skipped,
-                                   List<Conflict> skippedConflicts) {}
+                                   List<Conflict> skippedConflicts, CheckInPolicy checkIn) {
+        /** {@code checkIn} (added with ADR 0033; null in older events: none) is the policy each held date keeps. */
+        public BookingConfirmed(String bookingId, String resourceId, List<TimeRange> held, List<TimeRange> skipped,
+                                List<Conflict> skippedConflicts) {
+            this(bookingId, resourceId, held, skipped, skippedConflicts, null);
+        }
+    }
 
     /** Revision 2 added {@code approvalId} (null in older events). */
     @EventRevision("2")
     public record BookingAwaitingApproval(String bookingId, String resourceId, List<TimeRange> held,
                                           List<TimeRange> skipped, List<Conflict> skippedConflicts,
-                                          String approvalId) {
+                                          String approvalId, CheckInPolicy checkIn) {
+        /** {@code checkIn} added with ADR 0033 (null in older events: none). */
+        public BookingAwaitingApproval(String bookingId, String resourceId, List<TimeRange> held,
+                                       List<TimeRange> skipped, List<Conflict> skippedConflicts, String approvalId) {
+            this(bookingId, resourceId, held, skipped, skippedConflicts, approvalId, null);
+        }
+
         public BookingAwaitingApproval(String bookingId, String resourceId, List<TimeRange> held,
                                        List<TimeRange> skipped, List<Conflict> skippedConflicts) {
-            this(bookingId, resourceId, held, skipped, skippedConflicts, null);
+            this(bookingId, resourceId, held, skipped, skippedConflicts, null, null);
         }
     }
 
@@ -62,4 +76,17 @@ public final class BookingEvents {
 
     public record RescheduleRefused(String bookingId, String resourceId, TimeRange to, List<Conflict> conflicts,
                                     List<FieldViolation> violations) {}
+
+    /** The requester (or an administrator, {@code by}) checked in to {@code occurrence} at {@code at}. */
+    public record BookingCheckedIn(String bookingId, String resourceId, TimeRange occurrence, Instant at, String by) {}
+
+    /**
+     * Nobody checked in to {@code occurrence} by its window's end: it is released; {@code at}: when this was seen;
+     * {@code requester}: who is told.
+     */
+    public record OccurrenceMarkedNoShow(String bookingId, String resourceId, TimeRange occurrence, Instant at,
+                                         String requester) {}
+
+    /** The booking's last held date was a no-show: it holds nothing any more (status NO_SHOW). */
+    public record BookingMarkedNoShow(String bookingId, String resourceId) {}
 }

@@ -53,7 +53,16 @@ public final class BookingQueries {
      * resource could be booked (the window's minutes in that cell less its blackouts), and their ratio.
      */
     public record HeatmapCell(String resourceId, int dayOfWeek, int hour, long bookedMinutes, double utilization,
-                              long bookableMinutes) {}
+                              long bookableMinutes, long unusedMinutes) {
+        /**
+         * {@code unusedMinutes} (ADR 0033): of the booked minutes, those of no-shows, held until released and never
+         * used (booked-but-unused). Cells computed before it read 0.
+         */
+        public HeatmapCell(String resourceId, int dayOfWeek, int hour, long bookedMinutes, double utilization,
+                           long bookableMinutes) {
+            this(resourceId, dayOfWeek, hour, bookedMinutes, utilization, bookableMinutes, 0);
+        }
+    }
 
     /**
      * Live heatmap changes of one resource (or, resourceId null, all): a subscription query whose
@@ -80,7 +89,16 @@ public final class BookingQueries {
         }
     }
 
-    public record Occurrence(Instant start, Instant end, OccurrenceStatus status) {}
+    /**
+     * {@code checkInDueAt}: when this date becomes a no-show unless checked in (null: no check-in required);
+     * {@code checkedInAt}: when it was checked in to (null: not). Both added with ADR 0033; older views read null.
+     */
+    public record Occurrence(Instant start, Instant end, OccurrenceStatus status, Instant checkInDueAt,
+                             Instant checkedInAt) {
+        public Occurrence(Instant start, Instant end, OccurrenceStatus status) {
+            this(start, end, status, null, null);
+        }
+    }
 
     public record BookingView(String bookingId, String title, String resourceId, Instant start, Instant end,
                               BookingStatus status, String requester, int attendees, List<String> attendeeNames,
@@ -98,4 +116,9 @@ public final class BookingQueries {
 
     /** The cancelled bookings of one resource with a date overlapping [from, to), as their views (ADR 0035). */
     public record FindCancelledBookings(Instant from, Instant to, String resourceId) {}
+    /** Confirmed dates needing check-in, not checked in, whose window ended by {@code now}: at most {@code limit}. */
+    public record FindCheckInsDue(Instant now, int limit) {}
+
+    /** A date of a booking that is due for its no-show check. */
+    public record CheckInDue(String bookingId, Instant start, Instant end) {}
 }

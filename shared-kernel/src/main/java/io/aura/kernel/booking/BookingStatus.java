@@ -7,7 +7,9 @@ public enum BookingStatus {
     CONFIRMED,
     REJECTED,
     CANCELLED,
-    EXPIRED;
+    EXPIRED,
+    /** not checked in by the end of its check-in window: released, holds nothing (ADR 0033) */
+    NO_SHOW;
 
     /** Holds the slot: counts for conflicts and appears on the calendar. */
     public boolean isActive() {

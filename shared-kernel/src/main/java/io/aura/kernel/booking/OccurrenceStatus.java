@@ -8,7 +8,9 @@ public enum OccurrenceStatus {
     REJECTED,
     CANCELLED,
     EXPIRED,
-    SKIPPED;
+    SKIPPED,
+    /** not checked in by the end of its check-in window: released (ADR 0033) */
+    NO_SHOW;
 
     /** The date as its booking stands: every booking status has an occurrence status of the same name. */
     public static OccurrenceStatus of(BookingStatus status) {

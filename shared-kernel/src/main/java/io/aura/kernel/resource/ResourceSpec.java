@@ -29,7 +29,8 @@ public record ResourceSpec(
         int bookingWindowDays,
         List<ApprovalLevel> approvalLevels,
         String approvalDeadline,
-        List<OpeningHours.Interval> openingHours) {
+        List<OpeningHours.Interval> openingHours,
+        CheckInPolicy checkIn) {
 
     public static final int DEFAULT_BUFFER_MINUTES = 0;
     public static final int DEFAULT_MIN_DURATION_MINUTES = 15;
@@ -42,6 +43,15 @@ public record ResourceSpec(
         approvalLevels = approvalLevels == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(approvalLevels));
         // Added with issue 19: an older spec reads as "always open" (no intervals).
         openingHours = openingHours == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(openingHours));
+    }
+
+    /** A resource without check-in (the shape before check-in: older specs read {@code checkIn} as null, none). */
+    public ResourceSpec(String name, int capacity, String timeZone, boolean approvalRequired, List<String> approvers,
+                        int bufferMinutes, int minDurationMinutes, int maxDurationMinutes, int bookingWindowDays,
+                        List<ApprovalLevel> approvalLevels, String approvalDeadline,
+                        List<OpeningHours.Interval> openingHours) {
+        this(name, capacity, timeZone, approvalRequired, approvers, bufferMinutes, minDurationMinutes,
+                maxDurationMinutes, bookingWindowDays, approvalLevels, approvalDeadline, openingHours, null);
     }
 
     /** A resource that is always open (the shape before opening hours). */
@@ -112,6 +122,9 @@ public record ResourceSpec(
             }
         }
         out.addAll(OpeningHours.violations("openingHours", openingHours));
+        if (checkIn != null) {
+            out.addAll(checkIn.violations("checkIn"));
+        }
         return out;
     }
 

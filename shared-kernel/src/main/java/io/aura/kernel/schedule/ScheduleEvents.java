@@ -2,6 +2,7 @@ package io.aura.kernel.schedule;
 
 import io.aura.kernel.EventRevision;
 import io.aura.kernel.approval.ApprovalLevel;
+import io.aura.kernel.resource.CheckInPolicy;
 import io.aura.kernel.validation.FieldViolation;
 import java.time.Instant;
 import java.util.List;
@@ -18,15 +19,23 @@ public final class ScheduleEvents {
     @EventRevision("2")
     public record HoldPlaced(String resourceId, String bookingId, List<TimeRange> occurrences, List<TimeRange> skipped,
                              List<Conflict> skippedConflicts, boolean approvalRequired, Instant requestedAt,
-                             List<ApprovalLevel> approvalLevels, String approvalDeadline) {
+                             List<ApprovalLevel> approvalLevels, String approvalDeadline, CheckInPolicy checkIn) {
         public HoldPlaced {
             approvalLevels = approvalLevels == null ? List.of() : approvalLevels;
+        }
+
+        /** {@code checkIn}: the resource's check-in policy when the hold was placed (ADR 0033; older events: none). */
+        public HoldPlaced(String resourceId, String bookingId, List<TimeRange> occurrences, List<TimeRange> skipped,
+                          List<Conflict> skippedConflicts, boolean approvalRequired, Instant requestedAt,
+                          List<ApprovalLevel> approvalLevels, String approvalDeadline) {
+            this(resourceId, bookingId, occurrences, skipped, skippedConflicts, approvalRequired, requestedAt,
+                    approvalLevels, approvalDeadline, null);
         }
 
         public HoldPlaced(String resourceId, String bookingId, List<TimeRange> occurrences, List<TimeRange> skipped,
                           List<Conflict> skippedConflicts, boolean approvalRequired, Instant requestedAt) {
             this(resourceId, bookingId, occurrences, skipped, skippedConflicts, approvalRequired, requestedAt,
-                    List.of(), null);
+                    List.of(), null, null);
         }
     }
 

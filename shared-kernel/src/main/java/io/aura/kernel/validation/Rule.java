@@ -84,7 +84,10 @@ public enum Rule {
     ICS_TOO_MANY_EVENTS("holds more than {0} events"),
     ICS_WHOLE_DAY("is a whole day: only events with a time of day are booked"),
     ICS_RECURRENCE_UNSUPPORTED("uses {0}: only an RRULE is imported"),
-    ICS_CANCELLED("is cancelled in the file");
+    ICS_CANCELLED("is cancelled in the file"),
+    CHECK_IN_WINDOW_RANGE("must be between {0} and {1}"),
+    CHECK_IN_OUTSIDE_WINDOW("check-in is open from {0} to {1}"),
+    CHECK_IN_NOTHING_HELD("this booking holds no date to check in to");
 
     private final String english;
 

@@ -26,6 +26,7 @@ import com.vaadin.flow.router.Route;
 import io.aura.kernel.approval.ApprovalLevel;
 import io.aura.kernel.approval.ApproverNames;
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.resource.CheckInPolicy;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.validation.FieldViolation;
@@ -83,6 +84,9 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
     private final Span levelErrors = new Span();
     private final IntegerField deadlineHours = new IntegerField();
     private final OpeningHoursEditor openingHours = new OpeningHoursEditor(this::getTranslation);
+    // check-in (ADR 0033): required, and within how many minutes of the start
+    private final Checkbox checkInRequired = new Checkbox();
+    private final IntegerField checkInMinutes = new IntegerField();
     private final Button save = new Button();
     private final Button cancel = new Button();
 
@@ -248,8 +252,15 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         cancel.setId("admin-cancel");
         cancel.setText(getTranslation("admin.resource.cancel"));
         cancel.addClickListener(e -> startNew());
+        checkInRequired.setId("admin-check-in");
+        checkInRequired.setLabel(getTranslation("admin.resource.check-in"));
+        checkInMinutes.setId("admin-check-in-minutes");
+        checkInMinutes.setLabel(getTranslation("admin.resource.check-in-minutes"));
+        checkInMinutes.setHelperText(getTranslation("admin.resource.check-in-helper"));
+        checkInMinutes.setMin(1);
+        checkInMinutes.setMax(240);
         FormLayout fields = new FormLayout(name, capacity, timeZone, buffer, minMinutes, maxMinutes, windowDays,
-                new Div(), approval, approvers, deadlineHours);
+                new Div(), approval, approvers, deadlineHours, checkInRequired, checkInMinutes);
         fields.setColspan(approval, 2); // the approval settings together, under it
         Div form = new Div(formTitle, fields, openingHours, new H3(getTranslation("admin.levels.title")),
                 new Paragraph(getTranslation("admin.levels.explained")), levelForm(), levelErrors, levelGrid,
@@ -349,6 +360,8 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         approvers.clear();
         deadlineHours.clear();
         openingHours.setValue(List.of());
+        checkInRequired.setValue(false);
+        checkInMinutes.setValue(10);
         levels.clear();
         levelGrid.setItems(levels);
         clearLevelInputs();
@@ -374,6 +387,8 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         loadedDeadline = spec.approvalDeadline();
         deadlineHours.setValue(hoursOf(spec.approvalDeadline()));
         openingHours.setValue(spec.openingHours());
+        checkInRequired.setValue(spec.checkIn() != null && spec.checkIn().required());
+        checkInMinutes.setValue(spec.checkIn() == null ? 10 : spec.checkIn().windowMinutes());
         levels.clear();
         levels.addAll(spec.approvalLevels());
         levelGrid.setItems(levels);
@@ -387,7 +402,9 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         ResourceSpec spec = new ResourceSpec(name.getValue(), orZero(capacity.getValue()), timeZone.getValue(),
                 approval.getValue() || !levels.isEmpty(), names(approvers.getValue()), orZero(buffer.getValue()),
                 orZero(minMinutes.getValue()), orZero(maxMinutes.getValue()), orZero(windowDays.getValue()),
-                levels, deadline(), openingHours.value());
+                levels, deadline(), openingHours.value(), checkInRequired.getValue()
+                        ? new CheckInPolicy(true, orZero(checkInMinutes.getValue()))
+                        : null); // unticked: no check-in
         try {
             if (editing == null) {
                 desk.register(spec);
@@ -419,6 +436,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
             case "bufferMinutes" -> { buffer.setInvalid(true); buffer.setErrorMessage(message); }
             case "approvalDeadline" -> { deadlineHours.setInvalid(true); deadlineHours.setErrorMessage(message); }
             case "approvers" -> { approvers.setInvalid(true); approvers.setErrorMessage(message); }
+            case "checkIn.windowMinutes" -> { checkInMinutes.setInvalid(true); checkInMinutes.setErrorMessage(message); }
             default -> levelErrors.setText((levelErrors.getText().isEmpty() ? "" : levelErrors.getText() + "; ")
                     + v.field() + ": " + message);
         }
@@ -428,7 +446,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         for (var field : List.of(name, approvers)) {
             field.setInvalid(false);
         }
-        for (var field : List.of(capacity, buffer, minMinutes, maxMinutes, windowDays, deadlineHours)) {
+        for (var field : List.of(capacity, buffer, minMinutes, maxMinutes, windowDays, deadlineHours, checkInMinutes)) {
             field.setInvalid(false);
         }
         timeZone.setInvalid(false);

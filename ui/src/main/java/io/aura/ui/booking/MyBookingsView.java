@@ -28,6 +28,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.feed.CalendarFeedLinks;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.kernel.validation.InvalidInputException;
 import io.aura.kernel.waitlist.WaitlistQueries.WaitlistEntryView;
 import io.aura.ui.LiveWhileAttached;
 import io.aura.ui.MainLayout;
@@ -71,10 +72,13 @@ public class MyBookingsView extends VerticalLayout implements HasDynamicTitle {
     /** The slots the person waits for (ADR 0036): shown only when there are some. */
     private final Div waitlistEntries = new Div();
     private final H3 waitlistHeading = new H3(getTranslation("booking.waitlist.heading"));
+    /** Check-in (ADR 0033). */
+    private final CheckInDesk checkIns;
 
     public MyBookingsView(BookingDesk bookings, CalendarDesk calendars, ResourceDirectory resources,
                           AuthenticationContext authentication, ObjectProvider<CalendarFeedLinks> feeds,
-                          WaitlistDesk waitlist) {
+                          WaitlistDesk waitlist, CheckInDesk checkIns) {
+        this.checkIns = checkIns;
         this.feeds = feeds;
         this.waitlist = waitlist;
         this.calendars = calendars;
@@ -202,6 +206,22 @@ public class MyBookingsView extends VerticalLayout implements HasDynamicTitle {
             change.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             change.addClassName("change");
             actions.add(change);
+        }
+        if (checkIns != null) {
+            checkIns.open(booking).ifPresent(date -> {
+                Button checkIn = new Button(getTranslation("booking.mine.check-in"), e -> {
+                    try {
+                        Instant at = checkIns.checkIn(booking.bookingId());
+                        Notification.show(getTranslation("booking.mine.checked-in", UserZone.at(at, UserZone.current())));
+                    } catch (InvalidInputException refused) {
+                        Notification.show(Refusals.of(this, refused.violations().get(0)));
+                    }
+                    reload();
+                });
+                checkIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+                checkIn.addClassName("check-in");
+                actions.add(checkIn);
+            });
         }
         if (bookings.hasProof(booking)) {
             Button proof = new Button(getTranslation("booking.mine.proof"), e -> bookings.proof(booking.bookingId())

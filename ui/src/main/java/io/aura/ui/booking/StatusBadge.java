@@ -22,6 +22,7 @@ public record StatusBadge(String label, String theme) {
             case CONFIRMED -> "badge success";
             case REJECTED -> "badge error";
             case CANCELLED, EXPIRED -> "badge contrast";
+            case NO_SHOW -> "badge error contrast";
         };
         return new StatusBadge(new AuraTranslations().getTranslation("booking.status." + status.name(), locale), theme);
     }

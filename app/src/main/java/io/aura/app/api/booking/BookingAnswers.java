@@ -78,16 +78,23 @@ public final class BookingAnswers {
                           BookingStatus status, String requester, int attendees, List<String> attendeeNames,
                           String description, String recurrence, List<Occurrence> occurrences,
                           List<ConflictBody> conflicts, List<String> violations, List<Suggestion> suggestions,
-                          LastReschedule lastReschedule, ApprovalSummary approval, String token, String bookingToken) {
-        /** {@code token}: the signed proof; {@code bookingToken} is its name before API.md's was followed, kept for clients of it. */
+                          LastReschedule lastReschedule, ApprovalSummary approval, String token, String bookingToken,
+                          Instant checkInDueAt, Instant checkedInAt) {
+        /**
+         * {@code token}: the signed proof; {@code bookingToken} is its name before API.md's was followed, kept for
+         * clients of it. {@code checkInDueAt}/{@code checkedInAt} (ADR 0033): a single booking's check-in (a series
+         * shows them per date in {@code occurrences}).
+         */
         static Details of(BookingView v, ApprovalView latestApproval, String token) {
+            Occurrence single = v.occurrences().size() == 1 ? v.occurrences().get(0) : null;
             return new Details(v.bookingId(), v.title(), v.resourceId(), v.start(), v.end(), v.status(), v.requester(),
                     v.attendees(), v.attendeeNames().isEmpty() ? null : v.attendeeNames(), v.description(),
                     v.recurrence(), v.occurrences().size() > 1 || v.recurrence() != null ? v.occurrences() : null,
                     v.conflicts().isEmpty() ? null : ConflictBody.of(v.conflicts()),
                     v.violations().isEmpty() ? null : v.violations(),
                     v.suggestions().isEmpty() ? null : v.suggestions(), LastReschedule.of(v.lastReschedule()),
-                    latestApproval == null ? null : ApprovalSummary.of(latestApproval), token, token);
+                    latestApproval == null ? null : ApprovalSummary.of(latestApproval), token, token,
+                    single == null ? null : single.checkInDueAt(), single == null ? null : single.checkedInAt());
         }
     }
 

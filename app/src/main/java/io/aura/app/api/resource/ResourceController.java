@@ -5,6 +5,7 @@ import io.aura.app.api.NotFoundException;
 import io.aura.app.api.NotPossibleNowException;
 import io.aura.gateway.ResourceAdministration;
 import io.aura.kernel.approval.ApprovalLevel;
+import io.aura.kernel.resource.CheckInPolicy;
 import io.aura.kernel.resource.OpeningHours;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ListResources;
@@ -96,7 +97,14 @@ public class ResourceController {
                               List<String> approvers, Integer bufferMinutes, Integer minDurationMinutes,
                               Integer maxDurationMinutes, Integer bookingWindowDays,
                               List<NewApprovalLevel> approvalLevels, String approvalDeadline,
-                              List<NewOpeningHours> openingHours) {}
+                              List<NewOpeningHours> openingHours, NewCheckIn checkIn) {}
+
+    /** A check-in policy as the API takes it (ADR 0033): {@code required} defaults to false; the window is named if missing. */
+    public record NewCheckIn(Boolean required, Integer windowMinutes) {
+        CheckInPolicy toPolicy() {
+            return new CheckInPolicy(Boolean.TRUE.equals(required), windowMinutes == null ? 0 : windowMinutes);
+        }
+    }
 
     /** One weekly opening interval as the API takes it; a missing day is named as out of range. */
     public record NewOpeningHours(Integer dayOfWeek, String from, String to) {
@@ -179,7 +187,8 @@ public class ResourceController {
                         : body.approvalLevels().stream().map(l -> l == null ? null : l.toLevel()).toList(),
                 body.approvalDeadline(),
                 body.openingHours() == null ? null
-                        : body.openingHours().stream().map(h -> h == null ? null : h.toInterval()).toList());
+                        : body.openingHours().stream().map(h -> h == null ? null : h.toInterval()).toList(),
+                body.checkIn() == null ? null : body.checkIn().toPolicy());
         if (!missing.isEmpty()) {
             List<FieldViolation> violations = new ArrayList<>(missing);
             for (FieldViolation v : administration.violations(resourceId, spec)) {
