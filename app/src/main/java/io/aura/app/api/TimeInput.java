@@ -6,6 +6,7 @@ import io.aura.kernel.validation.TimeBounds;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Parses the contract's times: ISO-8601 instants with an offset ({@code ...+01:00} or {@code ...Z}). */
@@ -19,7 +20,7 @@ public final class TimeInput {
         }
         Instant instant;
         try {
-            instant = OffsetDateTime.parse(value).toInstant();
+            instant = OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MILLIS); // as TimeRange keeps it
         } catch (DateTimeException e) {
             violations.add(new FieldViolation(field, "must be an ISO-8601 time with an offset, e.g. 2026-12-01T09:00:00+01:00"));
             return null;

@@ -7,6 +7,7 @@ import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Commands of a booking. Who sends them travels in the metadata; {@code by} names the person a rule is about. */
@@ -104,6 +105,10 @@ public final class BookingCommands {
      * {@code at} (the server's clock). Answers the instant recorded (the earlier one if checked in already).
      */
     public record CheckIn(String bookingId, Instant at, String by, boolean byAdmin) implements TargetsAggregate {
+        public CheckIn {
+            at = at == null ? null : at.truncatedTo(ChronoUnit.MILLIS); // what a MongoDB view keeps
+        }
+
         public String targetAggregateId() { return bookingId; }
     }
 

@@ -2,14 +2,18 @@ package io.aura.kernel.schedule;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
-/** A half-open range of instants [start, end). */
+/**
+ * A half-open range of instants [start, end), kept to the millisecond: MongoDB stores dates to the millisecond,
+ * so a finer time in an event would never again equal the same time read back from a MongoDB view.
+ */
 public record TimeRange(Instant start, Instant end) {
 
     public TimeRange {
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(end, "end");
+        start = Objects.requireNonNull(start, "start").truncatedTo(ChronoUnit.MILLIS);
+        end = Objects.requireNonNull(end, "end").truncatedTo(ChronoUnit.MILLIS);
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("end must be after start");
         }
