@@ -326,6 +326,48 @@ class CrashRecoveryIT {
         }
     }
 
+    @Test
+    void a_booking_not_checked_in_becomes_a_no_show_once_after_kill_9_and_a_restart_and_its_time_is_free() throws Exception {
+        int port = freePort();
+        server = start(port, "no-show-first");
+        Http http = new Http(port);
+        String token = http.token("admin", ADMIN_PASSWORD);
+        String room = http.post("/api/resources", token, Map.of("name", "Check-in room", "capacity", 4,
+                "timeZone", "UTC", "checkIn", Map.of("required", true, "windowMinutes", 1))).body().get("id").asString();
+        java.time.Instant start = java.time.Instant.now().plusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        java.time.Instant end = start.plus(Duration.ofHours(1));
+        var booked = http.post("/events/create", token, Map.of("title", "never came", "resourceId", room,
+                "start", start.toString(), "end", end.toString()));
+        assertThat(booked.body().get("status").asString()).isEqualTo("CONFIRMED");
+        String bookingId = booked.body().get("bookingId").asString();
+
+        // killed before its check-in window ends (start + 1 minute): the deadline this node had in memory is gone
+        server.destroyForcibly().waitFor();
+        server = start(port, "no-show-second");
+        String token2 = http.token("admin", ADMIN_PASSWORD);
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> "NO_SHOW".equals(
+                http.get("/events/status?bookingId=" + bookingId, token2).body().get("status").asString()));
+        assertThat(storedEventsOfType("%OccurrenceMarkedNoShow")).isEqualTo(1);
+        // the rest of the slot is free at once: someone else books it
+        java.time.Instant later = java.time.Instant.now().plus(Duration.ofMinutes(5)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        var rest = http.post("/events/create", token2, Map.of("title", "walk-in", "resourceId", room,
+                "start", later.toString(), "end", end.toString()));
+        assertThat(rest.status()).as(rest.body().toString()).isEqualTo(201);
+        assertThat(rest.body().get("status").asString()).isEqualTo("CONFIRMED");
+    }
+
+    private int storedEventsOfType(String payloadTypePattern) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("axon.db"));
+             var statement = c.prepareStatement("SELECT COUNT(*) FROM DomainEventEntry WHERE payloadType LIKE ?")) {
+            statement.setString(1, payloadTypePattern);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     private Process start(int port, String name) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");

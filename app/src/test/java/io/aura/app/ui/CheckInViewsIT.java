@@ -2,6 +2,10 @@ package io.aura.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.browserless.SecuredBrowserlessApplicationContext;
 import com.vaadin.browserless.SpringBrowserlessApplicationContext;
@@ -13,9 +17,14 @@ import io.aura.app.IntegrationTest;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.ui.booking.CheckInView;
 import io.aura.ui.booking.MyBookingsView;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +79,7 @@ class CheckInViewsIT extends IntegrationTest {
     }
 
     @Test
-    void someone_else_sees_the_room_is_taken_but_no_title_and_no_button_and_an_admin_sees_the_qr_code() {
+    void someone_else_sees_the_room_is_taken_but_no_title_and_no_button_and_an_admin_sees_the_qr_code() throws Exception {
         String other = unique("cix");
         userWithRoles(other, "REQUESTER");
         BrowserlessUIContext stranger = vaadin.newUser(other, "REQUESTER").newWindow();
@@ -81,7 +90,32 @@ class CheckInViewsIT extends IntegrationTest {
 
         BrowserlessUIContext admin = vaadin.newUser("admin", "ADMIN").newWindow();
         admin.navigate(CheckInView.class, room);
-        assertThat(admin.find(Image.class).withId("check-in-qr").single().getSrc()).startsWith("data:image/svg+xml");
+        String qr = admin.find(Image.class).withId("check-in-qr").single().getSrc();
+        assertThat(decodedQrCode(qr)).isEqualTo("http://aura.test/check-in/" + room); // the room's page, scanned
+    }
+
+    /** What a phone reads from the code: the SVG's modules drawn to pixels and read by ZXing's QR reader. */
+    static String decodedQrCode(String svgDataUrl) throws Exception {
+        assertThat(svgDataUrl).startsWith("data:image/svg+xml;base64,");
+        String svg = new String(Base64.getDecoder().decode(svgDataUrl.substring(svgDataUrl.indexOf(',') + 1)),
+                StandardCharsets.UTF_8);
+        Matcher box = Pattern.compile("viewBox='0 0 (\\d+) (\\d+)'").matcher(svg);
+        assertThat(box.find()).isTrue();
+        int scale = 4;
+        int width = Integer.parseInt(box.group(1)) * scale;
+        int height = Integer.parseInt(box.group(2)) * scale;
+        int[] pixels = new int[width * height];
+        Arrays.fill(pixels, 0xFFFFFFFF);
+        Matcher module = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z").matcher(svg);
+        while (module.find()) {
+            int x = Integer.parseInt(module.group(1)) * scale;
+            int y = Integer.parseInt(module.group(2)) * scale;
+            for (int dy = 0; dy < scale; dy++) {
+                Arrays.fill(pixels, (y + dy) * width + x, (y + dy) * width + x + scale, 0xFF000000);
+            }
+        }
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, height, pixels)));
+        return new QRCodeReader().decode(bitmap).getText();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +37,20 @@ class EveryViewInBrowserIT extends BrowserTest {
                 created.body().get("id").asString(), "start", slot.toString(), "end",
                 slot.plus(30, ChronoUnit.MINUTES).toString())).status()).isEqualTo(201);
 
+        // a place on a waitlist for that taken slot (my bookings lists it with a button to leave)
+        assertThat(http.post("/api/waitlist", token, Map.of("resourceId", created.body().get("id").asString(),
+                "start", slot.toString(), "end", slot.plus(30, ChronoUnit.MINUTES).toString(),
+                "title", "Waiting for the planning room with a rather long title")).status()).isEqualTo(201);
+        // and the page a room's QR code opens, with the code an ADMIN posts (ADR 0033)
+        List<String> views = new ArrayList<>(VIEWS);
+        views.add("check-in/" + created.body().get("id").asString());
+
         Map<String, List<String>> sideways = new LinkedHashMap<>();
         Map<String, List<String>> accessibility = new LinkedHashMap<>();
         for (String language : List.of("en-GB", "de-DE")) {
             WebDriver browser = browser("1440,900", null, language);
             signIn(browser, everyone);
-            for (String view : VIEWS) {
+            for (String view : views) {
                 String name = language + " /" + view;
                 browser.manage().window().setSize(new Dimension(1440, 900));
                 openView(browser, view);
@@ -49,7 +58,7 @@ class EveryViewInBrowserIT extends BrowserTest {
                 browser.manage().window().setSize(new Dimension(390, 844));
                 openView(browser, view);
                 sideways.put(name, Chromium.sidewaysScrollers(browser));
-                Chromium.screenshot(browser, "phone-" + language + "-" + (view.isEmpty() ? "calendar" : view.replace('/', '-')));
+                Chromium.screenshot(browser, "phone-" + language + "-" + (view.isEmpty() ? "calendar" : view.replaceFirst("^check-in/.*", "check-in").replace('/', '-')));
             }
         }
         sideways.values().removeIf(List::isEmpty);
