@@ -75,6 +75,7 @@ public abstract class IntegrationTest {
         registry.add("aura.public-url", () -> "http://aura.test");
         registry.add("aura.approvals.sweep-interval", () -> "PT1S");
         registry.add("aura.mail.poll-interval", () -> "PT0.2S");
+        registry.add("aura.mail.booking-reminder-sweep-interval", () -> "PT1S");
         registry.add("aura.webhooks.poll-interval", () -> "PT0.2S");
         registry.add("aura.data-dir", dataDir::toString);
         registry.add("aura.admin-password", () -> ADMIN_PASSWORD);

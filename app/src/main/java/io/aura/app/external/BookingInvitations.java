@@ -1,6 +1,7 @@
 package io.aura.app.external;
 
 import io.aura.app.external.IcsCalendar.ItipMethod;
+import io.aura.app.notify.BookingReminders;
 import io.aura.app.notify.CalendarInvitations;
 import io.aura.app.notify.InboxEntry;
 import io.aura.kernel.booking.BookingQueries.BookingView;
@@ -14,6 +15,7 @@ import io.aura.kernel.identity.UserQueries.UserView;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -47,6 +49,9 @@ public class BookingInvitations implements CalendarInvitations {
             return new None();
         }
         String type = mail.type();
+        if (BookingReminders.TYPE.equals(type)) {
+            return reminder(mail);
+        }
         if (!List.of("BOOKING_CONFIRMED", "BOOKING_MOVED", "BOOKING_CANCELLED", "OCCURRENCE_CANCELLED")
                 .contains(type)) {
             return new None();
@@ -76,6 +81,30 @@ public class BookingInvitations implements CalendarInvitations {
             }
             default -> new NotYet(); // cancelled, but the view still holds the slot
         };
+    }
+
+    /**
+     * A reminder carries the booking as it stands, as the confirmation did (REQUEST, the same UID, the
+     * current SEQUENCE), while its date still holds its slot at the time reminded and has not begun;
+     * otherwise it is dropped: a reminder of a date that is gone or moved would mislead (ADR 0038).
+     */
+    private Invitation reminder(InboxEntry mail) {
+        Optional<Instant> date = BookingReminders.dateOf(mail);
+        if (date.isEmpty()) {
+            return new None();
+        }
+        Optional<BookingView> found = queries.query(new FindBooking(mail.bookingId()),
+                ResponseTypes.optionalInstanceOf(BookingView.class)).join();
+        if (found.isEmpty()) {
+            return new NotYet();
+        }
+        BookingView booking = found.get();
+        boolean holds = booking.status() == BookingStatus.CONFIRMED && booking.occurrences().stream()
+                .anyMatch(o -> o.start().equals(date.get()) && o.status() == OccurrenceStatus.CONFIRMED);
+        if (!holds || !clock.instant().isBefore(date.get())) {
+            return new Dropped();
+        }
+        return part(ItipMethod.REQUEST, booking, List.of(), mail);
     }
 
     private Part part(ItipMethod method, BookingView booking, List<Occurrence> cancelledDates, InboxEntry mail) {

@@ -16,6 +16,9 @@ public interface CalendarInvitations {
     /** The booking views do not show what the mail is about yet: send it a moment later. */
     record NotYet() implements Invitation {}
 
+    /** The mail is no longer true (a reminder of a date cancelled, moved or begun since): it is not sent. */
+    record Dropped() implements Invitation {}
+
     /**
      * @param method   iTIP's METHOD, REQUEST or CANCEL (the part's content type names it too)
      * @param calendar the RFC 5545 text

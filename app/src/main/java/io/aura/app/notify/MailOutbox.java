@@ -1,5 +1,6 @@
 package io.aura.app.notify;
 
+import io.aura.app.notify.CalendarInvitations.Dropped;
 import io.aura.app.notify.CalendarInvitations.Invitation;
 import io.aura.app.notify.CalendarInvitations.NotYet;
 import io.aura.app.notify.CalendarInvitations.Part;
@@ -85,6 +86,10 @@ public class MailOutbox {
                 mails.failed(mail.id(), MailStatus.PENDING, mail.mailAttempts(), null, now.plusSeconds(1));
                 return;
             }
+            if (invitation instanceof Dropped) {
+                mails.failed(mail.id(), MailStatus.DROPPED, mail.mailAttempts(), "no longer true", now);
+                return;
+            }
             String text = mail.message() + "\n\n-- Aura Scheduler";
             if (invitation instanceof Part part) {
                 sender.send(withCalendar(sender.createMimeMessage(), mail, text, part));
@@ -92,7 +97,7 @@ public class MailOutbox {
                 SimpleMailMessage message = new SimpleMailMessage();
                 message.setFrom(from);
                 message.setTo(mail.email());
-                message.setSubject(subject(mail.type()));
+                message.setSubject(subject(mail));
                 message.setText(text);
                 sender.send(message);
             }
@@ -112,7 +117,7 @@ public class MailOutbox {
         try {
             message.setFrom(new InternetAddress(from));
             message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.email()));
-            message.setSubject(subject(mail.type()), StandardCharsets.UTF_8.name());
+            message.setSubject(subject(mail), StandardCharsets.UTF_8.name());
             MimeBodyPart plain = new MimeBodyPart();
             plain.setText(text, StandardCharsets.UTF_8.name());
             MimeBodyPart calendar = new MimeBodyPart();
@@ -128,6 +133,12 @@ public class MailOutbox {
         } catch (MessagingException e) {
             throw new IllegalStateException("the mail could not be put together: " + e.getMessage(), e);
         }
+    }
+
+    /** A reminder says in its first line what it is, in its reader's language (ADR 0038); the rest by type. */
+    static String subject(InboxEntry mail) {
+        return BookingReminders.TYPE.equals(mail.type()) ? BookingReminders.subjectOf(mail.message())
+                : subject(mail.type());
     }
 
     static String subject(String type) {

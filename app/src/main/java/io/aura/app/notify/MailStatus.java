@@ -14,5 +14,7 @@ public enum MailStatus {
     /** Written by a replay: history is listed again, not mailed again. */
     REPLAYED,
     /** History met for the first time (a new node, a new version): listed, not mailed. */
-    STALE
+    STALE,
+    /** No longer true when its turn came (a reminder of a date cancelled, moved or begun since): not sent. */
+    DROPPED
 }

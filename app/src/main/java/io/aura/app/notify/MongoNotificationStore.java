@@ -128,7 +128,9 @@ public final class MongoNotificationStore implements NotificationStore, MailQueu
 
     @Override
     public void clear() {
-        mongo.remove(Query.query(Criteria.where("mailStatus").ne(MailStatus.PENDING.name())), COLLECTION);
+        // reminders are no event's: a replay would not write them again, and must not send them again
+        mongo.remove(Query.query(Criteria.where("mailStatus").ne(MailStatus.PENDING.name())
+                .and("type").ne(BookingReminders.TYPE)), COLLECTION);
         mongo.remove(new Query(), APPROVALS);
         mongo.remove(new Query(), BOOKINGS);
         mongo.remove(new Query(), RESOURCES);

@@ -51,7 +51,8 @@ public interface NotificationStore {
     /**
      * Forgets what a replay rebuilds: recipients, approval contexts, booking titles, resource names
      * and every entry but those whose mail still waits to go out (a replay finds those again by id and
-     * leaves them, so they are still sent).
+     * leaves them, so they are still sent) and booking reminders (no event's: a replay would not write
+     * them again, and a sweep after it would mail them again, ADR 0038).
      */
     void clear();
 }

@@ -207,7 +207,9 @@ public final class SqlNotificationStore extends SqlViewStore<Object> implements 
     public void clear() {
         pending.discard();
         transaction.executeWithoutResult(s -> {
-            writer.update("DELETE FROM notification WHERE mail_status <> ?", MailStatus.PENDING.name());
+            // reminders are no event's: a replay would not write them again, and must not send them again
+            writer.update("DELETE FROM notification WHERE mail_status <> ? AND type <> ?", MailStatus.PENDING.name(),
+                    BookingReminders.TYPE);
             writer.update("DELETE FROM notification_approval");
             writer.update("DELETE FROM notification_booking");
             writer.update("DELETE FROM notification_resource");

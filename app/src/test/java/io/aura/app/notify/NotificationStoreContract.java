@@ -137,6 +137,20 @@ abstract class NotificationStoreContract {
     }
 
     @Test
+    void clearing_keeps_booking_reminders_that_no_replay_writes_again() {
+        InboxEntry sent = new InboxEntry("reminder:b-1:1894179600000:olga", "olga", BookingReminders.TYPE, "b-1",
+                null, null, null, "Reminder: “Budget” starts at 10:00", AT, "olga@example.test", MailStatus.SENT, 1,
+                AT, null);
+        store().add(sent);
+        store().add(entry("e-2:olga", "olga", AT, MailStatus.SENT));
+
+        store().clear();
+
+        assertThat(store().inboxOf("olga", 10)).containsExactly(sent);
+        assertThat(store().add(sent)).isFalse();
+    }
+
+    @Test
     void within_one_unit_of_work_a_later_event_sees_what_an_earlier_one_saved() {
         store().saveRecipient(new Recipient("paul", Set.of(Role.APPROVER), null));
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
