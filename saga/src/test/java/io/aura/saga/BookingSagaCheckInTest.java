@@ -45,6 +45,7 @@ class BookingSagaCheckInTest {
             public Clock withZone(ZoneId zone) { return this; }
             public Instant instant() { return f.currentTime(); }
         });
+        fixture.registerResource(QuotaLookups.none());
     }
 
     @Test

@@ -81,6 +81,7 @@ class BookingSagaTest {
             public Clock withZone(ZoneId zone) { return this; }
             public Instant instant() { return f.currentTime(); }
         });
+        fixture.registerResource(QuotaLookups.none());
     }
 
     @Test

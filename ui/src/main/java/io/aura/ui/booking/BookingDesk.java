@@ -374,6 +374,7 @@ public class BookingDesk {
             case BLACKOUT -> "booking.holding.blackout";
             case EXTERNAL -> "booking.holding.external";
             case OPENING_HOURS -> "booking.holding.openingHours";
+            case QUOTA -> "booking.holding.quota";
         });
     }
 }
