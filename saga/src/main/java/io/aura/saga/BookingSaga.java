@@ -28,13 +28,12 @@ import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingEvents.OccurrenceMarkedNoShow;
 import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
 import io.aura.kernel.booking.BookingStatus;
-import io.aura.kernel.quota.Charge;
+import io.aura.kernel.quota.ApplicableQuotas;
 import io.aura.kernel.quota.QuotaCommands.ReleaseQuota;
 import io.aura.kernel.quota.QuotaCommands.ReserveQuota;
 import io.aura.kernel.quota.QuotaEvents.QuotaExceeded;
 import io.aura.kernel.quota.QuotaEvents.QuotaReserved;
 import io.aura.kernel.quota.QuotaLedgerRules;
-import io.aura.kernel.quota.QuotaQueries.QuotaView;
 import io.aura.kernel.schedule.ScheduleCommands.AbandonMove;
 import io.aura.kernel.schedule.ScheduleCommands.CompleteMove;
 import io.aura.kernel.schedule.ScheduleCommands.MoveHold;
@@ -52,7 +51,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -89,8 +87,6 @@ public class BookingSaga {
     private transient DeadlineManager deadlines;
     @Inject
     private transient Clock clock;
-    @Inject
-    private transient QuotaLookup quotaLookup;
 
     // The one exception (ADR 0034): a request counted against a quota keeps whose ledger counts it, to
     // release it later, and the hold it asks for once the ledger agreed. Both stay null without a quota.
@@ -103,18 +99,18 @@ public class BookingSaga {
                    @MetaDataValue(MessageMetadata.ACTOR_ROLES) String roles) {
         PlaceHold hold = new PlaceHold(event.resourceId(), event.bookingId(), event.occurrences(), event.policy(),
                 event.attendees(), requestedAt, rolesOf(roles));
-        List<QuotaView> quotas = quotaLookup.applicable(event.requester(), rolesOf(roles), event.resourceId());
-        if (quotas.isEmpty()) {
+        // The quotas came with the request, looked up where it entered: a saga never queries a view (its unit
+        // of work holds the embedded store's one writing connection while it runs; ADR 0034).
+        ApplicableQuotas quotas = event.applicableQuotas();
+        if (quotas.limitNothing()) {
             commands.send(hold); // no quota limits this request: straight to the schedule, no ledger hop
             return;
         }
         // Counted against the person's ledger before the hold, so racing requests cannot go over it together.
-        ZoneId zone = quotaLookup.zoneOf(event.resourceId());
-        List<Charge> charges = event.occurrences().stream()
-                .map(o -> Charge.of(event.bookingId(), event.resourceId(), null, o, zone)).toList();
         quotaLedgerOwner = event.requester();
         holdAfterQuota = hold;
-        commands.send(new ReserveQuota(event.requester(), event.bookingId(), quotas, charges));
+        commands.send(new ReserveQuota(event.requester(), event.bookingId(), quotas.quotas(),
+                quotas.charges(event.bookingId(), event.resourceId(), event.occurrences())));
     }
 
     @SagaEventHandler(associationProperty = BOOKING_ID)

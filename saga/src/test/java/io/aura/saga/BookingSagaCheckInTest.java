@@ -45,7 +45,6 @@ class BookingSagaCheckInTest {
             public Clock withZone(ZoneId zone) { return this; }
             public Instant instant() { return f.currentTime(); }
         });
-        fixture.registerResource(QuotaLookups.none());
     }
 
     @Test

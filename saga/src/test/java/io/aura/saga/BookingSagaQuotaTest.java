@@ -9,6 +9,7 @@ import io.aura.kernel.booking.BookingEvents.BookingCancelled;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.quota.ApplicableQuotas;
 import io.aura.kernel.quota.Charge;
 import io.aura.kernel.quota.QuotaCommands.ReleaseQuota;
 import io.aura.kernel.quota.QuotaCommands.ReserveQuota;
@@ -46,10 +47,10 @@ class BookingSagaQuotaTest {
     static final TimeRange MONDAY = new TimeRange(Instant.parse("2026-12-07T09:00:00Z"), Instant.parse("2026-12-07T10:00:00Z"));
     static final TimeRange NEXT_MONDAY = new TimeRange(Instant.parse("2026-12-14T09:00:00Z"),
             Instant.parse("2026-12-14T10:00:00Z"));
-    static final BookingRequested SERIES = new BookingRequested(B, R, "Standup", MONDAY, List.of(MONDAY, NEXT_MONDAY),
-            "RRULE:FREQ=WEEKLY;COUNT=2", ConflictPolicy.SKIP_CONFLICTS, 4, List.of(), null, "alice");
     static final QuotaView THREE_A_WEEK = new QuotaView("q-1",
             new QuotaSpec(null, null, "REQUESTER", null, QuotaPeriod.P1W, null, 3));
+    /** Alice (a REQUESTER) may book three dates a week, as found where her request entered; the room is in Berlin. */
+    static final BookingRequested SERIES = series(ApplicableQuotas.of(List.of(THREE_A_WEEK), "Europe/Berlin"));
     static final Map<String, Object> ALICE = Map.of(MessageMetadata.ACTOR, "alice", MessageMetadata.ACTOR_ROLES,
             "REQUESTER");
     static final List<Charge> CHARGES = List.of(Charge.of(B, R, null, MONDAY, BERLIN),
@@ -61,37 +62,42 @@ class BookingSagaQuotaTest {
 
     SagaTestFixture<BookingSaga> fixture;
 
+    static BookingRequested series(ApplicableQuotas quotas) {
+        return new BookingRequested(B, R, "Standup", MONDAY, List.of(MONDAY, NEXT_MONDAY), "RRULE:FREQ=WEEKLY;COUNT=2",
+                ConflictPolicy.SKIP_CONFLICTS, 4, List.of(), null, "alice", quotas);
+    }
+
     @BeforeEach
     void setUp() {
+        // nothing registered but the fixture's own: the saga decides from the event alone, it looks nothing up
         fixture = new SagaTestFixture<>(BookingSaga.class);
     }
 
-    /** Alice (a REQUESTER) may book three dates a week; the resource is in Berlin. */
-    private void givenThreeAWeekForRequesters() {
-        fixture.registerResource(QuotaLookups.of(List.of(THREE_A_WEEK), BERLIN));
-    }
-
     @Test
-    void a_request_a_quota_applies_to_is_counted_by_the_ledger_before_any_hold_each_date_in_its_resource_zone() {
-        givenThreeAWeekForRequesters();
+    void a_request_that_carries_a_quota_is_counted_by_the_ledger_before_any_hold_each_date_in_its_resource_zone() {
         fixture.givenCurrentTime(NOW)
                 .whenAggregate(B).publishes(SERIES, ALICE)
                 .expectDispatchedCommands(new ReserveQuota("alice", B, List.of(THREE_A_WEEK), CHARGES));
     }
 
     @Test
-    void a_request_no_quota_applies_to_goes_straight_to_the_schedule() {
-        givenThreeAWeekForRequesters();
+    void a_request_that_carries_no_quota_goes_straight_to_the_schedule() {
         fixture.givenCurrentTime(NOW)
-                .whenAggregate(B).publishes(SERIES, Map.of(MessageMetadata.ACTOR, "root", MessageMetadata.ACTOR_ROLES,
-                        "ADMIN"))
+                .whenAggregate(B).publishes(series(ApplicableQuotas.NONE), Map.of(MessageMetadata.ACTOR, "root",
+                        MessageMetadata.ACTOR_ROLES, "ADMIN"))
                 .expectDispatchedCommands(new PlaceHold(R, B, List.of(MONDAY, NEXT_MONDAY),
                         ConflictPolicy.SKIP_CONFLICTS, 4, NOW, List.of("ADMIN")));
     }
 
     @Test
+    void a_request_stored_before_quotas_travelled_with_it_counts_against_none() {
+        fixture.givenCurrentTime(NOW)
+                .whenAggregate(B).publishes(series(null), ALICE)
+                .expectDispatchedCommands(HOLD);
+    }
+
+    @Test
     void once_the_ledger_reserved_the_dates_the_hold_is_asked_for() {
-        givenThreeAWeekForRequesters();
         fixture.givenCurrentTime(NOW).andThenAggregate(B).published(REQUESTED_BY_ALICE)
                 .whenAggregate("quota-ledger:alice").publishes(new QuotaReserved("quota-ledger:alice", "alice", B, CHARGES))
                 .expectDispatchedCommands(HOLD)
@@ -100,7 +106,6 @@ class BookingSagaQuotaTest {
 
     @Test
     void a_request_over_a_quota_is_rejected_with_a_quota_conflict_naming_the_quota_and_its_limit() {
-        givenThreeAWeekForRequesters();
         Excess over = new Excess("q-1", QuotaPeriod.P1W, "2026-W50", QuotaMeasure.BOOKINGS, 3, 4, List.of(MONDAY));
         fixture.givenCurrentTime(NOW).andThenAggregate(B).published(REQUESTED_BY_ALICE)
                 .whenAggregate("quota-ledger:alice").publishes(new QuotaExceeded("quota-ledger:alice", "alice", B,
@@ -114,7 +119,6 @@ class BookingSagaQuotaTest {
 
     @Test
     void a_refused_hold_releases_what_the_ledger_counted() {
-        givenThreeAWeekForRequesters();
         fixture.givenCurrentTime(NOW).andThenAggregate(B).published(REQUESTED_BY_ALICE)
                 .andThenAggregate("quota-ledger:alice").published(new QuotaReserved("quota-ledger:alice", "alice", B, CHARGES))
                 .whenAggregate(R).publishes(new HoldRefused(R, B, List.of(MONDAY), List.of(), List.of(), List.of()))
@@ -124,7 +128,6 @@ class BookingSagaQuotaTest {
 
     @Test
     void dates_a_series_skipped_for_conflicts_are_released_and_the_rest_confirmed() {
-        givenThreeAWeekForRequesters();
         fixture.givenCurrentTime(NOW).andThenAggregate(B).published(REQUESTED_BY_ALICE)
                 .andThenAggregate("quota-ledger:alice").published(new QuotaReserved("quota-ledger:alice", "alice", B, CHARGES))
                 .whenAggregate(R).publishes(new HoldPlaced(R, B, List.of(MONDAY), List.of(NEXT_MONDAY), List.of(),
@@ -135,7 +138,6 @@ class BookingSagaQuotaTest {
 
     @Test
     void an_expired_approval_releases_the_quota_with_the_hold() {
-        givenThreeAWeekForRequesters();
         fixture.givenCurrentTime(NOW).andThenAggregate(B).published(REQUESTED_BY_ALICE)
                 .andThenAggregate("quota-ledger:alice").published(new QuotaReserved("quota-ledger:alice", "alice", B, CHARGES))
                 .whenAggregate("apv-1").publishes(new ApprovalExpired("apv-1", B, R, 0, null))
@@ -145,7 +147,6 @@ class BookingSagaQuotaTest {
 
     @Test
     void a_cancelled_date_releases_just_that_date() {
-        givenThreeAWeekForRequesters();
         fixture.givenCurrentTime(NOW).andThenAggregate(B).published(REQUESTED_BY_ALICE)
                 .andThenAggregate("quota-ledger:alice").published(new QuotaReserved("quota-ledger:alice", "alice", B, CHARGES))
                 .whenAggregate(B).publishes(new OccurrenceCancelled(B, R, MONDAY))
@@ -155,7 +156,6 @@ class BookingSagaQuotaTest {
 
     @Test
     void a_cancelled_booking_releases_all_of_it() {
-        givenThreeAWeekForRequesters();
         fixture.givenCurrentTime(NOW).andThenAggregate(B).published(REQUESTED_BY_ALICE)
                 .andThenAggregate("quota-ledger:alice").published(new QuotaReserved("quota-ledger:alice", "alice", B, CHARGES))
                 .whenAggregate(B).publishes(new BookingCancelled(B, R, "not needed"), ALICE)
@@ -165,8 +165,8 @@ class BookingSagaQuotaTest {
 
     @Test
     void a_booking_no_quota_counted_releases_nothing_from_a_ledger() {
-        fixture.registerResource(QuotaLookups.none());
-        fixture.givenCurrentTime(NOW).andThenAggregate(B).published(REQUESTED_BY_ALICE)
+        fixture.givenCurrentTime(NOW).andThenAggregate(B)
+                .published(GenericEventMessage.asEventMessage(series(ApplicableQuotas.NONE)).andMetaData(ALICE))
                 .whenAggregate(B).publishes(new BookingCancelled(B, R, "not needed"), ALICE)
                 .expectDispatchedCommands(new ReleaseHold(R, B, List.of()));
     }

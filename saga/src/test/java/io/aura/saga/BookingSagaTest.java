@@ -81,7 +81,6 @@ class BookingSagaTest {
             public Clock withZone(ZoneId zone) { return this; }
             public Instant instant() { return f.currentTime(); }
         });
-        fixture.registerResource(QuotaLookups.none());
     }
 
     @Test

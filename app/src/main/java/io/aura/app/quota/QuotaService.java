@@ -20,7 +20,6 @@ import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.kernel.validation.Rule;
-import io.aura.saga.QuotaLookup;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -40,11 +39,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Quotas over commands and views (ADR 0034): definitions are events of their own aggregate, answered once the
- * view shows them; the saga's lookup reads the same view, so a quota counts from the moment its definition is
- * answered.
+ * view shows them; the entry points' lookup ({@link #applicableTo}) reads the same view, so a quota counts for
+ * every request that enters after its definition was answered.
  */
 @Service
-public class QuotaService implements Quotas, QuotaLookup {
+public class QuotaService implements Quotas {
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(10);
 
     private final CommandGateway commands;
@@ -118,16 +117,17 @@ public class QuotaService implements Quotas, QuotaLookup {
                 .toList();
     }
 
-    // ---- what the booking saga reads (QuotaLookup) ---------------------------------------------
-
+    /** Where a request enters (API, UI, waitlist): the saga that counts it may not query this (ADR 0034). */
     @Override
-    public List<QuotaView> applicable(String username, List<String> roles, String resourceId) {
-        return queries.query(new FindApplicableQuotas(username, roles, resourceId),
+    public List<QuotaView> applicableTo(String username, Collection<String> roles, String resourceId) {
+        if (resourceId == null || resourceId.isBlank()) {
+            return List.of();
+        }
+        return queries.query(new FindApplicableQuotas(username, List.copyOf(roles), resourceId),
                 ResponseTypes.multipleInstancesOf(QuotaView.class)).join();
     }
 
-    @Override
-    public ZoneId zoneOf(String resourceId) {
+    private ZoneId zoneOf(String resourceId) {
         try {
             return resource(resourceId).map(r -> ZoneId.of(r.spec().timeZone())).orElse(ZoneOffset.UTC);
         } catch (DateTimeException e) {

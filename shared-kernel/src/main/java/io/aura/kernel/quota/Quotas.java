@@ -20,6 +20,12 @@ public interface Quotas {
     /** False when there is no such quota (never defined, or removed already). */
     boolean remove(String quotaId);
 
+    /**
+     * The quotas that limit this person's booking on this resource (none for most requests), for the entry point
+     * to carry in the request: the saga that counts it never queries a view (ADR 0034).
+     */
+    List<QuotaView> applicableTo(String username, Collection<String> roles, String resourceId);
+
     /** The quotas that limit this person and what their current periods hold. */
     List<QuotaUsage> usageOf(String username, Collection<String> roles);
 }
