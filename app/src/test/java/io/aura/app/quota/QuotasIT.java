@@ -164,6 +164,26 @@ class QuotasIT extends IntegrationTest {
     }
 
     @Test
+    void a_waitlist_promotion_counts_against_the_quota_its_owner_joined_under() {
+        quota(adminToken, Map.of("username", aliceName, "resourceId", resourceId, "period", "P1W", "maxBookings", 1));
+        String bob = userWithRoles(unique("bob"), "REQUESTER");
+        String held = book(bob, 0, 30).body().get("bookingId").asString();
+        var joined = http.post("/api/waitlist", alice, Map.of("title", "Waiting", "resourceId", resourceId,
+                "start", day.toString(), "end", day.plus(Duration.ofMinutes(30)).toString()));
+        assertThat(joined.status()).as(String.valueOf(joined.body())).isEqualTo(201);
+
+        assertThat(http.post("/events/" + held + "/cancel", bob, Map.of()).status()).isEqualTo(200);
+
+        // promoted by a saga, which looks nothing up: the quota came with alice's entry
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                events("quota-ledger:" + aliceName, "QuotaReserved") == 1);
+        assertThat(onCalendar()).hasSize(1);
+        var over = book(alice, 2, 30);
+        assertThat(over.status()).isEqualTo(409);
+        assertThat(over.body().get("conflicts").get(0).get("source").asString()).isEqualTo("QUOTA");
+    }
+
+    @Test
     void sixteen_clients_racing_one_persons_booking_quota_get_exactly_three_bookings() throws Exception {
         quota(adminToken, Map.of("username", aliceName, "resourceId", resourceId, "period", "P1W", "maxBookings", 3));
 
