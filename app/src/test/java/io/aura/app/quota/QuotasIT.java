@@ -176,8 +176,7 @@ class QuotasIT extends IntegrationTest {
 
         // promoted by a saga, which looks nothing up: the quota came with alice's entry
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
-                events("quota-ledger:" + aliceName, "QuotaReserved") == 1);
-        assertThat(onCalendar()).hasSize(1);
+                events("quota-ledger:" + aliceName, "QuotaReserved") == 1 && onCalendar().size() == 1);
         var over = book(alice, 2, 30);
         assertThat(over.status()).isEqualTo(409);
         assertThat(over.body().get("conflicts").get(0).get("source").asString()).isEqualTo("QUOTA");
