@@ -48,6 +48,11 @@ public record Caller(String name, Set<Role> roles) {
         return Arrays.stream(wanted).anyMatch(roles::contains);
     }
 
+    /** The roles by name, sorted: as a quota or the approval policy names them. */
+    public java.util.List<String> roleNames() {
+        return roles.stream().map(Enum::name).sorted().toList();
+    }
+
     public boolean isAdmin() {
         return has(Role.ADMIN);
     }

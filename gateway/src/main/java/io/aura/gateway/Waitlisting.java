@@ -5,6 +5,7 @@ import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingQueries.FindCalendar;
 import io.aura.kernel.booking.BookingRequest;
 import io.aura.kernel.booking.BookingRequestRules;
+import io.aura.kernel.quota.Quotas;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.schedule.TimeRange;
@@ -39,8 +40,10 @@ public class Waitlisting {
     private final ReadYourWrites readYourWrites;
     private final QueryGateway queries;
     private final Clock clock;
+    private final Quotas quotas;
 
-    public Waitlisting(ReadYourWrites readYourWrites, QueryGateway queries, Clock clock) {
+    public Waitlisting(ReadYourWrites readYourWrites, QueryGateway queries, Clock clock, Quotas quotas) {
+        this.quotas = quotas;
         this.readYourWrites = readYourWrites;
         this.queries = queries;
         this.clock = clock;
@@ -82,16 +85,18 @@ public class Waitlisting {
             throw new Refused(Reason.UNKNOWN_RESOURCE, "No resource " + resourceId);
         }
         String entryId = UUID.randomUUID().toString();
-        // the same rules as a booking request for this slot, in one place; the command it makes is not sent
+        // the same rules as a booking request for this slot, in one place; the command it makes is not sent.
+        // The quotas that limit the caller there are looked up now, as their roles are kept now: the promotion's
+        // booking counts against them, and the saga that requests it may not look them up (ADR 0034).
         RequestBooking checked = BookingRequestRules.prepare(entryId, new BookingRequest(title, resourceId, range, null,
                 null, attendees, attendeeNames, null, caller.name()), resource.map(ResourceView::spec),
-                clock.instant(), unreadable);
+                quotas.applicableTo(caller.name(), caller.roleNames(), resourceId), clock.instant(), unreadable);
         if (!heldByABooking(checked.resourceId(), checked.range(), resource.orElseThrow().spec().bufferMinutes())) {
             throw new Refused(Reason.SLOT_FREE, "No booking holds this slot: book it directly (POST /events/create).");
         }
         JoinWaitlist command = new JoinWaitlist(entryId, checked.resourceId(), checked.range(), checked.title(),
-                checked.attendees(), checked.attendeeNames(), caller.name(),
-                caller.roles().stream().map(Enum::name).sorted().toList());
+                checked.attendees(), checked.attendeeNames(), caller.name(), caller.roleNames(),
+                checked.applicableQuotas());
         return readYourWrites.sendAndAwait(command, new FindWaitlistEntry(entryId), WaitlistEntryView.class, v -> true,
                 TIMEOUT).orElseThrow(() -> new Refused(Reason.NO_ANSWER, "The waitlist did not answer in time."));
     }

@@ -28,6 +28,12 @@ import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingEvents.OccurrenceMarkedNoShow;
 import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.quota.ApplicableQuotas;
+import io.aura.kernel.quota.QuotaCommands.ReleaseQuota;
+import io.aura.kernel.quota.QuotaCommands.ReserveQuota;
+import io.aura.kernel.quota.QuotaEvents.QuotaExceeded;
+import io.aura.kernel.quota.QuotaEvents.QuotaReserved;
+import io.aura.kernel.quota.QuotaLedgerRules;
 import io.aura.kernel.schedule.ScheduleCommands.AbandonMove;
 import io.aura.kernel.schedule.ScheduleCommands.CompleteMove;
 import io.aura.kernel.schedule.ScheduleCommands.MoveHold;
@@ -82,16 +88,52 @@ public class BookingSaga {
     @Inject
     private transient Clock clock;
 
+    // The one exception (ADR 0034): a request counted against a quota keeps whose ledger counts it, to
+    // release it later, and the hold it asks for once the ledger agreed. Both stay null without a quota.
+    private String quotaLedgerOwner;
+    private PlaceHold holdAfterQuota;
+
     @StartSaga
     @SagaEventHandler(associationProperty = BOOKING_ID)
     public void on(BookingRequested event, @Timestamp Instant requestedAt,
                    @MetaDataValue(MessageMetadata.ACTOR_ROLES) String roles) {
-        commands.send(new PlaceHold(event.resourceId(), event.bookingId(), event.occurrences(), event.policy(),
-                event.attendees(), requestedAt, rolesOf(roles)));
+        PlaceHold hold = new PlaceHold(event.resourceId(), event.bookingId(), event.occurrences(), event.policy(),
+                event.attendees(), requestedAt, rolesOf(roles));
+        // The quotas came with the request, looked up where it entered: a saga never queries a view (its unit
+        // of work holds the embedded store's one writing connection while it runs; ADR 0034).
+        ApplicableQuotas quotas = event.applicableQuotas();
+        if (quotas.limitNothing()) {
+            commands.send(hold); // no quota limits this request: straight to the schedule, no ledger hop
+            return;
+        }
+        // Counted against the person's ledger before the hold, so racing requests cannot go over it together.
+        quotaLedgerOwner = event.requester();
+        holdAfterQuota = hold;
+        commands.send(new ReserveQuota(event.requester(), event.bookingId(), quotas.quotas(),
+                quotas.charges(event.bookingId(), event.resourceId(), event.occurrences())));
+    }
+
+    @SagaEventHandler(associationProperty = BOOKING_ID)
+    public void on(QuotaReserved event) {
+        if (holdAfterQuota != null) {
+            commands.send(holdAfterQuota);
+            holdAfterQuota = null;
+        }
+    }
+
+    /** Over a quota: refused as a QUOTA conflict that names the quota and its limit, through the usual path. */
+    @EndSaga
+    @SagaEventHandler(associationProperty = BOOKING_ID)
+    public void on(QuotaExceeded event) {
+        commands.send(new RejectBooking(event.bookingId(), QuotaLedgerRules.conflicts(event.excesses()),
+                QuotaLedgerRules.violations(event.excesses()), List.of()));
     }
 
     @SagaEventHandler(associationProperty = BOOKING_ID)
     public void on(HoldPlaced event, @Timestamp Instant placedAt, @MetaDataValue(MessageMetadata.ACTOR) String actor) {
+        if (!event.skipped().isEmpty()) {
+            releaseQuota(event.bookingId(), event.skipped()); // dates left out for conflicts are not booked
+        }
         if (!event.approvalRequired()) {
             commands.send(new ConfirmBooking(event.bookingId(), event.occurrences(), event.skipped(),
                     event.skippedConflicts(), event.checkIn()));
@@ -112,6 +154,7 @@ public class BookingSaga {
     @SagaEventHandler(associationProperty = BOOKING_ID)
     public void on(HoldRefused event) {
         commands.send(new RejectBooking(event.bookingId(), event.conflicts(), event.violations(), event.suggestions()));
+        releaseQuota(event.bookingId(), List.of());
     }
 
     // ---- approval: deadlines, then the verdict -------------------------------------------------
@@ -171,6 +214,7 @@ public class BookingSaga {
         if (rescheduleTo == null) {
             commands.send(new DeclineBooking(bookingId, approvalId, outcome, by, comment));
             commands.send(new ReleaseHold(resourceId, bookingId, List.of()));
+            releaseQuota(bookingId, List.of());
             SagaLifecycle.end();
         } else {
             commands.send(new AbandonMove(resourceId, bookingId, rescheduleTo, moveReason));
@@ -215,12 +259,14 @@ public class BookingSaga {
     @SagaEventHandler(associationProperty = BOOKING_ID)
     public void on(OccurrenceCancelled event) {
         commands.send(new ReleaseHold(event.resourceId(), event.bookingId(), List.of(event.occurrence())));
+        releaseQuota(event.bookingId(), List.of(event.occurrence()));
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = BOOKING_ID)
     public void on(BookingCancelled event, @MetaDataValue(MessageMetadata.ACTOR) String actor) {
         commands.send(new ReleaseHold(event.resourceId(), event.bookingId(), List.of()));
+        releaseQuota(event.bookingId(), List.of());
         if (event.pendingApprovalId() != null) {
             commands.send(new CancelApproval(event.pendingApprovalId(), "the booking was cancelled", actor));
         }
@@ -258,6 +304,30 @@ public class BookingSaga {
     @SagaEventHandler(associationProperty = BOOKING_ID)
     public void on(BookingMarkedNoShow event) {
         deadlines.cancelAllWithinScope(CHECK_IN_DEADLINE);
+    }
+
+    /** The ledger stops counting these dates (all: empty), when this booking was counted at all. */
+    private void releaseQuota(String bookingId, List<TimeRange> occurrences) {
+        if (quotaLedgerOwner != null) {
+            commands.send(new ReleaseQuota(quotaLedgerOwner, bookingId, occurrences));
+        }
+    }
+
+    // Jackson keeps a saga through its properties: these make the two quota fields survive it.
+    public String getQuotaLedgerOwner() {
+        return quotaLedgerOwner;
+    }
+
+    public void setQuotaLedgerOwner(String quotaLedgerOwner) {
+        this.quotaLedgerOwner = quotaLedgerOwner;
+    }
+
+    public PlaceHold getHoldAfterQuota() {
+        return holdAfterQuota;
+    }
+
+    public void setHoldAfterQuota(PlaceHold holdAfterQuota) {
+        this.holdAfterQuota = holdAfterQuota;
     }
 
     /**

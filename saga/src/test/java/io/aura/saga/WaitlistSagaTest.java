@@ -5,6 +5,10 @@ import io.aura.kernel.booking.BookingCommands.RequestBooking;
 import io.aura.kernel.booking.BookingEvents.BookingAwaitingApproval;
 import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
 import io.aura.kernel.booking.BookingEvents.BookingRejected;
+import io.aura.kernel.quota.ApplicableQuotas;
+import io.aura.kernel.quota.QuotaPeriod;
+import io.aura.kernel.quota.QuotaQueries.QuotaView;
+import io.aura.kernel.quota.QuotaSpec;
 import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.waitlist.WaitlistCommands.FulfilWaitlistEntry;
@@ -51,6 +55,17 @@ class WaitlistSagaTest {
                                         && "APPROVER,REQUESTER".equals(c.getMetaData().get(MessageMetadata.ACTOR_ROLES));
                             }
                         }));
+    }
+
+    @Test
+    void a_promotion_s_booking_counts_against_the_quotas_found_when_its_owner_joined_without_looking_them_up() {
+        ApplicableQuotas threeAWeek = ApplicableQuotas.of(List.of(new QuotaView("q-1",
+                new QuotaSpec(null, null, "REQUESTER", null, QuotaPeriod.P1W, null, 3))), "Europe/Berlin");
+        fixture.givenNoPriorActivity()
+                .whenAggregate("waitlist:r-1").publishes(new WaitlistEntryPromoted("waitlist:r-1", "e-a", R, B, SLOT,
+                        "Standup", 4, List.of("dora@example.org"), "alice", List.of("REQUESTER"), threeAWeek))
+                .expectDispatchedCommands(new RequestBooking(B, R, "Standup", SLOT, List.of(SLOT), null,
+                        ConflictPolicy.ALL_OR_NOTHING, 4, List.of("dora@example.org"), null, "alice", threeAWeek));
     }
 
     @Test

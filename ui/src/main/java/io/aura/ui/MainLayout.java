@@ -17,6 +17,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.aura.kernel.identity.PreferredLanguage;
 import io.aura.ui.admin.AdminBlackoutsView;
 import io.aura.ui.admin.AdminOutlookView;
+import io.aura.ui.admin.AdminQuotasView;
 import io.aura.ui.admin.AdminResourcesView;
 import io.aura.ui.admin.AdminUsersView;
 import io.aura.ui.admin.AdminWebhooksView;
@@ -98,6 +99,7 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
             admin.addItem(item("shell.nav.admin-blackouts", AdminBlackoutsView.class));
             admin.addItem(item("shell.nav.admin-webhooks", AdminWebhooksView.class));
             admin.addItem(item("shell.nav.admin-outlook", AdminOutlookView.class));
+            admin.addItem(item("shell.nav.admin-quotas", AdminQuotasView.class));
             addToDrawer(admin);
         }
         texts();

@@ -10,6 +10,8 @@ import io.aura.command.approval.Approval;
 import io.aura.command.booking.Booking;
 import io.aura.command.feed.CalendarFeed;
 import io.aura.command.identity.UserAccount;
+import io.aura.command.quota.QuotaDefinition;
+import io.aura.command.quota.QuotaLedger;
 import io.aura.command.resource.ResourceName;
 import io.aura.command.schedule.ResourceSchedule;
 import io.aura.command.waitlist.Waitlist;
@@ -130,6 +132,8 @@ public class AxonMessagingConfiguration {
                 .configureAggregate(CalendarFeed.class)
                 .configureAggregate(ResourceName.class)
                 .configureAggregate(Waitlist.class)
+                .configureAggregate(QuotaDefinition.class)
+                .configureAggregate(QuotaLedger.class)
                 .eventProcessing(processing -> processing.registerSaga(BookingSaga.class)
                         // Webhooks receive what happens from their registration on, not the store's history.
                         .registerTrackingEventProcessorConfiguration(WebhookOutbox.PROCESSING_GROUP,

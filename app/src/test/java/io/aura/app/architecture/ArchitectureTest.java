@@ -1,11 +1,18 @@
 package io.aura.app.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
 
 /** The module map of docs/architecture.md, kept true by the build. */
 @AnalyzeClasses(packages = "io.aura", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -69,6 +76,26 @@ class ArchitectureTest {
     static final ArchRule the_command_side_never_reads_projections = noClasses()
             .that().resideInAnyPackage("io.aura.command..", "io.aura.saga..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data..", "com.mongodb..");
+
+    /**
+     * A saga never queries a view (ADR 0034): its unit of work holds the embedded store's one writing connection
+     * from its first read of the saga store, and a view query waits for a reading connection that batches
+     * waiting for that writer hold; under load every processor stalled. What a saga decides travels in its
+     * events, and all it may be given is a way to send commands, deadlines and the time (no port of its own
+     * that the application would answer from a view).
+     */
+    @ArchTest
+    static final ArchRule a_saga_never_queries_a_view = noClasses()
+            .that().resideInAPackage("io.aura.saga..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.queryhandling..");
+
+    @ArchTest
+    static final ArchRule a_saga_is_given_only_commands_deadlines_and_the_clock = fields()
+            .that().areDeclaredInClassesThat().resideInAPackage("io.aura.saga..")
+            .and().areAnnotatedWith(Inject.class)
+            .should().haveRawType(DescribedPredicate.describe("CommandGateway, DeadlineManager or Clock",
+                    (JavaClass type) -> type.isEquivalentTo(CommandGateway.class)
+                            || type.isEquivalentTo(DeadlineManager.class) || type.isEquivalentTo(Clock.class)));
 
     /** The MongoDB wire server is a test double for the MongoDB adapters, never part of the product (ADR 0021). */
     @ArchTest

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.aura.command.booking.BookingStateException;
 import io.aura.command.booking.NotOwnerException;
 import io.aura.kernel.booking.BookingRequestRules;
+import io.aura.kernel.quota.ApplicableQuotas;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
@@ -51,10 +52,10 @@ public class Waitlist {
     /** What the waitlist remembers of an entry: enough to ask for its booking again. */
     private record Entry(String entryId, long sequence, TimeRange range, String title, int attendees,
                          List<String> attendeeNames, String owner, List<String> ownerRoles,
-                         WaitlistEntryStatus status, String bookingId, int promotions) {
+                         ApplicableQuotas ownerQuotas, WaitlistEntryStatus status, String bookingId, int promotions) {
         Entry with(WaitlistEntryStatus newStatus, String newBookingId, int newPromotions) {
-            return new Entry(entryId, sequence, range, title, attendees, attendeeNames, owner, ownerRoles, newStatus,
-                    newBookingId, newPromotions);
+            return new Entry(entryId, sequence, range, title, attendees, attendeeNames, owner, ownerRoles, ownerQuotas,
+                    newStatus, newBookingId, newPromotions);
         }
 
         Waitlists.Entry decided() {
@@ -85,7 +86,8 @@ public class Waitlist {
             throw new BookingStateException("You are already on the waitlist for this slot.");
         }
         apply(new WaitlistJoined(WaitlistCommands.waitlistId(c.resourceId()), c.entryId(), c.resourceId(),
-                nextSequence, c.range(), c.title(), c.attendees(), c.attendeeNames(), c.owner(), c.ownerRoles()));
+                nextSequence, c.range(), c.title(), c.attendees(), c.attendeeNames(), c.owner(), c.ownerRoles(),
+                c.ownerQuotas()));
     }
 
     @CommandHandler
@@ -114,7 +116,7 @@ public class Waitlist {
             Entry entry = entries.get(first.entryId());
             apply(new WaitlistEntryPromoted(waitlistId, entry.entryId(), resourceId,
                     Waitlists.bookingIdFor(entry.entryId(), entry.promotions() + 1), entry.range(), entry.title(),
-                    entry.attendees(), entry.attendeeNames(), entry.owner(), entry.ownerRoles()));
+                    entry.attendees(), entry.attendeeNames(), entry.owner(), entry.ownerRoles(), entry.ownerQuotas()));
         }
     }
 
@@ -143,7 +145,7 @@ public class Waitlist {
         resourceId = e.resourceId();
         nextSequence = Math.max(nextSequence, e.sequence() + 1);
         entries.put(e.entryId(), new Entry(e.entryId(), e.sequence(), e.range(), e.title(), e.attendees(),
-                e.attendeeNames(), e.owner(), e.ownerRoles(), WaitlistEntryStatus.WAITING, null, 0));
+                e.attendeeNames(), e.owner(), e.ownerRoles(), e.ownerQuotas(), WaitlistEntryStatus.WAITING, null, 0));
     }
 
     @EventSourcingHandler

@@ -19,6 +19,11 @@ import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
 import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingEvents.RescheduleRefused;
 import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
+import io.aura.kernel.quota.ApplicableQuotas;
+import io.aura.kernel.quota.QuotaPeriod;
+import io.aura.kernel.quota.QuotaQueries.QuotaView;
+import io.aura.kernel.quota.QuotaSpec;
+import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.InvalidInputException;
 import java.time.Instant;
@@ -45,6 +50,17 @@ class BookingTest {
         fixture.givenNoPriorActivity()
                 .when(aBookingRequest("b-1", SLOT).by("alice").command())
                 .expectEvents(REQUESTED);
+    }
+
+    @Test
+    void the_request_records_the_quotas_it_entered_with_for_the_saga_to_count_it_against() {
+        ApplicableQuotas threeAWeek = ApplicableQuotas.of(List.of(new QuotaView("q-1",
+                new QuotaSpec(null, null, "REQUESTER", null, QuotaPeriod.P1W, null, 3))), "Europe/Berlin");
+        fixture.givenNoPriorActivity()
+                .when(new RequestBooking("b-1", "r-1", "Standup", SLOT, List.of(SLOT), null, ConflictPolicy.ALL_OR_NOTHING,
+                        4, List.of(), null, "alice", threeAWeek))
+                .expectEvents(new BookingRequested("b-1", "r-1", "Standup", SLOT, List.of(SLOT), null,
+                        ConflictPolicy.ALL_OR_NOTHING, 4, List.of(), null, "alice", threeAWeek));
     }
 
     @Test

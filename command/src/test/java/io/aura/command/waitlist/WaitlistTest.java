@@ -3,6 +3,10 @@ package io.aura.command.waitlist;
 import io.aura.command.Fixtures;
 import io.aura.command.booking.BookingStateException;
 import io.aura.command.booking.NotOwnerException;
+import io.aura.kernel.quota.ApplicableQuotas;
+import io.aura.kernel.quota.QuotaPeriod;
+import io.aura.kernel.quota.QuotaQueries.QuotaView;
+import io.aura.kernel.quota.QuotaSpec;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.kernel.waitlist.WaitlistCommands.FulfilWaitlistEntry;
@@ -102,6 +106,21 @@ class WaitlistTest {
         fixture.given(ALICE_NINE, BOB_NINE, CAROL_TEN)
                 .when(new OfferFreedTime(R, List.of(NINE), NOW))
                 .expectEvents(promoted(ALICE_NINE, 1));
+    }
+
+    @Test
+    void a_promotion_carries_the_quotas_its_owner_joined_under_so_its_booking_counts_against_them() {
+        ApplicableQuotas threeAWeek = ApplicableQuotas.of(List.of(new QuotaView("q-1",
+                new QuotaSpec(null, null, "REQUESTER", null, QuotaPeriod.P1W, null, 3))), "Europe/Berlin");
+        WaitlistJoined aliceUnderAQuota = new WaitlistJoined(W, "e-a", R, 1, NINE, "Standup", 4, List.of(), "alice",
+                REQUESTER, threeAWeek);
+        fixture.givenNoPriorActivity()
+                .when(new JoinWaitlist("e-a", R, NINE, "Standup", 4, List.of(), "alice", REQUESTER, threeAWeek))
+                .expectEvents(aliceUnderAQuota);
+        fixture.given(aliceUnderAQuota)
+                .when(new OfferFreedTime(R, List.of(NINE), NOW))
+                .expectEvents(new WaitlistEntryPromoted(W, "e-a", R, Waitlists.bookingIdFor("e-a", 1), NINE, "Standup",
+                        4, List.of(), "alice", REQUESTER, threeAWeek));
     }
 
     @Test

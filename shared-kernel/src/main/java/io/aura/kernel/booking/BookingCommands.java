@@ -1,6 +1,7 @@
 package io.aura.kernel.booking;
 
 import io.aura.kernel.TargetsAggregate;
+import io.aura.kernel.quota.ApplicableQuotas;
 import io.aura.kernel.resource.CheckInPolicy;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ConflictPolicy;
@@ -14,11 +15,27 @@ import java.util.List;
 public final class BookingCommands {
     private BookingCommands() {}
 
-    /** {@code occurrences} holds the expanded series (just {@code range} for a single booking). */
+    /**
+     * {@code occurrences} holds the expanded series (just {@code range} for a single booking);
+     * {@code applicableQuotas} the quotas that limit the requester there, looked up where the request entered
+     * (ADR 0034; null: none).
+     */
     public record RequestBooking(String bookingId, String resourceId, String title, TimeRange range,
                                  List<TimeRange> occurrences, String recurrence, ConflictPolicy policy, int attendees,
-                                 List<String> attendeeNames, String description, String requester)
+                                 List<String> attendeeNames, String description, String requester,
+                                 ApplicableQuotas applicableQuotas)
             implements TargetsAggregate {
+        public RequestBooking {
+            applicableQuotas = applicableQuotas == null ? ApplicableQuotas.NONE : applicableQuotas;
+        }
+
+        public RequestBooking(String bookingId, String resourceId, String title, TimeRange range,
+                              List<TimeRange> occurrences, String recurrence, ConflictPolicy policy, int attendees,
+                              List<String> attendeeNames, String description, String requester) {
+            this(bookingId, resourceId, title, range, occurrences, recurrence, policy, attendees, attendeeNames,
+                    description, requester, ApplicableQuotas.NONE);
+        }
+
         public String targetAggregateId() { return bookingId; }
     }
 

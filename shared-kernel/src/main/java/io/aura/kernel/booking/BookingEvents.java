@@ -1,6 +1,7 @@
 package io.aura.kernel.booking;
 
 import io.aura.kernel.EventRevision;
+import io.aura.kernel.quota.ApplicableQuotas;
 import io.aura.kernel.resource.CheckInPolicy;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ConflictPolicy;
@@ -13,11 +14,27 @@ import java.util.List;
 public final class BookingEvents {
     private BookingEvents() {}
 
-    /** Revision 2 added occurrences, recurrence and policy (a single booking: one occurrence, ALL_OR_NOTHING). */
+    /**
+     * Revision 2 added occurrences, recurrence and policy (a single booking: one occurrence, ALL_OR_NOTHING).
+     * {@code applicableQuotas} (added with ADR 0034; absent in older events: none) are the quotas the request
+     * counts against, as looked up where it entered, so the saga needs no lookup of its own.
+     */
     @EventRevision("2")
     public record BookingRequested(String bookingId, String resourceId, String title, TimeRange range,
                                    List<TimeRange> occurrences, String recurrence, ConflictPolicy policy,
-                                   int attendees, List<String> attendeeNames, String description, String requester) {}
+                                   int attendees, List<String> attendeeNames, String description, String requester,
+                                   ApplicableQuotas applicableQuotas) {
+        public BookingRequested {
+            applicableQuotas = applicableQuotas == null ? ApplicableQuotas.NONE : applicableQuotas;
+        }
+
+        public BookingRequested(String bookingId, String resourceId, String title, TimeRange range,
+                                List<TimeRange> occurrences, String recurrence, ConflictPolicy policy, int attendees,
+                                List<String> attendeeNames, String description, String requester) {
+            this(bookingId, resourceId, title, range, occurrences, recurrence, policy, attendees, attendeeNames,
+                    description, requester, ApplicableQuotas.NONE);
+        }
+    }
 
     /**
      * {@code held}: the occurrences that are booked; {@code skipped}: those left out for conflicts.

@@ -1,6 +1,8 @@
 package io.aura.kernel.booking;
 
 import io.aura.kernel.booking.BookingCommands.RequestBooking;
+import io.aura.kernel.quota.ApplicableQuotas;
+import io.aura.kernel.quota.QuotaQueries.QuotaView;
 import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.Recurrence;
@@ -84,14 +86,17 @@ public final class BookingRequestRules {
     }
 
     /**
-     * The command for {@code request}, its series expanded in the resource's time zone.
+     * The command for {@code request}, its series expanded in the resource's time zone, carrying the quotas it
+     * counts against with the zone their weeks and months are counted in (ADR 0034).
      *
      * @param resource the resource's spec as the read side knows it; empty when no resource has that id
+     * @param quotas the quotas that limit the requester on that resource, as the read side knows them now: the
+     *               entry point looks them up, because the saga that counts the request may not (empty: none)
      * @param earlier what the entry point found wrong while reading its input (bad formats), reported together
      * @throws InvalidInputException naming every field that breaks a rule; nothing is sent then
      */
     public static RequestBooking prepare(String bookingId, BookingRequest request, Optional<ResourceSpec> resource,
-                                         Instant now, List<FieldViolation> earlier) {
+                                         List<QuotaView> quotas, Instant now, List<FieldViolation> earlier) {
         List<FieldViolation> violations = new ArrayList<>(earlier);
         violations.addAll(fieldViolations(request.title(), request.description(), request.attendees(),
                 request.attendeeNames(), request.range()));
@@ -117,6 +122,7 @@ public final class BookingRequestRules {
         }
         return new RequestBooking(bookingId, request.resourceId(), request.title(), request.range(), occurrences,
                 request.recurrence(), request.policy() == null ? ConflictPolicy.ALL_OR_NOTHING : request.policy(),
-                attendees, request.attendeeNames(), request.description(), request.requester());
+                attendees, request.attendeeNames(), request.description(), request.requester(),
+                ApplicableQuotas.of(quotas, resource.orElseThrow().timeZone()));
     }
 }

@@ -10,6 +10,8 @@ public record Conflict(TimeRange range, Source source, String bookingId, TimeRan
         BLACKOUT,
         EXTERNAL,
         /** outside the resource's opening hours: the range is the closed part */
-        OPENING_HOURS
+        OPENING_HOURS,
+        /** over one of the requester's quotas (ADR 0034): the range is the requested occurrence */
+        QUOTA
     }
 }

@@ -87,7 +87,12 @@ public enum Rule {
     ICS_CANCELLED("is cancelled in the file"),
     CHECK_IN_WINDOW_RANGE("must be between {0} and {1}"),
     CHECK_IN_OUTSIDE_WINDOW("check-in is open from {0} to {1}"),
-    CHECK_IN_NOTHING_HELD("this booking holds no date to check in to");
+    CHECK_IN_NOTHING_HELD("this booking holds no date to check in to"),
+    QUOTA_PERIOD("must be P1W (a week) or P1M (a month)"),
+    QUOTA_LIMIT_REQUIRED("set maxMinutes, maxBookings or both"),
+    QUOTA_LIMIT_RANGE("must be between 1 and {0}"),
+    QUOTA_BOOKINGS_EXCEEDED("over quota {3}: at most {0} bookings in {2}, this request would make {1}"),
+    QUOTA_MINUTES_EXCEEDED("over quota {3}: at most {0} minutes in {2}, this request would make {1}");
 
     private final String english;
 

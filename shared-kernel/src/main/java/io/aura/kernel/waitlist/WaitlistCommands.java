@@ -1,6 +1,7 @@
 package io.aura.kernel.waitlist;
 
 import io.aura.kernel.TargetsAggregate;
+import io.aura.kernel.quota.ApplicableQuotas;
 import io.aura.kernel.schedule.TimeRange;
 import java.time.Instant;
 import java.util.List;
@@ -20,14 +21,22 @@ public final class WaitlistCommands {
 
     /**
      * {@code owner} waits for {@code range}; {@code ownerRoles} are kept so the booking made for them later
-     * goes through the approval policy as if they had asked then.
+     * goes through the approval policy as if they had asked then, and {@code ownerQuotas} (the quotas that
+     * limited them there when they joined, ADR 0034; null: none) so it counts against them without a lookup.
      */
     public record JoinWaitlist(String entryId, String resourceId, TimeRange range, String title, int attendees,
-                               List<String> attendeeNames, String owner, List<String> ownerRoles)
+                               List<String> attendeeNames, String owner, List<String> ownerRoles,
+                               ApplicableQuotas ownerQuotas)
             implements TargetsAggregate {
         public JoinWaitlist {
             attendeeNames = attendeeNames == null ? List.of() : List.copyOf(attendeeNames);
             ownerRoles = ownerRoles == null ? List.of() : List.copyOf(ownerRoles);
+            ownerQuotas = ownerQuotas == null ? ApplicableQuotas.NONE : ownerQuotas;
+        }
+
+        public JoinWaitlist(String entryId, String resourceId, TimeRange range, String title, int attendees,
+                            List<String> attendeeNames, String owner, List<String> ownerRoles) {
+            this(entryId, resourceId, range, title, attendees, attendeeNames, owner, ownerRoles, ApplicableQuotas.NONE);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.aura.kernel.waitlist;
 
+import io.aura.kernel.quota.ApplicableQuotas;
 import io.aura.kernel.schedule.TimeRange;
 import java.util.List;
 
@@ -7,13 +8,24 @@ import java.util.List;
 public final class WaitlistEvents {
     private WaitlistEvents() {}
 
-    /** {@code sequence}: the entry's place in the waitlist's order (first come, first served). */
+    /**
+     * {@code sequence}: the entry's place in the waitlist's order (first come, first served); {@code ownerQuotas}
+     * (added with ADR 0034; absent in older events: none) the quotas its booking will count against.
+     */
     public record WaitlistJoined(String waitlistId, String entryId, String resourceId, long sequence, TimeRange range,
                                  String title, int attendees, List<String> attendeeNames, String owner,
-                                 List<String> ownerRoles) {
+                                 List<String> ownerRoles, ApplicableQuotas ownerQuotas) {
         public WaitlistJoined {
             attendeeNames = attendeeNames == null ? List.of() : List.copyOf(attendeeNames);
             ownerRoles = ownerRoles == null ? List.of() : List.copyOf(ownerRoles);
+            ownerQuotas = ownerQuotas == null ? ApplicableQuotas.NONE : ownerQuotas;
+        }
+
+        public WaitlistJoined(String waitlistId, String entryId, String resourceId, long sequence, TimeRange range,
+                              String title, int attendees, List<String> attendeeNames, String owner,
+                              List<String> ownerRoles) {
+            this(waitlistId, entryId, resourceId, sequence, range, title, attendees, attendeeNames, owner, ownerRoles,
+                    ApplicableQuotas.NONE);
         }
     }
 
@@ -21,14 +33,23 @@ public final class WaitlistEvents {
 
     /**
      * The slot of the entry is free: a booking with {@code bookingId} is requested for its owner through the
-     * normal decision path. Everything that request needs travels here, so the saga keeps no state.
+     * normal decision path. Everything that request needs travels here (the quotas it counts against too, as
+     * looked up when the owner joined), so the saga keeps no state and queries nothing.
      */
     public record WaitlistEntryPromoted(String waitlistId, String entryId, String resourceId, String bookingId,
                                         TimeRange range, String title, int attendees, List<String> attendeeNames,
-                                        String owner, List<String> ownerRoles) {
+                                        String owner, List<String> ownerRoles, ApplicableQuotas ownerQuotas) {
         public WaitlistEntryPromoted {
             attendeeNames = attendeeNames == null ? List.of() : List.copyOf(attendeeNames);
             ownerRoles = ownerRoles == null ? List.of() : List.copyOf(ownerRoles);
+            ownerQuotas = ownerQuotas == null ? ApplicableQuotas.NONE : ownerQuotas;
+        }
+
+        public WaitlistEntryPromoted(String waitlistId, String entryId, String resourceId, String bookingId,
+                                     TimeRange range, String title, int attendees, List<String> attendeeNames,
+                                     String owner, List<String> ownerRoles) {
+            this(waitlistId, entryId, resourceId, bookingId, range, title, attendees, attendeeNames, owner, ownerRoles,
+                    ApplicableQuotas.NONE);
         }
     }
 

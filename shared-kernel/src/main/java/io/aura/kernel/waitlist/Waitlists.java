@@ -66,14 +66,15 @@ public final class Waitlists {
     }
 
     /**
-     * The booking a promotion asks for, for the entry's owner: the slot they waited for, as they asked for it.
+     * The booking a promotion asks for, for the entry's owner: the slot they waited for, as they asked for it,
+     * counted against the quotas that limited them when they joined (a saga may not look them up, ADR 0034).
      * Its rules were checked when they joined ({@code BookingRequestRules.prepare}); the {@code Booking}
      * checks its fields again and the schedule the resource's rules, as for every request.
      */
     public static RequestBooking bookingRequest(WaitlistEntryPromoted promoted) {
         return new RequestBooking(promoted.bookingId(), promoted.resourceId(), promoted.title(), promoted.range(),
                 List.of(promoted.range()), null, ConflictPolicy.ALL_OR_NOTHING, promoted.attendees(),
-                promoted.attendeeNames(), null, promoted.owner());
+                promoted.attendeeNames(), null, promoted.owner(), promoted.ownerQuotas());
     }
 
     private static boolean inside(TimeRange inner, TimeRange outer) {

@@ -3,6 +3,10 @@ package io.aura.kernel.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aura.kernel.quota.ApplicableQuotas;
+import io.aura.kernel.quota.QuotaPeriod;
+import io.aura.kernel.quota.QuotaQueries.QuotaView;
+import io.aura.kernel.quota.QuotaSpec;
 import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.TimeRange;
@@ -25,7 +29,7 @@ class BookingRequestRulesTest {
 
     static List<String> fieldsRefusedIn(BookingRequest request, Optional<ResourceSpec> resource) {
         try {
-            BookingRequestRules.prepare("b-1", request, resource, NOW, List.of());
+            BookingRequestRules.prepare("b-1", request, resource, List.of(), NOW, List.of());
             return List.of();
         } catch (InvalidInputException e) {
             return e.violations().stream().map(FieldViolation::field).toList();
@@ -34,7 +38,7 @@ class BookingRequestRulesTest {
 
     @Test
     void a_request_inside_every_rule_becomes_the_command_for_one_date() {
-        var command = BookingRequestRules.prepare("b-1", standup("Standup", null, 4), Optional.of(ROOM), NOW, List.of());
+        var command = BookingRequestRules.prepare("b-1", standup("Standup", null, 4), Optional.of(ROOM), List.of(), NOW, List.of());
 
         assertThat(command.occurrences()).containsExactly(TUESDAY_NINE);
         assertThat(command.policy()).isEqualTo(ConflictPolicy.ALL_OR_NOTHING);
@@ -61,14 +65,14 @@ class BookingRequestRulesTest {
         assertThat(fieldsRefusedIn(standup("Standup", "RRULE:FREQ=WEEKLY;COUNT=10", 1), Optional.of(ROOM)))
                 .containsExactly("start");
         var command = BookingRequestRules.prepare("b-1", standup("Standup", "RRULE:FREQ=WEEKLY;COUNT=3", 1),
-                Optional.of(ROOM), NOW, List.of());
+                Optional.of(ROOM), List.of(), NOW, List.of());
         assertThat(command.occurrences()).hasSize(3);
     }
 
     @Test
     void what_the_entry_point_could_not_read_is_reported_with_the_rules_it_broke() {
         var unreadable = new BookingRequest("", "r-1", null, null, null, 1, List.of(), null, "alice");
-        assertThatThrownBy(() -> BookingRequestRules.prepare("b-1", unreadable, Optional.of(ROOM), NOW,
+        assertThatThrownBy(() -> BookingRequestRules.prepare("b-1", unreadable, Optional.of(ROOM), List.of(), NOW,
                 List.of(new FieldViolation("start", "is not an ISO-8601 instant"))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .extracting(FieldViolation::field).containsExactlyInAnyOrder("start", "title"));
@@ -76,8 +80,20 @@ class BookingRequestRulesTest {
 
     @Test
     void no_attendees_means_a_booking_for_oneself_and_an_impossible_count_is_named() {
-        assertThat(BookingRequestRules.prepare("b-1", standup("Standup", null, 0), Optional.of(ROOM), NOW, List.of())
+        assertThat(BookingRequestRules.prepare("b-1", standup("Standup", null, 0), Optional.of(ROOM), List.of(), NOW, List.of())
                 .attendees()).isEqualTo(1);
         assertThat(fieldsRefusedIn(standup("Standup", null, -3), Optional.of(ROOM))).containsExactly("attendees");
+    }
+
+    @Test
+    void the_quotas_the_entry_point_found_travel_with_the_command_counted_in_the_resources_zone() {
+        QuotaView threeAWeek = new QuotaView("q-1", new QuotaSpec(null, null, "REQUESTER", null, QuotaPeriod.P1W,
+                null, 3));
+        var command = BookingRequestRules.prepare("b-1", standup("Standup", null, 1), Optional.of(ROOM),
+                List.of(threeAWeek), NOW, List.of());
+
+        assertThat(command.applicableQuotas()).isEqualTo(new ApplicableQuotas(List.of(threeAWeek), "Europe/Berlin"));
+        assertThat(BookingRequestRules.prepare("b-1", standup("Standup", null, 1), Optional.of(ROOM), List.of(), NOW,
+                List.of()).applicableQuotas().limitNothing()).isTrue();
     }
 }

@@ -23,6 +23,7 @@ import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.booking.BookingVisibility;
 import io.aura.kernel.booking.OccurrenceStatus;
 import io.aura.kernel.booking.SlotRanking.RankedSlot;
+import io.aura.kernel.quota.Quotas;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.schedule.Conflict;
@@ -79,10 +80,12 @@ public class BookingDesk {
     private final ObjectProvider<BookingProofs> proofs;
     private final CalendarDesk calendars;
     private final SeriesAlternatives seriesAlternatives;
+    private final Quotas quotas;
 
     public BookingDesk(ReadYourWrites readYourWrites, QueryGateway queries, Clock clock,
                        ObjectProvider<BookingProofs> proofs, CalendarDesk calendars,
-                       SeriesAlternatives seriesAlternatives) {
+                       SeriesAlternatives seriesAlternatives, Quotas quotas) {
+        this.quotas = quotas;
         this.calendars = calendars;
         this.seriesAlternatives = seriesAlternatives;
         this.readYourWrites = readYourWrites;
@@ -257,8 +260,11 @@ public class BookingDesk {
                 r.recurrence(), !series || r.allDatesOrNone() ? ConflictPolicy.ALL_OR_NOTHING : ConflictPolicy.SKIP_CONFLICTS,
                 r.attendees(), List.of(), null, SignedIn.name());
         String bookingId = UUID.randomUUID().toString();
+        // the quotas that limit the user there travel with the request: the saga may not look them up (ADR 0034)
         RequestBooking command = BookingRequestRules.prepare(bookingId, request,
-                resource(r.resourceId()).map(ResourceView::spec), clock.instant(), unreadable);
+                resource(r.resourceId()).map(ResourceView::spec),
+                quotas.applicableTo(SignedIn.name(), Caller.current().roleNames(), r.resourceId()), clock.instant(),
+                unreadable);
         BookingView decided = readYourWrites.sendAndAwait(command, new FindBooking(bookingId), BookingView.class,
                 v -> v.status() != BookingStatus.REQUESTED, DECISION_TIMEOUT).orElse(null);
         if (decided == null) {
@@ -374,6 +380,7 @@ public class BookingDesk {
             case BLACKOUT -> "booking.holding.blackout";
             case EXTERNAL -> "booking.holding.external";
             case OPENING_HOURS -> "booking.holding.openingHours";
+            case QUOTA -> "booking.holding.quota";
         });
     }
 }

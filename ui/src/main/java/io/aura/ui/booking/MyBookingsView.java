@@ -27,6 +27,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.feed.CalendarFeedLinks;
+import io.aura.kernel.quota.Quotas;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.kernel.waitlist.WaitlistQueries.WaitlistEntryView;
@@ -77,7 +78,7 @@ public class MyBookingsView extends VerticalLayout implements HasDynamicTitle {
 
     public MyBookingsView(BookingDesk bookings, CalendarDesk calendars, ResourceDirectory resources,
                           AuthenticationContext authentication, ObjectProvider<CalendarFeedLinks> feeds,
-                          WaitlistDesk waitlist, CheckInDesk checkIns) {
+                          WaitlistDesk waitlist, CheckInDesk checkIns, ObjectProvider<Quotas> quotas) {
         this.checkIns = checkIns;
         this.feeds = feeds;
         this.waitlist = waitlist;
@@ -103,6 +104,8 @@ public class MyBookingsView extends VerticalLayout implements HasDynamicTitle {
         waitlistEntries.setId("my-waitlist");
         add(heading, new H3(getTranslation("booking.mine.upcoming")), noneUpcoming,
                 upcoming, waitlistHeading, waitlistEntries, new H3(getTranslation("booking.mine.past")), nonePast, past);
+        quotas.ifAvailable(q -> addComponentAtIndex(1, new MyQuotaUsage(q, user, MainLayout.roles(authentication),
+                names)));
         // live: a decision, an expiry or a change made in another window shows without a reload; only bursts
         // that touch a booking listed here (a new one from another window shows on the next visit)
         LiveWhileAttached.keep(this, this::reload, ui -> calendars.watch(null, burst -> {

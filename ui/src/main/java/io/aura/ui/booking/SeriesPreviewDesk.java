@@ -105,7 +105,7 @@ public class SeriesPreviewDesk {
         if (closing.isPresent()) {
             return switch (closing.get().source()) {
                 case EXTERNAL -> Availability.EXTERNAL;
-                case BLACKOUT, BOOKING, OPENING_HOURS -> Availability.CLOSED;
+                case BLACKOUT, BOOKING, OPENING_HOURS, QUOTA -> Availability.CLOSED;
             };
         }
         if (!ScheduleRules.outsideOpeningHours(spec, date).isEmpty()) {

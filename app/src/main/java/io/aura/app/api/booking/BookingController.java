@@ -29,6 +29,7 @@ import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.booking.BookingVisibility;
 import io.aura.kernel.booking.OccurrenceStatus;
 import io.aura.kernel.booking.RescheduleStatus;
+import io.aura.kernel.quota.Quotas;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.schedule.ScheduleRules;
@@ -78,9 +79,12 @@ public class BookingController {
     private final Alternatives alternatives;
     private final BookingTokens bookingTokens;
     private final JsonMapper json;
+    private final Quotas quotas;
 
     public BookingController(ReadYourWrites readYourWrites, QueryGateway queries, IdempotencyStore idempotency,
-                             Clock clock, Alternatives alternatives, BookingTokens bookingTokens, JsonMapper json) {
+                             Clock clock, Alternatives alternatives, BookingTokens bookingTokens, JsonMapper json,
+                             Quotas quotas) {
+        this.quotas = quotas;
         this.readYourWrites = readYourWrites;
         this.queries = queries;
         this.idempotency = idempotency;
@@ -104,8 +108,11 @@ public class BookingController {
         }
         BookingRequest request = BookingInput.read(body, caller.getName(), unreadable);
         String bookingId = UUID.randomUUID().toString();
+        // the quotas that limit the caller there travel with the request: the saga may not look them up (ADR 0034)
         RequestBooking command = BookingRequestRules.prepare(bookingId, request,
-                resource(request.resourceId()).map(ResourceView::spec), clock.instant(), unreadable);
+                resource(request.resourceId()).map(ResourceView::spec),
+                quotas.applicableTo(caller.getName(), Caller.of(caller).roleNames(), request.resourceId()),
+                clock.instant(), unreadable);
 
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             String fingerprint = BookingInput.fingerprint(body);

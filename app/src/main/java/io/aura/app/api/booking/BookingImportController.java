@@ -4,12 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.aura.app.api.NotFoundException;
 import io.aura.app.api.booking.BookingAnswers.ConflictBody;
 import io.aura.app.api.booking.IcsBookingRequests.Item;
+import io.aura.gateway.Caller;
 import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.booking.BookingCommands.RequestBooking;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.FindBooking;
 import io.aura.kernel.booking.BookingRequestRules;
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.quota.QuotaQueries.QuotaView;
+import io.aura.kernel.quota.Quotas;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.validation.FieldViolation;
@@ -51,7 +54,10 @@ public class BookingImportController {
     private final QueryGateway queries;
     private final Clock clock;
 
-    public BookingImportController(ReadYourWrites readYourWrites, QueryGateway queries, Clock clock) {
+    private final Quotas quotas;
+
+    public BookingImportController(ReadYourWrites readYourWrites, QueryGateway queries, Clock clock, Quotas quotas) {
+        this.quotas = quotas;
         this.readYourWrites = readYourWrites;
         this.queries = queries;
         this.clock = clock;
@@ -107,14 +113,16 @@ public class BookingImportController {
                         .join()).orElseThrow(() -> new NotFoundException("No resource " + resourceId));
         List<Item> items = IcsBookingRequests.read(body, caller.getName(), resourceId,
                 ZoneId.of(resource.spec().timeZone()));
+        // looked up once for the file: its bookings are the caller's, on one resource (ADR 0034)
+        List<QuotaView> applicable = quotas.applicableTo(caller.getName(), Caller.of(caller).roleNames(), resourceId);
         List<ImportedBooking> answers = new ArrayList<>();
         for (Item item : items) {
-            answers.add(importOne(item, resource));
+            answers.add(importOne(item, resource, applicable));
         }
         return answers;
     }
 
-    private ImportedBooking importOne(Item item, ResourceView resource) {
+    private ImportedBooking importOne(Item item, ResourceView resource, List<QuotaView> applicable) {
         if (item.request() == null) {
             return invalid(item, item.violations());
         }
@@ -125,7 +133,7 @@ public class BookingImportController {
         RequestBooking command;
         try {
             command = BookingRequestRules.prepare(item.bookingId(), item.request(), Optional.of(resource.spec()),
-                    clock.instant(), List.of());
+                    applicable, clock.instant(), List.of());
         } catch (InvalidInputException refused) {
             return invalid(item, refused.violations());
         }

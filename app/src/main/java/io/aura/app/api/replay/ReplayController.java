@@ -11,6 +11,7 @@ import io.aura.query.booking.BookingProjection;
 import io.aura.query.booking.HeatmapProjection;
 import io.aura.query.feed.CalendarFeedProjection;
 import io.aura.query.identity.UserProjection;
+import io.aura.query.quota.QuotaProjection;
 import io.aura.query.resource.ResourceProjection;
 import io.aura.query.store.BatchedViewStore;
 import io.aura.query.waitlist.WaitlistProjection;
@@ -58,7 +59,8 @@ public class ReplayController {
             ResourceProjection.PROCESSING_GROUP, BookingProjection.PROCESSING_GROUP,
             AvailabilityProjection.PROCESSING_GROUP, HeatmapProjection.PROCESSING_GROUP,
             ApprovalProjection.PROCESSING_GROUP, NotificationInbox.PROCESSING_GROUP,
-            CalendarFeedProjection.PROCESSING_GROUP, WaitlistProjection.PROCESSING_GROUP);
+            CalendarFeedProjection.PROCESSING_GROUP, WaitlistProjection.PROCESSING_GROUP,
+            QuotaProjection.PROCESSING_GROUP);
 
     private static final Logger log = LoggerFactory.getLogger(ReplayController.class);
 
