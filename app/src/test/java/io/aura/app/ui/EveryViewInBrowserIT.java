@@ -19,7 +19,8 @@ import org.openqa.selenium.WebDriver;
  */
 class EveryViewInBrowserIT extends BrowserTest {
     static final List<String> VIEWS = List.of("", "bookings", "heatmap", "resources", "notifications", "inbox",
-            "audit", "admin/resources", "admin/users", "admin/blackouts", "admin/webhooks", "admin/outlook");
+            "audit", "admin/resources", "admin/users", "admin/blackouts", "admin/webhooks", "admin/outlook",
+            "admin/quotas");
 
     @Test
     void no_view_scrolls_sideways_on_a_phone_and_axe_finds_no_serious_problem_in_english_or_german() throws Exception {
@@ -29,6 +30,9 @@ class EveryViewInBrowserIT extends BrowserTest {
         var created = http.post("/api/resources", adminToken, Map.of("name", room, "capacity", 12, "timeZone",
                 "Australia/Sydney", "approvalLevels", List.of(Map.of("name", "owner", "approvers", List.of(everyone)))));
         assertThat(created.status()).isEqualTo(201);
+        // a weekly quota on this person, so the quotas screen lists one and my bookings shows its usage
+        assertThat(http.post("/api/quotas", adminToken, Map.of("username", everyone, "period", "P1W",
+                "maxBookings", 20, "maxMinutes", 6000)).status()).isEqualTo(201);
         // something in every list: a pending request with a long title (the inbox, my bookings, notifications),
         // minutes from now so that the calendar's week and day both show it
         Instant slot = Instant.now().plus(2, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
