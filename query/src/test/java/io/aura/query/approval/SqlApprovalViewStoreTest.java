@@ -3,6 +3,7 @@ package io.aura.query.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.kernel.approval.ApprovalStatus;
+import io.aura.query.SqliteViewsDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -32,10 +32,7 @@ class SqlApprovalViewStoreTest extends ApprovalViewStoreContract {
     }
 
     static SQLiteDataSource database(Path dir) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        SQLiteDataSource database = new SQLiteDataSource(config);
-        database.setUrl("jdbc:sqlite:" + dir.resolve("views.db"));
+        SQLiteDataSource database = SqliteViewsDatabase.in(dir);
         return database;
     }
 
@@ -93,6 +90,6 @@ class SqlApprovalViewStoreTest extends ApprovalViewStoreContract {
     }
 
     private int rows(String table) {
-        return new JdbcTemplate(database).queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+        return SqliteViewsDatabase.rows(database, table);
     }
 }

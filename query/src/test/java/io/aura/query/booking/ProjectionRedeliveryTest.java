@@ -24,6 +24,7 @@ import io.aura.kernel.resource.ResourceSpec;
 import io.aura.kernel.schedule.ConflictPolicy;
 import io.aura.kernel.schedule.ScheduleEvents.BlackoutAdded;
 import io.aura.kernel.schedule.TimeRange;
+import io.aura.query.SqliteViewsDatabase;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +39,6 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -76,10 +76,7 @@ class ProjectionRedeliveryTest {
             bookingViews = new MongoBookingViewStore(mongo);
             heatmapStore = new MongoHeatmapStore(mongo);
         } else {
-            SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            SQLiteDataSource database = new SQLiteDataSource(config);
-            database.setUrl("jdbc:sqlite:" + dir.resolve("views.db"));
+            SQLiteDataSource database = SqliteViewsDatabase.in(dir);
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
             bookingViews = new SqlBookingViewStore(database, database, transactions).createSchema();
             heatmapStore = new SqlHeatmapStore(database, database, transactions).createSchema();

@@ -1,11 +1,11 @@
 package io.aura.query.booking;
 
+import io.aura.query.SqliteViewsDatabase;
 import io.aura.query.resource.SqlResourceViewStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /** The availability projection on the SQL stores of the embedded default. */
@@ -15,10 +15,7 @@ class SqlAvailabilityProjectionTest extends AvailabilityProjectionContract {
 
     @BeforeEach
     void setUp() {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        SQLiteDataSource database = new SQLiteDataSource(config);
-        database.setUrl("jdbc:sqlite:" + dir.resolve("views.db"));
+        SQLiteDataSource database = SqliteViewsDatabase.in(dir);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
         use(new SqlClosedTimeViewStore(database, database, transactions).createSchema(),
                 new SqlResourceViewStore(database, database, transactions).createSchema(),

@@ -2,6 +2,7 @@ package io.aura.query.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aura.query.SqliteViewsDatabase;
 import io.aura.query.booking.ClosedTimeFold.BusyChanges;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -27,10 +27,7 @@ class SqlClosedTimeViewStoreTest extends ClosedTimeViewStoreContract {
 
     @BeforeEach
     void setUp() {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        database = new SQLiteDataSource(config);
-        database.setUrl("jdbc:sqlite:" + dir.resolve("views.db"));
+        database = SqliteViewsDatabase.in(dir);
         store = new SqlClosedTimeViewStore(database, database, new DataSourceTransactionManager(database)).createSchema();
     }
 
@@ -67,6 +64,6 @@ class SqlClosedTimeViewStoreTest extends ClosedTimeViewStoreContract {
     }
 
     private int rows() {
-        return new JdbcTemplate(database).queryForObject("SELECT COUNT(*) FROM closed_time", Integer.class);
+        return SqliteViewsDatabase.rows(database, "closed_time");
     }
 }

@@ -2,6 +2,7 @@ package io.aura.query.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aura.query.SqliteViewsDatabase;
 import io.aura.query.booking.HeatmapStore.Held;
 import io.aura.query.booking.HeatmapStore.HourTotals;
 import io.aura.query.booking.HeatmapStore.Zone;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -29,10 +29,7 @@ class SqlHeatmapStoreTest extends HeatmapStoreContract {
 
     @BeforeEach
     void setUp() {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        database = new SQLiteDataSource(config);
-        database.setUrl("jdbc:sqlite:" + dir.resolve("views.db"));
+        database = SqliteViewsDatabase.in(dir);
         store = new SqlHeatmapStore(database, database, new DataSourceTransactionManager(database)).createSchema();
     }
 
@@ -117,6 +114,6 @@ class SqlHeatmapStoreTest extends HeatmapStoreContract {
     }
 
     private int rows(String table) {
-        return new JdbcTemplate(database).queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+        return SqliteViewsDatabase.rows(database, table);
     }
 }

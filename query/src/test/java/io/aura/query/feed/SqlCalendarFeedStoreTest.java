@@ -3,6 +3,7 @@ package io.aura.query.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.kernel.feed.CalendarFeedEvents.CalendarFeedIssued;
+import io.aura.query.SqliteViewsDatabase;
 import java.nio.file.Path;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /** The calendar feed store contract on SQLite (the embedded default's adapter), and its batch. */
@@ -22,10 +22,7 @@ class SqlCalendarFeedStoreTest extends CalendarFeedStoreContract {
 
     @BeforeEach
     void setUp() {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        database = new SQLiteDataSource(config);
-        database.setUrl("jdbc:sqlite:" + dir.resolve("views.db"));
+        database = SqliteViewsDatabase.in(dir);
         store = new SqlCalendarFeedStore(database, database, new DataSourceTransactionManager(database)).createSchema();
     }
 
@@ -53,6 +50,6 @@ class SqlCalendarFeedStoreTest extends CalendarFeedStoreContract {
     }
 
     private int rows() {
-        return new JdbcTemplate(database).queryForObject("SELECT COUNT(*) FROM calendar_feed", Integer.class);
+        return SqliteViewsDatabase.rows(database, "calendar_feed");
     }
 }

@@ -3,6 +3,7 @@ package io.aura.query.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.kernel.identity.Role;
+import io.aura.query.SqliteViewsDatabase;
 import java.nio.file.Path;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -26,10 +26,7 @@ class SqlUserViewStoreTest extends UserViewStoreContract {
 
     @BeforeEach
     void setUp() {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        database = new SQLiteDataSource(config);
-        database.setUrl("jdbc:sqlite:" + dir.resolve("views.db"));
+        database = SqliteViewsDatabase.in(dir);
         store = new SqlUserViewStore(database, database, new DataSourceTransactionManager(database)).createSchema();
     }
 
@@ -71,6 +68,6 @@ class SqlUserViewStoreTest extends UserViewStoreContract {
     }
 
     private int rows(String table) {
-        return new JdbcTemplate(database).queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+        return SqliteViewsDatabase.rows(database, table);
     }
 }

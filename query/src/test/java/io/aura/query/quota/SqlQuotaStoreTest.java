@@ -3,15 +3,14 @@ package io.aura.query.quota;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.kernel.quota.QuotaQueries.QuotaView;
+import io.aura.query.SqliteViewsDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /** The quota store contract on SQLite (the embedded default's adapter), and its batch. */
@@ -23,10 +22,7 @@ class SqlQuotaStoreTest extends QuotaStoreContract {
 
     @BeforeEach
     void setUp() {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        database = new SQLiteDataSource(config);
-        database.setUrl("jdbc:sqlite:" + dir.resolve("views.db"));
+        database = SqliteViewsDatabase.in(dir);
         store = new SqlQuotaStore(database, database, new DataSourceTransactionManager(database)).createSchema();
     }
 
@@ -51,6 +47,6 @@ class SqlQuotaStoreTest extends QuotaStoreContract {
     }
 
     private int count(String table) {
-        return new JdbcTemplate(database).queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+        return SqliteViewsDatabase.rows(database, table);
     }
 }

@@ -4,6 +4,7 @@ import static io.aura.query.resource.ResourceSpecs.aRoom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.query.SqliteViewsDatabase;
 import java.nio.file.Path;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -27,10 +27,7 @@ class SqlResourceViewStoreTest extends ResourceViewStoreContract {
 
     @BeforeEach
     void setUp() {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        database = new SQLiteDataSource(config);
-        database.setUrl("jdbc:sqlite:" + dir.resolve("views.db"));
+        database = SqliteViewsDatabase.in(dir);
         store = new SqlResourceViewStore(database, database, new DataSourceTransactionManager(database)).createSchema();
     }
 
@@ -96,6 +93,6 @@ class SqlResourceViewStoreTest extends ResourceViewStoreContract {
     }
 
     private int rows() {
-        return new JdbcTemplate(database).queryForObject("SELECT COUNT(*) FROM resource_view", Integer.class);
+        return SqliteViewsDatabase.rows(database, "resource_view");
     }
 }

@@ -2,14 +2,13 @@ package io.aura.query.waitlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aura.query.SqliteViewsDatabase;
 import java.nio.file.Path;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /** The waitlist view store contract on SQLite (the embedded default's adapter), and its batch. */
@@ -21,10 +20,7 @@ class SqlWaitlistViewStoreTest extends WaitlistViewStoreContract {
 
     @BeforeEach
     void setUp() {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        database = new SQLiteDataSource(config);
-        database.setUrl("jdbc:sqlite:" + dir.resolve("views.db"));
+        database = SqliteViewsDatabase.in(dir);
         store = new SqlWaitlistViewStore(database, database, new DataSourceTransactionManager(database)).createSchema();
     }
 
@@ -46,6 +42,6 @@ class SqlWaitlistViewStoreTest extends WaitlistViewStoreContract {
     }
 
     private int rows() {
-        return new JdbcTemplate(database).queryForObject("SELECT COUNT(*) FROM waitlist_entry", Integer.class);
+        return SqliteViewsDatabase.rows(database, "waitlist_entry");
     }
 }

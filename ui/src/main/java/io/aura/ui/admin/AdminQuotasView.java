@@ -60,7 +60,7 @@ public class AdminQuotasView extends VerticalLayout implements HasDynamicTitle {
             roles.add(r.name());
         }
         role.setItems(roles);
-        role.setItemLabelGenerator(r -> r.isEmpty() ? getTranslation("admin.quotas.any-role") : r);
+        role.setItemLabelGenerator(r -> r.isEmpty() ? getTranslation("admin.quotas.any-role") : getTranslation("admin.role." + r));
         role.setValue("");
         role.setId("quota-role");
         TextField username = new TextField(getTranslation("admin.quotas.username"));
@@ -137,7 +137,7 @@ public class AdminQuotasView extends VerticalLayout implements HasDynamicTitle {
         QuotaSpec s = q.spec();
         List<String> parts = new ArrayList<>();
         parts.add(s.username() != null ? s.username()
-                : s.role() != null ? getTranslation("admin.quotas.everyone-with", s.role())
+                : s.role() != null ? getTranslation("admin.quotas.everyone-with", getTranslation("admin.role." + s.role()))
                 : getTranslation("admin.quotas.everyone"));
         if (s.resourceId() != null) {
             parts.add(getTranslation("admin.quotas.on", names.getOrDefault(s.resourceId(), s.resourceId())));
