@@ -56,8 +56,7 @@ public class BookingInvitations implements CalendarInvitations {
                 .contains(type)) {
             return new None();
         }
-        Optional<BookingView> found = queries.query(new FindBooking(mail.bookingId()),
-                ResponseTypes.optionalInstanceOf(BookingView.class)).join();
+        Optional<BookingView> found = booking(mail.bookingId());
         if (found.isEmpty()) {
             return new NotYet();
         }
@@ -93,8 +92,7 @@ public class BookingInvitations implements CalendarInvitations {
         if (date.isEmpty()) {
             return new None();
         }
-        Optional<BookingView> found = queries.query(new FindBooking(mail.bookingId()),
-                ResponseTypes.optionalInstanceOf(BookingView.class)).join();
+        Optional<BookingView> found = booking(mail.bookingId());
         if (found.isEmpty()) {
             return new NotYet();
         }
@@ -115,5 +113,9 @@ public class BookingInvitations implements CalendarInvitations {
                 .join().map(UserView::displayName).orElse(null);
         return new Part(method.name(), IcsCalendar.invitation(method, booking, cancelledDates, location, organizer,
                 mail.email(), name, clock.instant()));
+    }
+
+    private Optional<BookingView> booking(String bookingId) {
+        return queries.query(new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingView.class)).join();
     }
 }

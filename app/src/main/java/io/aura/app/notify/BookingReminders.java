@@ -81,7 +81,7 @@ public final class BookingReminders {
             return Optional.empty();
         }
         String title = Optional.ofNullable(date.title()).filter(t -> !t.isBlank()).orElse(booking.get().title());
-        ZoneId zone = ZoneId.of(resource.map(ResourcePlace::timeZone).filter(BookingReminders::knownZone)
+        ZoneId zone = ZoneId.of(resource.map(ResourcePlace::timeZone).filter(NotificationFold::knownZone)
                 .orElse("UTC"));
         String place = resource.map(ResourcePlace::name).orElse(date.resourceId());
         ZonedDateTime from = date.start().atZone(zone);
@@ -102,14 +102,5 @@ public final class BookingReminders {
     static String subjectOf(String message) {
         int end = message.indexOf('\n');
         return end < 0 ? message : message.substring(0, end);
-    }
-
-    private static boolean knownZone(String zone) {
-        try {
-            ZoneId.of(zone);
-            return true;
-        } catch (RuntimeException unknown) {
-            return false;
-        }
     }
 }

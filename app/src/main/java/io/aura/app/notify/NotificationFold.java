@@ -160,7 +160,7 @@ final class NotificationFold {
         return DAY_AND_TIME.format(at.atZone(zone)) + " (" + zone.getId() + ")";
     }
 
-    private static boolean knownZone(String zone) {
+    static boolean knownZone(String zone) {
         try {
             ZoneId.of(zone);
             return true;

@@ -96,7 +96,8 @@ class BookingRemindersIT extends IntegrationTest {
         assertThat(CalendarFeedIT.sequence(event)).isEqualTo(CalendarFeedIT.sequence(confirmed));
         assertThat(start(event)).isEqualTo(start);
         assertThat(invitation.toString()).doesNotContain("VALARM");
-        Thread.sleep(1500); // the outbox polls every 0.2 s: a second mail would be here by now
+        // the outbox polls every 0.2 s: a second mail would arrive within this time
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> reminders().size() == 1);
         assertThat(reminders()).hasSize(1);
         // and the requester's inbox lists it
         assertThat(http.get("/api/notifications", alice).body().valueStream()
