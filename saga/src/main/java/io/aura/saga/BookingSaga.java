@@ -29,9 +29,13 @@ import io.aura.kernel.booking.BookingEvents.OccurrenceMarkedNoShow;
 import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.quota.ApplicableQuotas;
+import io.aura.kernel.quota.Charge;
 import io.aura.kernel.quota.QuotaCommands.ReleaseQuota;
+import io.aura.kernel.quota.QuotaCommands.ReserveMove;
 import io.aura.kernel.quota.QuotaCommands.ReserveQuota;
 import io.aura.kernel.quota.QuotaEvents.QuotaExceeded;
+import io.aura.kernel.quota.QuotaEvents.QuotaMoveExceeded;
+import io.aura.kernel.quota.QuotaEvents.QuotaMoveReserved;
 import io.aura.kernel.quota.QuotaEvents.QuotaReserved;
 import io.aura.kernel.quota.QuotaLedgerRules;
 import io.aura.kernel.schedule.ScheduleCommands.AbandonMove;
@@ -89,9 +93,12 @@ public class BookingSaga {
     private transient Clock clock;
 
     // The one exception (ADR 0034): a request counted against a quota keeps whose ledger counts it, to
-    // release it later, and the hold it asks for once the ledger agreed. Both stay null without a quota.
+    // release it later, and the hold (or move) it asks for once the ledger agreed. All null without a quota.
     private String quotaLedgerOwner;
     private PlaceHold holdAfterQuota;
+    private MoveHold moveAfterQuota;
+    /** the new date of a move the ledger counts beside the old one until the move is decided */
+    private TimeRange quotaMoveTo;
 
     @StartSaga
     @SagaEventHandler(associationProperty = BOOKING_ID)
@@ -224,10 +231,36 @@ public class BookingSaga {
     // ---- reschedule and cancellation -------------------------------------------------------------
 
     @SagaEventHandler(associationProperty = BOOKING_ID)
-    public void on(RescheduleRequested event, @Timestamp Instant requestedAt,
+    public void on(RescheduleRequested event, @Timestamp Instant requestedAt, @MessageIdentifier String eventId,
                    @MetaDataValue(MessageMetadata.ACTOR_ROLES) String roles) {
-        commands.send(new MoveHold(event.resourceId(), event.bookingId(), event.from(), event.to(), event.attendees(),
-                requestedAt, rolesOf(roles)));
+        MoveHold move = new MoveHold(event.resourceId(), event.bookingId(), event.from(), event.to(), event.attendees(),
+                requestedAt, rolesOf(roles));
+        ApplicableQuotas quotas = event.applicableQuotas();
+        if (quotaLedgerOwner == null || quotas.limitNothing() || event.from().equals(event.to())) {
+            commands.send(move); // never counted (or no new date): the move is the schedule's alone
+            return;
+        }
+        // The new date is counted before the hold moves, so a move cannot carry a booking into a full week.
+        moveAfterQuota = move;
+        Charge to = quotas.charges(event.bookingId(), event.resourceId(), List.of(event.to())).get(0);
+        commands.send(new ReserveMove(quotaLedgerOwner, event.bookingId(), eventId, event.from(), quotas.quotas(), to));
+    }
+
+    @SagaEventHandler(associationProperty = BOOKING_ID)
+    public void on(QuotaMoveReserved event) {
+        quotaMoveTo = event.to().occurrence();
+        if (moveAfterQuota != null) {
+            commands.send(moveAfterQuota);
+            moveAfterQuota = null;
+        }
+    }
+
+    /** The move would go over a quota: refused like a move onto a taken slot; the booking keeps its date. */
+    @SagaEventHandler(associationProperty = BOOKING_ID)
+    public void on(QuotaMoveExceeded event) {
+        moveAfterQuota = null;
+        commands.send(new RefuseReschedule(event.bookingId(), event.to(), QuotaLedgerRules.conflicts(event.excesses()),
+                QuotaLedgerRules.violations(event.excesses())));
     }
 
     @SagaEventHandler(associationProperty = BOOKING_ID)
@@ -243,17 +276,20 @@ public class BookingSaga {
     @SagaEventHandler(associationProperty = BOOKING_ID)
     public void on(HoldMoved event) {
         commands.send(new CompleteReschedule(event.bookingId(), event.to()));
+        releaseMovedQuota(event.bookingId(), event.from()); // the date it left no longer counts
     }
 
     @SagaEventHandler(associationProperty = BOOKING_ID)
     public void on(HoldMoveRefused event) {
         commands.send(new RefuseReschedule(event.bookingId(), event.to(), event.conflicts(), event.violations()));
+        releaseMovedQuota(event.bookingId(), event.to()); // the date it asked for is not held
     }
 
     @SagaEventHandler(associationProperty = BOOKING_ID)
     public void on(HoldMoveAbandoned event) {
         commands.send(new RefuseReschedule(event.bookingId(), event.to(), List.of(),
                 List.of(new FieldViolation("approval", event.reason()))));
+        releaseMovedQuota(event.bookingId(), event.to());
     }
 
     @SagaEventHandler(associationProperty = BOOKING_ID)
@@ -306,6 +342,14 @@ public class BookingSaga {
         deadlines.cancelAllWithinScope(CHECK_IN_DEADLINE);
     }
 
+    /** After a move the ledger counted is decided, it stops counting the loser: the date left, or the one refused. */
+    private void releaseMovedQuota(String bookingId, TimeRange loser) {
+        if (quotaMoveTo != null) {
+            releaseQuota(bookingId, List.of(loser));
+            quotaMoveTo = null;
+        }
+    }
+
     /** The ledger stops counting these dates (all: empty), when this booking was counted at all. */
     private void releaseQuota(String bookingId, List<TimeRange> occurrences) {
         if (quotaLedgerOwner != null) {
@@ -320,6 +364,22 @@ public class BookingSaga {
 
     public void setQuotaLedgerOwner(String quotaLedgerOwner) {
         this.quotaLedgerOwner = quotaLedgerOwner;
+    }
+
+    public MoveHold getMoveAfterQuota() {
+        return moveAfterQuota;
+    }
+
+    public void setMoveAfterQuota(MoveHold moveAfterQuota) {
+        this.moveAfterQuota = moveAfterQuota;
+    }
+
+    public TimeRange getQuotaMoveTo() {
+        return quotaMoveTo;
+    }
+
+    public void setQuotaMoveTo(TimeRange quotaMoveTo) {
+        this.quotaMoveTo = quotaMoveTo;
     }
 
     public PlaceHold getHoldAfterQuota() {

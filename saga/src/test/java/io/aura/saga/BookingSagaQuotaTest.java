@@ -2,19 +2,25 @@ package io.aura.saga;
 
 import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalExpired;
+import io.aura.kernel.booking.BookingCommands.CompleteReschedule;
 import io.aura.kernel.booking.BookingCommands.ConfirmBooking;
 import io.aura.kernel.booking.BookingCommands.DeclineBooking;
+import io.aura.kernel.booking.BookingCommands.RefuseReschedule;
 import io.aura.kernel.booking.BookingCommands.RejectBooking;
 import io.aura.kernel.booking.BookingEvents.BookingCancelled;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
+import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.quota.ApplicableQuotas;
 import io.aura.kernel.quota.Charge;
 import io.aura.kernel.quota.QuotaCommands.ReleaseQuota;
+import io.aura.kernel.quota.QuotaCommands.ReserveMove;
 import io.aura.kernel.quota.QuotaCommands.ReserveQuota;
 import io.aura.kernel.quota.QuotaEvents.Excess;
 import io.aura.kernel.quota.QuotaEvents.QuotaExceeded;
+import io.aura.kernel.quota.QuotaEvents.QuotaMoveExceeded;
+import io.aura.kernel.quota.QuotaEvents.QuotaMoveReserved;
 import io.aura.kernel.quota.QuotaEvents.QuotaReserved;
 import io.aura.kernel.quota.QuotaMeasure;
 import io.aura.kernel.quota.QuotaPeriod;
@@ -22,8 +28,11 @@ import io.aura.kernel.quota.QuotaQueries.QuotaView;
 import io.aura.kernel.quota.QuotaSpec;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ConflictPolicy;
+import io.aura.kernel.schedule.ScheduleCommands.MoveHold;
 import io.aura.kernel.schedule.ScheduleCommands.PlaceHold;
 import io.aura.kernel.schedule.ScheduleCommands.ReleaseHold;
+import io.aura.kernel.schedule.ScheduleEvents.HoldMoveRefused;
+import io.aura.kernel.schedule.ScheduleEvents.HoldMoved;
 import io.aura.kernel.schedule.ScheduleEvents.HoldPlaced;
 import io.aura.kernel.schedule.ScheduleEvents.HoldRefused;
 import io.aura.kernel.schedule.TimeRange;
@@ -169,5 +178,88 @@ class BookingSagaQuotaTest {
                 .published(GenericEventMessage.asEventMessage(series(ApplicableQuotas.NONE)).andMetaData(ALICE))
                 .whenAggregate(B).publishes(new BookingCancelled(B, R, "not needed"), ALICE)
                 .expectDispatchedCommands(new ReleaseHold(R, B, List.of()));
+    }
+
+    // ---- moves (ADR 0034): the new date is counted before the hold moves; the loser is released after ----
+
+    static final TimeRange MONDAY_IN_THREE_WEEKS = new TimeRange(Instant.parse("2026-12-28T09:00:00Z"),
+            Instant.parse("2026-12-28T10:00:00Z"));
+    static final Charge MOVED_CHARGE = Charge.of(B, R, null, MONDAY_IN_THREE_WEEKS, BERLIN);
+    static final MoveHold MOVE = new MoveHold(R, B, MONDAY, MONDAY_IN_THREE_WEEKS, 4, NOW, List.of("REQUESTER"));
+    static final QuotaMoveReserved MOVE_RESERVED = new QuotaMoveReserved("quota-ledger:alice", "alice", B, "move-1",
+            MONDAY, MOVED_CHARGE);
+
+    /** Alice asks to move the series' first date; the event's identifier names the move for the ledger. */
+    static Object moveRequested(ApplicableQuotas quotas) {
+        return new GenericEventMessage<>("move-1", new RescheduleRequested(B, R, MONDAY, MONDAY_IN_THREE_WEEKS, 4,
+                quotas), ALICE, NOW);
+    }
+
+    @Test
+    void a_move_of_a_counted_booking_is_counted_by_the_ledger_before_the_hold_moves() {
+        fixture.givenCurrentTime(NOW).andThenAggregate(B).published(REQUESTED_BY_ALICE)
+                .andThenAggregate("quota-ledger:alice").published(new QuotaReserved("quota-ledger:alice", "alice", B, CHARGES))
+                .whenAggregate(B).publishes(moveRequested(SERIES.applicableQuotas()))
+                .expectDispatchedCommands(new ReserveMove("alice", B, "move-1", MONDAY, List.of(THREE_A_WEEK),
+                        MOVED_CHARGE));
+    }
+
+    @Test
+    void once_the_ledger_reserved_the_new_date_the_hold_is_moved() {
+        fixture.givenCurrentTime(NOW).andThenAggregate(B).published(REQUESTED_BY_ALICE)
+                .andThenAggregate("quota-ledger:alice").published(new QuotaReserved("quota-ledger:alice", "alice", B, CHARGES))
+                .andThenAggregate(B).published(moveRequested(SERIES.applicableQuotas()))
+                .whenAggregate("quota-ledger:alice").publishes(MOVE_RESERVED)
+                .expectDispatchedCommands(MOVE);
+    }
+
+    @Test
+    void a_move_over_a_quota_is_refused_with_a_quota_conflict_and_the_hold_stays() {
+        Excess over = new Excess("q-1", QuotaPeriod.P1W, "2026-W53", QuotaMeasure.BOOKINGS, 3, 4,
+                List.of(MONDAY_IN_THREE_WEEKS));
+        fixture.givenCurrentTime(NOW).andThenAggregate(B).published(REQUESTED_BY_ALICE)
+                .andThenAggregate("quota-ledger:alice").published(new QuotaReserved("quota-ledger:alice", "alice", B, CHARGES))
+                .andThenAggregate(B).published(moveRequested(SERIES.applicableQuotas()))
+                .whenAggregate("quota-ledger:alice").publishes(new QuotaMoveExceeded("quota-ledger:alice", "alice", B,
+                        "move-1", MONDAY, MONDAY_IN_THREE_WEEKS, List.of(over)))
+                .expectDispatchedCommands(new RefuseReschedule(B, MONDAY_IN_THREE_WEEKS,
+                        List.of(new Conflict(MONDAY_IN_THREE_WEEKS, Conflict.Source.QUOTA, null, MONDAY_IN_THREE_WEEKS)),
+                        List.of(FieldViolation.of("quota", Rule.QUOTA_BOOKINGS_EXCEEDED, 3, 4, "2026-W53", "q-1"))))
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void a_moved_hold_releases_the_date_it_left() {
+        fixture.givenCurrentTime(NOW).andThenAggregate(B).published(REQUESTED_BY_ALICE)
+                .andThenAggregate("quota-ledger:alice").published(new QuotaReserved("quota-ledger:alice", "alice", B, CHARGES))
+                .andThenAggregate(B).published(moveRequested(SERIES.applicableQuotas()))
+                .andThenAggregate("quota-ledger:alice").published(MOVE_RESERVED)
+                .whenAggregate(R).publishes(new HoldMoved(R, B, MONDAY, MONDAY_IN_THREE_WEEKS, NOW))
+                .expectDispatchedCommands(new CompleteReschedule(B, MONDAY_IN_THREE_WEEKS),
+                        new ReleaseQuota("alice", B, List.of(MONDAY)));
+    }
+
+    @Test
+    void a_move_the_schedule_refused_releases_the_date_it_asked_for() {
+        fixture.givenCurrentTime(NOW).andThenAggregate(B).published(REQUESTED_BY_ALICE)
+                .andThenAggregate("quota-ledger:alice").published(new QuotaReserved("quota-ledger:alice", "alice", B, CHARGES))
+                .andThenAggregate(B).published(moveRequested(SERIES.applicableQuotas()))
+                .andThenAggregate("quota-ledger:alice").published(MOVE_RESERVED)
+                .whenAggregate(R).publishes(new HoldMoveRefused(R, B, MONDAY_IN_THREE_WEEKS, List.of(), List.of()))
+                .expectDispatchedCommands(new RefuseReschedule(B, MONDAY_IN_THREE_WEEKS, List.of(), List.of()),
+                        new ReleaseQuota("alice", B, List.of(MONDAY_IN_THREE_WEEKS)));
+    }
+
+    @Test
+    void a_move_of_a_booking_no_quota_counted_goes_straight_to_the_schedule_and_releases_nothing() {
+        fixture.givenCurrentTime(NOW).andThenAggregate(B)
+                .published(GenericEventMessage.asEventMessage(series(ApplicableQuotas.NONE)).andMetaData(ALICE))
+                .whenAggregate(B).publishes(moveRequested(ApplicableQuotas.NONE))
+                .expectDispatchedCommands(MOVE);
+        fixture.givenCurrentTime(NOW).andThenAggregate(B)
+                .published(GenericEventMessage.asEventMessage(series(ApplicableQuotas.NONE)).andMetaData(ALICE),
+                        moveRequested(ApplicableQuotas.NONE))
+                .whenAggregate(R).publishes(new HoldMoved(R, B, MONDAY, MONDAY_IN_THREE_WEEKS, NOW))
+                .expectDispatchedCommands(new CompleteReschedule(B, MONDAY_IN_THREE_WEEKS));
     }
 }

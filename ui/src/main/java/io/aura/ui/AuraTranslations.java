@@ -21,7 +21,7 @@ public class AuraTranslations implements I18NProvider {
 
     /** The feature bundles under {@code i18n/}. */
     public static final List<String> FEATURES =
-            List.of("shell", "booking", "repeat", "calendar", "approval", "admin", "audit", "refusal");
+            List.of("shell", "booking", "repeat", "calendar", "approval", "admin", "audit", "refusal", "report");
 
     // a missing German file or key falls back to English, never to the JVM's default locale
     private static final ResourceBundle.Control NO_JVM_LOCALE =

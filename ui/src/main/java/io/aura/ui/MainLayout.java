@@ -28,6 +28,7 @@ import io.aura.ui.booking.CalendarView;
 import io.aura.ui.booking.HeatmapView;
 import io.aura.ui.booking.MyBookingsView;
 import io.aura.ui.booking.ResourcesView;
+import io.aura.ui.report.TimesheetsView;
 import jakarta.annotation.security.PermitAll;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +84,7 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         nav.addItem(item("shell.nav.utilization", HeatmapView.class));
         nav.addItem(item("shell.nav.resources", ResourcesView.class));
         nav.addItem(item("shell.nav.notifications", NotificationsView.class));
+        nav.addItem(item("shell.nav.timesheets", TimesheetsView.class));
         List<String> roles = roles(authentication);
         if (roles.contains("APPROVER") || roles.contains("ADMIN")) {
             nav.addItem(item("shell.nav.approvals", ApprovalsView.class));

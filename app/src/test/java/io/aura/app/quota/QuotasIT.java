@@ -214,6 +214,100 @@ class QuotasIT extends IntegrationTest {
         assertThat(upcoming(alice, "usedMinutes")).isEqualTo(90);
     }
 
+    // ---- moves (ADR 0034): a move is counted in the week it goes to, the week it leaves gets its room back ----
+
+    Http.Response bookAt(String token, Instant start) {
+        return http.post("/events/create", token, Map.of("title", "Quota " + start, "resourceId", resourceId,
+                "start", start.toString(), "end", start.plus(Duration.ofMinutes(30)).toString()));
+    }
+
+    Http.Response move(String token, String bookingId, Instant start) {
+        return http.post("/events/" + bookingId + "/reschedule", token, Map.of("start", start.toString(),
+                "end", start.plus(Duration.ofMinutes(30)).toString()));
+    }
+
+    List<String> onCalendarInTheWeekOf(Instant someDay) {
+        List<String> ids = new ArrayList<>();
+        http.get("/dashboard/calendar?resourceId=" + resourceId + "&from=" + someDay.minus(Duration.ofDays(2)) + "&to="
+                + someDay.plus(Duration.ofDays(2)), adminToken).body().get("events")
+                .forEach(e -> ids.add(e.get("bookingId").asString()));
+        return ids;
+    }
+
+    @Test
+    void a_move_into_a_full_week_is_409_quota_a_move_within_it_fits_and_a_move_out_gives_its_week_room_back() {
+        quota(adminToken, Map.of("username", aliceName, "resourceId", resourceId, "period", "P1W", "maxBookings", 2));
+        Instant nextWeek = day.plus(Duration.ofDays(7));
+        String first = bookAt(alice, day).body().get("bookingId").asString();
+        String second = bookAt(alice, day.plus(Duration.ofHours(2))).body().get("bookingId").asString();
+        assertThat(bookAt(alice, nextWeek).status()).isEqualTo(201);
+        assertThat(bookAt(alice, nextWeek.plus(Duration.ofHours(2))).status()).isEqualTo(201);
+
+        var intoAFullWeek = move(alice, first, nextWeek.plus(Duration.ofHours(4)));
+
+        assertThat(intoAFullWeek.status()).as(String.valueOf(intoAFullWeek.body())).isEqualTo(409);
+        assertThat(intoAFullWeek.body().get("bookingStatus").asString()).isEqualTo("CONFIRMED");
+        assertThat(intoAFullWeek.body().get("conflicts").get(0).get("source").asString()).isEqualTo("QUOTA");
+        assertThat(http.get("/events/status?bookingId=" + first, alice).body().get("start").asString())
+                .isEqualTo(day.toString());
+        assertThat(onCalendarInTheWeekOf(nextWeek)).hasSize(2);
+
+        var withinItsWeek = move(alice, first, day.plus(Duration.ofHours(4)));
+        assertThat(withinItsWeek.status()).as(String.valueOf(withinItsWeek.body())).isEqualTo(201);
+
+        var outOfItsWeek = move(alice, second, day.plus(Duration.ofDays(14)));
+        assertThat(outOfItsWeek.status()).as(String.valueOf(outOfItsWeek.body())).isEqualTo(201);
+        // the date it left is released after the move: the old week has room for one more again
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                events("quota-ledger:" + aliceName, "QuotaReleased") == 2);
+        assertThat(bookAt(alice, day.plus(Duration.ofHours(6))).status()).isEqualTo(201);
+        assertThat(bookAt(alice, day.plus(Duration.ofHours(8))).status()).isEqualTo(409);
+    }
+
+    @Test
+    void moves_and_requests_racing_into_one_week_never_go_over_its_quota() throws Exception {
+        quota(adminToken, Map.of("username", aliceName, "resourceId", resourceId, "period", "P1W", "maxBookings", 3));
+        Instant nextWeek = day.plus(Duration.ofDays(7));
+        List<String> thisWeek = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            thisWeek.add(bookAt(alice, day.plus(Duration.ofHours(i))).body().get("bookingId").asString());
+        }
+        assertThat(bookAt(alice, nextWeek).status()).isEqualTo(201);
+
+        // three moves into next week and three new requests there, released at once: two fit
+        List<java.util.concurrent.Callable<Http.Response>> racers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String booking = thisWeek.get(i);
+            Instant to = nextWeek.plus(Duration.ofHours(1 + i));
+            racers.add(() -> move(alice, booking, to));
+            Instant fresh = nextWeek.plus(Duration.ofHours(5 + i));
+            racers.add(() -> bookAt(alice, fresh));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers.size());
+        List<Future<Http.Response>> answers = new ArrayList<>();
+        racers.forEach(racer -> answers.add(pool.submit(() -> {
+            start.await();
+            return racer.call();
+        })));
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Http.Response> answer : answers) {
+            statuses.add(answer.get().status());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses.stream().filter(s -> s == 201)).hasSize(2);
+        assertThat(onCalendarInTheWeekOf(nextWeek)).hasSize(3);
+        int movesAccepted = 0;
+        for (int i = 0; i < statuses.size(); i += 2) { // racers alternate: a move, then a new request
+            movesAccepted += statuses.get(i) == 201 ? 1 : 0;
+        }
+        assertThat(onCalendarInTheWeekOf(day)).as("a refused move keeps its date").hasSize(3 - movesAccepted);
+        assertThat(upcomingIn(alice, 1)).as("next week's count in the ledger's view").isEqualTo(3);
+    }
+
     /**
      * What the caller's one quota holds in the week of the test's slots (a later week than now: "upcoming"),
      * once the quota view has caught up with the ledger.
@@ -224,6 +318,17 @@ class QuotasIT extends IntegrationTest {
             JsonNode upcoming = http.get("/api/quotas/usage", token).body().get(0).get("upcoming");
             seen[0] = upcoming == null || upcoming.isEmpty() ? 0 : upcoming.get(0).get(measure).asLong();
             return seen[0] > 0;
+        });
+        return seen[0];
+    }
+
+    /** What the caller's one quota holds in its {@code index}-th later period that holds something. */
+    private long upcomingIn(String token, int index) {
+        long[] seen = {-1};
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode upcoming = http.get("/api/quotas/usage", token).body().get(0).get("upcoming");
+            seen[0] = upcoming == null || upcoming.size() <= index ? -1 : upcoming.get(index).get("usedBookings").asLong();
+            return seen[0] == 3;
         });
         return seen[0];
     }

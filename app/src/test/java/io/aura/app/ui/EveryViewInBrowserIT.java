@@ -18,7 +18,7 @@ import org.openqa.selenium.WebDriver;
  * page, not a grid's rows, not the calendar), and axe finds no serious or critical WCAG 2.1 A/AA problem.
  */
 class EveryViewInBrowserIT extends BrowserTest {
-    static final List<String> VIEWS = List.of("", "bookings", "heatmap", "resources", "notifications", "inbox",
+    static final List<String> VIEWS = List.of("", "bookings", "heatmap", "resources", "notifications", "inbox", "timesheets",
             "audit", "admin/resources", "admin/users", "admin/blackouts", "admin/webhooks", "admin/outlook",
             "admin/quotas");
 

@@ -32,6 +32,7 @@ import io.aura.kernel.booking.BookingEvents.RescheduleRefused;
 import io.aura.kernel.booking.BookingEvents.RescheduleRequested;
 import io.aura.kernel.booking.BookingRequestRules;
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.quota.ApplicableQuotas;
 import io.aura.kernel.resource.CheckInPolicy;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.ConflictPolicy;
@@ -56,6 +57,8 @@ public class Booking {
 
     private String resourceId;
     private String requester;
+    /** the quotas the request was counted against (ADR 0034): a move is counted against them too */
+    private ApplicableQuotas applicableQuotas = ApplicableQuotas.NONE;
     private TimeRange range;
     private int attendees;
     private BookingStatus status;
@@ -172,7 +175,7 @@ public class Booking {
             throw new BookingStateException("a reschedule of this booking is already being decided");
         }
         apply(new RescheduleRequested(bookingId, resourceId, c.from() == null ? currentSlot() : c.from(), c.to(),
-                attendees));
+                attendees, applicableQuotas));
     }
 
     @CommandHandler
@@ -256,6 +259,7 @@ public class Booking {
         bookingId = e.bookingId();
         resourceId = e.resourceId();
         requester = e.requester();
+        applicableQuotas = e.applicableQuotas();
         range = e.range();
         attendees = e.attendees();
         status = BookingStatus.REQUESTED;

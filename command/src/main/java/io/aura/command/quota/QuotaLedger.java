@@ -5,9 +5,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.aura.kernel.quota.Charge;
 import io.aura.kernel.quota.QuotaCommands;
 import io.aura.kernel.quota.QuotaCommands.ReleaseQuota;
+import io.aura.kernel.quota.QuotaCommands.ReserveMove;
 import io.aura.kernel.quota.QuotaCommands.ReserveQuota;
 import io.aura.kernel.quota.QuotaEvents.Excess;
 import io.aura.kernel.quota.QuotaEvents.QuotaExceeded;
+import io.aura.kernel.quota.QuotaEvents.QuotaMoveExceeded;
+import io.aura.kernel.quota.QuotaEvents.QuotaMoveReserved;
 import io.aura.kernel.quota.QuotaEvents.QuotaReleased;
 import io.aura.kernel.quota.QuotaEvents.QuotaReserved;
 import io.aura.kernel.quota.QuotaLedgerRules;
@@ -37,7 +40,7 @@ public class QuotaLedger {
 
     /** the counted dates per booking */
     private final Map<String, List<Charge>> live = new HashMap<>();
-    /** every booking decided here, kept so a redelivered request is not decided again */
+    /** every booking and move decided here, kept so a redelivered request is not decided again */
     private final Set<String> decided = new HashSet<>();
 
     protected QuotaLedger() {}
@@ -56,6 +59,32 @@ public class QuotaLedger {
             apply(new QuotaReserved(id, command.username(), command.bookingId(), command.charges()));
         } else {
             apply(new QuotaExceeded(id, command.username(), command.bookingId(), excesses));
+        }
+    }
+
+    /**
+     * A move is counted as the booking will be after it: without the date it leaves, with the new one. Both stay
+     * counted until the saga releases the loser, so nothing racing it can use the room the move may still need.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ReserveMove command) {
+        String id = QuotaCommands.ledgerId(command.username());
+        ledgerId = id;
+        if (decided.contains(command.moveId())) {
+            return;
+        }
+        List<Charge> counted = new ArrayList<>();
+        live.forEach((booking, charges) -> charges.stream()
+                .filter(c -> !(booking.equals(command.bookingId()) && c.occurrence().equals(command.from())))
+                .forEach(counted::add));
+        List<Excess> excesses = QuotaLedgerRules.excesses(command.quotas(), counted, List.of(command.to()));
+        if (excesses.isEmpty()) {
+            apply(new QuotaMoveReserved(id, command.username(), command.bookingId(), command.moveId(), command.from(),
+                    command.to()));
+        } else {
+            apply(new QuotaMoveExceeded(id, command.username(), command.bookingId(), command.moveId(), command.from(),
+                    command.to().occurrence(), excesses));
         }
     }
 
@@ -84,6 +113,22 @@ public class QuotaLedger {
     void on(QuotaExceeded event) {
         ledgerId = event.ledgerId();
         decided.add(event.bookingId());
+    }
+
+    @EventSourcingHandler
+    void on(QuotaMoveReserved event) {
+        ledgerId = event.ledgerId();
+        decided.add(event.moveId());
+        List<Charge> charges = live.computeIfAbsent(event.bookingId(), b -> new ArrayList<>());
+        if (charges.stream().noneMatch(c -> c.occurrence().equals(event.to().occurrence()))) {
+            charges.add(event.to()); // a "move" to the date it holds counts it once
+        }
+    }
+
+    @EventSourcingHandler
+    void on(QuotaMoveExceeded event) {
+        ledgerId = event.ledgerId();
+        decided.add(event.moveId());
     }
 
     @EventSourcingHandler

@@ -120,6 +120,17 @@ class BookingTest {
     }
 
     @Test
+    void a_move_carries_the_quotas_the_booking_was_counted_against_so_the_new_date_is_counted_too() {
+        ApplicableQuotas twoAWeek = ApplicableQuotas.of(List.of(new QuotaView("q-1", new QuotaSpec(null, null, null,
+                "alice", QuotaPeriod.P1W, null, 2))), "Europe/Berlin");
+        BookingRequested counted = new BookingRequested("b-1", "r-1", "Standup", SLOT, List.of(SLOT), null,
+                ConflictPolicy.ALL_OR_NOTHING, 4, List.of(), null, "alice", twoAWeek);
+        fixture.given(counted, CONFIRMED)
+                .when(new RequestReschedule("b-1", LATER, "alice", false))
+                .expectEvents(new RescheduleRequested("b-1", "r-1", SLOT, LATER, 4, twoAWeek));
+    }
+
+    @Test
     void a_reschedule_is_requested_then_completed() {
         fixture.given(REQUESTED, CONFIRMED)
                 .when(new RequestReschedule("b-1", LATER, "alice", false))

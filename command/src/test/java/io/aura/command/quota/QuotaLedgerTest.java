@@ -3,9 +3,12 @@ package io.aura.command.quota;
 import io.aura.command.Fixtures;
 import io.aura.kernel.quota.Charge;
 import io.aura.kernel.quota.QuotaCommands.ReleaseQuota;
+import io.aura.kernel.quota.QuotaCommands.ReserveMove;
 import io.aura.kernel.quota.QuotaCommands.ReserveQuota;
 import io.aura.kernel.quota.QuotaEvents.Excess;
 import io.aura.kernel.quota.QuotaEvents.QuotaExceeded;
+import io.aura.kernel.quota.QuotaEvents.QuotaMoveExceeded;
+import io.aura.kernel.quota.QuotaEvents.QuotaMoveReserved;
 import io.aura.kernel.quota.QuotaEvents.QuotaReleased;
 import io.aura.kernel.quota.QuotaEvents.QuotaReserved;
 import io.aura.kernel.quota.QuotaMeasure;
@@ -147,6 +150,71 @@ class QuotaLedgerTest {
                 .expectNoEvents();
         fixture.given(reserved("b-1", monday))
                 .when(new ReleaseQuota("alice", "b-7", List.of()))
+                .expectNoEvents();
+    }
+
+    // ---- moves: the new date counts as if the old one were free, both until the move is decided ----
+
+    @Test
+    void a_move_into_a_full_week_is_exceeded_and_the_booking_keeps_its_date() {
+        Charge leaving = charge("b-1", "r-1", "2026-12-07T09:00:00Z");
+        Charge into = charge("b-1", "r-1", "2026-12-16T09:00:00Z");
+        fixture.given(reserved("b-1", leaving), reserved("b-2", charge("b-2", "r-1", "2026-12-14T09:00:00Z")),
+                        reserved("b-3", charge("b-3", "r-2", "2026-12-15T09:00:00Z")))
+                .when(new ReserveMove("alice", "b-1", "move-1", leaving.occurrence(), List.of(TWO_A_WEEK), into))
+                .expectEvents(new QuotaMoveExceeded(LEDGER, "alice", "b-1", "move-1", leaving.occurrence(),
+                        into.occurrence(), List.of(new Excess("q-week", QuotaPeriod.P1W, "2026-W51",
+                                QuotaMeasure.BOOKINGS, 2, 3, List.of(into.occurrence())))));
+    }
+
+    @Test
+    void a_move_within_a_full_week_fits_because_the_date_it_leaves_is_not_counted_twice() {
+        Charge leaving = charge("b-1", "r-1", "2026-12-07T09:00:00Z");
+        Charge laterThatWeek = charge("b-1", "r-1", "2026-12-10T09:00:00Z");
+        fixture.given(reserved("b-1", leaving), reserved("b-2", charge("b-2", "r-1", "2026-12-08T09:00:00Z")))
+                .when(new ReserveMove("alice", "b-1", "move-1", leaving.occurrence(), List.of(TWO_A_WEEK),
+                        laterThatWeek))
+                .expectEvents(new QuotaMoveReserved(LEDGER, "alice", "b-1", "move-1", leaving.occurrence(),
+                        laterThatWeek));
+    }
+
+    @Test
+    void while_a_move_is_decided_both_dates_count_for_everything_else() {
+        Charge leaving = charge("b-1", "r-1", "2026-12-07T09:00:00Z");
+        Charge into = charge("b-1", "r-1", "2026-12-16T09:00:00Z");
+        Charge otherInTheNewWeek = charge("b-2", "r-1", "2026-12-17T09:00:00Z");
+        Charge otherInTheOldWeek = charge("b-3", "r-1", "2026-12-08T09:00:00Z");
+        var moving = new QuotaMoveReserved(LEDGER, "alice", "b-1", "move-1", leaving.occurrence(), into);
+        fixture.given(reserved("b-1", leaving), moving, reserved("b-2", otherInTheNewWeek))
+                .when(new ReserveQuota("alice", "b-3", List.of(TWO_A_WEEK), List.of(otherInTheOldWeek)))
+                .expectEvents(reserved("b-3", otherInTheOldWeek));
+        // the new week holds the moving date and b-2: full, although the move is not decided yet
+        Charge third = charge("b-4", "r-1", "2026-12-18T09:00:00Z");
+        fixture.given(reserved("b-1", leaving), moving, reserved("b-2", otherInTheNewWeek))
+                .when(new ReserveQuota("alice", "b-4", List.of(TWO_A_WEEK), List.of(third)))
+                .expectEvents(new QuotaExceeded(LEDGER, "alice", "b-4", List.of(new Excess("q-week", QuotaPeriod.P1W,
+                        "2026-W51", QuotaMeasure.BOOKINGS, 2, 3, List.of(third.occurrence())))));
+    }
+
+    @Test
+    void after_the_move_the_date_it_left_is_released_and_frees_its_week() {
+        Charge leaving = charge("b-1", "r-1", "2026-12-07T09:00:00Z");
+        Charge into = charge("b-1", "r-1", "2026-12-16T09:00:00Z");
+        Charge newInTheOldWeek = charge("b-3", "r-1", "2026-12-09T09:00:00Z");
+        fixture.given(reserved("b-1", leaving), reserved("b-2", charge("b-2", "r-1", "2026-12-08T09:00:00Z")),
+                        new QuotaMoveReserved(LEDGER, "alice", "b-1", "move-1", leaving.occurrence(), into),
+                        new QuotaReleased(LEDGER, "alice", "b-1", List.of(leaving.occurrence())))
+                .when(new ReserveQuota("alice", "b-3", List.of(TWO_A_WEEK), List.of(newInTheOldWeek)))
+                .expectEvents(reserved("b-3", newInTheOldWeek));
+    }
+
+    @Test
+    void a_redelivered_move_is_not_decided_again() {
+        Charge leaving = charge("b-1", "r-1", "2026-12-07T09:00:00Z");
+        Charge into = charge("b-1", "r-1", "2026-12-16T09:00:00Z");
+        fixture.given(reserved("b-1", leaving),
+                        new QuotaMoveReserved(LEDGER, "alice", "b-1", "move-1", leaving.occurrence(), into))
+                .when(new ReserveMove("alice", "b-1", "move-1", leaving.occurrence(), List.of(TWO_A_WEEK), into))
                 .expectNoEvents();
     }
 }

@@ -23,6 +23,7 @@ import io.aura.kernel.booking.BookingQueries.FindBookingsOf;
 import io.aura.kernel.booking.BookingQueries.FindCalendar;
 import io.aura.kernel.booking.BookingQueries.FindCancelledBookings;
 import io.aura.kernel.booking.BookingQueries.FindCheckInsDue;
+import io.aura.kernel.booking.BookingQueries.FindHeldBookings;
 import io.aura.kernel.booking.BookingQueries.WatchCalendar;
 import io.aura.kernel.booking.BookingStatus;
 import java.util.ArrayList;
@@ -164,6 +165,11 @@ public class BookingProjection {
     }
 
     /** The dates due for their no-show check, for the sweep (ADR 0033). */
+    @QueryHandler
+    List<BookingView> handle(FindHeldBookings query) {
+        return views.heldStartingBetween(query.from(), query.to(), query.requester());
+    }
+
     @QueryHandler
     List<CheckInDue> handle(FindCheckInsDue query) {
         return views.checkInsDue(query.now(), query.limit());

@@ -42,6 +42,13 @@ public interface BookingViewStore {
      */
     List<CheckInDue> checkInsDue(Instant now, int limit);
 
+    /**
+     * The bookings with a date that held its resource (confirmed, checked in or not, or a no-show) starting in
+     * [from, to), of one requester or, with {@code requester} null, of everyone; each once, in no particular
+     * order. What timesheets and utilization reports are folded from (their dates are counted by their start).
+     */
+    List<BookingView> heldStartingBetween(Instant from, Instant to, String requester);
+
     /** Forgets every booking (a replay starts from nothing). */
     void clear();
 }

@@ -37,6 +37,8 @@ public final class MongoBookingViewStore implements BookingViewStore {
                 .on("start", Sort.Direction.DESC).named("mine"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("occurrences.checkInDueAt", Sort.Direction.ASC)
                 .named("checkInDue"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("occurrences.start", Sort.Direction.ASC)
+                .named("held"));
     }
 
     @Override
@@ -79,6 +81,17 @@ public final class MongoBookingViewStore implements BookingViewStore {
     public List<BookingView> cancelledBetween(Instant from, Instant to, String resourceId) {
         Criteria criteria = Criteria.where("status").is(BookingStatus.CANCELLED).and("resourceId").is(resourceId)
                 .and("occurrences").elemMatch(Criteria.where("start").lt(to).and("end").gt(from));
+        return mongo.find(Query.query(criteria), BookingDocument.class, COLLECTION).stream()
+                .map(BookingDocument::toView).toList();
+    }
+
+    @Override
+    public List<BookingView> heldStartingBetween(Instant from, Instant to, String requester) {
+        Criteria criteria = Criteria.where("occurrences").elemMatch(Criteria.where("start").gte(from).lt(to)
+                .and("status").in(OccurrenceStatus.CONFIRMED, OccurrenceStatus.NO_SHOW));
+        if (requester != null) {
+            criteria = criteria.and("requester").is(requester);
+        }
         return mongo.find(Query.query(criteria), BookingDocument.class, COLLECTION).stream()
                 .map(BookingDocument::toView).toList();
     }

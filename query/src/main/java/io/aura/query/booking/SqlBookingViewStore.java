@@ -6,6 +6,7 @@ import io.aura.kernel.booking.BookingQueries.CheckInDue;
 import io.aura.kernel.booking.BookingQueries.Occurrence;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.booking.OccurrenceStatus;
+import io.aura.kernel.report.Reports;
 import io.aura.query.store.SqlViewStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +56,12 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
             // the longest active occurrence ever stored: how far before a window an overlapping one can start
             writer.execute("CREATE TABLE IF NOT EXISTS booking_slot_span (id INTEGER PRIMARY KEY, longest BIGINT NOT NULL)");
             writer.update("INSERT INTO booking_slot_span (id, longest) VALUES (1, 0) ON CONFLICT (id) DO NOTHING");
+            // a row per date that held its resource (confirmed or a no-show), by start: what reports read
+            writer.execute("CREATE TABLE IF NOT EXISTS booking_held (booking_id VARCHAR(100) NOT NULL, "
+                    + "requester VARCHAR(200), start_at BIGINT NOT NULL)");
+            writer.execute("CREATE INDEX IF NOT EXISTS booking_held_start ON booking_held (start_at)");
+            writer.execute("CREATE INDEX IF NOT EXISTS booking_held_requester ON booking_held (requester, start_at)");
+            writer.execute("CREATE INDEX IF NOT EXISTS booking_held_booking ON booking_held (booking_id)");
             // a row per confirmed date still waiting for its check-in (ADR 0033): what the no-show sweep reads
             writer.execute("CREATE TABLE IF NOT EXISTS booking_check_in_due (booking_id VARCHAR(100) NOT NULL, "
                     + "start_at BIGINT NOT NULL, end_at BIGINT NOT NULL, due_at BIGINT NOT NULL)");
@@ -117,6 +124,16 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
     }
 
     @Override
+    public List<BookingView> heldStartingBetween(Instant from, Instant to, String requester) {
+        String sql = "SELECT v.doc FROM booking_view v WHERE v.booking_id IN (SELECT h.booking_id FROM booking_held h "
+                + "WHERE h.start_at >= ? AND h.start_at < ?" + (requester == null ? ")" : " AND h.requester = ?)");
+        Object[] args = requester == null ? new Object[] {from.toEpochMilli(), to.toEpochMilli()}
+                : new Object[] {from.toEpochMilli(), to.toEpochMilli(), requester};
+        return reader.queryForList(sql, String.class, args).stream()
+                .map(doc -> JSON.readValue(doc, BookingView.class)).toList();
+    }
+
+    @Override
     public List<CheckInDue> checkInsDue(Instant now, int limit) {
         return reader.query("SELECT booking_id, start_at, end_at FROM booking_check_in_due WHERE due_at <= ? "
                         + "ORDER BY due_at, booking_id, start_at LIMIT ?",
@@ -130,6 +147,7 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
         transaction.executeWithoutResult(s -> {
             writer.update("DELETE FROM booking_cancelled");
             writer.update("DELETE FROM booking_check_in_due");
+            writer.update("DELETE FROM booking_held");
             writer.update("DELETE FROM booking_slot");
             writer.update("DELETE FROM booking_view");
             writer.update("UPDATE booking_slot_span SET longest = 0 WHERE id = 1");
@@ -143,6 +161,7 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
         List<Object[]> slots = new ArrayList<>();
         List<Object[]> cancelled = new ArrayList<>();
         List<Object[]> dues = new ArrayList<>();
+        List<Object[]> held = new ArrayList<>();
         long longest = 0;
         for (BookingView v : views) {
             if (v.status() == BookingStatus.CANCELLED) {
@@ -161,6 +180,9 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
                     slots.add(new Object[] {v.bookingId(), v.resourceId(), start, end, o.status().name(), v.title()});
                     longest = Math.max(longest, end - start);
                 }
+                if (Reports.heldTime(o)) {
+                    held.add(new Object[] {v.bookingId(), v.requester(), o.start().toEpochMilli()});
+                }
                 if (v.status() == BookingStatus.CONFIRMED && o.status() == OccurrenceStatus.CONFIRMED
                         && o.checkInDueAt() != null && o.checkedInAt() == null) {
                     dues.add(new Object[] {v.bookingId(), o.start().toEpochMilli(), o.end().toEpochMilli(),
@@ -178,6 +200,10 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
             if (!cancelled.isEmpty()) {
                 writer.batchUpdate("INSERT INTO booking_cancelled (booking_id, resource_id, start_at, end_at) "
                         + "VALUES (?, ?, ?, ?)", cancelled);
+            }
+            writer.batchUpdate("DELETE FROM booking_held WHERE booking_id = ?", ids);
+            if (!held.isEmpty()) {
+                writer.batchUpdate("INSERT INTO booking_held (booking_id, requester, start_at) VALUES (?, ?, ?)", held);
             }
             writer.batchUpdate("DELETE FROM booking_check_in_due WHERE booking_id = ?", ids);
             if (!dues.isEmpty()) {

@@ -2,6 +2,7 @@ package io.aura.query.quota;
 
 import io.aura.kernel.quota.Charge;
 import io.aura.kernel.quota.QuotaEvents.QuotaDefined;
+import io.aura.kernel.quota.QuotaEvents.QuotaMoveReserved;
 import io.aura.kernel.quota.QuotaEvents.QuotaReleased;
 import io.aura.kernel.quota.QuotaEvents.QuotaRemoved;
 import io.aura.kernel.quota.QuotaEvents.QuotaReserved;
@@ -48,6 +49,12 @@ public class QuotaProjection {
     @EventHandler
     void on(QuotaReserved event) {
         store.saveCharges(event.username(), event.bookingId(), event.charges());
+    }
+
+    @EventHandler
+    void on(QuotaMoveReserved event) {
+        store.saveCharges(event.username(), event.bookingId(),
+                QuotaFold.moveReserved(store.chargesOf(event.username(), event.bookingId()), event));
     }
 
     @EventHandler

@@ -198,6 +198,34 @@ abstract class BookingViewStoreContract {
     }
 
     @Test
+    void reports_find_the_bookings_with_a_held_date_starting_in_the_period_of_one_requester_or_all() {
+        TimeRange monday = slot(MONDAY_9, 60);
+        TimeRange nextMonday = slot(MONDAY_9.plus(Duration.ofDays(7)), 60);
+        BookingView series = withOccurrences(booking("b-1", "r-1", "alice", BookingStatus.CONFIRMED, monday),
+                new Occurrence(monday.start(), monday.end(), OccurrenceStatus.NO_SHOW),
+                new Occurrence(nextMonday.start(), nextMonday.end(), OccurrenceStatus.CONFIRMED));
+        BookingView bobs = booking("b-2", "r-2", "bob", BookingStatus.CONFIRMED, slot(MONDAY_9.plusSeconds(3600), 30));
+        BookingView pending = booking("b-3", "r-1", "alice", BookingStatus.PENDING_APPROVAL, slot(MONDAY_9, 30));
+        store().save(series);
+        store().save(bobs);
+        store().save(pending);
+        Instant weekEnd = MONDAY_9.plus(Duration.ofDays(6));
+
+        assertThat(store().heldStartingBetween(MONDAY_9, weekEnd, null)).containsExactlyInAnyOrder(series, bobs);
+        assertThat(store().heldStartingBetween(MONDAY_9, weekEnd, "alice")).containsExactly(series);
+        assertThat(store().heldStartingBetween(MONDAY_9.plusSeconds(1), weekEnd, "alice")).as("counted by start")
+                .isEmpty();
+        assertThat(store().heldStartingBetween(weekEnd, weekEnd.plus(Duration.ofDays(7)), null))
+                .containsExactly(series);
+
+        store().save(withStatus(bobs, BookingStatus.CANCELLED, new Occurrence(bobs.start(), bobs.end(),
+                OccurrenceStatus.CANCELLED)));
+        assertThat(store().heldStartingBetween(MONDAY_9, weekEnd, null)).containsExactly(series);
+        store().clear();
+        assertThat(store().heldStartingBetween(MONDAY_9, weekEnd, null)).isEmpty();
+    }
+
+    @Test
     void a_cancelled_booking_and_a_cleared_store_have_nothing_due() {
         TimeRange monday = slot(MONDAY_9, 60);
         Instant due = MONDAY_9.plus(Duration.ofMinutes(10));

@@ -85,9 +85,22 @@ public final class BookingEvents {
 
     public record OccurrenceCancelled(String bookingId, String resourceId, TimeRange occurrence) {}
 
-    /** Revision 2 marks {@code attendees} (stored before it without a revision and without them). */
+    /**
+     * Revision 2 marks {@code attendees} (stored before it without a revision and without them).
+     * {@code applicableQuotas} (ADR 0034; absent in older events: none) are the quotas the booking was counted
+     * against when it was requested: the new date is counted against them before the hold moves.
+     */
     @EventRevision("2")
-    public record RescheduleRequested(String bookingId, String resourceId, TimeRange from, TimeRange to, int attendees) {}
+    public record RescheduleRequested(String bookingId, String resourceId, TimeRange from, TimeRange to, int attendees,
+                                      ApplicableQuotas applicableQuotas) {
+        public RescheduleRequested {
+            applicableQuotas = applicableQuotas == null ? ApplicableQuotas.NONE : applicableQuotas;
+        }
+
+        public RescheduleRequested(String bookingId, String resourceId, TimeRange from, TimeRange to, int attendees) {
+            this(bookingId, resourceId, from, to, attendees, ApplicableQuotas.NONE);
+        }
+    }
 
     public record BookingRescheduled(String bookingId, String resourceId, TimeRange from, TimeRange to) {}
 

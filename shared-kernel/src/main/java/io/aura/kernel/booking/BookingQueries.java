@@ -114,6 +114,12 @@ public final class BookingQueries {
     public record CalendarEntry(String bookingId, String title, String resourceId, Instant start, Instant end,
                                 BookingStatus status) {}
 
+    /**
+     * The bookings with a date that held its resource (confirmed or a no-show) starting in [from, to), of one
+     * requester or (null) of everyone: what timesheets and utilization reports are made from.
+     */
+    public record FindHeldBookings(Instant from, Instant to, String requester) {}
+
     /** The cancelled bookings of one resource with a date overlapping [from, to), as their views (ADR 0035). */
     public record FindCancelledBookings(Instant from, Instant to, String resourceId) {}
     /** Confirmed dates needing check-in, not checked in, whose window ended by {@code now}: at most {@code limit}. */

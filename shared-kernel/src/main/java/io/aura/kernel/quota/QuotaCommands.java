@@ -36,6 +36,20 @@ public final class QuotaCommands {
         public String targetAggregateId() { return ledgerId(username); }
     }
 
+    /**
+     * Counts the new date of a move ({@code moveId}: the move request's event, the same on redelivery) against
+     * the quotas the booking was counted under, as if the date it leaves ({@code from}) were free already; the
+     * ledger keeps both counted until the move is decided. Its answer is QuotaMoveReserved or QuotaMoveExceeded.
+     */
+    public record ReserveMove(String username, String bookingId, String moveId, TimeRange from,
+                              List<QuotaView> quotas, Charge to) implements TargetsAggregate {
+        public ReserveMove {
+            quotas = quotas == null ? List.of() : List.copyOf(quotas);
+        }
+
+        public String targetAggregateId() { return ledgerId(username); }
+    }
+
     /** Stops counting a booking's dates ({@code occurrences} empty: all of them). */
     public record ReleaseQuota(String username, String bookingId, List<TimeRange> occurrences)
             implements TargetsAggregate {

@@ -17,7 +17,18 @@ public final class QuotaEvents {
     /** The booking would go over these quotas: it is refused and nothing is counted. */
     public record QuotaExceeded(String ledgerId, String username, String bookingId, List<Excess> excesses) {}
 
-    /** These dates of the booking no longer count (refused, declined, cancelled). */
+    /**
+     * The booking's move to {@code to} fits the person's quotas: the new date counts from now on, beside the date
+     * it leaves ({@code from}) until the move is decided (then one of the two is released).
+     */
+    public record QuotaMoveReserved(String ledgerId, String username, String bookingId, String moveId, TimeRange from,
+                                    Charge to) {}
+
+    /** The booking's move would go over these quotas: the move is refused, the booking keeps its date. */
+    public record QuotaMoveExceeded(String ledgerId, String username, String bookingId, String moveId, TimeRange from,
+                                    TimeRange to, List<Excess> excesses) {}
+
+    /** These dates of the booking no longer count (refused, declined, cancelled, moved away from, a move refused). */
     public record QuotaReleased(String ledgerId, String username, String bookingId, List<TimeRange> occurrences) {}
 
     /**
