@@ -14,6 +14,8 @@ import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ListResources;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.resource.ResourceSpec;
+import io.aura.kernel.site.SiteQueries.FindSite;
+import io.aura.kernel.site.SiteQueries.SiteView;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.kernel.validation.Rule;
@@ -124,6 +126,11 @@ public class ResourceAdministration {
                 violations.addAll(ApproverNames.unknown("approvalLevels[" + i + "].escalateTo", level.escalateTo(),
                         isUser));
             }
+        }
+        if (spec.siteId() != null && violations.stream().noneMatch(v -> v.field().equals("siteId"))
+                && queries.query(new FindSite(spec.siteId()), ResponseTypes.optionalInstanceOf(SiteView.class)).join()
+                        .isEmpty()) {
+            violations.add(FieldViolation.of("siteId", Rule.NO_SUCH_SITE));
         }
         boolean nameIsWrong = violations.stream().anyMatch(v -> v.field().equals("name"));
         // the list catches names held since before names were claimed; the claim closes the race

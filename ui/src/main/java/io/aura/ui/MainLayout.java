@@ -19,6 +19,7 @@ import io.aura.ui.admin.AdminBlackoutsView;
 import io.aura.ui.admin.AdminOutlookView;
 import io.aura.ui.admin.AdminQuotasView;
 import io.aura.ui.admin.AdminResourcesView;
+import io.aura.ui.admin.AdminSitesView;
 import io.aura.ui.admin.AdminUsersView;
 import io.aura.ui.admin.AdminWebhooksView;
 import io.aura.ui.approval.ApprovalsView;
@@ -102,6 +103,7 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
             admin.addItem(item("shell.nav.admin-webhooks", AdminWebhooksView.class));
             admin.addItem(item("shell.nav.admin-outlook", AdminOutlookView.class));
             admin.addItem(item("shell.nav.admin-quotas", AdminQuotasView.class));
+            admin.addItem(item("shell.nav.admin-sites", AdminSitesView.class));
             addToDrawer(admin);
         }
         texts();

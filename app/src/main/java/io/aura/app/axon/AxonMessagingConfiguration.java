@@ -14,6 +14,8 @@ import io.aura.command.quota.QuotaDefinition;
 import io.aura.command.quota.QuotaLedger;
 import io.aura.command.resource.ResourceName;
 import io.aura.command.schedule.ResourceSchedule;
+import io.aura.command.site.Site;
+import io.aura.command.site.TravelTimeTable;
 import io.aura.command.waitlist.Waitlist;
 import io.aura.command.webhook.Webhook;
 import io.aura.kernel.MessageMetadata;
@@ -134,6 +136,8 @@ public class AxonMessagingConfiguration {
                 .configureAggregate(Waitlist.class)
                 .configureAggregate(QuotaDefinition.class)
                 .configureAggregate(QuotaLedger.class)
+                .configureAggregate(Site.class)
+                .configureAggregate(TravelTimeTable.class)
                 .eventProcessing(processing -> processing.registerSaga(BookingSaga.class)
                         // Webhooks receive what happens from their registration on, not the store's history.
                         .registerTrackingEventProcessorConfiguration(WebhookOutbox.PROCESSING_GROUP,

@@ -30,7 +30,8 @@ public record ResourceSpec(
         List<ApprovalLevel> approvalLevels,
         String approvalDeadline,
         List<OpeningHours.Interval> openingHours,
-        CheckInPolicy checkIn) {
+        CheckInPolicy checkIn,
+        String siteId) {
 
     public static final int DEFAULT_BUFFER_MINUTES = 0;
     public static final int DEFAULT_MIN_DURATION_MINUTES = 15;
@@ -43,6 +44,15 @@ public record ResourceSpec(
         approvalLevels = approvalLevels == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(approvalLevels));
         // Added with issue 19: an older spec reads as "always open" (no intervals).
         openingHours = openingHours == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(openingHours));
+    }
+
+    /** A resource at no site (the shape before sites: older specs read {@code siteId} as null, none). */
+    public ResourceSpec(String name, int capacity, String timeZone, boolean approvalRequired, List<String> approvers,
+                        int bufferMinutes, int minDurationMinutes, int maxDurationMinutes, int bookingWindowDays,
+                        List<ApprovalLevel> approvalLevels, String approvalDeadline,
+                        List<OpeningHours.Interval> openingHours, CheckInPolicy checkIn) {
+        this(name, capacity, timeZone, approvalRequired, approvers, bufferMinutes, minDurationMinutes,
+                maxDurationMinutes, bookingWindowDays, approvalLevels, approvalDeadline, openingHours, checkIn, null);
     }
 
     /** A resource without check-in (the shape before check-in: older specs read {@code checkIn} as null, none). */
@@ -124,6 +134,13 @@ public record ResourceSpec(
         out.addAll(OpeningHours.violations("openingHours", openingHours));
         if (checkIn != null) {
             out.addAll(checkIn.violations("checkIn"));
+        }
+        if (siteId != null) { // that the site exists is checked where the request enters (another aggregate)
+            if (siteId.isBlank()) {
+                out.add(FieldViolation.of("siteId", Rule.NOT_BLANK));
+            } else {
+                TextPolicy.line("siteId", siteId, 100).ifPresent(out::add);
+            }
         }
         return out;
     }

@@ -92,7 +92,11 @@ public enum Rule {
     QUOTA_LIMIT_REQUIRED("set maxMinutes, maxBookings or both"),
     QUOTA_LIMIT_RANGE("must be between 1 and {0}"),
     QUOTA_BOOKINGS_EXCEEDED("over quota {3}: at most {0} bookings in {2}, this request would make {1}"),
-    QUOTA_MINUTES_EXCEEDED("over quota {3}: at most {0} minutes in {2}, this request would make {1}");
+    QUOTA_MINUTES_EXCEEDED("over quota {3}: at most {0} minutes in {2}, this request would make {1}"),
+
+    NO_SUCH_SITE("no such site"),
+    TRAVEL_MINUTES_RANGE("must be a whole number of minutes from 0 to {0}"),
+    TRAVEL_TO_ITSELF("must name another site than fromSiteId");
 
     private final String english;
 

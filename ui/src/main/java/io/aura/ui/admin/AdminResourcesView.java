@@ -23,12 +23,14 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.aura.gateway.Sites;
 import io.aura.kernel.approval.ApprovalLevel;
 import io.aura.kernel.approval.ApproverNames;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.resource.CheckInPolicy;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.resource.ResourceSpec;
+import io.aura.kernel.site.SiteQueries.SiteView;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.ui.MainLayout;
@@ -87,6 +89,9 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
     // check-in (ADR 0033): required, and within how many minutes of the start
     private final Checkbox checkInRequired = new Checkbox();
     private final IntegerField checkInMinutes = new IntegerField();
+    /** the site the resource belongs to (empty: none), for the TRAVEL warning */
+    private final Select<SiteView> site = new Select<>();
+    private final Sites sites;
     private final Button save = new Button();
     private final Button cancel = new Button();
 
@@ -95,8 +100,9 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
     /** An edited resource's deadline when it is no whole number of hours, kept while the hours are left alone. */
     private String loadedDeadline;
 
-    public AdminResourcesView(ScheduleDesk desk, ResourceDirectory directory) {
+    public AdminResourcesView(ScheduleDesk desk, ResourceDirectory directory, Sites sites) {
         this.desk = desk;
+        this.sites = sites;
         this.directory = directory;
         setPadding(true);
         addClassName("admin-resources");
@@ -259,8 +265,14 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         checkInMinutes.setHelperText(getTranslation("admin.resource.check-in-helper"));
         checkInMinutes.setMin(1);
         checkInMinutes.setMax(240);
+        site.setId("admin-site");
+        site.setLabel(getTranslation("admin.resource.site"));
+        site.setEmptySelectionAllowed(true);
+        site.setEmptySelectionCaption(getTranslation("admin.resource.no-site"));
+        site.setItemLabelGenerator(s -> s == null ? getTranslation("admin.resource.no-site") : s.name());
+        site.setItems(sites.list());
         FormLayout fields = new FormLayout(name, capacity, timeZone, buffer, minMinutes, maxMinutes, windowDays,
-                new Div(), approval, approvers, deadlineHours, checkInRequired, checkInMinutes);
+                site, approval, approvers, deadlineHours, checkInRequired, checkInMinutes);
         fields.setColspan(approval, 2); // the approval settings together, under it
         Div form = new Div(formTitle, fields, openingHours, new H3(getTranslation("admin.levels.title")),
                 new Paragraph(getTranslation("admin.levels.explained")), levelForm(), levelErrors, levelGrid,
@@ -362,6 +374,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         openingHours.setValue(List.of());
         checkInRequired.setValue(false);
         checkInMinutes.setValue(10);
+        site.clear();
         levels.clear();
         levelGrid.setItems(levels);
         clearLevelInputs();
@@ -389,6 +402,9 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         openingHours.setValue(spec.openingHours());
         checkInRequired.setValue(spec.checkIn() != null && spec.checkIn().required());
         checkInMinutes.setValue(spec.checkIn() == null ? 10 : spec.checkIn().windowMinutes());
+        site.setItems(sites.list());
+        site.setValue(spec.siteId() == null ? null
+                : sites.find(spec.siteId()).orElse(null));
         levels.clear();
         levels.addAll(spec.approvalLevels());
         levelGrid.setItems(levels);
@@ -404,7 +420,8 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
                 orZero(minMinutes.getValue()), orZero(maxMinutes.getValue()), orZero(windowDays.getValue()),
                 levels, deadline(), openingHours.value(), checkInRequired.getValue()
                         ? new CheckInPolicy(true, orZero(checkInMinutes.getValue()))
-                        : null); // unticked: no check-in
+                        : null, // unticked: no check-in
+                site.getValue() == null ? null : site.getValue().siteId());
         try {
             if (editing == null) {
                 desk.register(spec);
@@ -437,6 +454,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
             case "approvalDeadline" -> { deadlineHours.setInvalid(true); deadlineHours.setErrorMessage(message); }
             case "approvers" -> { approvers.setInvalid(true); approvers.setErrorMessage(message); }
             case "checkIn.windowMinutes" -> { checkInMinutes.setInvalid(true); checkInMinutes.setErrorMessage(message); }
+            case "siteId" -> { site.setInvalid(true); site.setErrorMessage(message); }
             default -> levelErrors.setText((levelErrors.getText().isEmpty() ? "" : levelErrors.getText() + "; ")
                     + v.field() + ": " + message);
         }
@@ -450,6 +468,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
             field.setInvalid(false);
         }
         timeZone.setInvalid(false);
+        site.setInvalid(false);
         openingHours.clearErrors();
         levelErrors.setText("");
     }

@@ -2,13 +2,18 @@ package io.aura.app.api.booking;
 
 import io.aura.gateway.SeriesAlternatives;
 import io.aura.gateway.SeriesAlternatives.OccurrenceSuggestions;
+import io.aura.gateway.Sites;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.FindAlternatives;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.SuggestionRanker;
 import io.aura.kernel.schedule.TimeRange;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,10 +26,13 @@ class Alternatives {
     private final SeriesAlternatives series;
     private final SuggestionRanker ranker;
 
-    Alternatives(QueryGateway queries, SeriesAlternatives series, ObjectProvider<SuggestionRanker> ranker) {
+    private final Sites sites;
+
+    Alternatives(QueryGateway queries, SeriesAlternatives series, ObjectProvider<SuggestionRanker> ranker, Sites sites) {
         this.queries = queries;
         this.series = series;
         this.ranker = ranker.getIfAvailable(() -> SuggestionRanker.BY_SCORE);
+        this.sites = sites;
     }
 
     /** Nearest free slots on the same resource (decided by its schedule) and the same slot elsewhere. */
@@ -34,7 +42,14 @@ class Alternatives {
             all.addAll(queries.query(new FindAlternatives(rejected.resourceId(), rejected.start(), rejected.end(),
                     rejected.attendees(), 3), ResponseTypes.multipleInstancesOf(Suggestion.class)).join());
         }
-        return ranker.rank(rejected, all);
+        // none its requester could not reach in time from their bookings at other sites (TRAVEL)
+        Map<String, Predicate<TimeRange>> reachable = new HashMap<>();
+        TimeRange around = new TimeRange(all.stream().map(Suggestion::start).min(Instant::compareTo)
+                .orElse(rejected.start()), all.stream().map(Suggestion::end).max(Instant::compareTo)
+                .orElse(rejected.end()));
+        return ranker.rank(rejected, all).stream().filter(s -> reachable.computeIfAbsent(s.resourceId(),
+                r -> sites.reachableFor(rejected.requester(), r, around)).test(new TimeRange(s.start(), s.end())))
+                .toList();
     }
 
     /**

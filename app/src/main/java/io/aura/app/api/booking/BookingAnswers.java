@@ -12,6 +12,7 @@ import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.booking.RescheduleStatus;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.TimeRange;
+import io.aura.kernel.site.TravelRules.TravelWarning;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -34,17 +35,21 @@ public final class BookingAnswers {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Decided(String bookingId, BookingStatus status, List<Occurrence> occurrences,
-                          List<ConflictBody> conflicts, List<OccurrenceSuggestions> occurrenceSuggestions) {
-        /** {@code perDate}: free slots for each date the series skipped (empty when it skipped none). */
-        static Decided of(BookingView v, List<OccurrenceSuggestions> perDate) {
+                          List<ConflictBody> conflicts, List<OccurrenceSuggestions> occurrenceSuggestions,
+                          List<TravelWarning> warnings) {
+        /**
+         * {@code perDate}: free slots for each date the series skipped (empty when it skipped none);
+         * {@code warnings}: what the booking holds but should know (TRAVEL), left out when none.
+         */
+        static Decided of(BookingView v, List<OccurrenceSuggestions> perDate, List<TravelWarning> warnings) {
             boolean series = v.occurrences().size() > 1 || v.recurrence() != null;
             return new Decided(v.bookingId(), v.status(), series ? v.occurrences() : null,
                     series && !v.conflicts().isEmpty() ? ConflictBody.of(v.conflicts()) : null,
-                    perDate.isEmpty() ? null : perDate);
+                    perDate.isEmpty() ? null : perDate, warnings.isEmpty() ? null : warnings);
         }
 
         static Decided undecided(String bookingId) {
-            return new Decided(bookingId, BookingStatus.REQUESTED, null, null, null);
+            return new Decided(bookingId, BookingStatus.REQUESTED, null, null, null, null);
         }
     }
 

@@ -14,6 +14,7 @@ import io.aura.app.idempotency.IdempotencyStore;
 import io.aura.app.security.BookingTokens;
 import io.aura.gateway.Caller;
 import io.aura.gateway.ReadYourWrites;
+import io.aura.gateway.Sites;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalsOfBooking;
 import io.aura.kernel.booking.BookingCommands.CancelBooking;
@@ -80,11 +81,13 @@ public class BookingController {
     private final BookingTokens bookingTokens;
     private final JsonMapper json;
     private final Quotas quotas;
+    private final Sites sites;
 
     public BookingController(ReadYourWrites readYourWrites, QueryGateway queries, IdempotencyStore idempotency,
                              Clock clock, Alternatives alternatives, BookingTokens bookingTokens, JsonMapper json,
-                             Quotas quotas) {
+                             Quotas quotas, Sites sites) {
         this.quotas = quotas;
+        this.sites = sites;
         this.readYourWrites = readYourWrites;
         this.queries = queries;
         this.idempotency = idempotency;
@@ -270,7 +273,9 @@ public class BookingController {
                 ? Refused.of(v.conflicts().isEmpty() ? "The resource's rules refused this booking."
                         : "The slot conflicts with other bookings or blackouts.", bookingId, v.conflicts(),
                         v.violations(), alternatives.forRefused(v), perDate, null)
-                : Decided.of(v, perDate);
+                : Decided.of(v, perDate, sites.warnings(v.requester(), v.bookingId(), v.resourceId(), v.occurrences()
+                        .stream().filter(o -> o.status().isActive()).map(o -> new TimeRange(o.start(), o.end()))
+                        .toList()));
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             @SuppressWarnings("unchecked")
             Map<String, Object> stored = json.convertValue(body, Map.class);

@@ -1,10 +1,12 @@
 package io.aura.app.api.booking;
 
 import io.aura.app.api.TimeInput;
+import io.aura.gateway.Sites;
 import io.aura.kernel.booking.BookingQueries.FindFreeSlots;
 import io.aura.kernel.booking.SlotRanking.RankedSlot;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,11 +15,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,10 +40,12 @@ public class SuggestionsController {
 
     private final QueryGateway queries;
     private final Clock clock;
+    private final Sites sites;
 
-    public SuggestionsController(QueryGateway queries, Clock clock) {
+    public SuggestionsController(QueryGateway queries, Clock clock, Sites sites) {
         this.queries = queries;
         this.clock = clock;
+        this.sites = sites;
     }
 
     @Operation(summary = "Free slots of a length in a window (default: the next 7 days), best first, with the reasons "
@@ -50,7 +58,8 @@ public class SuggestionsController {
                                         @RequestParam(required = false) String from,
                                         @RequestParam(required = false) String to,
                                         @RequestParam(required = false) String count,
-                                        @RequestParam(required = false) String attendees) {
+                                        @RequestParam(required = false) String attendees,
+                                        Authentication caller) {
         List<FieldViolation> violations = new ArrayList<>();
         Instant now = clock.instant();
         int minutes = positive("durationMinutes", durationMinutes, DEFAULT_DURATION_MINUTES, 24 * 60, violations);
@@ -79,8 +88,26 @@ public class SuggestionsController {
         if (!window[1].isAfter(start)) {
             return List.of();
         }
-        return queries.query(new FindFreeSlots(resourceId == null || resourceId.isBlank() ? null : resourceId, minutes,
-                start, window[1], wanted, people, null, null, now), ResponseTypes.multipleInstancesOf(RankedSlot.class)).join();
+        // slots the caller could not reach in time from their other bookings elsewhere are left out (TRAVEL);
+        // when some were, more are asked for, so that what is left still fills the count
+        String only = resourceId == null || resourceId.isBlank() ? null : resourceId;
+        TimeRange searched = new TimeRange(start, window[1]);
+        Map<String, Predicate<TimeRange>> reachable = new HashMap<>();
+        Predicate<RankedSlot> inTime = slot -> reachable.computeIfAbsent(slot.resourceId(),
+                r -> sites.reachableFor(caller.getName(), r, searched)).test(new TimeRange(slot.start(), slot.end()));
+        List<RankedSlot> ranked = freeSlots(only, minutes, start, window[1], wanted, people, now);
+        List<RankedSlot> kept = ranked.stream().filter(inTime).toList();
+        if (kept.size() < ranked.size()) {
+            kept = freeSlots(only, minutes, start, window[1], wanted * 3, people, now).stream().filter(inTime)
+                    .limit(wanted).toList();
+        }
+        return kept;
+    }
+
+    private List<RankedSlot> freeSlots(String resourceId, int minutes, Instant from, Instant to, int count, int people,
+                                       Instant now) {
+        return queries.query(new FindFreeSlots(resourceId, minutes, from, to, count, people, null, null, now),
+                ResponseTypes.multipleInstancesOf(RankedSlot.class)).join();
     }
 
     private static int positive(String field, String value, int fallback, int max, List<FieldViolation> violations) {

@@ -13,6 +13,7 @@ import io.aura.query.feed.CalendarFeedProjection;
 import io.aura.query.identity.UserProjection;
 import io.aura.query.quota.QuotaProjection;
 import io.aura.query.resource.ResourceProjection;
+import io.aura.query.site.SiteProjection;
 import io.aura.query.store.BatchedViewStore;
 import io.aura.query.waitlist.WaitlistProjection;
 import io.swagger.v3.oas.annotations.Operation;
@@ -60,7 +61,7 @@ public class ReplayController {
             AvailabilityProjection.PROCESSING_GROUP, HeatmapProjection.PROCESSING_GROUP,
             ApprovalProjection.PROCESSING_GROUP, NotificationInbox.PROCESSING_GROUP,
             CalendarFeedProjection.PROCESSING_GROUP, WaitlistProjection.PROCESSING_GROUP,
-            QuotaProjection.PROCESSING_GROUP);
+            QuotaProjection.PROCESSING_GROUP, SiteProjection.PROCESSING_GROUP);
 
     private static final Logger log = LoggerFactory.getLogger(ReplayController.class);
 
