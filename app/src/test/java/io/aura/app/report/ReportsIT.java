@@ -51,7 +51,7 @@ class ReportsIT extends IntegrationTest {
         window = "from=" + enc(soon.minus(1, ChronoUnit.DAYS)) + "&to=" + enc(soon.plus(10, ChronoUnit.DAYS));
         // the check-in reaches the booking view before any report counts it
         await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/events/status?bookingId=" + checkedIn, alice)
-                .body().get("occurrences").get(0).hasNonNull("checkedInAt"));
+                .body().hasNonNull("checkedInAt"));
     }
 
     String book(String token, Instant start, int minutes) {
