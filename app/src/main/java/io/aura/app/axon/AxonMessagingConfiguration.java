@@ -8,6 +8,7 @@ import io.aura.app.ops.RequestLogFilter;
 import io.aura.app.waitlist.FreedTimeOffers;
 import io.aura.command.approval.Approval;
 import io.aura.command.booking.Booking;
+import io.aura.command.category.CategoryList;
 import io.aura.command.feed.CalendarFeed;
 import io.aura.command.identity.UserAccount;
 import io.aura.command.quota.QuotaDefinition;
@@ -134,6 +135,7 @@ public class AxonMessagingConfiguration {
                 .configureAggregate(Waitlist.class)
                 .configureAggregate(QuotaDefinition.class)
                 .configureAggregate(QuotaLedger.class)
+                .configureAggregate(CategoryList.class)
                 .eventProcessing(processing -> processing.registerSaga(BookingSaga.class)
                         // Webhooks receive what happens from their registration on, not the store's history.
                         .registerTrackingEventProcessorConfiguration(WebhookOutbox.PROCESSING_GROUP,

@@ -92,7 +92,11 @@ public enum Rule {
     QUOTA_LIMIT_REQUIRED("set maxMinutes, maxBookings or both"),
     QUOTA_LIMIT_RANGE("must be between 1 and {0}"),
     QUOTA_BOOKINGS_EXCEEDED("over quota {3}: at most {0} bookings in {2}, this request would make {1}"),
-    QUOTA_MINUTES_EXCEEDED("over quota {3}: at most {0} minutes in {2}, this request would make {1}");
+    QUOTA_MINUTES_EXCEEDED("over quota {3}: at most {0} minutes in {2}, this request would make {1}"),
+
+    CATEGORY_COLOUR("must be a colour written #RRGGBB"),
+    CATEGORY_NAME_TAKEN("another category has this name"),
+    UNKNOWN_CATEGORY("no category has this name");
 
     private final String english;
 

@@ -97,7 +97,7 @@ public class ResourceController {
                               List<String> approvers, Integer bufferMinutes, Integer minDurationMinutes,
                               Integer maxDurationMinutes, Integer bookingWindowDays,
                               List<NewApprovalLevel> approvalLevels, String approvalDeadline,
-                              List<NewOpeningHours> openingHours, NewCheckIn checkIn) {}
+                              List<NewOpeningHours> openingHours, NewCheckIn checkIn, Boolean privateByDefault) {}
 
     /** A check-in policy as the API takes it (ADR 0033): {@code required} defaults to false; the window is named if missing. */
     public record NewCheckIn(Boolean required, Integer windowMinutes) {
@@ -188,7 +188,8 @@ public class ResourceController {
                 body.approvalDeadline(),
                 body.openingHours() == null ? null
                         : body.openingHours().stream().map(h -> h == null ? null : h.toInterval()).toList(),
-                body.checkIn() == null ? null : body.checkIn().toPolicy());
+                body.checkIn() == null ? null : body.checkIn().toPolicy(),
+                body.privateByDefault());
         if (!missing.isEmpty()) {
             List<FieldViolation> violations = new ArrayList<>(missing);
             for (FieldViolation v : administration.violations(resourceId, spec)) {
