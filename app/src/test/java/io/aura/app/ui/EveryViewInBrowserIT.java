@@ -79,6 +79,14 @@ class EveryViewInBrowserIT extends BrowserTest {
                 sideways.put(name, Chromium.sidewaysScrollers(browser));
                 Chromium.screenshot(browser, "phone-" + language + "-" + (view.isEmpty() ? "calendar" : view.replaceFirst("^check-in/.*", "check-in").replace('/', '-')));
             }
+            // the request form with its category choice and private box (ADR 0040), at a desktop width
+            browser.manage().window().setSize(new Dimension(1440, 900));
+            openView(browser, "");
+            browser.findElement(org.openqa.selenium.By.id("new-booking")).click();
+            Chromium.waitUpTo(browser, 10).until(b -> !b.findElements(org.openqa.selenium.By.id("request-category"))
+                    .isEmpty());
+            accessibility.put(language + " request form", Chromium.accessibilityProblems(browser));
+            Chromium.screenshot(browser, "desktop-" + language + "-request-form");
         }
         sideways.values().removeIf(List::isEmpty);
         accessibility.values().removeIf(List::isEmpty);

@@ -284,7 +284,8 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
         Map<String, String> names = resources.all().stream()
                 .collect(Collectors.toMap(ResourceView::id, r -> r.spec().name(), (a, b) -> a));
         List<CalendarDesk.Seen> drawn = calendars.calendarSeen(column.from, column.to, resourceId);
-        Map<String, String> colours = bookings.categories().stream().collect(Collectors.toMap(
+        List<CategoryView> categoryList = bookings.categories();
+        Map<String, String> colours = categoryList.stream().collect(Collectors.toMap(
                 c -> c.name().toLowerCase(java.util.Locale.ROOT), CategoryView::colour, (a, b) -> a));
         column.entries = drawn.stream().map(CalendarDesk.Seen::entry)
                 .collect(Collectors.toMap(CalendarEntry::bookingId, e -> e, (a, b) -> a));
@@ -309,6 +310,15 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
                     c.start(), c.end())));
         } else {
             showResourceKey(drawn.stream().map(seen -> seen.entry().resourceId()).distinct().toList(), names);
+            // and the categories drawn, in their colours (ADR 0040)
+            drawn.stream().map(seen -> seen.entry().category()).filter(java.util.Objects::nonNull)
+                    .map(c -> categoryList.stream().filter(v -> v.name().equalsIgnoreCase(c)).findFirst())
+                    .flatMap(java.util.Optional::stream).distinct().sorted(java.util.Comparator.comparing(CategoryView::name))
+                    .forEach(c -> {
+                        Span item = new Span(swatch(c.colour()), new Span(c.name()));
+                        item.addClassName("aura-legend-item");
+                        resourceKey.add(item);
+                    });
         }
         column.calendar.setEntries(entries);
     }
