@@ -117,7 +117,7 @@ public class BookingSaga {
         quotaLedgerOwner = event.requester();
         holdAfterQuota = hold;
         commands.send(new ReserveQuota(event.requester(), event.bookingId(), quotas.quotas(),
-                quotas.charges(event.bookingId(), event.resourceId(), event.occurrences())));
+                quotas.charges(event.bookingId(), event.resourceId(), event.category(), event.occurrences())));
     }
 
     @SagaEventHandler(associationProperty = BOOKING_ID)

@@ -16,6 +16,7 @@ import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.aura.kernel.identity.PreferredLanguage;
 import io.aura.ui.admin.AdminBlackoutsView;
+import io.aura.ui.admin.AdminCategoriesView;
 import io.aura.ui.admin.AdminOutlookView;
 import io.aura.ui.admin.AdminQuotasView;
 import io.aura.ui.admin.AdminResourcesView;
@@ -104,6 +105,7 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
             admin.addItem(item("shell.nav.admin-outlook", AdminOutlookView.class));
             admin.addItem(item("shell.nav.admin-quotas", AdminQuotasView.class));
             admin.addItem(item("shell.nav.admin-sites", AdminSitesView.class));
+            admin.addItem(item("shell.nav.admin-categories", AdminCategoriesView.class));
             addToDrawer(admin);
         }
         texts();

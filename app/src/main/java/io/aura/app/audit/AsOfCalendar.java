@@ -22,6 +22,9 @@ public class AsOfCalendar {
     private static final class Booking {
         String title;
         String resourceId;
+        String requester;
+        boolean privateBooking;
+        String category;
         BookingStatus status = BookingStatus.REQUESTED;
         final List<Instant[]> held = new ArrayList<>();
     }
@@ -44,7 +47,8 @@ public class AsOfCalendar {
             if (b.status.isActive() && (resourceId == null || resourceId.equals(b.resourceId))) {
                 for (Instant[] range : b.held) {
                     if (range[0].isBefore(to) && range[1].isAfter(from)) {
-                        out.add(new CalendarEntry(id, b.title, b.resourceId, range[0], range[1], b.status));
+                        out.add(new CalendarEntry(id, b.title, b.resourceId, range[0], range[1], b.status,
+                                b.requester, b.privateBooking, b.category));
                     }
                 }
             }
@@ -61,6 +65,9 @@ public class AsOfCalendar {
                 Booking b = bookings.computeIfAbsent(e.aggregateId(), k -> new Booking());
                 b.title = (String) p.get("title");
                 b.resourceId = (String) p.get("resourceId");
+                b.requester = (String) p.get("requester");
+                b.privateBooking = Boolean.TRUE.equals(p.get("privateBooking"));
+                b.category = (String) p.get("category");
             }
             case "BookingConfirmed", "BookingAwaitingApproval" -> {
                 Booking b = bookings.get(e.aggregateId());

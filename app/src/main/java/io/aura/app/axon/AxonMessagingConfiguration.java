@@ -8,6 +8,7 @@ import io.aura.app.ops.RequestLogFilter;
 import io.aura.app.waitlist.FreedTimeOffers;
 import io.aura.command.approval.Approval;
 import io.aura.command.booking.Booking;
+import io.aura.command.category.CategoryList;
 import io.aura.command.feed.CalendarFeed;
 import io.aura.command.identity.UserAccount;
 import io.aura.command.quota.QuotaDefinition;
@@ -138,6 +139,7 @@ public class AxonMessagingConfiguration {
                 .configureAggregate(QuotaLedger.class)
                 .configureAggregate(Site.class)
                 .configureAggregate(TravelTimeTable.class)
+                .configureAggregate(CategoryList.class)
                 .eventProcessing(processing -> processing.registerSaga(BookingSaga.class)
                         // Webhooks receive what happens from their registration on, not the store's history.
                         .registerTrackingEventProcessorConfiguration(WebhookOutbox.PROCESSING_GROUP,

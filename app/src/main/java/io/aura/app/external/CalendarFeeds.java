@@ -1,6 +1,7 @@
 package io.aura.app.external;
 
 import io.aura.gateway.ReadYourWrites;
+import io.aura.kernel.booking.BookingPrivacy;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingQueries.FindBooking;
@@ -126,8 +127,10 @@ public class CalendarFeeds implements CalendarFeedLinks {
                         ResponseTypes.multipleInstancesOf(BookingView.class)).join().stream()
                 .filter(b -> !ids.contains(b.bookingId())).forEach(bookings::add);
         boolean seesAll = owner.get().roles().contains(Role.ADMIN) || owner.get().roles().contains(Role.AUDITOR);
+        // others' titles never show in a resource's feed (ADR 0032); a private booking's only as the kernel says
         return Optional.of(IcsCalendar.write("Aura: " + resource.get().spec().name(), bookings,
-                b -> seesAll || name.equals(b.requester()), now));
+                b -> (seesAll || name.equals(b.requester())) && BookingPrivacy.showsDetails(b.privateBooking(),
+                        b.requester(), resource.get().spec(), name, owner.get().roles()), now));
     }
 
     private static boolean overlaps(BookingView b, Instant from, Instant to) {

@@ -1,5 +1,6 @@
 package io.aura.app.external;
 
+import io.aura.kernel.booking.BookingPrivacy;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.Occurrence;
 import io.aura.kernel.booking.BookingStatus;
@@ -40,6 +41,7 @@ import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableClazz;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
@@ -53,7 +55,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
  * {@code /events/status}.
  */
 final class IcsCalendar {
-    static final String BUSY = "Busy";
+    static final String BUSY = BookingPrivacy.BUSY;
 
     private IcsCalendar() {}
 
@@ -165,6 +167,9 @@ final class IcsCalendar {
         event.add(new DtStamp(now));
         event.add(new Sequence(sequence(booking)));
         event.add(status);
+        if (booking.privateBooking()) {
+            event.add(ImmutableClazz.PRIVATE); // a private booking (ADR 0040): calendars that honour CLASS hide it too
+        }
         if (series) {
             recurrence(event, booking.recurrence(), dates, start, end, booking.status().isActive());
         }

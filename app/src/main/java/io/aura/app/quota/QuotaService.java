@@ -119,11 +119,12 @@ public class QuotaService implements Quotas {
 
     /** Where a request enters (API, UI, waitlist): the saga that counts it may not query this (ADR 0034). */
     @Override
-    public List<QuotaView> applicableTo(String username, Collection<String> roles, String resourceId) {
+    public List<QuotaView> applicableTo(String username, Collection<String> roles, String resourceId,
+                                        String category) {
         if (resourceId == null || resourceId.isBlank()) {
             return List.of();
         }
-        return queries.query(new FindApplicableQuotas(username, List.copyOf(roles), resourceId),
+        return queries.query(new FindApplicableQuotas(username, List.copyOf(roles), resourceId, category),
                 ResponseTypes.multipleInstancesOf(QuotaView.class)).join();
     }
 

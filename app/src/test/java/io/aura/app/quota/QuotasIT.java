@@ -151,6 +151,35 @@ class QuotasIT extends IntegrationTest {
         assertThat(book(alice, 4, 30).status()).isEqualTo(201);
     }
 
+    Http.Response bookIn(String token, int slot, String category) {
+        Instant start = day.plus(Duration.ofMinutes(45L * slot));
+        return http.post("/events/create", token, Map.of("title", "Quota " + slot, "resourceId", resourceId,
+                "start", start.toString(), "end", start.plus(Duration.ofMinutes(30)).toString(), "category", category));
+    }
+
+    String category(String name) {
+        var created = http.post("/api/categories", adminToken, Map.of("name", name, "colour", "#2E7D32"));
+        assertThat(created.status()).isEqualTo(201);
+        return created.body().get("name").asString();
+    }
+
+    @Test
+    void a_category_quota_counts_only_the_bookings_of_its_category() {
+        String training = category(unique("training"));
+        String workshop = category(unique("workshop"));
+        quota(adminToken, Map.of("username", aliceName, "category", training, "period", "P1W", "maxBookings", 2));
+
+        assertThat(bookIn(alice, 0, training).status()).isEqualTo(201);
+        assertThat(bookIn(alice, 2, training.toUpperCase(java.util.Locale.ROOT)).status()).isEqualTo(201);
+        var third = bookIn(alice, 4, training);
+
+        assertThat(third.status()).isEqualTo(409);
+        assertThat(third.body().get("conflicts").get(0).get("source").asString()).isEqualTo("QUOTA");
+        // the category's quota leaves the rest of her bookings alone
+        assertThat(book(alice, 6, 30).status()).isEqualTo(201);
+        assertThat(bookIn(alice, 8, workshop).status()).isEqualTo(201);
+    }
+
     @Test
     void a_request_no_quota_applies_to_never_touches_a_ledger() {
         quota(adminToken, Map.of("username", aliceName, "resourceId", resourceId, "period", "P1W", "maxBookings", 1));

@@ -103,6 +103,23 @@ class ReportsIT extends IntegrationTest {
     }
 
     @Test
+    void per_category_a_booking_counts_under_its_category_and_one_without_under_none() {
+        String training = unique("training");
+        assertThat(http.post("/api/categories", adminToken, Map.of("name", training, "colour", "#2e7d32")).status())
+                .isEqualTo(201);
+        String carol = userWithRoles(unique("carol"), "REQUESTER");
+        assertThat(http.post("/events/create", carol, Map.of("title", "Course", "resourceId", resourceId, "category",
+                training, "start", later.plus(5, ChronoUnit.HOURS).toString(), "end",
+                later.plus(6, ChronoUnit.HOURS).toString())).status()).isEqualTo(201);
+        assertThat(book(carol, later.plus(7, ChronoUnit.HOURS), 30)).isNotNull();
+
+        JsonNode byCategory = http.get("/api/timesheets?" + window + "&groupBy=category", carol).body();
+
+        assertThat(totals(byCategory, training)).containsExactly(1, 60, 0);
+        assertThat(totals(byCategory, "none")).containsExactly(1, 30, 0);
+    }
+
+    @Test
     void the_csv_has_a_header_row_and_the_same_figures() {
         var csv = http.get("/api/timesheets?" + window + "&format=csv", bob);
 

@@ -20,7 +20,7 @@ import org.openqa.selenium.WebDriver;
 class EveryViewInBrowserIT extends BrowserTest {
     static final List<String> VIEWS = List.of("", "bookings", "heatmap", "resources", "notifications", "inbox", "timesheets",
             "audit", "admin/resources", "admin/users", "admin/blackouts", "admin/webhooks", "admin/outlook",
-            "admin/quotas", "admin/sites");
+            "admin/quotas", "admin/sites", "admin/categories");
 
     @Test
     void no_view_scrolls_sideways_on_a_phone_and_axe_finds_no_serious_problem_in_english_or_german() throws Exception {
@@ -33,6 +33,17 @@ class EveryViewInBrowserIT extends BrowserTest {
         // a weekly quota on this person, so the quotas screen lists one and my bookings shows its usage
         assertThat(http.post("/api/quotas", adminToken, Map.of("username", everyone, "period", "P1W",
                 "maxBookings", 20, "maxMinutes", 6000)).status()).isEqualTo(201);
+        // a category (the categories screen lists it) and a confirmed booking of it: the calendar paints it in its
+        // colour (ADR 0040)
+        String category = unique("Training");
+        assertThat(http.post("/api/categories", adminToken, Map.of("name", category, "colour", "#00796B")).status())
+                .isEqualTo(201);
+        var plain = http.post("/api/resources", adminToken, Map.of("name", unique("Training room"), "capacity", 12,
+                "timeZone", "Europe/Berlin"));
+        Instant later = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS);
+        assertThat(http.post("/events/create", token, Map.of("title", "Onboarding session", "resourceId",
+                plain.body().get("id").asString(), "start", later.toString(), "end",
+                later.plus(45, ChronoUnit.MINUTES).toString(), "category", category)).status()).isEqualTo(201);
         // something in every list: a pending request with a long title (the inbox, my bookings, notifications),
         // minutes from now so that the calendar's week and day both show it
         Instant slot = Instant.now().plus(2, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
@@ -59,11 +70,23 @@ class EveryViewInBrowserIT extends BrowserTest {
                 browser.manage().window().setSize(new Dimension(1440, 900));
                 openView(browser, view);
                 accessibility.put(name, Chromium.accessibilityProblems(browser));
+                if (view.isEmpty() || view.equals("admin/categories")) {
+                    Chromium.screenshot(browser, "desktop-" + language + "-" + (view.isEmpty() ? "calendar"
+                            : view.replace('/', '-')));
+                }
                 browser.manage().window().setSize(new Dimension(390, 844));
                 openView(browser, view);
                 sideways.put(name, Chromium.sidewaysScrollers(browser));
                 Chromium.screenshot(browser, "phone-" + language + "-" + (view.isEmpty() ? "calendar" : view.replaceFirst("^check-in/.*", "check-in").replace('/', '-')));
             }
+            // the request form with its category choice and private box (ADR 0040), at a desktop width
+            browser.manage().window().setSize(new Dimension(1440, 900));
+            openView(browser, "");
+            browser.findElement(org.openqa.selenium.By.id("new-booking")).click();
+            Chromium.waitUpTo(browser, 10).until(b -> !b.findElements(org.openqa.selenium.By.id("request-category"))
+                    .isEmpty());
+            accessibility.put(language + " request form", Chromium.accessibilityProblems(browser));
+            Chromium.screenshot(browser, "desktop-" + language + "-request-form");
         }
         sideways.values().removeIf(List::isEmpty);
         accessibility.values().removeIf(List::isEmpty);

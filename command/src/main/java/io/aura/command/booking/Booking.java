@@ -87,7 +87,8 @@ public class Booking {
         apply(new BookingRequested(c.bookingId(), c.resourceId(), c.title(), c.range(),
                 c.occurrences() == null || c.occurrences().isEmpty() ? List.of(c.range()) : c.occurrences(),
                 c.recurrence(), c.policy() == null ? ConflictPolicy.ALL_OR_NOTHING : c.policy(), c.attendees(),
-                c.attendeeNames(), c.description(), c.requester(), c.applicableQuotas()));
+                c.attendeeNames(), c.description(), c.requester(), c.applicableQuotas(), c.privateBooking(),
+                c.category()));
     }
 
     @CommandHandler

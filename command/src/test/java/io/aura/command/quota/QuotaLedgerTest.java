@@ -217,4 +217,19 @@ class QuotaLedgerTest {
                 .when(new ReserveMove("alice", "b-1", "move-1", leaving.occurrence(), List.of(TWO_A_WEEK), into))
                 .expectNoEvents();
     }
+
+    @Test
+    void a_moved_date_counts_in_its_bookings_category() {
+        QuotaView twoTrainingsAWeek = new QuotaView("q-training", new QuotaSpec(null, "training", null, "alice",
+                QuotaPeriod.P1W, null, 2));
+        Charge leaving = Charge.of("b-1", "r-1", "training", hour("2026-12-07T09:00:00Z"), BERLIN);
+        Charge into = charge("b-1", "r-1", "2026-12-16T09:00:00Z"); // the saga does not know the category
+        fixture.given(reserved("b-1", leaving),
+                        reserved("b-2", Charge.of("b-2", "r-1", "training", hour("2026-12-14T09:00:00Z"), BERLIN)),
+                        reserved("b-3", Charge.of("b-3", "r-1", "training", hour("2026-12-15T09:00:00Z"), BERLIN)))
+                .when(new ReserveMove("alice", "b-1", "move-1", leaving.occurrence(), List.of(twoTrainingsAWeek), into))
+                .expectEvents(new QuotaMoveExceeded(LEDGER, "alice", "b-1", "move-1", leaving.occurrence(),
+                        into.occurrence(), List.of(new Excess("q-training", QuotaPeriod.P1W, "2026-W51",
+                                QuotaMeasure.BOOKINGS, 2, 3, List.of(into.occurrence())))));
+    }
 }

@@ -16,13 +16,14 @@ record BookingDocument(@Id String bookingId, String title, String resourceId, In
                        BookingStatus status, String requester, int attendees, List<String> attendeeNames,
                        String description, String recurrence, List<Occurrence> occurrences,
                        List<Conflict> conflicts, List<String> violations, List<FieldViolation> refusals,
-                       List<Suggestion> suggestions, RescheduleOutcome lastReschedule, long revision) {
+                       List<Suggestion> suggestions, RescheduleOutcome lastReschedule, long revision,
+                       Boolean privateBooking, String category) {
 
     static BookingDocument from(BookingView v) {
         return new BookingDocument(v.bookingId(), v.title(), v.resourceId(), v.start(), v.end(), v.status(),
                 v.requester(), v.attendees(), v.attendeeNames(), v.description(), v.recurrence(), v.occurrences(),
                 v.conflicts(), v.violations(), v.refusals(),
-                v.suggestions(), v.lastReschedule(), v.revision());
+                v.suggestions(), v.lastReschedule(), v.revision(), v.privateBooking(), v.category());
     }
 
     BookingView toView() {
@@ -30,6 +31,6 @@ record BookingDocument(@Id String bookingId, String title, String resourceId, In
                 attendeeNames == null ? List.of() : attendeeNames, description, recurrence,
                 occurrences == null ? List.of() : occurrences,
                 conflicts == null ? List.of() : conflicts, violations == null ? List.of() : violations, refusals,
-                suggestions == null ? List.of() : suggestions, lastReschedule, revision);
+                suggestions == null ? List.of() : suggestions, lastReschedule, revision, privateBooking, category);
     }
 }

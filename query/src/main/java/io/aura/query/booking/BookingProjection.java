@@ -200,7 +200,7 @@ public class BookingProjection {
         if (view.status() != BookingStatus.REQUESTED) {
             emitter.emit(WatchCalendar.class, q -> q.resourceId() == null || q.resourceId().equals(view.resourceId()),
                     new CalendarChange(view.bookingId(), view.title(), view.resourceId(), view.status(),
-                            view.occurrences()));
+                            view.occurrences(), view.requester(), view.privateBooking(), view.category()));
         }
     }
 }

@@ -36,7 +36,8 @@ public final class BookingViewFold {
         return new BookingView(e.bookingId(), e.title(), e.resourceId(), e.range().start(), e.range().end(),
                 BookingStatus.REQUESTED, e.requester(), e.attendees(),
                 e.attendeeNames() == null ? List.of() : e.attendeeNames(), e.description(), e.recurrence(),
-                occurrences, List.of(), List.of(), List.of(), List.of(), null, sequence);
+                occurrences, List.of(), List.of(), List.of(), List.of(), null, sequence, e.privateBooking(),
+                e.category());
     }
 
     /** The conflict check held {@code held} (and skipped {@code skipped}): confirmed or awaiting approval. */
@@ -177,7 +178,7 @@ public final class BookingViewFold {
         return new BookingView(v.bookingId(), v.title(), v.resourceId(), start, end, status, v.requester(),
                 v.attendees(), v.attendeeNames(), v.description(), v.recurrence(), List.copyOf(occurrences),
                 List.copyOf(conflicts), List.copyOf(violations), refusals, List.copyOf(suggestions), lastReschedule,
-                sequence);
+                sequence, v.privateBooking(), v.category());
     }
 
     /** Every occurrence in {@code status}. */

@@ -70,7 +70,8 @@ public final class MongoBookingViewStore implements BookingViewStore {
             for (Occurrence o : doc.occurrences()) {
                 if (o.start().isBefore(to) && o.end().isAfter(from) && o.status().isActive()) {
                     entries.add(new CalendarEntry(doc.bookingId(), doc.title(), doc.resourceId(), o.start(), o.end(),
-                            BookingStatus.valueOf(o.status().name())));
+                            BookingStatus.valueOf(o.status().name()), doc.requester(), doc.privateBooking(),
+                            doc.category()));
                 }
             }
         }

@@ -7,6 +7,7 @@ import io.aura.kernel.booking.BookingQueries.Occurrence;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.booking.OccurrenceStatus;
 import io.aura.kernel.report.Reports;
+import io.aura.query.store.SqlColumns;
 import io.aura.query.store.SqlViewStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,6 +69,10 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
             writer.execute("CREATE INDEX IF NOT EXISTS booking_check_in_due_at ON booking_check_in_due (due_at)");
             writer.execute("CREATE INDEX IF NOT EXISTS booking_check_in_due_booking ON booking_check_in_due (booking_id)");
         });
+        // who asked, whether private and the category (ADR 0040): what the calendar's reader needs to show a slot
+        SqlColumns.addIfMissing(reader, writer, transaction, "booking_slot", "requester", "VARCHAR(200)");
+        SqlColumns.addIfMissing(reader, writer, transaction, "booking_slot", "private_booking", "INTEGER");
+        SqlColumns.addIfMissing(reader, writer, transaction, "booking_slot", "category", "VARCHAR(200)");
         return this;
     }
 
@@ -105,14 +110,16 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
         long fromMillis = from.toEpochMilli();
         long toMillis = to.toEpochMilli();
         List<Object> args = new ArrayList<>(List.of(toMillis, fromMillis, fromMillis));
-        String sql = "SELECT booking_id, title, resource_id, start_at, end_at, status FROM booking_slot WHERE ";
+        String sql = "SELECT booking_id, title, resource_id, start_at, end_at, status, requester, private_booking, "
+                + "category FROM booking_slot WHERE ";
         if (resourceId != null) {
             sql += "resource_id = ? AND ";
             args.add(0, resourceId);
         }
         return reader.query(sql + overlapping, (rs, i) -> new CalendarEntry(rs.getString(1), rs.getString(2),
                 rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)), Instant.ofEpochMilli(rs.getLong(5)),
-                BookingStatus.valueOf(rs.getString(6))), args.toArray());
+                BookingStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getInt(8) == 1, rs.getString(9)),
+                args.toArray());
     }
 
     @Override
@@ -177,7 +184,8 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
                 if (v.status().isActive() && o.status().isActive()) {
                     long start = o.start().toEpochMilli();
                     long end = o.end().toEpochMilli();
-                    slots.add(new Object[] {v.bookingId(), v.resourceId(), start, end, o.status().name(), v.title()});
+                    slots.add(new Object[] {v.bookingId(), v.resourceId(), start, end, o.status().name(), v.title(),
+                            v.requester(), v.privateBooking() ? 1 : 0, v.category()});
                     longest = Math.max(longest, end - start);
                 }
                 if (Reports.heldTime(o)) {
@@ -211,8 +219,8 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
                         + "VALUES (?, ?, ?, ?)", dues);
             }
             if (!slots.isEmpty()) {
-                writer.batchUpdate("INSERT INTO booking_slot (booking_id, resource_id, start_at, end_at, status, title) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)", slots);
+                writer.batchUpdate("INSERT INTO booking_slot (booking_id, resource_id, start_at, end_at, status, title, "
+                        + "requester, private_booking, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", slots);
                 writer.update("UPDATE booking_slot_span SET longest = ? WHERE id = 1 AND longest < ?", longestSlot,
                         longestSlot);
             }

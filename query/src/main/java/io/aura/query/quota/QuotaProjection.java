@@ -81,7 +81,7 @@ public class QuotaProjection {
     @QueryHandler
     List<QuotaView> handle(FindApplicableQuotas query) {
         return store.quotas().stream().filter(q -> q.spec().appliesTo(query.username(), query.roles())
-                && q.spec().covers(query.resourceId(), null)).toList();
+                && q.spec().covers(query.resourceId(), query.category())).toList();
     }
 
     @QueryHandler

@@ -44,6 +44,19 @@ class BookingViewFoldTest {
     }
 
     @Test
+    void a_private_bookings_privacy_and_category_stay_with_its_view_through_its_decision() {
+        BookingRequested secret = new BookingRequested("b-2", "r-1", "Salary talk", FIRST, List.of(FIRST), null,
+                ConflictPolicy.ALL_OR_NOTHING, 2, List.of(), null, "olga", null, true, "Training");
+
+        BookingView view = BookingViewFold.decided(BookingViewFold.requested(secret, 0), BookingStatus.CONFIRMED,
+                List.of(FIRST), List.of(), List.of(), 1);
+
+        assertThat(view.privateBooking()).isTrue();
+        assertThat(view.category()).isEqualTo("Training");
+        assertThat(BookingViewFold.requested(SERIES, 0).privateBooking()).isFalse();
+    }
+
+    @Test
     void a_series_confirmed_with_one_date_skipped_shows_which_and_why() {
         Conflict taken = new Conflict(SECOND, Conflict.Source.BOOKING, "b-0", SECOND);
 

@@ -86,9 +86,25 @@ abstract class BookingViewStoreContract {
         assertThat(calendar(from, to, null)).extracting(CalendarEntry::bookingId)
                 .containsExactlyInAnyOrder("mine", "pending", "series", "other-room");
         assertThat(calendar(from, to, "r-1")).filteredOn(e -> e.bookingId().equals("series")).singleElement()
-                .isEqualTo(new CalendarEntry("series", "Series", "r-1", kept.start(), kept.end(), BookingStatus.CONFIRMED));
+                .isEqualTo(new CalendarEntry("series", "Series", "r-1", kept.start(), kept.end(), BookingStatus.CONFIRMED,
+                        "carol", false, null));
         assertThat(calendar(from, to, "r-1")).filteredOn(e -> e.bookingId().equals("pending")).singleElement()
                 .extracting(CalendarEntry::status).isEqualTo(BookingStatus.PENDING_APPROVAL);
+    }
+
+    @Test
+    void a_private_bookings_calendar_entries_carry_who_asked_that_it_is_private_and_its_category() {
+        TimeRange slot = slot(MONDAY_9, 60);
+        BookingView secret = new BookingView("secret", "Salary talk", "r-1", slot.start(), slot.end(),
+                BookingStatus.CONFIRMED, "olga", 2, List.of("dana"), "about the raise", null,
+                List.of(new Occurrence(slot.start(), slot.end(), OccurrenceStatus.CONFIRMED)), List.of(), List.of(),
+                List.of(), List.of(), null, 2, true, "Training");
+
+        store().save(secret);
+
+        assertThat(store().find("secret")).contains(secret);
+        assertThat(calendar(MONDAY_9, MONDAY_9.plusSeconds(3600), "r-1")).containsExactly(new CalendarEntry("secret",
+                "Salary talk", "r-1", slot.start(), slot.end(), BookingStatus.CONFIRMED, "olga", true, "Training"));
     }
 
     @Test

@@ -86,10 +86,11 @@ class SqlResourceViewStoreTest extends ResourceViewStoreContract {
         assertThat(read).isEqualTo(new ResourceView("r-old", aRoom().name("Hall").capacity(120)
                 .timeZone("Europe/Berlin").approvedBy("alice").bufferMinutes(15).durationMinutes(30, 480)
                 .bookingWindowDays(180).approvalDeadline("P2D").build(), "hall@contoso.com"));
-        // the same flat shape, with the fields added since (opening hours: none, always open; no check-in; no site)
+        // the same flat shape, with the fields added since (opening hours: none, always open; no check-in; bookings
+        // not private unless asked; no site)
         assertThat(sql.queryForObject("SELECT doc FROM resource_view WHERE resource_id = 'r-old'", String.class))
                 .isEqualTo(before.replace("\"approvalDeadline\":\"P2D\",",
-                        "\"approvalDeadline\":\"P2D\",\"openingHours\":[],\"checkIn\":null,\"siteId\":null,"));
+                        "\"approvalDeadline\":\"P2D\",\"openingHours\":[],\"checkIn\":null,\"privateByDefault\":false,\"siteId\":null,"));
     }
 
     private int rows() {

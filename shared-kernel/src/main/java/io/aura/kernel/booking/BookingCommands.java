@@ -23,10 +23,20 @@ public final class BookingCommands {
     public record RequestBooking(String bookingId, String resourceId, String title, TimeRange range,
                                  List<TimeRange> occurrences, String recurrence, ConflictPolicy policy, int attendees,
                                  List<String> attendeeNames, String description, String requester,
-                                 ApplicableQuotas applicableQuotas)
+                                 ApplicableQuotas applicableQuotas, Boolean privateBooking, String category)
             implements TargetsAggregate {
+        /** {@code privateBooking}, {@code category}: ADR 0040; absent means not private, no category. */
         public RequestBooking {
             applicableQuotas = applicableQuotas == null ? ApplicableQuotas.NONE : applicableQuotas;
+            privateBooking = Boolean.TRUE.equals(privateBooking);
+        }
+
+        public RequestBooking(String bookingId, String resourceId, String title, TimeRange range,
+                              List<TimeRange> occurrences, String recurrence, ConflictPolicy policy, int attendees,
+                              List<String> attendeeNames, String description, String requester,
+                              ApplicableQuotas applicableQuotas) {
+            this(bookingId, resourceId, title, range, occurrences, recurrence, policy, attendees, attendeeNames,
+                    description, requester, applicableQuotas, false, null);
         }
 
         public RequestBooking(String bookingId, String resourceId, String title, TimeRange range,

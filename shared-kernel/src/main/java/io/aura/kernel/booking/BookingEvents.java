@@ -23,9 +23,19 @@ public final class BookingEvents {
     public record BookingRequested(String bookingId, String resourceId, String title, TimeRange range,
                                    List<TimeRange> occurrences, String recurrence, ConflictPolicy policy,
                                    int attendees, List<String> attendeeNames, String description, String requester,
-                                   ApplicableQuotas applicableQuotas) {
+                                   ApplicableQuotas applicableQuotas, Boolean privateBooking, String category) {
+        /** {@code privateBooking}, {@code category} (ADR 0040): older events read them as not private, no category. */
         public BookingRequested {
             applicableQuotas = applicableQuotas == null ? ApplicableQuotas.NONE : applicableQuotas;
+            privateBooking = Boolean.TRUE.equals(privateBooking);
+        }
+
+        public BookingRequested(String bookingId, String resourceId, String title, TimeRange range,
+                                List<TimeRange> occurrences, String recurrence, ConflictPolicy policy, int attendees,
+                                List<String> attendeeNames, String description, String requester,
+                                ApplicableQuotas applicableQuotas) {
+            this(bookingId, resourceId, title, range, occurrences, recurrence, policy, attendees, attendeeNames,
+                    description, requester, applicableQuotas, false, null);
         }
 
         public BookingRequested(String bookingId, String resourceId, String title, TimeRange range,

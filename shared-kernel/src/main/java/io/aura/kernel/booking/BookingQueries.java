@@ -77,7 +77,18 @@ public final class BookingQueries {
 
     /** A booking whose place on the calendar changed: its status and occurrences now. */
     public record CalendarChange(String bookingId, String title, String resourceId, BookingStatus status,
-                                 List<Occurrence> occurrences) {}
+                                 List<Occurrence> occurrences, String requester, Boolean privateBooking,
+                                 String category) {
+        /** {@code requester}, {@code privateBooking}, {@code category}: for the reader's edge to apply ADR 0040. */
+        public CalendarChange {
+            privateBooking = Boolean.TRUE.equals(privateBooking);
+        }
+
+        public CalendarChange(String bookingId, String title, String resourceId, BookingStatus status,
+                              List<Occurrence> occurrences) {
+            this(bookingId, title, resourceId, status, occurrences, null, false, null);
+        }
+    }
 
     public record Suggestion(String resourceId, Instant start, Instant end, double score) {}
 
@@ -104,15 +115,43 @@ public final class BookingQueries {
                               BookingStatus status, String requester, int attendees, List<String> attendeeNames,
                               String description, String recurrence, List<Occurrence> occurrences,
                               List<Conflict> conflicts, List<String> violations, List<FieldViolation> refusals,
-                              List<Suggestion> suggestions, RescheduleOutcome lastReschedule, long revision) {
-        /** {@code violations} are the API's English words; {@code refusals} the same rules named, for a UI to word. */
+                              List<Suggestion> suggestions, RescheduleOutcome lastReschedule, long revision,
+                              Boolean privateBooking, String category) {
+        /**
+         * {@code violations} are the API's English words; {@code refusals} the same rules named, for a UI to word.
+         * {@code privateBooking}, {@code category} (ADR 0040): views stored before them read not private, none.
+         */
         public BookingView {
             refusals = refusals == null ? List.of() : List.copyOf(refusals); // stored before refusals were kept
+            privateBooking = Boolean.TRUE.equals(privateBooking);
+        }
+
+        public BookingView(String bookingId, String title, String resourceId, Instant start, Instant end,
+                           BookingStatus status, String requester, int attendees, List<String> attendeeNames,
+                           String description, String recurrence, List<Occurrence> occurrences,
+                           List<Conflict> conflicts, List<String> violations, List<FieldViolation> refusals,
+                           List<Suggestion> suggestions, RescheduleOutcome lastReschedule, long revision) {
+            this(bookingId, title, resourceId, start, end, status, requester, attendees, attendeeNames, description,
+                    recurrence, occurrences, conflicts, violations, refusals, suggestions, lastReschedule, revision,
+                    false, null);
         }
     }
 
+    /**
+     * An active date on the calendar. {@code requester}, {@code privateBooking} and {@code category} (ADR 0040) are
+     * for the reader's edge: it shows a private one as {@link BookingPrivacy#BUSY} to whoever may not see it.
+     */
     public record CalendarEntry(String bookingId, String title, String resourceId, Instant start, Instant end,
-                                BookingStatus status) {}
+                                BookingStatus status, String requester, Boolean privateBooking, String category) {
+        public CalendarEntry {
+            privateBooking = Boolean.TRUE.equals(privateBooking);
+        }
+
+        public CalendarEntry(String bookingId, String title, String resourceId, Instant start, Instant end,
+                             BookingStatus status) {
+            this(bookingId, title, resourceId, start, end, status, null, false, null);
+        }
+    }
 
     /**
      * The bookings with a date that held its resource (confirmed or a no-show) starting in [from, to), of one

@@ -9,13 +9,22 @@ import java.util.List;
  * any rule is checked: {@link BookingRequestRules#prepare} turns it into the command or names every
  * field that breaks a rule. {@code range} is null when the entry point could not read one (it has said
  * why); {@code recurrence} is an optional RRULE; {@code policy} null means all dates or none.
+ * {@code privateBooking} null means "as the resource says" (ADR 0040); {@code category} null means none.
  */
 public record BookingRequest(String title, String resourceId, TimeRange range, String recurrence,
                              ConflictPolicy policy, int attendees, List<String> attendeeNames, String description,
-                             String requester) {
+                             String requester, Boolean privateBooking, String category) {
     public BookingRequest {
         attendeeNames = attendeeNames == null ? List.of() : List.copyOf(attendeeNames);
         recurrence = recurrence == null || recurrence.isBlank() ? null : recurrence.trim();
+        category = category == null || category.isBlank() ? null : category.strip();
+    }
+
+    /** A request with no category, private as its resource says. */
+    public BookingRequest(String title, String resourceId, TimeRange range, String recurrence, ConflictPolicy policy,
+                          int attendees, List<String> attendeeNames, String description, String requester) {
+        this(title, resourceId, range, recurrence, policy, attendees, attendeeNames, description, requester, null,
+                null);
     }
 
     public boolean recurring() {

@@ -1,6 +1,8 @@
 package io.aura.kernel.booking;
 
 import io.aura.kernel.booking.BookingCommands.RequestBooking;
+import io.aura.kernel.category.CategoryQueries.CategoryView;
+import io.aura.kernel.category.CategorySpec;
 import io.aura.kernel.quota.ApplicableQuotas;
 import io.aura.kernel.quota.QuotaQueries.QuotaView;
 import io.aura.kernel.resource.ResourceSpec;
@@ -82,6 +84,7 @@ public final class BookingRequestRules {
         if (command.requester() == null || command.requester().isBlank()) {
             out.add(FieldViolation.of("requester", Rule.REQUIRED));
         }
+        TextPolicy.line("category", command.category(), CategorySpec.MAX_NAME_LENGTH).ifPresent(out::add);
         return out;
     }
 
@@ -97,7 +100,30 @@ public final class BookingRequestRules {
      */
     public static RequestBooking prepare(String bookingId, BookingRequest request, Optional<ResourceSpec> resource,
                                          List<QuotaView> quotas, Instant now, List<FieldViolation> earlier) {
+        return prepare(bookingId, request, resource, quotas, List.of(), now, earlier);
+    }
+
+    /**
+     * As above, with the category list as the read side knows it (ADR 0040): a request naming a category not on it
+     * is refused naming {@code category}; a known one is carried under its defined name. Whether the booking is
+     * private is decided here, for every entry point: as asked, else as its resource says.
+     */
+    public static RequestBooking prepare(String bookingId, BookingRequest request, Optional<ResourceSpec> resource,
+                                         List<QuotaView> quotas, List<CategoryView> categories, Instant now,
+                                         List<FieldViolation> earlier) {
         List<FieldViolation> violations = new ArrayList<>(earlier);
+        String category = null;
+        if (request.category() != null) {
+            Optional<FieldViolation> shape = TextPolicy.line("category", request.category(),
+                    CategorySpec.MAX_NAME_LENGTH);
+            shape.ifPresent(violations::add);
+            if (shape.isEmpty()) {
+                category = CategoryView.named(categories, request.category()).map(CategoryView::name).orElse(null);
+                if (category == null) {
+                    violations.add(FieldViolation.of("category", Rule.UNKNOWN_CATEGORY));
+                }
+            }
+        }
         violations.addAll(fieldViolations(request.title(), request.description(), request.attendees(),
                 request.attendeeNames(), request.range()));
         boolean inBounds = TimeBounds.outside(request.range()).isEmpty();
@@ -123,6 +149,8 @@ public final class BookingRequestRules {
         return new RequestBooking(bookingId, request.resourceId(), request.title(), request.range(), occurrences,
                 request.recurrence(), request.policy() == null ? ConflictPolicy.ALL_OR_NOTHING : request.policy(),
                 attendees, request.attendeeNames(), request.description(), request.requester(),
-                ApplicableQuotas.of(quotas, resource.orElseThrow().timeZone()));
+                ApplicableQuotas.of(quotas, resource.orElseThrow().timeZone()),
+                request.privateBooking() != null ? request.privateBooking() : resource.get().privateByDefault(),
+                category);
     }
 }

@@ -43,7 +43,12 @@ public record ApplicableQuotas(List<QuotaView> quotas, String zone) {
 
     /** Each date of the booking as its person's ledger counts it, with its week and month in the zone. */
     public List<Charge> charges(String bookingId, String resourceId, List<TimeRange> occurrences) {
+        return charges(bookingId, resourceId, null, occurrences);
+    }
+
+    /** As above, for a booking of {@code category} (null: none), which a category's quota counts (ADR 0040). */
+    public List<Charge> charges(String bookingId, String resourceId, String category, List<TimeRange> occurrences) {
         ZoneId in = ZoneId.of(zone);
-        return occurrences.stream().map(o -> Charge.of(bookingId, resourceId, null, o, in)).toList();
+        return occurrences.stream().map(o -> Charge.of(bookingId, resourceId, category, o, in)).toList();
     }
 }

@@ -19,9 +19,14 @@ public final class QuotaQueries {
      * Answers {@code List<QuotaView>}: the quotas that limit this person's booking on this resource (none for
      * most requests, which then skip the ledger).
      */
-    public record FindApplicableQuotas(String username, List<String> roles, String resourceId) {
+    public record FindApplicableQuotas(String username, List<String> roles, String resourceId, String category) {
+        /** {@code category}: the booking's (null: none); a category's quota applies only to its bookings. */
         public FindApplicableQuotas {
             roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+
+        public FindApplicableQuotas(String username, List<String> roles, String resourceId) {
+            this(username, roles, resourceId, null);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.aura.kernel.quota;
 
+import io.aura.kernel.category.CategorySpec;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.Rule;
@@ -13,8 +14,8 @@ import java.util.Objects;
 /**
  * A limit on how much one person may book per week or month. The scope fields narrow it: {@code username}
  * and {@code role} say whose bookings it limits (each person counted on their own), {@code resourceId} and
- * {@code category} which of their bookings count. Bookings carry no category yet, so a quota with one
- * matches nothing until they do (ADR 0034). At least one limit is set; {@link #violations()} is the one
+ * {@code category} which of their bookings count (a category's name, whatever its case; ADR 0040).
+ * At least one limit is set; {@link #violations()} is the one
  * place these rules are checked.
  */
 public record QuotaSpec(String resourceId, String category, String role, String username, QuotaPeriod period,
@@ -37,7 +38,7 @@ public record QuotaSpec(String resourceId, String category, String role, String 
     /** Does a booking on this resource, of this category (null: none), count against it? */
     public boolean covers(String bookingResourceId, String bookingCategory) {
         return (resourceId == null || resourceId.equals(bookingResourceId))
-                && (category == null || category.equals(bookingCategory));
+                && (category == null || CategorySpec.sameName(category, bookingCategory));
     }
 
     /** What is wrong with it, by field (the API's names); empty when it may be defined. */

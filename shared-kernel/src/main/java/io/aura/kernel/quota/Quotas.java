@@ -24,7 +24,12 @@ public interface Quotas {
      * The quotas that limit this person's booking on this resource (none for most requests), for the entry point
      * to carry in the request: the saga that counts it never queries a view (ADR 0034).
      */
-    List<QuotaView> applicableTo(String username, Collection<String> roles, String resourceId);
+    List<QuotaView> applicableTo(String username, Collection<String> roles, String resourceId, String category);
+
+    /** As above, for a booking without a category. */
+    default List<QuotaView> applicableTo(String username, Collection<String> roles, String resourceId) {
+        return applicableTo(username, roles, resourceId, null);
+    }
 
     /** The quotas that limit this person and what their current periods hold. */
     List<QuotaUsage> usageOf(String username, Collection<String> roles);

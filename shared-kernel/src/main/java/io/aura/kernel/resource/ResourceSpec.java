@@ -31,6 +31,7 @@ public record ResourceSpec(
         String approvalDeadline,
         List<OpeningHours.Interval> openingHours,
         CheckInPolicy checkIn,
+        Boolean privateByDefault,
         String siteId) {
 
     public static final int DEFAULT_BUFFER_MINUTES = 0;
@@ -44,15 +45,41 @@ public record ResourceSpec(
         approvalLevels = approvalLevels == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(approvalLevels));
         // Added with issue 19: an older spec reads as "always open" (no intervals).
         openingHours = openingHours == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(openingHours));
+        // Added with issue 20 (ADR 0040): an older spec reads as "bookings are not private unless asked".
+        privateByDefault = Boolean.TRUE.equals(privateByDefault);
+    }
+
+    /** A resource whose bookings are not private unless asked (the shape before ADR 0040). */
+    public ResourceSpec(String name, int capacity, String timeZone, boolean approvalRequired, List<String> approvers,
+                        int bufferMinutes, int minDurationMinutes, int maxDurationMinutes, int bookingWindowDays,
+                        List<ApprovalLevel> approvalLevels, String approvalDeadline,
+                        List<OpeningHours.Interval> openingHours, CheckInPolicy checkIn) {
+        this(name, capacity, timeZone, approvalRequired, approvers, bufferMinutes, minDurationMinutes,
+                maxDurationMinutes, bookingWindowDays, approvalLevels, approvalDeadline, openingHours, checkIn, false);
     }
 
     /** A resource at no site (the shape before sites: older specs read {@code siteId} as null, none). */
     public ResourceSpec(String name, int capacity, String timeZone, boolean approvalRequired, List<String> approvers,
                         int bufferMinutes, int minDurationMinutes, int maxDurationMinutes, int bookingWindowDays,
                         List<ApprovalLevel> approvalLevels, String approvalDeadline,
-                        List<OpeningHours.Interval> openingHours, CheckInPolicy checkIn) {
+                        List<OpeningHours.Interval> openingHours, CheckInPolicy checkIn, Boolean privateByDefault) {
         this(name, capacity, timeZone, approvalRequired, approvers, bufferMinutes, minDurationMinutes,
-                maxDurationMinutes, bookingWindowDays, approvalLevels, approvalDeadline, openingHours, checkIn, null);
+                maxDurationMinutes, bookingWindowDays, approvalLevels, approvalDeadline, openingHours, checkIn,
+                privateByDefault, null);
+    }
+
+    /**
+     * Whether {@code person} (holding {@code roles}) approves requests on this resource: named in its approvers or
+     * in one of its levels, or holding a level's approver role (a bare "approval required" asks APPROVER).
+     */
+    public boolean approvedBy(String person, java.util.Collection<String> roles) {
+        if (person != null && approvers.contains(person)) {
+            return true;
+        }
+        List<ApprovalLevel> levels = !approvalLevels.isEmpty() ? approvalLevels
+                : approvalRequired ? List.of(ApprovalLevel.simple(approvers)) : List.of();
+        return levels.stream().anyMatch(level -> level != null && ((person != null && level.approvers().contains(person))
+                || (level.approverRole() != null && roles.contains(level.approverRole()))));
     }
 
     /** A resource without check-in (the shape before check-in: older specs read {@code checkIn} as null, none). */

@@ -96,7 +96,10 @@ public enum Rule {
 
     NO_SUCH_SITE("no such site"),
     TRAVEL_MINUTES_RANGE("must be a whole number of minutes from 0 to {0}"),
-    TRAVEL_TO_ITSELF("must name another site than fromSiteId");
+    TRAVEL_TO_ITSELF("must name another site than fromSiteId"),
+    CATEGORY_COLOUR("must be a colour written #RRGGBB"),
+    CATEGORY_NAME_TAKEN("another category has this name"),
+    UNKNOWN_CATEGORY("no category has this name");
 
     private final String english;
 

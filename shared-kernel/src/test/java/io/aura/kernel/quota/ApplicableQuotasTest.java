@@ -54,4 +54,12 @@ class ApplicableQuotasTest {
         assertThat(ApplicableQuotas.of(List.of(THREE_A_WEEK), "Mars/Olympus").zone()).isEqualTo("UTC");
         assertThat(ApplicableQuotas.of(List.of(THREE_A_WEEK), null).zone()).isEqualTo("UTC");
     }
+
+    @Test
+    void a_bookings_category_goes_into_each_of_its_charges() {
+        var berlin = ApplicableQuotas.of(List.of(THREE_A_WEEK), "Europe/Berlin");
+
+        assertThat(berlin.charges("b-1", "r-1", "Training", List.of(SUNDAY_LATE))).extracting(Charge::category)
+                .containsExactly("Training");
+    }
 }

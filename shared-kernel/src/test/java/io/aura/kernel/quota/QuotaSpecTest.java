@@ -44,4 +44,13 @@ class QuotaSpecTest {
         assertThat(QuotaPeriod.P1M.keyOf(Instant.parse("2026-11-30T23:30:00Z"), ZoneId.of("Europe/Berlin")))
                 .isEqualTo("2026-12");
     }
+
+    @Test
+    void a_category_quota_counts_the_bookings_of_its_category_whatever_the_case_and_no_other() {
+        QuotaSpec training = new QuotaSpec(null, "Training", null, null, QuotaPeriod.P1W, null, 2);
+
+        assertThat(training.covers("r-1", "training")).isTrue();
+        assertThat(training.covers("r-1", "Workshop")).isFalse();
+        assertThat(training.covers("r-1", null)).isFalse();
+    }
 }

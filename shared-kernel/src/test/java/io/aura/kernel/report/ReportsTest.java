@@ -54,6 +54,10 @@ class ReportsTest {
                 new TimesheetRow("2026-W51", "alice", 1, 90, 90));
         assertThat(Reports.timesheet(List.of(alices, bobs), DECEMBER, TimesheetGrouping.RESOURCE::keyOf, id -> BERLIN))
                 .extracting(TimesheetRow::key).containsExactly("r-1", "r-2", "r-1");
+        BookingView training = withCategory(bobs, "training");
+        assertThat(Reports.timesheet(List.of(alices, training), DECEMBER, TimesheetGrouping.CATEGORY::keyOf,
+                id -> BERLIN)).containsExactly(new TimesheetRow("2026-W50", "none", 2, 90, 45),
+                new TimesheetRow("2026-W50", "training", 1, 120, 0), new TimesheetRow("2026-W51", "none", 1, 90, 90));
     }
 
     @Test
@@ -109,5 +113,11 @@ class ReportsTest {
 
         assertThat(csv.split("\r\n")).containsExactly("week,key,bookings,minutes,checkedInMinutes",
                 "2026-W50,\"'=HYPERLINK(\"\"x\"\")\",1,30,0", "2026-W50,\"Smith, Jane\",2,60,15");
+    }
+
+    static BookingView withCategory(BookingView v, String category) {
+        return new BookingView(v.bookingId(), v.title(), v.resourceId(), v.start(), v.end(), v.status(), v.requester(),
+                v.attendees(), v.attendeeNames(), v.description(), v.recurrence(), v.occurrences(), v.conflicts(),
+                v.violations(), v.refusals(), v.suggestions(), v.lastReschedule(), v.revision(), false, category);
     }
 }

@@ -88,6 +88,8 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
     private final OpeningHoursEditor openingHours = new OpeningHoursEditor(this::getTranslation);
     // check-in (ADR 0033): required, and within how many minutes of the start
     private final Checkbox checkInRequired = new Checkbox();
+    /** whether bookings here are private unless their requester says otherwise (ADR 0040) */
+    private final Checkbox privateByDefault = new Checkbox();
     private final IntegerField checkInMinutes = new IntegerField();
     /** the site the resource belongs to (empty: none), for the TRAVEL warning */
     private final Select<SiteView> site = new Select<>();
@@ -258,6 +260,8 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         cancel.setId("admin-cancel");
         cancel.setText(getTranslation("admin.resource.cancel"));
         cancel.addClickListener(e -> startNew());
+        privateByDefault.setId("admin-private-by-default");
+        privateByDefault.setLabel(getTranslation("admin.resource.private-by-default"));
         checkInRequired.setId("admin-check-in");
         checkInRequired.setLabel(getTranslation("admin.resource.check-in"));
         checkInMinutes.setId("admin-check-in-minutes");
@@ -272,7 +276,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         site.setItemLabelGenerator(s -> s == null ? getTranslation("admin.resource.no-site") : s.name());
         site.setItems(sites.list());
         FormLayout fields = new FormLayout(name, capacity, timeZone, buffer, minMinutes, maxMinutes, windowDays,
-                site, approval, approvers, deadlineHours, checkInRequired, checkInMinutes);
+                site, approval, approvers, deadlineHours, checkInRequired, checkInMinutes, privateByDefault);
         fields.setColspan(approval, 2); // the approval settings together, under it
         Div form = new Div(formTitle, fields, openingHours, new H3(getTranslation("admin.levels.title")),
                 new Paragraph(getTranslation("admin.levels.explained")), levelForm(), levelErrors, levelGrid,
@@ -373,6 +377,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         deadlineHours.clear();
         openingHours.setValue(List.of());
         checkInRequired.setValue(false);
+        privateByDefault.setValue(false);
         checkInMinutes.setValue(10);
         site.clear();
         levels.clear();
@@ -401,6 +406,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
         deadlineHours.setValue(hoursOf(spec.approvalDeadline()));
         openingHours.setValue(spec.openingHours());
         checkInRequired.setValue(spec.checkIn() != null && spec.checkIn().required());
+        privateByDefault.setValue(spec.privateByDefault());
         checkInMinutes.setValue(spec.checkIn() == null ? 10 : spec.checkIn().windowMinutes());
         site.setItems(sites.list());
         site.setValue(spec.siteId() == null ? null
@@ -421,7 +427,7 @@ public class AdminResourcesView extends VerticalLayout implements HasDynamicTitl
                 levels, deadline(), openingHours.value(), checkInRequired.getValue()
                         ? new CheckInPolicy(true, orZero(checkInMinutes.getValue()))
                         : null, // unticked: no check-in
-                site.getValue() == null ? null : site.getValue().siteId());
+                privateByDefault.getValue(), site.getValue() == null ? null : site.getValue().siteId());
         try {
             if (editing == null) {
                 desk.register(spec);

@@ -37,14 +37,20 @@ public class AuraCalendar extends Component implements HasSize {
      * an Outlook meeting; no status) drawn as a grey background.
      */
     public record Entry(String id, String title, Instant start, Instant end, BookingStatus status, String resourceId,
-                        boolean mine) {
+                        boolean mine, String categoryColour) {
+        /** A booking without a category: in its resource's colour. */
+        public Entry(String id, String title, Instant start, Instant end, BookingStatus status, String resourceId,
+                     boolean mine) {
+            this(id, title, start, end, status, resourceId, mine, null);
+        }
+
         /** A booking whose resource and owner do not matter here: the first colour, drawn as someone else's. */
         public Entry(String id, String title, Instant start, Instant end, BookingStatus status) {
-            this(id, title, start, end, status, null, false);
+            this(id, title, start, end, status, null, false, null);
         }
 
         public static Entry closed(String id, String title, Instant start, Instant end) {
-            return new Entry(id, title, start, end, null, null, false);
+            return new Entry(id, title, start, end, null, null, false, null);
         }
 
         boolean isClosed() {
@@ -131,7 +137,7 @@ public class AuraCalendar extends Component implements HasSize {
             event.put("start", e.start().toString());
             event.put("end", e.end().toString());
             CalendarColours.Look look = e.isClosed() ? CalendarColours.closed()
-                    : CalendarColours.look(e.resourceId(), e.mine(), e.status());
+                    : CalendarColours.look(e.resourceId(), e.categoryColour(), e.mine(), e.status());
             if (e.isClosed()) {
                 // blackouts and Outlook meetings: shaded behind the bookings, not clickable
                 event.put("display", "background");

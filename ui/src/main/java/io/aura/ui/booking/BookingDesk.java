@@ -1,6 +1,7 @@
 package io.aura.ui.booking;
 
 import io.aura.gateway.Caller;
+import io.aura.gateway.PrivateBookings;
 import io.aura.gateway.ReadYourWrites;
 import io.aura.gateway.SeriesAlternatives;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
@@ -23,6 +24,8 @@ import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.booking.BookingVisibility;
 import io.aura.kernel.booking.OccurrenceStatus;
 import io.aura.kernel.booking.SlotRanking.RankedSlot;
+import io.aura.kernel.category.Categories;
+import io.aura.kernel.category.CategoryQueries.CategoryView;
 import io.aura.kernel.quota.Quotas;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
@@ -81,11 +84,13 @@ public class BookingDesk {
     private final CalendarDesk calendars;
     private final SeriesAlternatives seriesAlternatives;
     private final Quotas quotas;
+    private final Categories categories;
 
     public BookingDesk(ReadYourWrites readYourWrites, QueryGateway queries, Clock clock,
                        ObjectProvider<BookingProofs> proofs, CalendarDesk calendars,
-                       SeriesAlternatives seriesAlternatives, Quotas quotas) {
+                       SeriesAlternatives seriesAlternatives, Quotas quotas, Categories categories) {
         this.quotas = quotas;
+        this.categories = categories;
         this.calendars = calendars;
         this.seriesAlternatives = seriesAlternatives;
         this.readYourWrites = readYourWrites;
@@ -105,7 +110,8 @@ public class BookingDesk {
                 throw new AccessDeniedException(text("booking.error.may-not-see"));
             }
         });
-        return found;
+        // an approver of another resource sees a private booking as Busy (ADR 0040)
+        return found.map(PrivateBookings.seenBy(queries, Caller.current())::seen);
     }
 
     /**
@@ -120,7 +126,7 @@ public class BookingDesk {
 
     /** As {@link #booking}, but empty (not refused) for someone who may not see it: the calendar shows its entry then. */
     public Optional<BookingView> bookingIfAllowed(String bookingId) {
-        return find(bookingId).filter(this::maySee);
+        return find(bookingId).filter(this::maySee).map(PrivateBookings.seenBy(queries, Caller.current())::seen);
     }
 
     private boolean maySee(BookingView b) {
@@ -225,7 +231,13 @@ public class BookingDesk {
     /** {@code recurrence}: an optional RRULE; conflicting occurrences are skipped rather than refusing the series. */
     /** {@code allDatesOrNone}: a series is booked only if every date is free (else the free ones are, the rest skipped). */
     public record Request(String resourceId, String title, int attendees, Instant start, Instant end, String recurrence,
-                          boolean allDatesOrNone) {
+                          boolean allDatesOrNone, Boolean privateBooking, String category) {
+        /** Private as the resource says, no category (ADR 0040). */
+        public Request(String resourceId, String title, int attendees, Instant start, Instant end, String recurrence,
+                       boolean allDatesOrNone) {
+            this(resourceId, title, attendees, start, end, recurrence, allDatesOrNone, null, null);
+        }
+
         public Request(String resourceId, String title, int attendees, Instant start, Instant end, String recurrence) {
             this(resourceId, title, attendees, start, end, recurrence, false);
         }
@@ -258,12 +270,13 @@ public class BookingDesk {
         boolean series = r.recurrence() != null && !r.recurrence().isBlank();
         BookingRequest request = new BookingRequest(r.title() == null ? null : r.title().trim(), r.resourceId(), range,
                 r.recurrence(), !series || r.allDatesOrNone() ? ConflictPolicy.ALL_OR_NOTHING : ConflictPolicy.SKIP_CONFLICTS,
-                r.attendees(), List.of(), null, SignedIn.name());
+                r.attendees(), List.of(), null, SignedIn.name(), r.privateBooking(), r.category());
         String bookingId = UUID.randomUUID().toString();
         // the quotas that limit the user there travel with the request: the saga may not look them up (ADR 0034)
         RequestBooking command = BookingRequestRules.prepare(bookingId, request,
                 resource(r.resourceId()).map(ResourceView::spec),
-                quotas.applicableTo(SignedIn.name(), Caller.current().roleNames(), r.resourceId()), clock.instant(),
+                quotas.applicableTo(SignedIn.name(), Caller.current().roleNames(), r.resourceId(), r.category()),
+                r.category() == null || r.category().isBlank() ? List.of() : categories.all(), clock.instant(),
                 unreadable);
         BookingView decided = readYourWrites.sendAndAwait(command, new FindBooking(bookingId), BookingView.class,
                 v -> v.status() != BookingStatus.REQUESTED, DECISION_TIMEOUT).orElse(null);
@@ -382,5 +395,10 @@ public class BookingDesk {
             case OPENING_HOURS -> "booking.holding.openingHours";
             case QUOTA -> "booking.holding.quota";
         });
+    }
+
+    /** The category list, for the form's choice and the calendar's colours (ADR 0040). */
+    public List<CategoryView> categories() {
+        return categories.all();
     }
 }

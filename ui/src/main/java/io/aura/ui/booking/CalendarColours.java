@@ -23,6 +23,12 @@ public final class CalendarColours {
     static final String PENDING_TEXT = "#5c3d00";
     static final String CLOSED = "#6b7280";
     static final String WHITE = "#ffffff";
+    static final String DARK_TEXT = "#1f2937";
+
+    /** White, or dark text where white on {@code fill} falls short of AA (4.5:1). */
+    static String readableOn(String fill) {
+        return contrast(WHITE, fill) >= 4.5 ? WHITE : DARK_TEXT;
+    }
 
     /** What FullCalendar needs to draw a block: fill, outline, text colour and CSS classes (aura.css). */
     public record Look(String background, String border, String text, List<String> classes) {}
@@ -34,7 +40,26 @@ public final class CalendarColours {
 
     /** A booking of {@code resourceId} in {@code status}, the viewer's own ({@code mine}) or someone else's. */
     public static Look look(String resourceId, boolean mine, BookingStatus status) {
-        String colour = of(resourceId);
+        return look(resourceId, null, mine, status);
+    }
+
+    /**
+     * As above, in its category's colour when it has one (ADR 0040: the calendar colours a booking by its category);
+     * the text turns dark where white would not hold AA on a light category colour.
+     */
+    public static Look look(String resourceId, String categoryColour, boolean mine, BookingStatus status) {
+        boolean inCategory = categoryColour != null && categoryColour.matches("#[0-9A-Fa-f]{6}");
+        String colour = inCategory ? categoryColour.toLowerCase(Locale.ROOT) : of(resourceId);
+        if (inCategory && status != BookingStatus.PENDING_APPROVAL) {
+            List<String> classes = List.of("aura-booking", "aura-" + status.name().toLowerCase(Locale.ROOT),
+                    mine ? "aura-mine" : "aura-others", "aura-category");
+            if (mine) {
+                return new Look(colour, colour, readableOn(colour), classes);
+            }
+            String fill = tint(colour);
+            String text = contrast(shade(colour), fill) >= 4.5 ? shade(colour) : DARK_TEXT;
+            return new Look(fill, colour, text, classes);
+        }
         List<String> classes = new ArrayList<>(List.of("aura-booking",
                 "aura-" + status.name().toLowerCase(Locale.ROOT), mine ? "aura-mine" : "aura-others"));
         if (status == BookingStatus.PENDING_APPROVAL) {

@@ -1,5 +1,7 @@
 package io.aura.ui.booking;
 
+import io.aura.gateway.Caller;
+import io.aura.gateway.PrivateBookings;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarChange;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
@@ -55,9 +57,11 @@ public class CalendarDesk {
                 onBurst);
     }
 
+    /** The calendar of a window as the signed-in person sees it: others' private bookings as Busy (ADR 0040). */
     public List<CalendarEntry> calendar(Instant from, Instant to, String resourceId) {
+        PrivateBookings reader = PrivateBookings.seenBy(queries, Caller.current());
         return queries.query(new FindCalendar(from, to, resourceId), ResponseTypes.multipleInstancesOf(CalendarEntry.class))
-                .join();
+                .join().stream().map(reader::seen).toList();
     }
 
     /** A calendar entry as the signed-in person sees it: whether it is one of their own bookings. */
@@ -111,8 +115,12 @@ public class CalendarDesk {
     /** Calendar changes of one resource (or all), delivered in bursts; cancel the result to stop. */
     public SubscriptionQueryResult<List<CalendarChange>, CalendarChange> watch(String resourceId,
                                                                              Consumer<List<CalendarChange>> onBurst) {
+        Caller reader = Caller.current(); // bursts arrive on another thread, without the signed-in person
         return Bursts.inBursts(queries.subscriptionQuery(new WatchCalendar(resourceId),
                 ResponseTypes.multipleInstancesOf(CalendarChange.class), ResponseTypes.instanceOf(CalendarChange.class)),
-                onBurst);
+                burst -> {
+                    PrivateBookings seen = PrivateBookings.seenBy(queries, reader);
+                    onBurst.accept(burst.stream().map(seen::seen).toList());
+                });
     }
 }

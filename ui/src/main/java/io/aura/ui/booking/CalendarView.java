@@ -13,9 +13,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.aura.kernel.booking.BookingPrivacy;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.category.CategoryQueries.CategoryView;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.ui.LiveWhileAttached;
 import io.aura.ui.MainLayout;
@@ -282,13 +284,18 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
         Map<String, String> names = resources.all().stream()
                 .collect(Collectors.toMap(ResourceView::id, r -> r.spec().name(), (a, b) -> a));
         List<CalendarDesk.Seen> drawn = calendars.calendarSeen(column.from, column.to, resourceId);
+        List<CategoryView> categoryList = bookings.categories();
+        Map<String, String> colours = categoryList.stream().collect(Collectors.toMap(
+                c -> c.name().toLowerCase(java.util.Locale.ROOT), CategoryView::colour, (a, b) -> a));
         column.entries = drawn.stream().map(CalendarDesk.Seen::entry)
                 .collect(Collectors.toMap(CalendarEntry::bookingId, e -> e, (a, b) -> a));
         List<AuraCalendar.Entry> entries = new ArrayList<>(drawn.stream()
                 .map(seen -> {
                     CalendarEntry e = seen.entry();
+                    // coloured by its category while the category is on the list (ADR 0040)
                     return new AuraCalendar.Entry(e.bookingId(), label(e, names, resourceId == null), e.start(),
-                            e.end(), e.status(), e.resourceId(), seen.mine());
+                            e.end(), e.status(), e.resourceId(), seen.mine(), e.category() == null ? null
+                            : colours.get(e.category().toLowerCase(java.util.Locale.ROOT)));
                 })
                 .toList());
         if (resourceId != null) {
@@ -303,6 +310,15 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
                     c.start(), c.end())));
         } else {
             showResourceKey(drawn.stream().map(seen -> seen.entry().resourceId()).distinct().toList(), names);
+            // and the categories drawn, in their colours (ADR 0040)
+            drawn.stream().map(seen -> seen.entry().category()).filter(java.util.Objects::nonNull)
+                    .map(c -> categoryList.stream().filter(v -> v.name().equalsIgnoreCase(c)).findFirst())
+                    .flatMap(java.util.Optional::stream).distinct().sorted(java.util.Comparator.comparing(CategoryView::name))
+                    .forEach(c -> {
+                        Span item = new Span(swatch(c.colour()), new Span(c.name()));
+                        item.addClassName("aura-legend-item");
+                        resourceKey.add(item);
+                    });
         }
         column.calendar.setEntries(entries);
     }
@@ -324,8 +340,11 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String label(CalendarEntry e, Map<String, String> names, boolean withResource) {
-        String title = e.status() == BookingStatus.PENDING_APPROVAL ? getTranslation("calendar.pending-title", e.title())
-                : e.title();
+        // a private booking hidden from this reader (ADR 0040): "Busy" in the reader's language
+        String shown = e.privateBooking() && e.requester() == null && BookingPrivacy.BUSY.equals(e.title())
+                ? getTranslation("calendar.private-busy") : e.title();
+        String title = e.status() == BookingStatus.PENDING_APPROVAL ? getTranslation("calendar.pending-title", shown)
+                : shown;
         return withResource ? getTranslation("calendar.entry-title", title, names.getOrDefault(e.resourceId(), ""))
                 : title;
     }

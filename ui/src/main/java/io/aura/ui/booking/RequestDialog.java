@@ -2,6 +2,7 @@ package io.aura.ui.booking;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.formlayout.FormLayout.ResponsiveStep;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -16,6 +18,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.category.CategoryQueries.CategoryView;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.schedule.NightHours;
 import io.aura.kernel.schedule.TimeRange;
@@ -44,6 +47,10 @@ class RequestDialog extends Dialog {
     private final DateTimePicker start = new DateTimePicker(getTranslation("booking.form.start"));
     private final DateTimePicker end = new DateTimePicker(getTranslation("booking.form.end"));
     private final RepeatEditor recurrence = new RepeatEditor(resource, attendees, start, end);
+    /** From the administrators' list (ADR 0040); empty: none. */
+    private final ComboBox<CategoryView> category = new ComboBox<>(getTranslation("booking.form.category"));
+    /** Starts as the chosen resource says; the person may change it. */
+    private final Checkbox privateBooking = new Checkbox(getTranslation("booking.form.private"));
     private final Paragraph zones = new Paragraph();
     private final Paragraph night = new Paragraph();
     private final Paragraph outcome = new Paragraph();
@@ -96,7 +103,20 @@ class RequestDialog extends Dialog {
         night.getStyle().set("color", "var(--lumo-warning-text-color, var(--lumo-body-text-color))");
         outcome.setId("request-outcome");
         live.setId("request-live");
-        FormLayout form = new FormLayout(resource, title, attendees, start, end, recurrence);
+        category.setId("request-category");
+        category.setItems(bookings.categories());
+        category.setItemLabelGenerator(CategoryView::name);
+        category.setClearButtonVisible(true);
+        category.setRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(c -> {
+            Span dot = new Span();
+            dot.addClassName("aura-resource-dot");
+            dot.getStyle().set("background", c.colour());
+            return new Span(dot, new Span(" " + c.name()));
+        }));
+        privateBooking.setId("request-private");
+        privateBooking.setValue(chosen != null && chosen.spec().privateByDefault());
+        FormLayout form = new FormLayout(resource, title, attendees, start, end, category, privateBooking,
+                recurrence);
         // one column on a phone, two where there is room
         form.setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("560px", 2));
         form.setColspan(resource, 2);
@@ -104,6 +124,9 @@ class RequestDialog extends Dialog {
         add(form, zones, night, live, outcome);
         // as the user edits: what is taken or not allowed, and free slots to take with one click
         resource.addValueChangeListener(e -> {
+            if (!adjusting && e.getValue() != null) {
+                privateBooking.setValue(e.getValue().spec().privateByDefault()); // the new resource's default
+            }
             if (!adjusting) {
                 markCapacity();
                 preview();
@@ -160,7 +183,8 @@ class RequestDialog extends Dialog {
                 attendees.getValue() == null ? 1 : attendees.getValue(),
                 start.getValue() == null ? null : start.getValue().atZone(zone).toInstant(),
                 end.getValue() == null ? null : end.getValue().atZone(zone).toInstant(), recurrence.getValue(),
-                recurrence.allDatesOrNone());
+                recurrence.allDatesOrNone(), privateBooking.getValue(),
+                category.getValue() == null ? null : category.getValue().name());
     }
 
     private int attendeesAsked() {
@@ -340,6 +364,7 @@ class RequestDialog extends Dialog {
             case "resourceId", "attendees" -> { resource.setInvalid(true); resource.setErrorMessage(message); }
             case "end" -> { end.setInvalid(true); end.setErrorMessage(message); }
             case "recurrence" -> { recurrence.setInvalid(true); recurrence.setErrorMessage(message); }
+            case "category" -> { category.setInvalid(true); category.setErrorMessage(message); }
             default -> { start.setInvalid(true); start.setErrorMessage(BookingDesk.fieldName(v.field()) + ": " + message); }
         }
     }
@@ -350,6 +375,7 @@ class RequestDialog extends Dialog {
         start.setInvalid(false);
         end.setInvalid(false);
         recurrence.setInvalid(false);
+        category.setInvalid(false);
         outcome.setText("");
     }
 }

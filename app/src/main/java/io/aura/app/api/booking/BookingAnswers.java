@@ -1,6 +1,7 @@
 package io.aura.app.api.booking;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.aura.gateway.SeriesAlternatives.OccurrenceSuggestions;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.approval.ApprovalStatus;
@@ -84,7 +85,8 @@ public final class BookingAnswers {
                           String description, String recurrence, List<Occurrence> occurrences,
                           List<ConflictBody> conflicts, List<String> violations, List<Suggestion> suggestions,
                           LastReschedule lastReschedule, ApprovalSummary approval, String token, String bookingToken,
-                          Instant checkInDueAt, Instant checkedInAt) {
+                          Instant checkInDueAt, Instant checkedInAt, String category,
+                          @JsonProperty("private") boolean privateBooking) {
         /**
          * {@code token}: the signed proof; {@code bookingToken} is its name before API.md's was followed, kept for
          * clients of it. {@code checkInDueAt}/{@code checkedInAt} (ADR 0033): a single booking's check-in (a series
@@ -99,7 +101,8 @@ public final class BookingAnswers {
                     v.violations().isEmpty() ? null : v.violations(),
                     v.suggestions().isEmpty() ? null : v.suggestions(), LastReschedule.of(v.lastReschedule()),
                     latestApproval == null ? null : ApprovalSummary.of(latestApproval), token, token,
-                    single == null ? null : single.checkInDueAt(), single == null ? null : single.checkedInAt());
+                    single == null ? null : single.checkInDueAt(), single == null ? null : single.checkedInAt(),
+                    v.category(), v.privateBooking());
         }
     }
 

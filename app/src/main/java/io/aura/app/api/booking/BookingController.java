@@ -13,6 +13,7 @@ import io.aura.app.api.booking.BookingAnswers.Refused;
 import io.aura.app.idempotency.IdempotencyStore;
 import io.aura.app.security.BookingTokens;
 import io.aura.gateway.Caller;
+import io.aura.gateway.PrivateBookings;
 import io.aura.gateway.ReadYourWrites;
 import io.aura.gateway.Sites;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
@@ -30,6 +31,7 @@ import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.booking.BookingVisibility;
 import io.aura.kernel.booking.OccurrenceStatus;
 import io.aura.kernel.booking.RescheduleStatus;
+import io.aura.kernel.category.Categories;
 import io.aura.kernel.quota.Quotas;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
@@ -82,12 +84,14 @@ public class BookingController {
     private final JsonMapper json;
     private final Quotas quotas;
     private final Sites sites;
+    private final Categories categories;
 
     public BookingController(ReadYourWrites readYourWrites, QueryGateway queries, IdempotencyStore idempotency,
                              Clock clock, Alternatives alternatives, BookingTokens bookingTokens, JsonMapper json,
-                             Quotas quotas, Sites sites) {
+                             Quotas quotas, Sites sites, Categories categories) {
         this.quotas = quotas;
         this.sites = sites;
+        this.categories = categories;
         this.readYourWrites = readYourWrites;
         this.queries = queries;
         this.idempotency = idempotency;
@@ -114,8 +118,9 @@ public class BookingController {
         // the quotas that limit the caller there travel with the request: the saga may not look them up (ADR 0034)
         RequestBooking command = BookingRequestRules.prepare(bookingId, request,
                 resource(request.resourceId()).map(ResourceView::spec),
-                quotas.applicableTo(caller.getName(), Caller.of(caller).roleNames(), request.resourceId()),
-                clock.instant(), unreadable);
+                quotas.applicableTo(caller.getName(), Caller.of(caller).roleNames(), request.resourceId(),
+                        request.category()),
+                request.category() == null ? List.of() : categories.all(), clock.instant(), unreadable);
 
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             String fingerprint = BookingInput.fingerprint(body);
@@ -152,7 +157,10 @@ public class BookingController {
         String token = view.status() == BookingStatus.CONFIRMED
                 ? bookingTokens.sign(view.bookingId(), view.resourceId(), view.start(), view.end())
                 : null;
-        return Details.of(view, approvals.isEmpty() ? null : approvals.get(approvals.size() - 1), token);
+        // an approver of another resource sees a private booking as Busy (ADR 0040)
+        BookingView seen = PrivateBookings.seenBy(queries, caller).seen(view);
+        return Details.of(seen, approvals.isEmpty() ? null : approvals.get(approvals.size() - 1),
+                seen == view ? token : null);
     }
 
     @Operation(summary = "Cancel a booking (owner or ADMIN); frees its slot")

@@ -1,5 +1,7 @@
 package io.aura.app.api.booking;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.aura.app.api.TimeInput;
 import io.aura.kernel.booking.BookingRequest;
 import io.aura.kernel.booking.BookingRequestRules;
@@ -24,8 +26,15 @@ public final class BookingInput {
 
     private BookingInput() {}
 
+    /**
+     * {@code private} (absent: as the resource says) and {@code category} (a name from the category list): ADR 0040;
+     * left out of the idempotency fingerprint when absent, so a key stored before them still matches.
+     */
     public record CreateBooking(String title, String resourceId, String start, String end, JsonNode attendees,
-                                String description, String recurrence, String conflictPolicy) {}
+                                String description, String recurrence, String conflictPolicy,
+                                @JsonProperty("private") @JsonInclude(JsonInclude.Include.NON_NULL)
+                                Boolean privateBooking,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String category) {}
 
     public record Reschedule(String start, String end) {}
 
@@ -46,7 +55,7 @@ public final class BookingInput {
         int attendees = attendees(body.attendees(), attendeeNames, unreadable);
         TimeRange range = TimeInput.range(body.start(), body.end(), unreadable);
         return new BookingRequest(body.title(), body.resourceId(), range, body.recurrence(), policy, attendees,
-                attendeeNames, body.description(), requester);
+                attendeeNames, body.description(), requester, body.privateBooking(), body.category());
     }
 
     /** A digest of what {@code body} asks for, to tell a retried request from another one under the same key. */

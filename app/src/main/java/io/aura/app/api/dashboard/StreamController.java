@@ -1,11 +1,18 @@
 package io.aura.app.api.dashboard;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.aura.gateway.Caller;
+import io.aura.gateway.PrivateBookings;
 import io.aura.kernel.booking.BookingQueries.CalendarChange;
+import io.aura.kernel.booking.BookingQueries.Occurrence;
 import io.aura.kernel.booking.BookingQueries.WatchCalendar;
+import io.aura.kernel.booking.BookingStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -14,6 +21,7 @@ import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,6 +45,16 @@ public class StreamController {
         this.queries = queries;
     }
 
+    /** A calendar change as the stream shows it: whose booking it is stays out (as on the calendar). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Change(String bookingId, String title, String resourceId, BookingStatus status,
+                         List<Occurrence> occurrences, String category, @JsonProperty("private") boolean privateBooking) {
+        static List<Change> of(List<CalendarChange> batch, PrivateBookings reader) {
+            return batch.stream().map(reader::seen).map(c -> new Change(c.bookingId(), c.title(), c.resourceId(),
+                    c.status(), c.occurrences(), c.category(), c.privateBooking())).toList();
+        }
+    }
+
     /** Streams never end by themselves: on shutdown they are closed, so a graceful shutdown need not wait for them. */
     @EventListener(ContextClosedEvent.class)
     void closeStreams() {
@@ -47,7 +65,9 @@ public class StreamController {
     @Operation(summary = "Live calendar changes as Server-Sent Events (event: calendar, data: [changes])")
     @GetMapping(value = "/api/stream", produces = "text/event-stream")
     @PreAuthorize("isAuthenticated()")
-    public SseEmitter stream(@RequestParam(required = false) String resourceId) throws IOException {
+    public SseEmitter stream(@RequestParam(required = false) String resourceId, Authentication authentication)
+            throws IOException {
+        Caller caller = Caller.of(authentication);
         SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
         SubscriptionQueryResult<java.util.List<CalendarChange>, CalendarChange> subscription = queries.subscriptionQuery(
                 new WatchCalendar(resourceId), ResponseTypes.multipleInstancesOf(CalendarChange.class),
@@ -57,7 +77,9 @@ public class StreamController {
                 .filter(batch -> !batch.isEmpty())
                 .subscribe(batch -> {
                     try {
-                        emitter.send(SseEmitter.event().name("calendar").data(batch));
+                        // as the calendar shows them to this reader: private ones as Busy (ADR 0040)
+                        emitter.send(SseEmitter.event().name("calendar").data(Change.of(batch,
+                                PrivateBookings.seenBy(queries, caller))));
                     } catch (IOException | IllegalStateException gone) {
                         subscription.cancel();
                     }

@@ -9,6 +9,7 @@ import io.aura.query.approval.ApprovalProjection;
 import io.aura.query.booking.AvailabilityProjection;
 import io.aura.query.booking.BookingProjection;
 import io.aura.query.booking.HeatmapProjection;
+import io.aura.query.category.CategoryProjection;
 import io.aura.query.feed.CalendarFeedProjection;
 import io.aura.query.identity.UserProjection;
 import io.aura.query.quota.QuotaProjection;
@@ -61,7 +62,7 @@ public class ReplayController {
             AvailabilityProjection.PROCESSING_GROUP, HeatmapProjection.PROCESSING_GROUP,
             ApprovalProjection.PROCESSING_GROUP, NotificationInbox.PROCESSING_GROUP,
             CalendarFeedProjection.PROCESSING_GROUP, WaitlistProjection.PROCESSING_GROUP,
-            QuotaProjection.PROCESSING_GROUP, SiteProjection.PROCESSING_GROUP);
+            QuotaProjection.PROCESSING_GROUP, SiteProjection.PROCESSING_GROUP, CategoryProjection.PROCESSING_GROUP);
 
     private static final Logger log = LoggerFactory.getLogger(ReplayController.class);
 

@@ -97,7 +97,7 @@ public class ResourceController {
                               List<String> approvers, Integer bufferMinutes, Integer minDurationMinutes,
                               Integer maxDurationMinutes, Integer bookingWindowDays,
                               List<NewApprovalLevel> approvalLevels, String approvalDeadline,
-                              List<NewOpeningHours> openingHours, NewCheckIn checkIn, String siteId) {}
+                              List<NewOpeningHours> openingHours, NewCheckIn checkIn, Boolean privateByDefault, String siteId) {}
 
     /** A check-in policy as the API takes it (ADR 0033): {@code required} defaults to false; the window is named if missing. */
     public record NewCheckIn(Boolean required, Integer windowMinutes) {
@@ -189,6 +189,7 @@ public class ResourceController {
                 body.openingHours() == null ? null
                         : body.openingHours().stream().map(h -> h == null ? null : h.toInterval()).toList(),
                 body.checkIn() == null ? null : body.checkIn().toPolicy(),
+                body.privateByDefault(),
                 body.siteId());
         if (!missing.isEmpty()) {
             List<FieldViolation> violations = new ArrayList<>(missing);
