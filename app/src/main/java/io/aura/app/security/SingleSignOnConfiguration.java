@@ -1,5 +1,6 @@
 package io.aura.app.security;
 
+import io.aura.app.ops.RequestLogFilter;
 import io.aura.gateway.ReadYourWrites;
 import io.aura.ui.SingleSignOnLink;
 import java.util.List;
@@ -29,6 +30,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Single sign-on through an OpenID provider (ADR 0042), present only when {@code aura.sso.issuer-uri} is set:
@@ -63,6 +66,10 @@ public class SingleSignOnConfiguration {
         public UsernamePasswordAuthenticationToken authenticate(Jwt jwt) {
             try {
                 var account = accounts.signIn(jwt.getClaims());
+                if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+                    // the request log names the caller, as for the API's own tokens
+                    request.getRequest().setAttribute(RequestLogFilter.AUTHENTICATED_USER, account.username());
+                }
                 return UsernamePasswordAuthenticationToken.authenticated(account.username(), null,
                         account.authorities());
             } catch (SingleSignOnAccounts.RefusedException e) {
