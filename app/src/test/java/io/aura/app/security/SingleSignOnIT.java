@@ -15,7 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,10 +187,17 @@ class SingleSignOnIT extends IntegrationTest {
 
     @Test
     void an_expired_provider_token_is_refused() {
-        String name = unique("sso-exp");
         String oid = oid();
-        String token = OPENID_PROVIDER.issueToken(SSO_TENANT, oid, SSO_AUDIENCE,
-                personClaims(name, oid, List.of("Aura.Admin"), List.of()), -600).serialize();
+        Map<String, Object> claims = personClaims(unique("sso-exp"), oid, List.of("Aura.Admin"), List.of());
+        Instant issued = Instant.now().minus(Duration.ofHours(2));
+        claims.put("iss", OPENID_PROVIDER.issuerUrl(SSO_TENANT).toString());
+        claims.put("aud", List.of(SSO_AUDIENCE));
+        claims.put("sub", oid);
+        claims.put("iat", Date.from(issued));
+        claims.put("nbf", Date.from(issued));
+        claims.put("exp", Date.from(issued.plus(Duration.ofHours(1)))); // an hour ago, past any clock skew
+        String token = OPENID_PROVIDER.getConfig().getTokenProvider().jwt(claims, Duration.ofHours(1), SSO_TENANT)
+                .serialize();
 
         assertThat(http.get("/api/users/me", token).status()).isEqualTo(401);
     }
