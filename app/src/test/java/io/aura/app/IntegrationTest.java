@@ -47,6 +47,25 @@ public abstract class IntegrationTest {
     /** A local server that answers like Microsoft Graph and its token endpoint, shared like the application. */
     public static final io.aura.graph.FakeGraph GRAPH = new io.aura.graph.FakeGraph();
 
+    /**
+     * A real OpenID provider, in-process (mock-oauth2-server: discovery, JWKS, authorize, token, RS256 tokens),
+     * shared like the application: single sign-on is on in every test (ADR 0042), set up as for Entra ID.
+     */
+    public static final no.nav.security.mock.oauth2.MockOAuth2Server OPENID_PROVIDER = startOpenIdProvider();
+    /** The provider's issuer is {@code http://localhost:PORT/<this>}, as Entra ID's names a tenant. */
+    public static final String SSO_TENANT = "tenant";
+    public static final String SSO_CLIENT_ID = "aura-web-client";
+    /** The application id URI of Aura's API at the provider: what its access tokens must name. */
+    public static final String SSO_AUDIENCE = "api://aura-scheduler";
+    /** The group whose members are auditors (Entra ID sends group object ids in {@code groups}). */
+    public static final String SSO_AUDITOR_GROUP = "5f1c2a7e-0d1b-4c55-9a51-3b2f7d0c9e11";
+
+    private static no.nav.security.mock.oauth2.MockOAuth2Server startOpenIdProvider() {
+        var provider = new no.nav.security.mock.oauth2.MockOAuth2Server();
+        provider.start();
+        return provider;
+    }
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         embeddedDefault(registry, DATA_DIR, "aura");
@@ -81,6 +100,14 @@ public abstract class IntegrationTest {
         registry.add("aura.admin-password", () -> ADMIN_PASSWORD);
         // every test signs in from 127.0.0.1: the per-address limit (unit-tested) must not couple the tests
         registry.add("aura.login.address-free-failures", () -> "1000");
+        registry.add("aura.sso.issuer-uri", () -> OPENID_PROVIDER.issuerUrl(SSO_TENANT).toString());
+        registry.add("aura.sso.client-id", () -> SSO_CLIENT_ID);
+        registry.add("aura.sso.client-secret", () -> "client-secret-from-the-environment");
+        registry.add("aura.sso.audience", () -> SSO_AUDIENCE);
+        registry.add("aura.sso.provider-name", () -> "Entra ID");
+        registry.add("aura.sso.subject-claim", () -> "oid");
+        registry.add("aura.sso.role-mapping", () -> "Aura.Admin=ADMIN;Aura.Approver=APPROVER,REQUESTER;"
+                + "Aura.Requester=REQUESTER;" + SSO_AUDITOR_GROUP + "=AUDITOR");
         if (MONGO_VIEWS) {
             registry.add("aura.views", () -> "mongo");
             registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO.getLocalAddress().getPort() + "/" + mongoDatabase);

@@ -1,5 +1,6 @@
 package io.aura.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
@@ -12,26 +13,41 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Sign-in with the same accounts as the API; the UI keeps a server session (ADR 0004). In the browser's
- * language (nobody is known yet to have chosen one).
+ * language (nobody is known yet to have chosen one). With single sign-on configured, a link beside the form
+ * starts the OpenID provider's sign-in (ADR 0042); local accounts keep signing in with the form.
  */
 @Route("login")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle, LocaleChangeObserver {
     private final LoginForm login = new LoginForm();
     private final H1 name = new H1();
+    /** "Sign in with …", present while single sign-on is configured. */
+    private final Optional<SingleSignOnLink> singleSignOn;
+    private final Anchor signInWithProvider = new Anchor();
     /** How long the sign-in is throttled for, as the redirect said; null when it is not. */
     private Long throttledSeconds;
+    /** The provider signed the person in, but Aura let them not in (no role mapped, name held, disabled). */
+    private boolean refusedByAura;
 
-    public LoginView() {
+    public LoginView(Optional<SingleSignOnLink> singleSignOn) {
+        this.singleSignOn = singleSignOn;
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
         add(name, login);
+        singleSignOn.ifPresent(link -> {
+            // a plain link the browser follows: the provider's sign-in is a full page, not a route of ours
+            signInWithProvider.setHref(link.href());
+            signInWithProvider.setRouterIgnore(true);
+            signInWithProvider.setId("sign-in-with-provider");
+            add(signInWithProvider);
+        });
         texts();
     }
 
@@ -43,6 +59,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private void texts() {
         name.setText(getTranslation("shell.app-name"));
         login.setI18n(i18n(throttledSeconds));
+        singleSignOn.ifPresent(link -> signInWithProvider.setText(getTranslation("shell.login.single-sign-on",
+                link.providerName())));
     }
 
     @Override
@@ -60,7 +78,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             throttledSeconds = digits.isEmpty() || digits.length() > 9 ? null : Long.parseLong(digits);
             texts();
         }
-        login.setError(parameters.containsKey("error") || !throttled.isEmpty());
+        refusedByAura = parameters.containsKey("refused");
+        if (refusedByAura) {
+            texts();
+        }
+        login.setError(parameters.containsKey("error") || !throttled.isEmpty() || refusedByAura);
     }
 
     /** The form's texts; with {@code throttledSeconds} the error says how long to wait instead. */
@@ -75,7 +97,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         error.setUsername(getTranslation("shell.login.username-required"));
         error.setPassword(getTranslation("shell.login.password-required"));
-        if (throttledSeconds == null) {
+        if (refusedByAura) {
+            error.setTitle(getTranslation("shell.login.refused-title"));
+            error.setMessage(getTranslation("shell.login.refused-message"));
+        } else if (throttledSeconds == null) {
             error.setTitle(getTranslation("shell.login.error-title"));
             error.setMessage(getTranslation("shell.login.error-message"));
         } else {

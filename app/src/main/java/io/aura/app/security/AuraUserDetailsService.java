@@ -3,6 +3,7 @@ package io.aura.app.security;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
+import io.aura.kernel.identity.UserEvents.SingleSignOnLinked;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import java.util.EnumSet;
@@ -38,10 +39,22 @@ public class AuraUserDetailsService implements UserDetailsService {
         this.events = events;
     }
 
-    /** An account as its events leave it now. */
-    public record Account(String username, Set<Role> roles, boolean disabled) {
+    /**
+     * An account as its events leave it now; {@code link} is the OpenID provider's person it belongs to
+     * (ADR 0042), null for a local account.
+     */
+    public record Account(String username, Set<Role> roles, boolean disabled, SingleSignOnLinked link) {
         public Account {
             roles = Set.copyOf(roles);
+        }
+
+        public Account(String username, Set<Role> roles, boolean disabled) {
+            this(username, roles, disabled, null);
+        }
+
+        /** Whether the account is that of {@code subject} at {@code issuer}. */
+        public boolean linkedTo(String issuer, String subject) {
+            return link != null && link.issuer().equals(issuer) && link.subject().equals(subject);
         }
 
         /** What a request of this account may do: its roles now, whatever an older token or session says. */
@@ -76,6 +89,7 @@ public class AuraUserDetailsService implements UserDetailsService {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         boolean registered = false;
         boolean disabled = false;
+        SingleSignOnLinked link = null;
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
             if (!ACCOUNT.equals(event.getType())) {
@@ -91,9 +105,10 @@ public class AuraUserDetailsService implements UserDetailsService {
                 case RolesGranted granted -> roles.addAll(granted.roles());
                 case RoleRevoked revoked -> roles.remove(revoked.role());
                 case UserDisabled ignored -> disabled = true;
+                case SingleSignOnLinked linked -> link = linked;
                 default -> { } // a later kind of account event changes neither roles nor access
             }
         }
-        return !registered ? Optional.empty() : Optional.of(new Account(username, roles, disabled));
+        return !registered ? Optional.empty() : Optional.of(new Account(username, roles, disabled, link));
     }
 }

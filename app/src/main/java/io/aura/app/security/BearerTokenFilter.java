@@ -27,13 +27,24 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
     private final AuraUserDetailsService accounts;
     private final ProblemWriter problems;
     private final RequestMatcher openEndpoints;
+    private final boolean providerTokensAccepted;
 
     public BearerTokenFilter(AccessTokens tokens, AuraUserDetailsService accounts, ProblemWriter problems,
                              RequestMatcher openEndpoints) {
+        this(tokens, accounts, problems, openEndpoints, false);
+    }
+
+    /**
+     * @param providerTokensAccepted whether a token that is not ours goes on to the OpenID provider's check
+     *     (single sign-on, ADR 0042), which answers 401 for it as this filter would; false: refused here
+     */
+    public BearerTokenFilter(AccessTokens tokens, AuraUserDetailsService accounts, ProblemWriter problems,
+                             RequestMatcher openEndpoints, boolean providerTokensAccepted) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.problems = problems;
         this.openEndpoints = openEndpoints;
+        this.providerTokensAccepted = providerTokensAccepted;
     }
 
     @Override
@@ -48,7 +59,7 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
         try {
             verified = tokens.verify(header.substring(7).trim());
         } catch (JwtException | IllegalArgumentException e) {
-            if (openEndpoints.matches(request)) {
+            if (openEndpoints.matches(request) || providerTokensAccepted) {
                 chain.doFilter(request, response);
                 return;
             }

@@ -5,6 +5,7 @@ import io.aura.ui.LoginView;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +14,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -134,7 +142,9 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     public SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens tokens, AuraUserDetailsService accounts,
-                                           ProblemWriter problems) throws Exception {
+                                           ProblemWriter problems,
+                                           ObjectProvider<SingleSignOnConfiguration.ProviderTokens> providerTokens)
+            throws Exception {
         http
                 .securityMatcher(API_PATHS)
                 .csrf(csrf -> csrf.disable()) // no cookies, no ambient credentials: bearer tokens only
@@ -163,9 +173,35 @@ public class SecurityConfiguration {
                                 "Unauthorized", "This endpoint needs a bearer token: POST /api/auth/token first."))
                         .accessDeniedHandler((request, response, ex) -> problems.write(response, 403, "Forbidden",
                                 "Your roles do not allow this.")))
-                .addFilterBefore(new BearerTokenFilter(tokens, accounts, problems, openEndpoints()),
-                        UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(new BearerTokenFilter(tokens, accounts, problems, openEndpoints(),
+                        providerTokens.getIfAvailable() != null), UsernamePasswordAuthenticationFilter.class);
+        SingleSignOnConfiguration.ProviderTokens provider = providerTokens.getIfAvailable();
+        if (provider != null) {
+            acceptProviderTokens(http, provider, problems);
+        }
         return http.build();
+    }
+
+    /**
+     * Single sign-on (ADR 0042): a bearer token that is not ours is checked as the OpenID provider's access
+     * token by Spring's resource server, after our own filter; ours and the open endpoints never reach it.
+     */
+    private static void acceptProviderTokens(HttpSecurity http, SingleSignOnConfiguration.ProviderTokens provider,
+                                             ProblemWriter problems) throws Exception {
+        var standard = new DefaultBearerTokenResolver();
+        RequestMatcher open = openEndpoints();
+        BearerTokenResolver notOursAndNotOpen = request -> {
+            var signedIn = SecurityContextHolder.getContext().getAuthentication();
+            return signedIn != null || open.matches(request) ? null : standard.resolve(request);
+        };
+        http.oauth2ResourceServer(rs -> rs
+                .bearerTokenResolver(notOursAndNotOpen)
+                .jwt(jwt -> jwt.decoder(provider.decoder()).jwtAuthenticationConverter(provider::authenticate))
+                .authenticationEntryPoint((request, response, ex) -> problems.write(response, 401, "Unauthorized",
+                        "The bearer token is not valid: it is unsigned, tampered with, expired, or not issued for "
+                                + "this server by this server or its OpenID provider."))
+                .accessDeniedHandler((request, response, ex) -> problems.write(response, 403, "Forbidden",
+                        "Your roles do not allow this.")));
     }
 
     /**
@@ -175,11 +211,27 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     public SecurityFilterChain uiSecurity(HttpSecurity http, FormLoginThrottle throttle, ProblemWriter problems,
-                                          AuraUserDetailsService accounts) throws Exception {
+                                          AuraUserDetailsService accounts,
+                                          ObjectProvider<SingleSignOnConfiguration.WebSignIn> webSignIn)
+            throws Exception {
         http.addFilterBefore(throttle.filter(problems), UsernamePasswordAuthenticationFilter.class);
         http.addFilterAfter(new SessionAccountFilter(accounts), SecurityContextHolderFilter.class);
         http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(UI_CSP))
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
+        SingleSignOnConfiguration.WebSignIn provider = webSignIn.getIfAvailable();
+        if (provider != null) {
+            // "Sign in with …" beside the form (ADR 0042): the authorization-code flow, back to the sign-in
+            // page saying so when the provider or Aura refuses
+            var withPkce = new DefaultOAuth2AuthorizationRequestResolver(provider.registrations(),
+                    OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+            withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+            http.oauth2Login(o -> o.loginPage("/login")
+                    .clientRegistrationRepository(provider.registrations())
+                    .authorizationEndpoint(a -> a.authorizationRequestResolver(withPkce))
+                    .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                    .userInfoEndpoint(u -> u.oidcUserService(provider.users()))
+                    .failureUrl("/login?refused"));
+        }
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .anyRequest(any -> any.authenticated()));
         return http.build();

@@ -5,15 +5,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.identity.PreferredLanguage;
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserCommands.AdoptProviderRoles;
 import io.aura.kernel.identity.UserCommands.ChangeUserProfile;
 import io.aura.kernel.identity.UserCommands.ChoosePreferredLanguage;
 import io.aura.kernel.identity.UserCommands.DisableUser;
 import io.aura.kernel.identity.UserCommands.GrantRoles;
+import io.aura.kernel.identity.UserCommands.RegisterSingleSignOnUser;
 import io.aura.kernel.identity.UserCommands.RegisterUser;
 import io.aura.kernel.identity.UserCommands.RevokeRole;
 import io.aura.kernel.identity.UserEvents.PreferredLanguageChosen;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
+import io.aura.kernel.identity.UserEvents.SingleSignOnLinked;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
 import io.aura.kernel.identity.UserEvents.UserProfileChanged;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
@@ -47,6 +50,11 @@ public class UserAccount {
 
     private String email;
 
+    /** The OpenID provider's person this account belongs to (ADR 0042); null for a local account. */
+    private String issuer;
+
+    private String subject;
+
     protected UserAccount() {}
 
     @CommandHandler
@@ -58,6 +66,50 @@ public class UserAccount {
         }
         apply(new UserRegistered(command.username(), Set.copyOf(command.roles()), command.displayName(),
                 command.email()));
+    }
+
+    /** The same rules as any registration; the link says whose account it is. */
+    @CommandHandler
+    public UserAccount(RegisterSingleSignOnUser command) {
+        var violations = UsernamePolicy.check(command.username(), command.roles(), command.email(),
+                command.displayName());
+        if (command.issuer() == null || command.issuer().isBlank() || command.subject() == null
+                || command.subject().isBlank()) {
+            throw new IllegalArgumentException("a single sign-on account needs the provider's issuer and subject");
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        apply(new UserRegistered(command.username(), Set.copyOf(command.roles()), command.displayName(),
+                command.email()));
+        apply(new SingleSignOnLinked(command.username(), command.issuer(), command.subject()));
+    }
+
+    /**
+     * The provider decides a linked account's roles (ADR 0042): what it maps to now is granted and the rest
+     * revoked, in one step, so nobody is left holding a role the provider took away. Only for the person
+     * linked; never for a local account, whose roles administrators keep. Roles as they are record nothing.
+     */
+    @CommandHandler
+    public void handle(AdoptProviderRoles command) {
+        if (issuer == null || !issuer.equals(command.issuer()) || !subject.equals(command.subject())) {
+            throw new IllegalStateException("the account '" + username + "' is not linked to this person of "
+                    + command.issuer());
+        }
+        if (command.roles() == null || command.roles().isEmpty()) {
+            throw new IllegalArgumentException("the provider's token maps to no role");
+        }
+        Set<Role> added = EnumSet.noneOf(Role.class);
+        added.addAll(command.roles());
+        added.removeAll(roles);
+        if (!added.isEmpty()) {
+            apply(new RolesGranted(username, Set.copyOf(added)));
+        }
+        for (Role held : EnumSet.copyOf(roles)) {
+            if (!command.roles().contains(held)) {
+                apply(new RoleRevoked(username, held));
+            }
+        }
     }
 
     @CommandHandler
@@ -133,6 +185,12 @@ public class UserAccount {
         roles = EnumSet.copyOf(event.roles());
         displayName = event.displayName();
         email = event.email();
+    }
+
+    @EventSourcingHandler
+    void on(SingleSignOnLinked event) {
+        issuer = event.issuer();
+        subject = event.subject();
     }
 
     @EventSourcingHandler

@@ -3,15 +3,18 @@ package io.aura.command.identity;
 import io.aura.command.Fixtures;
 import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserCommands.AdoptProviderRoles;
 import io.aura.kernel.identity.UserCommands.ChangeUserProfile;
 import io.aura.kernel.identity.UserCommands.ChoosePreferredLanguage;
 import io.aura.kernel.identity.UserCommands.DisableUser;
 import io.aura.kernel.identity.UserCommands.GrantRoles;
+import io.aura.kernel.identity.UserCommands.RegisterSingleSignOnUser;
 import io.aura.kernel.identity.UserCommands.RegisterUser;
 import io.aura.kernel.identity.UserCommands.RevokeRole;
 import io.aura.kernel.identity.UserEvents.PreferredLanguageChosen;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
+import io.aura.kernel.identity.UserEvents.SingleSignOnLinked;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
 import io.aura.kernel.identity.UserEvents.UserProfileChanged;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
@@ -230,5 +233,50 @@ class UserAccountTest {
         fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER), "Alice", null), new UserDisabled("alice"))
                 .when(new ChangeUserProfile("alice", null, "alice@example.org"), BY_ADMIN)
                 .expectEvents(new UserProfileChanged("alice", "Alice", "alice@example.org"));
+    }
+
+    private static final String ISSUER = "https://login.example.org/tenant/v2.0";
+
+    @Test
+    void a_first_single_sign_on_registers_the_user_linked_to_the_provider_s_person() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterSingleSignOnUser("alice", Set.of(Role.APPROVER), "Alice", "alice@example.org",
+                        ISSUER, "oid-1"))
+                .expectEvents(new UserRegistered("alice", Set.of(Role.APPROVER), "Alice", "alice@example.org"),
+                        new SingleSignOnLinked("alice", ISSUER, "oid-1"));
+    }
+
+    @Test
+    void a_single_sign_on_user_takes_the_provider_s_roles_granting_and_revoking_in_one_step() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.ADMIN, Role.REQUESTER), null, null),
+                        new SingleSignOnLinked("alice", ISSUER, "oid-1"))
+                .when(new AdoptProviderRoles("alice", Set.of(Role.REQUESTER, Role.AUDITOR), ISSUER, "oid-1"))
+                .expectEvents(new RolesGranted("alice", Set.of(Role.AUDITOR)), new RoleRevoked("alice", Role.ADMIN));
+    }
+
+    @Test
+    void the_provider_s_roles_as_they_are_record_nothing() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER), null, null),
+                        new SingleSignOnLinked("alice", ISSUER, "oid-1"))
+                .when(new AdoptProviderRoles("alice", Set.of(Role.REQUESTER), ISSUER, "oid-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_local_account_never_takes_roles_from_a_provider() {
+        fixture.given(new UserRegistered("admin", Set.of(Role.ADMIN), null, null))
+                .when(new AdoptProviderRoles("admin", Set.of(Role.REQUESTER), ISSUER, "oid-1"))
+                .expectException(IllegalStateException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void another_person_of_the_provider_never_takes_a_linked_account_s_roles() {
+        fixture.given(new UserRegistered("alice", Set.of(Role.REQUESTER), null, null),
+                        new SingleSignOnLinked("alice", ISSUER, "oid-1"))
+                .when(new AdoptProviderRoles("alice", Set.of(Role.ADMIN), ISSUER, "oid-2"))
+                .expectException(IllegalStateException.class)
+                .expectNoEvents();
     }
 }

@@ -88,4 +88,29 @@ public final class UserCommands {
             return text == null || text.isBlank() ? null : text;
         }
     }
+
+    /**
+     * The first sign-in of a person through the OpenID provider (ADR 0042): an account with the roles the
+     * provider's token maps to, linked to {@code issuer} and {@code subject}.
+     */
+    public record RegisterSingleSignOnUser(String username, Set<Role> roles, String displayName, String email,
+                                           String issuer, String subject) implements TargetsAggregate {
+        @Override
+        public String targetAggregateId() {
+            return username;
+        }
+    }
+
+    /**
+     * A signed-in person of the OpenID provider holds the roles its token maps to now: the roles the account
+     * lacks are granted, those it holds beyond them revoked (ADR 0042). Refused for an account not linked to
+     * that person.
+     */
+    public record AdoptProviderRoles(String username, Set<Role> roles, String issuer, String subject)
+            implements TargetsAggregate {
+        @Override
+        public String targetAggregateId() {
+            return username;
+        }
+    }
 }

@@ -22,4 +22,11 @@ public final class UserEvents {
      * by the user (the actor is in the metadata).
      */
     public record UserProfileChanged(String username, String displayName, String email) {}
+
+    /**
+     * The account belongs to a person of an OpenID provider (ADR 0042): {@code issuer} and {@code subject}
+     * (its stable id there) name them; a sign-in through that provider as anyone else is refused this name,
+     * and the account has no usable password.
+     */
+    public record SingleSignOnLinked(String username, String issuer, String subject) {}
 }
