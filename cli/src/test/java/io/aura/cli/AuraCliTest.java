@@ -219,6 +219,6 @@ class AuraCliTest {
         assertThat(bookHelp.out()).contains("--start=INSTANT").contains("Examples:");
         assertThat(completion.exitCode()).isZero();
         assertThat(completion.out()).startsWith("#!/usr/bin/env bash")
-                .contains("complete -o default -F _complete_aura-cli aura-cli");
+                .contains("complete -F _complete_aura-cli -o default aura-cli");
     }
 }
