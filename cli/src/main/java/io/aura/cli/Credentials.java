@@ -95,10 +95,8 @@ public final class Credentials {
                     ? Files.createTempFile(folder, "credentials", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
                     : Files.createTempFile(folder, "credentials", ".tmp");
             Files.writeString(temporary, ServerApi.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(all));
+            // the new file replaces the old one, and with it any wider rights the old one had been given
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            if (posix) {
-                Files.setPosixFilePermissions(file, OWNER_ONLY); // an older file may have had wider rights
-            }
         } catch (IOException e) {
             throw new CliFailure(ExitCode.AUTHENTICATION, "cannot keep the token in " + file + ": " + e.getMessage());
         }
