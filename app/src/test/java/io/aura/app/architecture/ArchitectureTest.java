@@ -102,6 +102,14 @@ class ArchitectureTest {
     static final ArchRule nothing_shipped_runs_on_the_in_process_mongodb_server = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage("de.bwaldvogel..");
 
+    /** The command line is a client of the HTTP API (ADR 0041): it knows no module of the server and no framework. */
+    @ArchTest
+    static final ArchRule the_command_line_is_a_client_of_the_http_api_only = noClasses()
+            .that().resideInAPackage("io.aura.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.aura.kernel..", "io.aura.command..",
+                    "io.aura.saga..", "io.aura.query..", "io.aura.gateway..", "io.aura.ui..", "io.aura.app..",
+                    "io.aura.graph..", "io.aura.ml..", "org.springframework..", "org.axonframework..", "com.vaadin..");
+
     /** A projection's logic is its fold and its store's port: SQL and MongoDB stay in the adapters. */
     @ArchTest
     static final ArchRule projections_and_folds_know_no_storage = noClasses()
