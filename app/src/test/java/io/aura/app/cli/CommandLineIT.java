@@ -195,6 +195,31 @@ class CommandLineIT extends IntegrationTest {
     }
 
     @Test
+    void a_timesheet_gives_the_persons_booked_minutes_per_week_as_json_and_csv() {
+        String room = room();
+        String name = unique("alice");
+        Person alice = person(name, "REQUESTER");
+        assertThat(alice.cli("book", "--resource", room, "--title", "Standup", "--start", at(9, 0), "--end",
+                at(10, 30)).exitCode()).isZero();
+        String from = day.minus(1, ChronoUnit.DAYS).toString();
+        String to = day.plus(2, ChronoUnit.DAYS).toString();
+
+        Run json = alice.cli("timesheet", "--from", from, "--to", to, "-o", "json");
+        Run csv = alice.cli("timesheet", "--from", from, "--to", to, "--group-by", "resource", "-o", "csv");
+        Run wrong = alice.cli("timesheet", "--from", from, "--to", to, "--group-by", "colour");
+
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json.json()).singleElement().satisfies(row -> {
+            assertThat(row.get("key").asString()).isEqualTo(name);
+            assertThat(row.get("bookings").asInt()).isEqualTo(1);
+            assertThat(row.get("minutes").asInt()).isEqualTo(90);
+        });
+        assertThat(csv.exitCode()).as(csv.err()).isZero();
+        assertThat(csv.out()).contains(room).contains(",1,90,0");
+        assertThat(wrong.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    }
+
+    @Test
     void bad_input_is_exit_2_naming_the_field_and_records_nothing() {
         String room = room();
         Person alice = person(unique("alice"), "REQUESTER");
