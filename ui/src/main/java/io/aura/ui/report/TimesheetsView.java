@@ -74,12 +74,15 @@ public class TimesheetsView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("timesheet");
         grid.addColumn(TimesheetRow::week).setHeader(getTranslation("report.column.week")).setAutoWidth(true);
         grid.addColumn(this::label).setHeader(getTranslation("report.column.key")).setFlexGrow(1);
-        grid.addColumn(TimesheetRow::bookings).setHeader(getTranslation("report.column.bookings")).setAutoWidth(true)
-                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        var bookingsColumn = grid.addColumn(TimesheetRow::bookings).setHeader(getTranslation("report.column.bookings"))
+                .setAutoWidth(true).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         grid.addColumn(r -> hours(r.minutes())).setHeader(getTranslation("report.column.hours")).setAutoWidth(true)
                 .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
-        grid.addColumn(r -> hours(r.checkedInMinutes())).setHeader(getTranslation("report.column.checked-in"))
-                .setAutoWidth(true).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        var checkedInColumn = grid.addColumn(r -> hours(r.checkedInMinutes()))
+                .setHeader(getTranslation("report.column.checked-in")).setAutoWidth(true)
+                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        // on a phone: week, who or what, hours; the total below still says how many and how much was checked in
+        io.aura.ui.Narrow.hideWhenNarrow(this, bookingsColumn, checkedInColumn);
         grid.setAllRowsVisible(true);
         total.setId("timesheet-total");
 
