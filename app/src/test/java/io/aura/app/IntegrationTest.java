@@ -85,6 +85,10 @@ public abstract class IntegrationTest {
         // the tests read calendars when they choose to (PUT, sync); no background read in between
         registry.add("aura.graph.first-sync", () -> "PT1H");
         registry.add("aura.graph.retry-delay-seconds", () -> "0");
+        // Outlook writes (ADR 0043): sent at once, retried soon, a late answer cut off within the test's patience
+        registry.add("aura.graph.write-interval", () -> "PT0.2S");
+        registry.add("aura.graph.write-backoff", () -> "PT0.3S");
+        registry.add("aura.graph.write-timeout", () -> "PT1S");
         // no nightly retraining of the contention model in the middle of a run (it would change rankings)
         registry.add("aura.contention.train-cron", () -> "-");
         // audit pages of 50 (500 in use): the tests page through a store of a few hundred events

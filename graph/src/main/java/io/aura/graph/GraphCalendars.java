@@ -10,6 +10,7 @@ import com.microsoft.kiota.authentication.AccessTokenProvider;
 import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
 import io.aura.kernel.schedule.ExternalCalendars;
+import io.aura.kernel.schedule.ExternalEvents;
 import io.aura.kernel.schedule.TimeRange;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -21,7 +22,7 @@ import java.util.Set;
 /**
  * A mailbox's busy times from its Outlook calendar: Graph's {@code calendarView} over the window
  * (occurrences of series expanded by Graph), times in UTC, every page followed. Entries shown as
- * free or working elsewhere, and cancelled ones, take no time.
+ * free or working elsewhere, cancelled ones, and those Aura wrote itself take no time.
  */
 public final class GraphCalendars implements ExternalCalendars {
     static final int PAGE = 250;
@@ -54,7 +55,7 @@ public final class GraphCalendars implements ExternalCalendars {
             EventCollectionResponse page = view.get(request -> {
                 request.queryParameters.startDateTime = window.start().toString();
                 request.queryParameters.endDateTime = window.end().toString();
-                request.queryParameters.select = new String[] {"start", "end", "showAs", "isCancelled"};
+                request.queryParameters.select = new String[] {"start", "end", "showAs", "isCancelled", "transactionId"};
                 request.queryParameters.top = PAGE;
                 request.headers.add("Prefer", "outlook.timezone=\"UTC\"");
                 request.options.add(retry());
@@ -78,8 +79,14 @@ public final class GraphCalendars implements ExternalCalendars {
         return busy;
     }
 
-    /** The time an entry takes, or null when it takes none (free, cancelled, or without times). */
+    /**
+     * The time an entry takes, or null when it takes none (free, cancelled, or without times), or when
+     * Aura wrote it (ADR 0043): that is a booking Aura holds already, not a meeting in its way.
+     */
     static TimeRange takes(Event event) {
+        if (ExternalEvents.writtenByAura(event.getTransactionId())) {
+            return null;
+        }
         if (Boolean.TRUE.equals(event.getIsCancelled()) || (event.getShowAs() != null && FREE.contains(event.getShowAs()))) {
             return null;
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aura.graph.FakeGraph.Entry;
 import io.aura.kernel.schedule.ExternalCalendars;
+import io.aura.kernel.schedule.ExternalEvents;
 import io.aura.kernel.schedule.TimeRange;
 import java.net.URI;
 import java.time.Clock;
@@ -69,6 +70,22 @@ class GraphCalendarsTest {
         assertThatThrownBy(() -> calendars().busy("room-a@contoso.com", day))
                 .isInstanceOf(ExternalCalendars.Unavailable.class);
         assertThat(fake.calendarRequests().size() - before).as("a 503 is tried once more").isEqualTo(2);
+    }
+
+    @Test
+    void the_events_aura_wrote_itself_are_not_busy_times_in_its_way() {
+        fake.calendar("room-a@contoso.com", new Entry(at(9), at(10), "busy", false));
+        ClientCredentialsTokens tokens = new ClientCredentialsTokens(fake.tokenEndpoint(), FakeGraph.CLIENT_ID,
+                FakeGraph.CLIENT_SECRET, "127.0.0.1", Clock.systemUTC());
+        GraphEvents writes = new GraphEvents(fake.graphBaseUrl(), tokens, java.time.Duration.ofSeconds(5));
+        writes.create("room-a@contoso.com", ExternalEvents.transactionId("b-1", at(11)), "Aura's",
+                new TimeRange(at(11), at(12)));
+        writes.create("room-a@contoso.com", "outlook-add-in-42", "Someone else's", new TimeRange(at(13), at(14)));
+
+        List<TimeRange> busy = calendars().busy("room-a@contoso.com", new TimeRange(at(0), at(24)));
+
+        assertThat(busy).containsExactlyInAnyOrder(new TimeRange(at(9), at(10)), new TimeRange(at(13), at(14)));
+        assertThat(fake.calendarRequests().get(0).getQuery()).contains("transactionId");
     }
 
     @Test

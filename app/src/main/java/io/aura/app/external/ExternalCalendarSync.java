@@ -44,10 +44,12 @@ public class ExternalCalendarSync implements ExternalCalendarLinks {
     private final Clock clock;
     private final Duration horizon;
     private final Map<String, Link> last = new ConcurrentHashMap<>();
+    private final OutlookOutbox writes;
 
     public ExternalCalendarSync(ObjectProvider<ExternalCalendars> calendars, QueryGateway queries,
                                 CommandGateway commands, ReadYourWrites readYourWrites, Clock clock,
-                                @Value("${aura.graph.horizon:P60D}") Duration horizon) {
+                                @Value("${aura.graph.horizon:P60D}") Duration horizon, OutlookOutbox writes) {
+        this.writes = writes;
         this.readYourWrites = readYourWrites;
         this.calendars = calendars;
         this.queries = queries;
@@ -92,8 +94,18 @@ public class ExternalCalendarSync implements ExternalCalendarLinks {
     public List<Link> all() {
         return queries.query(new ListResources(), ResponseTypes.multipleInstancesOf(ResourceView.class)).join().stream()
                 .filter(r -> r.externalCalendar() != null)
-                .map(r -> last.getOrDefault(r.id(), new Link(r.id(), r.externalCalendar(), null, null, null)))
+                .map(r -> withWrites(last.getOrDefault(r.id(), new Link(r.id(), r.externalCalendar(), null, null, null))))
                 .toList();
+    }
+
+    /** The link with how its writes stand (ADR 0043): what waits, and what was given up, for an administrator. */
+    private Link withWrites(Link link) {
+        if (link.mailbox() == null) {
+            return link;
+        }
+        return new Link(link.resourceId(), link.mailbox(), link.readAt(), link.busyTimes(), link.error(),
+                writes.count(link.mailbox(), OutlookOutbox.Status.PENDING),
+                writes.count(link.mailbox(), OutlookOutbox.Status.FAILED));
     }
 
     @Scheduled(fixedDelayString = "${aura.graph.sync-interval:PT5M}", initialDelayString = "${aura.graph.first-sync:PT30S}")
@@ -128,6 +140,6 @@ public class ExternalCalendarSync implements ExternalCalendarLinks {
             }
         }
         last.put(resourceId, outcome);
-        return outcome;
+        return withWrites(outcome);
     }
 }

@@ -1,5 +1,8 @@
 package io.aura.app.storage;
 
+import io.aura.app.external.MongoOutlookOutbox;
+import io.aura.app.external.OutlookOutbox;
+import io.aura.app.external.SqlOutlookOutbox;
 import io.aura.app.idempotency.IdempotencyStore;
 import io.aura.app.idempotency.MongoIdempotencyStore;
 import io.aura.app.idempotency.SqlIdempotencyStore;
@@ -24,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The application's own stores that are not views of one projection: credentials, idempotency keys,
- * inboxes with the mail outbox, webhook registrations with their secrets and delivery outbox, and the
+ * inboxes with the mail outbox, webhook registrations with their secrets and delivery outbox, the
+ * Outlook outbox (ADR 0043), and the
  * query store's health. On the embedded default they are tables in the event store's SQLite database
  * (writes on the one writing connection, committed at once or with the processor batch's token;
  * reads through {@code viewReader}); in production MongoDB collections, as before.
@@ -55,6 +59,12 @@ public class AppStoresConfiguration {
             return new SqlWebhookStore(dataSource, viewReader, transactionManager).createSchema();
         }
 
+        @Bean
+        SqlOutlookOutbox outlookOutbox(DataSource dataSource, @Qualifier("viewReader") DataSource viewReader,
+                                       PlatformTransactionManager transactionManager) {
+            return new SqlOutlookOutbox(dataSource, viewReader, transactionManager).createSchema();
+        }
+
         @Bean(QueryStoreHealthIndicator.NAME)
         QueryStoreHealthIndicator queryStoreHealthIndicator(@Qualifier("viewReader") DataSource viewReader) {
             return QueryStoreHealthIndicator.sql(viewReader);
@@ -79,6 +89,11 @@ public class AppStoresConfiguration {
         @Bean
         WebhookStore webhookStore(MongoTemplate mongo) {
             return new MongoWebhookStore(mongo);
+        }
+
+        @Bean
+        OutlookOutbox outlookOutbox(MongoTemplate mongo) {
+            return new MongoOutlookOutbox(mongo);
         }
 
         /** Webhooks an earlier version kept only as MongoDB documents: registered as events once, at start. */

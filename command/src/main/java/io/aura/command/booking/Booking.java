@@ -12,6 +12,7 @@ import io.aura.kernel.booking.BookingCommands.ConfirmApprovedBooking;
 import io.aura.kernel.booking.BookingCommands.ConfirmBooking;
 import io.aura.kernel.booking.BookingCommands.DeclineBooking;
 import io.aura.kernel.booking.BookingCommands.MarkNoShow;
+import io.aura.kernel.booking.BookingCommands.RecordExternalEvent;
 import io.aura.kernel.booking.BookingCommands.RefuseReschedule;
 import io.aura.kernel.booking.BookingCommands.RejectBooking;
 import io.aura.kernel.booking.BookingCommands.RequestBooking;
@@ -25,6 +26,7 @@ import io.aura.kernel.booking.BookingEvents.BookingMarkedNoShow;
 import io.aura.kernel.booking.BookingEvents.BookingRejected;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
+import io.aura.kernel.booking.BookingEvents.ExternalEventRecorded;
 import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingEvents.OccurrenceMarkedNoShow;
 import io.aura.kernel.booking.BookingEvents.RescheduleAwaitingApproval;
@@ -74,6 +76,10 @@ public class Booking {
     private CheckInPolicy checkIn;
     /** held dates checked in to, and when */
     private Map<TimeRange, Instant> checkedIn = new HashMap<>();
+    /** each confirmed date by its start when confirmed (its key in Outlook, ADR 0043), to its times now */
+    private Map<Instant, TimeRange> dates = new HashMap<>();
+    /** the Outlook event recorded for a date, by the date's key */
+    private Map<Instant, String> externalEvents = new HashMap<>();
 
     protected Booking() {}
 
@@ -242,6 +248,19 @@ public class Booking {
     }
 
     /**
+     * The Outlook outbox wrote a date into the resource's mailbox: kept once (a retried delivery or a
+     * redelivered event records nothing), for a date this booking confirmed.
+     */
+    @CommandHandler
+    void handle(RecordExternalEvent c) {
+        TimeRange now = dates.get(c.date());
+        if (now == null || c.externalEventId() == null || c.externalEventId().equals(externalEvents.get(c.date()))) {
+            return;
+        }
+        apply(new ExternalEventRecorded(bookingId, resourceId, c.date(), now, c.mailbox(), c.externalEventId()));
+    }
+
+    /**
      * The one slot a move starts from: the occurrence still held (the resource moves that same hold),
      * not the first one asked for, which may have been cancelled out of a series.
      */
@@ -272,6 +291,7 @@ public class Booking {
         held = new ArrayList<>(e.held());
         pendingApprovalId = null;
         checkIn = e.checkIn();
+        e.held().forEach(date -> dates.putIfAbsent(date.start(), date));
     }
 
     @EventSourcingHandler
@@ -332,6 +352,7 @@ public class Booking {
         pendingReschedule = null;
         pendingRescheduleFrom = null;
         pendingApprovalId = null;
+        dates.replaceAll((key, times) -> times.equals(e.from()) ? e.to() : times);
         // the moved date is a new slot: a check-in to its old times says nothing about it (the others keep theirs)
         checkedIn.remove(e.from());
     }
@@ -351,6 +372,11 @@ public class Booking {
     @EventSourcingHandler
     void on(OccurrenceMarkedNoShow e) {
         held.remove(e.occurrence());
+    }
+
+    @EventSourcingHandler
+    void on(ExternalEventRecorded e) {
+        externalEvents.put(e.date(), e.externalEventId());
     }
 
     @EventSourcingHandler

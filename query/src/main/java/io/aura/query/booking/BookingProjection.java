@@ -9,6 +9,7 @@ import io.aura.kernel.booking.BookingEvents.BookingMarkedNoShow;
 import io.aura.kernel.booking.BookingEvents.BookingRejected;
 import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
+import io.aura.kernel.booking.BookingEvents.ExternalEventRecorded;
 import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingEvents.OccurrenceMarkedNoShow;
 import io.aura.kernel.booking.BookingEvents.RescheduleAwaitingApproval;
@@ -130,6 +131,12 @@ public class BookingProjection {
     @EventHandler
     void on(BookingMarkedNoShow e, @SequenceNumber long sequence) {
         change(e.bookingId(), sequence, v -> BookingViewFold.bookingNoShow(v, sequence));
+    }
+
+    @EventHandler
+    void on(ExternalEventRecorded e, @SequenceNumber long sequence) {
+        change(e.bookingId(), sequence, v -> BookingViewFold.externalEventRecorded(v, e.occurrence(),
+                e.externalEventId(), sequence));
     }
 
     /** A replay starts from nothing: the views are rebuilt from the events alone. */

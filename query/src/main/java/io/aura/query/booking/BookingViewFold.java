@@ -61,7 +61,7 @@ public final class BookingViewFold {
     public static BookingView occurrenceCancelled(BookingView v, TimeRange occurrence, long sequence) {
         List<Occurrence> occurrences = v.occurrences().stream()
                 .map(o -> o.start().equals(occurrence.start()) && o.end().equals(occurrence.end())
-                        ? new Occurrence(o.start(), o.end(), OccurrenceStatus.CANCELLED)
+                        ? new Occurrence(o.start(), o.end(), OccurrenceStatus.CANCELLED, null, null, o.externalEventId())
                         : o)
                 .toList();
         return next(v, v.status(), v.start(), v.end(), occurrences, v.conflicts(), v.violations(), v.refusals(),
@@ -71,7 +71,9 @@ public final class BookingViewFold {
     /** Checked in to {@code occurrence} at {@code at}: it is no longer due. */
     public static BookingView checkedIn(BookingView v, TimeRange occurrence, Instant at, long sequence) {
         List<Occurrence> occurrences = v.occurrences().stream()
-                .map(o -> same(o, occurrence) ? new Occurrence(o.start(), o.end(), o.status(), o.checkInDueAt(), at) : o)
+                .map(o -> same(o, occurrence)
+                        ? new Occurrence(o.start(), o.end(), o.status(), o.checkInDueAt(), at, o.externalEventId())
+                        : o)
                 .toList();
         return next(v, v.status(), v.start(), v.end(), occurrences, v.conflicts(), v.violations(), v.refusals(),
                 v.suggestions(), v.lastReschedule(), sequence);
@@ -81,7 +83,8 @@ public final class BookingViewFold {
     public static BookingView noShow(BookingView v, TimeRange occurrence, long sequence) {
         List<Occurrence> occurrences = v.occurrences().stream()
                 .map(o -> same(o, occurrence)
-                        ? new Occurrence(o.start(), o.end(), OccurrenceStatus.NO_SHOW, o.checkInDueAt(), null)
+                        ? new Occurrence(o.start(), o.end(), OccurrenceStatus.NO_SHOW, o.checkInDueAt(), null,
+                                o.externalEventId())
                         : o)
                 .toList();
         return next(v, v.status(), v.start(), v.end(), occurrences, v.conflicts(), v.violations(), v.refusals(),
@@ -139,14 +142,18 @@ public final class BookingViewFold {
             // a moved date keeps its check-in window's length (the booking keeps the policy; ADR 0033)
             Instant due = v.occurrences().stream().filter(o -> o.status().isActive() && o.checkInDueAt() != null)
                     .findFirst().map(o -> shiftedDue(o, e.to())).orElse(null);
+            // the same Outlook event, moved (ADR 0043)
+            String outlook = v.occurrences().stream().filter(o -> o.status().isActive() && o.externalEventId() != null)
+                    .findFirst().map(Occurrence::externalEventId).orElse(null);
             return next(v, v.status(), e.to().start(), e.to().end(),
-                    List.of(new Occurrence(e.to().start(), e.to().end(), OccurrenceStatus.of(v.status()), due, null)),
+                    List.of(new Occurrence(e.to().start(), e.to().end(), OccurrenceStatus.of(v.status()), due, null,
+                            outlook)),
                     v.conflicts(), v.violations(), v.refusals(), v.suggestions(), moved, sequence);
         }
         List<Occurrence> occurrences = new ArrayList<>(v.occurrences().stream()
                 .map(o -> o.start().equals(e.from().start()) && o.end().equals(e.from().end())
                         ? new Occurrence(e.to().start(), e.to().end(), o.status(),
-                                o.checkInDueAt() == null ? null : shiftedDue(o, e.to()), null)
+                                o.checkInDueAt() == null ? null : shiftedDue(o, e.to()), null, o.externalEventId())
                         : o)
                 .toList());
         occurrences.sort(Comparator.comparing(Occurrence::start));
@@ -181,6 +188,17 @@ public final class BookingViewFold {
                 sequence, v.privateBooking(), v.category());
     }
 
+    /** The date at {@code occurrence} is Outlook event {@code externalEventId} (ADR 0043). */
+    public static BookingView externalEventRecorded(BookingView v, TimeRange occurrence, String externalEventId,
+                                                    long sequence) {
+        List<Occurrence> occurrences = v.occurrences().stream()
+                .map(o -> same(o, occurrence) ? new Occurrence(o.start(), o.end(), o.status(), o.checkInDueAt(),
+                        o.checkedInAt(), externalEventId) : o)
+                .toList();
+        return next(v, v.status(), v.start(), v.end(), occurrences, v.conflicts(), v.violations(), v.refusals(),
+                v.suggestions(), v.lastReschedule(), sequence);
+    }
+
     /** Every occurrence in {@code status}. */
     private static List<Occurrence> every(BookingView v, OccurrenceStatus status) {
         return v.occurrences().stream().map(o -> new Occurrence(o.start(), o.end(), status)).toList();
@@ -189,7 +207,8 @@ public final class BookingViewFold {
     /** The occurrences still holding their slot in {@code status}; the others as they were. */
     private static List<Occurrence> active(BookingView v, OccurrenceStatus status) {
         return v.occurrences().stream()
-                .map(o -> o.status().isActive() ? new Occurrence(o.start(), o.end(), status) : o)
+                .map(o -> o.status().isActive() ? new Occurrence(o.start(), o.end(), status, null, null,
+                        o.externalEventId()) : o)
                 .toList();
     }
 

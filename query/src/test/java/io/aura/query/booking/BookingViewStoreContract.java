@@ -50,6 +50,22 @@ abstract class BookingViewStoreContract {
     }
 
     @Test
+    void the_outlook_event_of_each_date_is_kept_with_the_view() {
+        TimeRange first = slot(MONDAY_9, 60);
+        TimeRange second = slot(MONDAY_9.plus(Duration.ofDays(7)), 60);
+        BookingView series = new BookingView("b-1", "Weekly", "r-1", first.start(), first.end(), BookingStatus.CONFIRMED,
+                "alice", 4, List.of(), null, "RRULE:FREQ=WEEKLY;COUNT=2", List.of(
+                        new Occurrence(first.start(), first.end(), OccurrenceStatus.CONFIRMED, null, null, "AAMk-1"),
+                        new Occurrence(second.start(), second.end(), OccurrenceStatus.CANCELLED, null, null, "AAMk-2")),
+                List.of(), List.of(), List.of(), List.of(), null, 5);
+
+        store().save(series);
+
+        assertThat(store().find("b-1").orElseThrow().occurrences()).extracting(Occurrence::externalEventId)
+                .containsExactly("AAMk-1", "AAMk-2");
+    }
+
+    @Test
     void saving_a_booking_again_replaces_it_and_the_calendar_follows() {
         BookingView confirmed = booking("b-1", "r-1", "alice", BookingStatus.CONFIRMED, slot(MONDAY_9, 60));
         store().save(confirmed);

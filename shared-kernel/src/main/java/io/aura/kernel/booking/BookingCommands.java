@@ -146,4 +146,14 @@ public final class BookingCommands {
     public record MarkNoShow(String bookingId, TimeRange occurrence, Instant at) implements TargetsAggregate {
         public String targetAggregateId() { return bookingId; }
     }
+
+    /**
+     * The Outlook event written for one date of the booking into {@code mailbox}'s calendar (ADR 0043).
+     * {@code date}: the date's start as it was confirmed (a moved date keeps it). Sent by the Outlook
+     * outbox once Graph answered; a second one for the same event records nothing.
+     */
+    public record RecordExternalEvent(String bookingId, Instant date, String mailbox, String externalEventId)
+            implements TargetsAggregate {
+        public String targetAggregateId() { return bookingId; }
+    }
 }

@@ -129,4 +129,11 @@ public final class BookingEvents {
 
     /** The booking's last held date was a no-show: it holds nothing any more (status NO_SHOW). */
     public record BookingMarkedNoShow(String bookingId, String resourceId) {}
+
+    /**
+     * The date confirmed at {@code date} (now {@code occurrence}) is Outlook event {@code externalEventId} in
+     * {@code mailbox}'s calendar (ADR 0043).
+     */
+    public record ExternalEventRecorded(String bookingId, String resourceId, Instant date, TimeRange occurrence,
+                                        String mailbox, String externalEventId) {}
 }

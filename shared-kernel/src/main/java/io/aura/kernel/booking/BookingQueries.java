@@ -105,9 +105,15 @@ public final class BookingQueries {
      * {@code checkedInAt}: when it was checked in to (null: not). Both added with ADR 0033; older views read null.
      */
     public record Occurrence(Instant start, Instant end, OccurrenceStatus status, Instant checkInDueAt,
-                             Instant checkedInAt) {
+                             Instant checkedInAt, String externalEventId) {
         public Occurrence(Instant start, Instant end, OccurrenceStatus status) {
-            this(start, end, status, null, null);
+            this(start, end, status, null, null, null);
+        }
+
+        /** {@code externalEventId} (ADR 0043): the date's event in the resource's Outlook calendar (null: none). */
+        public Occurrence(Instant start, Instant end, OccurrenceStatus status, Instant checkInDueAt,
+                          Instant checkedInAt) {
+            this(start, end, status, checkInDueAt, checkedInAt, null);
         }
     }
 

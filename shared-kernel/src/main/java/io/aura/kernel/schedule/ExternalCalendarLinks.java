@@ -9,8 +9,17 @@ import java.util.List;
  */
 public interface ExternalCalendarLinks {
 
-    /** A resource's link; {@code busyTimes}/{@code error}: the last read (both null before one). */
-    record Link(String resourceId, String mailbox, Instant readAt, Integer busyTimes, String error) {}
+    /**
+     * A resource's link; {@code busyTimes}/{@code error}: the last read (both null before one);
+     * {@code writesWaiting}/{@code writesFailed}: Aura's bookings still to be written into the mailbox, and
+     * those given up (ADR 0043; null when unlinked).
+     */
+    record Link(String resourceId, String mailbox, Instant readAt, Integer busyTimes, String error, Long writesWaiting,
+                Long writesFailed) {
+        public Link(String resourceId, String mailbox, Instant readAt, Integer busyTimes, String error) {
+            this(resourceId, mailbox, readAt, busyTimes, error, null, null);
+        }
+    }
 
     /** Whether Microsoft Graph is configured: without it, links are kept but nothing is read. */
     boolean configured();

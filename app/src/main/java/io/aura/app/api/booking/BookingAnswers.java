@@ -86,11 +86,12 @@ public final class BookingAnswers {
                           List<ConflictBody> conflicts, List<String> violations, List<Suggestion> suggestions,
                           LastReschedule lastReschedule, ApprovalSummary approval, String token, String bookingToken,
                           Instant checkInDueAt, Instant checkedInAt, String category,
-                          @JsonProperty("private") boolean privateBooking) {
+                          @JsonProperty("private") boolean privateBooking, String externalEventId) {
         /**
          * {@code token}: the signed proof; {@code bookingToken} is its name before API.md's was followed, kept for
          * clients of it. {@code checkInDueAt}/{@code checkedInAt} (ADR 0033): a single booking's check-in (a series
-         * shows them per date in {@code occurrences}).
+         * shows them per date in {@code occurrences}). {@code externalEventId} (ADR 0043): the booking's event in its
+         * resource's Outlook calendar; a series' first date's that has one, and each date's in {@code occurrences}.
          */
         static Details of(BookingView v, ApprovalView latestApproval, String token) {
             Occurrence single = v.occurrences().size() == 1 ? v.occurrences().get(0) : null;
@@ -102,7 +103,9 @@ public final class BookingAnswers {
                     v.suggestions().isEmpty() ? null : v.suggestions(), LastReschedule.of(v.lastReschedule()),
                     latestApproval == null ? null : ApprovalSummary.of(latestApproval), token, token,
                     single == null ? null : single.checkInDueAt(), single == null ? null : single.checkedInAt(),
-                    v.category(), v.privateBooking());
+                    v.category(), v.privateBooking(),
+                    v.occurrences().stream().map(Occurrence::externalEventId).filter(java.util.Objects::nonNull)
+                            .findFirst().orElse(null));
         }
     }
 
