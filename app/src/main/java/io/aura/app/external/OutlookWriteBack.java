@@ -1,7 +1,5 @@
 package io.aura.app.external;
 
-import io.aura.kernel.booking.BookingPrivacy;
-
 import io.aura.app.external.OutlookOutbox.Booking;
 import io.aura.app.external.OutlookOutbox.Delivery;
 import io.aura.app.external.OutlookOutbox.Kind;
@@ -14,6 +12,7 @@ import io.aura.kernel.booking.BookingEvents.BookingRequested;
 import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
 import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingEvents.OccurrenceMarkedNoShow;
+import io.aura.kernel.booking.BookingPrivacy;
 import io.aura.kernel.schedule.ExternalEvents;
 import io.aura.kernel.schedule.ScheduleEvents.ExternalCalendarLinked;
 import io.aura.kernel.schedule.ScheduleEvents.ExternalCalendarUnlinked;

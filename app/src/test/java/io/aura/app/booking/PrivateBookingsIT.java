@@ -179,13 +179,37 @@ class PrivateBookingsIT extends IntegrationTest {
         assertThat(pushed(seenByAdmin, id)).contains(SECRET);
     }
 
+    final List<java.util.stream.Stream<String>> openStreams = new ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void closeStreams() {
+        openStreams.forEach(java.util.stream.Stream::close);
+        openStreams.clear();
+    }
+
     BlockingQueue<String> stream(String token) throws InterruptedException {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + environment.getProperty("local.server.port") + "/api/stream?resourceId=" + room))
                 .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
-        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(r -> r.body().forEach(lines::add));
+        // read on a thread of its own, closed after the test: a stream read on the common fork-join pool would hold
+        // it, and Axon stops its processors on that pool (a replay in a later test class would wait for ever)
+        HttpResponse<java.util.stream.Stream<String>> response;
+        try {
+            response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the stream did not open", e);
+        }
+        openStreams.add(response.body());
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().forEach(lines::add);
+            } catch (RuntimeException closed) {
+                // closed by the test's end
+            }
+        }, "private-bookings-stream");
+        reader.setDaemon(true);
+        reader.start();
         for (String line; (line = lines.poll(10, TimeUnit.SECONDS)) != null; ) {
             if (line.startsWith("event:ready")) {
                 return lines;
