@@ -40,7 +40,7 @@ public class Reporting {
 
     public List<TimesheetRow> timesheet(Caller caller, TimeRange period, TimesheetGrouping grouping) {
         List<BookingView> held = held(period, seesEveryone(caller) ? null : caller.name());
-        Map<String, ZoneId> zones = resources().stream().collect(Collectors.toMap(ResourceView::id, Reporting::zoneOf));
+        Map<String, ZoneId> zones = resources().stream().collect(Collectors.toMap(ResourceView::id, Reports::zoneOf));
         Function<String, ZoneId> zoneOf = id -> zones.getOrDefault(id, ZoneId.of("UTC"));
         return Reports.timesheet(held, period, grouping::keyOf, zoneOf);
     }
@@ -62,8 +62,4 @@ public class Reporting {
         return queries.query(new ListResources(true), ResponseTypes.multipleInstancesOf(ResourceView.class)).join();
     }
 
-    private static ZoneId zoneOf(ResourceView resource) {
-        String zone = resource.spec().timeZone();
-        return zone == null || zone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(zone);
-    }
 }

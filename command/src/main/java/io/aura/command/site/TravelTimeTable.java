@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.aura.kernel.site.SiteCommands;
 import io.aura.kernel.site.SiteCommands.SetTravelTime;
 import io.aura.kernel.site.SiteEvents.TravelTimeSet;
+import io.aura.kernel.site.SiteQueries.TravelTime;
 import io.aura.kernel.site.SiteRules;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
@@ -41,7 +42,7 @@ public class TravelTimeTable {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        Integer known = minutes.get(pair(command.fromSiteId(), command.toSiteId()));
+        Integer known = minutes.get(TravelTime.pairKey(command.fromSiteId(), command.toSiteId()));
         if (known == null || known != command.minutes()) {
             apply(new TravelTimeSet(command.fromSiteId(), command.toSiteId(), command.minutes()));
         }
@@ -50,10 +51,6 @@ public class TravelTimeTable {
     @EventSourcingHandler
     void on(TravelTimeSet event) {
         id = SiteCommands.TRAVEL_TIMES_ID;
-        minutes.put(pair(event.fromSiteId(), event.toSiteId()), event.minutes());
-    }
-
-    private static String pair(String a, String b) {
-        return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+        minutes.put(TravelTime.pairKey(event.fromSiteId(), event.toSiteId()), event.minutes());
     }
 }

@@ -47,10 +47,7 @@ public final class MongoSiteStore implements SiteStore {
 
     @Override
     public void saveTravelTime(TravelTime t) {
-        String a = t.fromSiteId();
-        String b = t.toSiteId();
-        String pair = a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
-        mongo.save(new Document("_id", pair).append("fromSiteId", a).append("toSiteId", b)
+        mongo.save(new Document("_id", t.pairKey()).append("fromSiteId", t.fromSiteId()).append("toSiteId", t.toSiteId())
                 .append("minutes", t.minutes()), TRAVEL);
     }
 

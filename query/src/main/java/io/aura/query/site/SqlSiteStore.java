@@ -68,7 +68,7 @@ public final class SqlSiteStore extends SqlViewStore<Object> implements SiteStor
         Map<String, TravelTime> all = new LinkedHashMap<>();
         reader.query("SELECT from_site, to_site, minutes FROM site_travel ORDER BY site_a, site_b",
                 (rs, i) -> new TravelTime(rs.getString(1), rs.getString(2), rs.getInt(3)))
-                .forEach(t -> all.put(pair(t), t));
+                .forEach(t -> all.put(t.pairKey(), t));
         Map<String, Object> batch = pending.peek();
         if (batch != null) {
             batch.forEach((key, value) -> {
@@ -82,7 +82,7 @@ public final class SqlSiteStore extends SqlViewStore<Object> implements SiteStor
 
     @Override
     public void saveTravelTime(TravelTime time) {
-        hold(TRAVEL + pair(time), time);
+        hold(TRAVEL + time.pairKey(), time);
     }
 
     @Override
@@ -120,10 +120,4 @@ public final class SqlSiteStore extends SqlViewStore<Object> implements SiteStor
         }));
     }
 
-    /** Site ids hold no '|' (they are UUIDs made here), so the key splits back into the two. */
-    private static String pair(TravelTime t) {
-        String a = t.fromSiteId();
-        String b = t.toSiteId();
-        return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
-    }
 }

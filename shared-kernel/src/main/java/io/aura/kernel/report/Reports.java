@@ -108,7 +108,8 @@ public final class Reports {
         return !date.start().isBefore(period.start()) && date.start().isBefore(period.end());
     }
 
-    private static ZoneId zoneOf(ResourceView resource) {
+    /** A resource's zone (UTC when it names none): where its weeks and days are counted. */
+    public static ZoneId zoneOf(ResourceView resource) {
         String zone = resource.spec().timeZone();
         return zone == null || zone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(zone);
     }

@@ -19,6 +19,15 @@ public final class SiteQueries {
 
     /** One pair of sites, in either order, and the minutes between them. */
     public record TravelTime(String fromSiteId, String toSiteId, int minutes) {
+        /** The pair's key, the same in either order: "a|b" with a before b (site ids hold no '|'). */
+        public static String pairKey(String a, String b) {
+            return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+        }
+
+        public String pairKey() {
+            return pairKey(fromSiteId, toSiteId);
+        }
+
         public boolean joins(String a, String b) {
             return (fromSiteId.equals(a) && toSiteId.equals(b)) || (fromSiteId.equals(b) && toSiteId.equals(a));
         }
