@@ -4,6 +4,7 @@ import io.aura.command.approval.ApprovalStateException;
 import io.aura.command.approval.NotAnApproverException;
 import io.aura.command.booking.BookingStateException;
 import io.aura.command.booking.NotOwnerException;
+import io.aura.command.identity.ErasedAccountException;
 import io.aura.command.identity.SelfLockoutException;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
@@ -102,7 +103,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     /** The booking or approval is not in a state that allows this; an administrator would lock themselves out. */
     @ExceptionHandler({BookingStateException.class, ApprovalStateException.class, NotPossibleNowException.class,
-            SelfLockoutException.class})
+            SelfLockoutException.class, ErasedAccountException.class})
     ResponseEntity<ProblemDetail> wrongState(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
     }
@@ -151,7 +152,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 return notAllowed((RuntimeException) t);
             }
             if (t instanceof BookingStateException || t instanceof ApprovalStateException
-                    || t instanceof SelfLockoutException) {
+                    || t instanceof SelfLockoutException || t instanceof ErasedAccountException) {
                 return wrongState((RuntimeException) t);
             }
             if (t instanceof AggregateNotFoundException || t instanceof IncompatibleAggregateException) {

@@ -6,6 +6,7 @@ import io.aura.kernel.identity.Accounts;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserCommands.ChangeUserProfile;
 import io.aura.kernel.identity.UserCommands.DisableUser;
+import io.aura.kernel.identity.UserCommands.EraseUser;
 import io.aura.kernel.identity.UserCommands.GrantRoles;
 import io.aura.kernel.identity.UserCommands.RegisterUser;
 import io.aura.kernel.identity.UserCommands.RevokeRole;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,13 +37,15 @@ public class UserService implements Accounts {
     private final PasswordEncoder encoder;
     private final ReadYourWrites readYourWrites;
     private final QueryGateway queries;
+    private final CommandGateway commands;
 
     public UserService(CredentialStore credentials, PasswordEncoder encoder, ReadYourWrites readYourWrites,
-                       QueryGateway queries) {
+                       QueryGateway queries, CommandGateway commands) {
         this.credentials = credentials;
         this.encoder = encoder;
         this.readYourWrites = readYourWrites;
         this.queries = queries;
+        this.commands = commands;
     }
 
     public record NewUser(String username, String password, List<String> roles, String displayName, String email) {}
@@ -132,6 +136,18 @@ public class UserService implements Accounts {
         return readYourWrites.sendAndAwait(new DisableUser(username), new FindUser(username), UserView.class,
                         UserView::disabled, Duration.ofSeconds(10))
                 .orElseThrow(() -> new IllegalStateException("the user view did not show the user disabled in time"));
+    }
+
+    /**
+     * Erases a person's personal data (ADR 0046): when this returns, {@code UserErased} is stored (and the account
+     * disabled); their key is deleted and the views forget them moments later, which is why the API answers 202.
+     * Erasing an erased person changes nothing.
+     */
+    public void erase(String username) {
+        if (!credentials.exists(username)) {
+            throw new UnknownUserException(username);
+        }
+        commands.sendAndWait(new EraseUser(username));
     }
 
     /**

@@ -285,7 +285,8 @@ class RequestFormIT extends IntegrationTest {
         String requester = unique("rfd");
         String token = userWithRoles(requester, "REQUESTER");
         String room = resource(unique("Kammer"), 4, "Europe/Berlin");
-        Instant ahead = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(60, ChronoUnit.HOURS);
+        // nine in the morning, so the hour never crosses midnight whatever time the suite runs
+        Instant ahead = LocalDate.now().plusDays(3).atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant();
         assertThat(http.post("/events/create", token, Map.of("title", "Ahead", "resourceId", room, "start",
                 ahead.toString(), "end", ahead.plus(1, ChronoUnit.HOURS).toString())).status()).isEqualTo(201);
 

@@ -9,6 +9,7 @@ import io.aura.kernel.identity.UserCommands.AdoptProviderRoles;
 import io.aura.kernel.identity.UserCommands.ChangeUserProfile;
 import io.aura.kernel.identity.UserCommands.ChoosePreferredLanguage;
 import io.aura.kernel.identity.UserCommands.DisableUser;
+import io.aura.kernel.identity.UserCommands.EraseUser;
 import io.aura.kernel.identity.UserCommands.GrantRoles;
 import io.aura.kernel.identity.UserCommands.RegisterSingleSignOnUser;
 import io.aura.kernel.identity.UserCommands.RegisterUser;
@@ -18,6 +19,7 @@ import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.SingleSignOnLinked;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
+import io.aura.kernel.identity.UserEvents.UserErased;
 import io.aura.kernel.identity.UserEvents.UserProfileChanged;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.identity.UsernamePolicy;
@@ -41,6 +43,9 @@ public class UserAccount {
     private Set<Role> roles = EnumSet.noneOf(Role.class);
 
     private boolean disabled;
+
+    /** Erased (ADR 0046): nothing about the account changes any more. */
+    private boolean erased;
 
     /** The tag of the UI language chosen last, null while none is. */
     private String language;
@@ -114,6 +119,7 @@ public class UserAccount {
 
     @CommandHandler
     public void handle(GrantRoles command) {
+        refuseIfErased();
         Set<Role> added = EnumSet.noneOf(Role.class);
         added.addAll(command.roles());
         added.removeAll(roles);
@@ -149,6 +155,24 @@ public class UserAccount {
     }
 
     /**
+     * Erasing disables too: an erased person cannot sign in. Nobody erases themselves; erasing twice records
+     * nothing.
+     */
+    @CommandHandler
+    public void handle(EraseUser command, @MetaDataValue(MessageMetadata.ACTOR) String actor) {
+        if (username.equals(actor)) {
+            throw new SelfLockoutException("You cannot erase yourself; another administrator can.");
+        }
+        if (erased) {
+            return;
+        }
+        if (!disabled) {
+            apply(new UserDisabled(username));
+        }
+        apply(new UserErased(username));
+    }
+
+    /**
      * Only the user chooses their language: the entry points send it with the signed-in name, never one
      * typed in. An offered language only (one rule, {@link PreferredLanguage}).
      */
@@ -169,6 +193,7 @@ public class UserAccount {
      */
     @CommandHandler
     public void handle(ChangeUserProfile command) {
+        refuseIfErased();
         var violations = UsernamePolicy.checkProfile(command.email(), command.displayName());
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
@@ -212,6 +237,20 @@ public class UserAccount {
     @EventSourcingHandler
     void on(UserDisabled event) {
         disabled = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserErased event) {
+        erased = true;
+        displayName = null;
+        email = null;
+    }
+
+    /** An erased account is a pseudonym in the audit, no longer a person who can be given a name or a role. */
+    private void refuseIfErased() {
+        if (erased) {
+            throw new ErasedAccountException(username);
+        }
     }
 
     @EventSourcingHandler

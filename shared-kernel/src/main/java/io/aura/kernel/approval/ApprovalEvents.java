@@ -1,5 +1,7 @@
 package io.aura.kernel.approval;
 
+import io.aura.kernel.privacy.DataSubject;
+import io.aura.kernel.privacy.PersonalData;
 import io.aura.kernel.schedule.TimeRange;
 import java.time.Instant;
 import java.util.List;
@@ -30,13 +32,15 @@ public final class ApprovalEvents {
     public record ApprovalTokenRefused(String approvalId, String bookingId, String tokenId, String approver,
                                        String reason) {}
 
-    public record ApprovalLevelApproved(String approvalId, String bookingId, int level, String by, String comment,
+    public record ApprovalLevelApproved(String approvalId, String bookingId, int level, @DataSubject String by,
+                                        @PersonalData String comment,
                                         DecisionChannel channel, String tokenId) {}
 
     public record ApprovalGranted(String approvalId, String bookingId, String resourceId, TimeRange rescheduleTo) {}
 
-    public record ApprovalRejected(String approvalId, String bookingId, String resourceId, int level, String by,
-                                   String comment, DecisionChannel channel, String tokenId, TimeRange rescheduleTo) {}
+    public record ApprovalRejected(String approvalId, String bookingId, String resourceId, int level,
+                                   @DataSubject String by, @PersonalData String comment, DecisionChannel channel,
+                                   String tokenId, TimeRange rescheduleTo) {}
 
     public record ApprovalReminderDue(String approvalId, String bookingId, int level, List<String> approvers,
                                       String approverRole, Instant expiresAt) {}
@@ -46,7 +50,7 @@ public final class ApprovalEvents {
                                     String addedRole) {}
 
     public record ApproversReassigned(String approvalId, String bookingId, int level, List<String> approvers,
-                                      String by, String reason) {}
+                                      @DataSubject String by, @PersonalData String reason) {}
 
     public record ApprovalExpired(String approvalId, String bookingId, String resourceId, int level,
                                   TimeRange rescheduleTo) {}

@@ -1,6 +1,8 @@
 package io.aura.kernel.booking;
 
 import io.aura.kernel.EventRevision;
+import io.aura.kernel.privacy.DataSubject;
+import io.aura.kernel.privacy.PersonalData;
 import io.aura.kernel.quota.ApplicableQuotas;
 import io.aura.kernel.resource.CheckInPolicy;
 import io.aura.kernel.schedule.Conflict;
@@ -20,9 +22,10 @@ public final class BookingEvents {
      * counts against, as looked up where it entered, so the saga needs no lookup of its own.
      */
     @EventRevision("2")
-    public record BookingRequested(String bookingId, String resourceId, String title, TimeRange range,
+    public record BookingRequested(String bookingId, String resourceId, @PersonalData String title, TimeRange range,
                                    List<TimeRange> occurrences, String recurrence, ConflictPolicy policy,
-                                   int attendees, List<String> attendeeNames, String description, String requester,
+                                   int attendees, @PersonalData List<String> attendeeNames,
+                                   @PersonalData String description, @DataSubject String requester,
                                    ApplicableQuotas applicableQuotas, Boolean privateBooking, String category) {
         /** {@code privateBooking}, {@code category} (ADR 0040): older events read them as not private, no category. */
         public BookingRequested {
@@ -78,7 +81,7 @@ public final class BookingEvents {
     }
 
     public record BookingDeclined(String bookingId, String resourceId, String approvalId, BookingStatus outcome,
-                                  String by, String comment) {}
+                                  @DataSubject String by, @PersonalData String comment) {}
 
     public record RescheduleAwaitingApproval(String bookingId, String resourceId, TimeRange to, String approvalId) {}
 

@@ -113,4 +113,15 @@ public final class UserCommands {
             return username;
         }
     }
+
+    /**
+     * An administrator erases a person's personal data (ADR 0046): recorded once; erasing an erased person records
+     * nothing. Nobody erases themselves (the same lock-out as disabling oneself).
+     */
+    public record EraseUser(String username) implements TargetsAggregate {
+        @Override
+        public String targetAggregateId() {
+            return username;
+        }
+    }
 }

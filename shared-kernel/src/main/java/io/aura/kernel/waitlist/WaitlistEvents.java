@@ -1,5 +1,7 @@
 package io.aura.kernel.waitlist;
 
+import io.aura.kernel.privacy.DataSubject;
+import io.aura.kernel.privacy.PersonalData;
 import io.aura.kernel.quota.ApplicableQuotas;
 import io.aura.kernel.schedule.TimeRange;
 import java.util.List;
@@ -13,7 +15,8 @@ public final class WaitlistEvents {
      * (added with ADR 0034; absent in older events: none) the quotas its booking will count against.
      */
     public record WaitlistJoined(String waitlistId, String entryId, String resourceId, long sequence, TimeRange range,
-                                 String title, int attendees, List<String> attendeeNames, String owner,
+                                 @PersonalData String title, int attendees, @PersonalData List<String> attendeeNames,
+                                 @DataSubject String owner,
                                  List<String> ownerRoles, ApplicableQuotas ownerQuotas) {
         public WaitlistJoined {
             attendeeNames = attendeeNames == null ? List.of() : List.copyOf(attendeeNames);
@@ -37,8 +40,9 @@ public final class WaitlistEvents {
      * looked up when the owner joined), so the saga keeps no state and queries nothing.
      */
     public record WaitlistEntryPromoted(String waitlistId, String entryId, String resourceId, String bookingId,
-                                        TimeRange range, String title, int attendees, List<String> attendeeNames,
-                                        String owner, List<String> ownerRoles, ApplicableQuotas ownerQuotas) {
+                                        TimeRange range, @PersonalData String title, int attendees,
+                                        @PersonalData List<String> attendeeNames, @DataSubject String owner,
+                                        List<String> ownerRoles, ApplicableQuotas ownerQuotas) {
         public WaitlistEntryPromoted {
             attendeeNames = attendeeNames == null ? List.of() : List.copyOf(attendeeNames);
             ownerRoles = ownerRoles == null ? List.of() : List.copyOf(ownerRoles);
@@ -58,7 +62,7 @@ public final class WaitlistEvents {
 
     /** The owner got the slot: {@code bookingId} holds it (confirmed, or awaiting approval). */
     public record WaitlistEntryFulfilled(String waitlistId, String entryId, String resourceId, String bookingId,
-                                         String owner, TimeRange range, String title) {}
+                                         @DataSubject String owner, TimeRange range, @PersonalData String title) {}
 
     /** The entry's slot began before it freed: nothing left to wait for. */
     public record WaitlistEntryExpired(String waitlistId, String entryId, String resourceId) {}

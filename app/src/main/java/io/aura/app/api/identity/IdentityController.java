@@ -171,6 +171,17 @@ public class IdentityController {
         return UserListing.of(userService.disable(username));
     }
 
+    @Operation(summary = "Erase a user's personal data (ADMIN): their display name, e-mail and the titles, "
+            + "descriptions and comments they wrote become unreadable everywhere, the event store and its backups "
+            + "included, while /api/audit/verify stays valid; the account is disabled. 202: the views forget them "
+            + "moments later. Nobody erases themselves; erasing twice changes nothing")
+    @PostMapping("/api/users/{username}/erase")
+    @PreAuthorize("hasRole('ADMIN')")
+    public ResponseEntity<Void> erase(@PathVariable String username) {
+        userService.erase(username);
+        return ResponseEntity.accepted().build();
+    }
+
     /** A user's new display name and e-mail: a field left out stays as it is, a blank one is removed. */
     public record ProfileRequest(String displayName, String email) {}
 
