@@ -1,5 +1,6 @@
 package io.aura.app.audit;
 
+import io.aura.app.privacy.PersonalDataCipher;
 import io.aura.kernel.audit.AuditLog;
 import io.aura.kernel.audit.AuditLog.Kind;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -40,11 +42,26 @@ public class EventStoreAuditLog implements AuditLog {
 
     private final EventStore eventStore;
     private final Serializer eventSerializer;
+    /** Sealed personal data opened for the auditor, or shown erased (ADR 0046); the stored bytes stay as they are. */
+    private final UnaryOperator<Map<String, Object>> reveal;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public EventStoreAuditLog(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer) {
+    /** Payloads as stored (sealed personal data shown sealed): for tests of the chain alone. */
+    public EventStoreAuditLog(EventStore eventStore, Serializer eventSerializer) {
+        this(eventStore, eventSerializer, payload -> payload);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public EventStoreAuditLog(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer,
+                              PersonalDataCipher personalData) {
+        this(eventStore, eventSerializer, personalData::revealed);
+    }
+
+    private EventStoreAuditLog(EventStore eventStore, Serializer eventSerializer,
+                               UnaryOperator<Map<String, Object>> reveal) {
         this.eventStore = eventStore;
         this.eventSerializer = eventSerializer;
+        this.reveal = reveal;
     }
 
     @Override
@@ -204,7 +221,7 @@ public class EventStoreAuditLog implements AuditLog {
         return new Entry(index, aggregateId, domain != null ? domain.getType() : null,
                 domain != null ? domain.getSequenceNumber() : 0,
                 payloadType.substring(payloadType.lastIndexOf('$') + 1), timestamp, String.valueOf(actor),
-                json.readValue(payload.getData(), MAP));
+                reveal.apply(json.readValue(payload.getData(), MAP)));
     }
 
     /** A token just after {@code index}: a JDBC store tracks gaps, Axon Server counts from 0. */

@@ -1,5 +1,6 @@
 package io.aura.app.audit;
 
+import io.aura.app.privacy.PersonalDataCipher;
 import io.aura.app.storage.ChainedAppendStatement;
 import io.aura.app.storage.ChainedAppendStatement.EventChain;
 import io.aura.kernel.audit.AuditLog;
@@ -34,7 +35,10 @@ public class SqliteAuditLog implements AuditLog {
     private final String url;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public SqliteAuditLog(@Value("${aura.data-dir}") String dataDir) {
+    private final PersonalDataCipher personalData;
+
+    public SqliteAuditLog(@Value("${aura.data-dir}") String dataDir, PersonalDataCipher personalData) {
+        this.personalData = personalData;
         this.url = "jdbc:sqlite:file:" + Path.of(dataDir).toAbsolutePath().resolve("axon.db") + "?mode=ro";
     }
 
@@ -77,7 +81,7 @@ public class SqliteAuditLog implements AuditLog {
                     out.add(new Entry(rs.getLong("globalIndex"), rs.getString("aggregateIdentifier"), rs.getString("type"),
                             rs.getLong("sequenceNumber"), payloadType.substring(payloadType.lastIndexOf('$') + 1),
                             Instant.parse(rs.getString("timeStamp")), String.valueOf(meta.getOrDefault("actor", "system")),
-                            json.readValue(rs.getBytes("payload"), MAP)));
+                            personalData.revealed(json.readValue(rs.getBytes("payload"), MAP))));
                 }
             }
         } catch (SQLException e) {

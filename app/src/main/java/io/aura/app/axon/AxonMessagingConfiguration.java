@@ -5,6 +5,8 @@ import io.aura.app.axon.upcasting.KernelRevisionResolver;
 import io.aura.app.axon.upcasting.SingleRangeUpcaster;
 import io.aura.app.notify.WebhookOutbox;
 import io.aura.app.ops.RequestLogFilter;
+import io.aura.app.privacy.PersonalDataCipher;
+import io.aura.app.privacy.PersonalDataSerializer;
 import io.aura.app.waitlist.FreedTimeOffers;
 import io.aura.command.approval.Approval;
 import io.aura.command.booking.Booking;
@@ -75,8 +77,9 @@ public class AxonMessagingConfiguration {
 
     @Bean
     @Qualifier("eventSerializer")
-    public Serializer eventSerializer() {
-        return jsonSerializer();
+    public Serializer eventSerializer(PersonalDataCipher personalDataCipher) {
+        // personal data in events is stored sealed with its person's key (ADR 0046)
+        return new PersonalDataSerializer(jsonSerializer(), personalDataCipher);
     }
 
     @Bean

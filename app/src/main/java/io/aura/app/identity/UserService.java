@@ -1,5 +1,6 @@
 package io.aura.app.identity;
 
+import io.aura.app.privacy.PersonalKeys;
 import io.aura.app.security.CredentialStore;
 import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.identity.Accounts;
@@ -38,9 +39,11 @@ public class UserService implements Accounts {
     private final ReadYourWrites readYourWrites;
     private final QueryGateway queries;
     private final CommandGateway commands;
+    private final PersonalKeys personalKeys;
 
     public UserService(CredentialStore credentials, PasswordEncoder encoder, ReadYourWrites readYourWrites,
-                       QueryGateway queries, CommandGateway commands) {
+                       QueryGateway queries, CommandGateway commands, PersonalKeys personalKeys) {
+        this.personalKeys = personalKeys;
         this.credentials = credentials;
         this.encoder = encoder;
         this.readYourWrites = readYourWrites;
@@ -148,6 +151,8 @@ public class UserService implements Accounts {
             throw new UnknownUserException(username);
         }
         commands.sendAndWait(new EraseUser(username));
+        // at once, not only when the privacy processor gets there (it deletes it too, after any restart)
+        personalKeys.erase(username);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.aura.app.notify.WebhookStore.Registration;
 import io.aura.app.notify.WebhookTargets.NotResolved;
 import io.aura.app.notify.WebhookTargets.Pinned;
 import io.aura.app.notify.WebhookTargets.Refused;
+import io.aura.app.privacy.MasterKey;
 import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.webhook.WebhookEvents.WebhookRegistered;
 import io.aura.kernel.webhook.WebhookEvents.WebhookRemoved;
@@ -70,6 +71,7 @@ public class WebhookOutbox {
     public static final String DELIVERY = "X-Aura-Delivery";
     public static final String EVENT = "X-Aura-Event";
 
+    private final MasterKey masterKey;
     private final WebhookStore store;
     private final QueryUpdateEmitter emitter;
     private final JsonMapper json;
@@ -88,7 +90,8 @@ public class WebhookOutbox {
     private final WebhookTargets targets;
 
     public WebhookOutbox(WebhookStore store, QueryUpdateEmitter emitter, JsonMapper json, Clock clock,
-                         WebhookTargets targets) {
+                         WebhookTargets targets, MasterKey masterKey) {
+        this.masterKey = masterKey;
         this.targets = targets;
         this.store = store;
         this.emitter = emitter;
@@ -235,7 +238,8 @@ public class WebhookOutbox {
                 .header(DELIVERY, d.id())
                 .header(EVENT, d.eventType())
                 .header(TIMESTAMP, timestamp)
-                .header(SIGNATURE, "sha256=" + sign(d.secret(), timestamp + "." + d.body()))
+                .header(SIGNATURE, "sha256=" + sign(masterKey.openText(d.secret(), secretPurpose(d.webhookId())),
+                        timestamp + "." + d.body()))
                 .post(RequestBody.create(d.body().getBytes(StandardCharsets.UTF_8), JSON)) // its Content-Type
                 .build();
         OkHttpClient pinnedClient = http.newBuilder().dns(new PinnedDns(url.host(), pinned.addresses())).build();
@@ -259,6 +263,14 @@ public class WebhookOutbox {
     }
 
     /** Hex HMAC-SHA256 of {@code timestamp + "." + body}: receivers recompute it and compare in constant time. */
+    /**
+     * What a webhook's stored secret is bound to (ADR 0046): it is kept sealed with the master key, and opens only
+     * as this webhook's, only when a delivery is signed.
+     */
+    public static String secretPurpose(String webhookId) {
+        return "webhook-secret:" + webhookId;
+    }
+
     public static String sign(String secret, String signed) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -1,5 +1,6 @@
 package io.aura.app.notify;
 
+import io.aura.app.privacy.MasterKey;
 import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
 public class WebhookRegistry implements Webhooks {
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(5);
 
+    private final MasterKey masterKey;
     private final WebhookStore store;
     private final ReadYourWrites commands;
     private final WebhookOutbox outbox;
@@ -34,7 +36,8 @@ public class WebhookRegistry implements Webhooks {
     private final WebhookTargets targets;
 
     public WebhookRegistry(WebhookStore store, ReadYourWrites commands, WebhookOutbox outbox, Clock clock,
-                           WebhookTargets targets) {
+                           WebhookTargets targets, MasterKey masterKey) {
+        this.masterKey = masterKey;
         this.targets = targets;
         this.store = store;
         this.commands = commands;
@@ -61,7 +64,8 @@ public class WebhookRegistry implements Webhooks {
             throw new InvalidInputException(violations);
         }
         String id = UUID.randomUUID().toString();
-        store.saveSecret(id, secret); // committed before the command: a delivery never finds no secret
+        // sealed with the master key (ADR 0046); committed before the command: a delivery never finds no secret
+        store.saveSecret(id, masterKey.sealText(secret, WebhookOutbox.secretPurpose(id)));
         commands.sendAndAwait(new RegisterWebhook(id, url), new WatchWebhook(id), WebhookState.class,
                 WebhookState::registered, VISIBLE_WITHIN);
         return outbox.registration(id).map(WebhookRegistry::subscription)

@@ -34,6 +34,10 @@ class EventStoreAuditLogIT extends IntegrationTest {
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
 
+    /** Both logs show personal data opened for the auditor (ADR 0046). */
+    @Autowired
+    io.aura.app.privacy.PersonalDataCipher personalData;
+
     @Test
     void reading_through_axons_event_stream_gives_the_same_entries_as_reading_the_store_directly() {
         AuditLog streamed = streamed();
@@ -63,7 +67,7 @@ class EventStoreAuditLogIT extends IntegrationTest {
 
 
     private AuditLog streamed() {
-        return new EventStoreAuditLog(eventStore, eventSerializer);
+        return new EventStoreAuditLog(eventStore, eventSerializer, personalData);
     }
 
     // altering, removing and reordering stored events: AuditIT, with both verifiers
