@@ -24,4 +24,17 @@ public record Terminal(Map<String, String> env, InputStream in, PrintWriter out,
         String value = env.get(name);
         return value == null || value.isBlank() ? null : value;
     }
+
+    /** Asks {@code question} on standard error; true only for a "y" or "yes" on the first line of standard input. */
+    boolean confirm(String question) {
+        err.print(question);
+        err.flush();
+        try {
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))
+                    .readLine();
+            return line != null && java.util.Set.of("y", "yes").contains(line.strip().toLowerCase(java.util.Locale.ROOT));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
 }

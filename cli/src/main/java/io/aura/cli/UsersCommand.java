@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "users", mixinStandardHelpOptions = true,
-        synopsisSubcommandLabel = "(list | create | grant | revoke | disable)",
+        synopsisSubcommandLabel = "(list | create | grant | revoke | disable | erase)",
         description = "Accounts and their roles (ADMIN). Every change is recorded with who made it.")
 final class UsersCommand {
     enum Role { REQUESTER, APPROVER, ADMIN, AUDITOR }
@@ -77,5 +77,22 @@ final class UsersCommand {
         ServerApi api = cli.api();
         var answer = api.post("/api/users/" + ServerApi.segment(username) + "/disable", null);
         return cli.print(Printable.one(api.expectOk(answer), "username", "roles", "disabled"));
+    }
+
+    @Command(name = "erase", mixinStandardHelpOptions = true,
+            description = {"Erase a user's personal data: their display name, e-mail and the titles, descriptions and "
+                    + "comments they wrote become unreadable everywhere, the event store and its backups included; "
+                    + "the account is disabled; the audit still verifies. Cannot be undone.",
+                "Asks to confirm unless --yes is given."})
+    int erase(@Parameters(paramLabel = "USERNAME", description = "Whose.") String username,
+              @Option(names = "--yes", description = "Do not ask; for scripts.") boolean yes) {
+        if (!yes && !cli.terminal.confirm("Erase " + username + "'s personal data for good? [y/N] ")) {
+            cli.terminal.err().println("aura: nothing erased");
+            return ExitCode.REFUSED;
+        }
+        ServerApi api = cli.api();
+        api.expectOk(api.post("/api/users/" + ServerApi.segment(username) + "/erase", null));
+        return cli.print(Printable.one(ServerApi.JSON.createObjectNode().put("username", username)
+                .put("erased", true), "username", "erased"));
     }
 }

@@ -328,6 +328,29 @@ class CommandLineIT extends IntegrationTest {
                 .exitCode()).as("the name is taken").isEqualTo(ExitCode.REFUSED);
     }
 
+    @Test
+    void an_admin_erases_a_users_personal_data_after_saying_yes_and_at_once_with_yes_in_a_script() {
+        String name = unique("erin");
+        person(name, "REQUESTER");
+        assertThat(http.put("/api/users/" + name, adminToken, Map.of("displayName", "Erin Quist")).status())
+                .isEqualTo(200);
+
+        Run declined = admin.withInput("n\n", "users", "erase", name);
+        Run confirmed = admin.withInput("yes\n", "users", "erase", name, "-o", "json");
+        Run scripted = admin.cli("users", "erase", name, "--yes", "-o", "json");
+        Run unknown = admin.cli("users", "erase", unique("nobody"), "--yes");
+
+        assertThat(declined.exitCode()).isEqualTo(ExitCode.REFUSED);
+        assertThat(declined.err()).contains("nothing erased");
+        assertThat(confirmed.exitCode()).as(confirmed.err()).isZero();
+        assertThat(confirmed.json().get("erased").asBoolean()).isTrue();
+        assertThat(scripted.exitCode()).as("erasing again changes nothing and is no failure").isZero();
+        assertThat(unknown.exitCode()).as("no such user: 404").isEqualTo(ExitCode.BAD_INPUT);
+        Map<String, String> listed = admin.cli("users", "list", "-o", "csv").csv().stream()
+                .filter(r -> r.get("username").equals(name)).findFirst().orElseThrow();
+        assertThat(listed).containsEntry("disabled", "true");
+    }
+
     static List<String> roles(JsonNode user) {
         List<String> roles = new ArrayList<>();
         user.get("roles").forEach(r -> roles.add(r.asString()));

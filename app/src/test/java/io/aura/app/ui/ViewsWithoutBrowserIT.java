@@ -661,6 +661,32 @@ class ViewsWithoutBrowserIT extends IntegrationTest {
     }
 
     @Test
+    void an_administrator_erases_a_users_personal_data_from_the_users_view_after_confirming() {
+        String name = unique("blera");
+        String token = userWithRoles(name, "REQUESTER");
+        BrowserlessUIContext ui = signedIn("admin", "ADMIN");
+        ui.navigate(AdminUsersView.class);
+        @SuppressWarnings("unchecked")
+        Grid<UserView> users = ui.find(Grid.class).withId("users").single();
+        var actions = ui.test(users).getCellComponent(rowOfUser(users, name), USER_ACTIONS);
+
+        // it asks first, saying what goes and that it cannot be undone: cancelling changes nothing
+        ui.test(ui.find(Button.class, actions).withClassName("erase").single()).click();
+        ConfirmDialog asked = ui.find(ConfirmDialog.class).withId("erase-confirm").last();
+        assertThat(asked.getElement().getProperty("message")).contains("cannot be undone");
+        long before = storedEvents();
+        ui.test(asked).cancel();
+        assertThat(storedEvents()).isEqualTo(before);
+
+        ui.test(ui.find(Button.class, actions).withClassName("erase").single()).click();
+        ui.test(ui.find(ConfirmDialog.class).withId("erase-confirm").last()).confirm();
+
+        assertThat(ui.test(users).getCellText(rowOfUser(users, name), STATUS)).isEqualTo("disabled");
+        assertThat(http.get("/api/audit?aggregateId=" + name, adminToken).raw().body()).contains("UserErased");
+        assertThat(http.get("/api/users/me", token).status()).isEqualTo(401);
+    }
+
+    @Test
     void an_administrator_revokes_a_role_from_the_users_view_but_not_their_own_admin_role() {
         String name = unique("blrev");
         String token = userWithRoles(name, "REQUESTER", "APPROVER");

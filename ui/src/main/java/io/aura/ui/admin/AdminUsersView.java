@@ -229,7 +229,11 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
         disable.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         disable.setAriaLabel(getTranslation("admin.users.disable-aria", user.username()));
         disable.setEnabled(!user.disabled());
-        HorizontalLayout row = new HorizontalLayout(edit, held, revoke, grantable, grant, disable);
+        Button erase = new Button(getTranslation("admin.users.erase"), e -> confirmErase(user));
+        erase.addClassName("erase");
+        erase.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        erase.setAriaLabel(getTranslation("admin.users.erase-aria", user.username()));
+        HorizontalLayout row = new HorizontalLayout(edit, held, revoke, grantable, grant, disable, erase);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setSpacing(false);
         // on a phone the controls go onto more lines instead of widening the row
@@ -312,6 +316,21 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(e -> attempt(() -> desk.disable(user.username()),
                 getTranslation("admin.users.disabled", user.username())));
+        confirm.open();
+    }
+
+    /** Erasing cannot be undone: the dialog says what goes and what stays (ADR 0046). */
+    private void confirmErase(UserView user) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("erase-confirm");
+        confirm.setHeader(getTranslation("admin.users.erase-confirm.header", user.username()));
+        confirm.setText(getTranslation("admin.users.erase-confirm.text"));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("admin.users.disable-confirm.cancel"));
+        confirm.setConfirmText(getTranslation("admin.users.erase"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> attempt(() -> desk.erase(user.username()),
+                getTranslation("admin.users.erased", user.username())));
         confirm.open();
     }
 

@@ -4,6 +4,7 @@ import io.aura.gateway.ReadYourWrites;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserCommands.ChangeUserProfile;
 import io.aura.kernel.identity.UserCommands.DisableUser;
+import io.aura.kernel.identity.UserCommands.EraseUser;
 import io.aura.kernel.identity.UserCommands.GrantRoles;
 import io.aura.kernel.identity.UserCommands.RevokeRole;
 import io.aura.kernel.identity.UserQueries.FindUser;
@@ -72,6 +73,19 @@ public class UserDesk {
     public void disable(String username) {
         SignedIn.requireAnyRole("ADMIN");
         readYourWrites.sendAndAwait(new DisableUser(username), new FindUser(username), UserView.class,
+                UserView::disabled, READ_SIDE_TIMEOUT);
+    }
+
+    /**
+     * Erases a user's personal data (ADMIN), the command of POST /api/users/{username}/erase (ADR 0046): their
+     * key is deleted by the privacy processor moments later and the views forget them. Answers once the account
+     * shows disabled (erasing disables it).
+     *
+     * @throws RuntimeException the account's refusal, e.g. an administrator erasing themselves
+     */
+    public void erase(String username) {
+        SignedIn.requireAnyRole("ADMIN");
+        readYourWrites.sendAndAwait(new EraseUser(username), new FindUser(username), UserView.class,
                 UserView::disabled, READ_SIDE_TIMEOUT);
     }
 
