@@ -30,7 +30,7 @@ public final class MongoOutlookOutbox implements OutlookOutbox {
 
     record LinkDocument(@Id String resourceId, String mailbox) {}
 
-    record BookingDocument(@Id String bookingId, String resourceId, String title) {}
+    record BookingDocument(@Id String bookingId, String resourceId, String title, String requester) {}
 
     record DateDocument(@Id String id, String bookingId, Instant date, String mailbox, Instant start, Instant end,
                         boolean live) {}
@@ -75,13 +75,14 @@ public final class MongoOutlookOutbox implements OutlookOutbox {
 
     @Override
     public void saveBooking(Booking booking) {
-        mongo.save(new BookingDocument(booking.bookingId(), booking.resourceId(), booking.title()), BOOKINGS);
+        mongo.save(new BookingDocument(booking.bookingId(), booking.resourceId(), booking.title(), booking.requester()),
+                BOOKINGS);
     }
 
     @Override
     public Optional<Booking> booking(String bookingId) {
         return Optional.ofNullable(mongo.findById(bookingId, BookingDocument.class, BOOKINGS))
-                .map(b -> new Booking(b.bookingId(), b.resourceId(), b.title()));
+                .map(b -> new Booking(b.bookingId(), b.resourceId(), b.title(), b.requester()));
     }
 
     @Override
@@ -106,6 +107,18 @@ public final class MongoOutlookOutbox implements OutlookOutbox {
                 .setOnInsert("status", d.status().name()).setOnInsert("attempts", d.attempts())
                 .setOnInsert("nextAttemptAt", d.nextAttemptAt());
         mongo.upsert(byId(d.id()), insert, DELIVERIES);
+    }
+
+    @Override
+    public List<Booking> bookingsOf(String requester) {
+        return mongo.find(Query.query(Criteria.where("requester").is(requester)), BookingDocument.class, BOOKINGS)
+                .stream().map(b -> new Booking(b.bookingId(), b.resourceId(), b.title(), b.requester())).toList();
+    }
+
+    @Override
+    public void renameDeliveries(String bookingId, String subject) {
+        mongo.updateMulti(Query.query(Criteria.where("bookingId").is(bookingId)), new Update().set("subject", subject),
+                DELIVERIES);
     }
 
     @Override

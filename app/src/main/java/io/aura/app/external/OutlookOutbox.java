@@ -25,8 +25,15 @@ public interface OutlookOutbox {
         FAILED
     }
 
-    /** A booking requested on a linked resource: what its Outlook events are called. */
-    record Booking(String bookingId, String resourceId, String title) {}
+    /**
+     * A booking requested on a linked resource: what its Outlook events are called, and who asked for it
+     * ({@code requester}, null in those kept before it was: ADR 0046 forgets a requester's titles by it).
+     */
+    record Booking(String bookingId, String resourceId, String title, String requester) {
+        public Booking(String bookingId, String resourceId, String title) {
+            this(bookingId, resourceId, title, null);
+        }
+    }
 
     /**
      * A date of a booking written (or to be written) into {@code mailbox}: {@code date} is its start as
@@ -61,6 +68,15 @@ public interface OutlookOutbox {
 
     /** Queues a delivery unless one with its id is there already (then that one stays as it is). */
     void addDelivery(Delivery delivery);
+
+    /** The bookings {@code requester} asked for, as kept here, this batch's included; in no particular order. */
+    List<Booking> bookingsOf(String requester);
+
+    /**
+     * Every delivery of the booking, queued or done, carries {@code subject} from now on (its requester was
+     * erased, ADR 0046); this batch's included.
+     */
+    void renameDeliveries(String bookingId, String subject);
 
     // ---- drained by the sender -------------------------------------------------------------------
 

@@ -13,6 +13,8 @@ import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
 import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
 import io.aura.kernel.booking.BookingEvents.OccurrenceMarkedNoShow;
 import io.aura.kernel.booking.BookingPrivacy;
+import io.aura.kernel.identity.UserEvents.UserErased;
+import io.aura.kernel.privacy.PersonalData;
 import io.aura.kernel.schedule.ExternalEvents;
 import io.aura.kernel.schedule.ScheduleEvents.ExternalCalendarLinked;
 import io.aura.kernel.schedule.ScheduleEvents.ExternalCalendarUnlinked;
@@ -93,8 +95,27 @@ public class OutlookWriteBack {
     void on(BookingRequested e) {
         if (outbox.mailboxOf(e.resourceId()).isPresent()) {
             outbox.saveBooking(new Booking(e.bookingId(), e.resourceId(),
-                    BookingPrivacy.title(e.title(), !Boolean.TRUE.equals(e.privateBooking()))));
+                    BookingPrivacy.title(e.title(), !Boolean.TRUE.equals(e.privateBooking())), e.requester()));
         }
+    }
+
+    /**
+     * An erased requester's bookings are named "[erased]" here from now on (ADR 0046), in the writes still queued
+     * and in those kept as done; a private one stays "Busy". What Outlook already shows is Outlook's: Graph is
+     * not asked to rename it.
+     */
+    @EventHandler
+    void on(UserErased e) {
+        for (Booking booking : outbox.bookingsOf(e.username())) {
+            Booking erased = erased(booking);
+            outbox.saveBooking(erased);
+            outbox.renameDeliveries(booking.bookingId(), erased.title());
+        }
+    }
+
+    static Booking erased(Booking b) {
+        String title = BookingPrivacy.BUSY.equals(b.title()) ? b.title() : PersonalData.ERASED;
+        return new Booking(b.bookingId(), b.resourceId(), title, b.requester());
     }
 
     /** Each held date is its own Outlook event; a date already over is not written. */

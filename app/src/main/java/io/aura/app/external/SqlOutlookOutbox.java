@@ -5,6 +5,7 @@ import static io.aura.app.external.OutlookOutbox.Status.PENDING;
 
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.query.store.PendingViewWrites;
+import io.aura.query.store.SqlColumns;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,6 +33,9 @@ public final class SqlOutlookOutbox implements OutlookOutbox {
 
     /** A link as the batch holds it (mailbox null: unlinked). */
     private record Link(String resourceId, String mailbox) {}
+
+    /** The deliveries of a booking renamed, as the batch holds it (written after the batch's new deliveries). */
+    private record Rename(String bookingId, String subject) {}
 
     private final JdbcTemplate writer;
     private final JdbcTemplate reader;
@@ -63,6 +67,8 @@ public final class SqlOutlookOutbox implements OutlookOutbox {
             writer.execute("CREATE INDEX IF NOT EXISTS outlook_delivery_date ON outlook_delivery (booking_id, date_at, status)");
             writer.execute("CREATE INDEX IF NOT EXISTS outlook_delivery_mailbox ON outlook_delivery (mailbox, status)");
         });
+        // who asked for a booking (ADR 0046): a table made before gains the column, empty
+        SqlColumns.addIfMissing(reader, writer, transaction, "outlook_booking", "requester", "VARCHAR(200)");
         return this;
     }
 
@@ -94,8 +100,8 @@ public final class SqlOutlookOutbox implements OutlookOutbox {
         if (batch != null && batch.get("b:" + bookingId) instanceof Booking booking) {
             return Optional.of(booking);
         }
-        return reader.query("SELECT booking_id, resource_id, title FROM outlook_booking WHERE booking_id = ?",
-                (rs, i) -> new Booking(rs.getString(1), rs.getString(2), rs.getString(3)), bookingId).stream().findFirst();
+        return reader.query("SELECT booking_id, resource_id, title, requester FROM outlook_booking "
+                        + "WHERE booking_id = ?", BOOKING_ROW, bookingId).stream().findFirst();
     }
 
     @Override
@@ -125,6 +131,40 @@ public final class SqlOutlookOutbox implements OutlookOutbox {
             batch.putIfAbsent("x:" + delivery.id(), delivery); // insert-only, as in the table
         }
     }
+
+    @Override
+    public List<Booking> bookingsOf(String requester) {
+        Map<String, Booking> found = new java.util.LinkedHashMap<>();
+        reader.query("SELECT booking_id, resource_id, title, requester FROM outlook_booking WHERE requester = ?",
+                BOOKING_ROW, requester).forEach(b -> found.put(b.bookingId(), b));
+        Map<String, Object> batch = pending.peek();
+        if (batch != null) {
+            batch.values().stream().filter(Booking.class::isInstance).map(Booking.class::cast).forEach(b -> {
+                found.remove(b.bookingId());
+                if (requester.equals(b.requester())) {
+                    found.put(b.bookingId(), b);
+                }
+            });
+        }
+        return List.copyOf(found.values());
+    }
+
+    @Override
+    public void renameDeliveries(String bookingId, String subject) {
+        Map<String, Object> batch = pending.open();
+        if (batch == null) {
+            write(List.of(new Rename(bookingId, subject)));
+            return;
+        }
+        batch.replaceAll((key, held) -> held instanceof Delivery d && d.bookingId().equals(bookingId)
+                ? new Delivery(d.id(), d.bookingId(), d.date(), d.mailbox(), d.kind(), subject, d.times(), d.order(),
+                        d.status(), d.attempts(), d.nextAttemptAt(), d.externalEventId(), d.lastError())
+                : held);
+        batch.put("r:" + bookingId, new Rename(bookingId, subject));
+    }
+
+    private static final RowMapper<Booking> BOOKING_ROW = (rs, i) -> new Booking(rs.getString(1), rs.getString(2),
+            rs.getString(3), rs.getString(4));
 
     // ---- drained by the sender -------------------------------------------------------------------
 
@@ -207,11 +247,13 @@ public final class SqlOutlookOutbox implements OutlookOutbox {
         List<Object[]> bookings = new ArrayList<>();
         List<Object[]> dates = new ArrayList<>();
         List<Object[]> deliveries = new ArrayList<>();
+        List<Object[]> renames = new ArrayList<>();
         for (Object record : records) {
             switch (record) {
+                case Rename r -> renames.add(new Object[] {r.subject(), r.bookingId()});
                 case Link l when l.mailbox() == null -> unlinks.add(new Object[] {l.resourceId()});
                 case Link l -> links.add(new Object[] {l.resourceId(), l.mailbox()});
-                case Booking b -> bookings.add(new Object[] {b.bookingId(), b.resourceId(), b.title()});
+                case Booking b -> bookings.add(new Object[] {b.bookingId(), b.resourceId(), b.title(), b.requester()});
                 case OutlookDate d -> dates.add(new Object[] {d.bookingId(), d.date().toEpochMilli(), d.mailbox(),
                         d.times().start().toEpochMilli(), d.times().end().toEpochMilli(), d.live() ? 1 : 0});
                 case Delivery d -> deliveries.add(new Object[] {d.id(), d.bookingId(), d.date().toEpochMilli(), d.mailbox(),
@@ -230,9 +272,9 @@ public final class SqlOutlookOutbox implements OutlookOutbox {
                         + "ON CONFLICT (resource_id) DO UPDATE SET mailbox = excluded.mailbox", links);
             }
             if (!bookings.isEmpty()) {
-                writer.batchUpdate("INSERT INTO outlook_booking (booking_id, resource_id, title) VALUES (?, ?, ?) "
-                        + "ON CONFLICT (booking_id) DO UPDATE SET resource_id = excluded.resource_id, "
-                        + "title = excluded.title", bookings);
+                writer.batchUpdate("INSERT INTO outlook_booking (booking_id, resource_id, title, requester) "
+                        + "VALUES (?, ?, ?, ?) ON CONFLICT (booking_id) DO UPDATE SET resource_id = excluded.resource_id, "
+                        + "title = excluded.title, requester = excluded.requester", bookings);
             }
             if (!dates.isEmpty()) {
                 writer.batchUpdate("INSERT INTO outlook_date (booking_id, date_at, mailbox, start_at, end_at, live) "
@@ -243,6 +285,9 @@ public final class SqlOutlookOutbox implements OutlookOutbox {
             if (!deliveries.isEmpty()) {
                 writer.batchUpdate("INSERT INTO outlook_delivery (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                         + "?, ?, ?, ?) ON CONFLICT (delivery_id) DO NOTHING", deliveries);
+            }
+            if (!renames.isEmpty()) {
+                writer.batchUpdate("UPDATE outlook_delivery SET subject = ? WHERE booking_id = ?", renames);
             }
         });
     }

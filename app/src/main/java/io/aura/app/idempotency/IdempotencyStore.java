@@ -40,6 +40,13 @@ public interface IdempotencyStore {
     /** Records the answer the claimed request got (the body as plain JSON values: maps, lists, text, numbers). */
     void answer(String caller, String key, int httpStatus, Map<String, Object> body);
 
+    /**
+     * Forgets every key {@code caller} claimed and the answers kept with them (ADR 0046: an erased person's
+     * answers may quote what they wrote). Usernames hold no ':', so the caller's keys are exactly those ids
+     * beginning with the caller and ':'.
+     */
+    void forgetCaller(String caller);
+
     static String id(String caller, String key) {
         return caller + ":" + key;
     }

@@ -30,6 +30,12 @@ public final class MongoIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
+    public void forgetCaller(String caller) {
+        mongo.remove(Query.query(Criteria.where("_id").regex("^" + java.util.regex.Pattern.quote(
+                IdempotencyStore.id(caller, "")))), COLLECTION);
+    }
+
+    @Override
     public void answer(String caller, String key, int httpStatus, Map<String, Object> body) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(IdempotencyStore.id(caller, key))),
                 new Update().set("httpStatus", httpStatus).set("body", body), COLLECTION);

@@ -62,6 +62,14 @@ public final class SqlIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
+    public void forgetCaller(String caller) {
+        String prefix = IdempotencyStore.id(caller, "").replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_");
+        transaction.executeWithoutResult(s -> writer.update("DELETE FROM idempotency_key WHERE id LIKE ? ESCAPE '\\'",
+                prefix + "%"));
+    }
+
+    @Override
     public void answer(String caller, String key, int httpStatus, Map<String, Object> body) {
         String doc = json.writeValueAsString(body);
         transaction.executeWithoutResult(s -> writer.update("UPDATE idempotency_key SET http_status = ?, body = ? "

@@ -2,6 +2,7 @@ package io.aura.app.notify;
 
 import io.aura.kernel.identity.Role;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -124,6 +125,36 @@ public final class MongoNotificationStore implements NotificationStore, MailQueu
                                 .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("_id"))).limit(limit),
                         NotificationDocument.class, COLLECTION)
                 .stream().map(NotificationDocument::toEntry).toList();
+    }
+
+    @Override
+    public List<BookingTitle> bookingsOf(String requester) {
+        return mongo.find(Query.query(Criteria.where("requester").is(requester)), BookingTitle.class, BOOKINGS);
+    }
+
+    @Override
+    public List<ApprovalContext> approvalsOf(String requester) {
+        return mongo.find(Query.query(Criteria.where("requester").is(requester)), ApprovalContext.class, APPROVALS);
+    }
+
+    @Override
+    public List<InboxEntry> entriesMentioning(String user, Collection<String> bookingIds, String text) {
+        List<Criteria> any = new java.util.ArrayList<>(List.of(Criteria.where("user").is(user)));
+        if (!bookingIds.isEmpty()) {
+            any.add(Criteria.where("bookingId").in(bookingIds));
+        }
+        if (text != null) {
+            any.add(Criteria.where("message").regex(java.util.regex.Pattern.quote(text)));
+        }
+        return mongo.find(Query.query(new Criteria().orOperator(any)), NotificationDocument.class, COLLECTION).stream()
+                .map(NotificationDocument::toEntry).toList();
+    }
+
+    @Override
+    public void replaceEntry(InboxEntry e) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(e.id())), new Update().set("message", e.message())
+                .set("email", e.email()).set("mailStatus", e.mailStatus().name()).set("mailError", e.mailError()),
+                COLLECTION);
     }
 
     @Override

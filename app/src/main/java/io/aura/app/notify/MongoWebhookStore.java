@@ -88,6 +88,17 @@ public final class MongoWebhookStore implements WebhookStore {
     }
 
     @Override
+    public List<Delivery> deliveriesContaining(String text) {
+        return mongo.find(Query.query(Criteria.where("body").regex(java.util.regex.Pattern.quote(text))),
+                Delivery.class, COLLECTION);
+    }
+
+    @Override
+    public void replaceBody(String deliveryId, String body) {
+        mongo.updateFirst(byId(deliveryId), new Update().set("body", body), COLLECTION);
+    }
+
+    @Override
     public void addDelivery(Delivery d) {
         Update insert = new Update().setOnInsert("webhookId", d.webhookId()).setOnInsert("url", d.url())
                 .setOnInsert("secret", d.secret()).setOnInsert("eventType", d.eventType())

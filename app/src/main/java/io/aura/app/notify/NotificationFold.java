@@ -22,6 +22,7 @@ import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
 import io.aura.kernel.identity.UserEvents.UserProfileChanged;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
+import io.aura.kernel.privacy.PersonalData;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.waitlist.WaitlistEvents.WaitlistEntryFulfilled;
@@ -326,6 +327,52 @@ final class NotificationFold {
         ZonedDateTime to = when.end().atZone(zone);
         return DAY_AND_TIME.format(from) + "–" + (from.toLocalDate().equals(to.toLocalDate()) ? TIME.format(to)
                 : DAY_AND_TIME.format(to)) + " (" + zone.getId() + ")";
+    }
+
+    // ---- erasure (ADR 0046): what the inbox keeps of a person, forgotten ---------------------------------
+
+    /** An erased person: no address, no role, told nothing more. */
+    static Recipient erased(Recipient r) {
+        return new Recipient(r.username(), Set.of(), null, true);
+    }
+
+    /** A booking its erased requester asked for: what later notices call it reads as erased. */
+    static BookingTitle erased(BookingTitle b) {
+        return new BookingTitle(b.id(), b.title() == null ? null : PersonalData.ERASED, b.resourceId(), b.requester());
+    }
+
+    /** An approval of an erased requester's booking: its booking in words with the title erased. */
+    static ApprovalContext erased(ApprovalContext a, String title) {
+        return new ApprovalContext(a.id(), a.bookingId(), a.resourceId(), a.requester(), withoutTitle(a.subject(), title),
+                a.timeZone());
+    }
+
+    /**
+     * An entry that mentions {@code username}: in anyone's inbox, the title of their booking ({@code title}, null
+     * when the entry is about no booking of theirs) reads as erased, and so does a comment they wrote on a booking
+     * they rejected ("… was rejected by {username}: {comment}", as {@link #rejected} words it); in their own inbox
+     * the address is gone and a mail not yet sent never will be. Seeing it twice changes nothing.
+     */
+    static InboxEntry erased(InboxEntry e, String username, String title) {
+        String message = withoutTitle(e.message(), title);
+        String by = " by " + username + ": ";
+        if (message != null && "BOOKING_REJECTED".equals(e.type()) && message.contains(by)) {
+            message = message.substring(0, message.indexOf(by) + by.length()) + PersonalData.ERASED;
+        }
+        boolean theirs = username.equals(e.user());
+        return new InboxEntry(e.id(), e.user(), e.type(), e.bookingId(), e.approvalId(), e.link(), e.token(), message,
+                e.createdAt(), theirs ? null : e.email(),
+                theirs && e.mailStatus() == MailStatus.PENDING ? MailStatus.NO_ADDRESS : e.mailStatus(),
+                e.mailAttempts(), e.mailNextAttemptAt(), theirs ? null : e.mailError());
+    }
+
+    /** {@code text} with {@code title} erased where the texts quote it (in English “…”, in German „…“). */
+    private static String withoutTitle(String text, String title) {
+        if (text == null || title == null || title.isEmpty()) {
+            return text;
+        }
+        return text.replace("“" + title + "”", "“" + PersonalData.ERASED + "”")
+                .replace("„" + title + "“", "„" + PersonalData.ERASED + "“");
     }
 
     /**

@@ -21,6 +21,7 @@ import io.aura.kernel.booking.BookingEvents.OccurrenceMarkedNoShow;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
+import io.aura.kernel.identity.UserEvents.UserErased;
 import io.aura.kernel.identity.UserEvents.UserProfileChanged;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.notification.NotificationQueries.FindNotificationsOf;
@@ -29,7 +30,9 @@ import io.aura.kernel.notification.NotificationQueries.WatchNotifications;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
 import io.aura.kernel.waitlist.WaitlistEvents.WaitlistEntryFulfilled;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -98,6 +101,31 @@ public class NotificationInbox {
     @EventHandler
     void on(UserProfileChanged e) {
         store.recipient(e.username()).map(r -> NotificationFold.profileChanged(r, e)).ifPresent(store::saveRecipient);
+    }
+
+    /**
+     * An erased person is forgotten here (ADR 0046): their address, the titles of their bookings (in what later
+     * notices call them, in approvals' words, and in the entries already written, in anyone's inbox) and the
+     * comments they wrote when rejecting. In this processor, so a replay forgets them again at the same point.
+     */
+    @EventHandler
+    void on(UserErased e) {
+        String user = e.username();
+        store.recipient(user).map(NotificationFold::erased).ifPresent(store::saveRecipient);
+        Map<String, String> titles = new HashMap<>();
+        for (BookingTitle booking : store.bookingsOf(user)) {
+            titles.put(booking.id(), booking.title());
+            store.saveBooking(NotificationFold.erased(booking));
+        }
+        for (ApprovalContext approval : store.approvalsOf(user)) {
+            store.saveApproval(NotificationFold.erased(approval, titles.get(approval.bookingId())));
+        }
+        for (InboxEntry entry : store.entriesMentioning(user, titles.keySet(), " by " + user + ": ")) {
+            InboxEntry erased = NotificationFold.erased(entry, user, titles.get(entry.bookingId()));
+            if (!erased.equals(entry)) {
+                store.replaceEntry(erased);
+            }
+        }
     }
 
     /** What notifications call a resource: its name and zone. */

@@ -1,6 +1,7 @@
 package io.aura.app.notify;
 
 import io.aura.kernel.identity.Role;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +48,26 @@ public interface NotificationStore {
 
     /** The newest {@code limit} entries of one user's inbox, newest first (entries of one instant by id). */
     List<InboxEntry> inboxOf(String user, int limit);
+
+    // ---- what erasing a person reads and writes (ADR 0046); rare, so these may read much ---------------
+
+    /** The bookings {@code requester} asked for, as kept here, this batch's included; in no particular order. */
+    List<BookingTitle> bookingsOf(String requester);
+
+    /** The contexts of approvals of {@code requester}'s bookings, this batch's included; in no particular order. */
+    List<ApprovalContext> approvalsOf(String requester);
+
+    /**
+     * The entries in {@code user}'s inbox, about one of {@code bookingIds}, or whose message contains {@code text}
+     * (null: none), this batch's included; in no particular order.
+     */
+    List<InboxEntry> entriesMentioning(String user, Collection<String> bookingIds, String text);
+
+    /**
+     * Replaces an entry kept before with {@code entry} (its text and mail as they are now): the one write that
+     * changes an entry's words. An entry not kept stays unkept.
+     */
+    void replaceEntry(InboxEntry entry);
 
     /**
      * Forgets what a replay rebuilds: recipients, approval contexts, booking titles, resource names

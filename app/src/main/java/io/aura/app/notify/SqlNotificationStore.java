@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -193,6 +194,9 @@ public final class SqlNotificationStore extends SqlViewStore<Object> implements 
         if (batch != null && batch.get(entryKey(id)) instanceof InboxEntry e) {
             return Optional.of(e);
         }
+        if (batch != null && batch.get(entryKey(id)) instanceof Replaced r) {
+            return Optional.of(r.entry());
+        }
         return reader.query("SELECT " + ENTRY_COLUMNS + " FROM notification WHERE id = ?", SqlNotificationStore::entry,
                 id).stream().findFirst();
     }
@@ -201,6 +205,105 @@ public final class SqlNotificationStore extends SqlViewStore<Object> implements 
     public List<InboxEntry> inboxOf(String user, int limit) {
         return reader.query("SELECT " + ENTRY_COLUMNS + " FROM notification WHERE username = ? "
                 + "ORDER BY created_at DESC, id LIMIT ?", SqlNotificationStore::entry, user, limit);
+    }
+
+    @Override
+    public List<BookingTitle> bookingsOf(String requester) {
+        Map<String, BookingTitle> found = new LinkedHashMap<>();
+        reader.query("SELECT booking_id, title, resource_id, requester FROM notification_booking WHERE requester = ?",
+                (rs, i) -> new BookingTitle(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                requester).forEach(b -> found.put(b.id(), b));
+        Map<String, Object> batch = pending.peek();
+        if (batch != null) {
+            for (Object row : batch.values()) {
+                if (row instanceof BookingTitle b) {
+                    found.remove(b.id());
+                    if (requester.equals(b.requester())) {
+                        found.put(b.id(), b);
+                    }
+                }
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    @Override
+    public List<ApprovalContext> approvalsOf(String requester) {
+        Map<String, ApprovalContext> found = new LinkedHashMap<>();
+        reader.query("SELECT approval_id, booking_id, resource_id, requester, subject, time_zone "
+                        + "FROM notification_approval WHERE requester = ?", (rs, i) -> new ApprovalContext(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)), requester).forEach(a -> found.put(a.id(), a));
+        Map<String, Object> batch = pending.peek();
+        if (batch != null) {
+            for (Object row : batch.values()) {
+                if (row instanceof ApprovalContext a) {
+                    found.remove(a.id());
+                    if (requester.equals(a.requester())) {
+                        found.put(a.id(), a);
+                    }
+                }
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** Read a few hundred bookings at a time (an IN list stays well below every database's limit). */
+    @Override
+    public List<InboxEntry> entriesMentioning(String user, Collection<String> bookingIds, String text) {
+        Map<String, InboxEntry> found = new LinkedHashMap<>();
+        List<Object> args = new ArrayList<>(List.of(user));
+        String where = "username = ?";
+        if (text != null) {
+            where += " OR message LIKE ? ESCAPE '\\'";
+            args.add("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        reader.query("SELECT " + ENTRY_COLUMNS + " FROM notification WHERE " + where, SqlNotificationStore::entry,
+                args.toArray()).forEach(e -> found.put(e.id(), e));
+        List<String> ids = List.copyOf(bookingIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            reader.query("SELECT " + ENTRY_COLUMNS + " FROM notification WHERE booking_id IN ("
+                            + String.join(", ", chunk.stream().map(id -> "?").toList()) + ")",
+                    SqlNotificationStore::entry, chunk.toArray()).forEach(e -> found.put(e.id(), e));
+        }
+        Map<String, Object> batch = pending.peek();
+        if (batch != null) {
+            for (Object row : batch.values()) {
+                InboxEntry e = row instanceof InboxEntry added ? added : row instanceof Replaced r ? r.entry() : null;
+                if (e != null) {
+                    found.remove(e.id());
+                    if (user.equals(e.user()) || bookingIds.contains(e.bookingId())
+                            || text != null && e.message() != null && e.message().contains(text)) {
+                        found.put(e.id(), e);
+                    }
+                }
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** Within a batch: an entry added in it is added as it is now; one kept before is updated when it commits. */
+    @Override
+    public void replaceEntry(InboxEntry entry) {
+        Map<String, Object> batch = pending.open();
+        if (batch == null) {
+            transaction.executeWithoutResult(s -> writer.update(UPDATE_ENTRY, updateRow(entry)));
+        } else if (batch.get(entryKey(entry.id())) instanceof InboxEntry) {
+            batch.put(entryKey(entry.id()), entry);
+        } else {
+            batch.put(entryKey(entry.id()), new Replaced(entry));
+        }
+    }
+
+    /** An entry kept before, as it is to be now (an erased person's words gone, ADR 0046). */
+    private record Replaced(InboxEntry entry) {}
+
+    private static final String UPDATE_ENTRY = "UPDATE notification SET message = ?, email = ?, mail_status = ?, "
+            + "mail_error = ? WHERE id = ?";
+
+    private static Object[] updateRow(InboxEntry e) {
+        return new Object[] {e.message(), e.email(), e.mailStatus().name(), e.mailError(), e.id()};
     }
 
     @Override
@@ -275,8 +378,10 @@ public final class SqlNotificationStore extends SqlViewStore<Object> implements 
         List<Object[]> bookings = new ArrayList<>();
         List<Object[]> resources = new ArrayList<>();
         List<InboxEntry> entries = new ArrayList<>();
+        List<Object[]> replaced = new ArrayList<>();
         for (Object row : rows) {
             switch (row) {
+                case Replaced r -> replaced.add(updateRow(r.entry()));
                 case Recipient r -> recipients.add(r);
                 case ApprovalContext a -> approvals.add(new Object[] {a.id(), a.bookingId(), a.resourceId(), a.requester(),
                         a.subject(), a.timeZone()});
@@ -318,6 +423,9 @@ public final class SqlNotificationStore extends SqlViewStore<Object> implements 
             }
             if (!entries.isEmpty()) {
                 writer.batchUpdate(INSERT_ENTRY, entries.stream().map(SqlNotificationStore::row).toList());
+            }
+            if (!replaced.isEmpty()) {
+                writer.batchUpdate(UPDATE_ENTRY, replaced);
             }
         });
     }

@@ -41,6 +41,9 @@ public final class SqlWebhookStore implements WebhookStore {
     /** A webhook removed in the running batch. */
     private record Removed(String webhookId) {}
 
+    /** A delivery's new body, as the running batch holds it (written after the batch's new deliveries). */
+    private record NewBody(String deliveryId, String body) {}
+
     private final JdbcTemplate writer;
     private final JdbcTemplate reader;
     private final NamedParameterJdbcTemplate namedReader;
@@ -202,6 +205,39 @@ public final class SqlWebhookStore implements WebhookStore {
                 webhookId);
     }
 
+    @Override
+    public List<Delivery> deliveriesContaining(String text) {
+        String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        Map<String, Delivery> found = new LinkedHashMap<>();
+        reader.query("SELECT " + COLUMNS + " FROM webhook_delivery WHERE body LIKE ? ESCAPE '\\'", DELIVERY_ROW, like)
+                .forEach(d -> found.put(d.id(), d));
+        Map<String, Object> batch = pending.peek();
+        if (batch != null) {
+            for (Object held : batch.values()) {
+                if (held instanceof Delivery d && !found.containsKey(d.id())) { // insert-only: a stored one stays
+                    found.put(d.id(), d);
+                } else if (held instanceof NewBody b && found.get(b.deliveryId()) instanceof Delivery d) {
+                    found.put(d.id(), new Delivery(d.id(), d.webhookId(), d.url(), d.secret(), d.eventType(),
+                            b.body(), d.status(), d.attempts(), d.nextAttemptAt(), d.lastStatus(), d.lastError()));
+                }
+            }
+        }
+        return found.values().stream().filter(d -> d.body().contains(text)).toList();
+    }
+
+    @Override
+    public void replaceBody(String deliveryId, String body) {
+        Map<String, Object> batch = pending.open();
+        if (batch == null) {
+            write(List.of(new NewBody(deliveryId, body)));
+        } else if (batch.get(DELIVERY + deliveryId) instanceof Delivery d) { // queued by this batch: queued so
+            batch.put(DELIVERY + deliveryId, new Delivery(d.id(), d.webhookId(), d.url(), d.secret(), d.eventType(),
+                    body, d.status(), d.attempts(), d.nextAttemptAt(), d.lastStatus(), d.lastError()));
+        } else {
+            batch.put("b:" + deliveryId, new NewBody(deliveryId, body));
+        }
+    }
+
     // ---- batches ---------------------------------------------------------------------------------
 
     /** Into the running batch, or written at once when none runs. */
@@ -223,8 +259,10 @@ public final class SqlWebhookStore implements WebhookStore {
         List<Object[]> registrations = new ArrayList<>();
         List<Object[]> deliveries = new ArrayList<>();
         List<Object[]> removals = new ArrayList<>();
+        List<Object[]> bodies = new ArrayList<>();
         for (Object record : records) {
             switch (record) {
+                case NewBody b -> bodies.add(new Object[] {b.body(), b.deliveryId()});
                 case Registration r -> registrations.add(new Object[] {r.id(), r.url(), r.createdBy(),
                         r.createdAt().toEpochMilli()});
                 case Delivery d -> deliveries.add(new Object[] {d.id(), d.webhookId(), d.url(), d.secret(),
@@ -243,6 +281,9 @@ public final class SqlWebhookStore implements WebhookStore {
             if (!deliveries.isEmpty()) {
                 writer.batchUpdate("INSERT INTO webhook_delivery (" + COLUMNS + ") "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (delivery_id) DO NOTHING", deliveries);
+            }
+            if (!bodies.isEmpty()) {
+                writer.batchUpdate("UPDATE webhook_delivery SET body = ? WHERE delivery_id = ?", bodies);
             }
             if (!removals.isEmpty()) {
                 List<Object[]> cancels = removals.stream().map(r -> new Object[] {CANCELLED.name(), "webhook removed",

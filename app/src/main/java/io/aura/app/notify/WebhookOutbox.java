@@ -7,6 +7,7 @@ import io.aura.app.notify.WebhookTargets.Pinned;
 import io.aura.app.notify.WebhookTargets.Refused;
 import io.aura.app.privacy.MasterKey;
 import io.aura.kernel.MessageMetadata;
+import io.aura.kernel.identity.UserEvents.UserErased;
 import io.aura.kernel.webhook.WebhookEvents.WebhookRegistered;
 import io.aura.kernel.webhook.WebhookEvents.WebhookRemoved;
 import io.aura.kernel.webhook.WebhookQueries.WatchWebhook;
@@ -122,6 +123,21 @@ public class WebhookOutbox {
         store.remove(removed.webhookId());
         emitter.emit(WatchWebhook.class, q -> q.webhookId().equals(removed.webhookId()),
                 new WebhookState(removed.webhookId(), false));
+    }
+
+    /**
+     * What was queued or sent with an erased person's words (titles, descriptions, attendees' names, comments of
+     * theirs in the events' payloads) keeps them no more (ADR 0046). Their username, the pseudonym, is what
+     * finds those deliveries.
+     */
+    @EventHandler
+    void on(UserErased erased) {
+        for (Delivery d : store.deliveriesContaining("\"" + erased.username() + "\"")) {
+            String body = ErasedPayloads.erased(json, d.body(), d.eventType(), erased.username());
+            if (!body.equals(d.body())) {
+                store.replaceBody(d.id(), body);
+            }
+        }
     }
 
     @QueryHandler

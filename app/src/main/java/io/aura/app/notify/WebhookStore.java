@@ -70,4 +70,12 @@ public interface WebhookStore {
 
     /** The deliveries queued for one webhook, in no particular order. */
     List<Delivery> deliveriesOf(String webhookId);
+
+    // ---- erasure (ADR 0046): rare, so these may read every delivery --------------------------------
+
+    /** The deliveries whose body contains {@code text}, queued or done, this batch's included; in no particular order. */
+    List<Delivery> deliveriesContaining(String text);
+
+    /** The delivery's body is {@code body} from now on (an erased person's words gone), whatever its status. */
+    void replaceBody(String deliveryId, String body);
 }

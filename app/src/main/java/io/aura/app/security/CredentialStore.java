@@ -24,6 +24,12 @@ public interface CredentialStore {
         return passwordHash(username).isPresent();
     }
 
+    /**
+     * Replaces the name's hash, if it has a credential (one it has not stays missing): an erased person's becomes
+     * one nobody can match, while the row keeps the name taken (ADR 0046).
+     */
+    void replace(String username, String passwordHash);
+
     /** Removes the name's credential, if any. */
     void delete(String username);
 }

@@ -36,6 +36,12 @@ public final class MongoCredentialStore implements CredentialStore {
     }
 
     @Override
+    public void replace(String username, String passwordHash) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(username)),
+                new org.springframework.data.mongodb.core.query.Update().set("passwordHash", passwordHash), COLLECTION);
+    }
+
+    @Override
     public void delete(String username) {
         mongo.remove(Query.query(Criteria.where("_id").is(username)), COLLECTION);
     }

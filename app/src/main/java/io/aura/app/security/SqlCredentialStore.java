@@ -45,6 +45,12 @@ public final class SqlCredentialStore implements CredentialStore {
     }
 
     @Override
+    public void replace(String username, String passwordHash) {
+        transaction.executeWithoutResult(s -> writer.update("UPDATE credential SET password_hash = ? WHERE username = ?",
+                passwordHash, username));
+    }
+
+    @Override
     public void delete(String username) {
         transaction.executeWithoutResult(s -> writer.update("DELETE FROM credential WHERE username = ?", username));
     }

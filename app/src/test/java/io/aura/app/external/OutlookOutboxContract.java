@@ -10,6 +10,7 @@ import io.aura.app.external.OutlookOutbox.Status;
 import io.aura.kernel.schedule.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 
 /** What every Outlook outbox does, whatever keeps it (ADR 0043): each adapter's test extends this with its own. */
@@ -25,6 +26,55 @@ abstract class OutlookOutboxContract {
 
     static Delivery delivery(String id, Instant date, Kind kind, TimeRange times, long order, Instant due) {
         return new Delivery(id, "b-1", date, ROOM, kind, "Board", times, order, Status.PENDING, 0, due, null, null);
+    }
+
+    @Test
+    void a_requester_s_bookings_are_found_by_the_requester_this_batch_s_included() {
+        store().saveBooking(new Booking("b-1", "r-1", "Board", "alice"));
+        store().saveBooking(new Booking("b-2", "r-1", "Retro", "bob"));
+        store().saveBooking(new Booking("b-0", "r-1", "Old one")); // kept before requesters were
+
+        assertThat(store().bookingsOf("alice")).containsExactly(new Booking("b-1", "r-1", "Board", "alice"));
+        assertThat(store().booking("b-1")).contains(new Booking("b-1", "r-1", "Board", "alice"));
+        assertThat(store().bookingsOf("carol")).isEmpty();
+
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            store().saveBooking(new Booking("b-3", "r-2", "Offsite", "alice"));
+            assertThat(store().bookingsOf("alice")).extracting(Booking::bookingId).containsExactlyInAnyOrder("b-1", "b-3");
+            batch.commit();
+        } finally {
+            if (batch.isActive()) {
+                batch.rollback();
+            }
+        }
+        assertThat(store().bookingsOf("alice")).extracting(Booking::bookingId).containsExactlyInAnyOrder("b-1", "b-3");
+    }
+
+    @Test
+    void renamed_deliveries_of_a_booking_carry_the_new_subject_queued_done_or_in_the_batch_and_others_keep_theirs() {
+        store().addDelivery(delivery("d-1", T, Kind.CREATE, NINE, 1, T));
+        store().done("d-1", "AAMk-1");
+        store().addDelivery(delivery("d-2", T, Kind.MOVE, TWO, 2, T));
+        store().addDelivery(new Delivery("d-9", "b-9", T, ROOM, Kind.CREATE, "Someone else's", NINE, 1, Status.PENDING,
+                0, T, null, null));
+
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            store().addDelivery(delivery("d-3", NEXT_DAY.start(), Kind.CREATE, NEXT_DAY, 3, T));
+            store().renameDeliveries("b-1", "[erased]");
+            batch.commit();
+        } finally {
+            if (batch.isActive()) {
+                batch.rollback();
+            }
+        }
+        store().renameDeliveries("nothing", "[erased]");
+
+        assertThat(store().deliveriesOf("b-1")).extracting(Delivery::id, Delivery::subject).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("d-1", "[erased]"), org.assertj.core.groups.Tuple.tuple("d-2", "[erased]"),
+                org.assertj.core.groups.Tuple.tuple("d-3", "[erased]"));
+        assertThat(store().deliveriesOf("b-9")).extracting(Delivery::subject).containsExactly("Someone else's");
     }
 
     @Test

@@ -42,6 +42,23 @@ abstract class IdempotencyStoreContract {
     }
 
     @Test
+    void a_forgotten_caller_s_keys_and_answers_are_gone_and_everyone_else_s_stay() {
+        store().claim("al.i_ce", "k-1", "booking-1");
+        store().answer("al.i_ce", "k-1", 201, Map.of("bookingId", "booking-1", "title", "Her surprise party"));
+        store().claim("al.i_ce", "k-2", "booking-2");
+        store().claim("alxixce", "k-1", "booking-3"); // '.' and '_' are no wildcards
+        store().claim("bob", "al.i_ce:k-1", "booking-4");
+
+        store().forgetCaller("al.i_ce");
+        store().forgetCaller("nobody");
+
+        assertThat(store().claim("al.i_ce", "k-1", "booking-5")).isEmpty(); // free again: nothing kept
+        assertThat(store().claim("al.i_ce", "k-2", "booking-6")).isEmpty();
+        assertThat(store().claim("alxixce", "k-1", "booking-7")).map(Entry::bookingId).contains("booking-3");
+        assertThat(store().claim("bob", "al.i_ce:k-1", "booking-8")).map(Entry::bookingId).contains("booking-4");
+    }
+
+    @Test
     void an_answered_key_gives_the_first_answer_back() {
         store().claim("alice", "k-1", "booking-1");
         Map<String, Object> body = Map.of("bookingId", "booking-1", "status", "REJECTED", "attempts", 3,

@@ -238,6 +238,116 @@ abstract class NotificationStoreContract {
         assertThat(all).hasSize(20).doesNotHaveDuplicates();
     }
 
+    @Test
+    void a_requester_s_bookings_and_approval_contexts_are_found_by_the_requester_this_batch_s_included() {
+        store().saveBooking(new BookingTitle("b-1", "Budget", "r-1", "alice"));
+        store().saveBooking(new BookingTitle("b-2", "Retro", "r-1", "bob"));
+        store().saveApproval(new ApprovalContext("a-1", "b-1", "r-1", "alice", "booking “Budget” in Board room",
+                "UTC"));
+        store().saveApproval(new ApprovalContext("a-2", "b-2", "r-1", "bob"));
+
+        assertThat(store().bookingsOf("alice")).extracting(BookingTitle::id).containsExactly("b-1");
+        assertThat(store().approvalsOf("alice")).extracting(ApprovalContext::id).containsExactly("a-1");
+        assertThat(store().bookingsOf("carol")).isEmpty();
+
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            store().saveBooking(new BookingTitle("b-3", "Offsite", "r-2", "alice"));
+            store().saveApproval(new ApprovalContext("a-3", "b-3", "r-2", "alice"));
+            store().saveBooking(NotificationFold.erased(new BookingTitle("b-1", "Budget", "r-1", "alice")));
+            assertThat(store().bookingsOf("alice")).extracting(BookingTitle::id, BookingTitle::title)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("b-1", "[erased]"),
+                            org.assertj.core.groups.Tuple.tuple("b-3", "Offsite"));
+            assertThat(store().approvalsOf("alice")).extracting(ApprovalContext::id)
+                    .containsExactlyInAnyOrder("a-1", "a-3");
+            batch.commit();
+        } finally {
+            if (batch.isActive()) {
+                batch.rollback();
+            }
+        }
+        assertThat(store().booking("b-1")).map(BookingTitle::title).contains("[erased]");
+        assertThat(store().bookingsOf("alice")).extracting(BookingTitle::id).containsExactlyInAnyOrder("b-1", "b-3");
+    }
+
+    @Test
+    void the_entries_mentioning_a_person_are_theirs_those_about_their_bookings_and_those_quoting_them() {
+        store().add(entry("e-1:alice", "alice", AT, MailStatus.PENDING));
+        store().add(about("e-2:olga", "olga", "b-7", "Please approve booking “Budget”"));
+        store().add(about("e-3:bob", "bob", "b-9", "Your booking “Retro” was rejected by alice: too long"));
+        store().add(about("e-4:bob", "bob", "b-8", "Your booking “Lunch” is confirmed"));
+        store().add(about("e-5:carol", "carol", "b-5", "Rejected by alice_b: 100% no"));
+
+        assertThat(store().entriesMentioning("alice", List.of("b-7"), " by alice: ")).extracting(InboxEntry::id)
+                .containsExactlyInAnyOrder("e-1:alice", "e-2:olga", "e-3:bob");
+        assertThat(store().entriesMentioning("dave", List.of(), null)).isEmpty();
+        assertThat(store().entriesMentioning("dave", List.of(), "100% no")).extracting(InboxEntry::id)
+                .containsExactly("e-5:carol");
+        assertThat(store().entriesMentioning("dave", List.of(), "0_ no")).isEmpty(); // _ is no wildcard
+
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            store().add(about("e-6:olga", "olga", "b-7", "Reminder: booking “Budget” awaits your decision"));
+            assertThat(store().entriesMentioning("alice", List.of("b-7"), null)).extracting(InboxEntry::id)
+                    .containsExactlyInAnyOrder("e-1:alice", "e-2:olga", "e-6:olga");
+            batch.commit();
+        } finally {
+            if (batch.isActive()) {
+                batch.rollback();
+            }
+        }
+    }
+
+    @Test
+    void a_replaced_entry_has_its_new_words_and_mail_wherever_it_is_read_and_an_unknown_one_stays_unknown() {
+        InboxEntry kept = about("e-2:olga", "olga", "b-7", "Please approve booking “Budget”");
+        store().add(kept);
+        store().add(entry("e-1:alice", "alice", AT, MailStatus.PENDING));
+
+        InboxEntry erased = NotificationFold.erased(kept, "alice", "Budget");
+        store().replaceEntry(erased);
+        InboxEntry hers = NotificationFold.erased(store().entry("e-1:alice").orElseThrow(), "alice", null);
+        store().replaceEntry(hers);
+        store().replaceEntry(about("e-9:nobody", "nobody", "b-1", "never kept"));
+
+        assertThat(erased.message()).isEqualTo("Please approve booking “[erased]”");
+        assertThat(store().entry("e-2:olga")).contains(erased);
+        assertThat(store().inboxOf("olga", 10)).containsExactly(erased);
+        assertThat(store().entry("e-1:alice")).contains(hers);
+        assertThat(hers.email()).isNull();
+        assertThat(hers.mailStatus()).isEqualTo(MailStatus.NO_ADDRESS);
+        assertThat(mails().leaseNextDue(AT, AT.plusSeconds(60))).isEmpty(); // her mail never goes out
+        assertThat(store().entry("e-9:nobody")).isEmpty();
+    }
+
+    @Test
+    void an_entry_replaced_in_the_batch_that_added_it_or_a_later_one_is_kept_as_replaced() {
+        InboxEntry before = about("e-1:olga", "olga", "b-7", "Please approve booking “Budget”");
+        store().add(about("e-2:olga", "olga", "b-7", "Reminder: booking “Budget” awaits you"));
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            store().add(before);
+            store().replaceEntry(NotificationFold.erased(before, "alice", "Budget"));
+            store().replaceEntry(NotificationFold.erased(store().entry("e-2:olga").orElseThrow(), "alice", "Budget"));
+            assertThat(store().entry("e-1:olga")).map(InboxEntry::message)
+                    .contains("Please approve booking “[erased]”");
+            assertThat(store().entry("e-2:olga")).map(InboxEntry::message)
+                    .contains("Reminder: booking “[erased]” awaits you");
+            batch.commit();
+        } finally {
+            if (batch.isActive()) {
+                batch.rollback();
+            }
+        }
+        assertThat(store().inboxOf("olga", 10)).extracting(InboxEntry::message).containsExactlyInAnyOrder(
+                "Please approve booking “[erased]”", "Reminder: booking “[erased]” awaits you");
+    }
+
+    static InboxEntry about(String id, String user, String bookingId, String message) {
+        return new InboxEntry(id, user, "APPROVAL_REQUEST", bookingId, null, null, null, message, AT, null,
+                MailStatus.OFF, 0, AT, null);
+    }
+
     private void drain(List<String> leased) {
         for (Optional<InboxEntry> next = mails().leaseNextDue(AT, AT.plusSeconds(120)); next.isPresent();
              next = mails().leaseNextDue(AT, AT.plusSeconds(120))) {

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 
 /** What every webhook store does, whatever keeps it: each adapter's test extends this with its own store. */
@@ -31,6 +32,61 @@ abstract class WebhookStoreContract {
     static Delivery delivery(String id, String webhookId, Instant due) {
         return new Delivery(id, webhookId, "https://hooks.example.org/" + webhookId, "secret-of-" + webhookId,
                 "BookingRequested", "{\"id\":\"" + id + "\"}", DeliveryStatus.PENDING, 0, due, null, null);
+    }
+
+    static Delivery withBody(String id, String body, DeliveryStatus status) {
+        return new Delivery(id, "w-1", "https://hooks.example.org/w-1", "secret-of-w-1", "BookingRequested", body,
+                status, 0, T, null, null);
+    }
+
+    @Test
+    void the_deliveries_containing_a_text_are_found_queued_or_done_this_batch_s_included() {
+        store().addDelivery(withBody("d-1", "{\"payload\":{\"requester\":\"alice\"}}", DeliveryStatus.PENDING));
+        store().addDelivery(withBody("d-2", "{\"payload\":{\"requester\":\"alice\"}}", DeliveryStatus.DELIVERED));
+        store().addDelivery(withBody("d-3", "{\"payload\":{\"requester\":\"alice_b\"}}", DeliveryStatus.PENDING));
+        store().addDelivery(withBody("d-4", "{\"payload\":{\"requester\":\"al%ce\"}}", DeliveryStatus.PENDING));
+
+        assertThat(store().deliveriesContaining("\"alice\"")).extracting(Delivery::id)
+                .containsExactlyInAnyOrder("d-1", "d-2");
+        assertThat(store().deliveriesContaining("\"al%ce\"")).extracting(Delivery::id).containsExactly("d-4");
+        assertThat(store().deliveriesContaining("\"alic_\"")).isEmpty(); // _ is no wildcard
+
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            store().addDelivery(withBody("d-5", "{\"payload\":{\"by\":\"alice\"}}", DeliveryStatus.PENDING));
+            assertThat(store().deliveriesContaining("\"alice\"")).extracting(Delivery::id)
+                    .containsExactlyInAnyOrder("d-1", "d-2", "d-5");
+            batch.commit();
+        } finally {
+            if (batch.isActive()) {
+                batch.rollback();
+            }
+        }
+    }
+
+    @Test
+    void a_replaced_body_is_the_one_kept_and_sent_whatever_the_delivery_s_status_this_batch_s_included() {
+        store().addDelivery(withBody("d-1", "{\"title\":\"Surprise\"}", DeliveryStatus.PENDING));
+        store().addDelivery(withBody("d-2", "{\"title\":\"Surprise\"}", DeliveryStatus.DELIVERED));
+
+        store().replaceBody("d-2", "{\"title\":\"[erased]\"}");
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            store().addDelivery(withBody("d-3", "{\"title\":\"Surprise\"}", DeliveryStatus.PENDING));
+            store().replaceBody("d-1", "{\"title\":\"[erased]\"}");
+            store().replaceBody("d-3", "{\"title\":\"[erased]\"}");
+            assertThat(store().deliveriesContaining("Surprise")).isEmpty();
+            batch.commit();
+        } finally {
+            if (batch.isActive()) {
+                batch.rollback();
+            }
+        }
+        store().replaceBody("nothing", "{}");
+
+        assertThat(store().deliveriesOf("w-1")).extracting(Delivery::body).containsOnly("{\"title\":\"[erased]\"}")
+                .hasSize(3);
+        assertThat(store().claimDue(T, T.plus(LEASE))).map(Delivery::body).contains("{\"title\":\"[erased]\"}");
     }
 
     @Test

@@ -34,6 +34,18 @@ abstract class CredentialStoreContract {
     }
 
     @Test
+    void a_replaced_hash_is_the_one_found_and_the_name_stays_taken_and_a_missing_name_stays_missing() {
+        store().create("alice", "first");
+
+        store().replace("alice", "unusable");
+        store().replace("nobody", "unusable");
+
+        assertThat(store().passwordHash("alice")).contains("unusable");
+        assertThat(store().create("alice", "second")).isFalse();
+        assertThat(store().exists("nobody")).isFalse();
+    }
+
+    @Test
     void a_deleted_credential_is_gone_and_its_name_free_again() {
         store().create("alice", "first");
         store().delete("alice");

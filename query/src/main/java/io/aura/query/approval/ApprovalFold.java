@@ -9,6 +9,7 @@ import io.aura.kernel.approval.ApprovalEvents.ApprovalRejected;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenIssued;
 import io.aura.kernel.approval.ApprovalEvents.ApproversReassigned;
 import io.aura.kernel.approval.ApprovalStatus;
+import io.aura.kernel.privacy.PersonalData;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -82,6 +83,14 @@ public final class ApprovalFold {
 
     public static ApprovalRecord cancelled(ApprovalRecord r, ApprovalCancelled e) {
         return decided(r, ApprovalStatus.CANCELLED, null, e.by(), e.reason());
+    }
+
+    /**
+     * The person who decided last was erased (ADR 0046): the comment they wrote reads as erased; who decided stays
+     * (the username is the pseudonym the audit keeps). No comment, nothing to erase.
+     */
+    public static ApprovalRecord commentErased(ApprovalRecord r) {
+        return r.comment() == null ? r : decided(r, r.status(), r.nextDeadlineAt(), r.decidedBy(), PersonalData.ERASED);
     }
 
     private static ApprovalRecord approvers(ApprovalRecord r, List<String> approvers) {

@@ -17,6 +17,7 @@ import io.aura.kernel.approval.ApprovalQueries.FindApprovalInbox;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalsDue;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalsOfBooking;
 import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserEvents.UserErased;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -101,6 +102,12 @@ public class ApprovalProjection {
     @EventHandler
     void on(ApprovalCancelled e) {
         change(e.approvalId(), r -> ApprovalFold.cancelled(r, e));
+    }
+
+    /** The comments an erased person wrote are forgotten (ADR 0046); a replay forgets them at the same point. */
+    @EventHandler
+    void on(UserErased e) {
+        views.decidedBy(e.username()).forEach(r -> change(r.approvalId(), ApprovalFold::commentErased));
     }
 
     /** A replay starts from nothing: the views are rebuilt from the events alone. */

@@ -36,6 +36,12 @@ public interface ApprovalViewStore {
     /** Ids of pending approvals whose next deadline is at or before {@code now}, earliest first, at most {@code limit}. */
     List<String> due(Instant now, int limit);
 
+    /**
+     * The approvals whose last decision (and its comment) is {@code user}'s, oldest request first (then by id),
+     * this batch's included: what forgets an erased person's comments (ADR 0046). Rare, so it may read them all.
+     */
+    List<ApprovalRecord> decidedBy(String user);
+
     /** Forgets every approval (a replay starts from nothing). */
     void clear();
 }

@@ -64,6 +64,11 @@ public final class MongoApprovalViewStore implements ApprovalViewStore {
     }
 
     @Override
+    public List<ApprovalRecord> decidedBy(String user) {
+        return find(Criteria.where("decidedBy").is(user));
+    }
+
+    @Override
     public List<String> due(Instant now, int limit) {
         return mongo.find(Query.query(Criteria.where("status").is(ApprovalStatus.PENDING.name())
                                 .and("nextDeadlineAt").lte(now))

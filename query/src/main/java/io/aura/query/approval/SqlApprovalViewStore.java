@@ -102,6 +102,28 @@ public final class SqlApprovalViewStore extends SqlViewStore<ApprovalRecord> imp
         return records("SELECT doc FROM approval_view WHERE booking_id = ?" + BY_REQUEST, List.of(bookingId));
     }
 
+    /**
+     * The approval rows have no column for who decided (the record is JSON): the rows whose JSON names the user
+     * somewhere, then exactly those decided by them, with this batch's records in their place.
+     */
+    @Override
+    public List<ApprovalRecord> decidedBy(String user) {
+        String like = "%" + user.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        Map<String, ApprovalRecord> batch = pending.peek();
+        Map<String, ApprovalRecord> found = new java.util.LinkedHashMap<>();
+        records("SELECT doc FROM approval_view WHERE doc LIKE ? ESCAPE '\\'" + BY_REQUEST, List.of(like)).stream()
+                .filter(r -> batch == null || !batch.containsKey(r.approvalId()))
+                .forEach(r -> found.put(r.approvalId(), r));
+        if (batch != null) {
+            batch.values().forEach(r -> found.put(r.approvalId(), r));
+        }
+        return found.values().stream().filter(r -> user.equals(r.decidedBy()))
+                .sorted(java.util.Comparator.comparing(ApprovalRecord::requestedAt,
+                                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                        .thenComparing(ApprovalRecord::approvalId))
+                .toList();
+    }
+
     @Override
     public List<String> due(Instant now, int limit) {
         return reader.queryForList("SELECT approval_id FROM approval_view WHERE status = ? AND next_deadline_at <= ? "

@@ -17,13 +17,14 @@ record BookingDocument(@Id String bookingId, String title, String resourceId, In
                        String description, String recurrence, List<Occurrence> occurrences,
                        List<Conflict> conflicts, List<String> violations, List<FieldViolation> refusals,
                        List<Suggestion> suggestions, RescheduleOutcome lastReschedule, long revision,
-                       Boolean privateBooking, String category) {
+                       Boolean privateBooking, String category, String declinedBy) {
 
     static BookingDocument from(BookingView v) {
         return new BookingDocument(v.bookingId(), v.title(), v.resourceId(), v.start(), v.end(), v.status(),
                 v.requester(), v.attendees(), v.attendeeNames(), v.description(), v.recurrence(), v.occurrences(),
                 v.conflicts(), v.violations(), v.refusals(),
-                v.suggestions(), v.lastReschedule(), v.revision(), v.privateBooking(), v.category());
+                v.suggestions(), v.lastReschedule(), v.revision(), v.privateBooking(), v.category(),
+                v.declinedBy());
     }
 
     BookingView toView() {
@@ -31,6 +32,7 @@ record BookingDocument(@Id String bookingId, String title, String resourceId, In
                 attendeeNames == null ? List.of() : attendeeNames, description, recurrence,
                 occurrences == null ? List.of() : occurrences,
                 conflicts == null ? List.of() : conflicts, violations == null ? List.of() : violations, refusals,
-                suggestions == null ? List.of() : suggestions, lastReschedule, revision, privateBooking, category);
+                suggestions == null ? List.of() : suggestions, lastReschedule, revision, privateBooking, category,
+                declinedBy);
     }
 }

@@ -27,6 +27,7 @@ import io.aura.kernel.booking.BookingQueries.FindCheckInsDue;
 import io.aura.kernel.booking.BookingQueries.FindHeldBookings;
 import io.aura.kernel.booking.BookingQueries.WatchCalendar;
 import io.aura.kernel.booking.BookingStatus;
+import io.aura.kernel.identity.UserEvents.UserErased;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -137,6 +138,21 @@ public class BookingProjection {
     void on(ExternalEventRecorded e, @SequenceNumber long sequence) {
         change(e.bookingId(), sequence, v -> BookingViewFold.externalEventRecorded(v, e.occurrence(),
                 e.externalEventId(), sequence));
+    }
+
+    /**
+     * An erased person's bookings and the comments they wrote on others' are forgotten (ADR 0046): in this
+     * processor, so the calendar rows, reports and feeds read from these views forget them with it, and a
+     * replay forgets them again at the same point of the stream.
+     */
+    @EventHandler
+    void on(UserErased e) {
+        for (BookingView before : views.mentioning(e.username())) {
+            BookingView after = BookingViewFold.erased(before, e.username());
+            if (!after.equals(before)) { // erased before: nothing to write or tell
+                save(after);
+            }
+        }
     }
 
     /** A replay starts from nothing: the views are rebuilt from the events alone. */

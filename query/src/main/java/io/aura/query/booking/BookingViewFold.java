@@ -12,6 +12,7 @@ import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.booking.OccurrenceStatus;
 import io.aura.kernel.booking.RescheduleStatus;
+import io.aura.kernel.privacy.PersonalData;
 import io.aura.kernel.resource.CheckInPolicy;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.TimeRange;
@@ -118,8 +119,34 @@ public final class BookingViewFold {
         // an approver's words: no rule to name
         List<FieldViolation> why = e.comment() == null || e.comment().isBlank() ? List.of()
                 : List.of(new FieldViolation("approval", e.comment()));
-        return next(v, e.outcome(), v.start(), v.end(), active(v, OccurrenceStatus.of(e.outcome())), v.conflicts(),
-                messages(why), why, v.suggestions(), v.lastReschedule(), sequence);
+        return declinedBy(next(v, e.outcome(), v.start(), v.end(), active(v, OccurrenceStatus.of(e.outcome())),
+                v.conflicts(), messages(why), why, v.suggestions(), v.lastReschedule(), sequence), e.by());
+    }
+
+    private static BookingView declinedBy(BookingView v, String by) {
+        return new BookingView(v.bookingId(), v.title(), v.resourceId(), v.start(), v.end(), v.status(), v.requester(),
+                v.attendees(), v.attendeeNames(), v.description(), v.recurrence(), v.occurrences(), v.conflicts(),
+                v.violations(), v.refusals(), v.suggestions(), v.lastReschedule(), v.revision(), v.privateBooking(),
+                v.category(), by);
+    }
+
+    /**
+     * {@code username} was erased (ADR 0046). Their own booking keeps its times, status and requester (the
+     * pseudonym) but its title reads as erased, its description and attendees' names are gone; an approval
+     * comment they wrote on anyone's booking reads as erased. The revision stays: erasure is no event of the
+     * booking, so the booking's own events still apply once each. Seeing it twice changes nothing.
+     */
+    public static BookingView erased(BookingView v, String username) {
+        boolean theirs = username.equals(v.requester());
+        boolean theirComment = username.equals(v.declinedBy());
+        List<FieldViolation> refusals = theirComment ? v.refusals().stream()
+                .map(f -> "approval".equals(f.field()) ? new FieldViolation(f.field(), PersonalData.ERASED) : f)
+                .toList() : v.refusals();
+        List<String> violations = theirComment ? messages(refusals) : v.violations();
+        return new BookingView(v.bookingId(), theirs ? PersonalData.ERASED : v.title(), v.resourceId(), v.start(),
+                v.end(), v.status(), v.requester(), v.attendees(), theirs ? List.of() : v.attendeeNames(),
+                theirs ? null : v.description(), v.recurrence(), v.occurrences(), v.conflicts(), violations, refusals,
+                v.suggestions(), v.lastReschedule(), v.revision(), v.privateBooking(), v.category(), v.declinedBy());
     }
 
     public static BookingView rescheduleAwaitingApproval(BookingView v, TimeRange to, long sequence) {
@@ -185,7 +212,7 @@ public final class BookingViewFold {
         return new BookingView(v.bookingId(), v.title(), v.resourceId(), start, end, status, v.requester(),
                 v.attendees(), v.attendeeNames(), v.description(), v.recurrence(), List.copyOf(occurrences),
                 List.copyOf(conflicts), List.copyOf(violations), refusals, List.copyOf(suggestions), lastReschedule,
-                sequence, v.privateBooking(), v.category());
+                sequence, v.privateBooking(), v.category(), v.declinedBy());
     }
 
     /** The date at {@code occurrence} is Outlook event {@code externalEventId} (ADR 0043). */

@@ -49,6 +49,12 @@ public interface BookingViewStore {
      */
     List<BookingView> heldStartingBetween(Instant from, Instant to, String requester);
 
+    /**
+     * Every booking {@code username} requested or declined (wrote the approval's comment of), this batch's
+     * included, in no particular order: what forgets an erased person (ADR 0046). Rare, so it may read many.
+     */
+    List<BookingView> mentioning(String username);
+
     /** Forgets every booking (a replay starts from nothing). */
     void clear();
 }

@@ -59,6 +59,13 @@ public final class MongoBookingViewStore implements BookingViewStore {
     }
 
     @Override
+    public List<BookingView> mentioning(String username) {
+        return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("requester").is(username),
+                        Criteria.where("declinedBy").is(username))), BookingDocument.class, COLLECTION)
+                .stream().map(BookingDocument::toView).toList();
+    }
+
+    @Override
     public List<CalendarEntry> activeBetween(Instant from, Instant to, String resourceId) {
         Criteria criteria = Criteria.where("status").in(BookingStatus.PENDING_APPROVAL, BookingStatus.CONFIRMED)
                 .and("occurrences").elemMatch(Criteria.where("start").lt(to).and("end").gt(from));

@@ -12,6 +12,7 @@ import io.aura.query.store.SqlViewStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +102,27 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
     public List<BookingView> requestedBy(String requester, int limit) {
         return reader.queryForList("SELECT doc FROM booking_view WHERE requester = ? ORDER BY start_at DESC LIMIT ?",
                 String.class, requester, limit).stream().map(doc -> JSON.readValue(doc, BookingView.class)).toList();
+    }
+
+    /**
+     * Requested: through the requester's index. Declined: no column says by whom (the view is JSON), so the rows
+     * whose JSON names them somewhere, then exactly theirs; this batch's views in their place.
+     */
+    @Override
+    public List<BookingView> mentioning(String username) {
+        String like = "%" + username.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        Map<String, BookingView> batch = pending.peek();
+        Map<String, BookingView> found = new LinkedHashMap<>();
+        reader.queryForList("SELECT doc FROM booking_view WHERE requester = ? OR doc LIKE ? ESCAPE '\\'",
+                        String.class, username, like).stream()
+                .map(doc -> JSON.readValue(doc, BookingView.class))
+                .filter(v -> batch == null || !batch.containsKey(v.bookingId()))
+                .forEach(v -> found.put(v.bookingId(), v));
+        if (batch != null) {
+            batch.values().forEach(v -> found.put(v.bookingId(), v));
+        }
+        return found.values().stream()
+                .filter(v -> username.equals(v.requester()) || username.equals(v.declinedBy())).toList();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.aura.kernel.feed.CalendarFeedEvents.CalendarFeedRotated;
 import io.aura.kernel.feed.CalendarFeedQueries.CalendarFeedView;
 import io.aura.kernel.feed.CalendarFeedQueries.FindCalendarFeedBySecretHash;
 import io.aura.kernel.feed.CalendarFeedQueries.FindCalendarFeedOf;
+import io.aura.kernel.identity.UserEvents.UserErased;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -35,6 +36,15 @@ public class CalendarFeedProjection {
     @EventHandler
     void on(CalendarFeedRotated event) {
         save(CalendarFeedFold.rotated(feeds.ofOwner(event.ownerId()).orElse(null), event));
+    }
+
+    /**
+     * An erased person's feed is revoked (ADR 0046): the URL they may have shared opens nothing. A feed issued
+     * after this (it cannot be: the account is disabled) would be a new one.
+     */
+    @EventHandler
+    void on(UserErased event) {
+        feeds.forget(event.username());
     }
 
     /** Whoever asked for links or rotated waits for this (read your writes). */

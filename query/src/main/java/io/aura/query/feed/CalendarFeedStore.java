@@ -19,6 +19,9 @@ public interface CalendarFeedStore {
     /** Stores the owner's feed as it is now (replacing the one before). */
     void save(CalendarFeedView view);
 
+    /** Forgets the owner's feed (its owner was erased, ADR 0046): its secret opens nothing any more. */
+    void forget(String ownerId);
+
     /** Forgets every feed (a replay starts from nothing). */
     void clear();
 }

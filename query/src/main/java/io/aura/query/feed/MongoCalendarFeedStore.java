@@ -41,6 +41,11 @@ public final class MongoCalendarFeedStore implements CalendarFeedStore {
     }
 
     @Override
+    public void forget(String ownerId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(ownerId)), COLLECTION);
+    }
+
+    @Override
     public void clear() {
         mongo.remove(new Query(), COLLECTION);
     }

@@ -50,7 +50,7 @@ public final class SqlCalendarFeedStore extends SqlViewStore<CalendarFeedView> i
         Map<String, CalendarFeedView> batch = pending.peek();
         if (batch != null) {
             for (CalendarFeedView held : batch.values()) {
-                if (held.secretHash().equals(secretHash)) {
+                if (held != null && held.secretHash().equals(secretHash)) {
                     return Optional.of(held);
                 }
             }
@@ -71,6 +71,18 @@ public final class SqlCalendarFeedStore extends SqlViewStore<CalendarFeedView> i
         }
     }
 
+    /** Within a batch a null under the owner says "forgotten in this batch" (see {@link #write}). */
+    @Override
+    public void forget(String ownerId) {
+        Map<String, CalendarFeedView> batch = pending.open();
+        if (batch == null) {
+            transaction.executeWithoutResult(s -> writer.update("DELETE FROM calendar_feed WHERE owner_id = ?",
+                    ownerId));
+        } else {
+            batch.put(ownerId, null);
+        }
+    }
+
     @Override
     public void clear() {
         pending.discard();
@@ -79,7 +91,18 @@ public final class SqlCalendarFeedStore extends SqlViewStore<CalendarFeedView> i
 
     @Override
     protected void writeBatch(Map<String, CalendarFeedView> batch) {
-        write(batch.values());
+        List<Object[]> forgotten = new ArrayList<>();
+        batch.forEach((owner, view) -> {
+            if (view == null) {
+                forgotten.add(new Object[] {owner});
+            }
+        });
+        transaction.executeWithoutResult(s -> {
+            if (!forgotten.isEmpty()) {
+                writer.batchUpdate("DELETE FROM calendar_feed WHERE owner_id = ?", forgotten);
+            }
+            write(batch.values().stream().filter(java.util.Objects::nonNull).toList());
+        });
     }
 
     /** Upserts the feeds in one transaction (the caller's when it has one). */

@@ -4,6 +4,7 @@ import io.aura.kernel.identity.UserEvents.PreferredLanguageChosen;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
+import io.aura.kernel.identity.UserEvents.UserErased;
 import io.aura.kernel.identity.UserEvents.UserProfileChanged;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.identity.UserQueries.FindUser;
@@ -66,6 +67,12 @@ public class UserProjection {
     @EventHandler
     void on(UserProfileChanged event) {
         views.find(event.username()).map(v -> UserViewFold.profileChanged(v, event)).ifPresent(this::save);
+    }
+
+    /** The person is forgotten here too (ADR 0046): a replay forgets them again at the same point. */
+    @EventHandler
+    void on(UserErased event) {
+        views.find(event.username()).map(v -> UserViewFold.erased(v, event)).ifPresent(this::save);
     }
 
     /** Whoever registered, granted, revoked, disabled, chose a language or changed a profile waits for this (read your writes). */

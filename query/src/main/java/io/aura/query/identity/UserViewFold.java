@@ -5,6 +5,7 @@ import io.aura.kernel.identity.UserEvents.PreferredLanguageChosen;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
+import io.aura.kernel.identity.UserEvents.UserErased;
 import io.aura.kernel.identity.UserEvents.UserProfileChanged;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.identity.UserQueries.UserView;
@@ -54,6 +55,14 @@ public final class UserViewFold {
     /** The event holds the whole profile as it is now, so seeing it twice changes nothing. */
     public static UserView profileChanged(UserView v, UserProfileChanged e) {
         return new UserView(v.username(), v.roles(), e.displayName(), e.email(), v.disabled(), v.language());
+    }
+
+    /**
+     * Erased (ADR 0046): the name and address are gone and the account disabled; the username stays, as the
+     * pseudonym the audit and the bookings keep. Seeing it twice changes nothing.
+     */
+    public static UserView erased(UserView v, UserErased e) {
+        return new UserView(v.username(), v.roles(), null, null, true, v.language());
     }
 
     static Set<Role> roles(Set<Role> roles) {

@@ -109,7 +109,7 @@ public final class SqlWaitlistViewStore extends SqlViewStore<WaitlistEntryView> 
         }
         transaction.executeWithoutResult(s -> writer.batchUpdate("INSERT INTO waitlist_entry (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entry_id) DO UPDATE SET "
-                + "status = excluded.status, booking_id = excluded.booking_id", rows));
+                + "title = excluded.title, status = excluded.status, booking_id = excluded.booking_id", rows));
     }
 
     private static WaitlistEntryView row(ResultSet rs, int n) throws SQLException {

@@ -1,5 +1,6 @@
 package io.aura.query.waitlist;
 
+import io.aura.kernel.privacy.PersonalData;
 import io.aura.kernel.waitlist.WaitlistEntryStatus;
 import io.aura.kernel.waitlist.WaitlistEvents.WaitlistJoined;
 import io.aura.kernel.waitlist.WaitlistQueries.WaitlistEntryView;
@@ -24,6 +25,16 @@ public final class WaitlistFold {
         return new WaitlistEntryView(before.entryId(), before.resourceId(), before.sequence(), before.start(),
                 before.end(), before.title(), before.attendees(), before.owner(), status, 0,
                 bookingId != null ? bookingId : before.bookingId());
+    }
+
+    /**
+     * Its owner was erased (ADR 0046): the title they wrote reads as erased; the entry keeps its place, so the
+     * queue behind it stays as it was.
+     */
+    public static WaitlistEntryView erased(WaitlistEntryView before) {
+        return new WaitlistEntryView(before.entryId(), before.resourceId(), before.sequence(), before.start(),
+                before.end(), PersonalData.ERASED, before.attendees(), before.owner(), before.status(), 0,
+                before.bookingId());
     }
 
     /** {@code entry} with its place in the queue among {@code openOfItsResource}. */

@@ -1,5 +1,6 @@
 package io.aura.query.waitlist;
 
+import io.aura.kernel.identity.UserEvents.UserErased;
 import io.aura.kernel.waitlist.WaitlistEntryStatus;
 import io.aura.kernel.waitlist.WaitlistEvents.WaitlistEntryExpired;
 import io.aura.kernel.waitlist.WaitlistEvents.WaitlistEntryFulfilled;
@@ -61,6 +62,12 @@ public class WaitlistProjection {
     @EventHandler
     void on(WaitlistEntryExpired event) {
         move(event.entryId(), WaitlistEntryStatus.EXPIRED, null);
+    }
+
+    /** The owner's entries forget what they wrote (ADR 0046); a replay forgets it again at the same point. */
+    @EventHandler
+    void on(UserErased event) {
+        entries.ofOwner(event.username()).stream().map(WaitlistFold::erased).forEach(this::save);
     }
 
     private void move(String entryId, WaitlistEntryStatus status, String bookingId) {

@@ -140,6 +140,58 @@ abstract class ApprovalViewStoreContract {
         assertThat(store().due(OPENED, 10)).containsExactly("a-1");
     }
 
+    @Test
+    void decided_by_finds_exactly_the_approvals_a_user_decided_last_this_batch_s_included_oldest_first() {
+        store().save(decided(approval("olga-late", "b-1", ApprovalStatus.REJECTED, 20, List.of("olga"), List.of(), null),
+                "olga", "too dear"));
+        store().save(decided(approval("olga-early", "b-2", ApprovalStatus.APPROVED, 10, List.of("olga"), List.of(),
+                null), "olga", null));
+        // a name that contains hers, and one whose comment does: neither is hers
+        store().save(decided(approval("olgab", "b-3", ApprovalStatus.REJECTED, 5, List.of("olga"), List.of(), null),
+                "olga_b", "olga said no"));
+        store().save(approval("pending", "b-4", ApprovalStatus.PENDING, 0, List.of("olga"), List.of(), null));
+
+        assertThat(ids(store().decidedBy("olga"))).containsExactly("olga-early", "olga-late");
+        assertThat(ids(store().decidedBy("olga_b"))).containsExactly("olgab");
+        assertThat(store().decidedBy("paul")).isEmpty();
+
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            store().save(decided(approval("in-batch", "b-5", ApprovalStatus.REJECTED, 30, List.of(), List.of(), null),
+                    "olga", "no"));
+            store().save(decided(store().find("olga-late").orElseThrow(), "paul", "yes after all"));
+            assertThat(ids(store().decidedBy("olga"))).containsExactly("olga-early", "in-batch");
+            batch.commit();
+        } finally {
+            if (batch.isActive()) {
+                batch.rollback();
+            }
+        }
+        assertThat(ids(store().decidedBy("olga"))).containsExactly("olga-early", "in-batch");
+    }
+
+    @Test
+    void an_erased_comment_replaces_the_one_before_and_who_decided_stays() {
+        ApprovalRecord rejected = decided(approval("a-1", "b-1", ApprovalStatus.REJECTED, 0, List.of("olga"), List.of(),
+                null), "olga", "too dear");
+        store().save(rejected);
+
+        ApprovalRecord erased = ApprovalFold.commentErased(rejected);
+        store().save(erased);
+
+        assertThat(store().find("a-1")).contains(erased);
+        assertThat(erased.comment()).isEqualTo(io.aura.kernel.privacy.PersonalData.ERASED);
+        assertThat(erased.decidedBy()).isEqualTo("olga");
+        assertThat(ApprovalFold.commentErased(erased)).isEqualTo(erased);
+    }
+
+    static ApprovalRecord decided(ApprovalRecord r, String by, String comment) {
+        return new ApprovalRecord(r.approvalId(), r.bookingId(), r.resourceId(), r.requester(), r.status(), r.level(),
+                r.levelName(), r.approvers(), r.approverRoles(), r.firstOccurrence(), r.rescheduleTo(),
+                r.requestedAt(), r.remindAt(), r.escalateAt(), r.expiresAt(), r.reminded(), r.escalated(),
+                r.nextDeadlineAt(), by, comment);
+    }
+
     static ApprovalRecord approval(String id, String bookingId, ApprovalStatus status, int minutesAfterOpening,
                                    List<String> approvers, List<String> roles, Instant nextDeadlineAt) {
         return new ApprovalRecord(id, bookingId, "r-1", "alice", status, 0, "owner", approvers, roles, SLOT, null,

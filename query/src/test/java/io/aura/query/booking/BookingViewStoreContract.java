@@ -273,6 +273,79 @@ abstract class BookingViewStoreContract {
         assertThat(store().checkInsDue(due, 10)).isEmpty();
     }
 
+    @Test
+    void the_bookings_mentioning_a_person_are_those_they_requested_or_declined_this_batch_s_included() {
+        store().save(booking("mine", "r-1", "alice", BookingStatus.CONFIRMED, slot(MONDAY_9, 60)));
+        store().save(declined(booking("declined-by-her", "r-1", "bob", BookingStatus.PENDING_APPROVAL,
+                slot(MONDAY_9.plusSeconds(7200), 60)), "alice", "no room for that"));
+        // a name containing hers, and a text naming her: neither is hers
+        store().save(declined(booking("alice_b", "r-1", "alice_b", BookingStatus.PENDING_APPROVAL,
+                slot(MONDAY_9.plusSeconds(14400), 60)), "carol", "ask alice"));
+
+        assertThat(store().mentioning("alice")).extracting(BookingView::bookingId)
+                .containsExactlyInAnyOrder("mine", "declined-by-her");
+        assertThat(store().mentioning("alice_b")).extracting(BookingView::bookingId).containsExactly("alice_b");
+        assertThat(store().mentioning("dave")).isEmpty();
+
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            store().save(booking("new-in-batch", "r-2", "alice", BookingStatus.REQUESTED, slot(MONDAY_9, 60)));
+            assertThat(store().mentioning("alice")).extracting(BookingView::bookingId)
+                    .containsExactlyInAnyOrder("mine", "declined-by-her", "new-in-batch");
+            batch.commit();
+        } finally {
+            if (batch.isActive()) {
+                batch.rollback();
+            }
+        }
+    }
+
+    @Test
+    void an_erased_requester_s_booking_shows_the_erased_title_wherever_it_is_read_and_keeps_its_place() {
+        TimeRange slot = slot(MONDAY_9, 60);
+        BookingView mine = new BookingView("b-1", "Alice's surprise party", "r-1", slot.start(), slot.end(),
+                BookingStatus.CONFIRMED, "alice", 3, List.of("Bob Baker", "Carol King"), "Do not tell Bob", null,
+                List.of(new Occurrence(slot.start(), slot.end(), OccurrenceStatus.CONFIRMED)), List.of(), List.of(),
+                List.of(), List.of(), null, 4);
+        store().save(mine);
+
+        BookingView erased = BookingViewFold.erased(mine, "alice");
+        store().save(erased);
+
+        assertThat(erased.title()).isEqualTo(io.aura.kernel.privacy.PersonalData.ERASED);
+        assertThat(erased.description()).isNull();
+        assertThat(erased.attendeeNames()).isEmpty();
+        assertThat(erased.attendees()).isEqualTo(3);
+        assertThat(store().find("b-1")).contains(erased);
+        assertThat(calendar(MONDAY_9, MONDAY_9.plusSeconds(60), "r-1")).extracting(CalendarEntry::title)
+                .containsExactly(io.aura.kernel.privacy.PersonalData.ERASED);
+        assertThat(store().requestedBy("alice", 10)).containsExactly(erased);
+        assertThat(store().heldStartingBetween(MONDAY_9, MONDAY_9.plusSeconds(60), "alice")).containsExactly(erased);
+    }
+
+    @Test
+    void an_erased_approver_s_comment_reads_as_erased_on_someone_else_s_booking_whose_title_stays() {
+        BookingView declined = declined(booking("b-1", "r-1", "bob", BookingStatus.REJECTED, slot(MONDAY_9, 60)),
+                "alice", "Alice thinks it too dear");
+        store().save(declined);
+
+        BookingView erased = BookingViewFold.erased(declined, "alice");
+        store().save(erased);
+
+        assertThat(store().find("b-1")).contains(erased);
+        assertThat(erased.title()).isEqualTo("Booking b-1");
+        assertThat(erased.refusals()).extracting(FieldViolation::message)
+                .containsExactly(io.aura.kernel.privacy.PersonalData.ERASED);
+        assertThat(erased.violations()).containsExactly("approval: " + io.aura.kernel.privacy.PersonalData.ERASED);
+        assertThat(BookingViewFold.erased(erased, "alice")).isEqualTo(erased);
+    }
+
+    /** As the fold leaves a booking an approval declined, with {@code by}'s comment. */
+    static BookingView declined(BookingView v, String by, String comment) {
+        return BookingViewFold.declined(v, new io.aura.kernel.booking.BookingEvents.BookingDeclined(v.bookingId(),
+                v.resourceId(), "a-" + v.bookingId(), BookingStatus.REJECTED, by, comment), v.revision() + 1);
+    }
+
     static BookingView withOccurrences(BookingView v, Occurrence... occurrences) {
         return withStatus(v, v.status(), occurrences);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aura.kernel.feed.CalendarFeedEvents.CalendarFeedIssued;
 import io.aura.kernel.feed.CalendarFeedEvents.CalendarFeedRotated;
 import io.aura.kernel.feed.CalendarFeedQueries.CalendarFeedView;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 
 /** What every calendar feed store does, whichever database holds it (SQL and MongoDB subclasses). */
@@ -61,6 +62,41 @@ abstract class CalendarFeedStoreContract {
         store().save(CalendarFeedFold.issued(new CalendarFeedIssued("calendar-feed:alice", "alice", "n1", "h1")));
 
         store().clear();
+
+        assertThat(store().ofOwner("alice")).isEmpty();
+        assertThat(store().bySecretHash("h1")).isEmpty();
+    }
+
+    @Test
+    void a_forgotten_feed_is_found_neither_by_its_owner_nor_by_its_secret_and_others_stay() {
+        store().save(CalendarFeedFold.issued(new CalendarFeedIssued("calendar-feed:alice", "alice", "n1", "h1")));
+        store().save(CalendarFeedFold.issued(new CalendarFeedIssued("calendar-feed:bob", "bob", "n2", "h2")));
+
+        store().forget("alice");
+        store().forget("carol"); // nobody's: nothing to forget
+
+        assertThat(store().ofOwner("alice")).isEmpty();
+        assertThat(store().bySecretHash("h1")).isEmpty();
+        assertThat(store().bySecretHash("h2").map(CalendarFeedView::ownerId)).contains("bob");
+    }
+
+    @Test
+    void a_feed_forgotten_in_a_batch_is_gone_within_it_and_after_it_commits() {
+        CalendarFeedView issued = CalendarFeedFold.issued(
+                new CalendarFeedIssued("calendar-feed:alice", "alice", "n1", "h1"));
+        store().save(issued);
+
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            store().forget("alice");
+            assertThat(store().ofOwner("alice")).isEmpty();
+            assertThat(store().bySecretHash("h1")).isEmpty();
+            batch.commit();
+        } finally {
+            if (batch.isActive()) {
+                batch.rollback();
+            }
+        }
 
         assertThat(store().ofOwner("alice")).isEmpty();
         assertThat(store().bySecretHash("h1")).isEmpty();

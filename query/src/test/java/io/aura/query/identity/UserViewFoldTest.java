@@ -7,6 +7,7 @@ import io.aura.kernel.identity.UserEvents.PreferredLanguageChosen;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
 import io.aura.kernel.identity.UserEvents.UserDisabled;
+import io.aura.kernel.identity.UserEvents.UserErased;
 import io.aura.kernel.identity.UserEvents.UserProfileChanged;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.identity.UserQueries.UserView;
@@ -88,5 +89,17 @@ class UserViewFoldTest {
 
         assertThat(once).isEqualTo(new UserView("alice", Set.of(Role.REQUESTER), "Alice Liddell", null, true, "de"));
         assertThat(UserViewFold.profileChanged(once, change)).isEqualTo(once);
+    }
+
+    @Test
+    void an_erased_user_keeps_the_username_and_roles_loses_name_and_address_and_is_disabled_and_twice_changes_nothing() {
+        UserView registered = UserViewFold.registered(new UserRegistered("alice", Set.of(Role.REQUESTER),
+                "Alice Liddell", "alice@example.org"));
+        UserView chose = UserViewFold.languageChosen(registered, new PreferredLanguageChosen("alice", "de"));
+
+        UserView once = UserViewFold.erased(chose, new UserErased("alice"));
+
+        assertThat(once).isEqualTo(new UserView("alice", Set.of(Role.REQUESTER), null, null, true, "de"));
+        assertThat(UserViewFold.erased(once, new UserErased("alice"))).isEqualTo(once);
     }
 }

@@ -143,4 +143,16 @@ abstract class UserViewStoreContract {
     static UserView user(String username, Role... roles) {
         return new UserView(username, Set.of(roles), username.toUpperCase(), username + "@example.org");
     }
+
+    @Test
+    void an_erased_user_replaces_their_name_and_address_everywhere_the_user_is_read_and_holds_no_role() {
+        store().save(new UserView("alice", Set.of(Role.APPROVER), "Alice Liddell", "alice@example.org", false, "de"));
+
+        UserView erased = new UserView("alice", Set.of(Role.APPROVER), null, null, true, "de");
+        store().save(erased);
+
+        assertThat(store().find("alice")).contains(erased);
+        assertThat(store().all()).containsExactly(erased);
+        assertThat(store().withRole(Role.APPROVER)).isEmpty();
+    }
 }

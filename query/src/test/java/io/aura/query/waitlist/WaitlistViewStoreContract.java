@@ -84,4 +84,20 @@ abstract class WaitlistViewStoreContract {
         assertThat(store().find("e-a")).isEmpty();
         assertThat(store().openOf("r-1")).isEmpty();
     }
+
+    @Test
+    void an_erased_owner_s_entry_is_kept_with_the_erased_title_in_its_place_wherever_it_is_read() {
+        WaitlistEntryView alice = joined("e-a", "r-1", 1, "alice");
+        WaitlistEntryView bob = joined("e-b", "r-1", 2, "bob");
+        store().save(alice);
+        store().save(bob);
+
+        WaitlistEntryView erased = WaitlistFold.erased(alice);
+        store().save(erased);
+
+        assertThat(erased.title()).isEqualTo(io.aura.kernel.privacy.PersonalData.ERASED);
+        assertThat(store().find("e-a")).contains(erased);
+        assertThat(store().ofOwner("alice")).containsExactly(erased);
+        assertThat(store().openOf("r-1")).containsExactly(erased, bob);
+    }
 }

@@ -122,14 +122,28 @@ public final class BookingQueries {
                               String description, String recurrence, List<Occurrence> occurrences,
                               List<Conflict> conflicts, List<String> violations, List<FieldViolation> refusals,
                               List<Suggestion> suggestions, RescheduleOutcome lastReschedule, long revision,
-                              Boolean privateBooking, String category) {
+                              Boolean privateBooking, String category, String declinedBy) {
         /**
          * {@code violations} are the API's English words; {@code refusals} the same rules named, for a UI to word.
          * {@code privateBooking}, {@code category} (ADR 0040): views stored before them read not private, none.
+         * {@code declinedBy} (ADR 0046): who wrote the approval's comment among the refusals, so that it can be
+         * erased with its writer; null when no approval declined it (and in views stored before it was kept).
          */
         public BookingView {
             refusals = refusals == null ? List.of() : List.copyOf(refusals); // stored before refusals were kept
             privateBooking = Boolean.TRUE.equals(privateBooking);
+        }
+
+        /** A booking no approval declined. */
+        public BookingView(String bookingId, String title, String resourceId, Instant start, Instant end,
+                           BookingStatus status, String requester, int attendees, List<String> attendeeNames,
+                           String description, String recurrence, List<Occurrence> occurrences,
+                           List<Conflict> conflicts, List<String> violations, List<FieldViolation> refusals,
+                           List<Suggestion> suggestions, RescheduleOutcome lastReschedule, long revision,
+                           Boolean privateBooking, String category) {
+            this(bookingId, title, resourceId, start, end, status, requester, attendees, attendeeNames, description,
+                    recurrence, occurrences, conflicts, violations, refusals, suggestions, lastReschedule, revision,
+                    privateBooking, category, null);
         }
 
         public BookingView(String bookingId, String title, String resourceId, Instant start, Instant end,
