@@ -87,7 +87,7 @@ class WebhookDeliveryAddressTest {
 
     WebhookOutbox outbox(WebhookTargets targets) {
         return new WebhookOutbox(store, SimpleQueryUpdateEmitter.builder().build(), JsonMapper.builder().build(),
-                Clock.systemUTC(), targets);
+                Clock.systemUTC(), targets, null); // it delivers what is due; it folds no event, so asks nothing
     }
 
     void due(String deliveryId, String url) {
