@@ -14,6 +14,14 @@ import java.util.Locale;
 public final class DatePickerTexts {
     private DatePickerTexts() {}
 
+    /**
+     * The locale a date picker writes its dates in for a UI in {@code ui}: English without a country would write
+     * them the American way (11/8/2026); the UI writes 8 Nov 2026, so such a picker writes them the British way.
+     */
+    public static Locale dates(Locale ui) {
+        return ui != null && ui.getCountry().isEmpty() && "en".equals(ui.getLanguage()) ? Locale.UK : ui;
+    }
+
     /** Gives {@code picker} the texts of its locale (the UI's); returns it. */
     public static DatePicker localize(DatePicker picker) {
         Locale locale = AuraTranslations.supported(picker.getLocale());

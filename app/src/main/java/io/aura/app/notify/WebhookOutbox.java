@@ -7,6 +7,8 @@ import io.aura.app.notify.WebhookTargets.Pinned;
 import io.aura.app.notify.WebhookTargets.Refused;
 import io.aura.app.privacy.MasterKey;
 import io.aura.kernel.MessageMetadata;
+import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.booking.BookingQueries.FindBooking;
 import io.aura.kernel.identity.UserEvents.UserErased;
 import io.aura.kernel.webhook.WebhookEvents.WebhookRegistered;
 import io.aura.kernel.webhook.WebhookEvents.WebhookRemoved;
@@ -43,6 +45,8 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.slf4j.Logger;
@@ -90,10 +94,14 @@ public class WebhookOutbox {
 
     private final WebhookTargets targets;
 
+    /** Asked whether a booking is private, for what a receiver is shown of its events (ADR 0040). */
+    private final QueryGateway queries;
+
     public WebhookOutbox(WebhookStore store, QueryUpdateEmitter emitter, JsonMapper json, Clock clock,
-                         WebhookTargets targets, MasterKey masterKey) {
+                         WebhookTargets targets, QueryGateway queries, MasterKey masterKey) {
         this.masterKey = masterKey;
         this.targets = targets;
+        this.queries = queries;
         this.store = store;
         this.emitter = emitter;
         this.json = json;
@@ -167,6 +175,8 @@ public class WebhookOutbox {
         }
         Map<String, String> secrets = store.secrets(hooks.stream().map(Registration::id).toList());
         String eventType = payload.getClass().getSimpleName();
+        // a private booking as anyone else sees it: receivers are no one in particular
+        Object shown = WebhookPayloads.shown(payload, this::privateBooking);
         for (Registration hook : hooks) {
             String secret = secrets.get(hook.id());
             if (secret == null) {
@@ -183,10 +193,15 @@ public class WebhookOutbox {
                 body.put("sequence", domain.getSequenceNumber());
             }
             body.put("occurredAt", message.getTimestamp().toString());
-            body.put("payload", payload);
+            body.put("payload", shown);
             store.addDelivery(new Delivery(id, hook.id(), hook.url(), secret, eventType, json.writeValueAsString(body),
                     DeliveryStatus.PENDING, 0, message.getTimestamp(), null, null));
         }
+    }
+
+    private Optional<Boolean> privateBooking(String bookingId) {
+        return queries.query(new FindBooking(bookingId), ResponseTypes.optionalInstanceOf(BookingView.class)).join()
+                .map(BookingView::privateBooking);
     }
 
     @Scheduled(fixedDelayString = "${aura.webhooks.poll-interval:PT1S}")

@@ -1,6 +1,8 @@
 package io.aura.app.quota;
 
 import io.aura.gateway.ReadYourWrites;
+import io.aura.kernel.category.CategoryQueries.CategoryView;
+import io.aura.kernel.category.CategoryQueries.FindCategories;
 import io.aura.kernel.identity.UserQueries.FindUser;
 import io.aura.kernel.identity.UserQueries.UserView;
 import io.aura.kernel.quota.Charge;
@@ -69,6 +71,12 @@ public class QuotaService implements Quotas {
                 && queries.query(new FindUser(spec.username()), ResponseTypes.optionalInstanceOf(UserView.class))
                         .join().isEmpty()) {
             violations.add(FieldViolation.of("username", Rule.UNKNOWN_USER, spec.username()));
+        }
+        // a category is one of the administrators' list (ADR 0040), as a booking's is: else it would match nothing
+        if (violations.stream().noneMatch(v -> v.field().equals("category")) && spec.category() != null
+                && CategoryView.named(queries.query(new FindCategories(),
+                        ResponseTypes.multipleInstancesOf(CategoryView.class)).join(), spec.category()).isEmpty()) {
+            violations.add(FieldViolation.of("category", Rule.UNKNOWN_CATEGORY));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

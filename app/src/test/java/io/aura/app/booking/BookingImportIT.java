@@ -89,6 +89,35 @@ class BookingImportIT extends IntegrationTest {
     }
 
     @Test
+    void an_event_marked_private_or_confidential_is_booked_private_and_shows_as_busy_to_others() {
+        String ics = calendar(
+                event("private-1@example.test", "Salary talk", "DTSTART:" + LOCAL.format(day.atTime(9, 0)),
+                        "DTEND:" + LOCAL.format(day.atTime(10, 0)), "CLASS:PRIVATE"),
+                event("confidential-1@example.test", "Health check", "DTSTART:" + LOCAL.format(day.atTime(11, 0)),
+                        "DTEND:" + LOCAL.format(day.atTime(12, 0)), "CLASS:CONFIDENTIAL"),
+                event("public-1@example.test", "Team lunch", "DTSTART:" + LOCAL.format(day.atTime(13, 0)),
+                        "DTEND:" + LOCAL.format(day.atTime(14, 0)), "CLASS:PUBLIC"),
+                event("unmarked-1@example.test", "Standup", "DTSTART:" + LOCAL.format(day.atTime(15, 0)),
+                        "DTEND:" + LOCAL.format(day.atTime(16, 0))));
+
+        var imported = http.postText(path(resourceId), alice, "text/calendar", ics);
+
+        assertThat(imported.status()).as(imported.raw().body()).isEqualTo(200);
+        for (String uid : List.of("private-1@example.test", "confidential-1@example.test")) {
+            String id = entry(imported.body(), uid).get("bookingId").asString();
+            JsonNode mine = http.get("/events/status?bookingId=" + id, alice).body();
+            assertThat(mine.get("private").asBoolean()).as(uid).isTrue();
+            assertThat(mine.get("title").asString()).as(uid).isNotEqualTo("Busy");
+            assertThat(titleOnTheCalendarOf(bob, id)).as(uid).isEqualTo("Busy");
+        }
+        for (String uid : List.of("public-1@example.test", "unmarked-1@example.test")) {
+            String id = entry(imported.body(), uid).get("bookingId").asString();
+            assertThat(http.get("/events/status?bookingId=" + id, alice).body().get("private").asBoolean()).as(uid)
+                    .isFalse();
+        }
+    }
+
+    @Test
     void a_bad_file_a_missing_or_unknown_resource_or_too_many_events_are_refused_and_record_nothing() {
         String one = calendar(event("one@example.test", "One", "DTSTART:" + LOCAL.format(day.atTime(9, 0)),
                 "DTEND:" + LOCAL.format(day.atTime(10, 0))));
@@ -140,6 +169,16 @@ class BookingImportIT extends IntegrationTest {
     static String calendar(String... events) {
         return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Import//EN\r\n" + String.join("", events)
                 + "END:VCALENDAR\r\n";
+    }
+
+    String titleOnTheCalendarOf(String token, String bookingId) {
+        for (JsonNode e : http.get("/dashboard/calendar?resourceId=" + resourceId + "&from=" + at(day, 0) + "&to="
+                + at(day.plusDays(1), 0), token).body().get("events")) {
+            if (e.get("bookingId").asString().equals(bookingId)) {
+                return e.get("title").asString();
+            }
+        }
+        throw new AssertionError("not on the calendar: " + bookingId);
     }
 
     static JsonNode entry(JsonNode answer, String uid) {

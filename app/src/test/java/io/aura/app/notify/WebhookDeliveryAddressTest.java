@@ -87,7 +87,8 @@ class WebhookDeliveryAddressTest {
 
     WebhookOutbox outbox(WebhookTargets targets) {
         return new WebhookOutbox(store, SimpleQueryUpdateEmitter.builder().build(), JsonMapper.builder().build(),
-                Clock.systemUTC(), targets, io.aura.app.privacy.MasterKey.load(
+                // it delivers what is due; it folds no event, so asks nothing (no query gateway)
+                Clock.systemUTC(), targets, null, io.aura.app.privacy.MasterKey.load(
                         java.util.Base64.getEncoder().encodeToString(new byte[32]), java.nio.file.Path.of("target")));
     }
 

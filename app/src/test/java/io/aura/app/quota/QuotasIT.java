@@ -103,6 +103,7 @@ class QuotasIT extends IntegrationTest {
         cases.put("role", "{\"period\": \"P1W\", \"maxBookings\": 3, \"role\": \"JANITOR\"}");
         cases.put("resourceId", "{\"period\": \"P1W\", \"maxBookings\": 3, \"resourceId\": \"no-such-room\"}");
         cases.put("username", "{\"period\": \"P1W\", \"maxBookings\": 3, \"username\": \"nobody-here\"}");
+        cases.put("category", "{\"period\": \"P1W\", \"maxBookings\": 3, \"category\": \"no-such-category\"}");
         cases.forEach((field, json) -> {
             var refused = http.post("/api/quotas", adminToken, Http.JSON.readTree(json));
             assertThat(refused.status()).as(json).isEqualTo(400);

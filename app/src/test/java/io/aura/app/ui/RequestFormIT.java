@@ -243,6 +243,17 @@ class RequestFormIT extends IntegrationTest {
     }
 
     @Test
+    void in_english_without_a_country_the_date_pickers_write_dates_the_british_way_and_in_german_the_german_way() {
+        BrowserlessUIContext english = formOpen(Locale.ENGLISH);
+        assertThat(field(english, "request-start").getLocale()).isEqualTo(Locale.UK);
+        assertThat(field(english, "request-end").getLocale()).isEqualTo(Locale.UK);
+
+        BrowserlessUIContext german = formOpen(Locale.GERMAN);
+        assertThat(field(german, "request-start").getLocale()).isEqualTo(Locale.GERMAN);
+        assertThat(field(german, "request-end").getLocale()).isEqualTo(Locale.GERMAN);
+    }
+
+    @Test
     void moving_the_start_takes_the_end_along_so_the_booking_keeps_its_length() {
         BrowserlessUIContext ui = formOpen(Locale.ENGLISH);
         DateTimePicker start = field(ui, "request-start");

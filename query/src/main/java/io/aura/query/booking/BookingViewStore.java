@@ -4,6 +4,7 @@ import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingQueries.CheckInDue;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,6 +55,19 @@ public interface BookingViewStore {
      * included, in no particular order: what forgets an erased person (ADR 0046). Rare, so it may read many.
      */
     List<BookingView> mentioning(String username);
+
+    /**
+     * The bookings whose last date ({@link io.aura.kernel.booking.BookingRetention#lastEnd}) ended before
+     * {@code cutoff}, of one resource or, with {@code resourceId} null, of all; earliest ended first, at most
+     * {@code limit}. What the retention sweep reads (ADR 0047); the kernel's rule decides on each.
+     */
+    List<BookingView> endedBefore(Instant cutoff, String resourceId, int limit);
+
+    /**
+     * Forgets these bookings in every read of this store (the view, its calendar dates, its rows in reports,
+     * cancelled dates, check-ins due): past retention (ADR 0047). One the store does not have changes nothing.
+     */
+    void remove(Collection<String> bookingIds);
 
     /** Forgets every booking (a replay starts from nothing). */
     void clear();

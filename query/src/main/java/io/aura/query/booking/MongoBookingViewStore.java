@@ -8,6 +8,7 @@ import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.booking.OccurrenceStatus;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,12 @@ public final class MongoBookingViewStore implements BookingViewStore {
                 .named("checkInDue"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("occurrences.start", Sort.Direction.ASC)
                 .named("held"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("lastEnd", Sort.Direction.ASC).named("retention"));
+        // documents written before lastEnd was kept (ADR 0047) get it, once, from their own record
+        for (BookingDocument old : mongo.find(Query.query(Criteria.where("lastEnd").exists(false)),
+                BookingDocument.class, COLLECTION)) {
+            mongo.save(BookingDocument.from(old.toView()), COLLECTION);
+        }
     }
 
     @Override
@@ -121,6 +128,23 @@ public final class MongoBookingViewStore implements BookingViewStore {
         return due.stream().sorted(Comparator.comparing((Map.Entry<Instant, CheckInDue> d) -> d.getKey())
                         .thenComparing(d -> d.getValue().bookingId()).thenComparing(d -> d.getValue().start()))
                 .limit(limit).map(Map.Entry::getValue).toList();
+    }
+
+    @Override
+    public List<BookingView> endedBefore(Instant cutoff, String resourceId, int limit) {
+        Criteria criteria = Criteria.where("lastEnd").lt(cutoff);
+        if (resourceId != null) {
+            criteria = criteria.and("resourceId").is(resourceId);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Order.asc("lastEnd"), Sort.Order.asc("_id")))
+                .limit(limit), BookingDocument.class, COLLECTION).stream().map(BookingDocument::toView).toList();
+    }
+
+    @Override
+    public void remove(Collection<String> bookingIds) {
+        if (!bookingIds.isEmpty()) {
+            mongo.remove(Query.query(Criteria.where("_id").in(bookingIds)), COLLECTION);
+        }
     }
 
     @Override

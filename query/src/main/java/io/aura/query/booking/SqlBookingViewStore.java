@@ -4,6 +4,7 @@ import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.CalendarEntry;
 import io.aura.kernel.booking.BookingQueries.CheckInDue;
 import io.aura.kernel.booking.BookingQueries.Occurrence;
+import io.aura.kernel.booking.BookingRetention;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.booking.OccurrenceStatus;
 import io.aura.kernel.report.Reports;
@@ -74,7 +75,28 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
         SqlColumns.addIfMissing(reader, writer, transaction, "booking_slot", "requester", "VARCHAR(200)");
         SqlColumns.addIfMissing(reader, writer, transaction, "booking_slot", "private_booking", "INTEGER");
         SqlColumns.addIfMissing(reader, writer, transaction, "booking_slot", "category", "VARCHAR(200)");
+        // when the booking's last date ends and its resource (ADR 0047): what the retention sweep reads by index
+        SqlColumns.addIfMissing(reader, writer, transaction, "booking_view", "last_end_at", "BIGINT");
+        SqlColumns.addIfMissing(reader, writer, transaction, "booking_view", "resource_id", "VARCHAR(100)");
+        transaction.executeWithoutResult(s -> writer.execute(
+                "CREATE INDEX IF NOT EXISTS booking_view_last_end ON booking_view (last_end_at)"));
+        fillLastEnds();
         return this;
+    }
+
+    /** Views written before {@code last_end_at} was kept get it, once, from their own record. */
+    private void fillLastEnds() {
+        while (true) {
+            List<BookingView> missing = reader.queryForList("SELECT doc FROM booking_view WHERE last_end_at IS NULL "
+                    + "LIMIT 1000", String.class).stream().map(doc -> JSON.readValue(doc, BookingView.class)).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            List<Object[]> rows = missing.stream().map(v -> new Object[] {
+                    BookingRetention.lastEnd(v).toEpochMilli(), v.resourceId(), v.bookingId()}).toList();
+            transaction.executeWithoutResult(s -> writer.batchUpdate(
+                    "UPDATE booking_view SET last_end_at = ?, resource_id = ? WHERE booking_id = ?", rows));
+        }
     }
 
     @Override
@@ -171,6 +193,34 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
     }
 
     @Override
+    public List<BookingView> endedBefore(Instant cutoff, String resourceId, int limit) {
+        String sql = "SELECT doc FROM booking_view WHERE last_end_at < ?" + (resourceId == null ? ""
+                : " AND resource_id = ?") + " ORDER BY last_end_at, booking_id LIMIT ?";
+        Object[] args = resourceId == null ? new Object[] {cutoff.toEpochMilli(), limit}
+                : new Object[] {cutoff.toEpochMilli(), resourceId, limit};
+        return reader.queryForList(sql, String.class, args).stream()
+                .map(doc -> JSON.readValue(doc, BookingView.class)).toList();
+    }
+
+    @Override
+    public void remove(Collection<String> bookingIds) {
+        if (bookingIds.isEmpty()) {
+            return;
+        }
+        Map<String, BookingView> batch = pending.peek();
+        if (batch != null) {
+            bookingIds.forEach(batch::remove); // a write this thread still holds back would bring it back
+        }
+        List<Object[]> ids = bookingIds.stream().map(id -> new Object[] {id}).toList();
+        transaction.executeWithoutResult(s -> {
+            for (String table : List.of("booking_cancelled", "booking_check_in_due", "booking_held", "booking_slot",
+                    "booking_view")) {
+                writer.batchUpdate("DELETE FROM " + table + " WHERE booking_id = ?", ids);
+            }
+        });
+    }
+
+    @Override
     public void clear() {
         pending.discard();
         transaction.executeWithoutResult(s -> {
@@ -200,7 +250,7 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
                 cancelled.add(new Object[] {v.bookingId(), v.resourceId(), first.toEpochMilli(), last.toEpochMilli()});
             }
             rows.add(new Object[] {v.bookingId(), v.requester(), v.start().toEpochMilli(), v.revision(),
-                    JSON.writeValueAsString(v)});
+                    JSON.writeValueAsString(v), BookingRetention.lastEnd(v).toEpochMilli(), v.resourceId()});
             ids.add(new Object[] {v.bookingId()});
             for (Occurrence o : v.occurrences()) {
                 if (v.status().isActive() && o.status().isActive()) {
@@ -222,9 +272,10 @@ public final class SqlBookingViewStore extends SqlViewStore<BookingView> impleme
         }
         long longestSlot = longest;
         transaction.executeWithoutResult(s -> {
-            writer.batchUpdate("INSERT INTO booking_view (booking_id, requester, start_at, revision, doc) "
-                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (booking_id) DO UPDATE SET requester = excluded.requester, "
-                    + "start_at = excluded.start_at, revision = excluded.revision, doc = excluded.doc", rows);
+            writer.batchUpdate("INSERT INTO booking_view (booking_id, requester, start_at, revision, doc, last_end_at, "
+                    + "resource_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (booking_id) DO UPDATE SET "
+                    + "requester = excluded.requester, start_at = excluded.start_at, revision = excluded.revision, "
+                    + "doc = excluded.doc, last_end_at = excluded.last_end_at, resource_id = excluded.resource_id", rows);
             writer.batchUpdate("DELETE FROM booking_slot WHERE booking_id = ?", ids);
             writer.batchUpdate("DELETE FROM booking_cancelled WHERE booking_id = ?", ids);
             if (!cancelled.isEmpty()) {

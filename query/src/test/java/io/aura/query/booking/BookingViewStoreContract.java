@@ -346,6 +346,57 @@ abstract class BookingViewStoreContract {
                 v.resourceId(), "a-" + v.bookingId(), BookingStatus.REJECTED, by, comment), v.revision() + 1);
     }
 
+    @Test
+    void the_bookings_whose_last_date_ended_before_a_cutoff_are_found_earliest_first_of_one_resource_or_all() {
+        Instant cutoff = MONDAY_9;
+        BookingView lastYear = booking("last-year", "r-1", "alice", BookingStatus.CONFIRMED,
+                slot(MONDAY_9.minus(Duration.ofDays(365)), 60));
+        BookingView lastWeek = booking("last-week", "r-2", "bob", BookingStatus.CANCELLED,
+                slot(MONDAY_9.minus(Duration.ofDays(7)), 60));
+        BookingView endsAtTheCutoff = booking("ends-at-the-cutoff", "r-1", "bob", BookingStatus.CONFIRMED,
+                slot(MONDAY_9.minusSeconds(3600), 60));
+        TimeRange old = slot(MONDAY_9.minus(Duration.ofDays(14)), 60);
+        TimeRange later = slot(MONDAY_9.plus(Duration.ofDays(14)), 60);
+        BookingView seriesGoingOn = withOccurrences(booking("series", "r-1", "carol", BookingStatus.CONFIRMED, old),
+                new Occurrence(old.start(), old.end(), OccurrenceStatus.CONFIRMED),
+                new Occurrence(later.start(), later.end(), OccurrenceStatus.CONFIRMED));
+        List.of(lastYear, lastWeek, endsAtTheCutoff, seriesGoingOn).forEach(store()::save);
+
+        assertThat(store().endedBefore(cutoff, null, 10)).containsExactly(lastYear, lastWeek);
+        assertThat(store().endedBefore(cutoff, null, 1)).containsExactly(lastYear);
+        assertThat(store().endedBefore(cutoff, "r-2", 10)).containsExactly(lastWeek);
+
+        // moved into the future: no longer ended
+        store().save(withOccurrences(lastWeek, new Occurrence(later.start(), later.end(), OccurrenceStatus.CANCELLED)));
+        assertThat(store().endedBefore(cutoff, null, 10)).containsExactly(lastYear);
+    }
+
+    @Test
+    void a_removed_booking_leaves_every_read_and_the_others_stay() {
+        TimeRange monday = slot(MONDAY_9, 60);
+        Instant due = MONDAY_9.plus(Duration.ofMinutes(10));
+        BookingView gone = withOccurrences(booking("gone", "r-1", "alice", BookingStatus.CONFIRMED, monday),
+                new Occurrence(monday.start(), monday.end(), OccurrenceStatus.CONFIRMED, due, null));
+        BookingView goneCancelled = booking("gone-cancelled", "r-1", "alice", BookingStatus.CANCELLED, monday);
+        BookingView kept = booking("kept", "r-1", "alice", BookingStatus.CONFIRMED, slot(MONDAY_9.plusSeconds(7200), 60));
+        List.of(gone, goneCancelled, kept).forEach(store()::save);
+        Instant dayAfter = MONDAY_9.plus(Duration.ofDays(1));
+
+        store().remove(List.of("gone", "gone-cancelled", "never-stored"));
+
+        assertThat(store().find("gone")).isEmpty();
+        assertThat(store().find("gone-cancelled")).isEmpty();
+        assertThat(store().find("kept")).contains(kept);
+        assertThat(store().requestedBy("alice", 10)).containsExactly(kept);
+        assertThat(calendar(MONDAY_9, dayAfter, "r-1")).extracting(CalendarEntry::bookingId).containsExactly("kept");
+        assertThat(calendar(MONDAY_9, dayAfter, null)).extracting(CalendarEntry::bookingId).containsExactly("kept");
+        assertThat(store().heldStartingBetween(MONDAY_9, dayAfter, null)).containsExactly(kept);
+        assertThat(store().heldStartingBetween(MONDAY_9, dayAfter, "alice")).containsExactly(kept);
+        assertThat(store().cancelledBetween(MONDAY_9, dayAfter, "r-1")).isEmpty();
+        assertThat(store().checkInsDue(due, 10)).isEmpty();
+        assertThat(store().endedBefore(dayAfter, null, 10)).containsExactly(kept);
+    }
+
     static BookingView withOccurrences(BookingView v, Occurrence... occurrences) {
         return withStatus(v, v.status(), occurrences);
     }

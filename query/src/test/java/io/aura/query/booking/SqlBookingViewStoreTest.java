@@ -69,6 +69,20 @@ class SqlBookingViewStoreTest extends BookingViewStoreContract {
         assertThat(plan).contains("booking_slot_calendar");
     }
 
+    @Test
+    void views_written_before_their_last_end_was_kept_get_it_when_the_store_starts() {
+        BookingView old = booking("old", "r-1", "alice", BookingStatus.CONFIRMED, slot(MONDAY_9, 60));
+        store.save(old);
+        new JdbcTemplate(database).update("UPDATE booking_view SET last_end_at = NULL, resource_id = NULL");
+        assertThat(store.endedBefore(MONDAY_9.plusSeconds(7200), null, 10)).isEmpty();
+
+        SqlBookingViewStore restarted = new SqlBookingViewStore(database, database,
+                new DataSourceTransactionManager(database)).createSchema();
+
+        assertThat(restarted.endedBefore(MONDAY_9.plusSeconds(7200), "r-1", 10)).containsExactly(old);
+        assertThat(restarted.endedBefore(MONDAY_9.plusSeconds(3600), null, 10)).isEmpty();
+    }
+
     private int rows(String table) {
         return SqliteViewsDatabase.rows(database, table);
     }

@@ -40,6 +40,8 @@ public class AdminBlackoutsView extends VerticalLayout implements HasDynamicTitl
         DateTimePicker end = new DateTimePicker(getTranslation("admin.blackouts.until"));
         TextField reason = new TextField(getTranslation("admin.blackouts.reason"));
         resource.setId("blackout-resource");
+        start.setLocale(io.aura.ui.DatePickerTexts.dates(getLocale()));
+        end.setLocale(io.aura.ui.DatePickerTexts.dates(getLocale()));
         start.setId("blackout-start");
         end.setId("blackout-end");
         reason.setId("blackout-reason");

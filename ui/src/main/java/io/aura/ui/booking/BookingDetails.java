@@ -156,6 +156,8 @@ class BookingDetails extends Dialog {
                 from.atZone(zone).toLocalDateTime());
         DateTimePicker end = new DateTimePicker(getTranslation("booking.details.new-end"),
                 to.atZone(zone).toLocalDateTime());
+        start.setLocale(io.aura.ui.DatePickerTexts.dates(getLocale()));
+        end.setLocale(io.aura.ui.DatePickerTexts.dates(getLocale()));
         if (date == null) { // one form at most: a series opens one per date, told apart by their row
             start.setId("move-start");
             end.setId("move-end");

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.aura.kernel.booking.BookingQueries.HeatmapCell;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
+import io.aura.ui.DatePickerTexts;
 import io.aura.ui.LiveWhileAttached;
 import io.aura.ui.MainLayout;
 import io.aura.ui.ResourceDirectory;
@@ -41,9 +42,7 @@ public class HeatmapView extends VerticalLayout implements HasDynamicTitle {
         resource.setLabel(getTranslation("calendar.heatmap.resource"));
         from.setLabel(getTranslation("calendar.heatmap.from"));
         to.setLabel(getTranslation("calendar.heatmap.to"));
-        // English without a country would read dates the American way (11/8/2026); the UI writes 8 Nov 2026
-        Locale dates = getLocale().getCountry().isEmpty() && "en".equals(getLocale().getLanguage()) ? Locale.UK
-                : getLocale();
+        Locale dates = DatePickerTexts.dates(getLocale());
         from.setLocale(dates);
         to.setLocale(dates);
         resource.setItems(resources.all());

@@ -21,6 +21,7 @@ import io.aura.kernel.schedule.Repetition;
 import io.aura.kernel.schedule.Repetition.End;
 import io.aura.kernel.schedule.Repetition.Frequency;
 import io.aura.kernel.schedule.Repetition.MonthlyOn;
+import io.aura.ui.DatePickerTexts;
 import io.aura.ui.Refusals;
 import io.aura.ui.UserZone;
 import io.aura.ui.booking.SeriesPreviewDesk.DateCheck;
@@ -159,7 +160,7 @@ public class RepeatEditor extends AbstractCompositeField<Div, RepeatEditor, Stri
 
         until.setId("repeat-until");
         until.setLabel(getTranslation("repeat.until"));
-        until.setLocale(getLocale());
+        until.setLocale(DatePickerTexts.dates(getLocale()));
 
         rule.setId("repeat-rule");
         rule.setLabel(getTranslation("repeat.rule"));

@@ -24,6 +24,7 @@ import io.aura.kernel.schedule.NightHours;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
+import io.aura.ui.DatePickerTexts;
 import io.aura.ui.Refusals;
 import io.aura.ui.UserZone;
 import java.time.DateTimeException;
@@ -91,6 +92,9 @@ class RequestDialog extends Dialog {
         end.setValue(until.atZone(zone).toLocalDateTime());
         start.setId("request-start");
         end.setId("request-end");
+        // the dates as the rest of the UI writes them (8 Nov 2026, not 11/8/2026 in English)
+        start.setLocale(DatePickerTexts.dates(getLocale()));
+        end.setLocale(DatePickerTexts.dates(getLocale()));
         // each part has its own name: a screen reader says "Start date" and "Start time", not "Start" twice
         start.setDateAriaLabel(getTranslation("booking.form.start-date"));
         start.setTimeAriaLabel(getTranslation("booking.form.start-time"));

@@ -54,9 +54,7 @@ public class TimesheetsView extends VerticalLayout implements HasDynamicTitle {
         this.reporting = reporting;
         this.resourceNames = resources.all().stream().collect(Collectors.toMap(ResourceView::id, r -> r.spec().name(),
                 (a, b) -> a));
-        // English without a country would read dates the American way (11/9/2026); the UI writes 9 Nov 2026
-        java.util.Locale dates = getLocale().getCountry().isEmpty() && "en".equals(getLocale().getLanguage())
-                ? java.util.Locale.UK : getLocale();
+        java.util.Locale dates = DatePickerTexts.dates(getLocale());
         from.setLocale(dates);
         to.setLocale(dates);
         from.setLabel(getTranslation("report.from"));

@@ -32,7 +32,7 @@ import net.fortuna.ical4j.model.property.DtStart;
 /**
  * An ICS file read as booking requests (ADR 0035), at the edge (ical4j): one per VEVENT, its SUMMARY as
  * the title, DTSTART/DTEND (or DURATION) as the slot — a time without a zone is the resource's local
- * time — and its RRULE as the series' recurrence, which the kernel expands as for any series. What the
+ * time — its CLASS (PRIVATE, CONFIDENTIAL) as a private booking, and its RRULE as the series' recurrence, which the kernel expands as for any series. What the
  * kernel's requests cannot say (whole days, EXDATE/RDATE, a changed date of a series, a cancelled
  * event) is named per event and not requested. Each event gets a booking id derived from the caller,
  * the resource and its UID, so the same file imported again finds its bookings instead of booking twice.
@@ -118,7 +118,17 @@ final class IcsBookingRequests {
         String title = value(event, Property.SUMMARY).map(String::strip).filter(s -> !s.isEmpty()).orElse(UNTITLED);
         String recurrence = value(event, Property.RRULE).map(rule -> "RRULE:" + rule).orElse(null);
         return new Item(uid, bookingId, new BookingRequest(title, resourceId, range, recurrence, null, 1, List.of(),
-                null, requester), List.of());
+                null, requester, privateByClass(event), null), List.of());
+    }
+
+    /**
+     * CLASS:PRIVATE and CLASS:CONFIDENTIAL ask for a private booking (ADR 0040); PUBLIC, the RFC's default, or
+     * none says nothing, so the resource's own default decides, as for a request that does not say.
+     */
+    static Boolean privateByClass(VEvent event) {
+        return value(event, Property.CLASS).map(String::strip)
+                .filter(c -> c.equalsIgnoreCase("PRIVATE") || c.equalsIgnoreCase("CONFIDENTIAL"))
+                .map(c -> Boolean.TRUE).orElse(null);
     }
 
     /** DTSTART, or DTEND (else DTSTART + DURATION) as an instant; null, with the reason, when there is none. */

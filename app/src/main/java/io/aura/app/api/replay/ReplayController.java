@@ -3,6 +3,7 @@ package io.aura.app.api.replay;
 import io.aura.app.api.NotPossibleNowException;
 import io.aura.app.notify.NotificationInbox;
 import io.aura.app.replay.ProjectionRebuild;
+import io.aura.app.retention.PastBookingSweep;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.query.approval.ApprovalProjection;
@@ -48,7 +49,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Rebuilds every projection from the event store: each projection's processor stops, its token is
  * reset (its {@code @ResetHandler} clears its views), then one pass over the store feeds every
- * projection ({@link ProjectionRebuild}, ADR 0018) and the processors go on from where it ended.
+ * projection ({@link ProjectionRebuild}, ADR 0018) and the processors go on from where it ended; then the
+ * bookings past retention leave the views again ({@link PastBookingSweep}, ADR 0047).
  * With {@code ?mode=processors} each processor reads the store again from the start on its own (the
  * way Axon replays; kept as the baseline of the replay benchmark). Sagas are not replayed: they send
  * commands. Progress is reported per projection.
@@ -71,12 +73,15 @@ public class ReplayController {
     private final TokenStore tokenStore;
     private final TransactionManager transactions;
     private final List<BatchedViewStore> sqlViews;
+    private final PastBookingSweep retention;
     private volatile ProjectionRebuild rebuild;
     /** The processors are being stopped and reset (mode "processors"); not finished, whatever they report. */
     private volatile boolean restarting;
 
     public ReplayController(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
-                            TransactionManager transactions, ObjectProvider<BatchedViewStore> sqlViews) {
+                            TransactionManager transactions, ObjectProvider<BatchedViewStore> sqlViews,
+                            PastBookingSweep retention) {
+        this.retention = retention;
         this.sqlViews = sqlViews.orderedStream().toList();
         this.processing = processing;
         this.eventStore = eventStore;
@@ -120,6 +125,8 @@ public class ReplayController {
             Thread thread = new Thread(() -> {
                 stopAndReset(processors, mode);
                 pass.run();
+                // the pass folded every booking back in, those past retention too: they leave again (ADR 0047)
+                retention.sweep();
             }, "projection-rebuild");
             thread.setDaemon(true);
             thread.start();
