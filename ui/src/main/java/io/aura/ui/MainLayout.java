@@ -23,6 +23,7 @@ import io.aura.ui.admin.AdminResourcesView;
 import io.aura.ui.admin.AdminSitesView;
 import io.aura.ui.admin.AdminUsersView;
 import io.aura.ui.admin.AdminWebhooksView;
+import io.aura.ui.admin.AdminWhatIfView;
 import io.aura.ui.approval.ApprovalsView;
 import io.aura.ui.approval.NotificationsView;
 import io.aura.ui.audit.AuditView;
@@ -106,6 +107,7 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
             admin.addItem(item("shell.nav.admin-quotas", AdminQuotasView.class));
             admin.addItem(item("shell.nav.admin-sites", AdminSitesView.class));
             admin.addItem(item("shell.nav.admin-categories", AdminCategoriesView.class));
+            admin.addItem(item("shell.nav.admin-whatif", AdminWhatIfView.class));
             addToDrawer(admin);
         }
         texts();

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -75,12 +74,9 @@ public class QuotaLedger {
         if (decided.contains(command.moveId())) {
             return;
         }
-        List<Charge> counted = new ArrayList<>();
-        live.forEach((booking, charges) -> charges.stream()
-                .filter(c -> !(booking.equals(command.bookingId()) && c.occurrence().equals(command.from())))
-                .forEach(counted::add));
-        Charge to = asTheDateItReplaces(command);
-        List<Excess> excesses = QuotaLedgerRules.excesses(command.quotas(), counted, List.of(to));
+        Charge to = QuotaLedgerRules.chargeReplacing(live, command.bookingId(), command.from(), command.to());
+        List<Excess> excesses = QuotaLedgerRules.moveExcesses(command.quotas(), live, command.bookingId(),
+                command.from(), command.to());
         if (excesses.isEmpty()) {
             apply(new QuotaMoveReserved(id, command.username(), command.bookingId(), command.moveId(), command.from(),
                     to));
@@ -88,19 +84,6 @@ public class QuotaLedger {
             apply(new QuotaMoveExceeded(id, command.username(), command.bookingId(), command.moveId(), command.from(),
                     command.to().occurrence(), excesses));
         }
-    }
-
-    /**
-     * The new date counts as the one it replaces: of the booking's category (ADR 0040), which the ledger knows
-     * from the booking's request and a move request does not repeat.
-     */
-    private Charge asTheDateItReplaces(ReserveMove command) {
-        Charge to = command.to();
-        String category = live.getOrDefault(command.bookingId(), List.of()).stream()
-                .filter(c -> c.occurrence().equals(command.from()) && c.category() != null).map(Charge::category)
-                .findFirst().orElse(to.category());
-        return Objects.equals(category, to.category()) ? to
-                : new Charge(to.bookingId(), to.resourceId(), category, to.occurrence(), to.zone(), to.week(), to.month());
     }
 
     /** Releasing what is not counted (never reserved, released already) records nothing. */

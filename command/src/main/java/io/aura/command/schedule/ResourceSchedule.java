@@ -2,8 +2,6 @@ package io.aura.command.schedule;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.aura.kernel.approval.ApprovalLevel;
-import io.aura.kernel.approval.ApprovalPolicy;
 import io.aura.kernel.resource.ResourceCommands.ChangeResource;
 import io.aura.kernel.resource.ResourceCommands.RegisterResource;
 import io.aura.kernel.resource.ResourceCommands.RetireResource;
@@ -11,11 +9,7 @@ import io.aura.kernel.resource.ResourceEvents.ResourceChanged;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
 import io.aura.kernel.resource.ResourceEvents.ResourceRetired;
 import io.aura.kernel.resource.ResourceSpec;
-import io.aura.kernel.schedule.Conflict;
-import io.aura.kernel.schedule.ConflictPolicy;
-import io.aura.kernel.schedule.FreeSlots;
-import io.aura.kernel.schedule.IntervalIndex;
-import io.aura.kernel.schedule.Recurrence;
+import io.aura.kernel.schedule.ScheduleBook;
 import io.aura.kernel.schedule.ScheduleCommands.AbandonMove;
 import io.aura.kernel.schedule.ScheduleCommands.AddBlackout;
 import io.aura.kernel.schedule.ScheduleCommands.CompleteMove;
@@ -32,49 +26,34 @@ import io.aura.kernel.schedule.ScheduleEvents.ExternalCalendarLinked;
 import io.aura.kernel.schedule.ScheduleEvents.ExternalCalendarUnlinked;
 import io.aura.kernel.schedule.ScheduleEvents.HoldMoveAbandoned;
 import io.aura.kernel.schedule.ScheduleEvents.HoldMovePending;
-import io.aura.kernel.schedule.ScheduleEvents.HoldMoveRefused;
 import io.aura.kernel.schedule.ScheduleEvents.HoldMoved;
 import io.aura.kernel.schedule.ScheduleEvents.HoldPlaced;
 import io.aura.kernel.schedule.ScheduleEvents.HoldRefused;
 import io.aura.kernel.schedule.ScheduleEvents.HoldReleased;
-import io.aura.kernel.schedule.ScheduleRules;
-import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
-import io.aura.kernel.validation.Rule;
-import io.aura.kernel.validation.TimeBounds;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateRoot;
 
 /**
  * A room, venue or piece of equipment with its booking rules and its schedule. It is the
  * consistency boundary for one resource: it alone decides overlaps, one command at a time
  * (optimistic locking on its event stream), so two overlapping holds can never both succeed, on
- * one node or many. Holds that have ended are dropped from its state (ADR 0005), unless a move of
- * theirs awaits approval.
+ * one node or many.
  *
- * <p>One file over 300 lines on purpose: every handler here reads and changes the same state of one
- * consistency boundary (holds, moves, blackouts, busy times), and the rules they apply are already
- * pure kernel functions ({@code ScheduleRules}, {@code ApprovalPolicy}, {@code FreeSlots}).
+ * <p>The schedule itself and every decision on it are the kernel's {@link ScheduleBook} (ADR 0048): this
+ * aggregate keeps the resource's rules, hands each command to the book and records what it answers, so the
+ * policy what-if, replaying history through a book of its own, decides exactly as this does.
  */
 // Stored events name their aggregate type "Resource" (its name until ADR 0022): one stream per schedule, old and new.
 @AggregateRoot(type = "Resource")
 public class ResourceSchedule {
-    static final int SUGGESTIONS = 3;
-    static final FieldViolation RETIRED = FieldViolation.of("resourceId", Rule.RESOURCE_RETIRED);
-    private static final java.util.Comparator<TimeRange> BY_TIME =
-            java.util.Comparator.comparing(TimeRange::start).thenComparing(TimeRange::end);
+    static final int SUGGESTIONS = ScheduleBook.SUGGESTIONS;
+    static final FieldViolation RETIRED = ScheduleBook.RETIRED;
 
     @AggregateIdentifier
     private String resourceId;
@@ -82,27 +61,7 @@ public class ResourceSchedule {
     private ResourceSpec spec;
     /** retired: no new holds, and no moves to new slots; the holds it has stay */
     private boolean retired;
-    private final IntervalIndex<HoldKey> holds = new IntervalIndex<>();
-    /** keyed by blackout id; a repeating blackout's later dates by {@link #dateKey} */
-    private final IntervalIndex<String> blackouts = new IntervalIndex<>();
-    /** a repeating blackout's id to its number of dates */
-    private final Map<String, Integer> blackoutDates = new HashMap<>();
-    /** the linked Outlook calendar's busy times as last read, keyed by a running number */
-    private final IntervalIndex<Long> external = new IntervalIndex<>();
-    private long nextExternalKey;
-    private String externalMailbox;
-    /** booking id to the keys of its held occurrences */
-    private final Map<String, List<HoldKey.Occurrence>> holdsByBooking = new HashMap<>();
-    /** booking id to the slot it asked to move to, held beside its old one while the move is approved */
-    private final Map<String, TimeRange> pendingMoves = new HashMap<>();
-    /** booking id to the date its pending move leaves (one date of a series moves, the others stay) */
-    private final Map<String, TimeRange> pendingMoveFrom = new HashMap<>();
-    /**
-     * Every booking this schedule has answered (held or refused; released ones stay in): a booking is
-     * decided once, so a redelivered PlaceHold cannot place an orphan hold. It grows by one id per
-     * booking ever asked of this resource and is never pruned (a snapshot or an age limit would bound it).
-     */
-    private final Set<String> decided = new HashSet<>();
+    private final ScheduleBook book = new ScheduleBook();
 
     protected ResourceSchedule() {}
 
@@ -136,235 +95,53 @@ public class ResourceSchedule {
 
     @CommandHandler
     void handle(PlaceHold c) {
-        if (decided.contains(c.bookingId())) {
-            return; // already decided for this booking: a redelivered command changes nothing
-        }
-        List<FieldViolation> violations = retired ? List.of(RETIRED)
-                : ScheduleRules.check(spec, c.occurrences(), c.attendees(), c.requestedAt());
-        if (!violations.isEmpty()) {
-            apply(new HoldRefused(resourceId, c.bookingId(), c.occurrences(), List.of(), violations, List.of()));
-            return;
-        }
-        // Occurrences are checked one by one against the schedule and against the ones already
-        // accepted from this series, so a series never overlaps itself either.
-        IntervalIndex<Integer> accepted = new IntervalIndex<>();
-        List<TimeRange> held = new ArrayList<>();
-        List<TimeRange> skipped = new ArrayList<>();
-        List<Conflict> conflicts = new ArrayList<>();
-        Duration buffer = Duration.ofMinutes(spec.bufferMinutes());
-        for (int i = 0; i < c.occurrences().size(); i++) {
-            TimeRange occurrence = c.occurrences().get(i);
-            List<Conflict> found = conflictsWith(occurrence, c.bookingId());
-            for (var own : accepted.overlapping(occurrence.widenedBy(buffer))) {
-                found.add(new Conflict(own.range(), Conflict.Source.BOOKING, c.bookingId(), occurrence));
-            }
-            if (found.isEmpty()) {
-                held.add(occurrence);
-                accepted.put(i, occurrence);
-            } else {
-                skipped.add(occurrence);
-                conflicts.addAll(found);
-            }
-        }
-        boolean allOrNothing = c.policy() != ConflictPolicy.SKIP_CONFLICTS;
-        if (held.isEmpty() || (allOrNothing && !skipped.isEmpty())) {
-            List<TimeRange> suggestions = c.occurrences().size() == 1
-                    ? nearestFree(c.occurrences().get(0), c.requestedAt())
-                    : List.of();
-            apply(new HoldRefused(resourceId, c.bookingId(), c.occurrences(), conflicts, List.of(), suggestions));
-        } else {
-            List<ApprovalLevel> levels = ApprovalPolicy.levelsFor(spec, c.attendees(), held.get(0).duration(),
-                    c.requesterRoles());
-            apply(new HoldPlaced(resourceId, c.bookingId(), held, skipped, conflicts, !levels.isEmpty(),
-                    c.requestedAt(), levels, spec.approvalDeadline(), spec.checkIn()));
-        }
+        record(book.placeHold(spec, retired, c, true));
     }
 
     @CommandHandler
     void handle(MoveHold c) {
-        List<HoldKey.Occurrence> keys = holdsByBooking.getOrDefault(c.bookingId(), List.of());
-        HoldKey.Occurrence moving = heldDate(c.bookingId(), c.from());
-        if (moving == null) {
-            apply(new HoldMoveRefused(resourceId, c.bookingId(), c.to(), List.of(),
-                    List.of(FieldViolation.of("bookingId",
-                            keys.size() > 1 && c.from() == null ? Rule.SERIES_MOVED_WHOLE : Rule.HOLDS_NOTHING))));
-            return;
-        }
-        TimeRange from = holds.get(moving);
-        List<FieldViolation> violations = retired ? List.of(RETIRED)
-                : ScheduleRules.check(spec, c.to(), c.attendees(), c.requestedAt());
-        List<Conflict> conflicts = violations.isEmpty() ? conflictsWith(c.to(), c.bookingId()) : List.of();
-        if (violations.isEmpty()) { // a date of a series may not move onto another of its dates
-            Duration buffer = Duration.ofMinutes(spec.bufferMinutes());
-            for (HoldKey.Occurrence other : keys) {
-                TimeRange range = holds.get(other);
-                if (!other.equals(moving) && range != null && range.overlaps(c.to().widenedBy(buffer))) {
-                    conflicts.add(new Conflict(range, Conflict.Source.BOOKING, c.bookingId(), c.to()));
-                }
-            }
-        }
-        if (pendingMoves.containsKey(c.bookingId())) {
-            apply(new HoldMoveRefused(resourceId, c.bookingId(), c.to(), List.of(),
-                    List.of(FieldViolation.of("bookingId", Rule.MOVE_AWAITING_APPROVAL))));
-            return;
-        }
-        if (violations.isEmpty() && conflicts.isEmpty()) {
-            List<ApprovalLevel> levels = ApprovalPolicy.levelsFor(spec, c.attendees(), c.to().duration(),
-                    c.requesterRoles());
-            if (levels.isEmpty()) {
-                apply(new HoldMoved(resourceId, c.bookingId(), from, c.to(), c.requestedAt()));
-            } else {
-                // Both slots stay held until the approval ends: the booking never loses its place.
-                apply(new HoldMovePending(resourceId, c.bookingId(), from, c.to(), levels, spec.approvalDeadline(),
-                        c.requestedAt()));
-            }
-        } else {
-            apply(new HoldMoveRefused(resourceId, c.bookingId(), c.to(), conflicts, violations));
-        }
+        record(book.moveHold(spec, retired, c));
     }
 
     @CommandHandler
     void handle(CompleteMove c) {
-        HoldKey.Occurrence moving = heldDate(c.bookingId(), pendingMoveFrom.get(c.bookingId()));
-        if (c.to().equals(pendingMoves.get(c.bookingId())) && moving != null) {
-            apply(new HoldMoved(resourceId, c.bookingId(), holds.get(moving), c.to(), null));
-        }
-    }
-
-    /**
-     * The held date of {@code bookingId} that starts and ends as {@code date}; without a date (or one
-     * the schedule no longer knows by those times), the booking's only hold. Null when there is none.
-     */
-    private HoldKey.Occurrence heldDate(String bookingId, TimeRange date) {
-        List<HoldKey.Occurrence> keys = holdsByBooking.getOrDefault(bookingId, List.of());
-        if (date != null) {
-            for (HoldKey.Occurrence key : keys) {
-                if (date.equals(holds.get(key))) {
-                    return key;
-                }
-            }
-        }
-        return keys.size() == 1 ? keys.get(0) : null;
+        record(book.completeMove(c));
     }
 
     @CommandHandler
     void handle(AbandonMove c) {
-        if (c.to().equals(pendingMoves.get(c.bookingId()))) {
-            apply(new HoldMoveAbandoned(resourceId, c.bookingId(), c.to(), c.reason()));
-        }
+        record(book.abandonMove(c));
     }
 
     @CommandHandler
     void handle(ReleaseHold c) {
-        List<TimeRange> released = new ArrayList<>();
-        for (HoldKey key : holdsByBooking.getOrDefault(c.bookingId(), List.of())) {
-            TimeRange range = holds.get(key);
-            if (range != null && (c.occurrences().isEmpty() || c.occurrences().contains(range))) {
-                released.add(range);
-            }
-        }
-        TimeRange pendingMove = pendingMoves.get(c.bookingId());
-        if (pendingMove != null && (c.occurrences().isEmpty() || c.occurrences().contains(pendingMove))
-                && !released.contains(pendingMove)) {
-            released.add(pendingMove);
-        }
-        if (!released.isEmpty()) {
-            apply(new HoldReleased(resourceId, c.bookingId(), released));
-        }
+        record(book.releaseHold(c));
     }
 
     @CommandHandler
     void handle(AddBlackout c) {
-        // whoever sends the command: a bounded reason and bounded times (one at the year 1 made every search crawl)
-        List<FieldViolation> violations = new ArrayList<>(TimeBounds.outside(c.range()));
-        io.aura.kernel.validation.Reasons.tooLong(c.reason()).ifPresent(violations::add);
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        if (blackouts.get(c.blackoutId()) != null) {
-            return; // added already (a holiday imported again keeps its id): nothing new to record
-        }
-        if (c.recurrence() == null) {
-            apply(new BlackoutAdded(resourceId, c.blackoutId(), c.range(), c.reason()));
-            return;
-        }
-        // expanded once, here, in the resource's zone: the event lists the dates every view closes
-        var expansion = Recurrence.expand(c.recurrence(), c.range(), ZoneId.of(spec.timeZone()));
-        List<FieldViolation> broken = new ArrayList<>(expansion.violations());
-        expansion.occurrences().forEach(date -> broken.addAll(TimeBounds.outside(date)));
-        if (!broken.isEmpty()) {
-            throw new InvalidInputException(broken.stream().distinct().toList());
-        }
-        apply(new BlackoutAdded(resourceId, c.blackoutId(), c.range(), c.reason(), c.recurrence(),
-                expansion.occurrences()));
+        record(book.addBlackout(spec, c));
     }
 
     @CommandHandler
     void handle(RemoveBlackout c) {
-        TimeRange range = blackouts.get(c.blackoutId());
-        if (range != null) { // removed already, or never here: nothing to record
-            int dates = blackoutDates.getOrDefault(c.blackoutId(), 1);
-            List<TimeRange> occurrences = new ArrayList<>();
-            for (int i = 0; dates > 1 && i < dates; i++) {
-                occurrences.add(blackouts.get(i == 0 ? c.blackoutId() : dateKey(c.blackoutId(), i)));
-            }
-            apply(new BlackoutRemoved(resourceId, c.blackoutId(), range, occurrences));
-        }
+        record(book.removeBlackout(c));
     }
 
     @CommandHandler
     void handle(LinkExternalCalendar c) {
-        String mailbox = c.mailbox() == null || c.mailbox().isBlank() ? null : c.mailbox().trim().toLowerCase();
-        if (java.util.Objects.equals(mailbox, externalMailbox)) {
-            return; // linked as asked already
-        }
-        if (externalMailbox != null) {
-            apply(new ExternalCalendarUnlinked(resourceId, externalMailbox));
-        }
-        if (mailbox != null) {
-            apply(new ExternalCalendarLinked(resourceId, mailbox));
-        }
+        record(book.linkExternalCalendar(c));
     }
 
     /** A fresh read of the linked calendar: recorded only where it differs from what the schedule knows. */
     @CommandHandler
     void handle(RecordExternalBusy c) {
-        if (externalMailbox == null || !externalMailbox.equalsIgnoreCase(c.mailbox())) {
-            return; // read from a calendar that no longer counts
-        }
-        List<TimeRange> seen = c.busy().stream().distinct().sorted(BY_TIME).toList();
-        List<TimeRange> known = external.overlapping(c.window()).stream().map(IntervalIndex.Entry::range)
-                .sorted(BY_TIME).toList();
-        if (!known.equals(seen)) {
-            apply(new ExternalBusyChanged(resourceId, externalMailbox, c.window(), seen));
-        }
+        record(book.recordExternalBusy(c));
     }
 
-    /**
-     * Holds of other bookings and blackouts within the resource's buffer of {@code range}, and the
-     * parts of it outside the opening hours (the buffer does not reach past closing time).
-     */
-    private List<Conflict> conflictsWith(TimeRange range, String ownBookingId) {
-        TimeRange widened = range.widenedBy(Duration.ofMinutes(spec.bufferMinutes()));
-        List<Conflict> conflicts = new ArrayList<>(ScheduleRules.outsideOpeningHours(spec, range));
-        for (var hold : holds.overlapping(widened)) {
-            String holder = hold.key().bookingId();
-            if (!holder.equals(ownBookingId)) {
-                conflicts.add(new Conflict(hold.range(), Conflict.Source.BOOKING, holder, range));
-            }
-        }
-        for (var blackout : blackouts.overlapping(widened)) {
-            conflicts.add(new Conflict(blackout.range(), Conflict.Source.BLACKOUT, null, range));
-        }
-        for (var busy : external.overlapping(widened)) {
-            conflicts.add(new Conflict(busy.range(), Conflict.Source.EXTERNAL, null, range));
-        }
-        return conflicts;
-    }
-
-    private List<TimeRange> nearestFree(TimeRange wanted, Instant now) {
-        Instant latest = now.plus(Duration.ofDays(spec.bookingWindowDays()));
-        return FreeSlots.nearest(wanted, now, latest, SUGGESTIONS, candidate -> conflictsWith(candidate, null).isEmpty());
+    /** Each event the book decided, in order (each folded in before the next is applied). */
+    private static void record(List<Object> events) {
+        events.forEach(AggregateLifecycle::apply);
     }
 
     @EventSourcingHandler
@@ -385,138 +162,56 @@ public class ResourceSchedule {
 
     @EventSourcingHandler
     void on(HoldPlaced event) {
-        // Past holds decide nothing any more: dropping them keeps the state as small as the future.
-        pruneEndedBefore(event.requestedAt());
-        List<HoldKey.Occurrence> keys = new ArrayList<>();
-        for (int i = 0; i < event.occurrences().size(); i++) {
-            var key = new HoldKey.Occurrence(event.bookingId(), i);
-            holds.put(key, event.occurrences().get(i));
-            keys.add(key);
-        }
-        holdsByBooking.put(event.bookingId(), keys);
-        decided.add(event.bookingId());
+        book.on(event);
     }
 
     @EventSourcingHandler
     void on(HoldRefused event) {
-        decided.add(event.bookingId());
+        book.on(event);
     }
 
     @EventSourcingHandler
     void on(HoldMoved event) {
-        HoldKey.Occurrence moved = heldDate(event.bookingId(), event.from());
-        if (moved != null) {
-            holds.put(moved, event.to());
-        }
-        pendingMoveFrom.remove(event.bookingId());
-        if (pendingMoves.remove(event.bookingId()) != null) {
-            holds.remove(new HoldKey.PendingMove(event.bookingId()));
-        }
+        book.on(event);
     }
 
     @EventSourcingHandler
     void on(HoldMovePending event) {
-        pendingMoves.put(event.bookingId(), event.to());
-        pendingMoveFrom.put(event.bookingId(), event.from());
-        holds.put(new HoldKey.PendingMove(event.bookingId()), event.to());
+        book.on(event);
     }
 
     @EventSourcingHandler
     void on(HoldMoveAbandoned event) {
-        pendingMoves.remove(event.bookingId());
-        pendingMoveFrom.remove(event.bookingId());
-        holds.remove(new HoldKey.PendingMove(event.bookingId()));
+        book.on(event);
     }
 
     @EventSourcingHandler
     void on(HoldReleased event) {
-        List<HoldKey.Occurrence> keys = holdsByBooking.getOrDefault(event.bookingId(), List.of());
-        List<HoldKey.Occurrence> kept = new ArrayList<>();
-        for (HoldKey.Occurrence key : keys) {
-            TimeRange range = holds.get(key);
-            if (range != null && event.occurrences().contains(range)) {
-                holds.remove(key);
-            } else if (range != null) {
-                kept.add(key);
-            }
-        }
-        TimeRange pendingMove = pendingMoves.get(event.bookingId());
-        if (pendingMove != null && event.occurrences().contains(pendingMove)) {
-            pendingMoves.remove(event.bookingId());
-            pendingMoveFrom.remove(event.bookingId());
-            holds.remove(new HoldKey.PendingMove(event.bookingId()));
-        }
-        if (kept.isEmpty()) {
-            holdsByBooking.remove(event.bookingId());
-        } else {
-            holdsByBooking.put(event.bookingId(), kept);
-        }
+        book.on(event);
     }
 
     @EventSourcingHandler
     void on(BlackoutAdded event) {
-        List<TimeRange> dates = event.dates();
-        blackouts.put(event.blackoutId(), dates.get(0));
-        for (int i = 1; i < dates.size(); i++) {
-            blackouts.put(dateKey(event.blackoutId(), i), dates.get(i));
-        }
-        if (dates.size() > 1) {
-            blackoutDates.put(event.blackoutId(), dates.size());
-        }
+        book.on(event);
     }
 
     @EventSourcingHandler
     void on(BlackoutRemoved event) {
-        blackouts.remove(event.blackoutId());
-        int dates = blackoutDates.getOrDefault(event.blackoutId(), 1);
-        for (int i = 1; i < dates; i++) {
-            blackouts.remove(dateKey(event.blackoutId(), i));
-        }
-        blackoutDates.remove(event.blackoutId());
-    }
-
-    /** The key of a repeating blackout's {@code index}th date (0: its own id). */
-    private static String dateKey(String blackoutId, int index) {
-        return blackoutId + "#" + index;
+        book.on(event);
     }
 
     @EventSourcingHandler
     void on(ExternalCalendarLinked event) {
-        externalMailbox = event.mailbox();
+        book.on(event);
     }
 
     @EventSourcingHandler
     void on(ExternalCalendarUnlinked event) {
-        externalMailbox = null;
-        external.all().forEach(e -> external.remove(e.key()));
+        book.on(event);
     }
 
     @EventSourcingHandler
     void on(ExternalBusyChanged event) {
-        external.overlapping(event.window()).forEach(e -> external.remove(e.key()));
-        event.busy().forEach(range -> external.put(nextExternalKey++, range));
-    }
-
-    private void pruneEndedBefore(Instant instant) {
-        // A booking whose move awaits approval keeps both its slots, ended or not: CompleteMove moves
-        // from the old one, and the approval has not ended yet.
-        List<IntervalIndex.Entry<HoldKey>> waiting = new ArrayList<>();
-        for (String bookingId : pendingMoves.keySet()) {
-            List<HoldKey> keys = new ArrayList<>(holdsByBooking.getOrDefault(bookingId, List.of()));
-            keys.add(new HoldKey.PendingMove(bookingId));
-            for (HoldKey key : keys) {
-                TimeRange range = holds.get(key);
-                if (range != null) {
-                    waiting.add(new IntervalIndex.Entry<>(key, range));
-                }
-            }
-        }
-        holds.removeEndingBefore(instant);
-        external.removeEndingBefore(instant);
-        waiting.forEach(e -> holds.put(e.key(), e.range()));
-        holdsByBooking.entrySet().removeIf(e -> {
-            e.getValue().removeIf(key -> holds.get(key) == null);
-            return e.getValue().isEmpty();
-        });
+        book.on(event);
     }
 }

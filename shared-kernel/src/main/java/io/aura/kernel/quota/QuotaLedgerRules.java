@@ -48,6 +48,31 @@ public final class QuotaLedgerRules {
         return out;
     }
 
+    /**
+     * A move as the ledger counts it: the booking as it will be after it, without the date it leaves
+     * ({@code from}), with {@code to} counted as the date it replaces ({@link #chargeReplacing}).
+     */
+    public static List<Excess> moveExcesses(List<QuotaView> quotas, Map<String, List<Charge>> live, String bookingId,
+                                            TimeRange from, Charge to) {
+        List<Charge> counted = new ArrayList<>();
+        live.forEach((booking, charges) -> charges.stream()
+                .filter(c -> !(booking.equals(bookingId) && c.occurrence().equals(from)))
+                .forEach(counted::add));
+        return excesses(quotas, counted, List.of(chargeReplacing(live, bookingId, from, to)));
+    }
+
+    /**
+     * The new date of a move counts as the one it replaces: of the booking's category (ADR 0040), which the ledger
+     * knows from the booking's request and a move request does not repeat.
+     */
+    public static Charge chargeReplacing(Map<String, List<Charge>> live, String bookingId, TimeRange from, Charge to) {
+        String category = live.getOrDefault(bookingId, List.of()).stream()
+                .filter(c -> c.occurrence().equals(from) && c.category() != null).map(Charge::category)
+                .findFirst().orElse(to.category());
+        return java.util.Objects.equals(category, to.category()) ? to
+                : new Charge(to.bookingId(), to.resourceId(), category, to.occurrence(), to.zone(), to.week(), to.month());
+    }
+
     /** How much of a quota's measure the counted dates use in one of its periods. */
     public static long used(QuotaSpec spec, Collection<Charge> live, String periodKey, QuotaMeasure measure) {
         return live.stream().filter(c -> spec.covers(c.resourceId(), c.category()))

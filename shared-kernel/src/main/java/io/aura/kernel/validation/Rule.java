@@ -93,6 +93,9 @@ public enum Rule {
     QUOTA_LIMIT_RANGE("must be between 1 and {0}"),
     QUOTA_BOOKINGS_EXCEEDED("over quota {3}: at most {0} bookings in {2}, this request would make {1}"),
     QUOTA_MINUTES_EXCEEDED("over quota {3}: at most {0} minutes in {2}, this request would make {1}"),
+    // the policy what-if (ADR 0048)
+    PERIOD_END_NOT_AFTER_START("must be after from"),
+    PERIOD_TOO_LONG("the period may span at most {0} days"),
 
     NO_SUCH_SITE("no such site"),
     TRAVEL_MINUTES_RANGE("must be a whole number of minutes from 0 to {0}"),
