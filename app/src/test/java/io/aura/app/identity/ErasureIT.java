@@ -240,6 +240,36 @@ class ErasureIT extends IntegrationTest {
         assertThat(http.get("/api/audit/verify", adminToken).body().get("valid").asBoolean()).isTrue();
     }
 
+    /** The views forget in the processors that build them, so a rebuild from the events forgets them again. */
+    @Test
+    void a_replay_rebuilds_the_views_without_the_erased_person_s_words() {
+        Person zelda = person("zelda", "REQUESTER");
+        String room = room(Map.of());
+        String title = uniqueText("Zelda's replayed secret");
+        String attendee = uniqueText("Replayed Guest");
+        var booked = http.post("/events/create", zelda.token(), booking(room,
+                Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS), title, null, List.of(attendee)));
+        assertThat(booked.status()).as(String.valueOf(booked.body())).isEqualTo(201);
+        String bookingId = booked.body().get("bookingId").asString();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(whereKept(title)).isNotEmpty());
+        assertThat(http.post("/api/users/" + zelda.username() + "/erase", adminToken, Map.of()).status())
+                .isEqualTo(202);
+        List<String> words = List.of(zelda.displayName(), zelda.email(), title, attendee);
+        for (String text : words) {
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(whereKept(text)).as(text).isEmpty());
+        }
+
+        assertThat(http.post("/api/admin/replay", adminToken, Map.of()).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/api/admin/replay", adminToken).body().get("finished").asBoolean());
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(http.get("/events/status?bookingId=" + bookingId,
+                adminToken).body().path("title").asString("")).isEqualTo(PersonalData.ERASED));
+        for (String text : words) {
+            assertThat(whereKept(text)).as(text).isEmpty();
+        }
+    }
+
     @Test
     void erasing_twice_is_accepted_and_records_nothing_more() {
         Person zelda = person("zelda", "REQUESTER");
