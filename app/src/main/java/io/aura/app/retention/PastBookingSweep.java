@@ -76,7 +76,7 @@ public class PastBookingSweep {
             }
         }
         if (removed > 0) {
-            log.info("Retention: {} bookings whose dates ended before {} left the live views (their events stay)",
+            log.info("Retention: {} booking(s) whose dates ended before {} left the live views (their events stay)",
                     removed, cutoff.get());
         }
         return removed;

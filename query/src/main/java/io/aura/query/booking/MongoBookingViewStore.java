@@ -42,10 +42,12 @@ public final class MongoBookingViewStore implements BookingViewStore {
                 .named("held"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("lastEnd", Sort.Direction.ASC).named("retention"));
         // documents written before lastEnd was kept (ADR 0047) get it, once, from their own record
-        for (BookingDocument old : mongo.find(Query.query(Criteria.where("lastEnd").exists(false)),
-                BookingDocument.class, COLLECTION)) {
-            mongo.save(BookingDocument.from(old.toView()), COLLECTION);
-        }
+        List<BookingDocument> old;
+        do { // in pages: a large collection is not read into memory at once
+            old = mongo.find(Query.query(Criteria.where("lastEnd").exists(false)).limit(1000), BookingDocument.class,
+                    COLLECTION);
+            old.forEach(doc -> mongo.save(BookingDocument.from(doc.toView()), COLLECTION));
+        } while (!old.isEmpty());
     }
 
     @Override
