@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,6 +156,64 @@ class WhatIfIT extends IntegrationTest {
         assertThat(report.get("utilizationAfter").asDouble()).isEqualTo(report.get("utilizationBefore").asDouble())
                 .isPositive();
         assertThat(storedEvents()).isEqualTo(stored);
+    }
+
+    @Test
+    void no_change_reproduces_a_random_history_of_series_moves_cancellations_and_quotas() {
+        Instant start = Instant.now(); // after the history every test makes: only the requests below
+        Random random = new Random(21);
+        List<String> rooms = new ArrayList<>(List.of(resourceId));
+        rooms.add(http.post("/api/resources", adminToken, Map.of("name", unique("What-if annex"), "capacity", 10,
+                "timeZone", "UTC", "bufferMinutes", 10)).body().get("id").asString());
+        List<String> people = List.of(adminToken, alice, userWithRoles(unique("bob"), "REQUESTER"));
+        List<String> held = new ArrayList<>();
+        int asked = 0;
+        int refused = 0;
+        for (int i = 0; i < 120; i++) {
+            String token = people.get(random.nextInt(people.size()));
+            Instant begin = at("07:00").plus(Duration.ofMinutes(30L * random.nextInt(26)));
+            Instant end = begin.plus(Duration.ofMinutes(30L * (1 + random.nextInt(3))));
+            int dice = random.nextInt(10);
+            if (dice == 0 && !held.isEmpty()) {
+                http.post("/events/" + held.remove(random.nextInt(held.size())) + "/cancel", token, Map.of());
+                continue;
+            }
+            if (dice == 1 && !held.isEmpty()) {
+                http.post("/events/" + held.get(random.nextInt(held.size())) + "/reschedule", adminToken,
+                        Map.of("start", begin.toString(), "end", end.toString()));
+                continue;
+            }
+            Map<String, Object> body = new HashMap<>(Map.of("title", "Random " + i, "resourceId",
+                    rooms.get(random.nextInt(rooms.size())), "start", begin.toString(), "end", end.toString()));
+            if (dice == 2) { // a weekly series that keeps the dates it can
+                body.put("recurrence", "RRULE:FREQ=WEEKLY;COUNT=3");
+                body.put("conflictPolicy", "SKIP_CONFLICTS");
+            }
+            var answer = http.post("/events/create", token, body);
+            assertThat(answer.status()).as(String.valueOf(answer.body())).isIn(201, 409);
+            asked++;
+            if (answer.status() == 201) {
+                held.add(answer.body().get("bookingId").asString());
+            } else {
+                refused++;
+            }
+        }
+        Map<String, Object> request = new HashMap<>();
+        request.put("from", start.toString());
+        request.put("to", at("00:00").plus(Duration.ofDays(30)).toString());
+        request.put("change", Map.of());
+
+        var answer = http.post("/api/admin/what-if", adminToken, request);
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode report = answer.body();
+        assertThat(report.get("bookingsConsidered").asInt()).isEqualTo(asked);
+        assertThat(report.get("refusedBefore").asInt()).isEqualTo(refused).isPositive();
+        assertThat(report.get("wouldBeRefused").asInt()).isEqualTo(refused);
+        assertThat(report.get("changed").asInt()).as(String.valueOf(report.get("examples"))).isZero();
+        assertThat(report.get("movesConsidered").asInt()).isPositive();
+        assertThat(counts(report.get("byRule"))).isEqualTo(counts(report.get("byRuleBefore")));
+        assertThat(report.get("utilizationAfter").asDouble()).isEqualTo(report.get("utilizationBefore").asDouble());
     }
 
     @Test
