@@ -20,7 +20,7 @@ import org.openqa.selenium.WebDriver;
 class EveryViewInBrowserIT extends BrowserTest {
     static final List<String> VIEWS = List.of("", "bookings", "heatmap", "resources", "notifications", "inbox", "timesheets",
             "audit", "admin/resources", "admin/users", "admin/blackouts", "admin/webhooks", "admin/outlook",
-            "admin/quotas", "admin/sites", "admin/categories");
+            "admin/quotas", "admin/sites", "admin/categories", "admin/what-if");
 
     @Test
     void no_view_scrolls_sideways_on_a_phone_and_axe_finds_no_serious_problem_in_english_or_german() throws Exception {
