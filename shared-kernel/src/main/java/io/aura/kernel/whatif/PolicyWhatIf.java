@@ -32,9 +32,9 @@ public final class PolicyWhatIf {
 
     /**
      * One stored event as the what-if reads it: when it was stored, its payload, and the roles of who caused it
-     * (a request's roles decide approval levels and quotas); {@code eventId} names a move request.
+     * (a request's roles decide approval levels and quotas).
      */
-    public record Recorded(Instant at, Object event, List<String> roles, String eventId) {
+    public record Recorded(Instant at, Object event, List<String> roles) {
         public Recorded {
             roles = roles == null ? List.of() : List.copyOf(roles);
         }

@@ -142,19 +142,19 @@ final class Replay {
     /** Before the period: history's own answers, folded in as they are. */
     void asRecorded(Object e) {
         switch (e) {
-            case HoldPlaced ev -> holdEvent(ev.resourceId(), ev, true);
-            case HoldRefused ev -> holdEvent(ev.resourceId(), ev, true);
+            case HoldPlaced ev -> holdEvent(ev.resourceId(), ev);
+            case HoldRefused ev -> holdEvent(ev.resourceId(), ev);
             case HoldMoved ev -> {
-                holdEvent(ev.resourceId(), ev, true);
+                holdEvent(ev.resourceId(), ev);
                 quotaMoveTo.remove(ev.bookingId());
             }
-            case HoldMovePending ev -> holdEvent(ev.resourceId(), ev, true);
+            case HoldMovePending ev -> holdEvent(ev.resourceId(), ev);
             case HoldMoveAbandoned ev -> {
-                holdEvent(ev.resourceId(), ev, true);
+                holdEvent(ev.resourceId(), ev);
                 quotaMoveTo.remove(ev.bookingId());
             }
             case HoldMoveRefused ev -> quotaMoveTo.remove(ev.bookingId());
-            case HoldReleased ev -> holdEvent(ev.resourceId(), ev, true);
+            case HoldReleased ev -> holdEvent(ev.resourceId(), ev);
             case QuotaReserved ev -> {
                 ledger(ev.username()).put(ev.bookingId(), new ArrayList<>(ev.charges()));
                 countedBy.put(ev.bookingId(), ev.username());
@@ -476,12 +476,10 @@ final class Replay {
     }
 
     /** Before the period, and for both tallies: a recorded schedule answer folded in as it is. */
-    void holdEvent(String resourceId, Object event, boolean both) {
+    void holdEvent(String resourceId, Object event) {
         resource(resourceId).book.on(event);
         heldBefore.on(event);
-        if (both) {
-            heldAfter.on(event);
-        }
+        heldAfter.on(event);
     }
 
     void releaseAll(String resourceId, String bookingId) {
