@@ -107,8 +107,7 @@ public class WhatIfService implements WhatIfs {
                 }
                 if (READ.contains(message.getPayloadType().getName())) {
                     Object roles = message.getMetaData().get(MessageMetadata.ACTOR_ROLES);
-                    out.add(new Recorded(message.getTimestamp(), message.getPayload(), rolesOf(roles),
-                            message.getIdentifier()));
+                    out.add(new Recorded(message.getTimestamp(), message.getPayload(), rolesOf(roles)));
                 }
                 if (index >= last) {
                     break;

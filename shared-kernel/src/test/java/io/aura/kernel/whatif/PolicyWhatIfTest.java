@@ -42,7 +42,7 @@ class PolicyWhatIfTest {
 
         History register(Instant at, ResourceSpec spec) {
             this.spec = spec;
-            events.add(new Recorded(at, new ResourceRegistered(ROOM, spec), List.of(), null));
+            events.add(new Recorded(at, new ResourceRegistered(ROOM, spec), List.of()));
             return this;
         }
 
@@ -51,21 +51,21 @@ class PolicyWhatIfTest {
             Instant start = Instant.parse("2026-03-10T00:00:00Z").plus(Duration.ofHours(startHour));
             TimeRange range = new TimeRange(start, start.plus(Duration.ofHours(hours)));
             events.add(new Recorded(at, new BookingRequested(id, ROOM, "t", range, List.of(range), null,
-                    ConflictPolicy.ALL_OR_NOTHING, 1, List.of(), null, "sam"), List.of("REQUESTER"), null));
+                    ConflictPolicy.ALL_OR_NOTHING, 1, List.of(), null, "sam"), List.of("REQUESTER")));
             for (Object answer : live.placeHold(spec, false, new PlaceHold(ROOM, id, List.of(range),
                     ConflictPolicy.ALL_OR_NOTHING, 1, at, List.of("REQUESTER")), false)) {
                 live.on(answer);
-                events.add(new Recorded(at.plusMillis(5), answer, List.of(), null));
+                events.add(new Recorded(at.plusMillis(5), answer, List.of()));
             }
             return this;
         }
 
         History decline(Instant at, String id) {
             events.add(new Recorded(at, new BookingDeclined(id, ROOM, "approval-" + id, BookingStatus.REJECTED, "ann",
-                    null), List.of(), null));
+                    null), List.of()));
             for (Object answer : live.releaseHold(new ReleaseHold(ROOM, id, List.of()))) {
                 live.on(answer);
-                events.add(new Recorded(at.plusMillis(5), answer, List.of(), null));
+                events.add(new Recorded(at.plusMillis(5), answer, List.of()));
             }
             return this;
         }
