@@ -203,6 +203,11 @@ class ErasureIT extends IntegrationTest {
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(whereKept(text)).as(text).isEmpty());
         }
         assertThat(whereKept(olgasComment)).as("Olga's words are hers").isNotEmpty();
+        // an erased person waits for nothing: no freed slot is booked for an account that cannot sign in
+        String entryId = joined.body().get("waitlistId").asString();
+        String waitlist = io.aura.kernel.waitlist.WaitlistCommands.waitlistId(outlookRoom);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(http.get("/api/audit?type=WaitlistLeft&aggregateId="
+                + waitlist, adminToken).raw().body()).contains(entryId));
 
         JsonNode listed = null;
         for (JsonNode user : http.get("/api/users", adminToken).body()) {

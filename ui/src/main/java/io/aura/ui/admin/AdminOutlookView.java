@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
@@ -69,12 +70,16 @@ public class AdminOutlookView extends VerticalLayout implements HasDynamicTitle 
         link.setId("outlook-link");
         link.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("outlook-links");
-        grid.addColumn(l -> nameOf(l.resourceId())).setHeader(getTranslation("admin.outlook.column.resource")).setAutoWidth(true);
+        // long mailboxes and errors wrap inside their cells: the list never widens past the screen, however many
+        // rooms are linked or however long Graph's answer (columns grow from small widths, none sized by content)
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(l -> nameOf(l.resourceId())).setHeader(getTranslation("admin.outlook.column.resource"))
+                .setWidth("6em").setFlexGrow(1);
         // on a phone the mailbox is read in the last read's text
         Narrow.hideWhenNarrow(this, grid.addColumn(Link::mailbox)
-                .setHeader(getTranslation("admin.outlook.column.mailbox")).setAutoWidth(true));
+                .setHeader(getTranslation("admin.outlook.column.mailbox")).setWidth("10em").setFlexGrow(1));
         grid.addColumn(l -> l.readAt() == null ? getTranslation("admin.outlook.not-read-yet") : outcome(l))
-                .setHeader(getTranslation("admin.outlook.column.last-read")).setAutoWidth(true);
+                .setHeader(getTranslation("admin.outlook.column.last-read")).setWidth("6.5em").setFlexGrow(2);
         grid.addComponentColumn(l -> {
             Button read = new Button(getTranslation("admin.outlook.read-now"), e -> {
                 Notification.show(outcome(links.read(l.resourceId())));
@@ -83,7 +88,7 @@ public class AdminOutlookView extends VerticalLayout implements HasDynamicTitle 
             read.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             read.getElement().setAttribute("aria-label", getTranslation("admin.outlook.read-now-aria", nameOf(l.resourceId())));
             return read;
-        }).setHeader(getTranslation("admin.outlook.column.read"));
+        }).setHeader(getTranslation("admin.outlook.column.read")).setAutoWidth(true).setFlexGrow(0);
         add(new H2(getTranslation("admin.outlook.title")), new Paragraph(getTranslation(links.configured()
                 ? "admin.outlook.explained" : "admin.outlook.not-configured")),
                 new FormLayout(resource, mailbox), link, grid);
