@@ -80,6 +80,9 @@ public class AdminWhatIfView extends VerticalLayout implements HasDynamicTitle {
         List<ResourceView> all = resources.all();
         names = all.stream().collect(Collectors.toMap(ResourceView::id, r -> r.spec().name(), (a, b) -> a));
         LocalDate today = LocalDate.now(UserZone.current());
+        // dates written as the UI's language writes them (bare English the British way), as every other picker
+        from.setLocale(DatePickerTexts.dates(getLocale()));
+        to.setLocale(DatePickerTexts.dates(getLocale()));
         from.setLabel(getTranslation("admin.whatif.from"));
         from.setValue(today.minusDays(90));
         from.setId("whatif-from");
