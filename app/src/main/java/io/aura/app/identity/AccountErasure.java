@@ -1,6 +1,7 @@
 package io.aura.app.identity;
 
 import io.aura.app.idempotency.IdempotencyStore;
+import io.aura.app.privacy.PersonalKeyShredder;
 import io.aura.app.security.CredentialStore;
 import io.aura.kernel.identity.UserEvents.UserErased;
 import java.security.SecureRandom;
@@ -13,13 +14,13 @@ import org.springframework.stereotype.Component;
 /**
  * What the account's own stores keep of an erased person is forgotten (ADR 0046): the password hash becomes the
  * hash of a secret nobody was ever told (the row stays, so the name stays taken and nobody registers as them),
- * and the answers kept for their idempotency keys go. In a processor of its own, so every node's stores forget
- * them once, and a replay forgets them again.
+ * and the answers kept for their idempotency keys go. In the privacy processor (with the key's deletion), so the
+ * shared stores forget them once, after any restart too.
  */
 @Component
-@ProcessingGroup(AccountErasure.PROCESSING_GROUP)
+// one processor for everything an erasure sets off (ADR 0046): one more reader of the store, not three
+@ProcessingGroup(PersonalKeyShredder.PROCESSING_GROUP)
 public class AccountErasure {
-    public static final String PROCESSING_GROUP = "account-erasure";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CredentialStore credentials;

@@ -1,5 +1,6 @@
 package io.aura.app.waitlist;
 
+import io.aura.app.privacy.PersonalKeyShredder;
 import io.aura.kernel.identity.UserEvents.UserErased;
 import io.aura.kernel.waitlist.WaitlistCommands.LeaveWaitlist;
 import io.aura.kernel.waitlist.WaitlistEntryStatus;
@@ -21,11 +22,11 @@ import org.springframework.stereotype.Component;
  * would take them off, so no freed slot is booked for an account that can no longer sign in. Never replayed: the
  * entries left once.
  */
-@ProcessingGroup(ErasedPeopleLeaveWaitlists.PROCESSING_GROUP)
+// one processor for everything an erasure sets off (ADR 0046): one more reader of the store, not three
+@ProcessingGroup(PersonalKeyShredder.PROCESSING_GROUP)
 @Component
 @DisallowReplay
 public class ErasedPeopleLeaveWaitlists {
-    public static final String PROCESSING_GROUP = "waitlist-erasure";
     private static final Logger log = LoggerFactory.getLogger(ErasedPeopleLeaveWaitlists.class);
 
     private final CommandGateway commands;
