@@ -3,10 +3,13 @@ package io.aura.app.privacy;
 import io.aura.kernel.privacy.DataSubject;
 import io.aura.kernel.privacy.PersonalData;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
@@ -106,19 +109,24 @@ public final class PersonalDataSerializer implements Serializer {
             if (value != null && value.isString() && PersonalDataCipher.isSealed(value.asString())) {
                 Optional<String> opened = cipher.open(value.asString());
                 node.set(field.name(), opened.isPresent() ? delegate.getConverter().convert(
-                        opened.get().getBytes(java.nio.charset.StandardCharsets.UTF_8), JsonNode.class)
+                        opened.get().getBytes(StandardCharsets.UTF_8), JsonNode.class)
                         : erased(field));
             } // a value stored before sealing began is read as it is
         }
         return delegate.deserialize(new SimpleSerializedObject<>(node, JsonNode.class, serializedObject.getType()));
     }
 
+    /** Every stored event is read through here: its type's plan is resolved once per type name, not per event. */
+    private final Map<String, Plan> plansByTypeName = new ConcurrentHashMap<>();
+
     private Plan planOf(SerializedType type) {
         if (type == null || SerializedType.emptyType().equals(type)) {
             return Plan.NONE;
         }
-        Class<?> known = delegate.classForType(type);
-        return known == null || UnknownSerializedType.class.equals(known) ? Plan.NONE : PLANS.get(known);
+        return plansByTypeName.computeIfAbsent(type.getName(), name -> {
+            Class<?> known = delegate.classForType(type);
+            return known == null || UnknownSerializedType.class.equals(known) ? Plan.NONE : PLANS.get(known);
+        });
     }
 
     private static JsonNode erased(Field field) {
