@@ -23,7 +23,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * metadata ({@link MetaDataChain}, put there as it was appended by {@link EventChainSealer}).
  */
 @Component
-@ConditionalOnProperty(name = "aura.storage", havingValue = "production")
+@ConditionalOnExpression("'${aura.storage:embedded}' != 'embedded'")
 public class EventStoreAuditLog implements AuditLog {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 

@@ -19,13 +19,24 @@ import org.springframework.context.annotation.Configuration;
 public class PrivacyConfiguration {
 
     @Bean
-    public MasterKey masterKey(@Value("${aura.master-key:}") String base64, @Value("${aura.data-dir}") String dataDir) {
+    public MasterKey masterKey(@Value("${aura.master-key:}") String base64, @Value("${aura.data-dir}") String dataDir,
+                               @Value("${aura.shared-keys-required:false}") boolean shared) {
+        if (shared && (base64 == null || base64.isBlank())) {
+            // a key generated per node would seal on one node what another cannot open
+            throw new IllegalStateException("Every node must use the same master key: set AURA_MASTER_KEY to 32 random "
+                    + "bytes in base64 (openssl rand -base64 32), the same on all nodes");
+        }
         return MasterKey.load(base64, Path.of(dataDir));
     }
 
     @Bean(destroyMethod = "close")
     public PersonalKeys personalKeys(MasterKey masterKey, @Value("${aura.privacy.key-store-url:}") String url,
-                                     @Value("${aura.data-dir}") String dataDir) {
+                                     @Value("${aura.data-dir}") String dataDir,
+                                     @Value("${aura.shared-keys-required:false}") boolean shared) {
+        if (shared && (url == null || url.isBlank())) {
+            throw new IllegalStateException("Every node must use the same personal key store: set AURA_KEY_STORE_URL to "
+                    + "a JDBC URL of a database other than the event store's (e.g. jdbc:postgresql://db/aura_keys?user=…)");
+        }
         HikariConfig config = new HikariConfig();
         config.setPoolName("personal-keys");
         if (url == null || url.isBlank()) {

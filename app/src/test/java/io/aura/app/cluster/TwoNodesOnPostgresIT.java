@@ -1,0 +1,248 @@
+package io.aura.app.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.aura.app.Http;
+import io.aura.query.PostgresTestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two application nodes on one PostgreSQL database (the {@code postgres} profile, ADR 0053), each a JVM of its own
+ * so that one can really be killed: clients racing on both nodes for the same slots, what one node accepts read on
+ * the other at once, and one node killed under load with nothing acknowledged lost.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoNodesOnPostgresIT {
+    private static final String ADMIN_PASSWORD = "two-nodes-admin-password";
+    private static final int CLIENTS_PER_NODE = 4;
+
+    static Path dir;
+    static String databaseUrl;
+    static Map<String, String> sharedEnvironment;
+    static Process nodeA;
+    static Process nodeB;
+    static Http a;
+    static Http b;
+    static String tokenA;
+    static String tokenB;
+    static List<String> rooms = new ArrayList<>();
+    static Instant day = Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.DAYS);
+
+    @BeforeAll
+    static void twoNodesOnOneDatabase() throws Exception {
+        dir = Files.createTempDirectory("aura-two-nodes");
+        PostgresTestServer postgres = PostgresTestServer.get();
+        databaseUrl = postgres.url(postgres.newDatabase().getDatabaseName());
+        String keysUrl = postgres.url(postgres.newDatabase().getDatabaseName()) + "?user=aura";
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair signing = generator.generateKeyPair();
+        byte[] master = new byte[32];
+        new SecureRandom().nextBytes(master);
+        // what every node shares (ADR 0053): the database, the master key, the key store, the signing key
+        sharedEnvironment = Map.of(
+                "SPRING_DATASOURCE_URL", databaseUrl,
+                "SPRING_DATASOURCE_USERNAME", "aura",
+                "AURA_MASTER_KEY", Base64.getEncoder().encodeToString(master),
+                "AURA_KEY_STORE_URL", keysUrl,
+                "AURA_JWT_PRIVATE_KEY", Base64.getEncoder().encodeToString(signing.getPrivate().getEncoded()),
+                "AURA_JWT_PUBLIC_KEY", Base64.getEncoder().encodeToString(signing.getPublic().getEncoded()));
+        int portA = freePort();
+        nodeA = start(portA, "a");
+        a = new Http(portA);
+        int portB = freePort();
+        nodeB = start(portB, "b");
+        b = new Http(portB);
+        tokenA = a.token("admin", ADMIN_PASSWORD);
+        tokenB = b.token("admin", ADMIN_PASSWORD);
+        for (int i = 0; i < 3; i++) {
+            rooms.add(a.post("/api/resources", tokenA, Map.of("name", "Shared room " + i, "capacity", 8,
+                    "timeZone", "Europe/Berlin", "bufferMinutes", 0)).body().get("id").asString());
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        for (Process node : new Process[] {nodeA, nodeB}) {
+            if (node != null) {
+                node.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void a_token_issued_by_one_node_is_accepted_by_the_other() {
+        assertThat(b.get("/api/resources", tokenA).status()).isEqualTo(200);
+        assertThat(a.get("/api/resources", tokenB).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(2)
+    void a_booking_accepted_on_one_node_is_on_the_other_at_once() {
+        Instant start = day.minus(Duration.ofDays(1)).plus(Duration.ofHours(9));
+        var accepted = a.post("/events/create", tokenA, Map.of("title", "read on B", "resourceId", rooms.get(0),
+                "start", start.toString(), "end", start.plus(Duration.ofMinutes(30)).toString()));
+        assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(201);
+        String id = accepted.body().get("bookingId").asString();
+
+        var onB = b.get("/events/status?bookingId=" + id, tokenB);
+
+        assertThat(onB.status()).isEqualTo(200);
+        assertThat(onB.body().get("status").asString()).isEqualTo("CONFIRMED");
+        // and B refuses the same slot: it decides against what A stored
+        var refused = b.post("/events/create", tokenB, Map.of("title", "same slot", "resourceId", rooms.get(0),
+                "start", start.toString(), "end", start.plus(Duration.ofMinutes(30)).toString()));
+        assertThat(refused.status()).isEqualTo(409);
+    }
+
+    @Test
+    @Order(3)
+    void clients_racing_on_both_nodes_for_the_same_slots_never_double_book() throws Exception {
+        Set<String> acknowledged = race(Duration.ofSeconds(15), null);
+
+        assertThat(acknowledged).hasSizeGreaterThan(10);
+        Set<String> onA = calendarWithoutOverlaps(a, tokenA);
+        Set<String> onB = calendarWithoutOverlaps(b, tokenB);
+        assertThat(onA).containsAll(acknowledged);
+        assertThat(onB).isEqualTo(onA);
+    }
+
+    @Test
+    @Order(4)
+    void one_node_killed_under_load_loses_no_acknowledged_booking_and_the_survivor_goes_on() throws Exception {
+        day = day.plus(Duration.ofDays(1));
+        Set<String> acknowledged = race(Duration.ofSeconds(20), Duration.ofSeconds(6));
+
+        // the survivor takes over the killed node's processors (their claims time out) and decides everything
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(calendarWithoutOverlaps(a, tokenA)).containsAll(acknowledged));
+        Instant later = day.plus(Duration.ofHours(20));
+        var afterKill = a.post("/events/create", tokenA, Map.of("title", "after the kill", "resourceId", rooms.get(1),
+                "start", later.toString(), "end", later.plus(Duration.ofMinutes(30)).toString()));
+        assertThat(afterKill.status()).as("%s", afterKill.body()).isEqualTo(201);
+        JsonNode chain = a.get("/api/audit/verify", tokenA).body();
+        assertThat(chain.get("valid").asBoolean()).as("%s", chain).isTrue();
+    }
+
+    /**
+     * {@link #CLIENTS_PER_NODE} clients on each node booking random 30-minute slots of {@link #day} on the shared
+     * rooms for {@code length}; node B is killed ({@code kill -9}) after {@code killBAfter} when given.
+     *
+     * @return the bookings answered 201
+     */
+    private static Set<String> race(Duration length, Duration killBAfter) throws Exception {
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < 2 * CLIENTS_PER_NODE; c++) {
+            Http node = c % 2 == 0 ? a : b;
+            String token = c % 2 == 0 ? tokenA : tokenB;
+            Random random = new Random(c);
+            clients.add(Thread.ofPlatform().start(() -> {
+                while (running.get()) {
+                    Instant start = day.plus(Duration.ofMinutes(15L * random.nextInt(48)));
+                    try {
+                        var r = node.post("/events/create", token, Map.of("title", "race", "resourceId",
+                                rooms.get(random.nextInt(rooms.size())), "start", start.toString(),
+                                "end", start.plus(Duration.ofMinutes(30)).toString()));
+                        if (r.status() == 201) {
+                            acknowledged.add(r.body().get("bookingId").asString());
+                        }
+                    } catch (UncheckedIOException nodeGone) {
+                        return;
+                    }
+                }
+            }));
+        }
+        if (killBAfter != null) {
+            Thread.sleep(killBAfter.toMillis());
+            nodeB.destroyForcibly().waitFor();
+        }
+        Thread.sleep(length.minus(killBAfter == null ? Duration.ZERO : killBAfter).toMillis());
+        running.set(false);
+        for (Thread t : clients) {
+            t.join();
+        }
+        return acknowledged;
+    }
+
+    /** Every active booking of {@link #day} on the shared rooms, as one node shows them, asserting none overlap. */
+    private static Set<String> calendarWithoutOverlaps(Http node, String token) {
+        Set<String> ids = new HashSet<>();
+        for (String room : rooms) {
+            List<JsonNode> events = new ArrayList<>();
+            node.get("/dashboard/calendar?resourceId=" + room + "&from=" + day + "&to=" + day.plus(Duration.ofDays(1)),
+                    token).body().get("events").forEach(events::add);
+            for (int i = 1; i < events.size(); i++) {
+                Instant previousEnd = Instant.parse(events.get(i - 1).get("end").asString());
+                Instant start = Instant.parse(events.get(i).get("start").asString());
+                assertThat(start).as("no overlap on %s", room).isAfterOrEqualTo(previousEnd);
+            }
+            events.forEach(e -> ids.add(e.get("bookingId").asString()));
+        }
+        return ids;
+    }
+
+    private static Process start(int port, String name) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path dataDir = dir.resolve("node-" + name);
+        Path log = dir.resolve("node-" + name + ".log");
+        Files.createDirectories(dataDir);
+        ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
+                "-Daxoniq.update-checker.disabled=true", "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), "io.aura.app.AuraApplication",
+                "--spring.profiles.active=postgres", "--server.port=" + port,
+                "--aura.data-dir=" + dataDir.toAbsolutePath(), "--aura.admin-password=" + ADMIN_PASSWORD,
+                "--logging.level.aura.requests=warn")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> environment = new HashMap<>(sharedEnvironment);
+        environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        environment.put("AURA_SECURE_COOKIE", "false");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        Http http = new Http(port);
+        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .failFast("node " + name + " exited; see " + log, () -> !process.isAlive())
+                .until(() -> http.get("/actuator/health", null).status() == 200
+                        && http.post("/api/auth/token", null, Map.of("username", "admin", "password",
+                                ADMIN_PASSWORD)).status() == 200);
+        return process;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
