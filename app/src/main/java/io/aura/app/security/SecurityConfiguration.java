@@ -78,12 +78,20 @@ public class SecurityConfiguration {
     @Bean
     public LoginThrottle loginThrottle(Clock clock,
                                        @Value("${aura.login.user-free-failures:5}") int userFree,
-                                       @Value("${aura.login.address-free-failures:20}") int addressFree) {
+                                       @Value("${aura.login.address-free-failures:20}") int addressFree,
+                                       @Value("${aura.storage:embedded}") String storage,
+                                       org.springframework.beans.factory.ObjectProvider<javax.sql.DataSource> dataSource,
+                                       org.springframework.beans.factory.ObjectProvider<
+                                               org.springframework.transaction.PlatformTransactionManager> transactions) {
         var perUser = new LoginThrottle.Limits(userFree, Duration.ofSeconds(30), Duration.ofMinutes(15),
                 Duration.ofHours(1));
         var perAddress = new LoginThrottle.Limits(addressFree, Duration.ofSeconds(30), Duration.ofMinutes(15),
                 Duration.ofHours(1));
-        return new LoginThrottle(perUser, perAddress, clock);
+        // several nodes on one PostgreSQL database count together; one node counts in memory (ADR 0053)
+        return "postgres".equals(storage)
+                ? new LoginThrottle(perUser, perAddress, clock,
+                        new SqlFailureLedger(dataSource.getObject(), transactions.getObject()))
+                : new LoginThrottle(perUser, perAddress, clock);
     }
 
     @Bean
