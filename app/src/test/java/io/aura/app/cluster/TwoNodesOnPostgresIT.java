@@ -108,6 +108,34 @@ class TwoNodesOnPostgresIT {
 
     @Test
     @Order(2)
+    void password_guesses_on_one_node_block_the_name_on_the_other() {
+        assertThat(a.post("/api/users", tokenA, Map.of("username", "guessed", "password", "guessed-password-1",
+                "roles", List.of("REQUESTER"))).status()).isEqualTo(201);
+        for (int i = 0; i < 5; i++) {
+            assertThat(a.post("/api/auth/token", null, Map.of("username", "guessed", "password", "wrong-" + i))
+                    .status()).isEqualTo(401);
+        }
+
+        var onB = b.post("/api/auth/token", null, Map.of("username", "guessed", "password", "guessed-password-1"));
+
+        assertThat(onB.status()).isEqualTo(429);
+    }
+
+    @Test
+    @Order(2)
+    void a_user_disabled_on_one_node_is_shut_out_of_the_other_at_once() {
+        assertThat(a.post("/api/users", tokenA, Map.of("username", "leaver", "password", "leaver-password-1",
+                "roles", List.of("REQUESTER"))).status()).isEqualTo(201);
+        String leaverToken = b.token("leaver", "leaver-password-1");
+        assertThat(b.get("/api/users/me", leaverToken).status()).isEqualTo(200);
+
+        assertThat(a.post("/api/users/leaver/disable", tokenA, Map.of()).status()).isEqualTo(200);
+
+        assertThat(b.get("/api/users/me", leaverToken).status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(2)
     void a_booking_accepted_on_one_node_is_on_the_other_at_once() {
         Instant start = day.minus(Duration.ofDays(1)).plus(Duration.ofHours(9));
         var accepted = a.post("/events/create", tokenA, Map.of("title", "read on B", "resourceId", rooms.get(0),
@@ -129,6 +157,8 @@ class TwoNodesOnPostgresIT {
     @Order(3)
     void clients_racing_on_both_nodes_for_the_same_slots_never_double_book() throws Exception {
         Set<String> acknowledged = race(Duration.ofSeconds(15), null);
+        System.out.printf("two nodes racing: %d bookings acknowledged in 15 s (%.1f/s) by %d clients%n",
+                acknowledged.size(), acknowledged.size() / 15.0, 2 * CLIENTS_PER_NODE);
 
         assertThat(acknowledged).hasSizeGreaterThan(10);
         Set<String> onA = calendarWithoutOverlaps(a, tokenA);
