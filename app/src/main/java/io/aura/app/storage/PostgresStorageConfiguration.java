@@ -3,6 +3,7 @@ package io.aura.app.storage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.aura.app.security.AccountEvents;
+import io.aura.query.booking.BookingViewStore;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
@@ -23,6 +24,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
@@ -31,6 +33,8 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -168,6 +172,22 @@ public class PostgresStorageConfiguration {
             }
         });
         return store;
+    }
+
+    /** Live updates across nodes: a view written on one node reaches the live queries of every other. */
+    @Bean(destroyMethod = "close")
+    public PostgresViewChanges viewChanges(DataSource dataSource, @Value("${spring.datasource.url}") String url,
+                                           @Value("${spring.datasource.username:}") String username,
+                                           @Value("${spring.datasource.password:}") String password) {
+        return new PostgresViewChanges(dataSource, url, username, password);
+    }
+
+    /** Listens once the node serves: other nodes' news is relayed to this node's subscribers. */
+    @Bean
+    public ApplicationListener<ApplicationReadyEvent> relayOtherNodesViewChanges(PostgresViewChanges changes,
+                                                                                BookingViewStore bookings,
+                                                                                QueryUpdateEmitter emitter) {
+        return ready -> changes.relayTo(bookings, emitter);
     }
 
     @Bean(destroyMethod = "close")

@@ -8,6 +8,10 @@ import io.aura.query.PostgresTestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -25,7 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,6 +162,49 @@ class TwoNodesOnPostgresIT {
 
     @Test
     @Order(3)
+    void a_booking_accepted_on_one_node_reaches_the_live_stream_of_the_other_within_a_second() throws Exception {
+        String room = rooms.get(2);
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(b.base() + "/api/stream?resourceId=" + room))
+                .header("Authorization", "Bearer " + tokenB).header("Accept", "text/event-stream").GET().build();
+        Thread reader = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                client.send(request, HttpResponse.BodyHandlers.ofLines()).body().forEach(lines::add);
+            } catch (IOException | InterruptedException closed) {
+                // the test is over
+            }
+        });
+        String ready = null;
+        for (String line; ready == null && (line = lines.poll(10, TimeUnit.SECONDS)) != null; ) {
+            ready = line.startsWith("event:ready") ? line : null;
+        }
+        assertThat(ready).as("B's stream opened").isNotNull();
+
+        List<Long> latencies = new ArrayList<>();
+        Instant first = day.minus(Duration.ofDays(2)).plus(Duration.ofHours(8));
+        for (int i = 0; i < 20; i++) {
+            Instant start = first.plus(Duration.ofMinutes(30L * i));
+            var accepted = a.post("/events/create", tokenA, Map.of("title", "live " + i, "resourceId", room,
+                    "start", start.toString(), "end", start.plus(Duration.ofMinutes(30)).toString()));
+            long answeredAt = System.nanoTime();
+            assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(201);
+            String id = accepted.body().get("bookingId").asString();
+            String seen = null;
+            for (String line; seen == null && (line = lines.poll(1, TimeUnit.SECONDS)) != null; ) {
+                seen = line.startsWith("data:") && line.contains(id) && line.contains("CONFIRMED") ? line : null;
+            }
+            assertThat(seen).as("booking %s on B's stream within a second of A's 201", id).isNotNull();
+            latencies.add(Math.max(0, (System.nanoTime() - answeredAt) / 1_000));
+        }
+        reader.interrupt();
+        latencies.sort(null);
+        System.out.printf("A's 201 to B's stream: p50 %.1f ms, p99 %.1f ms (20 bookings; 0 when already there)%n",
+                latencies.get(9) / 1000.0, latencies.get(19) / 1000.0);
+    }
+
+    @Test
+    @Order(4)
     void clients_racing_on_both_nodes_for_the_same_slots_never_double_book() throws Exception {
         Set<String> acknowledged = race(Duration.ofSeconds(15), null);
         System.out.printf("two nodes racing: %d bookings acknowledged in 15 s (%.1f/s) by %d clients%n",
@@ -168,7 +218,7 @@ class TwoNodesOnPostgresIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void one_node_killed_under_load_loses_no_acknowledged_booking_and_the_survivor_goes_on() throws Exception {
         day = day.plus(Duration.ofDays(1));
         Set<String> acknowledged = race(Duration.ofSeconds(20), Duration.ofSeconds(6));

@@ -28,6 +28,7 @@ import io.aura.kernel.booking.BookingQueries.FindHeldBookings;
 import io.aura.kernel.booking.BookingQueries.WatchCalendar;
 import io.aura.kernel.booking.BookingStatus;
 import io.aura.kernel.identity.UserEvents.UserErased;
+import io.aura.query.store.ViewChanges;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,6 +40,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,10 +55,21 @@ public class BookingProjection {
 
     private final BookingViewStore views;
     private final QueryUpdateEmitter emitter;
+    private final ViewChanges otherNodes;
 
     public BookingProjection(BookingViewStore views, QueryUpdateEmitter emitter) {
+        this(views, emitter, ViewChanges.NONE);
+    }
+
+    @Autowired
+    public BookingProjection(BookingViewStore views, QueryUpdateEmitter emitter, Optional<ViewChanges> otherNodes) {
+        this(views, emitter, otherNodes.orElse(ViewChanges.NONE));
+    }
+
+    private BookingProjection(BookingViewStore views, QueryUpdateEmitter emitter, ViewChanges otherNodes) {
         this.views = views;
         this.emitter = emitter;
+        this.otherNodes = otherNodes;
     }
 
     @EventHandler
@@ -216,6 +229,12 @@ public class BookingProjection {
 
     /** Live queries hear of the change once it is committed (the emitter waits for the unit of work). */
     private void publish(BookingView view) {
+        otherNodes.bookingChanged(view.bookingId());
+        publish(emitter, view);
+    }
+
+    /** Tells this node's live queries about a booking's view: the projection, and the news from other nodes. */
+    public static void publish(QueryUpdateEmitter emitter, BookingView view) {
         if (emitter.activeSubscriptions().isEmpty()) {
             return; // an update message costs a random id: none is made for nobody (a replay, mostly)
         }

@@ -1,0 +1,106 @@
+package io.aura.app.storage;
+
+import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.query.booking.BookingProjection;
+import io.aura.query.booking.BookingViewStore;
+import io.aura.query.store.ViewChanges;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Live updates across nodes (ADR 0053): the node whose processor wrote a view sends a PostgreSQL {@code NOTIFY} in
+ * that batch's transaction, which PostgreSQL delivers only when the batch commits; every other node {@code LISTEN}s
+ * on a connection of its own, reads the committed view and tells its own subscribers (SSE streams, open browsers,
+ * requests waiting to read their write). The node that wrote it has told its own already, so it skips its news.
+ */
+public final class PostgresViewChanges implements ViewChanges, AutoCloseable {
+    static final String CHANNEL = "aura_view_changes";
+    private static final Logger log = LoggerFactory.getLogger(PostgresViewChanges.class);
+
+    private final String node = UUID.randomUUID().toString();
+    private final JdbcTemplate sql;
+    private final String url;
+    private final String username;
+    private final String password;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private volatile Connection listening;
+
+    public PostgresViewChanges(DataSource dataSource, String url, String username, String password) {
+        this.sql = new JdbcTemplate(dataSource);
+        this.url = url;
+        this.username = username;
+        this.password = password;
+    }
+
+    @Override
+    public void bookingChanged(String bookingId) {
+        // on the batch's own connection (the processor's transaction): delivered at its commit, dropped at a rollback
+        sql.queryForList("SELECT pg_notify(?, ?)", CHANNEL, node + " booking " + bookingId);
+    }
+
+    /** Starts listening: what other nodes change reaches this node's live queries through {@code emitter}. */
+    public PostgresViewChanges relayTo(BookingViewStore bookings, QueryUpdateEmitter emitter) {
+        Thread.ofPlatform().name("view-changes").daemon().start(() -> {
+            while (running.get()) {
+                try (Connection c = DriverManager.getConnection(url, username, password);
+                     Statement st = c.createStatement()) {
+                    listening = c;
+                    st.execute("LISTEN " + CHANNEL);
+                    PGConnection pg = c.unwrap(PGConnection.class);
+                    while (running.get()) {
+                        PGNotification[] news = pg.getNotifications(500);
+                        if (news != null) {
+                            for (PGNotification n : news) {
+                                relay(n.getParameter(), bookings, emitter);
+                            }
+                        }
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    if (running.get()) {
+                        log.warn("Listening for other nodes' view changes failed; again in a second: {}", e.toString());
+                        sleepASecond();
+                    }
+                }
+            }
+        });
+        return this;
+    }
+
+    private void relay(String news, BookingViewStore bookings, QueryUpdateEmitter emitter) {
+        String[] parts = news.split(" ", 3);
+        if (parts.length != 3 || parts[0].equals(node) || !parts[1].equals("booking")) {
+            return;
+        }
+        Optional<BookingView> view = bookings.find(parts[2]);
+        view.ifPresent(v -> BookingProjection.publish(emitter, v));
+    }
+
+    private static void sleepASecond() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        running.set(false);
+        Connection c = listening;
+        if (c != null) {
+            c.close();
+        }
+    }
+}

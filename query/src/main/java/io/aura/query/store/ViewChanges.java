@@ -1,0 +1,12 @@
+package io.aura.query.store;
+
+/**
+ * Tells the other nodes that a view changed, so that they can tell their own live subscribers (ADR 0053). Called in
+ * the processor batch that writes the view; an implementation delivers the news only once that batch commits. One
+ * node has nobody else to tell: {@link #NONE}.
+ */
+public interface ViewChanges {
+    ViewChanges NONE = bookingId -> {};
+
+    void bookingChanged(String bookingId);
+}
