@@ -18,6 +18,10 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -161,6 +165,41 @@ class TwoNodesOnPostgresIT {
     }
 
     @Test
+    @Order(2)
+    void an_approval_deadline_passes_once_though_both_nodes_sweep() throws Exception {
+        assertThat(a.post("/api/users", tokenA, Map.of("username", "pat", "password", "pat-password-12",
+                "roles", List.of("APPROVER"))).status()).isEqualTo(201);
+        String hall = a.post("/api/resources", tokenA, Map.of("name", "Hall with a deadline", "capacity", 50,
+                "timeZone", "UTC", "approvalLevels", List.of(Map.of("name", "owner", "approvers", List.of("pat"))),
+                "approvalDeadline", "PT10S")).body().get("id").asString();
+        Instant start = day.plus(Duration.ofDays(3)).plus(Duration.ofHours(10));
+        var requested = b.post("/events/create", tokenB, Map.of("title", "Gala", "resourceId", hall,
+                "start", start.toString(), "end", start.plus(Duration.ofHours(1)).toString()));
+        assertThat(requested.status()).as("%s", requested.body()).isIn(201, 202);
+        String bookingId = requested.body().get("bookingId").asString();
+
+        // both nodes sweep every 5 s, and the node running the saga holds the deadline in memory too
+        for (Http node : List.of(a, b)) {
+            String token = node == a ? tokenA : tokenB;
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> "EXPIRED".equals(
+                    node.get("/events/status?bookingId=" + bookingId, token).body().get("status").asString()));
+        }
+        Thread.sleep(6_000); // another round of both sweeps
+        String approvalId = a.get("/events/status?bookingId=" + bookingId, tokenA).body().get("approval")
+                .get("approvalId").asString();
+        try (Connection c = DriverManager.getConnection(databaseUrl, "aura", "");
+             PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM DomainEventEntry "
+                     + "WHERE aggregateIdentifier = ? AND payloadType LIKE ?")) {
+            count.setString(1, approvalId);
+            count.setString(2, "%$ApprovalExpired");
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("ApprovalExpired events").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     @Order(3)
     void a_booking_accepted_on_one_node_reaches_the_live_stream_of_the_other_within_a_second() throws Exception {
         String room = rooms.get(2);
@@ -171,7 +210,7 @@ class TwoNodesOnPostgresIT {
         Thread reader = Thread.ofPlatform().daemon().start(() -> {
             try {
                 client.send(request, HttpResponse.BodyHandlers.ofLines()).body().forEach(lines::add);
-            } catch (IOException | InterruptedException closed) {
+            } catch (IOException | InterruptedException | UncheckedIOException closed) {
                 // the test is over
             }
         });
