@@ -25,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>java -cp ... io.aura.bench.LoadGenerator http://localhost:8080 admin PASSWORD [seconds] [clients,...] [baseline]</pre>
  *
+ * Several servers of one deployment (the {@code postgres} profile's nodes) are given comma-separated
+ * ({@code http://localhost:18081,http://localhost:18082}): client i sends to server i modulo their number.
+ *
  * {@code baseline} is what {@code benchmarks/pg-baseline.sh} measured, inserts/s per number of clients
  * ({@code 1:3751.2,16:7504.3}), or {@code none} (the default) when PostgreSQL could not be installed or run:
  * the table then says "no baseline".
@@ -36,10 +39,12 @@ public final class LoadGenerator {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final List<String> nodes;
     private final String token;
 
-    private LoadGenerator(String base, String user, String password) throws Exception {
-        this.base = base;
+    private LoadGenerator(String bases, String user, String password) throws Exception {
+        this.nodes = List.of(bases.split(","));
+        this.base = nodes.get(0);
         this.token = post("/api/auth/token", null, Map.of("username", user, "password", password)).body()
                 .get("access_token").asString();
     }
@@ -135,6 +140,7 @@ public final class LoadGenerator {
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             Random random = new Random(clients * 1000L + c + scenario.hashCode());
+            String node = nodes.get(c % nodes.size());
             threads.add(Thread.ofPlatform().start(() -> {
                 while (Instant.now().isBefore(stopAt)) {
                     Instant start = firstDay.plus(Duration.ofDays(random.nextInt(days)))
@@ -142,7 +148,7 @@ public final class LoadGenerator {
                     Instant end = start.plus(Duration.ofMinutes(30L * (1 + random.nextInt(4))));
                     long t0 = System.nanoTime();
                     try {
-                        Answer a = post("/events/create", token, Map.of("title", "load", "resourceId",
+                        Answer a = post(node, "/events/create", token, Map.of("title", "load", "resourceId",
                                 resources.get(random.nextInt(resources.size())), "start", start.toString(),
                                 "end", end.toString()));
                         latencies.add((System.nanoTime() - t0) / 1_000_000);
@@ -191,7 +197,11 @@ public final class LoadGenerator {
     }
 
     private Answer post(String path, String bearer, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        return post(base, path, bearer, body);
+    }
+
+    private Answer post(String server, String path, String bearer, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         return send(request, bearer);
