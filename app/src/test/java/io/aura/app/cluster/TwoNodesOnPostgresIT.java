@@ -166,6 +166,21 @@ class TwoNodesOnPostgresIT {
 
     @Test
     @Order(2)
+    void a_request_retried_on_the_other_node_with_its_idempotency_key_books_once() {
+        Instant start = day.minus(Duration.ofDays(1)).plus(Duration.ofHours(14));
+        Map<String, Object> body = Map.of("title", "retried", "resourceId", rooms.get(1), "start", start.toString(),
+                "end", start.plus(Duration.ofMinutes(45)).toString());
+
+        var first = a.postWithHeader("/events/create", tokenA, body, "Idempotency-Key", "two-nodes-retry-1");
+        var again = b.postWithHeader("/events/create", tokenB, body, "Idempotency-Key", "two-nodes-retry-1");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body().get("bookingId").asString()).isEqualTo(first.body().get("bookingId").asString());
+    }
+
+    @Test
+    @Order(2)
     void an_approval_deadline_passes_once_though_both_nodes_sweep() throws Exception {
         assertThat(a.post("/api/users", tokenA, Map.of("username", "pat", "password", "pat-password-12",
                 "roles", List.of("APPROVER"))).status()).isEqualTo(201);
