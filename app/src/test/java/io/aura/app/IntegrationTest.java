@@ -66,6 +66,12 @@ public abstract class IntegrationTest {
         return provider;
     }
 
+    /**
+     * A signing key the application used before a rotation (ADR 0051): its public half is configured as a
+     * previous key, so tokens it signed still verify.
+     */
+    public static final java.security.KeyPair PREVIOUS_SIGNING_KEY = io.jsonwebtoken.Jwts.SIG.ES256.keyPair().build();
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         embeddedDefault(registry, DATA_DIR, "aura");
@@ -101,6 +107,8 @@ public abstract class IntegrationTest {
         registry.add("aura.mail.booking-reminder-sweep-interval", () -> "PT1S");
         registry.add("aura.webhooks.poll-interval", () -> "PT0.2S");
         registry.add("aura.data-dir", dataDir::toString);
+        registry.add("aura.jwt.previous-public-keys", () -> java.util.Base64.getEncoder()
+                .encodeToString(PREVIOUS_SIGNING_KEY.getPublic().getEncoded()));
         registry.add("aura.admin-password", () -> ADMIN_PASSWORD);
         // every test signs in from 127.0.0.1: the per-address limit (unit-tested) must not couple the tests
         registry.add("aura.login.address-free-failures", () -> "1000");

@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -87,13 +88,73 @@ public class EventStoreAuditLog implements AuditLog {
     }
 
     /**
-     * Walks the stream once, keeping each aggregate's next sequence number and last hash: an event
-     * whose hash differs was altered (or one before it was), a sequence number skipped means an event
-     * was removed, one out of order means events were reordered. Memory grows with the number of
-     * aggregates, not events.
+     * One aggregate: its own stream only ({@code readEvents(id, 0)}, from its first event, never a snapshot),
+     * so verifying a booking costs its few events, not the store (ADR 0052). Every store: the whole stream,
+     * walked once, keeping each aggregate's next sequence number and last hash. An event whose hash differs
+     * was altered (or one before it was), a sequence number skipped means an event was removed, one out of
+     * order means events were reordered. Memory grows with the number of aggregates, not events.
      */
     @Override
     public Verification verify(String aggregateId) {
+        return aggregateId == null ? verifyAll() : verifyOne(aggregateId);
+    }
+
+    private Verification verifyOne(String aggregateId) {
+        String previousHash = null;
+        long expected = 0;
+        long checked = 0;
+        DomainEventStream events = eventStore.readEvents(aggregateId, 0);
+        while (events.hasNext()) {
+            DomainEventMessage<?> message = events.next();
+            checked++;
+            long sequence = message.getSequenceNumber();
+            Kind kind = null;
+            String reason = null;
+            Object stored = message.getMetaData().get(MetaDataChain.KEY);
+            String hash = MetaDataChain.hash(previousHash, message, eventSerializer);
+            if (sequence != expected) {
+                kind = sequence > expected ? Kind.MISSING_EVENT : Kind.OUT_OF_ORDER;
+                reason = sequence > expected ? "event " + expected + " of this aggregate is missing" : "stored out of order";
+            } else if (stored == null) {
+                kind = Kind.NO_CHAIN_HASH;
+                reason = "carries no chain hash";
+            } else if (!hash.equals(stored.toString())) {
+                kind = Kind.ALTERED;
+                reason = "altered, or the chain before it was";
+            }
+            if (kind != null) {
+                return broken(checked, indexOf(message), aggregateId, sequence, kind, reason);
+            }
+            previousHash = hash;
+            expected = sequence + 1;
+        }
+        return new Verification(true, checked, null);
+    }
+
+    /**
+     * The global index of an event read from its aggregate's stream: known to a store that tracks it there,
+     * else found by one walk of the stream — only for a break, which is rare and worth the time to show where.
+     */
+    private long indexOf(DomainEventMessage<?> message) {
+        if (message instanceof TrackedEventMessage<?> tracked) {
+            return index(tracked);
+        }
+        TrackingToken head = eventStore.createHeadToken();
+        long last = head == null ? -1 : head.position().orElse(-1);
+        if (last < 0) {
+            return -1;
+        }
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            for (TrackedEventMessage<?> candidate : upTo(stream, last)) {
+                if (candidate.getIdentifier().equals(message.getIdentifier())) {
+                    return index(candidate);
+                }
+            }
+        }
+        return -1;
+    }
+
+    private Verification verifyAll() {
         TrackingToken head = eventStore.createHeadToken();
         long last = head == null ? -1 : head.position().orElse(-1);
         Map<String, String> lastHash = new HashMap<>();
@@ -107,28 +168,26 @@ public class EventStoreAuditLog implements AuditLog {
                 long index = index(message);
                 DomainEventMessage<?> domain = MetaDataChain.domainOrNull(message);
                 String aggregate = domain == null ? message.getIdentifier() : domain.getAggregateIdentifier();
-                if (aggregateId == null || aggregateId.equals(aggregate)) {
-                    checked++;
-                    long sequence = domain == null ? 0 : domain.getSequenceNumber();
-                    long expected = nextSequence.getOrDefault(aggregate, 0L);
-                    if (sequence != expected) {
-                        return broken(checked, index, aggregate, sequence, sequence > expected
-                                ? Kind.MISSING_EVENT : Kind.OUT_OF_ORDER, sequence > expected
-                                ? "event " + expected + " of this aggregate is missing" : "stored out of order");
-                    }
-                    Object stored = message.getMetaData().get(MetaDataChain.KEY);
-                    String hash = MetaDataChain.hash(lastHash.get(aggregate), message, eventSerializer);
-                    if (stored == null) {
-                        return broken(checked, index, aggregate, sequence, Kind.NO_CHAIN_HASH, "carries no chain hash");
-                    }
-                    if (!hash.equals(stored.toString())) {
-                        return broken(checked, index, aggregate, sequence, Kind.ALTERED,
-                                "altered, or the chain before it was");
-                    }
-                    if (domain != null) {
-                        lastHash.put(aggregate, hash);
-                        nextSequence.put(aggregate, sequence + 1);
-                    }
+                checked++;
+                long sequence = domain == null ? 0 : domain.getSequenceNumber();
+                long expected = nextSequence.getOrDefault(aggregate, 0L);
+                if (sequence != expected) {
+                    return broken(checked, index, aggregate, sequence, sequence > expected
+                            ? Kind.MISSING_EVENT : Kind.OUT_OF_ORDER, sequence > expected
+                            ? "event " + expected + " of this aggregate is missing" : "stored out of order");
+                }
+                Object stored = message.getMetaData().get(MetaDataChain.KEY);
+                String hash = MetaDataChain.hash(lastHash.get(aggregate), message, eventSerializer);
+                if (stored == null) {
+                    return broken(checked, index, aggregate, sequence, Kind.NO_CHAIN_HASH, "carries no chain hash");
+                }
+                if (!hash.equals(stored.toString())) {
+                    return broken(checked, index, aggregate, sequence, Kind.ALTERED,
+                            "altered, or the chain before it was");
+                }
+                if (domain != null) {
+                    lastHash.put(aggregate, hash);
+                    nextSequence.put(aggregate, sequence + 1);
                 }
             }
         }

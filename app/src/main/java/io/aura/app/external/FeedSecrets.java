@@ -29,7 +29,7 @@ public class FeedSecrets {
     private final byte[] feedKey;
 
     public FeedSecrets(SigningKeys keys) {
-        this.feedKey = hmac(keys.privateKey().getEncoded(), "aura calendar feed key v1");
+        this.feedKey = hmac(keys.feedKeyMaterial(), "aura calendar feed key v1");
     }
 
     /** A fresh nonce: 128 random bits, URL-safe. */

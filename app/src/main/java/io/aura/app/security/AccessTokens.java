@@ -77,7 +77,7 @@ public final class AccessTokens {
             verified.remove(token);
         }
         Claims claims = Jwts.parser()
-                .verifyWith(keys.publicKey())
+                .keyLocator(keys.verificationKeys())
                 .requireIssuer(ISSUER)
                 .requireAudience(AUDIENCE)
                 .clock(() -> Date.from(clock.instant()))

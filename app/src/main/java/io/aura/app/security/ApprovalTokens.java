@@ -56,7 +56,7 @@ public final class ApprovalTokens {
         boolean expired = false;
         try {
             claims = Jwts.parser()
-                    .verifyWith(keys.publicKey())
+                    .keyLocator(keys.verificationKeys())
                     .requireIssuer(AccessTokens.ISSUER)
                     .requireAudience(AUDIENCE)
                     .clock(() -> Date.from(clock.instant()))

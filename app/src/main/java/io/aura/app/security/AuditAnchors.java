@@ -43,7 +43,7 @@ public final class AuditAnchors {
     /** @throws JwtException unless signed by our key with ES256 for this audience and naming a digest */
     public Digest verify(String anchor) {
         Claims claims = Jwts.parser()
-                .verifyWith(keys.publicKey())
+                .keyLocator(keys.verificationKeys())
                 .requireIssuer(AccessTokens.ISSUER)
                 .requireAudience(AUDIENCE)
                 .build()

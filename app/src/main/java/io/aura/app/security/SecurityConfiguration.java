@@ -5,11 +5,13 @@ import io.aura.ui.LoginView;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -50,8 +52,12 @@ public class SecurityConfiguration {
     @Bean
     public SigningKeys signingKeys(@Value("${aura.jwt.private-key:}") String privateKey,
                                    @Value("${aura.jwt.public-key:}") String publicKey,
-                                   @Value("${aura.data-dir}") String dataDir) {
-        return SigningKeys.load(privateKey, publicKey, Path.of(dataDir));
+                                   @Value("${aura.jwt.previous-public-keys:}") String previousPublicKeys,
+                                   @Value("${aura.calendar-feeds.key:}") String feedKey,
+                                   @Value("${aura.data-dir}") String dataDir,
+                                   Environment environment) {
+        return SigningKeys.loadFor(new SigningKeys.Settings(privateKey, publicKey, previousPublicKeys, feedKey),
+                List.of(environment.getActiveProfiles()), Path.of(dataDir));
     }
 
     @Bean

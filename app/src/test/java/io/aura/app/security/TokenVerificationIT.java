@@ -78,6 +78,39 @@ class TokenVerificationIT extends IntegrationTest {
                 (java.security.interfaces.ECPublicKey) other.getPublic()), Duration.ofMinutes(5), Clock.systemUTC())
                 .issue("admin", Set.of(Role.ADMIN)).token();
         assertThat(http.get(ME, forged).status()).isEqualTo(401);
+        String namingOurKey = Jwts.builder().header().keyId(keys.keyId()).and().subject("admin")
+                .issuer(AccessTokens.ISSUER).audience().add(AccessTokens.AUDIENCE).and().claim("roles", List.of("ADMIN"))
+                .expiration(java.util.Date.from(Instant.now().plusSeconds(600)))
+                .signWith(other.getPrivate(), Jwts.SIG.ES256).compact();
+        assertThat(http.get(ME, namingOurKey).status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_token_signed_by_the_previous_key_still_opens_the_api_and_names_that_key() throws Exception {
+        SigningKeys previous = new SigningKeys((java.security.interfaces.ECPrivateKey) PREVIOUS_SIGNING_KEY.getPrivate(),
+                (java.security.interfaces.ECPublicKey) PREVIOUS_SIGNING_KEY.getPublic());
+        String token = new AccessTokens(previous, Duration.ofMinutes(5), Clock.systemUTC())
+                .issue("admin", Set.of(Role.ADMIN)).token();
+
+        var me = http.get(ME, token);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body().get("username").asString()).isEqualTo("admin");
+        assertThat(Jwts.parser().keyLocator(keys.verificationKeys()).build().parseSignedClaims(token).getHeader()
+                .getKeyId()).isEqualTo(previous.keyId()).isNotEqualTo(keys.keyId());
+    }
+
+    @Test
+    void the_jwks_lists_the_signing_key_first_and_the_previous_key_each_with_its_own_kid() {
+        var jwks = http.get("/.well-known/jwks.json", null);
+        assertThat(jwks.status()).isEqualTo(200);
+        List<String> kids = new java.util.ArrayList<>();
+        jwks.body().get("keys").forEach(k -> kids.add(k.get("kid").asString()));
+        String previousKid = new SigningKeys((java.security.interfaces.ECPrivateKey) PREVIOUS_SIGNING_KEY.getPrivate(),
+                (java.security.interfaces.ECPublicKey) PREVIOUS_SIGNING_KEY.getPublic()).keyId();
+        assertThat(kids).containsExactly(keys.keyId(), previousKid);
+        assertThat(http.token("admin", ADMIN_PASSWORD)).satisfies(t -> assertThat(Jwts.parser()
+                .keyLocator(keys.verificationKeys()).build().parseSignedClaims(t).getHeader().getKeyId())
+                .isEqualTo(keys.keyId()));
     }
 
     @Test

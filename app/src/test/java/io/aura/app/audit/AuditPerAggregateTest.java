@@ -1,0 +1,121 @@
+package io.aura.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aura.kernel.audit.AuditLog;
+import io.aura.kernel.identity.Role;
+import io.aura.kernel.identity.UserEvents.RolesGranted;
+import io.aura.kernel.identity.UserEvents.UserRegistered;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Verifying one aggregate through Axon's event store (the production profile's audit log) reads that
+ * aggregate's stream and nothing else, however many other aggregates the store holds (ADR 0052): counted at
+ * the storage engine, Axon's own in-memory one, which is what every store's engine is asked for.
+ */
+class AuditPerAggregateTest {
+    /** Axon's in-memory engine, counting what it is asked to read: the global stream, and aggregates' streams. */
+    static final class CountingEngine extends InMemoryEventStorageEngine {
+        final AtomicLong streamedFromGlobal = new AtomicLong();
+        final AtomicLong readFromAggregates = new AtomicLong();
+
+        @Override
+        public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken token, boolean mayBlock) {
+            return super.readEvents(token, mayBlock).peek(e -> streamedFromGlobal.incrementAndGet());
+        }
+
+        @Override
+        public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+            DomainEventStream events = super.readEvents(aggregateIdentifier, firstSequenceNumber);
+            return DomainEventStream.of(events.asStream().peek(e -> readFromAggregates.incrementAndGet()));
+        }
+
+        void reset() {
+            streamedFromGlobal.set(0);
+            readFromAggregates.set(0);
+        }
+    }
+
+    private static final int OTHER_USERS = 2_000;
+
+    private final Serializer serializer = Jackson3Serializer.builder().build();
+    private final CountingEngine engine = new CountingEngine();
+    private final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+    private final AuditLog audit = new EventStoreAuditLog(store, serializer);
+
+    AuditPerAggregateTest() {
+        store.registerDispatchInterceptor(new EventChainSealer(store, serializer));
+    }
+
+    @AfterEach
+    void shutDown() {
+        store.shutDown();
+    }
+
+    private static DomainEventMessage<?> event(String user, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>("UserAccount", user, sequence, payload, Map.of("actor", "admin"));
+    }
+
+    private void userWithTwoEvents(String user) {
+        DefaultUnitOfWork.startAndGet(null).execute(() -> store.publish(List.<EventMessage<?>>of(
+                event(user, 0, new UserRegistered(user, Set.of(Role.REQUESTER), user, null)),
+                event(user, 1, new RolesGranted(user, Set.of(Role.APPROVER))))));
+    }
+
+    @Test
+    void verifying_one_aggregate_reads_its_two_events_out_of_thousands_and_nothing_of_the_global_stream() {
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < OTHER_USERS; i++) {
+            others.add("user-" + i);
+            userWithTwoEvents("user-" + i);
+        }
+        userWithTwoEvents("ada");
+        engine.reset();
+
+        assertThat(audit.verify("ada")).isEqualTo(new AuditLog.Verification(true, 2, null));
+        assertThat(engine.readFromAggregates.get()).isEqualTo(2);
+        assertThat(engine.streamedFromGlobal.get()).isZero();
+
+        engine.reset();
+        assertThat(audit.verify(others.get(OTHER_USERS / 2))).isEqualTo(new AuditLog.Verification(true, 2, null));
+        assertThat(engine.streamedFromGlobal.get()).isZero();
+    }
+
+    @Test
+    void the_whole_store_is_still_verified_by_one_walk_of_the_global_stream() {
+        for (int i = 0; i < 50; i++) {
+            userWithTwoEvents("user-" + i);
+        }
+        engine.reset();
+
+        assertThat(audit.verify(null)).isEqualTo(new AuditLog.Verification(true, 100, null));
+        assertThat(engine.streamedFromGlobal.get()).isEqualTo(100);
+    }
+
+    @Test
+    void an_unknown_aggregate_verifies_as_empty_without_reading_anything_else() {
+        userWithTwoEvents("ada");
+        engine.reset();
+
+        assertThat(audit.verify("nobody")).isEqualTo(new AuditLog.Verification(true, 0, null));
+        assertThat(engine.streamedFromGlobal.get()).isZero();
+    }
+}
