@@ -124,7 +124,8 @@ public class FreeSlotFinder {
             return List.of();
         }
         TimeRange wanted = new TimeRange(q.start(), q.end());
-        TimeRange around = BookingQueries.aroundRefused(wanted, wanted.start());
+        // this query knows no clock: the span is not cut at now (the 409 and the form rank again in theirs)
+        TimeRange around = BookingQueries.aroundRefused(wanted, Instant.EPOCH);
         return handle(new RankSlots(elsewhere, around.start(), around.end(), q.attendees(), q.start(), null,
                 q.excludedResourceId(), wanted)).stream().map(Suggestion::of).toList();
     }
