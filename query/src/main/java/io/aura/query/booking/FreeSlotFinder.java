@@ -107,10 +107,13 @@ public class FreeSlotFinder {
         }
         java.util.Set<String> asked = new java.util.HashSet<>();
         q.candidates().forEach(c -> asked.add(c.resourceId()));
-        List<ResourceView> resources = queries.query(new ListResources(), ResponseTypes.multipleInstancesOf(
-                ResourceView.class)).join().stream().filter(r -> asked.contains(r.id())).toList();
-        return rank(q.candidates(), resources, new Context(new TimeRange(q.from(), q.to()), q.attendees(), q.near(),
-                q.group(), q.refusedResourceId(), q.refused()), asked.size() == 1 ? asked.iterator().next() : null);
+        List<ResourceView> all = queries.query(new ListResources(), ResponseTypes.multipleInstancesOf(
+                ResourceView.class)).join();
+        ZoneId refusedZone = all.stream().filter(r -> r.id().equals(q.refusedResourceId())).findFirst()
+                .map(r -> ZoneId.of(r.spec().timeZone())).orElse(null);
+        return rank(q.candidates(), all.stream().filter(r -> asked.contains(r.id())).toList(),
+                new Context(new TimeRange(q.from(), q.to()), q.attendees(), q.near(), q.group(), q.refusedResourceId(),
+                        q.refused(), refusedZone), asked.size() == 1 ? asked.iterator().next() : null);
     }
 
     /**

@@ -48,13 +48,15 @@ public final class SlotRanker {
      * request's resource and time when these are its alternatives (null otherwise).
      */
     public record Context(TimeRange window, int attendees, Instant near, String group, String refusedResourceId,
-                          TimeRange refused) {
+                          TimeRange refused, ZoneId refusedZone) {
+        /** {@code refusedZone}: the refused resource's zone, where its hour is told (null: UTC). */
         public Context {
             group = group == null ? "REQUESTER" : group;
+            refusedZone = refusedZone == null ? java.time.ZoneOffset.UTC : refusedZone;
         }
 
         public static Context search(TimeRange window, int attendees, Instant near, String group) {
-            return new Context(window, attendees, near, group, null, null);
+            return new Context(window, attendees, near, group, null, null, null);
         }
     }
 
@@ -109,7 +111,7 @@ public final class SlotRanker {
         }
 
         if (context.refusedResourceId() != null && context.refused() != null) {
-            ZonedDateTime refusedAt = context.refused().start().atZone(c.zone());
+            ZonedDateTime refusedAt = context.refused().start().atZone(context.refusedZone());
             Tally after = signals.find(context.refusedResourceId(), refusedAt.getDayOfWeek().getValue(),
                     refusedAt.getHour(), context.group(), Tally::choicesAfterRefusal);
             int n = after.choicesAfterRefusal();

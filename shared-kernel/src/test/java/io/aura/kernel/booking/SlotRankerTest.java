@@ -22,7 +22,7 @@ class SlotRankerTest {
     static final TimeRange WEEK = new TimeRange(Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2026-12-08T00:00:00Z"));
     // Tuesday 1 December 2026, 10:00 Berlin
     static final TimeRange TEN = new TimeRange(Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2026-12-01T10:00:00Z"));
-    static final Context REFUSED_ON_A = new Context(WEEK, 4, TEN.start(), "REQUESTER", "a", TEN);
+    static final Context REFUSED_ON_A = new Context(WEEK, 4, TEN.start(), "REQUESTER", "a", TEN, BERLIN);
 
     static Candidate at(String resourceId, TimeRange slot, boolean approval) {
         return new Candidate(resourceId, slot, BERLIN, 4, approval, null, 0);
