@@ -41,8 +41,8 @@ import org.springframework.stereotype.Component;
  * resource's buffer and rules), found by {@link SlotSearch} and ranked by {@link SlotRanker} with
  * each resource's utilization at that local hour over the four weeks before the window and the
  * learned signals (ADR 0049). Every list of slots on offer is ranked here: free slots, the same slot
- * elsewhere, given candidates. Not a projection: it only reads what the projections keep. A proposal, not a promise — the schedule
- * decides when the booking is requested.
+ * elsewhere, given candidates. Not a projection: it only reads what the projections keep. A
+ * proposal, not a promise — the schedule decides when the booking is requested.
  */
 @Component
 public class FreeSlotFinder {
