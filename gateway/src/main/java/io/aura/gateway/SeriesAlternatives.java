@@ -1,5 +1,6 @@
 package io.aura.gateway;
 
+import io.aura.kernel.booking.BookingQueries;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.FindFreeSlots;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
@@ -9,7 +10,6 @@ import io.aura.kernel.booking.SlotRanking.RankedSlot;
 import io.aura.kernel.schedule.Conflict;
 import io.aura.kernel.schedule.TimeRange;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -99,14 +99,14 @@ public class SeriesAlternatives {
      */
     private List<Suggestion> slotsNear(BookingView booking, TimeRange wanted, List<TimeRange> ownDates, int count) {
         Instant now = clock.instant();
-        Instant from = wanted.start().minus(Duration.ofDays(1));
-        Instant to = wanted.end().plus(Duration.ofDays(3));
-        if (!to.isAfter(from.isBefore(now) ? now : from)) {
+        TimeRange around = BookingQueries.aroundRefused(wanted, now);
+        if (!around.end().isAfter(around.start())) {
             return List.of();
         }
+        // ranked by the one ranker (ADR 0049), for the caller's group
         return queries.query(new FindFreeSlots(booking.resourceId(), (int) wanted.duration().toMinutes(),
-                        from.isBefore(now) ? now : from, to, count, booking.attendees(), wanted.start(),
-                        booking.bookingId(), now, ownDates), ResponseTypes.multipleInstancesOf(RankedSlot.class)).join().stream()
-                .map(s -> new Suggestion(s.resourceId(), s.start(), s.end(), s.score())).toList();
+                        around.start(), around.end(), count, booking.attendees(), wanted.start(), booking.bookingId(),
+                        now, ownDates, CallerGroup.current()), ResponseTypes.multipleInstancesOf(RankedSlot.class))
+                .join().stream().map(Suggestion::of).toList();
     }
 }

@@ -180,6 +180,46 @@ class RequestFormIT extends IntegrationTest {
     }
 
     @Test
+    void the_one_click_slots_come_in_the_one_rankers_order_a_hall_whose_bookings_go_unused_after_its_twin() {
+        int seats = 7901; // only this test's rooms seat as many: the same time elsewhere is among them alone
+        String asked = unique("Asked");
+        String room = resource(asked, seats, "UTC");
+        String[] halls = {unique("Hall"), unique("Hall")};
+        String[] ids = {resource(halls[0], seats, "UTC"), resource(halls[1], seats, "UTC")};
+        // without history the twins tie and the smaller id comes first: that one learns to go unused
+        int unused = ids[0].compareTo(ids[1]) < 0 ? 0 : 1;
+        Instant ten = Instant.now().plus(9, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS);
+        String other = userWithRoles(unique("rfh"), "REQUESTER");
+        assertThat(http.post("/events/create", other, Map.of("title", "First", "resourceId", room, "start",
+                ten.toString(), "end", ten.plus(1, ChronoUnit.HOURS).toString(), "attendees", seats)).status())
+                .isEqualTo(201);
+        for (int week = 1; week <= 3; week++) {
+            Instant start = ten.plus(7L * week, ChronoUnit.DAYS);
+            var booked = http.post("/events/create", other, Map.of("title", "Unused", "resourceId", ids[unused],
+                    "start", start.toString(), "end", start.plus(1, ChronoUnit.HOURS).toString(), "attendees", seats));
+            assertThat(booked.status()).as(booked.body().toString()).isEqualTo(201);
+            assertThat(http.post("/events/" + booked.body().get("bookingId").asString() + "/cancel", other, Map.of())
+                    .status()).isEqualTo(200);
+        }
+
+        BrowserlessUIContext ui = formOpen(Locale.ENGLISH);
+        ui.test(ui.find(TextField.class).withId("request-title").single()).setValue("Second");
+        choose(ui, asked);
+        ui.test(ui.find(IntegerField.class).withId("request-attendees").single()).setValue(seats);
+        field(ui, "request-start").setValue(LocalDateTime.ofInstant(ten, ZoneId.systemDefault()));
+        field(ui, "request-end").setValue(LocalDateTime.ofInstant(ten.plus(1, ChronoUnit.HOURS), ZoneId.systemDefault()));
+
+        java.util.List<String> offered = ui.find(Button.class, ui.find(Div.class).withId("request-live").single())
+                .withClassName("suggestion").all().stream().map(Button::getText).toList();
+        int usedAt = java.util.stream.IntStream.range(0, offered.size())
+                .filter(i -> offered.get(i).contains(halls[1 - unused])).findFirst().orElse(-1);
+        int unusedAt = java.util.stream.IntStream.range(0, offered.size())
+                .filter(i -> offered.get(i).contains(halls[unused])).findFirst().orElse(-1);
+        assertThat(usedAt).as(offered.toString()).isNotNegative();
+        assertThat(unusedAt).as(offered.toString()).isGreaterThan(usedAt);
+    }
+
+    @Test
     void a_slot_taken_between_the_preview_and_the_click_is_explained_once_in_the_form_with_slots_to_take() {
         String name = unique("Bay");
         String room = resource(name, 6, "Europe/Berlin");

@@ -30,8 +30,8 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 /**
- * Blackouts on the read side, and "the same slot elsewhere" suggestions computed from the
- * resources, bookings and blackouts views. Suggestions only: the schedule still decides. Each
+ * Blackouts on the read side, and the "same slot elsewhere" candidates computed from the
+ * resources, bookings and blackouts views (ranked by {@link FreeSlotFinder}). Suggestions only: the schedule still decides. Each
  * handler computes what changes with {@link ClosedTimeFold} and the {@link ClosedTimeViewStore}
  * stores it.
  */
@@ -39,7 +39,6 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(AvailabilityProjection.PROCESSING_GROUP)
 public class AvailabilityProjection {
     public static final String PROCESSING_GROUP = "availability";
-    static final double SAME_TIME_ELSEWHERE_SCORE = 0.9;
 
     private final ClosedTimeViewStore closedTimes;
     private final ResourceViewStore resources;
@@ -114,8 +113,12 @@ public class AvailabilityProjection {
         closedTimes.clear();
     }
 
-    @QueryHandler
-    List<Suggestion> handle(FindAlternatives q) {
+    /**
+     * The same slot on other resources that seat everyone and are free then (no active booking within
+     * their buffer, no closed time, open), smallest first, at most {@code q.limit()}: candidates, unranked
+     * (score 0). {@link FreeSlotFinder} ranks them.
+     */
+    List<Suggestion> sameSlotElsewhere(FindAlternatives q) {
         // smallest capacity first, then by id
         List<ResourceView> seating = resources.seating(q.attendees(), q.excludedResourceId());
         if (seating.isEmpty()) {
@@ -143,7 +146,7 @@ public class AvailabilityProjection {
                     .noneMatch(r -> r[0].isBefore(wantedTo) && r[1].isAfter(wantedFrom))
                     && ScheduleRules.outsideOpeningHours(resource.spec(), new TimeRange(q.start(), q.end())).isEmpty();
             if (free) {
-                out.add(new Suggestion(resource.id(), q.start(), q.end(), SAME_TIME_ELSEWHERE_SCORE));
+                out.add(new Suggestion(resource.id(), q.start(), q.end(), 0));
             }
         }
         return out;

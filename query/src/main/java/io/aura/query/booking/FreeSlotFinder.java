@@ -1,12 +1,20 @@
 package io.aura.query.booking;
 
+import io.aura.kernel.booking.BookingQueries;
+import io.aura.kernel.booking.BookingQueries.FindAlternatives;
 import io.aura.kernel.booking.BookingQueries.FindFreeSlots;
 import io.aura.kernel.booking.BookingQueries.FindHeatmap;
 import io.aura.kernel.booking.BookingQueries.HeatmapCell;
+import io.aura.kernel.booking.BookingQueries.RankSlots;
+import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.ContentionModel;
+import io.aura.kernel.booking.RankingSignals;
+import io.aura.kernel.booking.SignalSource;
+import io.aura.kernel.booking.SlotRanker;
+import io.aura.kernel.booking.SlotRanker.Candidate;
+import io.aura.kernel.booking.SlotRanker.Context;
 import io.aura.kernel.booking.SlotRanking;
 import io.aura.kernel.booking.SlotRanking.RankedSlot;
-import io.aura.kernel.booking.SlotRanking.SlotFacts;
 import io.aura.kernel.resource.ResourceQueries.ListResources;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
 import io.aura.kernel.resource.ResourceSpec;
@@ -14,6 +22,7 @@ import io.aura.kernel.schedule.ScheduleRules;
 import io.aura.kernel.schedule.SlotSearch;
 import io.aura.kernel.schedule.TimeRange;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -29,10 +38,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * "When can I have it?": free slots read from the views (active bookings and blackouts, each
- * resource's buffer and rules), found by {@link SlotSearch} and ranked by {@link SlotRanking} with
- * each resource's utilization at that local hour over the four weeks before the window. Not a
- * projection: it only reads what the projections keep. A proposal, not a promise — the schedule
- * decides when the booking is requested.
+ * resource's buffer and rules), found by {@link SlotSearch} and ranked by {@link SlotRanker} with
+ * each resource's utilization at that local hour over the four weeks before the window and the
+ * learned signals (ADR 0049). Every list of slots on offer is ranked here: free slots, the same slot
+ * elsewhere, given candidates. Not a projection: it only reads what the projections keep. A
+ * proposal, not a promise — the schedule decides when the booking is requested.
  */
 @Component
 public class FreeSlotFinder {
@@ -45,10 +55,13 @@ public class FreeSlotFinder {
     private final AvailabilityProjection availability;
     private final QueryGateway queries;
     private final ObjectProvider<ContentionModel> contention;
+    private final ObjectProvider<SignalSource> signals;
 
     public FreeSlotFinder(BookingViewStore bookings, HeatmapProjection heatmap, AvailabilityProjection availability,
-                          @Lazy QueryGateway queries, ObjectProvider<ContentionModel> contention) {
+                          @Lazy QueryGateway queries, ObjectProvider<ContentionModel> contention,
+                          ObjectProvider<SignalSource> signals) {
         this.contention = contention;
+        this.signals = signals;
         this.bookings = bookings;
         this.heatmap = heatmap;
         this.availability = availability;
@@ -73,66 +86,82 @@ public class FreeSlotFinder {
         if (q.resourceId() != null && !q.alsoBusy().isEmpty()) {
             busy.computeIfAbsent(q.resourceId(), k -> new ArrayList<>()).addAll(q.alsoBusy());
         }
-        Map<String, double[][]> usual = new HashMap<>();
-        Map<String, Double> lately = new HashMap<>();
-        usualUtilization(q, usual, lately);
-        Map<String, double[][]> predicted = predictions(resources, usual, lately);
-        List<RankedSlot> ranked = new ArrayList<>();
+        List<Suggestion> free = new ArrayList<>();
         for (ResourceView resource : resources) {
             ResourceSpec spec = resource.spec();
-            ZoneId zone = ZoneId.of(spec.timeZone());
-            double[][] history = usual.get(resource.id());
             for (TimeRange slot : SlotSearch.freeWithin(window, length, busy.getOrDefault(resource.id(), List.of()),
                     Duration.ofMinutes(spec.bufferMinutes()),
                     candidate -> ScheduleRules.allows(spec, candidate, q.attendees(), q.now()))) {
-                ZonedDateTime local = slot.start().atZone(zone);
-                double known = history == null ? Double.NaN : history[local.getDayOfWeek().getValue()][local.getHour()];
-                Double utilization = Double.isNaN(known) ? null : known;
-                double[][] model = predicted.get(resource.id());
-                Double contended = model == null ? null : model[local.getDayOfWeek().getValue()][local.getHour()];
-                ranked.add(SlotRanking.score(new SlotFacts(resource.id(), slot, window, zone, spec.capacity(),
-                        q.attendees(), utilization, q.near(), contended)));
+                free.add(new Suggestion(resource.id(), slot.start(), slot.end(), 0));
             }
         }
-        return SlotRanking.best(ranked, q.count());
+        return SlotRanking.best(rank(free, resources, Context.search(window, q.attendees(), q.near(), q.group()),
+                q.resourceId()), q.count());
+    }
+
+    /** Given slots ranked as every free slot is (the alternatives to a refusal, the form's one-click slots). */
+    @QueryHandler
+    List<RankedSlot> handle(RankSlots q) {
+        if (q.candidates().isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        q.candidates().forEach(c -> asked.add(c.resourceId()));
+        List<ResourceView> all = queries.query(new ListResources(), ResponseTypes.multipleInstancesOf(
+                ResourceView.class)).join();
+        ZoneId refusedZone = all.stream().filter(r -> r.id().equals(q.refusedResourceId())).findFirst()
+                .map(r -> ZoneId.of(r.spec().timeZone())).orElse(null);
+        return rank(q.candidates(), all.stream().filter(r -> asked.contains(r.id())).toList(),
+                new Context(new TimeRange(q.from(), q.to()), q.attendees(), q.near(), q.group(), q.refusedResourceId(),
+                        q.refused(), refusedZone), asked.size() == 1 ? asked.iterator().next() : null);
     }
 
     /**
-     * The contention model's estimate for every weekday-hour of every resource asked about, in one
-     * pass (168 rows a resource), or nothing while no model is trained.
+     * The same slot on other resources that seat everyone and are free then, ranked (the 409's "same time
+     * elsewhere"): candidates from the availability views, ranked by {@link SlotRanker} around the refused slot.
      */
-    private Map<String, double[][]> predictions(List<ResourceView> resources, Map<String, double[][]> usual,
-                                                Map<String, Double> lately) {
-        ContentionModel model = contention.getIfAvailable();
-        if (model == null) {
-            return Map.of();
+    @QueryHandler
+    List<Suggestion> handle(FindAlternatives q) {
+        List<Suggestion> elsewhere = availability.sameSlotElsewhere(q);
+        if (elsewhere.isEmpty()) {
+            return List.of();
         }
-        List<ContentionModel.HourFacts> facts = new ArrayList<>();
-        for (ResourceView resource : resources) {
+        TimeRange wanted = new TimeRange(q.start(), q.end());
+        // this query knows no clock: the span is not cut at now (the 409 and the form rank again in theirs)
+        TimeRange around = BookingQueries.aroundRefused(wanted, Instant.EPOCH);
+        return handle(new RankSlots(elsewhere, around.start(), around.end(), q.attendees(), q.start(), null,
+                q.excludedResourceId(), wanted)).stream().map(Suggestion::of).toList();
+    }
+
+    /**
+     * The one ranking (ADR 0049): each candidate with what the views know of it (zone, capacity, approval,
+     * utilization at that local hour in the four weeks before the window), the learned signals, and the
+     * contention model's estimates in one batched call. A candidate on an unknown resource is left out.
+     */
+    private List<RankedSlot> rank(List<Suggestion> slots, List<ResourceView> resources, Context context,
+                                  String onlyResource) {
+        Map<String, double[][]> usual = new HashMap<>();
+        Map<String, Double> lately = new HashMap<>();
+        usualUtilization(context.window().start(), onlyResource, usual, lately);
+        Map<String, ResourceView> byId = new HashMap<>();
+        resources.forEach(r -> byId.put(r.id(), r));
+        List<Candidate> candidates = new ArrayList<>(slots.size());
+        for (Suggestion s : slots) {
+            ResourceView resource = byId.get(s.resourceId());
+            if (resource == null) {
+                continue;
+            }
+            ZoneId zone = ZoneId.of(resource.spec().timeZone());
+            ZonedDateTime local = s.start().atZone(zone);
             double[][] history = usual.get(resource.id());
-            int capacity = resource.spec().capacity();
-            for (int day = 1; day <= 7; day++) {
-                for (int hour = 0; hour < 24; hour++) {
-                    double known = history == null ? Double.NaN : history[day][hour];
-                    facts.add(new ContentionModel.HourFacts(day, hour, capacity, Double.isNaN(known) ? 0 : known,
-                            lately.getOrDefault(resource.id(), 0.0)));
-                }
-            }
+            double known = history == null ? Double.NaN : history[local.getDayOfWeek().getValue()][local.getHour()];
+            candidates.add(new Candidate(resource.id(), new TimeRange(s.start(), s.end()), zone,
+                    resource.spec().capacity(), resource.spec().approvalRequired(), Double.isNaN(known) ? null : known,
+                    lately.getOrDefault(resource.id(), 0.0)));
         }
-        return model.contentions(facts).map(p -> {
-            Map<String, double[][]> out = new HashMap<>();
-            int i = 0;
-            for (ResourceView resource : resources) {
-                double[][] cells = new double[8][24];
-                for (int day = 1; day <= 7; day++) {
-                    for (int hour = 0; hour < 24; hour++) {
-                        cells[day][hour] = p[i++];
-                    }
-                }
-                out.put(resource.id(), cells);
-            }
-            return out;
-        }).orElse(Map.of());
+        SignalSource source = signals.getIfAvailable();
+        return SlotRanker.rank(candidates, context, source == null ? RankingSignals.NONE : source.current(),
+                contention.getIfAvailable());
     }
 
     /** Active occurrences and blackouts overlapping the window, by resource. */
@@ -161,9 +190,10 @@ public class FreeSlotFinder {
      * Each resource's utilization by local weekday (1..7) and hour over the weeks before the window
      * ({@code byHour}), and over all its hours then ({@code overall}).
      */
-    private void usualUtilization(FindFreeSlots q, Map<String, double[][]> byHour, Map<String, Double> overall) {
+    private void usualUtilization(Instant from, String resourceId, Map<String, double[][]> byHour,
+                                  Map<String, Double> overall) {
         Map<String, long[]> totals = new HashMap<>();
-        for (HeatmapCell cell : heatmap.handle(new FindHeatmap(q.from().minus(HISTORY), q.from(), q.resourceId()))) {
+        for (HeatmapCell cell : heatmap.handle(new FindHeatmap(from.minus(HISTORY), from, resourceId))) {
             long[] t = totals.computeIfAbsent(cell.resourceId(), r -> new long[2]);
             t[0] += cell.bookedMinutes();
             t[1] += cell.bookableMinutes();

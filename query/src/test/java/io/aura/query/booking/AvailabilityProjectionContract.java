@@ -51,7 +51,7 @@ abstract class AvailabilityProjectionContract {
     }
 
     @Test
-    void the_same_time_elsewhere_is_offered_on_free_resources_that_seat_everyone_smallest_first() {
+    void the_same_time_elsewhere_is_a_candidate_on_free_resources_that_seat_everyone_smallest_first() {
         availability.on(new BlackoutAdded("r-blacked-out", "x-1", SLOT, "cleaning"));
         bookings.save(BookingViewStoreContract.booking("b-1", "r-booked", "alice", BookingStatus.CONFIRMED, SLOT));
         // ends 15 minutes before the slot: inside r-buffered's 30-minute buffer
@@ -59,19 +59,19 @@ abstract class AvailabilityProjectionContract {
                 new TimeRange(MONDAY_9.minusSeconds(3600), MONDAY_9.minusSeconds(900))));
         availability.on(new ExternalBusyChanged("r-outlook", "hall@contoso.com", window(), List.of(SLOT)));
 
-        List<Suggestion> suggestions = availability.handle(new FindAlternatives("r-asked", SLOT.start(), SLOT.end(),
+        List<Suggestion> suggestions = availability.sameSlotElsewhere(new FindAlternatives("r-asked", SLOT.start(), SLOT.end(),
                 8, 10));
 
         assertThat(suggestions).extracting(Suggestion::resourceId).containsExactly("r-a", "r-b");
         assertThat(suggestions).allSatisfy(s -> {
             assertThat(s.start()).isEqualTo(SLOT.start());
-            assertThat(s.score()).isEqualTo(AvailabilityProjection.SAME_TIME_ELSEWHERE_SCORE);
+            assertThat(s.score()).as("candidates: FreeSlotFinder ranks them").isZero();
         });
-        assertThat(availability.handle(new FindAlternatives("r-asked", SLOT.start(), SLOT.end(), 8, 1)))
+        assertThat(availability.sameSlotElsewhere(new FindAlternatives("r-asked", SLOT.start(), SLOT.end(), 8, 1)))
                 .extracting(Suggestion::resourceId).containsExactly("r-a");
-        assertThat(availability.handle(new FindAlternatives(null, SLOT.start(), SLOT.end(), 8, 10)))
+        assertThat(availability.sameSlotElsewhere(new FindAlternatives(null, SLOT.start(), SLOT.end(), 8, 10)))
                 .extracting(Suggestion::resourceId).containsExactly("r-asked", "r-a", "r-b");
-        assertThat(availability.handle(new FindAlternatives("r-asked", SLOT.start(), SLOT.end(), 100, 10))).isEmpty();
+        assertThat(availability.sameSlotElsewhere(new FindAlternatives("r-asked", SLOT.start(), SLOT.end(), 100, 10))).isEmpty();
     }
 
     @Test

@@ -25,7 +25,7 @@ public final class BookingQueries {
 
     /**
      * Free slots of {@code durationMinutes} in [from, to) — on one resource, or (resourceId null) on
-     * any that seats {@code attendees} — ranked by {@link SlotRanking}, at most {@code count}.
+     * any that seats {@code attendees} — ranked by {@link SlotRanker}, at most {@code count}.
      * {@code near}: rank by closeness to this start instead of earliness, and {@code movingBookingId}:
      * that booking's own slot counts as free (a refused move). {@code alsoBusy}: times on that resource
      * to count as taken besides what its views hold (the other dates of a series not held, or held and
@@ -34,9 +34,16 @@ public final class BookingQueries {
      */
     public record FindFreeSlots(String resourceId, int durationMinutes, Instant from, Instant to, int count,
                                 int attendees, Instant near, String movingBookingId, Instant now,
-                                List<TimeRange> alsoBusy) {
+                                List<TimeRange> alsoBusy, String group) {
+        /** {@code group}: the requester group the learned signals are read for (null: REQUESTER). */
         public FindFreeSlots {
             alsoBusy = alsoBusy == null ? List.of() : List.copyOf(alsoBusy);
+        }
+
+        public FindFreeSlots(String resourceId, int durationMinutes, Instant from, Instant to, int count,
+                             int attendees, Instant near, String movingBookingId, Instant now,
+                             List<TimeRange> alsoBusy) {
+            this(resourceId, durationMinutes, from, to, count, attendees, near, movingBookingId, now, alsoBusy, null);
         }
 
         public FindFreeSlots(String resourceId, int durationMinutes, Instant from, Instant to, int count,
@@ -90,7 +97,46 @@ public final class BookingQueries {
         }
     }
 
-    public record Suggestion(String resourceId, Instant start, Instant end, double score) {}
+    /**
+     * A free slot offered instead, with its score and (where {@link SlotRanker} ranked it) the reasons in
+     * words; a booking view's stored suggestions carry none.
+     */
+    public record Suggestion(String resourceId, Instant start, Instant end, double score, List<String> reasons) {
+        public Suggestion {
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+
+        public Suggestion(String resourceId, Instant start, Instant end, double score) {
+            this(resourceId, start, end, score, List.of());
+        }
+
+        public static Suggestion of(SlotRanking.RankedSlot ranked) {
+            return new Suggestion(ranked.resourceId(), ranked.start(), ranked.end(), ranked.score(), ranked.reasons());
+        }
+    }
+
+    /**
+     * Ranks given slots, free when they were found, with {@link SlotRanker} (ADR 0049): the alternatives to a
+     * refused request, the form's one-click slots. {@code from}/{@code to}: the span searched around the wanted
+     * time; {@code near}: the wanted start; {@code group}: the requester's ({@link RankingSignals#groupOf});
+     * {@code refusedResourceId}/{@code refused}: what was refused, if anything. Answers
+     * {@code List<SlotRanking.RankedSlot>}, best first, one per candidate on a resource that still exists.
+     */
+    public record RankSlots(List<Suggestion> candidates, Instant from, Instant to, int attendees, Instant near,
+                            String group, String refusedResourceId, TimeRange refused) {
+        public RankSlots {
+            candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        }
+    }
+
+    /**
+     * The span a refusal's alternatives are searched and ranked in, the same wherever they are offered:
+     * from a day before the wanted slot (not before {@code now}) to three days after it.
+     */
+    public static TimeRange aroundRefused(TimeRange wanted, Instant now) {
+        Instant from = wanted.start().minus(java.time.Duration.ofDays(1));
+        return new TimeRange(from.isBefore(now) ? now : from, wanted.end().plus(java.time.Duration.ofDays(3)));
+    }
 
     /** {@code violations} in the API's English words; {@code refusals} the same rules named, for a UI to word. */
     public record RescheduleOutcome(RescheduleStatus status, Instant start, Instant end, List<Conflict> conflicts,

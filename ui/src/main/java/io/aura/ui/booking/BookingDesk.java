@@ -1,6 +1,7 @@
 package io.aura.ui.booking;
 
 import io.aura.gateway.Caller;
+import io.aura.gateway.CallerGroup;
 import io.aura.gateway.PrivateBookings;
 import io.aura.gateway.ReadYourWrites;
 import io.aura.gateway.SeriesAlternatives;
@@ -16,6 +17,7 @@ import io.aura.kernel.booking.BookingQueries.FindAlternatives;
 import io.aura.kernel.booking.BookingQueries.FindBooking;
 import io.aura.kernel.booking.BookingQueries.FindBookingsOf;
 import io.aura.kernel.booking.BookingQueries.FindFreeSlots;
+import io.aura.kernel.booking.BookingQueries.RankSlots;
 import io.aura.kernel.booking.BookingQueries.RescheduleOutcome;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.BookingRequest;
@@ -374,15 +376,21 @@ public class BookingDesk {
         // Outlook busy times, within the resource's rules
         Instant now = clock.instant();
         Instant from = around.start().isBefore(now) ? now : around.start();
-        List<Suggestion> suggestions = new ArrayList<>();
+        List<Suggestion> candidates = new ArrayList<>();
+        String group = CallerGroup.current();
         if (around.end().isAfter(from)) {
-            queries.query(new FindFreeSlots(r.resourceId(), (int) Math.max(1, wanted.duration().toMinutes()), from,
-                            around.end(), 3, Math.max(r.attendees(), 1), wanted.start(), null, now),
-                            ResponseTypes.multipleInstancesOf(RankedSlot.class)).join()
-                    .forEach(s -> suggestions.add(new Suggestion(s.resourceId(), s.start(), s.end(), s.score())));
+            candidates.addAll(queries.query(new FindFreeSlots(r.resourceId(), (int) Math.max(1,
+                            wanted.duration().toMinutes()), from, around.end(), 3, Math.max(r.attendees(), 1),
+                            wanted.start(), null, now, List.of(), group),
+                    ResponseTypes.multipleInstancesOf(RankedSlot.class)).join().stream().map(Suggestion::of).toList());
         }
-        suggestions.addAll(queries.query(new FindAlternatives(r.resourceId(), r.start(), r.end(),
+        candidates.addAll(queries.query(new FindAlternatives(r.resourceId(), r.start(), r.end(),
                 Math.max(r.attendees(), 1), 3), ResponseTypes.multipleInstancesOf(Suggestion.class)).join());
+        // the one-click slots in the order of the one ranker (ADR 0049), as the 409's alternatives would be
+        List<Suggestion> suggestions = candidates.isEmpty() || !around.end().isAfter(from) ? candidates
+                : queries.query(new RankSlots(candidates, from, around.end(), Math.max(r.attendees(), 1),
+                        wanted.start(), group, r.resourceId(), wanted), ResponseTypes.multipleInstancesOf(
+                        RankedSlot.class)).join().stream().map(Suggestion::of).toList();
         return new Check(broken, problems, suggestions);
     }
 

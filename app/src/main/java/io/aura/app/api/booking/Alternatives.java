@@ -1,13 +1,17 @@
 package io.aura.app.api.booking;
 
+import io.aura.gateway.CallerGroup;
 import io.aura.gateway.SeriesAlternatives;
 import io.aura.gateway.SeriesAlternatives.OccurrenceSuggestions;
 import io.aura.gateway.Sites;
+import io.aura.kernel.booking.BookingQueries;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.FindAlternatives;
+import io.aura.kernel.booking.BookingQueries.RankSlots;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
-import io.aura.kernel.booking.SuggestionRanker;
+import io.aura.kernel.booking.SlotRanking.RankedSlot;
 import io.aura.kernel.schedule.TimeRange;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +20,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** What a refused request or move is offered instead, best first. The read side proposes; the schedule decides. */
@@ -24,30 +27,39 @@ import org.springframework.stereotype.Component;
 class Alternatives {
     private final QueryGateway queries;
     private final SeriesAlternatives series;
-    private final SuggestionRanker ranker;
-
     private final Sites sites;
+    private final Clock clock;
 
-    Alternatives(QueryGateway queries, SeriesAlternatives series, ObjectProvider<SuggestionRanker> ranker, Sites sites) {
+    Alternatives(QueryGateway queries, SeriesAlternatives series, Sites sites, Clock clock) {
         this.queries = queries;
         this.series = series;
-        this.ranker = ranker.getIfAvailable(() -> SuggestionRanker.BY_SCORE);
         this.sites = sites;
+        this.clock = clock;
     }
 
-    /** Nearest free slots on the same resource (decided by its schedule) and the same slot elsewhere. */
+    /**
+     * Nearest free slots on the same resource (decided by its schedule) and the same slot elsewhere, ranked
+     * together by the one ranker (ADR 0049) as {@code GET /api/suggestions?near=} ranks them around the
+     * refused slot, for the caller's group, with what people refused there took instead.
+     */
     List<Suggestion> forRefused(BookingView rejected) {
         List<Suggestion> all = new ArrayList<>(rejected.suggestions());
         if (rejected.occurrences().size() <= 1 && !rejected.conflicts().isEmpty()) {
             all.addAll(queries.query(new FindAlternatives(rejected.resourceId(), rejected.start(), rejected.end(),
                     rejected.attendees(), 3), ResponseTypes.multipleInstancesOf(Suggestion.class)).join());
         }
+        TimeRange wanted = new TimeRange(rejected.start(), rejected.end());
+        TimeRange searched = BookingQueries.aroundRefused(wanted, clock.instant());
+        List<Suggestion> ranked = all.isEmpty() ? List.of() : queries.query(new RankSlots(all, searched.start(),
+                        searched.end(), Math.max(1, rejected.attendees()), rejected.start(), CallerGroup.current(),
+                        rejected.resourceId(), wanted), ResponseTypes.multipleInstancesOf(RankedSlot.class)).join()
+                .stream().map(Suggestion::of).toList();
         // none its requester could not reach in time from their bookings at other sites (TRAVEL)
         Map<String, Predicate<TimeRange>> reachable = new HashMap<>();
         TimeRange around = new TimeRange(all.stream().map(Suggestion::start).min(Instant::compareTo)
                 .orElse(rejected.start()), all.stream().map(Suggestion::end).max(Instant::compareTo)
                 .orElse(rejected.end()));
-        return ranker.rank(rejected, all).stream().filter(s -> reachable.computeIfAbsent(s.resourceId(),
+        return ranked.stream().filter(s -> reachable.computeIfAbsent(s.resourceId(),
                 r -> sites.reachableFor(rejected.requester(), r, around)).test(new TimeRange(s.start(), s.end())))
                 .toList();
     }

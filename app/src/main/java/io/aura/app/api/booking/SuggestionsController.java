@@ -3,6 +3,7 @@ package io.aura.app.api.booking;
 import io.aura.app.api.TimeInput;
 import io.aura.gateway.Sites;
 import io.aura.kernel.booking.BookingQueries.FindFreeSlots;
+import io.aura.kernel.booking.RankingSignals;
 import io.aura.kernel.booking.SlotRanking.RankedSlot;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
@@ -24,6 +25,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,8 +51,11 @@ public class SuggestionsController {
     }
 
     @Operation(summary = "Free slots of a length in a window (default: the next 7 days), best first, with the reasons "
-            + "for each score; without resourceId, on any resource that seats the attendees. A proposal read from "
-            + "the views: the schedule decides when the booking is requested")
+            + "for each score; without resourceId, on any resource that seats the attendees. Ranked by the same "
+            + "ranker as the alternatives of a 409, with what the history teaches (approvals, bookings released "
+            + "unused, contention) for the caller's group; near: rank by closeness to this start instead of "
+            + "earliness, as the alternatives to a refused request are. A proposal read from the views: the "
+            + "schedule decides when the booking is requested")
     @GetMapping("/api/suggestions")
     @PreAuthorize("isAuthenticated()")
     public List<RankedSlot> suggestions(@RequestParam(required = false) String resourceId,
@@ -59,6 +64,7 @@ public class SuggestionsController {
                                         @RequestParam(required = false) String to,
                                         @RequestParam(required = false) String count,
                                         @RequestParam(required = false) String attendees,
+                                        @RequestParam(required = false) String near,
                                         Authentication caller) {
         List<FieldViolation> violations = new ArrayList<>();
         Instant now = clock.instant();
@@ -66,6 +72,7 @@ public class SuggestionsController {
         int wanted = positive("count", count, DEFAULT_COUNT, MAX_COUNT, violations);
         int people = positive("attendees", attendees, 1, 100_000, violations);
         Instant[] window = TimeInput.window(from, to, now, DEFAULT_WINDOW, false, violations);
+        Instant nearTo = near == null || near.isBlank() ? null : TimeInput.parse("near", near, violations);
         if (window[0] != null && window[1] != null && window[1].isAfter(window[0])
                 && Duration.between(window[0], window[1]).compareTo(MAX_WINDOW) > 0) {
             violations.add(new FieldViolation("to", "the window may span at most 31 days"));
@@ -95,19 +102,21 @@ public class SuggestionsController {
         Map<String, Predicate<TimeRange>> reachable = new HashMap<>();
         Predicate<RankedSlot> inTime = slot -> reachable.computeIfAbsent(slot.resourceId(),
                 r -> sites.reachableFor(caller.getName(), r, searched)).test(new TimeRange(slot.start(), slot.end()));
-        List<RankedSlot> ranked = freeSlots(only, minutes, start, window[1], wanted, people, now);
+        String group = RankingSignals.groupOf(caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .toList());
+        List<RankedSlot> ranked = freeSlots(only, minutes, start, window[1], wanted, people, nearTo, now, group);
         List<RankedSlot> kept = ranked.stream().filter(inTime).toList();
         if (kept.size() < ranked.size()) {
-            kept = freeSlots(only, minutes, start, window[1], wanted * 3, people, now).stream().filter(inTime)
-                    .limit(wanted).toList();
+            kept = freeSlots(only, minutes, start, window[1], wanted * 3, people, nearTo, now, group).stream()
+                    .filter(inTime).limit(wanted).toList();
         }
         return kept;
     }
 
     private List<RankedSlot> freeSlots(String resourceId, int minutes, Instant from, Instant to, int count, int people,
-                                       Instant now) {
-        return queries.query(new FindFreeSlots(resourceId, minutes, from, to, count, people, null, null, now),
-                ResponseTypes.multipleInstancesOf(RankedSlot.class)).join();
+                                       Instant near, Instant now, String group) {
+        return queries.query(new FindFreeSlots(resourceId, minutes, from, to, count, people, near, null, now,
+                List.of(), group), ResponseTypes.multipleInstancesOf(RankedSlot.class)).join();
     }
 
     private static int positive(String field, String value, int fallback, int max, List<FieldViolation> violations) {
