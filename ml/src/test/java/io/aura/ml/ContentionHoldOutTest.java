@@ -44,6 +44,10 @@ class ContentionHoldOutTest {
         System.out.println("Generated history (seed 21, " + WEEKS + " weeks, 3 rooms), hold-out " + e.holdOutFrom()
                 + " to " + e.holdOutTo() + ": " + e);
         System.out.println("Verdict: " + e.verdict());
+        // for the record (docs/performance.md): the same ranking without the model, by the history alone
+        System.out.println("Top-3 of the ranking by the history alone: " + ContentionEvaluation.top3HitRate(
+                HISTORY.choices().stream().filter(c -> !c.decidedOn().isBefore(holdOutFrom)).toList(),
+                ContentionEvaluation.slotRanking(NeuralContentionModel.judgedByHoldOut())));
         assertThat(e.trainingHours()).isEqualTo(3 * 7 * 24 * (WEEKS - 2));
         assertThat(e.testHours()).isEqualTo(3 * 7 * 24 * 2);
         assertThat(e.modelTrained()).as(e.training()).isTrue();
