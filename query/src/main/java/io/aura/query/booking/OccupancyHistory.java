@@ -1,5 +1,6 @@
 package io.aura.query.booking;
 
+import io.aura.kernel.booking.ContentionEvaluation.DatedHour;
 import io.aura.kernel.booking.ContentionModel.HourFacts;
 import io.aura.kernel.booking.ContentionModel.PastHour;
 import io.aura.kernel.resource.ResourceQueries.ListResources;
@@ -51,11 +52,16 @@ public class OccupancyHistory {
 
     /** Past hours of the {@code weeks} weeks before {@code now}'s day, each resource in its own zone. */
     public List<PastHour> pastHours(Instant now, int weeks) {
+        return datedHours(now, weeks).stream().map(DatedHour::hour).toList();
+    }
+
+    /** The same hours with their resource and local day: what a time-split hold-out cuts (ADR 0050). */
+    public List<DatedHour> datedHours(Instant now, int weeks) {
         Map<String, Integer> capacity = new HashMap<>();
         for (ResourceView r : resources.get()) {
             capacity.put(r.id(), r.spec().capacity());
         }
-        List<PastHour> rows = new ArrayList<>();
+        List<DatedHour> rows = new ArrayList<>();
         for (Zone zoneView : heatmap.zones()) {
             String resourceId = zoneView.resourceId();
             ZoneId zone = zoneView.zoneId();
@@ -72,8 +78,8 @@ public class OccupancyHistory {
                         continue; // not bookable then (before registration, blacked out)
                     }
                     double sameHour = mean(utilization, d - 7 * LOOKBACK_WEEKS, d, hour, 7);
-                    rows.add(new PastHour(new HourFacts(day.getDayOfWeek().getValue(), hour,
-                            capacity.getOrDefault(resourceId, 1), sameHour, resourceLately), u >= 0.5));
+                    rows.add(new DatedHour(resourceId, day, new PastHour(new HourFacts(day.getDayOfWeek().getValue(),
+                            hour, capacity.getOrDefault(resourceId, 1), sameHour, resourceLately), u >= 0.5)));
                 }
             }
         }
