@@ -13,10 +13,8 @@ import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
@@ -24,11 +22,9 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.slf4j.Logger;
@@ -145,19 +141,8 @@ public class EmbeddedStorageConfiguration {
                                                  TransactionManager transactionManager,
                                                  EventSchema schema,
                                                  List<EventUpcaster> upcasters) {
-        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .eventSerializer(eventSerializer)
-                .persistenceExceptionResolver(resolver)
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(schema)
-                .dataType(byte[].class)
-                .appendEvents(new ChainedAppendStatement())
-                .upcasterChain(new EventUpcasterChain(upcasters))
-                .build();
-        transactionManager.executeInTransaction(() -> engine.createSchema(new SqliteEventTableFactory()));
-        return engine;
+        return AxonJdbc.eventStore(serializer, eventSerializer, resolver, connectionProvider, transactionManager,
+                schema, upcasters, new SqliteEventTableFactory());
     }
 
     /**
@@ -169,17 +154,7 @@ public class EmbeddedStorageConfiguration {
                                        @Qualifier("eventSerializer") Serializer eventSerializer,
                                        PersistenceExceptionResolver resolver, EventSchema schema,
                                        List<EventUpcaster> upcasters) {
-        JdbcEventStorageEngine reader = JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .eventSerializer(eventSerializer)
-                .persistenceExceptionResolver(resolver)
-                .connectionProvider(new DataSourceConnectionProvider(viewReader))
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .schema(schema)
-                .dataType(byte[].class)
-                .upcasterChain(new EventUpcasterChain(upcasters))
-                .build();
-        return username -> reader.readEvents(username, 0);
+        return AxonJdbc.accountEvents(viewReader, serializer, eventSerializer, resolver, schema, upcasters);
     }
 
     @Bean

@@ -10,10 +10,8 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -21,13 +19,11 @@ import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -111,19 +107,8 @@ public class PostgresStorageConfiguration {
                                                  TransactionManager transactionManager,
                                                  EventSchema schema,
                                                  List<EventUpcaster> upcasters) {
-        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .eventSerializer(eventSerializer)
-                .persistenceExceptionResolver(resolver)
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(schema)
-                .dataType(byte[].class)
-                .appendEvents(new ChainedAppendStatement())
-                .upcasterChain(new EventUpcasterChain(upcasters))
-                .build();
-        transactionManager.executeInTransaction(() -> engine.createSchema(new PostgresEventTables()));
-        return engine;
+        return AxonJdbc.eventStore(serializer, eventSerializer, resolver, connectionProvider, transactionManager,
+                schema, upcasters, new PostgresEventTables());
     }
 
     /** An account's events at each authenticated request, outside any unit of work. */
@@ -132,17 +117,7 @@ public class PostgresStorageConfiguration {
                                        @Qualifier("eventSerializer") Serializer eventSerializer,
                                        PersistenceExceptionResolver resolver, EventSchema schema,
                                        List<EventUpcaster> upcasters) {
-        JdbcEventStorageEngine reader = JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .eventSerializer(eventSerializer)
-                .persistenceExceptionResolver(resolver)
-                .connectionProvider(new DataSourceConnectionProvider(dataSource))
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .schema(schema)
-                .dataType(byte[].class)
-                .upcasterChain(new EventUpcasterChain(upcasters))
-                .build();
-        return username -> reader.readEvents(username, 0);
+        return AxonJdbc.accountEvents(dataSource, serializer, eventSerializer, resolver, schema, upcasters);
     }
 
     @Bean
