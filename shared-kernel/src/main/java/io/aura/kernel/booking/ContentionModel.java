@@ -28,7 +28,7 @@ public interface ContentionModel {
         return contentions(List.of(facts)).map(p -> OptionalDouble.of(p[0])).orElse(OptionalDouble.empty());
     }
 
-    /** The same for many hours in one pass (a search asks about every weekday-hour of every resource). */
+    /** The same for many hours in one pass ({@link SlotRanker} asks once, for the distinct hours of its candidates). */
     java.util.Optional<double[]> contentions(List<HourFacts> facts);
 
     /** Learns from the past hours given; the model in use is replaced only by one better than guessing. */
