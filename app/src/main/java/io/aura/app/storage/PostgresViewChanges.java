@@ -1,13 +1,16 @@
 package io.aura.app.storage;
 
 import io.aura.kernel.booking.BookingQueries.BookingView;
+import io.aura.kernel.booking.BookingQueries.HeatmapChanged;
 import io.aura.query.booking.BookingProjection;
 import io.aura.query.booking.BookingViewStore;
+import io.aura.query.booking.HeatmapProjection;
 import io.aura.query.store.ViewChanges;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,8 +49,17 @@ public final class PostgresViewChanges implements ViewChanges, AutoCloseable {
 
     @Override
     public void bookingChanged(String bookingId) {
+        notify("booking " + bookingId);
+    }
+
+    @Override
+    public void heatmapChanged(HeatmapChanged change) {
+        notify("heatmap " + change.from() + " " + change.to() + " " + change.resourceId());
+    }
+
+    private void notify(String news) {
         // on the batch's own connection (the processor's transaction): delivered at its commit, dropped at a rollback
-        sql.queryForList("SELECT pg_notify(?, ?)", CHANNEL, node + " booking " + bookingId);
+        sql.queryForList("SELECT pg_notify(?, ?)", CHANNEL, node + " " + news);
     }
 
     /** Starts listening: what other nodes change reaches this node's live queries through {@code emitter}. */
@@ -78,13 +90,23 @@ public final class PostgresViewChanges implements ViewChanges, AutoCloseable {
         return this;
     }
 
-    private void relay(String news, BookingViewStore bookings, QueryUpdateEmitter emitter) {
+    void relay(String news, BookingViewStore bookings, QueryUpdateEmitter emitter) {
         String[] parts = news.split(" ", 3);
-        if (parts.length != 3 || parts[0].equals(node) || !parts[1].equals("booking")) {
+        if (parts.length != 3 || parts[0].equals(node)) {
             return;
         }
-        Optional<BookingView> view = bookings.find(parts[2]);
-        view.ifPresent(v -> BookingProjection.publish(emitter, v));
+        switch (parts[1]) {
+            case "booking" -> {
+                Optional<BookingView> view = bookings.find(parts[2]);
+                view.ifPresent(v -> BookingProjection.publish(emitter, v));
+            }
+            case "heatmap" -> {
+                String[] change = parts[2].split(" ", 3);
+                HeatmapProjection.publish(emitter,
+                        new HeatmapChanged(change[2], Instant.parse(change[0]), Instant.parse(change[1])));
+            }
+            default -> log.debug("Unknown view change from another node: {}", news);
+        }
     }
 
     private static void sleepASecond() {

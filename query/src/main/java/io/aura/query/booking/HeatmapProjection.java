@@ -17,6 +17,7 @@ import io.aura.kernel.schedule.ScheduleEvents.BlackoutRemoved;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.query.booking.HeatmapStore.HourTotals;
 import io.aura.query.booking.HeatmapStore.Zone;
+import io.aura.query.store.ViewChanges;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
@@ -32,6 +34,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,9 +53,17 @@ public class HeatmapProjection {
     /** A resource's zone never changes once registered: read once, not for every booking. */
     private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
 
+    private final ViewChanges otherNodes;
+
     public HeatmapProjection(HeatmapStore store, QueryUpdateEmitter emitter) {
+        this(store, emitter, Optional.empty());
+    }
+
+    @Autowired
+    public HeatmapProjection(HeatmapStore store, QueryUpdateEmitter emitter, Optional<ViewChanges> otherNodes) {
         this.store = store;
         this.emitter = emitter;
+        this.otherNodes = otherNodes.orElse(ViewChanges.NONE);
     }
 
     @EventHandler
@@ -175,13 +186,23 @@ public class HeatmapProjection {
 
     /** Live heatmaps hear which resource and time changed (the emitter waits for the unit of work to commit). */
     private void changed(String resourceId, List<TimeRange> occurrences) {
-        if (occurrences.isEmpty() || emitter.activeSubscriptions().isEmpty()) {
+        if (occurrences.isEmpty()) {
             return;
         }
         Instant from = occurrences.stream().map(TimeRange::start).min(Instant::compareTo).orElseThrow();
         Instant to = occurrences.stream().map(TimeRange::end).max(Instant::compareTo).orElseThrow();
-        emitter.emit(WatchHeatmap.class, q -> q.resourceId() == null || q.resourceId().equals(resourceId),
-                new HeatmapChanged(resourceId, from, to));
+        HeatmapChanged change = new HeatmapChanged(resourceId, from, to);
+        otherNodes.heatmapChanged(change);
+        publish(emitter, change);
+    }
+
+    /** Tells this node's live heatmaps: the projection, and the news from other nodes. */
+    public static void publish(QueryUpdateEmitter emitter, HeatmapChanged change) {
+        if (emitter.activeSubscriptions().isEmpty()) {
+            return;
+        }
+        emitter.emit(WatchHeatmap.class, q -> q.resourceId() == null || q.resourceId().equals(change.resourceId()),
+                change);
     }
 
     private ZoneId zoneOf(String resourceId) {
