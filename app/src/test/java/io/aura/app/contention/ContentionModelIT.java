@@ -27,8 +27,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Given twelve weeks of a room's history in the heatmap's buckets (weekday mornings mostly booked),
  * the contention model trains on it and is judged on a time-split hold-out of the last two weeks
- * (ADR 0050); with no choices recorded to compare its ranking with the heuristic, it stays out of
- * use and the suggestions rank by the history.
+ * (ADR 0050), and used only where it beats both the baseline and the heuristic; a refusal
+ * followed by a booking elsewhere is a choice the hold-out ranks.
  */
 class ContentionModelIT extends IntegrationTest {
     @Autowired
