@@ -34,15 +34,17 @@ public class ContentionTraining {
     private static final Logger log = LoggerFactory.getLogger(ContentionTraining.class);
 
     private final OccupancyHistory history;
+    private final RecordedChoices choices;
     private final GatedContentionModel model;
     private final Clock clock;
     private final int weeks;
     private final int holdOutWeeks;
 
-    public ContentionTraining(OccupancyHistory history, GatedContentionModel model, Clock clock,
+    public ContentionTraining(OccupancyHistory history, RecordedChoices choices, GatedContentionModel model, Clock clock,
                               @Value("${aura.contention.weeks:8}") int weeks,
                               @Value("${aura.contention.hold-out-weeks:2}") int holdOutWeeks) {
         this.history = history;
+        this.choices = choices;
         this.model = model;
         this.clock = clock;
         this.weeks = weeks;
@@ -73,9 +75,8 @@ public class ContentionTraining {
         List<DatedHour> hours = history.datedHours(now, weeks);
         Training trained = model.train(hours.stream().map(DatedHour::hour).toList());
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
-        // the choices people made after a refusal are not read from the store yet (ADR 0050): without them the
-        // ranking cannot be compared with the heuristic, and the rule keeps the model out of use
-        Evaluation evaluation = ContentionEvaluation.holdOut(hours, List.of(), today.minusWeeks(holdOutWeeks), today,
+        Evaluation evaluation = ContentionEvaluation.holdOut(hours, choices.choices(hours), today.minusWeeks(holdOutWeeks),
+                today.plusDays(1), // the choices of today count: the ranking is tested on them, the model is not
                 NeuralContentionModel::judgedByHoldOut, ContentionEvaluation::slotRanking);
         Verdict verdict = model.judge(evaluation);
         log.info("Contention hold-out {} .. {}: {}", evaluation.holdOutFrom(), evaluation.holdOutTo(), verdict.reason());
