@@ -1,6 +1,7 @@
 package io.aura.bench;
 
 import io.aura.kernel.booking.ContentionEvaluation;
+import io.aura.kernel.booking.RankingSignals;
 import io.aura.kernel.booking.ContentionEvaluation.Candidate;
 import io.aura.kernel.booking.ContentionEvaluation.Ranker;
 import io.aura.kernel.booking.ContentionModel;
@@ -52,7 +53,7 @@ public class RankingBenchmark {
         if (candidates.size() != SLOTS || model.contentions(List.of(candidates.getFirst().hour())).isEmpty()) {
             throw new IllegalStateException("no trained model or fewer than " + SLOTS + " candidates");
         }
-        batched = ContentionEvaluation.slotRanking(model);
+        batched = ContentionEvaluation.slotRanker(model, RankingSignals.NONE);
     }
 
     @Benchmark

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.aura.kernel.booking.ContentionEvaluation;
+import io.aura.kernel.booking.RankingSignals;
 import io.aura.kernel.booking.ContentionEvaluation.DatedHour;
 import io.aura.kernel.booking.ContentionEvaluation.Evaluation;
 import java.time.DayOfWeek;
@@ -39,7 +40,7 @@ class ContentionHoldOutTest {
         LocalDate holdOutFrom = FIRST_MONDAY.plusWeeks(WEEKS - 2);
 
         Evaluation e = ContentionEvaluation.holdOut(HISTORY.hours(), HISTORY.choices(), holdOutFrom,
-                FIRST_MONDAY.plusWeeks(WEEKS), NeuralContentionModel::judgedByHoldOut, ContentionEvaluation::slotRanking);
+                FIRST_MONDAY.plusWeeks(WEEKS), NeuralContentionModel::judgedByHoldOut, m -> ContentionEvaluation.slotRanker(m, RankingSignals.NONE));
 
         System.out.println("Generated history (seed 21, " + WEEKS + " weeks, 3 rooms), hold-out " + e.holdOutFrom()
                 + " to " + e.holdOutTo() + ": " + e);
@@ -47,7 +48,7 @@ class ContentionHoldOutTest {
         // for the record (docs/performance.md): the same ranking without the model, by the history alone
         System.out.println("Top-3 of the ranking by the history alone: " + ContentionEvaluation.top3HitRate(
                 HISTORY.choices().stream().filter(c -> !c.decidedOn().isBefore(holdOutFrom)).toList(),
-                ContentionEvaluation.slotRanking(NeuralContentionModel.judgedByHoldOut())));
+                ContentionEvaluation.slotRanker(NeuralContentionModel.judgedByHoldOut(), RankingSignals.NONE)));
         assertThat(e.trainingHours()).isEqualTo(3 * 7 * 24 * (WEEKS - 2));
         assertThat(e.testHours()).isEqualTo(3 * 7 * 24 * 2);
         assertThat(e.modelTrained()).as(e.training()).isTrue();

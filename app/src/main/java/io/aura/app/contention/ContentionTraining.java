@@ -4,6 +4,7 @@ import io.aura.kernel.booking.ContentionEvaluation;
 import io.aura.kernel.booking.ContentionEvaluation.DatedHour;
 import io.aura.kernel.booking.ContentionEvaluation.Evaluation;
 import io.aura.kernel.booking.ContentionEvaluation.Verdict;
+import io.aura.kernel.booking.RankingSignals;
 import io.aura.kernel.booking.ContentionModel.Training;
 import io.aura.kernel.booking.GatedContentionModel;
 import io.aura.ml.NeuralContentionModel;
@@ -35,16 +36,19 @@ public class ContentionTraining {
 
     private final OccupancyHistory history;
     private final RecordedChoices choices;
+    private final LearnedSignals signals;
     private final GatedContentionModel model;
     private final Clock clock;
     private final int weeks;
     private final int holdOutWeeks;
 
-    public ContentionTraining(OccupancyHistory history, RecordedChoices choices, GatedContentionModel model, Clock clock,
+    public ContentionTraining(OccupancyHistory history, RecordedChoices choices, LearnedSignals signals,
+                              GatedContentionModel model, Clock clock,
                               @Value("${aura.contention.weeks:8}") int weeks,
                               @Value("${aura.contention.hold-out-weeks:2}") int holdOutWeeks) {
         this.history = history;
         this.choices = choices;
+        this.signals = signals;
         this.model = model;
         this.clock = clock;
         this.weeks = weeks;
@@ -75,9 +79,12 @@ public class ContentionTraining {
         List<DatedHour> hours = history.datedHours(now, weeks);
         Training trained = model.train(hours.stream().map(DatedHour::hour).toList());
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
-        Evaluation evaluation = ContentionEvaluation.holdOut(hours, choices.choices(hours), today.minusWeeks(holdOutWeeks),
+        LocalDate holdOutFrom = today.minusWeeks(holdOutWeeks);
+        // the live ranker (ADR 0049) with what it had learned before the hold-out, never from the choices it is tested on
+        RankingSignals learnedBefore = signals.before(holdOutFrom.atStartOfDay(ZoneOffset.UTC).toInstant());
+        Evaluation evaluation = ContentionEvaluation.holdOut(hours, choices.choices(hours), holdOutFrom,
                 today.plusDays(1), // the choices of today count: the ranking is tested on them, the model is not
-                NeuralContentionModel::judgedByHoldOut, ContentionEvaluation::slotRanking);
+                NeuralContentionModel::judgedByHoldOut, m -> ContentionEvaluation.slotRanker(m, learnedBefore));
         Verdict verdict = model.judge(evaluation);
         log.info("Contention hold-out {} .. {}: {}", evaluation.holdOutFrom(), evaluation.holdOutTo(), verdict.reason());
         return trained;

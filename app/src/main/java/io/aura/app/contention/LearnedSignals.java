@@ -70,6 +70,29 @@ public class LearnedSignals implements SignalSource {
         return signals;
     }
 
+    /**
+     * The signals as they were learned from the events recorded before {@code cutoff} only: what a hold-out
+     * evaluation ranks with, so that it is never tested on choices it learned from. Reads the store from its start.
+     */
+    public RankingSignals before(java.time.Instant cutoff) {
+        SignalsFold past = new SignalsFold();
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            while (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                TrackedEventMessage<?> message = stream.nextAvailable();
+                if (!message.getTimestamp().isBefore(cutoff)) {
+                    break;
+                }
+                if (READ.contains(message.getPayloadType().getName())) {
+                    past.apply(new Recorded(message.getTimestamp(), message.getPayload(),
+                            rolesOf(message.getMetaData().get(MessageMetadata.ACTOR_ROLES))));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return past.signals();
+    }
+
     private static List<String> rolesOf(Object roles) {
         return roles == null || roles.toString().isBlank() ? List.of()
                 : Arrays.stream(roles.toString().split(",")).map(String::trim).toList();

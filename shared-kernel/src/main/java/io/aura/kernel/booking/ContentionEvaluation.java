@@ -54,7 +54,7 @@ public final class ContentionEvaluation {
 
     /**
      * The seam every ranking is tested through: candidates in, the same candidates best first out.
-     * The live ranker (SlotRanking with the model today) and the heuristic are two of them.
+     * The live ranker ({@link #slotRanker}) and the heuristic are two of them.
      */
     @FunctionalInterface
     public interface Ranker {
@@ -68,23 +68,26 @@ public final class ContentionEvaluation {
             .toList();
 
     /**
-     * The live ranking: {@link SlotRanking} with the model's estimate in "quiet", asked for every
-     * candidate in one pass (one forward pass of a network); without a trained model, the history.
+     * The live ranking (ADR 0049): {@link SlotRanker} with the model asked once for all candidates and the
+     * signals learned from the events before the hold-out (never from the choices it is tested on). Candidates
+     * carry no approval requirement here: the choices evaluated are refusals rebooked at once.
      */
-    public static Ranker slotRanking(ContentionModel model) {
+    public static Ranker slotRanker(ContentionModel model, RankingSignals signals) {
         return candidates -> {
-            double[] predicted = model.contentions(candidates.stream().map(Candidate::hour).toList()).orElse(null);
-            List<RankedSlot> scored = new ArrayList<>(candidates.size());
+            if (candidates.isEmpty()) {
+                return candidates;
+            }
+            SlotFacts first = candidates.get(0).slot();
+            List<SlotRanker.Candidate> ranked = new ArrayList<>(candidates.size());
             Map<String, Candidate> byKey = new HashMap<>();
-            for (int i = 0; i < candidates.size(); i++) {
-                Candidate c = candidates.get(i);
+            for (Candidate c : candidates) {
                 SlotFacts f = c.slot();
-                Double p = predicted == null ? null : predicted[i];
-                scored.add(SlotRanking.score(new SlotFacts(f.resourceId(), f.slot(), f.window(), f.zone(), f.capacity(),
-                        f.attendees(), f.usualUtilization(), f.near(), p)));
+                ranked.add(new SlotRanker.Candidate(f.resourceId(), f.slot(), f.zone(), f.capacity(), false,
+                        f.usualUtilization(), c.hour().resourceLately()));
                 byKey.put(f.resourceId() + "@" + f.slot().start(), c);
             }
-            return SlotRanking.best(scored, scored.size()).stream()
+            SlotRanker.Context context = SlotRanker.Context.search(first.window(), first.attendees(), first.near(), null);
+            return SlotRanker.rank(ranked, context, signals, model).stream()
                     .map(r -> byKey.get(r.resourceId() + "@" + r.start()))
                     .toList();
         };

@@ -76,7 +76,7 @@ class ContentionEvaluationTest {
         ContentionModel model = new FixedModel(f -> f.hour() < 10 ? 0.95 : 0.05, batches);
         Choice choice = choice("A", "10:00");
 
-        List<Candidate> ranked = ContentionEvaluation.slotRanking(model).rank(choice.candidates());
+        List<Candidate> ranked = ContentionEvaluation.slotRanker(model, RankingSignals.NONE).rank(choice.candidates());
 
         assertThat(batches).containsExactly(choice.candidates().size());
         assertThat(ranked).hasSameSizeAs(choice.candidates());
@@ -101,7 +101,7 @@ class ContentionEvaluationTest {
         };
 
         Evaluation e = ContentionEvaluation.holdOut(hours, List.of(), MONDAY.plusWeeks(4), MONDAY.plusWeeks(6),
-                () -> model, ContentionEvaluation::slotRanking);
+                () -> model, m -> ContentionEvaluation.slotRanker(m, RankingSignals.NONE));
 
         assertThat(trainedOn).containsExactly(4 * 24);
         assertThat(e.trainingHours()).isEqualTo(4 * 24);
