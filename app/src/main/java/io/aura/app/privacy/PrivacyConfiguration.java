@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Configuration;
 public class PrivacyConfiguration {
 
     @Bean
-    public MasterKey masterKey(@Value("${aura.master-key:}") String base64, @Value("${aura.data-dir}") String dataDir) {
-        return MasterKey.load(base64, Path.of(dataDir));
+    public MasterKey masterKey(@Value("${aura.master-key:}") String base64, @Value("${aura.data-dir}") String dataDir,
+                               org.springframework.core.env.Environment environment) {
+        return MasterKey.load(base64, java.util.List.of(environment.getActiveProfiles()), Path.of(dataDir));
     }
 
     @Bean(destroyMethod = "close")
