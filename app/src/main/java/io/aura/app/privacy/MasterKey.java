@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -37,6 +38,21 @@ public final class MasterKey {
 
     /** From {@code base64} when given, else from (or newly into) {@code dataDir/keys/master.key}. */
     public static MasterKey load(String base64, Path dataDir) {
+        return load(base64, java.util.List.of(), dataDir);
+    }
+
+    /**
+     * As {@link #load(String, Path)}, except that a profile of several nodes never generates one: each node would
+     * seal with a key of its own and none could open what the others sealed (ADR 0051, as for the signing keys).
+     */
+    public static MasterKey load(String base64, java.util.Collection<String> activeProfiles, Path dataDir) {
+        List<String> shared = activeProfiles.stream()
+                .filter(io.aura.app.security.SigningKeys.SHARED_KEY_PROFILES::contains).sorted().toList();
+        if ((base64 == null || base64.isBlank()) && !shared.isEmpty()) {
+            throw new IllegalStateException("No master key is configured, and the '" + String.join("', '", shared)
+                    + "' profile runs nodes that must all open what any of them sealed, so none is generated: set "
+                    + "AURA_MASTER_KEY to base64 of 32 random bytes (`openssl rand -base64 32`), the same on every node");
+        }
         if (base64 != null && !base64.isBlank()) {
             try {
                 return new MasterKey(Base64.getDecoder().decode(base64.trim()));

@@ -20,13 +20,8 @@ public class PrivacyConfiguration {
 
     @Bean
     public MasterKey masterKey(@Value("${aura.master-key:}") String base64, @Value("${aura.data-dir}") String dataDir,
-                               @Value("${aura.shared-keys-required:false}") boolean shared) {
-        if (shared && (base64 == null || base64.isBlank())) {
-            // a key generated per node would seal on one node what another cannot open
-            throw new IllegalStateException("Every node must use the same master key: set AURA_MASTER_KEY to 32 random "
-                    + "bytes in base64 (openssl rand -base64 32), the same on all nodes");
-        }
-        return MasterKey.load(base64, Path.of(dataDir));
+                               org.springframework.core.env.Environment environment) {
+        return MasterKey.load(base64, java.util.List.of(environment.getActiveProfiles()), Path.of(dataDir));
     }
 
     @Bean(destroyMethod = "close")

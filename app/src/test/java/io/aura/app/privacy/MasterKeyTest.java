@@ -43,4 +43,17 @@ class MasterKeyTest {
                 .hasMessageContaining("AURA_MASTER_KEY").hasMessageContaining("32");
         assertThatThrownBy(() -> MasterKey.load("not base64!", dir)).hasMessageContaining("AURA_MASTER_KEY");
     }
+
+    @Test
+    void a_profile_of_several_nodes_refuses_to_start_without_a_master_key_and_says_what_to_set() {
+        for (String profile : java.util.List.of("postgres", "production")) {
+            assertThatThrownBy(() -> MasterKey.load("", java.util.List.of(profile), dir))
+                    .hasMessageContaining("'" + profile + "' profile").hasMessageContaining("AURA_MASTER_KEY")
+                    .hasMessageContaining("openssl rand -base64 32");
+        }
+        assertThat(dir.resolve("keys/master.key")).doesNotExist();
+        String key = Base64.getEncoder().encodeToString(new byte[32]);
+        assertThat(MasterKey.load(key, java.util.List.of("postgres"), dir).openText(
+                MasterKey.load(key, dir).sealText("s", "p"), "p")).isEqualTo("s");
+    }
 }
