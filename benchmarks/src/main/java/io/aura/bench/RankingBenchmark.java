@@ -1,10 +1,10 @@
 package io.aura.bench;
 
 import io.aura.kernel.booking.ContentionEvaluation;
-import io.aura.kernel.booking.RankingSignals;
 import io.aura.kernel.booking.ContentionEvaluation.Candidate;
 import io.aura.kernel.booking.ContentionEvaluation.Ranker;
 import io.aura.kernel.booking.ContentionModel;
+import io.aura.kernel.booking.RankingSignals;
 import io.aura.kernel.booking.SlotRanking;
 import io.aura.kernel.booking.SlotRanking.RankedSlot;
 import io.aura.kernel.booking.SlotRanking.SlotFacts;

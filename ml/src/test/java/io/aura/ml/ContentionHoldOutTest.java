@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.aura.kernel.booking.ContentionEvaluation;
-import io.aura.kernel.booking.RankingSignals;
 import io.aura.kernel.booking.ContentionEvaluation.DatedHour;
 import io.aura.kernel.booking.ContentionEvaluation.Evaluation;
+import io.aura.kernel.booking.RankingSignals;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;

@@ -2,7 +2,6 @@ package io.aura.kernel.booking;
 
 import io.aura.kernel.booking.ContentionModel.HourFacts;
 import io.aura.kernel.booking.ContentionModel.PastHour;
-import io.aura.kernel.booking.SlotRanking.RankedSlot;
 import io.aura.kernel.booking.SlotRanking.SlotFacts;
 import java.time.Instant;
 import java.time.LocalDate;
