@@ -141,9 +141,13 @@ class GermanJourneyIT extends BrowserTest {
         assertThat(anna.findElement(By.id("request-submit")).getAttribute("disabled")).as("Book, while taken").isNotNull();
         noEnglishOn(anna, "request form, refused");
         screenshot(anna, "de-request-suggestions");
+        // another time in the same room (the one ranker may put the same time in another room first)
         waitUpTo(anna, 10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-            d.findElement(By.cssSelector("#request-live vaadin-button.suggestion")).click();
-            return true;
+            return d.findElements(By.cssSelector("#request-live vaadin-button.suggestion")).stream()
+                    .filter(b -> b.getText().contains(room)).findFirst().map(b -> {
+                        b.click();
+                        return true;
+                    }).orElse(false);
         });
         waitUpTo(anna, 10).until(ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector("#request-live vaadin-button.suggestion")));

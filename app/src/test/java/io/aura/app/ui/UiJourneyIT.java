@@ -89,10 +89,14 @@ class UiJourneyIT extends BrowserTest {
                 By.cssSelector("#request-live vaadin-button.suggestion")));
         assertThat(alice.findElement(By.id("request-live")).getText()).contains("taken");
         screenshot(alice, "request-suggestions");
-        // the live preview may draw its suggestions again between finding one and clicking it: find it anew
+        // the live preview may draw its suggestions again between finding one and clicking it: find it anew.
+        // Another time in the same room (the one ranker may put the same time in another room first)
         waitUpTo(alice, 10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-            d.findElement(By.cssSelector("#request-live vaadin-button.suggestion")).click();
-            return true;
+            return d.findElements(By.cssSelector("#request-live vaadin-button.suggestion")).stream()
+                    .filter(b -> b.getText().contains(room)).findFirst().map(b -> {
+                        b.click();
+                        return true;
+                    }).orElse(false);
         });
         waitUpTo(alice, 10).until(ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector("#request-live vaadin-button.suggestion")));

@@ -76,6 +76,31 @@ class WaitlistIT extends IntegrationTest {
     }
 
     @Test
+    void while_waiting_the_answer_offers_what_is_free_now_ranked_as_the_refusal_s_alternatives() {
+        book(alice, resourceId, 9, 10);
+        var refused = http.post("/events/create", bob, slot(resourceId, 9, 10));
+        assertThat(refused.status()).isEqualTo(409);
+
+        var joined = join(bob, slot(resourceId, 9, 10));
+
+        assertThat(joined.status()).isEqualTo(201);
+        List<String> offered = slots(joined.body().get("suggestions"));
+        assertThat(offered).isNotEmpty();
+        assertThat(joined.body().get("suggestions").get(0).get("reasons").size()).isPositive();
+        // the slots both lists offer come in the same order: one ranker, one span, one context
+        List<String> alsoOn409 = slots(refused.body().get("suggestions"));
+        assertThat(offered.stream().filter(alsoOn409::contains).toList())
+                .isEqualTo(alsoOn409.stream().filter(offered::contains).toList())
+                .isNotEmpty();
+    }
+
+    private static List<String> slots(JsonNode suggestions) {
+        List<String> out = new java.util.ArrayList<>();
+        suggestions.forEach(s -> out.add(s.get("resourceId").asString() + "@" + s.get("start").asString()));
+        return out;
+    }
+
+    @Test
     void when_the_holder_cancels_the_first_in_line_is_booked_confirmed_and_told_and_the_next_moves_up() {
         String held = book(alice, resourceId, 9, 10);
 

@@ -7,6 +7,7 @@ import io.aura.gateway.Sites;
 import io.aura.kernel.booking.BookingQueries;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.FindAlternatives;
+import io.aura.kernel.booking.BookingQueries.FindFreeSlots;
 import io.aura.kernel.booking.BookingQueries.RankSlots;
 import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.booking.SlotRanking.RankedSlot;
@@ -22,9 +23,12 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
-/** What a refused request or move is offered instead, best first. The read side proposes; the schedule decides. */
+/**
+ * What a refused request or move, or a request put on the waitlist, is offered instead, best first, by the one
+ * ranker (ADR 0049). The read side proposes; the schedule decides.
+ */
 @Component
-class Alternatives {
+public class Alternatives {
     private final QueryGateway queries;
     private final SeriesAlternatives series;
     private final Sites sites;
@@ -44,23 +48,48 @@ class Alternatives {
      */
     List<Suggestion> forRefused(BookingView rejected) {
         List<Suggestion> all = new ArrayList<>(rejected.suggestions());
-        if (rejected.occurrences().size() <= 1 && !rejected.conflicts().isEmpty()) {
-            all.addAll(queries.query(new FindAlternatives(rejected.resourceId(), rejected.start(), rejected.end(),
-                    rejected.attendees(), 3), ResponseTypes.multipleInstancesOf(Suggestion.class)).join());
-        }
         TimeRange wanted = new TimeRange(rejected.start(), rejected.end());
+        if (rejected.occurrences().size() <= 1 && !rejected.conflicts().isEmpty()) {
+            all.addAll(sameTimeElsewhere(rejected.resourceId(), wanted, rejected.attendees()));
+        }
+        return ranked(all, rejected.resourceId(), wanted, rejected.attendees(), rejected.requester());
+    }
+
+    /**
+     * While someone waits for a taken slot: what is free now near it on the same resource, and the same time on
+     * others, ranked exactly as a refusal's alternatives (the same span, the same ranker, the same reasons).
+     */
+    public List<Suggestion> forWaitlisted(String resourceId, TimeRange wanted, int attendees, String requester) {
+        TimeRange searched = BookingQueries.aroundRefused(wanted, clock.instant());
+        int minutes = (int) Math.max(1, java.time.Duration.between(wanted.start(), wanted.end()).toMinutes());
+        List<Suggestion> all = new ArrayList<>(queries.query(new FindFreeSlots(resourceId, minutes, searched.start(),
+                        searched.end(), 3, Math.max(1, attendees), wanted.start(), null, clock.instant(), List.of(),
+                        CallerGroup.current()), ResponseTypes.multipleInstancesOf(RankedSlot.class)).join()
+                .stream().map(Suggestion::of).toList());
+        all.addAll(sameTimeElsewhere(resourceId, wanted, attendees));
+        return ranked(all, resourceId, wanted, attendees, requester);
+    }
+
+    private List<Suggestion> sameTimeElsewhere(String resourceId, TimeRange wanted, int attendees) {
+        return queries.query(new FindAlternatives(resourceId, wanted.start(), wanted.end(), attendees, 3),
+                ResponseTypes.multipleInstancesOf(Suggestion.class)).join();
+    }
+
+    /** {@code all} by the one ranker around {@code wanted}, without those its requester could not reach in time. */
+    private List<Suggestion> ranked(List<Suggestion> all, String resourceId, TimeRange wanted, int attendees,
+                                   String requester) {
         TimeRange searched = BookingQueries.aroundRefused(wanted, clock.instant());
         List<Suggestion> ranked = all.isEmpty() ? List.of() : queries.query(new RankSlots(all, searched.start(),
-                        searched.end(), Math.max(1, rejected.attendees()), rejected.start(), CallerGroup.current(),
-                        rejected.resourceId(), wanted), ResponseTypes.multipleInstancesOf(RankedSlot.class)).join()
+                        searched.end(), Math.max(1, attendees), wanted.start(), CallerGroup.current(),
+                        resourceId, wanted), ResponseTypes.multipleInstancesOf(RankedSlot.class)).join()
                 .stream().map(Suggestion::of).toList();
         // none its requester could not reach in time from their bookings at other sites (TRAVEL)
         Map<String, Predicate<TimeRange>> reachable = new HashMap<>();
         TimeRange around = new TimeRange(all.stream().map(Suggestion::start).min(Instant::compareTo)
-                .orElse(rejected.start()), all.stream().map(Suggestion::end).max(Instant::compareTo)
-                .orElse(rejected.end()));
+                .orElse(wanted.start()), all.stream().map(Suggestion::end).max(Instant::compareTo)
+                .orElse(wanted.end()));
         return ranked.stream().filter(s -> reachable.computeIfAbsent(s.resourceId(),
-                r -> sites.reachableFor(rejected.requester(), r, around)).test(new TimeRange(s.start(), s.end())))
+                r -> sites.reachableFor(requester, r, around)).test(new TimeRange(s.start(), s.end())))
                 .toList();
     }
 

@@ -4,8 +4,10 @@ import io.aura.app.api.NotAllowedException;
 import io.aura.app.api.NotFoundException;
 import io.aura.app.api.NotPossibleNowException;
 import io.aura.app.api.TimeInput;
+import io.aura.app.api.booking.Alternatives;
 import io.aura.gateway.Caller;
 import io.aura.gateway.Waitlisting;
+import io.aura.kernel.booking.BookingQueries.Suggestion;
 import io.aura.kernel.schedule.TimeRange;
 import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.waitlist.WaitlistEntryStatus;
@@ -37,15 +39,18 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Waitlist")
 public class WaitlistController {
     private final Waitlisting waitlisting;
+    private final Alternatives alternatives;
 
-    public WaitlistController(Waitlisting waitlisting) {
+    public WaitlistController(Waitlisting waitlisting, Alternatives alternatives) {
         this.waitlisting = waitlisting;
+        this.alternatives = alternatives;
     }
 
     /** {@code attendees}: a number or a list of names, as for a booking. */
     public record JoinBody(String resourceId, String start, String end, String title, JsonNode attendees) {}
 
-    public record Joined(String waitlistId, int position) {}
+    /** {@code suggestions}: what is free now instead, ranked as a refusal's alternatives (ADR 0049). */
+    public record Joined(String waitlistId, int position, List<Suggestion> suggestions) {}
 
     /** An entry as its owner sees it; {@code position} 0 once it no longer waits. */
     public record Entry(String waitlistId, String resourceId, Instant start, Instant end, String title, int attendees,
@@ -57,7 +62,7 @@ public class WaitlistController {
     }
 
     @Operation(summary = "Wait for a taken slot (REQUESTER, ADMIN): when it frees, it is booked for you through the "
-            + "normal decision path and you are told; 201 with your place in line, 409 when no booking holds it "
+            + "normal decision path and you are told; 201 with your place in line and what is free now instead, 409 when no booking holds it "
             + "(book it directly) or you already wait for it")
     @PostMapping("/api/waitlist")
     @PreAuthorize("hasAnyRole('REQUESTER', 'ADMIN')")
@@ -68,7 +73,9 @@ public class WaitlistController {
         TimeRange range = TimeInput.range(body.start(), body.end(), unreadable);
         WaitlistEntryView joined = answering(() -> waitlisting.join(Caller.of(authentication), body.resourceId(), range,
                 body.title(), attendees, names, unreadable));
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Joined(joined.entryId(), joined.position()));
+        List<Suggestion> meanwhile = alternatives.forWaitlisted(joined.resourceId(), range, attendees,
+                Caller.of(authentication).name());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Joined(joined.entryId(), joined.position(), meanwhile));
     }
 
     @Operation(summary = "Your waitlist entries, in the order you joined, with status and place in line")
