@@ -4,7 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /** The app module's packages (docs/architecture.md, ADR 0023): the HTTP API is the outer ring. */
-@AnalyzeClasses(packages = "io.aura", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.aura", importOptions = ShippedClassesOnly.class)
 class AppPackagesArchitectureTest {
 
     /** Controllers change with the contract; nothing else may change with them. */

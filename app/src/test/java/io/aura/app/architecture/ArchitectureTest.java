@@ -5,7 +5,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -15,7 +14,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 
 /** The module map of docs/architecture.md, kept true by the build. */
-@AnalyzeClasses(packages = "io.aura", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.aura", importOptions = ShippedClassesOnly.class)
 class ArchitectureTest {
 
     @ArchTest

@@ -4,7 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -17,7 +16,7 @@ import io.aura.kernel.resource.ResourceCommands.RegisterResource;
  * The boundaries issue 22 drew: one place for the rules of a booking request, one way for the entry
  * points to reach the command and query sides, and a web UI split by feature around a small shell.
  */
-@AnalyzeClasses(packages = "io.aura", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.aura", importOptions = ShippedClassesOnly.class)
 class EntryPointArchitectureTest {
 
     private static final DescribedPredicate<JavaConstructorCall> A_NEW_BOOKING_REQUEST =

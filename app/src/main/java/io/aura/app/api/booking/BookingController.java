@@ -1,5 +1,6 @@
 package io.aura.app.api.booking;
 
+import io.aura.app.api.Alternatives;
 import io.aura.app.api.NotAllowedException;
 import io.aura.app.api.NotFoundException;
 import io.aura.app.api.RequestMismatchException;

@@ -1,10 +1,10 @@
 package io.aura.app.api.waitlist;
 
+import io.aura.app.api.Alternatives;
 import io.aura.app.api.NotAllowedException;
 import io.aura.app.api.NotFoundException;
 import io.aura.app.api.NotPossibleNowException;
 import io.aura.app.api.TimeInput;
-import io.aura.app.api.booking.Alternatives;
 import io.aura.gateway.Caller;
 import io.aura.gateway.Waitlisting;
 import io.aura.kernel.booking.BookingQueries.Suggestion;

@@ -1,4 +1,4 @@
-package io.aura.app.api.booking;
+package io.aura.app.api;
 
 import io.aura.gateway.CallerGroup;
 import io.aura.gateway.SeriesAlternatives;
@@ -46,7 +46,7 @@ public class Alternatives {
      * together by the one ranker (ADR 0049) as {@code GET /api/suggestions?near=} ranks them around the
      * refused slot, for the caller's group, with what people refused there took instead.
      */
-    List<Suggestion> forRefused(BookingView rejected) {
+    public List<Suggestion> forRefused(BookingView rejected) {
         List<Suggestion> all = new ArrayList<>(rejected.suggestions());
         TimeRange wanted = new TimeRange(rejected.start(), rejected.end());
         if (rejected.occurrences().size() <= 1 && !rejected.conflicts().isEmpty()) {
@@ -97,12 +97,12 @@ public class Alternatives {
      * Free slots of the same length near a refused move's wanted slot, on the booking's own resource. The
      * booking's own slot counts as free, unless one date of a series moves: its other dates stay held.
      */
-    List<Suggestion> forRefusedMove(BookingView booking, TimeRange from, TimeRange wanted) {
+    public List<Suggestion> forRefusedMove(BookingView booking, TimeRange from, TimeRange wanted) {
         return series.forRefusedMove(booking, from, wanted);
     }
 
     /** Per refused or skipped date of a series, free slots near it (none for a single booking). */
-    List<OccurrenceSuggestions> forRefusedOccurrences(BookingView booking) {
+    public List<OccurrenceSuggestions> forRefusedOccurrences(BookingView booking) {
         return series.forRefusedOccurrences(booking);
     }
 
