@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -23,6 +24,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
@@ -32,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The audit log read through Axon's own event stream, for the production profile (Axon Server):
  * the same entries as {@link SqliteAuditLog} (an integration test compares both on the embedded
- * store), filtered while streaming, so a query costs a walk from {@code afterIndex} on. Payloads are
+ * store), filtered while streaming, so a query costs a walk from {@code afterIndex} on, except a query for one
+ * aggregate, which reads that aggregate's stream only where the store can say where its events stand. Payloads are
  * the stored bytes, never re-serialised. {@link #verify} walks the chain each event carries in its
  * metadata ({@link MetaDataChain}, put there as it was appended by {@link EventChainSealer}).
  */
@@ -45,28 +48,48 @@ public class EventStoreAuditLog implements AuditLog {
     private final Serializer eventSerializer;
     /** Sealed personal data opened for the auditor, or shown erased (ADR 0046); the stored bytes stay as they are. */
     private final UnaryOperator<Map<String, Object>> reveal;
+    /** Global indexes of one aggregate's events where its stream does not carry them; null: none known. */
+    private final AggregateEventIndexes indexes;
     private final JsonMapper json = JsonMapper.builder().build();
 
     /** Payloads as stored (sealed personal data shown sealed): for tests of the chain alone. */
     public EventStoreAuditLog(EventStore eventStore, Serializer eventSerializer) {
-        this(eventStore, eventSerializer, payload -> payload);
+        this(eventStore, eventSerializer, payload -> payload, null);
+    }
+
+    /** Payloads as stored, on a store whose aggregate streams carry no global index (JDBC). */
+    public EventStoreAuditLog(EventStore eventStore, Serializer eventSerializer, AggregateEventIndexes indexes) {
+        this(eventStore, eventSerializer, payload -> payload, indexes);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
     public EventStoreAuditLog(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer,
-                              PersonalDataCipher personalData) {
-        this(eventStore, eventSerializer, personalData::revealed);
+                              PersonalDataCipher personalData, ObjectProvider<AggregateEventIndexes> indexes) {
+        this(eventStore, eventSerializer, personalData, indexes.getIfAvailable());
+    }
+
+    /** {@code indexes} null where the store knows none (Axon Server): reading one aggregate then walks the store. */
+    public EventStoreAuditLog(EventStore eventStore, Serializer eventSerializer, PersonalDataCipher personalData,
+                              AggregateEventIndexes indexes) {
+        this(eventStore, eventSerializer, personalData::revealed, indexes);
     }
 
     private EventStoreAuditLog(EventStore eventStore, Serializer eventSerializer,
-                               UnaryOperator<Map<String, Object>> reveal) {
+                               UnaryOperator<Map<String, Object>> reveal, AggregateEventIndexes indexes) {
         this.eventStore = eventStore;
         this.eventSerializer = eventSerializer;
         this.reveal = reveal;
+        this.indexes = indexes;
     }
 
     @Override
     public List<Entry> read(Filter f) {
+        if (f.aggregateId() != null) {
+            List<Entry> one = readOne(f);
+            if (one != null) {
+                return one;
+            }
+        }
         TrackingToken head = eventStore.createHeadToken();
         long last = head == null ? -1 : head.position().orElse(-1);
         List<Entry> out = new ArrayList<>();
@@ -85,6 +108,35 @@ public class EventStoreAuditLog implements AuditLog {
             }
         }
         return out;
+    }
+
+    /**
+     * One aggregate's entries from its own stream ({@code readEvents(id, 0)}): its few events, not the store
+     * (ADR 0052). The global index of each comes with the event where the store tracks it there (in memory),
+     * else from {@link AggregateEventIndexes} (JDBC); null where neither knows it (Axon Server), and the
+     * caller walks the global stream instead.
+     */
+    private List<Entry> readOne(Filter f) {
+        DomainEventStream events = eventStore.readEvents(f.aggregateId(), 0);
+        Map<String, Long> known = indexes == null ? null : indexes.of(f.aggregateId());
+        if (known == null && events.hasNext() && !(events.peek() instanceof TrackedEventMessage<?>)) {
+            return null;
+        }
+        List<Entry> out = new ArrayList<>();
+        while (events.hasNext()) {
+            DomainEventMessage<?> message = events.next();
+            long index = message instanceof TrackedEventMessage<?> tracked
+                    ? index(tracked)
+                    : known.getOrDefault(message.getIdentifier(), -1L);
+            if (index > f.afterIndex()) {
+                Entry entry = matching(message, index, f);
+                if (entry != null) {
+                    out.add(entry);
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(Entry::globalIndex));
+        return out.size() > f.limit() ? List.copyOf(out.subList(0, f.limit())) : out;
     }
 
     /**
@@ -138,6 +190,9 @@ public class EventStoreAuditLog implements AuditLog {
     private long indexOf(DomainEventMessage<?> message) {
         if (message instanceof TrackedEventMessage<?> tracked) {
             return index(tracked);
+        }
+        if (indexes != null) {
+            return indexes.of(message.getAggregateIdentifier()).getOrDefault(message.getIdentifier(), -1L);
         }
         TrackingToken head = eventStore.createHeadToken();
         long last = head == null ? -1 : head.position().orElse(-1);
@@ -258,7 +313,7 @@ public class EventStoreAuditLog implements AuditLog {
         return new Verification(false, checked, new Break(index, aggregate, sequence, reason, kind));
     }
 
-    private Entry matching(TrackedEventMessage<?> message, long index, Filter f) {
+    private Entry matching(EventMessage<?> message, long index, Filter f) {
         Instant timestamp = message.getTimestamp();
         if ((f.from() != null && timestamp.isBefore(f.from())) || (f.to() != null && !timestamp.isBefore(f.to()))) {
             return null;

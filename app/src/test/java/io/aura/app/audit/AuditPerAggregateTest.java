@@ -100,6 +100,24 @@ class AuditPerAggregateTest {
     }
 
     @Test
+    void reading_one_aggregates_entries_reads_its_two_events_out_of_thousands_and_nothing_of_the_global_stream() {
+        for (int i = 0; i < OTHER_USERS; i++) {
+            userWithTwoEvents("user-" + i);
+        }
+        userWithTwoEvents("ada");
+        engine.reset();
+
+        List<AuditLog.Entry> ada = audit.read(new AuditLog.Filter("ada", null, null, null, null, 0, 100));
+
+        assertThat(ada).extracting(AuditLog.Entry::sequence, AuditLog.Entry::type)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, "UserRegistered"),
+                        org.assertj.core.groups.Tuple.tuple(1L, "RolesGranted"));
+        assertThat(ada).extracting(AuditLog.Entry::globalIndex).containsExactly(2L * OTHER_USERS, 2L * OTHER_USERS + 1);
+        assertThat(engine.readFromAggregates.get()).isEqualTo(2);
+        assertThat(engine.streamedFromGlobal.get()).isZero();
+    }
+
+    @Test
     void the_whole_store_is_still_verified_by_one_walk_of_the_global_stream() {
         for (int i = 0; i < 50; i++) {
             userWithTwoEvents("user-" + i);
