@@ -142,7 +142,7 @@ public class EmbeddedStorageConfiguration {
                                                  EventSchema schema,
                                                  List<EventUpcaster> upcasters) {
         return AxonJdbc.eventStore(serializer, eventSerializer, resolver, connectionProvider, transactionManager,
-                schema, upcasters, new SqliteEventTableFactory());
+                schema, upcasters, EventTables.SQLITE);
     }
 
     /**
@@ -176,7 +176,7 @@ public class EmbeddedStorageConfiguration {
                                    TransactionManager transactionManager) {
         transactionManager.executeInTransaction(() -> {
             try (Connection c = connectionProvider.getConnection(); Statement st = c.createStatement()) {
-                for (String ddl : SqliteEventTableFactory.sagaTables()) {
+                for (String ddl : EventTables.sqliteSagaTables()) {
                     st.execute(ddl);
                 }
             } catch (SQLException e) {

@@ -110,7 +110,7 @@ public class PostgresStorageConfiguration {
                                                  EventSchema schema,
                                                  List<EventUpcaster> upcasters) {
         return AxonJdbc.eventStore(serializer, eventSerializer, resolver, connectionProvider, transactionManager,
-                schema, upcasters, new PostgresEventTables());
+                schema, upcasters, EventTables.POSTGRES);
     }
 
     /** Where one aggregate's events stand in the global stream: the audit reads one aggregate alone (ADR 0052). */

@@ -45,7 +45,7 @@ public final class PostgresAuditPerAggregateFigures {
                 .storageEngine(AxonJdbc.eventStore(serializer, serializer, new PostgresPersistenceExceptionResolver(),
                         new DataSourceConnectionProvider(database),
                         new SpringTransactionManager(new DataSourceTransactionManager(database)), schema, List.of(),
-                        new PostgresEventTables()))
+                        EventTables.POSTGRES))
                 .build();
         store.registerDispatchInterceptor(new EventChainSealer(store, serializer));
         try {

@@ -109,7 +109,7 @@ class PostgresAuditPerAggregateTest {
         EventSchema schema = EventSchema.builder().build();
         EventStorageEngine engine = AxonJdbc.eventStore(serializer, serializer, new PostgresPersistenceExceptionResolver(),
                 new DataSourceConnectionProvider(database), new SpringTransactionManager(transactions), schema,
-                List.of(), new PostgresEventTables());
+                List.of(), EventTables.POSTGRES);
         store = EmbeddedEventStore.builder().storageEngine(new CountingEngine(engine, streamedFromGlobal)).build();
         store.registerDispatchInterceptor(new EventChainSealer(store, serializer));
         audit = new EventStoreAuditLog(store, serializer, new JdbcAggregateEventIndexes(database, schema));
