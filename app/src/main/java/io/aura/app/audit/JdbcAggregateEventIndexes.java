@@ -8,11 +8,16 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
 
 /**
  * The global indexes of one aggregate's events in Axon's JDBC event table: the table's unique
- * (aggregate, sequence) index serves the lookup, so it reads the aggregate's rows only.
+ * (aggregate, sequence) index serves the lookup, so it reads the aggregate's rows only. Used on the
+ * {@code postgres} profile (the embedded default's SQL audit log reads the table itself).
  */
+@Component
+@ConditionalOnProperty(name = "aura.storage", havingValue = "postgres")
 public final class JdbcAggregateEventIndexes implements AggregateEventIndexes {
     private final DataSource dataSource;
     private final String sql;

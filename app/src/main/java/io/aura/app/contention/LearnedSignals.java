@@ -1,22 +1,16 @@
 package io.aura.app.contention;
 
-import io.aura.kernel.MessageMetadata;
+import io.aura.app.history.StoredEvents;
 import io.aura.kernel.booking.BookingEvents;
 import io.aura.kernel.booking.RankingSignals;
 import io.aura.kernel.booking.SignalSource;
 import io.aura.kernel.resource.ResourceEvents;
-import io.aura.kernel.whatif.PolicyWhatIf.Recorded;
 import io.aura.query.ranking.SignalsFold;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,39 +26,23 @@ public class LearnedSignals implements SignalSource {
     private static final Set<String> READ = Stream.of(ResourceEvents.class, BookingEvents.class)
             .flatMap(c -> Arrays.stream(c.getDeclaredClasses())).map(Class::getName).collect(Collectors.toSet());
 
-    private final EventStore eventStore;
+    private final StoredEvents stored;
     private final SignalsFold fold = new SignalsFold();
     private TrackingToken readTo;
     private long readUpTo = -1;
     private RankingSignals signals = RankingSignals.NONE;
 
-    public LearnedSignals(EventStore eventStore) {
-        this.eventStore = eventStore;
+    public LearnedSignals(StoredEvents stored) {
+        this.stored = stored;
     }
 
     @Override
     public synchronized RankingSignals current() {
-        TrackingToken head = eventStore.createHeadToken();
-        long last = head == null ? -1 : head.position().orElse(-1);
+        long last = stored.head();
         if (last <= readUpTo) {
             return signals;
         }
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(readTo)) {
-            while (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                TrackedEventMessage<?> message = stream.nextAvailable();
-                readTo = message.trackingToken();
-                if (READ.contains(message.getPayloadType().getName())) {
-                    fold.apply(new Recorded(message.getTimestamp(), message.getPayload(),
-                            rolesOf(message.getMetaData().get(MessageMetadata.ACTOR_ROLES))));
-                }
-                if (message.trackingToken().position().orElse(-1) >= last) {
-                    break;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return signals;
-        }
+        readTo = stored.read(readTo, READ, null, fold::apply);
         readUpTo = last;
         signals = fold.signals();
         return signals;
@@ -76,25 +54,7 @@ public class LearnedSignals implements SignalSource {
      */
     public RankingSignals before(java.time.Instant cutoff) {
         SignalsFold past = new SignalsFold();
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                TrackedEventMessage<?> message = stream.nextAvailable();
-                if (!message.getTimestamp().isBefore(cutoff)) {
-                    break;
-                }
-                if (READ.contains(message.getPayloadType().getName())) {
-                    past.apply(new Recorded(message.getTimestamp(), message.getPayload(),
-                            rolesOf(message.getMetaData().get(MessageMetadata.ACTOR_ROLES))));
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stored.read(null, READ, cutoff, past::apply);
         return past.signals();
-    }
-
-    private static List<String> rolesOf(Object roles) {
-        return roles == null || roles.toString().isBlank() ? List.of()
-                : Arrays.stream(roles.toString().split(",")).map(String::trim).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.aura.app.contention;
 
+import io.aura.app.history.StoredEvents;
 import io.aura.kernel.booking.BookingEvents.BookingAwaitingApproval;
 import io.aura.kernel.booking.BookingEvents.BookingCancelled;
 import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
@@ -19,13 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.annotation.Lazy;
@@ -42,11 +38,11 @@ public class RecordedChoices {
             BookingConfirmed.class, BookingAwaitingApproval.class, BookingCancelled.class, BookingDeclined.class)
             .map(Class::getName).collect(Collectors.toSet());
 
-    private final EventStore eventStore;
+    private final StoredEvents stored;
     private final QueryGateway queries;
 
-    public RecordedChoices(EventStore eventStore, @Lazy QueryGateway queries) {
-        this.eventStore = eventStore;
+    public RecordedChoices(StoredEvents stored, @Lazy QueryGateway queries) {
+        this.stored = stored;
         this.queries = queries;
     }
 
@@ -62,25 +58,7 @@ public class RecordedChoices {
 
     private List<Stamped> read() {
         List<Stamped> out = new ArrayList<>();
-        TrackingToken head = eventStore.createHeadToken();
-        long last = head == null ? -1 : head.position().orElse(-1);
-        if (last < 0) {
-            return out;
-        }
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
-                TrackedEventMessage<?> message = stream.nextAvailable();
-                if (READ.contains(message.getPayloadType().getName())) {
-                    out.add(new Stamped(message.getTimestamp(), message.getPayload()));
-                }
-                if (message.trackingToken().position().orElse(-1) >= last) {
-                    break;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the event store", e);
-        }
+        stored.read(null, READ, null, r -> out.add(new Stamped(r.at(), r.event())));
         return out;
     }
 }

@@ -2,8 +2,6 @@ package io.aura.app.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.aura.app.audit.AggregateEventIndexes;
-import io.aura.app.audit.JdbcAggregateEventIndexes;
 import io.aura.app.security.AccountEvents;
 import io.aura.query.booking.BookingViewStore;
 import java.util.List;
@@ -111,12 +109,6 @@ public class PostgresStorageConfiguration {
                                                  List<EventUpcaster> upcasters) {
         return AxonJdbc.eventStore(serializer, eventSerializer, resolver, connectionProvider, transactionManager,
                 schema, upcasters, EventTables.POSTGRES);
-    }
-
-    /** Where one aggregate's events stand in the global stream: the audit reads one aggregate alone (ADR 0052). */
-    @Bean
-    public AggregateEventIndexes aggregateEventIndexes(DataSource dataSource, EventSchema schema) {
-        return new JdbcAggregateEventIndexes(dataSource, schema);
     }
 
     /** An account's events at each authenticated request, outside any unit of work. */

@@ -1,6 +1,6 @@
 package io.aura.app.whatif;
 
-import io.aura.kernel.MessageMetadata;
+import io.aura.app.history.StoredEvents;
 import io.aura.kernel.booking.BookingEvents;
 import io.aura.kernel.quota.QuotaEvents;
 import io.aura.kernel.resource.ResourceEvents;
@@ -21,13 +21,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -47,11 +42,11 @@ public class WhatIfService implements WhatIfs {
                     BookingEvents.class, QuotaEvents.class)
             .flatMap(c -> Arrays.stream(c.getDeclaredClasses())).map(Class::getName).collect(Collectors.toSet());
 
-    private final EventStore eventStore;
+    private final StoredEvents stored;
     private final QueryGateway queries;
 
-    public WhatIfService(EventStore eventStore, QueryGateway queries) {
-        this.eventStore = eventStore;
+    public WhatIfService(StoredEvents stored, QueryGateway queries) {
+        this.stored = stored;
         this.queries = queries;
     }
 
@@ -93,35 +88,7 @@ public class WhatIfService implements WhatIfs {
     /** The stored events the replay needs, oldest first, up to the store's head when it began (or {@code to}). */
     private List<Recorded> readUpTo(Instant to) {
         List<Recorded> out = new ArrayList<>();
-        TrackingToken head = eventStore.createHeadToken();
-        long last = head == null ? -1 : head.position().orElse(-1);
-        if (last < 0) {
-            return out;
-        }
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
-                TrackedEventMessage<?> message = stream.nextAvailable();
-                long index = message.trackingToken().position().orElse(-1);
-                if (!message.getTimestamp().isBefore(to)) {
-                    break; // the store is in the order it was appended: the rest is after the period
-                }
-                if (READ.contains(message.getPayloadType().getName())) {
-                    Object roles = message.getMetaData().get(MessageMetadata.ACTOR_ROLES);
-                    out.add(new Recorded(message.getTimestamp(), message.getPayload(), rolesOf(roles)));
-                }
-                if (index >= last) {
-                    break;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the event store", e);
-        }
+        stored.read(null, READ, to, out::add);
         return out;
-    }
-
-    private static List<String> rolesOf(Object roles) {
-        return roles == null || roles.toString().isBlank() ? List.of()
-                : Arrays.stream(roles.toString().split(",")).map(String::trim).toList();
     }
 }
