@@ -4,6 +4,7 @@ import io.aura.app.api.TimeInput;
 import io.aura.gateway.Sites;
 import io.aura.kernel.booking.BookingQueries.FindFreeSlots;
 import io.aura.kernel.booking.RankingSignals;
+import io.aura.app.api.SlotBody;
 import io.aura.kernel.booking.SlotRanking.RankedSlot;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
@@ -58,7 +59,7 @@ public class SuggestionsController {
             + "schedule decides when the booking is requested")
     @GetMapping("/api/suggestions")
     @PreAuthorize("isAuthenticated()")
-    public List<RankedSlot> suggestions(@RequestParam(required = false) String resourceId,
+    public List<SlotBody> suggestions(@RequestParam(required = false) String resourceId,
                                         @RequestParam(required = false) String durationMinutes,
                                         @RequestParam(required = false) String from,
                                         @RequestParam(required = false) String to,
@@ -110,7 +111,7 @@ public class SuggestionsController {
             kept = freeSlots(only, minutes, start, window[1], wanted * 3, people, nearTo, now, group).stream()
                     .filter(inTime).limit(wanted).toList();
         }
-        return kept;
+        return kept.stream().map(SlotBody::of).toList();
     }
 
     private List<RankedSlot> freeSlots(String resourceId, int minutes, Instant from, Instant to, int count, int people,
