@@ -1,10 +1,10 @@
 package io.aura.app.api.booking;
 
+import io.aura.app.api.SlotBody;
 import io.aura.app.api.TimeInput;
 import io.aura.gateway.Sites;
 import io.aura.kernel.booking.BookingQueries.FindFreeSlots;
 import io.aura.kernel.booking.RankingSignals;
-import io.aura.app.api.SlotBody;
 import io.aura.kernel.booking.SlotRanking.RankedSlot;
 import io.aura.kernel.resource.ResourceQueries.FindResource;
 import io.aura.kernel.resource.ResourceQueries.ResourceView;
