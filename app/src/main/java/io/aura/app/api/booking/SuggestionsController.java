@@ -56,7 +56,8 @@ public class SuggestionsController {
             + "ranker as the alternatives of a 409, with what the history teaches (approvals, bookings released "
             + "unused, contention) for the caller's group; near: rank by closeness to this start instead of "
             + "earliness, as the alternatives to a refused request are. A proposal read from the views: the "
-            + "schedule decides when the booking is requested")
+            + "schedule decides when the booking is requested. Each slot's reasons in English (reasons) and as "
+            + "values (reasonCodes: {code, args}, ADR 0054)")
     @GetMapping("/api/suggestions")
     @PreAuthorize("isAuthenticated()")
     public List<SlotBody> suggestions(@RequestParam(required = false) String resourceId,
