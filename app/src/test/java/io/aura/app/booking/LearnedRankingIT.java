@@ -88,6 +88,8 @@ class LearnedRankingIT extends IntegrationTest {
                 .isLessThan(order.indexOf(first + "@" + tenOClock));
         assertThat(after.get(order.indexOf(first + "@" + tenOClock)).get("reasons").toString())
                 .contains("often released unused (3 of 3 bookings here cancelled or not checked in)");
+        assertThat(after.get(order.indexOf(first + "@" + tenOClock)).get("reasonCodes").toString())
+                .contains("{\"code\":\"OFTEN_RELEASED_UNUSED\",\"args\":[3,3]}");
 
         // the same slots asked of /api/suggestions around the refused time: the same scores, the same order
         Http.Response suggested = http.get("/api/suggestions?durationMinutes=60&attendees=" + SEATS + "&count=50"

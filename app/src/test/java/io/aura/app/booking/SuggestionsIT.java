@@ -68,6 +68,10 @@ class SuggestionsIT extends IntegrationTest {
             assertThat(offered).as("no two offered slots overlap").noneMatch(o -> o.overlaps(slot));
             assertThat(s.get("score").asDouble()).isLessThanOrEqualTo(previous).isBetween(0.0, 1.0);
             assertThat(s.get("reasons").toString()).contains("free, buffers included", "seats 8 for 6 attendees");
+            // the same reasons as values, in the same order, for a client that words them itself (ADR 0054)
+            assertThat(s.get("reasonCodes").size()).isEqualTo(s.get("reasons").size());
+            assertThat(s.get("reasonCodes").get(0).get("code").asString()).isEqualTo("FREE");
+            assertThat(s.get("reasonCodes").toString()).contains("{\"code\":\"SEATS\",\"args\":[8,6]}");
             previous = s.get("score").asDouble();
             offered.add(slot);
         }

@@ -98,10 +98,10 @@ public final class BookingQueries {
     }
 
     /**
-     * A free slot offered instead, with its score and (where {@link SlotRanker} ranked it) the reasons in
-     * words; a booking view's stored suggestions carry none.
+     * A free slot offered instead, with its score and (where {@link SlotRanker} ranked it) the reasons, as
+     * values each edge words in its reader's language (ADR 0054); a booking view's stored suggestions carry none.
      */
-    public record Suggestion(String resourceId, Instant start, Instant end, double score, List<String> reasons) {
+    public record Suggestion(String resourceId, Instant start, Instant end, double score, List<Reason> reasons) {
         public Suggestion {
             reasons = reasons == null ? List.of() : List.copyOf(reasons);
         }

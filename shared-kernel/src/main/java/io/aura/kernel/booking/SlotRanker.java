@@ -83,7 +83,7 @@ public final class SlotRanker {
     static RankedSlot score(Candidate c, Context context, RankingSignals signals, Double contention) {
         RankedSlot base = SlotRanking.score(new SlotFacts(c.resourceId(), c.slot(), context.window(), c.zone(),
                 c.capacity(), context.attendees(), c.usualUtilization(), context.near(), contention));
-        List<String> reasons = new ArrayList<>(base.reasons());
+        List<Reason> reasons = new ArrayList<>(base.reasons());
         ZonedDateTime local = c.slot().start().atZone(c.zone());
         int day = local.getDayOfWeek().getValue();
         int hour = local.getHour();
@@ -103,10 +103,9 @@ public final class SlotRanker {
             double released = use.releasedUnused() / (double) use.held();
             factor *= 1 - (1 - RELEASED_FLOOR) * released;
             if (released >= 0.3) {
-                reasons.add("often released unused (" + use.releasedUnused() + " of " + use.held()
-                        + " bookings here cancelled or not checked in)");
+                reasons.add(Reason.of(ReasonCode.OFTEN_RELEASED_UNUSED, use.releasedUnused(), use.held()));
             } else if (released <= 0.1) {
-                reasons.add("bookings here are usually used");
+                reasons.add(Reason.of(ReasonCode.USUALLY_USED));
             }
         }
 
@@ -123,8 +122,8 @@ public final class SlotRanker {
                         / (double) n;
                 factor *= UNCHOSEN_FLOOR + (1 - UNCHOSEN_FLOOR) * share;
                 if (share >= 0.5) {
-                    reasons.add(elsewhereSameTime ? "people refused here usually took the same time in another room"
-                            : "people refused here usually took another time in this room");
+                    reasons.add(Reason.of(elsewhereSameTime ? ReasonCode.REFUSED_TOOK_SAME_TIME_ELSEWHERE
+                            : ReasonCode.REFUSED_TOOK_OTHER_TIME_HERE));
                 }
             }
         }
@@ -132,23 +131,24 @@ public final class SlotRanker {
                 / 1000.0, List.copyOf(reasons));
     }
 
-    /** "approved within a day 9 times in 10", or how often it was declined. */
-    static String approvalReason(Tally t) {
+    /** Approved within a day 9 times in 10, approved 7 times in 10, or how often it was declined. */
+    static Reason approvalReason(Tally t) {
         long inTen = Math.round(10.0 * t.approvedWithinDay() / t.decided());
         long approvedInTen = Math.round(10.0 * t.approved() / t.decided());
-        String median = t.medianDecisionMinutes() < 0 ? "" : " (median decision " + span(t.medianDecisionMinutes())
-                + ")";
+        List<Object> values = new ArrayList<>();
+        ReasonCode code;
         if (approvedInTen <= 4) {
-            return "usually declined here (" + (t.decided() - t.approved()) + " of " + t.decided()
-                    + " requests not approved)" + median;
+            code = ReasonCode.USUALLY_DECLINED;
+            values.add(t.decided() - t.approved());
+            values.add(t.decided());
+        } else {
+            code = inTen == approvedInTen ? ReasonCode.APPROVED_WITHIN_A_DAY : ReasonCode.APPROVED;
+            values.add(approvedInTen);
         }
-        return (inTen == approvedInTen ? "approved within a day " + inTen : "approved " + approvedInTen)
-                + " times in 10" + median;
-    }
-
-    private static String span(long minutes) {
-        return minutes < 90 ? minutes + " minutes" : minutes < 48 * 60 ? Math.round(minutes / 60.0) + " hours"
-                : Math.round(minutes / 1440.0) + " days";
+        if (t.medianDecisionMinutes() >= 0) {
+            values.add(t.medianDecisionMinutes());
+        }
+        return new Reason(code, values);
     }
 
     private static String hourKey(Candidate c) {

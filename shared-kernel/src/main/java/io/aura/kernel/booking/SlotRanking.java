@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * How good a free slot is for someone who asked "when can I have a room for this?", as pure
- * functions: a score in [0, 1] with the reasons behind it, and the pick of the best few. Four
+ * functions: a score in [0, 1] with the reasons behind it ({@link Reason} values), and the pick of the best few. Four
  * named policies, weighted: soon (earlier in the asked window), quiet (the resource was little
  * used at that local weekday and hour in the past weeks: less contention around it), fit (the
  * smallest resource that seats everyone) and working hours (Mon–Fri 08:00–18:00 in the resource's
@@ -41,32 +41,32 @@ public final class SlotRanking {
         }
     }
 
-    /** A slot to offer: free when computed, with its score and why. */
+    /** A slot to offer: free when computed, with its score and why (each edge words the reasons, ADR 0054). */
     public record RankedSlot(String resourceId, java.time.Instant start, java.time.Instant end, double score,
-                             List<String> reasons) {}
+                             List<Reason> reasons) {}
 
     public static RankedSlot score(SlotFacts f) {
-        List<String> reasons = new ArrayList<>();
-        reasons.add("free, buffers included");
+        List<Reason> reasons = new ArrayList<>();
+        reasons.add(Reason.of(ReasonCode.FREE));
         double soon = f.near() == null ? soon(f.slot(), f.window()) : near(f.slot(), f.window(), f.near());
         double quiet = quiet(f.predictedContention() != null ? f.predictedContention() : f.usualUtilization());
         if (f.predictedContention() != null) {
             long percent = Math.round(f.predictedContention() * 100);
-            reasons.add((percent <= 25 ? "likely quiet" : percent >= 60 ? "likely contended" : "sometimes taken")
-                    + " at this hour (contention model: " + percent + "% chance it fills)");
+            reasons.add(Reason.of(percent <= 25 ? ReasonCode.LIKELY_QUIET : percent >= 60 ? ReasonCode.LIKELY_CONTENDED
+                    : ReasonCode.SOMETIMES_TAKEN, percent));
         } else if (f.usualUtilization() != null) {
             long percent = Math.round(f.usualUtilization() * 100);
             if (percent <= 25) {
-                reasons.add("usually quiet at this hour (" + percent + "% booked in recent weeks)");
+                reasons.add(Reason.of(ReasonCode.USUALLY_QUIET, percent));
             } else if (percent >= 60) {
-                reasons.add("often busy at this hour (" + percent + "% booked in recent weeks)");
+                reasons.add(Reason.of(ReasonCode.OFTEN_BUSY, percent));
             }
         }
         double fit = fit(f.capacity(), f.attendees());
-        reasons.add("seats " + f.capacity() + " for " + f.attendees() + (f.attendees() == 1 ? " attendee" : " attendees"));
+        reasons.add(Reason.of(ReasonCode.SEATS, f.capacity(), f.attendees()));
         boolean working = inWorkingHours(f.slot(), f.zone());
         if (working) {
-            reasons.add("within working hours (Mon–Fri 08:00–18:00, " + f.zone().getId() + ")");
+            reasons.add(Reason.of(ReasonCode.WORKING_HOURS, f.zone().getId()));
         }
         double timing = f.near() == null ? SOON : NEAR;
         double score = (timing * soon + QUIET * quiet + FIT * fit + WORKING_HOURS * (working ? 1 : 0))

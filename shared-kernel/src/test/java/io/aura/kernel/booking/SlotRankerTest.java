@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The one ranking: learned signals move a slot up or down, with the reasons in words (ADR 0049). */
+/** The one ranking: learned signals move a slot up or down, with the reasons as values (ADR 0049, 0054). */
 class SlotRankerTest {
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final TimeRange WEEK = new TimeRange(Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2026-12-08T00:00:00Z"));
@@ -55,7 +55,7 @@ class SlotRankerTest {
 
         assertThat(order(ranked)).containsExactly("c", "b");
         assertThat(ranked.get(1).reasons())
-                .contains("often released unused (4 of 5 bookings here cancelled or not checked in)");
+                .contains(Reason.of(ReasonCode.OFTEN_RELEASED_UNUSED, 4, 5));
     }
 
     @Test
@@ -68,9 +68,8 @@ class SlotRankerTest {
                 Context.search(WEEK, 4, null, "REQUESTER"), signals, null);
 
         assertThat(order(ranked)).containsExactly("c", "b");
-        assertThat(ranked.get(0).reasons()).contains("approved within a day 9 times in 10 (median decision 3 hours)");
-        assertThat(ranked.get(1).reasons()).contains("usually declined here (3 of 4 requests not approved) "
-                + "(median decision 10 hours)");
+        assertThat(ranked.get(0).reasons()).contains(Reason.of(ReasonCode.APPROVED_WITHIN_A_DAY, 9, 180));
+        assertThat(ranked.get(1).reasons()).contains(Reason.of(ReasonCode.USUALLY_DECLINED, 3, 4, 600));
     }
 
     @Test
@@ -95,11 +94,11 @@ class SlotRankerTest {
 
         List<RankedSlot> whenTheyStayed = SlotRanker.rank(candidates, REFUSED_ON_A, stayed, null);
 
-        assertThat(whenTheyStayed.get(0).reasons()).contains("people refused here usually took another time in this room");
+        assertThat(whenTheyStayed.get(0).reasons()).contains(Reason.of(ReasonCode.REFUSED_TOOK_OTHER_TIME_HERE));
         assertThat(whenTheyStayed.get(1).score()).isLessThan(SlotRanker.rank(candidates, REFUSED_ON_A, RankingSignals.NONE,
                 null).get(0).score());
         assertThat(SlotRanker.rank(candidates, REFUSED_ON_A, moved, null).get(0).reasons())
-                .contains("people refused here usually took the same time in another room");
+                .contains(Reason.of(ReasonCode.REFUSED_TOOK_SAME_TIME_ELSEWHERE));
     }
 
     @Test

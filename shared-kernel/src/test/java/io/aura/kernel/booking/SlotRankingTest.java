@@ -28,8 +28,8 @@ class SlotRankingTest {
         RankedSlot morning = score(slot("2026-12-01T08:00:00Z", "2026-12-01T09:00:00Z"), 10, 10, null); // 09:00 Berlin
         RankedSlot night = score(slot("2026-12-01T06:00:00Z", "2026-12-01T07:00:00Z"), 10, 10, null); // 07:00 Berlin
 
-        assertThat(morning.reasons()).anyMatch(r -> r.startsWith("within working hours"));
-        assertThat(night.reasons()).noneMatch(r -> r.startsWith("within working hours"));
+        assertThat(morning.reasons()).contains(Reason.of(ReasonCode.WORKING_HOURS, "Europe/Berlin"));
+        assertThat(night.reasons()).extracting(Reason::code).doesNotContain(ReasonCode.WORKING_HOURS);
         assertThat(morning.score()).isGreaterThan(night.score());
     }
 
@@ -45,7 +45,7 @@ class SlotRankingTest {
         RankedSlot hall = score(same, 200, 6, null);
 
         assertThat(snug.score()).isGreaterThan(hall.score());
-        assertThat(snug.reasons()).contains("seats 8 for 6 attendees");
+        assertThat(snug.reasons()).contains(Reason.of(ReasonCode.SEATS, 8, 6));
     }
 
     @Test
@@ -55,8 +55,8 @@ class SlotRankingTest {
         RankedSlot busy = score(same, 8, 8, 0.8);
 
         assertThat(quiet.score()).isGreaterThan(busy.score());
-        assertThat(quiet.reasons()).contains("usually quiet at this hour (10% booked in recent weeks)");
-        assertThat(busy.reasons()).contains("often busy at this hour (80% booked in recent weeks)");
+        assertThat(quiet.reasons()).contains(Reason.of(ReasonCode.USUALLY_QUIET, 10));
+        assertThat(busy.reasons()).contains(Reason.of(ReasonCode.OFTEN_BUSY, 80));
     }
 
     @Test

@@ -26,6 +26,7 @@ import io.aura.kernel.validation.FieldViolation;
 import io.aura.kernel.validation.InvalidInputException;
 import io.aura.ui.DatePickerTexts;
 import io.aura.ui.Refusals;
+import io.aura.ui.SlotReasons;
 import io.aura.ui.UserZone;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -276,7 +277,16 @@ class RequestDialog extends Dialog {
                     });
             take.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             take.addClassName("suggestion");
-            live.add(take);
+            // why the ranker put it here, visible under the slot (not only on hover), in the person's language
+            Div slot = new Div(take);
+            slot.addClassName("aura-suggestion");
+            String ranked = SlotReasons.line(locale, s.reasons());
+            if (!ranked.isEmpty()) {
+                Span reasons = new Span(ranked);
+                reasons.addClassName("suggestion-reasons");
+                slot.add(reasons);
+            }
+            live.add(slot);
         }
     }
 

@@ -2,6 +2,8 @@ package io.aura.app.api.booking;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.aura.app.api.SlotBody;
+import io.aura.app.api.SlotBody.PerDate;
 import io.aura.gateway.SeriesAlternatives.OccurrenceSuggestions;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.approval.ApprovalStatus;
@@ -36,7 +38,7 @@ public final class BookingAnswers {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Decided(String bookingId, BookingStatus status, List<Occurrence> occurrences,
-                          List<ConflictBody> conflicts, List<OccurrenceSuggestions> occurrenceSuggestions,
+                          List<ConflictBody> conflicts, List<PerDate> occurrenceSuggestions,
                           List<TravelWarning> warnings) {
         /**
          * {@code perDate}: free slots for each date the series skipped (empty when it skipped none);
@@ -46,7 +48,7 @@ public final class BookingAnswers {
             boolean series = v.occurrences().size() > 1 || v.recurrence() != null;
             return new Decided(v.bookingId(), v.status(), series ? v.occurrences() : null,
                     series && !v.conflicts().isEmpty() ? ConflictBody.of(v.conflicts()) : null,
-                    perDate.isEmpty() ? null : perDate, warnings.isEmpty() ? null : warnings);
+                    perDate.isEmpty() ? null : PerDate.of(perDate), warnings.isEmpty() ? null : warnings);
         }
 
         static Decided undecided(String bookingId) {
@@ -61,8 +63,8 @@ public final class BookingAnswers {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Refused(URI type, String title, String detail, String bookingId, BookingStatus status,
-                          List<ConflictBody> conflicts, List<String> violations, List<Suggestion> suggestions,
-                          List<OccurrenceSuggestions> occurrenceSuggestions, BookingStatus bookingStatus) {
+                          List<ConflictBody> conflicts, List<String> violations, List<SlotBody> suggestions,
+                          List<PerDate> occurrenceSuggestions, BookingStatus bookingStatus) {
         static Refused of(String detail, String bookingId, List<Conflict> conflicts, List<String> violations,
                           List<Suggestion> suggestions, BookingStatus bookingStatus) {
             return of(detail, bookingId, conflicts, violations, suggestions, List.of(), bookingStatus);
@@ -74,7 +76,7 @@ public final class BookingAnswers {
                           BookingStatus bookingStatus) {
             return new Refused(URI.create("about:blank"), "Slot not available", detail, bookingId,
                     BookingStatus.REJECTED, ConflictBody.of(conflicts), violations.isEmpty() ? null : violations,
-                    suggestions, perDate.isEmpty() ? null : perDate, bookingStatus);
+                    SlotBody.of(suggestions), perDate.isEmpty() ? null : PerDate.of(perDate), bookingStatus);
         }
     }
 
@@ -83,7 +85,7 @@ public final class BookingAnswers {
     public record Details(String bookingId, String title, String resourceId, Instant start, Instant end,
                           BookingStatus status, String requester, int attendees, List<String> attendeeNames,
                           String description, String recurrence, List<Occurrence> occurrences,
-                          List<ConflictBody> conflicts, List<String> violations, List<Suggestion> suggestions,
+                          List<ConflictBody> conflicts, List<String> violations, List<SlotBody> suggestions,
                           LastReschedule lastReschedule, ApprovalSummary approval, String token, String bookingToken,
                           Instant checkInDueAt, Instant checkedInAt, String category,
                           @JsonProperty("private") boolean privateBooking, String externalEventId) {
@@ -100,7 +102,7 @@ public final class BookingAnswers {
                     v.recurrence(), v.occurrences().size() > 1 || v.recurrence() != null ? v.occurrences() : null,
                     v.conflicts().isEmpty() ? null : ConflictBody.of(v.conflicts()),
                     v.violations().isEmpty() ? null : v.violations(),
-                    v.suggestions().isEmpty() ? null : v.suggestions(), LastReschedule.of(v.lastReschedule()),
+                    v.suggestions().isEmpty() ? null : SlotBody.of(v.suggestions()), LastReschedule.of(v.lastReschedule()),
                     latestApproval == null ? null : ApprovalSummary.of(latestApproval), token, token,
                     single == null ? null : single.checkInDueAt(), single == null ? null : single.checkedInAt(),
                     v.category(), v.privateBooking(),

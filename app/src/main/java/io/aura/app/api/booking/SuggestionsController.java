@@ -1,5 +1,6 @@
 package io.aura.app.api.booking;
 
+import io.aura.app.api.SlotBody;
 import io.aura.app.api.TimeInput;
 import io.aura.gateway.Sites;
 import io.aura.kernel.booking.BookingQueries.FindFreeSlots;
@@ -55,10 +56,11 @@ public class SuggestionsController {
             + "ranker as the alternatives of a 409, with what the history teaches (approvals, bookings released "
             + "unused, contention) for the caller's group; near: rank by closeness to this start instead of "
             + "earliness, as the alternatives to a refused request are. A proposal read from the views: the "
-            + "schedule decides when the booking is requested")
+            + "schedule decides when the booking is requested. Each slot's reasons in English (reasons) and as "
+            + "values (reasonCodes: {code, args}, ADR 0054)")
     @GetMapping("/api/suggestions")
     @PreAuthorize("isAuthenticated()")
-    public List<RankedSlot> suggestions(@RequestParam(required = false) String resourceId,
+    public List<SlotBody> suggestions(@RequestParam(required = false) String resourceId,
                                         @RequestParam(required = false) String durationMinutes,
                                         @RequestParam(required = false) String from,
                                         @RequestParam(required = false) String to,
@@ -110,7 +112,7 @@ public class SuggestionsController {
             kept = freeSlots(only, minutes, start, window[1], wanted * 3, people, nearTo, now, group).stream()
                     .filter(inTime).limit(wanted).toList();
         }
-        return kept;
+        return kept.stream().map(SlotBody::of).toList();
     }
 
     private List<RankedSlot> freeSlots(String resourceId, int minutes, Instant from, Instant to, int count, int people,

@@ -4,6 +4,7 @@ import io.aura.app.api.Alternatives;
 import io.aura.app.api.NotAllowedException;
 import io.aura.app.api.NotFoundException;
 import io.aura.app.api.NotPossibleNowException;
+import io.aura.app.api.SlotBody;
 import io.aura.app.api.TimeInput;
 import io.aura.gateway.Caller;
 import io.aura.gateway.Waitlisting;
@@ -50,7 +51,7 @@ public class WaitlistController {
     public record JoinBody(String resourceId, String start, String end, String title, JsonNode attendees) {}
 
     /** {@code suggestions}: what is free now instead, ranked as a refusal's alternatives (ADR 0049). */
-    public record Joined(String waitlistId, int position, List<Suggestion> suggestions) {}
+    public record Joined(String waitlistId, int position, List<SlotBody> suggestions) {}
 
     /** An entry as its owner sees it; {@code position} 0 once it no longer waits. */
     public record Entry(String waitlistId, String resourceId, Instant start, Instant end, String title, int attendees,
@@ -75,7 +76,7 @@ public class WaitlistController {
                 body.title(), attendees, names, unreadable));
         List<Suggestion> meanwhile = alternatives.forWaitlisted(joined.resourceId(), range, attendees,
                 Caller.of(authentication).name());
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Joined(joined.entryId(), joined.position(), meanwhile));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Joined(joined.entryId(), joined.position(), SlotBody.of(meanwhile)));
     }
 
     @Operation(summary = "Your waitlist entries, in the order you joined, with status and place in line")
