@@ -425,7 +425,7 @@ class TwoNodesOnPostgresIT {
     private static String ownersOf(String... processors) throws Exception {
         Set<String> owners = new HashSet<>();
         try (Connection c = DriverManager.getConnection(databaseUrl, "aura", "");
-             PreparedStatement owner = c.prepareStatement("SELECT owner FROM token_entry WHERE processor_name = ?")) {
+             PreparedStatement owner = c.prepareStatement("SELECT owner FROM TokenEntry WHERE processorName = ?")) {
             for (String processor : processors) {
                 owner.setString(1, processor);
                 try (ResultSet rs = owner.executeQuery()) {
