@@ -43,9 +43,12 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -283,12 +286,25 @@ class TwoNodesOnPostgresIT {
         Map<String, Integer> deliveries = new ConcurrentHashMap<>(); // by X-Aura-Delivery
         List<JsonNode> received = new CopyOnWriteArrayList<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // a slow receiver: while one node waits for its answer the other claims the next delivery, so two send at once
+        // (each node sends one at a time: its scheduler has one thread)
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
         receiver.createContext("/hook", exchange -> {
-            deliveries.merge(exchange.getRequestHeaders().getFirst("X-Aura-Delivery"), 1, Integer::sum);
-            received.add(Http.JSON.readTree(new String(exchange.getRequestBody().readAllBytes(), UTF_8)));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                deliveries.merge(exchange.getRequestHeaders().getFirst("X-Aura-Delivery"), 1, Integer::sum);
+                received.add(Http.JSON.readTree(new String(exchange.getRequestBody().readAllBytes(), UTF_8)));
+                Thread.sleep(200);
+                exchange.sendResponseHeaders(204, -1);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+                exchange.close();
+            }
         });
+        receiver.setExecutor(Executors.newFixedThreadPool(4));
         receiver.start();
         var hook = a.post("/api/webhooks", tokenA, Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort()
                 + "/hook", "secret", "a-webhook-secret-of-some-length"));
@@ -320,6 +336,7 @@ class TwoNodesOnPostgresIT {
 
             List<JsonNode> ours = received.stream().filter(r -> r.has("aggregateId")
                     && bookings.contains(r.get("aggregateId").asString())).toList();
+            assertThat(mostInFlight.get()).as("deliveries sent at the same time (by both nodes)").isGreaterThan(1);
             assertThat(deliveries.values()).as("deliveries sent more than once").allMatch(times -> times == 1);
             assertThat(ours.stream().map(r -> r.get("eventId").asString()).toList()).doesNotHaveDuplicates();
             for (String type : List.of("BookingRequested", "BookingConfirmed")) {
@@ -336,11 +353,12 @@ class TwoNodesOnPostgresIT {
             }
             assertThat(titles).hasSize(OUTBOX_BOOKINGS).doesNotHaveDuplicates();
             System.out.printf("outboxes on two nodes: %d bookings, %d webhook deliveries of theirs (%d in all, none "
-                    + "twice), %d mails to their requester (none twice)%n", OUTBOX_BOOKINGS, ours.size(),
-                    deliveries.size(), mails.size());
+                    + "twice, up to %d at once), %d mails to their requester (none twice)%n", OUTBOX_BOOKINGS,
+                    ours.size(), deliveries.size(), mostInFlight.get(), mails.size());
         } finally {
             a.delete("/api/webhooks/" + hookId, tokenA);
             receiver.stop(0);
+            ((ExecutorService) receiver.getExecutor()).shutdownNow();
         }
     }
 
