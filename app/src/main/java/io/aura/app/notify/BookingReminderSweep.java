@@ -6,7 +6,7 @@ import io.aura.kernel.booking.BookingQueries.FindCalendar;
 import io.aura.kernel.identity.PreferredLanguage;
 import io.aura.kernel.identity.UserQueries.FindUser;
 import io.aura.kernel.identity.UserQueries.UserView;
-import io.aura.kernel.notification.NotificationQueries.WatchNotifications;
+import io.aura.query.store.ViewChanges;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +17,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -39,10 +40,19 @@ public class BookingReminderSweep {
     private final Clock clock;
     private final Duration before;
     private final boolean mailEnabled;
+    private final ViewChanges otherNodes;
 
     public BookingReminderSweep(QueryGateway queries, NotificationStore store, QueryUpdateEmitter emitter, Clock clock,
+                                Duration before, String mailHost) {
+        this(queries, store, emitter, clock, before, mailHost, Optional.empty());
+    }
+
+    /** With {@code otherNodes}: the bells open on other nodes hear of the reminders added here (ADR 0053). */
+    @Autowired
+    public BookingReminderSweep(QueryGateway queries, NotificationStore store, QueryUpdateEmitter emitter, Clock clock,
                                 @Value("${aura.mail.booking-reminder-before:PT30M}") Duration before,
-                                @Value("${spring.mail.host:}") String mailHost) {
+                                @Value("${spring.mail.host:}") String mailHost, Optional<ViewChanges> otherNodes) {
+        this.otherNodes = otherNodes.orElse(ViewChanges.NONE);
         this.queries = queries;
         this.store = store;
         this.emitter = emitter;
@@ -117,7 +127,8 @@ public class BookingReminderSweep {
         if (!store.add(entry)) {
             return false;
         }
-        emitter.emit(WatchNotifications.class, q -> q.user().equals(entry.user()), entry.toView());
+        otherNodes.notificationAdded(entry.id()); // added at once, outside any batch: told at once
+        NotificationInbox.publish(emitter, entry);
         return true;
     }
 

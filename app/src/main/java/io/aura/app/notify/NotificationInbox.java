@@ -29,6 +29,7 @@ import io.aura.kernel.notification.NotificationQueries.NotificationView;
 import io.aura.kernel.notification.NotificationQueries.WatchNotifications;
 import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
 import io.aura.kernel.waitlist.WaitlistEvents.WaitlistEntryFulfilled;
+import io.aura.query.store.ViewChanges;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -66,11 +68,22 @@ public class NotificationInbox {
     private final ApprovalTokens tokens;
     private final NotificationFold fold;
     private final boolean mailEnabled;
+    private final ViewChanges otherNodes;
 
     public NotificationInbox(NotificationStore store, QueryUpdateEmitter emitter,
                              ApprovalTokens tokens,
                              @Value("${aura.public-url:http://localhost:8080}") String baseUrl,
                              @Value("${spring.mail.host:}") String mailHost) {
+        this(store, emitter, tokens, baseUrl, mailHost, Optional.empty());
+    }
+
+    /** With {@code otherNodes}: the bells open on other nodes hear of the entries added here (ADR 0053). */
+    @Autowired
+    public NotificationInbox(NotificationStore store, QueryUpdateEmitter emitter,
+                             ApprovalTokens tokens,
+                             @Value("${aura.public-url:http://localhost:8080}") String baseUrl,
+                             @Value("${spring.mail.host:}") String mailHost, Optional<ViewChanges> otherNodes) {
+        this.otherNodes = otherNodes.orElse(ViewChanges.NONE);
         this.store = store;
         this.emitter = emitter;
         this.tokens = tokens;
@@ -246,10 +259,16 @@ public class NotificationInbox {
             InboxEntry entry = NotificationFold.entry(message.getIdentifier(), message.getTimestamp(), notice, who,
                     replay.isReplay(), mailEnabled, now);
             if (store.add(entry)) { // new, not a redelivery: tell whoever watches this inbox
-                NotificationView view = entry.toView();
-                emitter.emit(WatchNotifications.class, q -> q.user().equals(entry.user()), view);
+                otherNodes.notificationAdded(entry.id());
+                publish(emitter, entry);
             }
         }
+    }
+
+    /** Tells this node's live queries of a new entry: its user's bell. */
+    public static void publish(QueryUpdateEmitter emitter, InboxEntry entry) {
+        NotificationView view = entry.toView();
+        emitter.emit(WatchNotifications.class, q -> q.user().equals(entry.user()), view);
     }
 
     /** The initial answer of a live inbox subscription is empty: it streams new entries from now on. */

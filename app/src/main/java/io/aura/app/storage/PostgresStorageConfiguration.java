@@ -2,7 +2,9 @@ package io.aura.app.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.aura.app.notify.NotificationStore;
 import io.aura.app.security.AccountEvents;
+import io.aura.query.approval.ApprovalViewStore;
 import io.aura.query.booking.BookingViewStore;
 import java.util.List;
 import javax.sql.DataSource;
@@ -161,8 +163,11 @@ public class PostgresStorageConfiguration {
     @Bean
     public ApplicationListener<ApplicationReadyEvent> relayOtherNodesViewChanges(PostgresViewChanges changes,
                                                                                 BookingViewStore bookings,
+                                                                                ApprovalViewStore approvals,
+                                                                                NotificationStore notifications,
                                                                                 QueryUpdateEmitter emitter) {
-        return ready -> changes.relayTo(bookings, emitter);
+        return ready -> changes.relayTo(new PostgresViewChanges.LocalViews(bookings, approvals, notifications,
+                emitter));
     }
 
     @Bean(destroyMethod = "close")

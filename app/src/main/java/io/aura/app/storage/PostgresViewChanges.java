@@ -1,7 +1,11 @@
 package io.aura.app.storage;
 
+import io.aura.app.notify.NotificationInbox;
+import io.aura.app.notify.NotificationStore;
 import io.aura.kernel.booking.BookingQueries.BookingView;
 import io.aura.kernel.booking.BookingQueries.HeatmapChanged;
+import io.aura.query.approval.ApprovalProjection;
+import io.aura.query.approval.ApprovalViewStore;
 import io.aura.query.booking.BookingProjection;
 import io.aura.query.booking.BookingViewStore;
 import io.aura.query.booking.HeatmapProjection;
@@ -26,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Live updates across nodes (ADR 0053): the node whose processor wrote a view sends a PostgreSQL {@code NOTIFY} in
  * that batch's transaction, which PostgreSQL delivers only when the batch commits; every other node {@code LISTEN}s
  * on a connection of its own, reads the committed view and tells its own subscribers (SSE streams, open browsers,
- * requests waiting to read their write). The node that wrote it has told its own already, so it skips its news.
+ * requests waiting to read their write, approvers' inboxes, people's bells). The node that wrote it has told its own
+ * already, so it skips its news.
  */
 public final class PostgresViewChanges implements ViewChanges, AutoCloseable {
     static final String CHANNEL = "aura_view_changes";
@@ -57,13 +62,27 @@ public final class PostgresViewChanges implements ViewChanges, AutoCloseable {
         notify("heatmap " + change.from() + " " + change.to() + " " + change.resourceId());
     }
 
+    @Override
+    public void approvalChanged(String approvalId) {
+        notify("approval " + approvalId);
+    }
+
+    @Override
+    public void notificationAdded(String entryId) {
+        notify("notification " + entryId);
+    }
+
     private void notify(String news) {
         // on the batch's own connection (the processor's transaction): delivered at its commit, dropped at a rollback
         sql.queryForList("SELECT pg_notify(?, ?)", CHANNEL, node + " " + news);
     }
 
-    /** Starts listening: what other nodes change reaches this node's live queries through {@code emitter}. */
-    public PostgresViewChanges relayTo(BookingViewStore bookings, QueryUpdateEmitter emitter) {
+    /** Where this node reads what another node changed, and whom it tells: its own live queries. */
+    public record LocalViews(BookingViewStore bookings, ApprovalViewStore approvals, NotificationStore notifications,
+                             QueryUpdateEmitter emitter) {}
+
+    /** Starts listening: what other nodes change reaches this node's live queries through its {@code emitter}. */
+    public PostgresViewChanges relayTo(LocalViews views) {
         Thread.ofPlatform().name("view-changes").daemon().start(() -> {
             while (running.get()) {
                 try (Connection c = DriverManager.getConnection(url, username, password);
@@ -75,7 +94,7 @@ public final class PostgresViewChanges implements ViewChanges, AutoCloseable {
                         PGNotification[] news = pg.getNotifications(500);
                         if (news != null) {
                             for (PGNotification n : news) {
-                                relay(n.getParameter(), bookings, emitter);
+                                relay(n.getParameter(), views);
                             }
                         }
                     }
@@ -90,14 +109,15 @@ public final class PostgresViewChanges implements ViewChanges, AutoCloseable {
         return this;
     }
 
-    void relay(String news, BookingViewStore bookings, QueryUpdateEmitter emitter) {
+    void relay(String news, LocalViews views) {
         String[] parts = news.split(" ", 3);
         if (parts.length != 3 || parts[0].equals(node)) {
             return;
         }
+        QueryUpdateEmitter emitter = views.emitter();
         switch (parts[1]) {
             case "booking" -> {
-                Optional<BookingView> view = bookings.find(parts[2]);
+                Optional<BookingView> view = views.bookings().find(parts[2]);
                 view.ifPresent(v -> BookingProjection.publish(emitter, v));
             }
             case "heatmap" -> {
@@ -105,6 +125,10 @@ public final class PostgresViewChanges implements ViewChanges, AutoCloseable {
                 HeatmapProjection.publish(emitter,
                         new HeatmapChanged(change[2], Instant.parse(change[0]), Instant.parse(change[1])));
             }
+            case "approval" -> views.approvals().find(parts[2])
+                    .ifPresent(approval -> ApprovalProjection.publish(emitter, approval));
+            case "notification" -> views.notifications().entry(parts[2])
+                    .ifPresent(entry -> NotificationInbox.publish(emitter, entry));
             default -> log.debug("Unknown view change from another node: {}", news);
         }
     }

@@ -1,12 +1,19 @@
 package io.aura.app.cluster;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
 import io.aura.app.Http;
 import io.aura.query.PostgresTestServer;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,9 +42,16 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -55,7 +69,11 @@ import tools.jackson.databind.JsonNode;
 class TwoNodesOnPostgresIT {
     private static final String ADMIN_PASSWORD = "two-nodes-admin-password";
     private static final int CLIENTS_PER_NODE = 4;
+    private static final int OUTBOX_BOOKINGS = 10;
+    private static final int APPROVALS = 5;
 
+    /** The SMTP server both nodes send through (in-process). */
+    static GreenMail smtp;
     static Path dir;
     static String databaseUrl;
     static Map<String, String> sharedEnvironment;
@@ -71,6 +89,8 @@ class TwoNodesOnPostgresIT {
     @BeforeAll
     static void twoNodesOnOneDatabase() throws Exception {
         dir = Files.createTempDirectory("aura-two-nodes");
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
         PostgresTestServer postgres = PostgresTestServer.get();
         databaseUrl = postgres.url(postgres.newDatabase().getDatabaseName());
         String keysUrl = postgres.url(postgres.newDatabase().getDatabaseName()) + "?user=aura";
@@ -107,6 +127,9 @@ class TwoNodesOnPostgresIT {
             if (node != null) {
                 node.destroyForcibly();
             }
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
     }
 
@@ -258,6 +281,200 @@ class TwoNodesOnPostgresIT {
     }
 
     @Test
+    @Order(3)
+    void each_event_reaches_a_webhook_once_and_each_mail_goes_once_though_both_nodes_send() throws Exception {
+        Map<String, Integer> deliveries = new ConcurrentHashMap<>(); // by X-Aura-Delivery
+        List<JsonNode> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // a slow receiver: while one node waits for its answer the other claims the next delivery, so two send at once
+        // (each node sends one at a time: its scheduler has one thread)
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        receiver.createContext("/hook", exchange -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                deliveries.merge(exchange.getRequestHeaders().getFirst("X-Aura-Delivery"), 1, Integer::sum);
+                received.add(Http.JSON.readTree(new String(exchange.getRequestBody().readAllBytes(), UTF_8)));
+                Thread.sleep(200);
+                exchange.sendResponseHeaders(204, -1);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+                exchange.close();
+            }
+        });
+        receiver.setExecutor(Executors.newFixedThreadPool(4));
+        receiver.start();
+        var hook = a.post("/api/webhooks", tokenA, Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort()
+                + "/hook", "secret", "a-webhook-secret-of-some-length"));
+        assertThat(hook.status()).as("%s", hook.body()).isEqualTo(201);
+        String hookId = hook.body().get("id").asString();
+        try {
+            String olive = "olive@example.test";
+            assertThat(a.post("/api/users", tokenA, Map.of("username", "olive", "password", "olive-password-1",
+                    "roles", List.of("REQUESTER"), "email", olive)).status()).isEqualTo(201);
+            String oliveToken = a.token("olive", "olive-password-1");
+            String room = a.post("/api/resources", tokenA, Map.of("name", "Room of the outboxes", "capacity", 4,
+                    "timeZone", "UTC")).body().get("id").asString();
+            Set<String> bookings = new HashSet<>();
+            Instant first = day.plus(Duration.ofDays(2)).plus(Duration.ofHours(8));
+            for (int i = 0; i < OUTBOX_BOOKINGS; i++) {
+                Http node = i % 2 == 0 ? a : b;
+                Instant start = first.plus(Duration.ofMinutes(30L * i));
+                var booked = node.post("/events/create", oliveToken, Map.of("title", "Outbox [" + i + "]",
+                        "resourceId", room, "start", start.toString(),
+                        "end", start.plus(Duration.ofMinutes(30)).toString()));
+                assertThat(booked.status()).as("%s", booked.body()).isEqualTo(201);
+                bookings.add(booked.body().get("bookingId").asString());
+            }
+
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    ofBookings(received, bookings, "BookingConfirmed").size() == OUTBOX_BOOKINGS
+                            && mailsTo(olive).size() == OUTBOX_BOOKINGS);
+            Thread.sleep(2_000); // ten more rounds of both nodes' outboxes: nothing more may come
+
+            List<JsonNode> ours = received.stream().filter(r -> r.has("aggregateId")
+                    && bookings.contains(r.get("aggregateId").asString())).toList();
+            assertThat(mostInFlight.get()).as("deliveries sent at the same time (by both nodes)").isGreaterThan(1);
+            assertThat(deliveries.values()).as("deliveries sent more than once").allMatch(times -> times == 1);
+            assertThat(ours.stream().map(r -> r.get("eventId").asString()).toList()).doesNotHaveDuplicates();
+            for (String type : List.of("BookingRequested", "BookingConfirmed")) {
+                assertThat(ofBookings(received, bookings, type)).as(type).hasSize(OUTBOX_BOOKINGS)
+                        .doesNotHaveDuplicates();
+            }
+            List<MimeMessage> mails = mailsTo(olive);
+            List<String> titles = new ArrayList<>();
+            for (MimeMessage mail : mails) {
+                assertThat(mail.getSubject()).isEqualTo("Your booking is confirmed");
+                Matcher title = Pattern.compile("Outbox \\[\\d+]").matcher(GreenMailUtil.getBody(mail));
+                assertThat(title.find()).as("the booking in the mail").isTrue();
+                titles.add(title.group());
+            }
+            assertThat(titles).hasSize(OUTBOX_BOOKINGS).doesNotHaveDuplicates();
+            System.out.printf("outboxes on two nodes: %d bookings, %d webhook deliveries of theirs (%d in all, none "
+                    + "twice, up to %d at once), %d mails to their requester (none twice)%n", OUTBOX_BOOKINGS,
+                    ours.size(), deliveries.size(), mostInFlight.get(), mails.size());
+        } finally {
+            a.delete("/api/webhooks/" + hookId, tokenA);
+            receiver.stop(0);
+            ((ExecutorService) receiver.getExecutor()).shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void an_approval_requested_on_one_node_is_in_the_live_inbox_on_the_other_and_its_verdict_in_the_bell()
+            throws Exception {
+        assertThat(a.post("/api/users", tokenA, Map.of("username", "quinn", "password", "quinn-password-1",
+                "roles", List.of("APPROVER"), "email", "quinn@example.test")).status()).isEqualTo(201);
+        assertThat(a.post("/api/users", tokenA, Map.of("username", "robin", "password", "robin-password-1",
+                "roles", List.of("REQUESTER"))).status()).isEqualTo(201);
+        String quinn = a.token("quinn", "quinn-password-1");
+        String robin = a.token("robin", "robin-password-1");
+        String hall = a.post("/api/resources", tokenA, Map.of("name", "Hall quinn approves", "capacity", 40,
+                "timeZone", "UTC", "approvalLevels", List.of(Map.of("name", "owner", "approvers", List.of("quinn"))),
+                "approvalDeadline", "PT1H")).body().get("id").asString();
+        BlockingQueue<String> inboxOnB = stream(b, "/api/approvals/stream", quinn);
+        BlockingQueue<String> bellOnB = stream(b, "/api/notifications/stream", robin);
+
+        List<Long> toInbox = new ArrayList<>();
+        List<Long> toBell = new ArrayList<>();
+        Instant first = day.plus(Duration.ofDays(4)).plus(Duration.ofHours(8));
+        for (int i = 0; i < APPROVALS; i++) {
+            Instant start = first.plus(Duration.ofHours(i));
+            var requested = a.post("/events/create", robin, Map.of("title", "Needs quinn " + i, "resourceId", hall,
+                    "start", start.toString(), "end", start.plus(Duration.ofMinutes(45)).toString()));
+            long answeredAt = System.nanoTime();
+            assertThat(requested.status()).as("%s", requested.body()).isIn(201, 202);
+            String bookingId = requested.body().get("bookingId").asString();
+            assertThat(next(inboxOnB, line -> line.contains(bookingId) && line.contains("PENDING")))
+                    .as("the approval of %s in quinn's inbox on B", bookingId).isNotNull();
+            toInbox.add((System.nanoTime() - answeredAt) / 1_000);
+
+            String approvalId = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptions().until(() -> a.get("/events/status?bookingId=" + bookingId, robin).body()
+                            .get("approval").get("approvalId").asString(), id -> id != null && !id.isBlank());
+            var approved = a.post("/api/approvals/" + approvalId + "/decision", quinn, Map.of("decision", "APPROVE"));
+            long decidedAt = System.nanoTime();
+            assertThat(approved.status()).as("%s", approved.body()).isEqualTo(200);
+            assertThat(next(bellOnB, line -> line.contains(bookingId) && line.contains("BOOKING_APPROVED")))
+                    .as("the verdict on %s in robin's bell on B", bookingId).isNotNull();
+            toBell.add((System.nanoTime() - decidedAt) / 1_000);
+        }
+        toInbox.sort(null);
+        toBell.sort(null);
+        System.out.printf("A's answer to B's live inbox: p50 %.1f ms, max %.1f ms; A's verdict to B's bell: p50 %.1f "
+                + "ms, max %.1f ms (%d approvals; the approvals and notifications processors run on %s)%n",
+                toInbox.get(APPROVALS / 2) / 1000.0, toInbox.get(APPROVALS - 1) / 1000.0,
+                toBell.get(APPROVALS / 2) / 1000.0, toBell.get(APPROVALS - 1) / 1000.0, APPROVALS,
+                ownersOf("approvals", "notifications"));
+    }
+
+    /** The lines of a node's Server-Sent Events stream at {@code path}, once it said it is open. */
+    private static BlockingQueue<String> stream(Http node, String path, String token) throws InterruptedException {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(node.base() + path))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines()).body().forEach(lines::add);
+            } catch (IOException | InterruptedException | UncheckedIOException closed) {
+                // the test is over
+            }
+        });
+        assertThat(next(lines, line -> line.startsWith("event:ready"))).as("%s opened", path).isNotNull();
+        return lines;
+    }
+
+    /** The next line that {@code wanted}, within 5 seconds; null when none came. */
+    private static String next(BlockingQueue<String> lines, Predicate<String> wanted) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (long left; (left = until - System.nanoTime()) > 0; ) {
+            String line = lines.poll(left, TimeUnit.NANOSECONDS);
+            if (line != null && wanted.test(line)) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    /** Which node holds the processors' tokens: A, B or both. */
+    private static String ownersOf(String... processors) throws Exception {
+        Set<String> owners = new HashSet<>();
+        try (Connection c = DriverManager.getConnection(databaseUrl, "aura", "");
+             PreparedStatement owner = c.prepareStatement("SELECT owner FROM TokenEntry WHERE processorName = ?")) {
+            for (String processor : processors) {
+                owner.setString(1, processor);
+                try (ResultSet rs = owner.executeQuery()) {
+                    while (rs.next()) {
+                        String pid = String.valueOf(rs.getString(1)).split("@")[0];
+                        owners.add(pid.equals(String.valueOf(nodeA.pid())) ? "A"
+                                : pid.equals(String.valueOf(nodeB.pid())) ? "B" : rs.getString(1));
+                    }
+                }
+            }
+        }
+        return String.join(" and ", new java.util.TreeSet<>(owners));
+    }
+
+    /** The event ids of the webhook deliveries of {@code type} about {@code bookings}. */
+    private static List<String> ofBookings(List<JsonNode> received, Set<String> bookings, String type) {
+        return received.stream().filter(r -> r.has("aggregateId") && bookings.contains(r.get("aggregateId").asString())
+                && r.get("type").asString().equals(type)).map(r -> r.get("eventId").asString()).toList();
+    }
+
+    private static List<MimeMessage> mailsTo(String address) throws Exception {
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(address)) {
+                mails.add(m);
+            }
+        }
+        return mails;
+    }
+
+    @Test
     @Order(4)
     void clients_racing_on_both_nodes_for_the_same_slots_never_double_book() throws Exception {
         Set<String> acknowledged = race(Duration.ofSeconds(15), null);
@@ -357,7 +574,11 @@ class TwoNodesOnPostgresIT {
                 "-cp", System.getProperty("java.class.path"), "io.aura.app.AuraApplication",
                 "--spring.profiles.active=postgres", "--server.port=" + port,
                 "--aura.data-dir=" + dataDir.toAbsolutePath(), "--aura.admin-password=" + ADMIN_PASSWORD,
-                "--logging.level.aura.requests=warn")
+                "--logging.level.aura.requests=warn",
+                // both nodes poll both outboxes often: what one sends, the other must not send again
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                "--aura.mail.poll-interval=PT0.2S", "--aura.webhooks.poll-interval=PT0.2S",
+                "--aura.webhooks.allowed-private-hosts=127.0.0.1", "--aura.public-url=http://aura.test")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> environment = new HashMap<>(sharedEnvironment);

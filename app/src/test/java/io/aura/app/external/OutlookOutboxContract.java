@@ -10,6 +10,14 @@ import io.aura.app.external.OutlookOutbox.Status;
 import io.aura.kernel.schedule.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 
@@ -145,5 +153,34 @@ abstract class OutlookOutboxContract {
         store().done(again.id(), "AAMk-9");
         assertThat(store().deliveriesOf("b-1")).extracting(Delivery::status).containsExactlyInAnyOrder(Status.DONE,
                 Status.FAILED);
+    }
+
+    @Test
+    void two_senders_claiming_at_the_same_time_take_each_delivery_once() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            TimeRange day = new TimeRange(NINE.start().plus(Duration.ofDays(i)), NINE.end().plus(Duration.ofDays(i)));
+            store().addDelivery(delivery("create-" + i, day.start(), Kind.CREATE, day, 1, T.minusSeconds(i)));
+        }
+        List<String> claimed = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService senders = Executors.newFixedThreadPool(2)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int sender = 0; sender < 2; sender++) {
+                running.add(senders.submit(() -> {
+                    start.await();
+                    for (Optional<Delivery> d = store().claimDue(T, T.plus(LEASE)); d.isPresent();
+                         d = store().claimDue(T, T.plus(LEASE))) {
+                        claimed.add(d.get().id());
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> sender : running) {
+                sender.get();
+            }
+        }
+
+        assertThat(claimed).hasSize(30).doesNotHaveDuplicates();
     }
 }

@@ -1,13 +1,27 @@
 package io.aura.app.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.aura.app.notify.InboxEntry;
+import io.aura.app.notify.MailStatus;
+import io.aura.app.notify.SqlNotificationStore;
+import io.aura.app.storage.PostgresViewChanges.LocalViews;
+import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
+import io.aura.kernel.approval.ApprovalQueries.FindApprovalInbox;
+import io.aura.kernel.approval.ApprovalStatus;
 import io.aura.kernel.booking.BookingQueries.HeatmapChanged;
 import io.aura.kernel.booking.BookingQueries.WatchHeatmap;
+import io.aura.kernel.notification.NotificationQueries.NotificationView;
+import io.aura.kernel.notification.NotificationQueries.WatchNotifications;
+import io.aura.kernel.schedule.TimeRange;
 import io.aura.query.PostgresTestServer;
+import io.aura.query.approval.ApprovalRecord;
+import io.aura.query.approval.SqlApprovalViewStore;
 import io.aura.query.booking.SqlBookingViewStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,7 +41,17 @@ class PostgresViewChangesTest {
     static final HeatmapChanged MONDAY_MORNING = new HeatmapChanged("room-1", Instant.parse("2026-12-14T08:00:00Z"),
             Instant.parse("2026-12-14T10:00:00Z"));
 
+    static final ApprovalRecord PATS_APPROVAL = new ApprovalRecord("approval-1", "booking-1", "room-1", "sam",
+            ApprovalStatus.PENDING, 0, "owner", List.of("pat"), List.of(), new TimeRange(MONDAY_MORNING.from(),
+            MONDAY_MORNING.to()), null, Instant.parse("2026-12-07T09:00:00Z"), null, null, null, false, false, null,
+            null, null);
+    static final InboxEntry SAMS_NEWS = new InboxEntry("event-1:sam", "sam", "BOOKING_APPROVED", "booking-1",
+            "approval-1", null, null, "Your booking is approved", Instant.parse("2026-12-07T09:05:00Z"), null,
+            MailStatus.OFF, 0, null, null);
+
     PGSimpleDataSource database;
+    SqlApprovalViewStore approvals;
+    SqlNotificationStore notifications;
     PostgresViewChanges writingNode;
     PostgresViewChanges watchingNode;
     BlockingQueue<Object> heardOnTheWatchingNode = new LinkedBlockingQueue<>();
@@ -43,10 +68,23 @@ class PostgresViewChangesTest {
         emitter.registerUpdateHandler(new GenericSubscriptionQueryMessage<>(new WatchHeatmap(null),
                         ResponseTypes.instanceOf(Object.class), ResponseTypes.instanceOf(HeatmapChanged.class)), 16)
                 .getUpdates().subscribe(update -> heardOnTheWatchingNode.add(update.getPayload()));
+        emitter.registerUpdateHandler(new GenericSubscriptionQueryMessage<>(new FindApprovalInbox("pat",
+                        List.of("APPROVER"), null), ResponseTypes.instanceOf(Object.class),
+                        ResponseTypes.instanceOf(ApprovalView.class)), 16)
+                .getUpdates().subscribe(update -> heardOnTheWatchingNode.add(update.getPayload()));
+        emitter.registerUpdateHandler(new GenericSubscriptionQueryMessage<>(new WatchNotifications("sam"),
+                        ResponseTypes.instanceOf(Object.class), ResponseTypes.instanceOf(NotificationView.class)), 16)
+                .getUpdates().subscribe(update -> heardOnTheWatchingNode.add(update.getPayload()));
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
-        watchingNode.relayTo(new SqlBookingViewStore(database, database, transactions).createSchema(), emitter);
+        approvals = new SqlApprovalViewStore(database, database, transactions).createSchema();
+        notifications = new SqlNotificationStore(database, database, transactions).createSchema();
+        watchingNode.relayTo(new LocalViews(new SqlBookingViewStore(database, database, transactions).createSchema(),
+                approvals, notifications, emitter));
         batch = new TransactionTemplate(transactions);
-        Thread.sleep(1000); // the watching node's LISTEN is in place
+        // the watching node listens once its LISTEN is the last thing its connection said
+        await().atMost(Duration.ofSeconds(10)).until(() -> new JdbcTemplate(database).queryForObject(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND query = ?",
+                Integer.class, "LISTEN " + PostgresViewChanges.CHANNEL) == 1);
     }
 
     @AfterEach
@@ -60,6 +98,26 @@ class PostgresViewChangesTest {
         batch.executeWithoutResult(s -> writingNode.heatmapChanged(MONDAY_MORNING));
 
         assertThat(heardOnTheWatchingNode.poll(2, TimeUnit.SECONDS)).isEqualTo(MONDAY_MORNING);
+    }
+
+    @Test
+    void an_approval_changed_on_one_node_reaches_the_live_inbox_of_its_approver_on_another() throws Exception {
+        batch.executeWithoutResult(s -> {
+            approvals.save(PATS_APPROVAL);
+            writingNode.approvalChanged(PATS_APPROVAL.approvalId());
+        });
+
+        assertThat(heardOnTheWatchingNode.poll(2, TimeUnit.SECONDS)).isEqualTo(PATS_APPROVAL.toView());
+    }
+
+    @Test
+    void a_notification_added_on_one_node_reaches_the_live_bell_of_its_user_on_another() throws Exception {
+        batch.executeWithoutResult(s -> {
+            notifications.add(SAMS_NEWS);
+            writingNode.notificationAdded(SAMS_NEWS.id());
+        });
+
+        assertThat(heardOnTheWatchingNode.poll(2, TimeUnit.SECONDS)).isEqualTo(SAMS_NEWS.toView());
     }
 
     @Test

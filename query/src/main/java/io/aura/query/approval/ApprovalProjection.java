@@ -18,6 +18,7 @@ import io.aura.kernel.approval.ApprovalQueries.FindApprovalsDue;
 import io.aura.kernel.approval.ApprovalQueries.FindApprovalsOfBooking;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserEvents.UserErased;
+import io.aura.query.store.ViewChanges;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,10 +45,18 @@ public class ApprovalProjection {
 
     private final ApprovalViewStore views;
     private final QueryUpdateEmitter emitter;
+    private final ViewChanges otherNodes;
 
     public ApprovalProjection(ApprovalViewStore views, QueryUpdateEmitter emitter) {
+        this(views, emitter, Optional.empty());
+    }
+
+    /** With {@code otherNodes}: the inboxes open on other nodes hear of this node's changes (ADR 0053). */
+    @Autowired
+    public ApprovalProjection(ApprovalViewStore views, QueryUpdateEmitter emitter, Optional<ViewChanges> otherNodes) {
         this.views = views;
         this.emitter = emitter;
+        this.otherNodes = otherNodes.orElse(ViewChanges.NONE);
     }
 
     @EventHandler
@@ -154,7 +164,13 @@ public class ApprovalProjection {
 
     /** Live queries hear of the change once it is committed (the emitter waits for the unit of work). */
     private void publish(ApprovalRecord approval) {
-        if (!watched(approval.approvalId())) {
+        otherNodes.approvalChanged(approval.approvalId()); // whoever listens there, they know
+        publish(emitter, approval);
+    }
+
+    /** Tells this node's live queries of an approval's change: the inboxes it shows up in, and its own page. */
+    public static void publish(QueryUpdateEmitter emitter, ApprovalRecord approval) {
+        if (!watched(emitter, approval.approvalId())) {
             return; // nobody listens (a replay, a quiet moment): no view is made for nobody
         }
         ApprovalView view = approval.toView();
@@ -163,7 +179,7 @@ public class ApprovalProjection {
     }
 
     /** Whether a live query would receive this approval's change. */
-    private boolean watched(String approvalId) {
+    private static boolean watched(QueryUpdateEmitter emitter, String approvalId) {
         for (SubscriptionQueryMessage<?, ?, ?> subscription : emitter.activeSubscriptions()) {
             Object query = subscription.getPayload();
             if (query instanceof FindApprovalInbox

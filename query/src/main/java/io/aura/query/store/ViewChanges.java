@@ -14,9 +14,21 @@ public interface ViewChanges {
 
         @Override
         public void heatmapChanged(HeatmapChanged change) {}
+
+        @Override
+        public void approvalChanged(String approvalId) {}
+
+        @Override
+        public void notificationAdded(String entryId) {}
     };
 
     void bookingChanged(String bookingId);
 
     void heatmapChanged(HeatmapChanged change);
+
+    /** An approval changed: the approvers' inboxes hear of it. */
+    void approvalChanged(String approvalId);
+
+    /** A notification was added to someone's inbox: their bell hears of it. */
+    void notificationAdded(String entryId);
 }

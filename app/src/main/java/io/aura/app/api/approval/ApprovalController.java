@@ -1,5 +1,6 @@
 package io.aura.app.api.approval;
 
+import io.aura.app.api.LiveStreams;
 import io.aura.app.api.NotFoundException;
 import io.aura.app.security.ApprovalTokens;
 import io.aura.app.security.AuraUserDetailsService;
@@ -26,6 +27,7 @@ import io.jsonwebtoken.JwtException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +53,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Approvals over HTTP: the inbox, verdicts by signed-in approvers, verdicts by approval token,
@@ -68,9 +71,11 @@ public class ApprovalController {
     private final AuraUserDetailsService accounts;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final LiveStreams streams;
 
     public ApprovalController(CommandGateway commands, QueryGateway queries, ApprovalTokens tokens,
-                              AuraUserDetailsService accounts, Clock clock, MeterRegistry meters) {
+                              AuraUserDetailsService accounts, Clock clock, MeterRegistry meters, LiveStreams streams) {
+        this.streams = streams;
         this.commands = commands;
         this.queries = queries;
         this.tokens = tokens;
@@ -104,6 +109,17 @@ public class ApprovalController {
         }
         return queries.query(new FindApprovalInbox(caller.getName(), rolesOf(caller), wanted),
                 ResponseTypes.multipleInstancesOf(ApprovalView.class)).join();
+    }
+
+    /** Declared before {@code /api/approvals/{approvalId}} only for the reader: Spring prefers the literal path. */
+    @Operation(summary = "Changes of the caller's approvals inbox as Server-Sent Events (event: approvals, "
+            + "data: [approvals as they are now]), on whichever node they were decided")
+    @GetMapping(value = "/api/approvals/stream", produces = "text/event-stream")
+    @PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
+    public SseEmitter stream(Authentication caller) throws IOException {
+        return streams.open(queries.subscriptionQuery(new FindApprovalInbox(caller.getName(), rolesOf(caller), null),
+                ResponseTypes.multipleInstancesOf(ApprovalView.class), ResponseTypes.instanceOf(ApprovalView.class)),
+                "approvals", burst -> burst);
     }
 
     @Operation(summary = "One approval (its approvers, the requester, or an ADMIN)")
