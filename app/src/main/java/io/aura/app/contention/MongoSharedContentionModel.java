@@ -15,6 +15,7 @@ import io.aura.kernel.booking.ContentionEvaluation.Verdict;
 import io.aura.kernel.booking.ContentionModel.Training;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
@@ -74,7 +75,7 @@ public final class MongoSharedContentionModel implements SharedContentionModel {
                         .getMatchedCount() == 1;
             }
             if (stored) {
-                return new StoredModel(current + 1, trainedAt, trainedBy, network, training, evaluation, verdict);
+                return new StoredModel(current + 1, trainedAt.truncatedTo(ChronoUnit.MILLIS), trainedBy, network, training, evaluation, verdict);
             }
             if (attempt >= 3) {
                 throw new IllegalStateException("the contention model was stored by other nodes meanwhile " + attempt

@@ -34,7 +34,7 @@ public interface SharedContentionModel {
 
     Optional<StoredModel> latest();
 
-    /** Stores the next version (older ones are dropped) and answers it. */
+    /** Stores the next version (older ones are dropped) and answers it as it reads back (to the millisecond). */
     StoredModel save(Instant trainedAt, String trainedBy, byte[] network, Training training, Evaluation evaluation,
                      Verdict verdict);
 

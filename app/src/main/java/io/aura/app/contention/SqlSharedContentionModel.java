@@ -5,6 +5,7 @@ import io.aura.kernel.booking.ContentionEvaluation.Verdict;
 import io.aura.kernel.booking.ContentionModel.Training;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -79,7 +80,7 @@ public final class SqlSharedContentionModel implements SharedContentionModel {
                     writer.update("DELETE FROM contention_model WHERE version < ?", next);
                     return next;
                 });
-                return new StoredModel(version, trainedAt, trainedBy, network, training, evaluation, verdict);
+                return new StoredModel(version, trainedAt.truncatedTo(ChronoUnit.MILLIS), trainedBy, network, training, evaluation, verdict);
             } catch (DuplicateKeyException raced) {
                 // another node stored a version at the same moment (a forget beside a training): the next number
                 if (attempt >= 3) {

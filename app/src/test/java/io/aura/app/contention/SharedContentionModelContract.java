@@ -39,9 +39,10 @@ abstract class SharedContentionModelContract {
         byte[] network = new byte[4096];
         new java.util.Random(3).nextBytes(network);
 
-        StoredModel saved = store().save(NOW, "node-b", network, TRAINING, EVALUATION, VERDICT);
+        StoredModel saved = store().save(NOW.plusNanos(313_501), "node-b", network, TRAINING, EVALUATION, VERDICT);
 
         assertThat(saved.version()).isEqualTo(2);
+        assertThat(saved.trainedAt()).as("as it reads back").isEqualTo(NOW);
         assertThat(store().version()).isEqualTo(2);
         StoredModel latest = store().latest().orElseThrow();
         assertThat(latest.version()).isEqualTo(2);
