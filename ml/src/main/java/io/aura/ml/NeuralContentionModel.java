@@ -1,6 +1,10 @@
 package io.aura.ml;
 
 import io.aura.kernel.booking.ContentionModel;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +16,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -89,6 +94,33 @@ public final class NeuralContentionModel implements ContentionModel {
     @Override
     public Optional<Training> lastTraining() {
         return Optional.ofNullable(last);
+    }
+
+    /** The network as DL4J's {@link ModelSerializer} writes it (without the updater's state: it is not trained on). */
+    @Override
+    public Optional<byte[]> saved() {
+        MultiLayerNetwork current = network;
+        if (current == null) {
+            return Optional.empty();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ModelSerializer.writeModel(current, out, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(out.toByteArray());
+    }
+
+    @Override
+    public synchronized void load(byte[] saved, Training training) {
+        try {
+            network = saved == null ? null
+                    : ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(saved), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        last = training;
     }
 
     @Override

@@ -98,4 +98,20 @@ class NeuralContentionModelTest {
         assertThat(training.trained()).as(training.reason()).isFalse();
         assertThat(model.contention(new HourFacts(2, 10, 10, 0.75, 0.12))).isEmpty();
     }
+
+    @Test
+    void a_network_saved_by_one_model_and_loaded_by_another_answers_as_the_trained_one() {
+        NeuralContentionModel trained = new NeuralContentionModel();
+        Training training = trained.train(history(4, false));
+        NeuralContentionModel loaded = new NeuralContentionModel();
+        List<HourFacts> asked = List.of(new HourFacts(2, 10, 10, 0.75, 0.12), new HourFacts(7, 22, 4, 0, 0.1));
+
+        loaded.load(trained.saved().orElseThrow(), training);
+
+        assertThat(loaded.contentions(asked).orElseThrow()).containsExactly(trained.contentions(asked).orElseThrow());
+        assertThat(loaded.lastTraining()).contains(training);
+        loaded.load(null, null);
+        assertThat(loaded.contentions(asked)).isEmpty();
+        assertThat(new NeuralContentionModel().saved()).isEmpty();
+    }
 }

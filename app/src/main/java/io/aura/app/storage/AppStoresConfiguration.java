@@ -1,5 +1,8 @@
 package io.aura.app.storage;
 
+import io.aura.app.contention.MongoSharedContentionModel;
+import io.aura.app.contention.SharedContentionModel;
+import io.aura.app.contention.SqlSharedContentionModel;
 import io.aura.app.external.MongoOutlookOutbox;
 import io.aura.app.external.OutlookOutbox;
 import io.aura.app.external.SqlOutlookOutbox;
@@ -28,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The application's own stores that are not views of one projection: credentials, idempotency keys,
  * inboxes with the mail outbox, webhook registrations with their secrets and delivery outbox, the
- * Outlook outbox (ADR 0043), and the
+ * Outlook outbox (ADR 0043), the contention model every node shares (ADR 0055), and the
  * query store's health. On the embedded default they are tables in the event store's SQLite database
  * (writes on the one writing connection, committed at once or with the processor batch's token;
  * reads through {@code viewReader}); in production MongoDB collections, as before.
@@ -65,6 +68,14 @@ public class AppStoresConfiguration {
             return new SqlOutlookOutbox(dataSource, viewReader, transactionManager).createSchema();
         }
 
+        @Bean
+        SqlSharedContentionModel sharedContentionModel(DataSource dataSource,
+                                                       @Qualifier("viewReader") DataSource viewReader,
+                                                       PlatformTransactionManager transactionManager,
+                                                       JsonMapper jsonMapper) {
+            return new SqlSharedContentionModel(dataSource, viewReader, transactionManager, jsonMapper).createSchema();
+        }
+
         @Bean(QueryStoreHealthIndicator.NAME)
         QueryStoreHealthIndicator queryStoreHealthIndicator(@Qualifier("viewReader") DataSource viewReader) {
             return QueryStoreHealthIndicator.sql(viewReader);
@@ -94,6 +105,11 @@ public class AppStoresConfiguration {
         @Bean
         OutlookOutbox outlookOutbox(MongoTemplate mongo) {
             return new MongoOutlookOutbox(mongo);
+        }
+
+        @Bean
+        SharedContentionModel sharedContentionModel(MongoTemplate mongo, JsonMapper jsonMapper) {
+            return new MongoSharedContentionModel(mongo, jsonMapper);
         }
 
         /** Webhooks an earlier version kept only as MongoDB documents: registered as events once, at start. */

@@ -238,6 +238,37 @@ class TwoNodesOnPostgresIT {
     }
 
     @Test
+    @Order(2)
+    void both_nodes_use_the_contention_model_trained_once_and_a_retraining_on_one_reaches_the_other() {
+        // A trained at its start (in the background); B, started later, loaded A's
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode onA = a.get("/api/admin/contention-model", tokenA).body();
+            JsonNode onB = b.get("/api/admin/contention-model", tokenB).body();
+            assertThat(onA.get("version").isNumber()).as("%s", onA).isTrue();
+            assertThat(onB.get("version")).as("%s", onB).isEqualTo(onA.get("version"));
+            assertThat(onB.get("trainedBy")).isEqualTo(onA.get("trainedBy"));
+            assertThat(onB.get("trainedAt")).isEqualTo(onA.get("trainedAt"));
+        });
+        JsonNode first = a.get("/api/admin/contention-model", tokenA).body();
+        assertThat(first.get("trainedBy").asString()).isEqualTo("node-a");
+
+        var retrained = b.post("/api/admin/contention-model/train", tokenB, Map.of());
+        long answeredAt = System.nanoTime();
+
+        assertThat(retrained.status()).as("%s", retrained.body()).isEqualTo(200);
+        long version = retrained.body().get("version").asLong();
+        assertThat(version).isGreaterThan(first.get("version").asLong());
+        assertThat(retrained.body().get("trainedBy").asString()).isEqualTo("node-b");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            JsonNode onA = a.get("/api/admin/contention-model", tokenA).body();
+            assertThat(onA.get("version").asLong()).isEqualTo(version);
+            assertThat(onA.get("trainedBy").asString()).isEqualTo("node-b");
+        });
+        System.out.printf("B's retrained contention model (version %d) used on A %d ms after B's answer%n", version,
+                (System.nanoTime() - answeredAt) / 1_000_000);
+    }
+
+    @Test
     @Order(3)
     void a_booking_accepted_on_one_node_reaches_the_live_stream_of_the_other_within_a_second() throws Exception {
         String room = rooms.get(2);
@@ -574,11 +605,13 @@ class TwoNodesOnPostgresIT {
                 "-cp", System.getProperty("java.class.path"), "io.aura.app.AuraApplication",
                 "--spring.profiles.active=postgres", "--server.port=" + port,
                 "--aura.data-dir=" + dataDir.toAbsolutePath(), "--aura.admin-password=" + ADMIN_PASSWORD,
-                "--logging.level.aura.requests=warn",
+                "--logging.level.aura.requests=warn", "--aura.node-id=node-" + name,
                 // both nodes poll both outboxes often: what one sends, the other must not send again
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
                 "--aura.mail.poll-interval=PT0.2S", "--aura.webhooks.poll-interval=PT0.2S",
-                "--aura.webhooks.allowed-private-hosts=127.0.0.1", "--aura.public-url=http://aura.test")
+                "--aura.webhooks.allowed-private-hosts=127.0.0.1", "--aura.public-url=http://aura.test",
+                // a node looks for a newer contention model every second here (every minute by default)
+                "--aura.contention.poll=PT1S")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> environment = new HashMap<>(sharedEnvironment);

@@ -39,4 +39,17 @@ public interface ContentionModel {
 
     /** The last training run, if any. */
     java.util.Optional<Training> lastTraining();
+
+    /**
+     * The trained model as bytes another node can {@link #load} (ADR 0055); empty while none is
+     * trained, or where the model cannot be saved.
+     */
+    default java.util.Optional<byte[]> saved() {
+        return java.util.Optional.empty();
+    }
+
+    /** Takes a model {@link #saved()} elsewhere ({@code null}: none trained) and that training's outcome. */
+    default void load(byte[] saved, Training training) {
+        throw new UnsupportedOperationException("this model cannot be loaded");
+    }
 }

@@ -58,4 +58,25 @@ public final class GatedContentionModel implements ContentionModel {
     public Optional<Training> lastTraining() {
         return model.lastTraining();
     }
+
+    @Override
+    public Optional<byte[]> saved() {
+        return model.saved();
+    }
+
+    /** Takes the model behind the gate as saved elsewhere; the gate's evaluation stays as it is. */
+    @Override
+    public void load(byte[] saved, Training training) {
+        model.load(saved, training);
+    }
+
+    /**
+     * Takes a model trained and judged on another node (ADR 0055) with its evaluation and verdict as
+     * that node stored them, so that every node answers alike ({@code null}s: none evaluated).
+     */
+    public void load(byte[] saved, Training training, Evaluation evaluation, Verdict verdict) {
+        model.load(saved, training);
+        this.evaluation = evaluation;
+        this.verdict = verdict == null ? NOT_EVALUATED : verdict;
+    }
 }

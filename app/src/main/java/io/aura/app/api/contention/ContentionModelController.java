@@ -1,6 +1,7 @@
 package io.aura.app.api.contention;
 
 import io.aura.app.contention.ContentionTraining;
+import io.aura.app.contention.SharedContentionModel.StoredModel;
 import io.aura.kernel.booking.ContentionEvaluation.Evaluation;
 import io.aura.kernel.booking.ContentionEvaluation.Verdict;
 import io.aura.kernel.booking.ContentionModel.Training;
@@ -8,6 +9,7 @@ import io.aura.kernel.booking.GatedContentionModel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,12 +31,16 @@ public class ContentionModelController {
         this.model = model;
     }
 
-    /** The last training (as before), whether the model is in use and why, and the hold-out's figures. */
+    /**
+     * The last training (as before), whether the model is in use and why, and the hold-out's figures; then the shared
+     * version this node uses, when and by which node it was trained (ADR 0055).
+     */
     @Schema(description = "The contention model: its last training, whether suggestions use it and why, and the "
-            + "time-split hold-out it was judged on (null before the first training)")
+            + "time-split hold-out it was judged on (null before the first training); the version every node shares, "
+            + "when and by which node (aura.node-id, else pid@host) it was trained or forgotten (null before the first)")
     public record ModelStatus(boolean trained, String reason, int rows, int mostlyBooked, double validationAccuracy,
                               double alwaysGuessingAccuracy, double seconds, boolean inUse, String inUseReason,
-                              EvaluationFigures evaluation) {}
+                              EvaluationFigures evaluation, Long version, Instant trainedAt, String trainedBy) {}
 
     /**
      * The hold-out: trained on the weeks before {@code holdOutFrom}, tested from it to {@code holdOutTo}
@@ -67,17 +73,20 @@ public class ContentionModelController {
         return status(training.train());
     }
 
-    @Operation(summary = "Stop using the trained contention model until the next training (ADMIN)")
+    @Operation(summary = "Stop using the trained contention model until the next training, on every node (ADMIN)")
     @DeleteMapping("/api/admin/contention-model")
     public ResponseEntity<Void> forget() {
-        model.forget();
+        training.forget();
         return ResponseEntity.noContent().build();
     }
 
     private ModelStatus status(Training t) {
         Verdict verdict = model.verdict();
+        StoredModel version = training.inUse().orElse(null);
         return new ModelStatus(t.trained(), t.reason(), t.rows(), t.mostlyBooked(), t.validationAccuracy(),
                 t.alwaysGuessingAccuracy(), t.seconds(), verdict.useModel(), verdict.reason(),
-                model.evaluation().map(EvaluationFigures::of).orElse(null));
+                model.evaluation().map(EvaluationFigures::of).orElse(null),
+                version == null ? null : version.version(), version == null ? null : version.trainedAt(),
+                version == null ? null : version.trainedBy());
     }
 }
