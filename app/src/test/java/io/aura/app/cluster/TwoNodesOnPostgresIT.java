@@ -185,6 +185,10 @@ class TwoNodesOnPostgresIT {
         var refused = b.post("/events/create", tokenB, Map.of("title", "same slot", "resourceId", rooms.get(0),
                 "start", start.toString(), "end", start.plus(Duration.ofMinutes(30)).toString()));
         assertThat(refused.status()).isEqualTo(409);
+        // B's audit of the booking: its own events, read from its rows with their places in the store (ADR 0052)
+        JsonNode audit = b.get("/api/audit?aggregateId=" + id, tokenB).body();
+        assertThat(audit).extracting(e -> e.get("type").asString()).contains("BookingRequested", "BookingConfirmed");
+        assertThat(audit).allSatisfy(e -> assertThat(e.get("globalIndex").asLong()).isPositive());
     }
 
     @Test
