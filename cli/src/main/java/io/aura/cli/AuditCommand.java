@@ -29,17 +29,26 @@ final class AuditCommand {
                @Option(names = "--to", paramLabel = "INSTANT", description = "Recorded before.") String to) {
         ServerApi api = cli.api();
         ArrayNode all = ServerApi.JSON.createArrayNode();
-        long after = 0;
+        long afterIndex = 0;
+        long afterSequence = -1;
         while (true) {
             var answer = api.get("/api/audit" + ServerApi.query(ServerApi.params("aggregateId", aggregateId,
-                    "type", type, "actor", actor, "from", from, "to", to, "afterIndex", after, "limit", PAGE)));
+                    "type", type, "actor", actor, "from", from, "to", to, "afterIndex", afterIndex,
+                    "afterSequence", afterSequence, "limit", PAGE)));
             JsonNode page = api.expectOk(answer);
             page.forEach(all::add);
-            // a full page says that more may follow in its Link header; the next starts after its last event
+            // a full page says that more may follow in its Link header; the next starts after its last event:
+            // after its global index, or after its sequence where the server gives no index (one aggregate on Axon
+            // Server)
             if (page.size() < PAGE || answer.raw().headers().firstValue("Link").isEmpty()) {
                 break;
             }
-            after = page.get(page.size() - 1).path("globalIndex").asLong();
+            JsonNode last = page.get(page.size() - 1);
+            if (last.path("globalIndex").isNumber()) {
+                afterIndex = last.path("globalIndex").asLong();
+            } else {
+                afterSequence = last.path("sequence").asLong();
+            }
         }
         return cli.print(Printable.list(all, "globalIndex", "timestamp", "type", "aggregateType", "aggregateId",
                 "sequence", "actor", "payload"));

@@ -31,16 +31,16 @@ public class AsOfCalendar {
 
     public List<CalendarEntry> at(AuditLog log, Instant asOf, Instant from, Instant to, String resourceId) {
         Map<String, Booking> bookings = new LinkedHashMap<>();
-        long after = 0;
+        AuditLog.Filter filter = new AuditLog.Filter(null, null, null, null, asOf.plusNanos(1), 0, PAGE);
         while (true) {
-            List<AuditLog.Entry> page = log.read(new AuditLog.Filter(null, null, null, null, asOf.plusNanos(1), after, PAGE));
+            List<AuditLog.Entry> page = log.read(filter);
             for (AuditLog.Entry e : page) {
                 apply(bookings, e);
             }
             if (page.size() < PAGE) {
                 break;
             }
-            after = page.get(page.size() - 1).globalIndex();
+            filter = filter.after(page.get(page.size() - 1));
         }
         List<CalendarEntry> out = new ArrayList<>();
         bookings.forEach((id, b) -> {

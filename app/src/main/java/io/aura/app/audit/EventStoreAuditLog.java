@@ -85,10 +85,7 @@ public class EventStoreAuditLog implements AuditLog {
     @Override
     public List<Entry> read(Filter f) {
         if (f.aggregateId() != null) {
-            List<Entry> one = readOne(f);
-            if (one != null) {
-                return one;
-            }
+            return readOne(f);
         }
         TrackingToken head = eventStore.createHeadToken();
         long last = head == null ? -1 : head.position().orElse(-1);
@@ -111,32 +108,28 @@ public class EventStoreAuditLog implements AuditLog {
     }
 
     /**
-     * One aggregate's entries from its own stream ({@code readEvents(id, 0)}): its few events, not the store
-     * (ADR 0052). The global index of each comes with the event where the store tracks it there (in memory),
-     * else from {@link AggregateEventIndexes} (JDBC); null where neither knows it (Axon Server), and the
-     * caller walks the global stream instead.
+     * One aggregate's entries from its own stream ({@code readEvents(id, 0)}): its few events, not the store, on
+     * every store (ADR 0052). The global index of each comes with the event where the store tracks it there (in
+     * memory), else from {@link AggregateEventIndexes} (JDBC); where neither knows it (Axon Server) the entries
+     * carry none, and pages follow the aggregate's sequence ({@code afterSequence}) instead.
      */
     private List<Entry> readOne(Filter f) {
         DomainEventStream events = eventStore.readEvents(f.aggregateId(), 0);
-        Map<String, Long> known = indexes == null ? null : indexes.of(f.aggregateId());
-        if (known == null && events.hasNext() && !(events.peek() instanceof TrackedEventMessage<?>)) {
-            return null;
-        }
+        Map<String, Long> known = indexes == null ? Map.of() : indexes.of(f.aggregateId());
         List<Entry> out = new ArrayList<>();
-        while (events.hasNext()) {
+        while (events.hasNext() && out.size() < f.limit()) {
             DomainEventMessage<?> message = events.next();
-            long index = message instanceof TrackedEventMessage<?> tracked
-                    ? index(tracked)
-                    : known.getOrDefault(message.getIdentifier(), -1L);
-            if (index > f.afterIndex()) {
+            Long index = message instanceof TrackedEventMessage<?> tracked
+                    ? Long.valueOf(index(tracked))
+                    : known.get(message.getIdentifier());
+            if (index == null || index > f.afterIndex()) {
                 Entry entry = matching(message, index, f);
                 if (entry != null) {
                     out.add(entry);
                 }
             }
         }
-        out.sort(java.util.Comparator.comparingLong(Entry::globalIndex));
-        return out.size() > f.limit() ? List.copyOf(out.subList(0, f.limit())) : out;
+        return out;
     }
 
     /**
@@ -313,7 +306,7 @@ public class EventStoreAuditLog implements AuditLog {
         return new Verification(false, checked, new Break(index, aggregate, sequence, reason, kind));
     }
 
-    private Entry matching(EventMessage<?> message, long index, Filter f) {
+    private Entry matching(EventMessage<?> message, Long index, Filter f) {
         Instant timestamp = message.getTimestamp();
         if ((f.from() != null && timestamp.isBefore(f.from())) || (f.to() != null && !timestamp.isBefore(f.to()))) {
             return null;
@@ -321,6 +314,9 @@ public class EventStoreAuditLog implements AuditLog {
         DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
         String aggregateId = domain != null ? domain.getAggregateIdentifier() : message.getIdentifier();
         if (f.aggregateId() != null && !f.aggregateId().equals(aggregateId)) {
+            return null;
+        }
+        if (f.afterSequence() >= 0 && domain != null && domain.getSequenceNumber() <= f.afterSequence()) {
             return null;
         }
         Object actor = message.getMetaData().getOrDefault("actor", "system");

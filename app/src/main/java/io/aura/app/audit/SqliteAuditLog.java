@@ -50,6 +50,10 @@ public class SqliteAuditLog implements AuditLog {
             sql.append(" AND aggregateIdentifier = ?");
             args.add(f.aggregateId());
         }
+        if (f.afterSequence() >= 0) {
+            sql.append(" AND sequenceNumber > ?");
+            args.add(f.afterSequence());
+        }
         if (f.type() != null) {
             sql.append(" AND (payloadType = ? OR payloadType LIKE ?)");
             args.add(f.type());

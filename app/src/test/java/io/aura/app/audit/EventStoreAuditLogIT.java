@@ -41,14 +41,14 @@ class EventStoreAuditLogIT extends IntegrationTest {
 
     @Test
     void reading_through_axons_event_stream_gives_the_same_entries_as_reading_the_store_directly() {
-        // with the JDBC index lookup one aggregate is read from its own rows; without, by a walk of the store
-        for (AuditLog streamed : List.of(streamed(), streamed(new JdbcAggregateEventIndexes(
-                jdbc.getDataSource(), EventSchema.builder().build())))) {
-            sameEntriesAsTheStore(streamed);
-        }
+        // with the JDBC index lookup one aggregate is read from its own rows, indexes included; without one (as on
+        // Axon Server, whose aggregate streams carry no global index) from its own rows too, entries without index
+        sameEntriesAsTheStore(streamed(new JdbcAggregateEventIndexes(jdbc.getDataSource(), EventSchema.builder().build())),
+                true);
+        sameEntriesAsTheStore(streamed(), false);
     }
 
-    private void sameEntriesAsTheStore(AuditLog streamed) {
+    private void sameEntriesAsTheStore(AuditLog streamed, boolean indexed) {
         Instant before = Instant.now();
         String name = unique("streamed");
         userWithRoles(name, "REQUESTER");
@@ -65,8 +65,19 @@ class EventStoreAuditLogIT extends IntegrationTest {
                 new Filter(null, null, null, null, after, head - 2, 10),
                 new Filter(null, null, null, null, before, 0, 50))) {
             List<AuditLog.Entry> expected = sqlite.read(filter);
+            if (filter.aggregateId() != null && !indexed) {
+                expected = expected.stream().map(e -> new AuditLog.Entry(null, e.aggregateId(), e.aggregateType(),
+                        e.sequence(), e.type(), e.timestamp(), e.actor(), e.payload())).toList();
+            }
             assertThat(streamed.read(filter)).as("%s", filter).isEqualTo(expected);
         }
+        // one aggregate paged one event at a time, by index or by sequence, as the API's Link header pages it
+        Filter one = new Filter(name, null, null, null, after, 0, 1);
+        List<AuditLog.Entry> first = streamed.read(one);
+        assertThat(first).extracting(AuditLog.Entry::type).containsExactly("UserRegistered");
+        assertThat(streamed.read(one.after(first.get(0)))).extracting(AuditLog.Entry::type)
+                .containsExactly("RolesGranted");
+        assertThat(sqlite.read(one.after(first.get(0)))).extracting(AuditLog.Entry::type).containsExactly("RolesGranted");
         assertThat(streamed.read(new Filter(name, null, null, null, null, 0, 500))).hasSize(2)
                 .extracting(AuditLog.Entry::type).containsExactly("UserRegistered", "RolesGranted");
     }

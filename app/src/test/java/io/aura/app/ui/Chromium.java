@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * download, no Selenium Manager), and what those tests ask of a page (screenshots, axe, sideways scrolling, focus,
  * waiting for the server and for a layout to hold still). Signing in and our pages' forms: {@link BrowserTest}.
  */
-final class Chromium {
+public final class Chromium {
     /** Where screenshots go (docs/screenshots takes its pictures from here). */
     static final Path SHOTS = Path.of("target", "screenshots");
 
@@ -35,7 +35,7 @@ final class Chromium {
      * A browser of {@code windowSize} ("1440,900"), its clock in {@code timeZone} (null: this machine's), asking
      * for {@code language} ("en-GB", "de-DE").
      */
-    static ChromeDriver open(String windowSize, String timeZone, String language) {
+    public static ChromeDriver open(String windowSize, String timeZone, String language) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=" + windowSize,
@@ -93,11 +93,11 @@ final class Chromium {
         return (List<String>) ((JavascriptExecutor) browser).executeScript(SIDEWAYS_SCROLLERS);
     }
 
-    static WebDriverWait waitUpTo(WebDriver browser, int seconds) {
+    public static WebDriverWait waitUpTo(WebDriver browser, int seconds) {
         return new WebDriverWait(browser, Duration.ofSeconds(seconds));
     }
 
-    static Object js(WebDriver browser, String script, Object... args) {
+    public static Object js(WebDriver browser, String script, Object... args) {
         return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
@@ -151,7 +151,7 @@ final class Chromium {
                 });
     }
 
-    static void screenshot(WebDriver browser, String name) throws IOException {
+    public static void screenshot(WebDriver browser, String name) throws IOException {
         Files.createDirectories(SHOTS);
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);

@@ -18,7 +18,7 @@ public final class AuditExport {
     public static String csv(List<AuditLog.Entry> entries, Function<Object, String> json) {
         StringBuilder out = new StringBuilder("globalIndex,aggregateId,aggregateType,sequence,type,timestamp,actor,payload\n");
         for (AuditLog.Entry e : entries) {
-            out.append(e.globalIndex()).append(',').append(cell(e.aggregateId())).append(',')
+            out.append(e.globalIndex() == null ? "" : e.globalIndex()).append(',').append(cell(e.aggregateId())).append(',')
                     .append(cell(e.aggregateType())).append(',').append(e.sequence()).append(',')
                     .append(cell(e.type())).append(',').append(e.timestamp()).append(',').append(cell(e.actor()))
                     .append(',').append(cell(json.apply(e.payload()))).append('\n');

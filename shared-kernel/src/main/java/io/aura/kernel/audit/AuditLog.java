@@ -7,9 +7,39 @@ import java.util.Map;
 /** The event store read as an audit log: the embedded store directly, Axon Server through Axon's event stream. */
 public interface AuditLog {
 
-    record Filter(String aggregateId, String type, String actor, Instant from, Instant to, long afterIndex, int limit) {}
+    /**
+     * What to read: every criterion optional; pages follow {@code afterIndex} (a global index), or, for one
+     * aggregate read from a store that cannot say where its events stand, {@code afterSequence} (-1: from the
+     * aggregate's first event).
+     */
+    record Filter(String aggregateId, String type, String actor, Instant from, Instant to, long afterIndex,
+                  long afterSequence, int limit) {
+        public Filter(String aggregateId, String type, String actor, Instant from, Instant to, long afterIndex,
+                      int limit) {
+            this(aggregateId, type, actor, from, to, afterIndex, -1, limit);
+        }
 
-    record Entry(long globalIndex, String aggregateId, String aggregateType, long sequence, String type,
+        /**
+         * The page after one ending with {@code last}: after its global index where entries carry one, else after
+         * its sequence number (one aggregate on Axon Server, whose aggregate streams carry no global index).
+         */
+        public Filter after(Entry last) {
+            return last.globalIndex() != null
+                    ? new Filter(aggregateId, type, actor, from, to, last.globalIndex(), afterSequence, limit)
+                    : new Filter(aggregateId, type, actor, from, to, afterIndex, last.sequence(), limit);
+        }
+
+        /** The same criteria from the first event, {@code size} at a time. */
+        public Filter first(int size) {
+            return new Filter(aggregateId, type, actor, from, to, 0, -1, size);
+        }
+    }
+
+    /**
+     * One stored event. {@code globalIndex} is its place in the whole store, null where the store does not say (one
+     * aggregate's events read from Axon Server).
+     */
+    record Entry(Long globalIndex, String aggregateId, String aggregateType, long sequence, String type,
                  Instant timestamp, String actor, Map<String, Object> payload) {}
 
     /** The first event that breaks the chain; {@code reason} in the API's English, {@code kind} for a UI to word. */

@@ -37,8 +37,13 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
 
     private final int pageSize;
     /** The page shown starts after this global index (0: from the first event); earlier pages' starts, to go back. */
-    private long afterIndex;
-    private final java.util.Deque<Long> earlierPages = new java.util.ArrayDeque<>();
+    /** Where a page starts: after a global index, or (one aggregate on Axon Server) after a sequence number. */
+    private record Cursor(long afterIndex, long afterSequence) {
+        static final Cursor START = new Cursor(0, -1);
+    }
+
+    private Cursor cursor = Cursor.START;
+    private final java.util.Deque<Cursor> earlierPages = new java.util.ArrayDeque<>();
     private final Span page = new Span();
     private final Button older = new Button(getTranslation("audit.earlier"));
     private final Button newer = new Button(getTranslation("audit.later"));
@@ -112,13 +117,14 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
         older.setId("audit-earlier");
         newer.setId("audit-later");
         older.addClickListener(e -> {
-            afterIndex = earlierPages.isEmpty() ? 0 : earlierPages.pop();
+            cursor = earlierPages.isEmpty() ? Cursor.START : earlierPages.pop();
             reload();
         });
         newer.addClickListener(e -> {
-            earlierPages.push(afterIndex);
+            earlierPages.push(cursor);
             List<AuditLog.Entry> shown = grid.getListDataView().getItems().toList();
-            afterIndex = shown.get(shown.size() - 1).globalIndex();
+            AuditLog.Filter next = filter(cursor, pageSize).after(shown.get(shown.size() - 1));
+            cursor = new Cursor(next.afterIndex(), next.afterSequence());
             reload();
         });
         HorizontalLayout paging = new HorizontalLayout(older, page, newer, jsonl, csv);
@@ -148,7 +154,7 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
     }
 
     private void firstPage() {
-        afterIndex = 0;
+        cursor = Cursor.START;
         earlierPages.clear();
         reload();
     }
@@ -156,38 +162,43 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
     /** One page of what the filters select, oldest first; says which events it shows and whether more follow. */
     private void reload() {
         // one more than a page is read to know whether another page follows
-        List<AuditLog.Entry> read = audit.read(filter(afterIndex, pageSize + 1));
+        List<AuditLog.Entry> read = audit.read(filter(cursor, pageSize + 1));
         boolean more = read.size() > pageSize;
         List<AuditLog.Entry> shown = more ? read.subList(0, pageSize) : read;
         grid.setItems(shown);
         page.setText(shown.isEmpty() ? getTranslation("audit.page.none")
-                : getTranslation(more ? "audit.page.more" : "audit.page.last", shown.get(0).globalIndex(),
-                        shown.get(shown.size() - 1).globalIndex()));
-        older.setEnabled(afterIndex > 0);
+                : getTranslation(more ? "audit.page.more" : "audit.page.last", number(shown.get(0)),
+                        number(shown.get(shown.size() - 1))));
+        older.setEnabled(!cursor.equals(Cursor.START));
         newer.setEnabled(more);
     }
 
-    private AuditLog.Filter filter(long after, int limit) {
+    /** An event's number on the page: its place in the store, or in its aggregate where the store gives none. */
+    private static long number(AuditLog.Entry e) {
+        return e.globalIndex() != null ? e.globalIndex() : e.sequence();
+    }
+
+    private AuditLog.Filter filter(Cursor after, int limit) {
         ZoneId zone = UserZone.current();
         Instant since = from.getValue() == null ? null : from.getValue().atStartOfDay(zone).toInstant();
         Instant until = to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(zone).toInstant();
         return new AuditLog.Filter(blankToNull(aggregate.getValue()), blankToNull(type.getValue()),
-                blankToNull(actor.getValue()), since, until, after, limit);
+                blankToNull(actor.getValue()), since, until, after.afterIndex(), after.afterSequence(), limit);
     }
 
     /** Everything {@code f} selects, every page (an export is not one screen), up to {@link #EXPORT_LIMIT}. */
     private List<AuditLog.Entry> selected(AuditLog.Filter f) {
         List<AuditLog.Entry> all = new java.util.ArrayList<>();
-        long after = 0;
+        AuditLog.Filter page = f.first(5_000);
         while (all.size() < EXPORT_LIMIT) {
             int wanted = Math.min(5_000, EXPORT_LIMIT - all.size());
-            List<AuditLog.Entry> batch = audit.read(new AuditLog.Filter(f.aggregateId(), f.type(), f.actor(), f.from(),
-                    f.to(), after, wanted));
+            List<AuditLog.Entry> batch = audit.read(new AuditLog.Filter(page.aggregateId(), page.type(), page.actor(),
+                    page.from(), page.to(), page.afterIndex(), page.afterSequence(), wanted));
             all.addAll(batch);
             if (batch.size() < wanted) {
                 break;
             }
-            after = batch.get(batch.size() - 1).globalIndex();
+            page = page.after(batch.get(batch.size() - 1));
         }
         return all;
     }
@@ -197,7 +208,7 @@ public class AuditView extends VerticalLayout implements com.vaadin.flow.router.
         return com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
             // a download runs without the session's lock: the filters (and the viewer's zone) are read under it
             var criteria = new java.util.concurrent.atomic.AtomicReference<AuditLog.Filter>();
-            event.getUI().accessSynchronously(() -> criteria.set(filter(0, EXPORT_LIMIT)));
+            event.getUI().accessSynchronously(() -> criteria.set(filter(Cursor.START, EXPORT_LIMIT)));
             byte[] bytes = body.apply(selected(criteria.get())).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
                     fileName, contentType, bytes.length);

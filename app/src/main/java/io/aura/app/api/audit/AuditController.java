@@ -43,7 +43,8 @@ public class AuditController {
 
     @Operation(summary = "Domain events from the event store, oldest first; format=json (default), jsonl or csv; "
             + "page with afterIndex (the last globalIndex seen) and limit (default 500); a full page carries a "
-            + "Link header with rel=\"next\"")
+            + "Link header with rel=\"next\". One aggregate's events on a store that does not give their "
+            + "globalIndex (Axon Server) page by afterSequence")
     @GetMapping("/api/audit")
     public ResponseEntity<?> read(@RequestParam(required = false) String aggregateId,
                                   @RequestParam(required = false) String type,
@@ -51,11 +52,15 @@ public class AuditController {
                                   @RequestParam(required = false) String from,
                                   @RequestParam(required = false) String to,
                                   @RequestParam(defaultValue = "0") long afterIndex,
+                                  @RequestParam(defaultValue = "-1") long afterSequence,
                                   @RequestParam(defaultValue = "500") int limit,
                                   @RequestParam(defaultValue = "json") String format) {
         List<FieldViolation> violations = new ArrayList<>();
         Instant start = from == null ? null : TimeInput.parse("from", from, violations);
         Instant end = to == null ? null : TimeInput.parse("to", to, violations);
+        if (afterSequence < -1) {
+            violations.add(new FieldViolation("afterSequence", "must be -1 (from the first event) or more"));
+        }
         if (limit < 1 || limit > 10_000) {
             violations.add(new FieldViolation("limit", "must be between 1 and 10000"));
         }
@@ -69,13 +74,18 @@ public class AuditController {
         if (log == null) {
             return notAvailable();
         }
-        List<AuditLog.Entry> entries = log.read(new AuditLog.Filter(aggregateId, type, actor, start, end, afterIndex, limit));
+        AuditLog.Filter filter = new AuditLog.Filter(aggregateId, type, actor, start, end, afterIndex, afterSequence,
+                limit);
+        List<AuditLog.Entry> entries = log.read(filter);
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
         if (entries.size() == limit) {
-            // a full page: there may be more; the next one starts after the last index given (RFC 8288 link)
-            String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("afterIndex", entries.get(entries.size() - 1).globalIndex()).build().toUriString();
-            ok.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+            // a full page: there may be more; the next one starts after the last entry given (RFC 8288 link)
+            AuditLog.Filter next = filter.after(entries.get(entries.size() - 1));
+            var link = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("afterIndex", next.afterIndex());
+            if (next.afterSequence() >= 0) {
+                link.replaceQueryParam("afterSequence", next.afterSequence());
+            }
+            ok.header(HttpHeaders.LINK, "<" + link.build().toUriString() + ">; rel=\"next\"");
         }
         return switch (format) {
             case "jsonl" -> ok.contentType(MediaType.parseMediaType("application/jsonl"))
