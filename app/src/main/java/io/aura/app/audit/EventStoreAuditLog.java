@@ -32,7 +32,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The audit log read through Axon's own event stream, for the production profile (Axon Server):
+ * The audit log read through Axon's own event stream, for the production profile (Axon Server) and the
+ * {@code postgres} profile (Axon's JDBC engine):
  * the same entries as {@link SqliteAuditLog} (an integration test compares both on the embedded
  * store), filtered while streaming, so a query costs a walk from {@code afterIndex} on, except a query for one
  * aggregate, which reads that aggregate's stream only where the store can say where its events stand. Payloads are
