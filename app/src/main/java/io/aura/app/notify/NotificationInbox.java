@@ -258,7 +258,8 @@ public class NotificationInbox {
             }
             InboxEntry entry = NotificationFold.entry(message.getIdentifier(), message.getTimestamp(), notice, who,
                     replay.isReplay(), mailEnabled, now);
-            if (store.add(entry)) { // new, not a redelivery: tell whoever watches this inbox
+            // new, not a redelivery, and not a replay (whose entries are old news): tell whoever watches this inbox
+            if (store.add(entry) && !replay.isReplay()) {
                 otherNodes.notificationAdded(entry.id());
                 publish(emitter, entry);
             }

@@ -68,7 +68,7 @@ public class AuraUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         String hash = credentials.passwordHash(username)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        Account account = currentAccount(username).filter(a -> !a.disabled())
+        Account account = activeAccount(username)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         return User.withUsername(username)
                 .password(hash)
@@ -82,6 +82,14 @@ public class AuraUserDetailsService implements UserDetailsService {
      */
     public Optional<Account> currentAccount(String username) {
         return fold(username, events.of(username));
+    }
+
+    /**
+     * The account as it is now if it may act at all: not disabled. The one check every request (bearer token,
+     * UI session) and every open stream makes before it acts for the account.
+     */
+    public Optional<Account> activeAccount(String username) {
+        return currentAccount(username).filter(a -> !a.disabled());
     }
 
     /** The account the events of aggregate {@code username} make, in their order. */

@@ -67,8 +67,7 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
                     + "tampered with, expired or not issued by this server.");
             return;
         }
-        Optional<AuraUserDetailsService.Account> account = accounts.currentAccount(verified.username())
-                .filter(a -> !a.disabled());
+        Optional<AuraUserDetailsService.Account> account = accounts.activeAccount(verified.username());
         if (account.isEmpty()) {
             if (openEndpoints.matches(request)) {
                 chain.doFilter(request, response);

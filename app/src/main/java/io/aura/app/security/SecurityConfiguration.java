@@ -2,6 +2,7 @@ package io.aura.app.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.aura.ui.LoginView;
+import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -170,6 +171,9 @@ public class SecurityConfiguration {
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(auth -> auth
+                        // a stream's end comes back as an async dispatch without the bearer token's context; the
+                        // request it ends was authorized when it began, and a stream checks its caller at each send
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
                         .requestMatchers(HttpMethod.POST, "/approvals/authorize").permitAll()
                         .requestMatchers(HttpMethod.GET, "/approvals/decide").permitAll()

@@ -35,8 +35,7 @@ final class SessionAccountFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<AuraUserDetailsService.Account> account = accounts.currentAccount(signedIn.getName())
-                .filter(a -> !a.disabled());
+        Optional<AuraUserDetailsService.Account> account = accounts.activeAccount(signedIn.getName());
         if (account.isEmpty()) {
             HttpSession session = request.getSession(false);
             if (session != null) {

@@ -15,6 +15,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,27 +56,40 @@ public final class PostgresViewChanges implements ViewChanges, AutoCloseable {
 
     @Override
     public void bookingChanged(String bookingId) {
-        notify("booking " + bookingId);
+        notify(Kind.BOOKING, bookingId);
     }
 
     @Override
     public void heatmapChanged(HeatmapChanged change) {
-        notify("heatmap " + change.from() + " " + change.to() + " " + change.resourceId());
+        notify(Kind.HEATMAP, change.from() + " " + change.to() + " " + change.resourceId());
     }
 
     @Override
     public void approvalChanged(String approvalId) {
-        notify("approval " + approvalId);
+        notify(Kind.APPROVAL, approvalId);
     }
 
     @Override
     public void notificationAdded(String entryId) {
-        notify("notification " + entryId);
+        notify(Kind.NOTIFICATION, entryId);
     }
 
-    private void notify(String news) {
+    /** What changed, as the news names it: {@code <node> <kind> <what>}, the kind in lower case. */
+    enum Kind {
+        BOOKING, HEATMAP, APPROVAL, NOTIFICATION;
+
+        String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Optional<Kind> of(String wire) {
+            return Arrays.stream(values()).filter(k -> k.wire().equals(wire)).findFirst();
+        }
+    }
+
+    private void notify(Kind kind, String what) {
         // on the batch's own connection (the processor's transaction): delivered at its commit, dropped at a rollback
-        sql.queryForList("SELECT pg_notify(?, ?)", CHANNEL, node + " " + news);
+        sql.queryForList("SELECT pg_notify(?, ?)", CHANNEL, node + " " + kind.wire() + " " + what);
     }
 
     /** Where this node reads what another node changed, and whom it tells: its own live queries. */
@@ -94,7 +109,13 @@ public final class PostgresViewChanges implements ViewChanges, AutoCloseable {
                         PGNotification[] news = pg.getNotifications(500);
                         if (news != null) {
                             for (PGNotification n : news) {
-                                relay(n.getParameter(), views);
+                                try {
+                                    relay(n.getParameter(), views);
+                                } catch (RuntimeException e) {
+                                    // one bad piece of news must not drop the connection: what follows would be lost
+                                    log.warn("Could not relay another node's view change {}: {}", n.getParameter(),
+                                            e.toString());
+                                }
                             }
                         }
                     }
@@ -114,22 +135,26 @@ public final class PostgresViewChanges implements ViewChanges, AutoCloseable {
         if (parts.length != 3 || parts[0].equals(node)) {
             return;
         }
+        Optional<Kind> kind = Kind.of(parts[1]);
+        if (kind.isEmpty()) {
+            log.debug("Unknown view change from another node: {}", news);
+            return;
+        }
         QueryUpdateEmitter emitter = views.emitter();
-        switch (parts[1]) {
-            case "booking" -> {
+        switch (kind.get()) {
+            case BOOKING -> {
                 Optional<BookingView> view = views.bookings().find(parts[2]);
                 view.ifPresent(v -> BookingProjection.publish(emitter, v));
             }
-            case "heatmap" -> {
+            case HEATMAP -> {
                 String[] change = parts[2].split(" ", 3);
                 HeatmapProjection.publish(emitter,
                         new HeatmapChanged(change[2], Instant.parse(change[0]), Instant.parse(change[1])));
             }
-            case "approval" -> views.approvals().find(parts[2])
+            case APPROVAL -> views.approvals().find(parts[2])
                     .ifPresent(approval -> ApprovalProjection.publish(emitter, approval));
-            case "notification" -> views.notifications().entry(parts[2])
+            case NOTIFICATION -> views.notifications().entry(parts[2])
                     .ifPresent(entry -> NotificationInbox.publish(emitter, entry));
-            default -> log.debug("Unknown view change from another node: {}", news);
         }
     }
 

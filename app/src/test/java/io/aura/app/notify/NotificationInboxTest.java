@@ -9,6 +9,7 @@ import io.aura.kernel.approval.ApprovalEvents.ApprovalLevelStarted;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalOpened;
 import io.aura.kernel.approval.ApprovalEvents.ApprovalTokenIssued;
 import io.aura.kernel.approval.ApprovalLevel;
+import io.aura.kernel.booking.BookingQueries.HeatmapChanged;
 import io.aura.kernel.identity.Role;
 import io.aura.kernel.identity.UserEvents.RoleRevoked;
 import io.aura.kernel.identity.UserEvents.RolesGranted;
@@ -17,7 +18,9 @@ import io.aura.kernel.identity.UserEvents.UserProfileChanged;
 import io.aura.kernel.identity.UserEvents.UserRegistered;
 import io.aura.kernel.notification.NotificationQueries.FindNotificationsOf;
 import io.aura.kernel.notification.NotificationQueries.NotificationView;
+import io.aura.kernel.notification.NotificationQueries.WatchNotifications;
 import io.aura.kernel.schedule.TimeRange;
+import io.aura.query.store.ViewChanges;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -28,14 +31,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,6 +203,41 @@ class NotificationInboxTest {
 
         assertThat(inbox.handle(new FindNotificationsOf("alice", 10))).containsExactly(approved);
         assertThat(inbox.inboxOf("olga", 10)).isEmpty(); // a replay writes it again
+    }
+
+    @Test
+    void a_replay_rebuilds_the_inbox_but_rings_no_bell_here_nor_on_another_node() {
+        List<Object> rung = new ArrayList<>();
+        SimpleQueryUpdateEmitter emitter = SimpleQueryUpdateEmitter.builder().build();
+        emitter.registerUpdateHandler(new GenericSubscriptionQueryMessage<>(new WatchNotifications("olga"),
+                        ResponseTypes.instanceOf(Object.class), ResponseTypes.instanceOf(NotificationView.class)), 16)
+                .getUpdates().subscribe(update -> rung.add(update.getPayload()));
+        inbox = new NotificationInbox(store, emitter, TOKENS, "http://aura.test/", "smtp.test",
+                Optional.of(new ViewChanges() {
+                    @Override
+                    public void bookingChanged(String bookingId) {}
+
+                    @Override
+                    public void heatmapChanged(HeatmapChanged change) {}
+
+                    @Override
+                    public void approvalChanged(String approvalId) {}
+
+                    @Override
+                    public void notificationAdded(String entryId) {
+                        rung.add("other nodes: " + entryId);
+                    }
+                }));
+
+        levelStarted(List.of(), ReplayStatus.REPLAY);
+
+        assertThat(inbox.inboxOf("olga", 10)).hasSize(1);
+        assertThat(rung).isEmpty();
+
+        EventMessage<?> issued = event(new ApprovalTokenIssued("a-1", "b-1", "t-1", "olga", 0, SLOT.start()));
+        inbox.on((ApprovalTokenIssued) issued.getPayload(), issued, ReplayStatus.REGULAR);
+
+        assertThat(rung).hasSize(2);
     }
 
     private EventMessage<?> levelStarted(List<String> named, ReplayStatus replay) {

@@ -136,4 +136,37 @@ class PostgresViewChangesTest {
 
         assertThat(heardOnTheWatchingNode.poll(Duration.ofSeconds(1).toMillis(), TimeUnit.MILLISECONDS)).isNull();
     }
+
+    @Test
+    void news_that_cannot_be_relayed_does_not_stop_the_news_after_it() throws Exception {
+        batch.executeWithoutResult(s -> {
+            new JdbcTemplate(database).queryForList("SELECT pg_notify(?, ?)", PostgresViewChanges.CHANNEL,
+                    "another-node heatmap yesterday tomorrow room-1");
+            writingNode.heatmapChanged(MONDAY_MORNING);
+        });
+
+        assertThat(heardOnTheWatchingNode.poll(2, TimeUnit.SECONDS)).isEqualTo(MONDAY_MORNING);
+    }
+
+    @Test
+    void a_relayed_approval_reaches_only_its_approvers_inbox_and_a_notification_only_its_users_bell()
+            throws Exception {
+        ApprovalRecord quinnsApproval = new ApprovalRecord("approval-2", "booking-2", "room-2", "sam",
+                ApprovalStatus.PENDING, 0, "owner", List.of("quinn"), List.of(), PATS_APPROVAL.firstOccurrence(),
+                null, PATS_APPROVAL.requestedAt(), null, null, null, false, false, null, null, null);
+        InboxEntry tomsNews = new InboxEntry("event-2:tom", "tom", "BOOKING_APPROVED", "booking-3", "approval-3", null,
+                null, "Your booking is approved", SAMS_NEWS.createdAt(), null, MailStatus.OFF, 0, null, null);
+        batch.executeWithoutResult(s -> {
+            approvals.save(quinnsApproval);
+            writingNode.approvalChanged(quinnsApproval.approvalId());
+            notifications.add(tomsNews);
+            writingNode.notificationAdded(tomsNews.id());
+            approvals.save(PATS_APPROVAL);
+            writingNode.approvalChanged(PATS_APPROVAL.approvalId());
+        });
+
+        // news is relayed in its order: what came before pat's approval reached neither pat's inbox nor sam's bell
+        assertThat(heardOnTheWatchingNode.poll(2, TimeUnit.SECONDS)).isEqualTo(PATS_APPROVAL.toView());
+        assertThat(heardOnTheWatchingNode.poll(Duration.ofSeconds(1).toMillis(), TimeUnit.MILLISECONDS)).isNull();
+    }
 }

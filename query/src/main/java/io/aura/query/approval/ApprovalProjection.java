@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
@@ -65,59 +66,59 @@ public class ApprovalProjection {
     }
 
     @EventHandler
-    void on(ApprovalLevelStarted e) {
-        change(e.approvalId(), r -> ApprovalFold.levelStarted(r, e));
+    void on(ApprovalLevelStarted e, ReplayStatus replay) {
+        change(e.approvalId(), r -> ApprovalFold.levelStarted(r, e), replay);
     }
 
     @EventHandler
-    void on(ApprovalTokenIssued e) {
-        change(e.approvalId(), r -> ApprovalFold.tokenIssued(r, e));
+    void on(ApprovalTokenIssued e, ReplayStatus replay) {
+        change(e.approvalId(), r -> ApprovalFold.tokenIssued(r, e), replay);
     }
 
     @EventHandler
-    void on(ApproversReassigned e) {
-        change(e.approvalId(), r -> ApprovalFold.reassigned(r, e));
+    void on(ApproversReassigned e, ReplayStatus replay) {
+        change(e.approvalId(), r -> ApprovalFold.reassigned(r, e), replay);
     }
 
     @EventHandler
-    void on(ApprovalReminderDue e) {
-        change(e.approvalId(), ApprovalFold::reminderDue);
+    void on(ApprovalReminderDue e, ReplayStatus replay) {
+        change(e.approvalId(), ApprovalFold::reminderDue, replay);
     }
 
     @EventHandler
-    void on(ApprovalEscalated e) {
-        change(e.approvalId(), r -> ApprovalFold.escalated(r, e));
+    void on(ApprovalEscalated e, ReplayStatus replay) {
+        change(e.approvalId(), r -> ApprovalFold.escalated(r, e), replay);
     }
 
     @EventHandler
-    void on(ApprovalLevelApproved e) {
-        change(e.approvalId(), r -> ApprovalFold.levelApproved(r, e));
+    void on(ApprovalLevelApproved e, ReplayStatus replay) {
+        change(e.approvalId(), r -> ApprovalFold.levelApproved(r, e), replay);
     }
 
     @EventHandler
-    void on(ApprovalGranted e) {
-        change(e.approvalId(), ApprovalFold::granted);
+    void on(ApprovalGranted e, ReplayStatus replay) {
+        change(e.approvalId(), ApprovalFold::granted, replay);
     }
 
     @EventHandler
-    void on(ApprovalRejected e) {
-        change(e.approvalId(), r -> ApprovalFold.rejected(r, e));
+    void on(ApprovalRejected e, ReplayStatus replay) {
+        change(e.approvalId(), r -> ApprovalFold.rejected(r, e), replay);
     }
 
     @EventHandler
-    void on(ApprovalExpired e) {
-        change(e.approvalId(), ApprovalFold::expired);
+    void on(ApprovalExpired e, ReplayStatus replay) {
+        change(e.approvalId(), ApprovalFold::expired, replay);
     }
 
     @EventHandler
-    void on(ApprovalCancelled e) {
-        change(e.approvalId(), r -> ApprovalFold.cancelled(r, e));
+    void on(ApprovalCancelled e, ReplayStatus replay) {
+        change(e.approvalId(), r -> ApprovalFold.cancelled(r, e), replay);
     }
 
     /** The comments an erased person wrote are forgotten (ADR 0046); a replay forgets them at the same point. */
     @EventHandler
-    void on(UserErased e) {
-        views.decidedBy(e.username()).forEach(r -> change(r.approvalId(), ApprovalFold::commentErased));
+    void on(UserErased e, ReplayStatus replay) {
+        views.decidedBy(e.username()).forEach(r -> change(r.approvalId(), ApprovalFold::commentErased, replay));
     }
 
     /** A replay starts from nothing: the views are rebuilt from the events alone. */
@@ -149,8 +150,11 @@ public class ApprovalProjection {
         return views.due(query.now(), query.limit());
     }
 
-    /** The next record of an approval this projection knows (an unknown one stays unknown). */
-    private void change(String approvalId, UnaryOperator<ApprovalRecord> next) {
+    /**
+     * The next record of an approval this projection knows (an unknown one stays unknown). A replay tells nobody: its
+     * changes are old news, and live inboxes (here or on other nodes) would be flooded with them.
+     */
+    private void change(String approvalId, UnaryOperator<ApprovalRecord> next, ReplayStatus replay) {
         Optional<ApprovalRecord> before = views.find(approvalId);
         if (before.isEmpty()) {
             return;
@@ -159,7 +163,9 @@ public class ApprovalProjection {
         if (!after.equals(before.get())) { // a redelivery changes nothing: nothing to write or tell
             views.save(after);
         }
-        publish(after);
+        if (!replay.isReplay()) {
+            publish(after);
+        }
     }
 
     /** Live queries hear of the change once it is committed (the emitter waits for the unit of work). */
@@ -171,7 +177,7 @@ public class ApprovalProjection {
     /** Tells this node's live queries of an approval's change: the inboxes it shows up in, and its own page. */
     public static void publish(QueryUpdateEmitter emitter, ApprovalRecord approval) {
         if (!watched(emitter, approval.approvalId())) {
-            return; // nobody listens (a replay, a quiet moment): no view is made for nobody
+            return; // nobody listens (a quiet moment): no view is made for nobody
         }
         ApprovalView view = approval.toView();
         emitter.emit(FindApproval.class, q -> q.approvalId().equals(approval.approvalId()), view);

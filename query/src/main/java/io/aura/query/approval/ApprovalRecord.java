@@ -1,8 +1,8 @@
 package io.aura.query.approval;
 
+import io.aura.kernel.approval.ApprovalQueries;
 import io.aura.kernel.approval.ApprovalQueries.ApprovalView;
 import io.aura.kernel.approval.ApprovalStatus;
-import io.aura.kernel.identity.Role;
 import io.aura.kernel.schedule.TimeRange;
 import java.time.Instant;
 import java.util.Collection;
@@ -51,6 +51,6 @@ public record ApprovalRecord(
 
     /** Whether {@code user} with {@code roles} has this approval in their inbox (an ADMIN has every one). */
     public boolean visibleTo(String user, Collection<String> roles) {
-        return roles.contains(Role.ADMIN.name()) || approvers.contains(user) || approverRoles.stream().anyMatch(roles::contains);
+        return ApprovalQueries.inInboxOf(user, roles, approvers, approverRoles);
     }
 }

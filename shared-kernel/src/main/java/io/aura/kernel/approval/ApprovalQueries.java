@@ -1,11 +1,22 @@
 package io.aura.kernel.approval;
 
+import io.aura.kernel.identity.Role;
 import io.aura.kernel.schedule.TimeRange;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 public final class ApprovalQueries {
     private ApprovalQueries() {}
+
+    /**
+     * Whether {@code user} with {@code roles} has an approval asked of {@code approvers} and {@code approverRoles} in
+     * their inbox: a named approver, a member of one of its roles, or an ADMIN (who has every one).
+     */
+    public static boolean inInboxOf(String user, Collection<String> roles, Collection<String> approvers,
+                                    Collection<String> approverRoles) {
+        return roles.contains(Role.ADMIN.name()) || approvers.contains(user) || approverRoles.stream().anyMatch(roles::contains);
+    }
 
     /** The inbox of {@code user}: approvals they may decide (everything for an ADMIN). {@code status} null: any. */
     public record FindApprovalInbox(String user, List<String> roles, ApprovalStatus status) {}
@@ -22,5 +33,11 @@ public final class ApprovalQueries {
                                ApprovalStatus status, int level, String levelName, List<String> approvers,
                                String approverRole, TimeRange firstOccurrence, TimeRange rescheduleTo,
                                Instant requestedAt, Instant expiresAt, Instant nextDeadlineAt, String decidedBy,
-                               String comment) {}
+                               String comment) {
+        /** Whether {@code user} with {@code roles} has this approval in their inbox: {@link #inInboxOf}. */
+        public boolean visibleTo(String user, Collection<String> roles) {
+            return inInboxOf(user, roles, approvers == null ? List.of() : approvers,
+                    approverRole == null ? List.of() : List.of(approverRole.split(",")));
+        }
+    }
 }

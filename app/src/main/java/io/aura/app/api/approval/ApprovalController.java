@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -117,9 +118,12 @@ public class ApprovalController {
     @GetMapping(value = "/api/approvals/stream", produces = "text/event-stream")
     @PreAuthorize("hasAnyRole('APPROVER','ADMIN')")
     public SseEmitter stream(Authentication caller) throws IOException {
-        return streams.open(queries.subscriptionQuery(new FindApprovalInbox(caller.getName(), rolesOf(caller), null),
+        // the roles of now choose what each burst shows: one revoked since the stream opened shows nothing more
+        return streams.open(caller, Set.of(Role.APPROVER, Role.ADMIN), queries.subscriptionQuery(
+                new FindApprovalInbox(caller.getName(), rolesOf(caller), null),
                 ResponseTypes.multipleInstancesOf(ApprovalView.class), ResponseTypes.instanceOf(ApprovalView.class)),
-                "approvals", burst -> burst);
+                "approvals", (burst, now) -> burst.stream().filter(a -> a.visibleTo(now.username(),
+                        now.roles().stream().map(Role::name).toList())).toList());
     }
 
     @Operation(summary = "One approval (its approvers, the requester, or an ADMIN)")

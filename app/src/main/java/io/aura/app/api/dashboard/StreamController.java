@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -53,12 +54,11 @@ public class StreamController {
     @PreAuthorize("isAuthenticated()")
     public SseEmitter stream(@RequestParam(required = false) String resourceId, Authentication authentication)
             throws IOException {
-        Caller caller = Caller.of(authentication);
         SubscriptionQueryResult<List<CalendarChange>, CalendarChange> subscription = queries.subscriptionQuery(
                 new WatchCalendar(resourceId), ResponseTypes.multipleInstancesOf(CalendarChange.class),
                 ResponseTypes.instanceOf(CalendarChange.class));
-        // as the calendar shows them to this reader: private ones as Busy (ADR 0040)
-        return streams.open(subscription, "calendar", burst -> Change.of(burst, PrivateBookings.seenBy(queries,
-                caller)));
+        // as the calendar shows them to this reader with the roles they have now: private ones as Busy (ADR 0040)
+        return streams.open(authentication, Set.of(), subscription, "calendar", (burst, now) -> Change.of(burst,
+                PrivateBookings.seenBy(queries, new Caller(now.username(), now.roles()))));
     }
 }

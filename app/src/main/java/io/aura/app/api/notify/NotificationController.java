@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,8 +44,8 @@ public class NotificationController {
     @GetMapping(value = "/api/notifications/stream", produces = "text/event-stream")
     @PreAuthorize("isAuthenticated()")
     public SseEmitter stream(Authentication caller) throws IOException {
-        return streams.open(queries.subscriptionQuery(new WatchNotifications(caller.getName()),
+        return streams.open(caller, Set.of(), queries.subscriptionQuery(new WatchNotifications(caller.getName()),
                 ResponseTypes.multipleInstancesOf(NotificationView.class),
-                ResponseTypes.instanceOf(NotificationView.class)), "notifications", burst -> burst);
+                ResponseTypes.instanceOf(NotificationView.class)), "notifications", (burst, now) -> burst);
     }
 }
