@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,8 +64,13 @@ public class ContentionTraining {
     private final String node;
     private final Duration freshFor;
     private final Duration leaseFor;
+    private final Duration adminWait;
     private final Object loading = new Object();
+    /** Held while this node trains or forgets: the poll never swaps the network under a training. */
+    private final ReentrantLock working = new ReentrantLock();
     private volatile StoredModel inUse;
+    /** The version this node could not load (no native backend, say): not tried again until a newer one is stored. */
+    private volatile long failedToLoad;
 
     @Autowired
     public ContentionTraining(OccupancyHistory history, RecordedChoices choices, LearnedSignals signals,
@@ -72,13 +79,14 @@ public class ContentionTraining {
                               @Value("${aura.contention.hold-out-weeks:2}") int holdOutWeeks,
                               @Value("${aura.node-id:}") String nodeId,
                               @Value("${aura.contention.fresh-for:PT24H}") Duration freshFor,
-                              @Value("${aura.contention.lease:PT30M}") Duration leaseFor) {
+                              @Value("${aura.contention.lease:PT30M}") Duration leaseFor,
+                              @Value("${aura.contention.admin-wait:PT5S}") Duration adminWait) {
         this((gate, now) -> trainAndJudge(history, choices, signals, gate, now, weeks, holdOutWeeks), model, store,
-                clock, nodeId.isBlank() ? defaultNodeId() : nodeId, freshFor, leaseFor);
+                clock, nodeId.isBlank() ? defaultNodeId() : nodeId, freshFor, leaseFor, adminWait);
     }
 
     ContentionTraining(Trainer trainer, GatedContentionModel model, SharedContentionModel store, Clock clock,
-                       String node, Duration freshFor, Duration leaseFor) {
+                       String node, Duration freshFor, Duration leaseFor, Duration adminWait) {
         this.trainer = trainer;
         this.model = model;
         this.store = store;
@@ -86,6 +94,7 @@ public class ContentionTraining {
         this.node = node;
         this.freshFor = freshFor;
         this.leaseFor = leaseFor;
+        this.adminWait = adminWait;
     }
 
     /** {@code pid@host}, as Axon names a node's claims, where no {@code aura.node-id} is configured. */
@@ -106,33 +115,47 @@ public class ContentionTraining {
 
     /** At start: the stored model where one younger than {@code fresh-for} is there, else a training. */
     Training loadOrTrain() {
-        Optional<StoredModel> latest = store.latest();
-        if (latest.isPresent() && !latest.get().forgotten()
-                && latest.get().trainedAt().isAfter(clock.instant().minus(freshFor))) {
-            use(latest.get());
-            return latest.get().training();
+        working.lock();
+        try {
+            Optional<StoredModel> stored = StoredOrTrain.stored(store.latest(), StoredOrTrain.NOT_WAITED,
+                    clock.instant(), freshFor);
+            if (stored.isPresent()) {
+                use(stored.get());
+                return stored.get().training();
+            }
+            return trainOnce(freshFor, leaseFor);
+        } finally {
+            working.unlock();
         }
-        return trainOnce(freshFor);
     }
 
     /** Off the scheduler's thread: waiting for another node's training must not hold up the other sweeps. */
     @Scheduled(cron = "${aura.contention.train-cron:0 30 3 * * *}")
     public void trainNightly() {
-        Thread.ofPlatform().name("contention-training").daemon().start(() -> quietly(() -> trainOnce(NIGHTLY_SKEW)));
+        Thread.ofPlatform().name("contention-training").daemon().start(() -> quietly(() -> trainOnce(NIGHTLY_SKEW, leaseFor)));
     }
 
     /**
      * An administrator's: trains on this node and stores the model for all, unless another node is training at that
-     * moment: its model, once stored, is the answer.
+     * moment: its model, once stored within {@code admin-wait}, is the answer; else {@link SharedContentionModel.Busy}
+     * naming that node (the request's thread is not held for a whole training elsewhere).
      */
     public Training train() {
-        return trainOnce(Duration.ZERO);
+        return trainOnce(Duration.ZERO, adminWait);
     }
 
-    /** Stops every node using the trained model until the next training: a version without one. */
+    /**
+     * Stops every node using the trained model until the next training: a version without one, stored under the lease
+     * as a training is (a training elsewhere would otherwise store its model over it); {@link SharedContentionModel.Busy}
+     * while another node still trains after {@code admin-wait}.
+     */
     public void forget() {
-        model.forget();
-        trained(store.save(clock.instant(), node, null, null, null, null));
+        holding(adminWait, () -> {
+            StoredModel forgotten = store.save(clock.instant(), node, null, null, null, null);
+            model.forget();
+            trained(forgotten);
+            return null;
+        });
     }
 
     /** The version this node uses, if any. */
@@ -143,14 +166,26 @@ public class ContentionTraining {
     /** Takes a version newer than the one in use, stored by another node. */
     @Scheduled(fixedDelayString = "${aura.contention.poll:PT1M}", initialDelayString = "${aura.contention.poll:PT1M}")
     public void takeANewerVersion() {
+        if (!working.tryLock()) {
+            return; // this node trains or forgets: it stores the next version itself
+        }
+        long trying = 0;
         try {
             long stored = store.version();
             StoredModel current = inUse;
-            if (stored > (current == null ? 0 : current.version())) {
-                store.latest().ifPresent(this::use);
+            if (stored > Math.max(current == null ? 0 : current.version(), failedToLoad)) {
+                Optional<StoredModel> latest = store.latest();
+                if (latest.isPresent()) {
+                    trying = latest.get().version();
+                    use(latest.get());
+                }
             }
         } catch (RuntimeException | LinkageError e) {
-            log.warn("Contention model not loaded: {}", e.toString());
+            failedToLoad = Math.max(failedToLoad, trying);
+            log.warn("Contention model version {} not loaded (not tried again until a newer one is stored): {}",
+                    trying, e.toString());
+        } finally {
+            working.unlock();
         }
     }
 
@@ -158,34 +193,58 @@ public class ContentionTraining {
      * Trains unless a model younger than {@code skipIfYoungerThan} is stored, or another node stored one while this
      * one waited for the lease: then that one is used.
      */
-    private synchronized Training trainOnce(Duration skipIfYoungerThan) {
+    private Training trainOnce(Duration skipIfYoungerThan, Duration wait) {
         long asked = store.version();
-        long giveUpAt = System.nanoTime() + leaseFor.toNanos();
-        while (!store.lease(node, clock.instant(), leaseFor)) {
-            if (System.nanoTime() - giveUpAt > 0) {
-                throw new IllegalStateException("another node holds the lease to train the contention model");
-            }
-            try {
-                Thread.sleep(WAIT_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted waiting for another node's training", e);
-            }
-        }
-        try {
-            Optional<StoredModel> latest = store.latest();
-            if (latest.isPresent() && !latest.get().forgotten() && (latest.get().version() > asked
-                    || latest.get().trainedAt().isAfter(clock.instant().minus(skipIfYoungerThan)))) {
-                use(latest.get());
-                return latest.get().training();
+        return holding(wait, () -> {
+            Optional<StoredModel> stored = StoredOrTrain.stored(store.latest(), asked, clock.instant(),
+                    skipIfYoungerThan);
+            if (stored.isPresent()) {
+                use(stored.get());
+                return stored.get().training();
             }
             Instant now = clock.instant();
             Training training = trainer.trainAndJudge(model, now);
             trained(store.save(now, node, model.saved().orElse(null), training, model.evaluation().orElse(null),
                     model.verdict()));
             return training;
+        });
+    }
+
+    /**
+     * Does {@code work} holding this node's lock and the shared lease, waiting for both at most {@code wait}; else
+     * {@link SharedContentionModel.Busy} naming who holds them.
+     */
+    private <T> T holding(Duration wait, Supplier<T> work) {
+        long giveUpAt = System.nanoTime() + wait.toNanos();
+        try {
+            if (!working.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new SharedContentionModel.Busy("this node (" + node + ") is training the contention model; "
+                        + "try again once it is done");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for this node's training", e);
+        }
+        try {
+            while (!store.lease(node, clock.instant(), leaseFor)) {
+                if (System.nanoTime() - giveUpAt > 0) {
+                    throw new SharedContentionModel.Busy("node " + store.holder(clock.instant()).orElse("(another)")
+                            + " is training the contention model; try again once it is done");
+                }
+                try {
+                    Thread.sleep(WAIT_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted waiting for another node's training", e);
+                }
+            }
+            try {
+                return work.get();
+            } finally {
+                store.release(node);
+            }
         } finally {
-            store.release(node);
+            working.unlock();
         }
     }
 

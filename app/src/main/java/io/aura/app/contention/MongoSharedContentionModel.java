@@ -2,6 +2,7 @@ package io.aura.app.contention;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
@@ -60,6 +61,7 @@ public final class MongoSharedContentionModel implements SharedContentionModel {
     @Override
     public StoredModel save(Instant trainedAt, String trainedBy, byte[] network, Training training,
                            Evaluation evaluation, Verdict verdict) {
+        SharedContentionModel.refuseInUseWithoutNetwork(network, verdict);
         for (int attempt = 0; ; attempt++) {
             long current = version();
             Document next = new Document("_id", LATEST).append("version", current + 1)
@@ -78,8 +80,7 @@ public final class MongoSharedContentionModel implements SharedContentionModel {
                 return new StoredModel(current + 1, trainedAt.truncatedTo(ChronoUnit.MILLIS), trainedBy, network, training, evaluation, verdict);
             }
             if (attempt >= 3) {
-                throw new IllegalStateException("the contention model was stored by other nodes meanwhile " + attempt
-                        + " times");
+                throw new Busy("other nodes stored the contention model meanwhile; try again");
             }
         }
     }
@@ -97,6 +98,12 @@ public final class MongoSharedContentionModel implements SharedContentionModel {
             }
             throw held;
         }
+    }
+
+    @Override
+    public Optional<String> holder(Instant now) {
+        return Optional.ofNullable(collection().find(and(eq("_id", LEASE), gte("expiresAt", Date.from(now)))).first())
+                .map(d -> d.getString("holder"));
     }
 
     @Override

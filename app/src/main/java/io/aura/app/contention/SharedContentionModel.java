@@ -29,12 +29,36 @@ public interface SharedContentionModel {
         }
     }
 
+    /**
+     * Two nodes stored at once and this one lost more than a few times, or another node holds the lease to train: the
+     * administrator's request is not possible now (409), a background one tries again later.
+     */
+    final class Busy extends RuntimeException {
+        public Busy(String detail) {
+            super(detail);
+        }
+    }
+
+    /**
+     * Refuses a version whose verdict says the model is used while it has no network: every node would report it in
+     * use and rank by the history alone.
+     */
+    static void refuseInUseWithoutNetwork(byte[] network, Verdict verdict) {
+        if (verdict != null && verdict.useModel() && (network == null || network.length == 0)) {
+            throw new IllegalArgumentException("a contention model in use needs its network: " + verdict.reason());
+        }
+    }
+
     /** The latest version's number; 0 while none is stored. */
     long version();
 
     Optional<StoredModel> latest();
 
-    /** Stores the next version (older ones are dropped) and answers it as it reads back (to the millisecond). */
+    /**
+     * Stores the next version (older ones are dropped) and answers it as it reads back (to the millisecond); {@link Busy}
+     * when other nodes stored versions meanwhile more than a few times, {@link IllegalArgumentException} for a version
+     * in use without a network.
+     */
     StoredModel save(Instant trainedAt, String trainedBy, byte[] network, Training training, Evaluation evaluation,
                      Verdict verdict);
 
@@ -43,6 +67,9 @@ public interface SharedContentionModel {
      * unexpired. A node that dies while training holds it no longer than {@code length}.
      */
     boolean lease(String node, Instant now, Duration length);
+
+    /** The node that holds the lease unexpired at {@code now}, if any. */
+    Optional<String> holder(Instant now);
 
     /** Gives the lease back, if {@code node} holds it. */
     void release(String node);

@@ -68,6 +68,7 @@ public final class SqlSharedContentionModel implements SharedContentionModel {
     @Override
     public StoredModel save(Instant trainedAt, String trainedBy, byte[] network, Training training,
                            Evaluation evaluation, Verdict verdict) {
+        SharedContentionModel.refuseInUseWithoutNetwork(network, verdict);
         String encoded = network == null ? null : Base64.getEncoder().encodeToString(network);
         for (int attempt = 0; ; attempt++) {
             try {
@@ -84,7 +85,7 @@ public final class SqlSharedContentionModel implements SharedContentionModel {
             } catch (DuplicateKeyException raced) {
                 // another node stored a version at the same moment (a forget beside a training): the next number
                 if (attempt >= 3) {
-                    throw raced;
+                    throw new Busy("other nodes stored the contention model meanwhile; try again");
                 }
             }
         }
@@ -98,6 +99,12 @@ public final class SqlSharedContentionModel implements SharedContentionModel {
                 + "OR contention_model_lease.holder = ?", node, now.plus(length).toEpochMilli(), now.toEpochMilli(),
                 node));
         return taken != null && taken == 1;
+    }
+
+    @Override
+    public Optional<String> holder(Instant now) {
+        return reader.queryForList("SELECT holder FROM contention_model_lease WHERE id = 1 AND expires_at >= ?",
+                String.class, now.toEpochMilli()).stream().findFirst();
     }
 
     @Override

@@ -34,6 +34,9 @@ class ContentionModelIT extends IntegrationTest {
     @Autowired
     HeatmapStore heatmap;
 
+    @Autowired
+    SharedContentionModel store;
+
     @AfterEach
     void forgetTheModel() {
         // the other tests' suggestions rank by the history alone
@@ -130,6 +133,25 @@ class ContentionModelIT extends IntegrationTest {
         assertThat(status.get("inUse").asBoolean()).isFalse();
         assertThat(status.get("inUseReason").asString()).isEqualTo("not in use: not evaluated on a hold-out yet");
         assertThat(status.get("evaluation").isNull()).isTrue();
+    }
+
+    @Test
+    void while_another_node_trains_an_administrators_training_or_forgetting_is_refused_at_once_naming_it() {
+        assertThat(store.lease("node-elsewhere", Instant.now(), Duration.ofMinutes(30))).isTrue();
+        try {
+            long started = System.nanoTime();
+            var trained = http.post("/api/admin/contention-model/train", adminToken, Map.of());
+            var forgotten = http.delete("/api/admin/contention-model", adminToken);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("within the admin wait, twice")
+                    .isLessThan(Duration.ofSeconds(20));
+            assertThat(trained.status()).isEqualTo(409);
+            assertThat(trained.body().get("detail").asString()).contains("node-elsewhere");
+            assertThat(forgotten.status()).isEqualTo(409);
+            assertThat(forgotten.body().get("detail").asString()).contains("node-elsewhere");
+        } finally {
+            store.release("node-elsewhere");
+        }
     }
 
     @Test

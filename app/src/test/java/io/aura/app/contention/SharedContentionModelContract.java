@@ -1,6 +1,7 @@
 package io.aura.app.contention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aura.app.contention.SharedContentionModel.StoredModel;
 import io.aura.kernel.booking.ContentionEvaluation.Evaluation;
@@ -68,6 +69,57 @@ abstract class SharedContentionModelContract {
         assertThat(latest.network()).isNull();
         assertThat(latest.evaluation()).isNull();
         assertThat(latest.verdict()).isNull();
+    }
+
+    @Test
+    void a_version_in_use_without_a_network_is_refused_and_nothing_is_stored() {
+        store().save(NOW, "node-a", new byte[] {1, 2}, TRAINING, EVALUATION, VERDICT);
+
+        assertThatThrownBy(() -> store().save(NOW.plusSeconds(5), "node-b", null, TRAINING, EVALUATION, VERDICT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("network");
+        assertThatThrownBy(() -> store().save(NOW.plusSeconds(5), "node-b", new byte[0], TRAINING, EVALUATION,
+                VERDICT)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(store().version()).isEqualTo(1);
+        // out of use, a version may have no network (too little history to train one)
+        store().save(NOW.plusSeconds(6), "node-b", null, TRAINING, EVALUATION, new Verdict(false, "not in use"));
+        assertThat(store().version()).isEqualTo(2);
+    }
+
+    @Test
+    void two_nodes_saving_at_once_both_store_as_consecutive_versions() throws Exception {
+        store().save(NOW, "node-a", new byte[] {1}, TRAINING, EVALUATION, VERDICT);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.List<Future<StoredModel>> saving = new java.util.ArrayList<>();
+            for (String node : java.util.List.of("node-a", "node-b")) {
+                saving.add(pool.submit(() -> {
+                    together.await(30, TimeUnit.SECONDS);
+                    return store().save(NOW.plusSeconds(1), node, null, null, null, null);
+                }));
+            }
+            java.util.Set<Long> versions = new java.util.HashSet<>();
+            for (Future<StoredModel> f : saving) {
+                versions.add(f.get(30, TimeUnit.SECONDS).version());
+            }
+
+            assertThat(versions).containsExactlyInAnyOrder(2L, 3L);
+            assertThat(store().version()).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void the_lease_names_its_holder_until_it_is_given_back_or_expires() {
+        assertThat(store().holder(NOW)).isEmpty();
+        store().lease("node-a", NOW, Duration.ofMinutes(30));
+
+        assertThat(store().holder(NOW.plusSeconds(1))).contains("node-a");
+        assertThat(store().holder(NOW.plus(Duration.ofMinutes(31)))).as("expired").isEmpty();
+        store().release("node-a");
+        assertThat(store().holder(NOW.plusSeconds(2))).isEmpty();
     }
 
     @Test

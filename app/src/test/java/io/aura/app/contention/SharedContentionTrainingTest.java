@@ -1,8 +1,11 @@
 package io.aura.app.contention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.aura.app.contention.ContentionTraining.Trainer;
+import io.aura.app.contention.SharedContentionModel.StoredModel;
 import io.aura.app.storage.SqliteTestDatabase;
 import io.aura.kernel.booking.ContentionEvaluation;
 import io.aura.kernel.booking.ContentionEvaluation.DatedHour;
@@ -15,6 +18,7 @@ import io.aura.ml.NeuralContentionModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -96,7 +100,7 @@ class SharedContentionTrainingTest {
             return training(FEW, FEW_WEEKS, 1).trainAndJudge(model, now);
         };
         ContentionTraining a = node("node-a", modelA, counted(slow));
-        ContentionTraining b = node("node-b", modelB, counted(training(FEW, FEW_WEEKS, 1)));
+        ContentionTraining b = node("node-b", modelB, counted(training(FEW, FEW_WEEKS, 1)), Duration.ofMinutes(2));
 
         CompletableFuture<Training> onA = new CompletableFuture<>();
         Thread.ofPlatform().start(() -> onA.complete(a.train()));
@@ -144,9 +148,160 @@ class SharedContentionTrainingTest {
         assertThat(c.inUse().orElseThrow().version()).isEqualTo(4);
     }
 
+    @Test
+    void an_administrator_asking_while_another_node_trains_longer_than_the_wait_is_refused_naming_that_node()
+            throws Exception {
+        CountDownLatch aIsTraining = new CountDownLatch(1);
+        CountDownLatch letAFinish = new CountDownLatch(1);
+        ContentionTraining a = node("node-a", modelA, (model, now) -> {
+            aIsTraining.countDown();
+            await(letAFinish);
+            return training(FEW, FEW_WEEKS, 1).trainAndJudge(model, now);
+        });
+        ContentionTraining b = node("node-b", modelB, counted(training(FEW, FEW_WEEKS, 1)));
+        CompletableFuture<Training> onA = onAThread(a::train);
+        await(aIsTraining);
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                assertThatThrownBy(b::train).isInstanceOf(SharedContentionModel.Busy.class)
+                        .hasMessageContaining("node-a");
+                assertThatThrownBy(b::forget).isInstanceOf(SharedContentionModel.Busy.class)
+                        .hasMessageContaining("node-a");
+            });
+            assertThat(trainings).hasValue(0);
+            assertThat(store.version()).as("nothing stored by B").isZero();
+        } finally {
+            letAFinish.countDown();
+        }
+        assertThat(onA.get(2, TimeUnit.MINUTES).trained()).isTrue();
+        assertThat(store.version()).isEqualTo(1);
+    }
+
+    @Test
+    void a_forgetting_asked_while_another_node_trains_waits_for_it_and_is_not_undone_by_its_model() throws Exception {
+        CountDownLatch aIsTraining = new CountDownLatch(1);
+        CountDownLatch letAFinish = new CountDownLatch(1);
+        ContentionTraining a = node("node-a", modelA, (model, now) -> {
+            aIsTraining.countDown();
+            await(letAFinish);
+            return training(FEW, FEW_WEEKS, 1).trainAndJudge(model, now);
+        });
+        ContentionTraining b = node("node-b", modelB, counted(training(FEW, FEW_WEEKS, 1)), Duration.ofMinutes(2));
+        CompletableFuture<Training> onA = onAThread(a::train);
+        await(aIsTraining);
+        CompletableFuture<Training> onB = onAThread(() -> {
+            b.forget();
+            return null;
+        });
+        try {
+            // B waits for A's lease, storing nothing meanwhile
+            org.awaitility.Awaitility.await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5))
+                    .until(() -> !onB.isDone() && store.version() == 0);
+        } finally {
+            letAFinish.countDown();
+        }
+        onA.get(2, TimeUnit.MINUTES);
+        onB.get(2, TimeUnit.MINUTES);
+
+        StoredModel latest = store.latest().orElseThrow();
+        assertThat(latest.version()).isEqualTo(2);
+        assertThat(latest.trainedBy()).isEqualTo("node-b");
+        assertThat(latest.forgotten()).as("the forgetting came last").isTrue();
+        a.takeANewerVersion();
+        assertThat(modelA.contentions(ASKED)).isEmpty();
+        assertThat(modelA.verdict().useModel()).isFalse();
+    }
+
+    @Test
+    void a_newer_version_seen_while_this_node_trains_does_not_replace_the_network_it_is_training() throws Exception {
+        CountDownLatch aHasLearned = new CountDownLatch(1);
+        CountDownLatch letAJudge = new CountDownLatch(1);
+        ContentionTraining a = node("node-a", modelA, (model, now) -> {
+            Training trained = model.train(FEW.hours().stream().map(DatedHour::hour).toList());
+            aHasLearned.countDown();
+            await(letAJudge);
+            model.judge(ContentionEvaluation.holdOut(FEW.hours(), FEW.choices(), FIRST_MONDAY.plusWeeks(FEW_WEEKS - 1),
+                    FIRST_MONDAY.plusWeeks(FEW_WEEKS), NeuralContentionModel::judgedByHoldOut,
+                    m -> ContentionEvaluation.slotRanker(m, RankingSignals.NONE)));
+            return trained;
+        });
+        CompletableFuture<Training> onA = onAThread(a::train);
+        await(aHasLearned);
+        // a forgetting stored by a node whose lease had expired, seen by A's poll in the middle of its training
+        store.save(Instant.now(), "node-x", null, null, null, null);
+        a.takeANewerVersion();
+        letAJudge.countDown();
+
+        assertThat(onA.get(2, TimeUnit.MINUTES).trained()).isTrue();
+        StoredModel latest = store.latest().orElseThrow();
+        assertThat(latest.trainedBy()).isEqualTo("node-a");
+        assertThat(latest.network()).as("the network A trained").isNotNull();
+        assertThat(modelA.saved()).hasValue(latest.network());
+    }
+
+    @Test
+    void a_version_this_node_cannot_load_is_tried_once_until_a_newer_one_is_stored() {
+        AtomicInteger loads = new AtomicInteger();
+        GatedContentionModel unloadable = new GatedContentionModel(new io.aura.kernel.booking.ContentionModel() {
+            @Override
+            public java.util.Optional<double[]> contentions(List<HourFacts> facts) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public Training train(List<io.aura.kernel.booking.ContentionModel.PastHour> history) {
+                throw new UnsupportedOperationException("no native backend");
+            }
+
+            @Override
+            public void forget() {}
+
+            @Override
+            public java.util.Optional<Training> lastTraining() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public void load(byte[] saved, Training training) {
+                loads.incrementAndGet();
+                throw new UnsatisfiedLinkError("no native backend");
+            }
+        });
+        ContentionTraining c = node("node-c", unloadable, counted(training(FEW, FEW_WEEKS, 1)));
+        Training stored = new Training(true, "trained", 100, 20, 0.9, 0.8, 1.0);
+        store.save(Instant.now(), "node-a", new byte[] {1}, stored, null, null);
+
+        c.takeANewerVersion();
+        c.takeANewerVersion();
+        c.takeANewerVersion();
+
+        assertThat(loads).hasValue(1);
+        assertThat(c.inUse()).isEmpty();
+        store.save(Instant.now(), "node-a", new byte[] {2}, stored, null, null);
+        c.takeANewerVersion();
+        c.takeANewerVersion();
+        assertThat(loads).hasValue(2);
+    }
+
+    static <T> CompletableFuture<T> onAThread(java.util.function.Supplier<T> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        Thread.ofPlatform().start(() -> {
+            try {
+                done.complete(work.get());
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
     ContentionTraining node(String name, GatedContentionModel model, Trainer trainer) {
+        return node(name, model, trainer, Duration.ofMillis(300));
+    }
+
+    ContentionTraining node(String name, GatedContentionModel model, Trainer trainer, Duration adminWait) {
         return new ContentionTraining(trainer, model, store, Clock.systemUTC(), name, Duration.ofHours(24),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), adminWait);
     }
 
     Trainer counted(Trainer trainer) {

@@ -64,10 +64,13 @@ public final class GatedContentionModel implements ContentionModel {
         return model.saved();
     }
 
-    /** Takes the model behind the gate as saved elsewhere; the gate's evaluation stays as it is. */
+    /**
+     * Takes the model behind the gate as saved elsewhere, not judged here: out of use until judged (the old verdict was
+     * on another network).
+     */
     @Override
     public void load(byte[] saved, Training training) {
-        model.load(saved, training);
+        load(saved, training, null, null);
     }
 
     /**

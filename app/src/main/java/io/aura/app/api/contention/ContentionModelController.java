@@ -1,6 +1,8 @@
 package io.aura.app.api.contention;
 
+import io.aura.app.api.NotPossibleNowException;
 import io.aura.app.contention.ContentionTraining;
+import io.aura.app.contention.SharedContentionModel;
 import io.aura.app.contention.SharedContentionModel.StoredModel;
 import io.aura.kernel.booking.ContentionEvaluation.Evaluation;
 import io.aura.kernel.booking.ContentionEvaluation.Verdict;
@@ -67,16 +69,25 @@ public class ContentionModelController {
     }
 
     @Operation(summary = "Train the contention model now from the heatmap's last weeks and judge it on a hold-out "
-            + "(ADMIN); answers the outcome")
+            + "(ADMIN); answers the outcome, or 409 naming the node that still trains after a few seconds")
     @PostMapping("/api/admin/contention-model/train")
     public ModelStatus trainNow() {
-        return status(training.train());
+        try {
+            return status(training.train());
+        } catch (SharedContentionModel.Busy busy) {
+            throw new NotPossibleNowException(busy.getMessage());
+        }
     }
 
-    @Operation(summary = "Stop using the trained contention model until the next training, on every node (ADMIN)")
+    @Operation(summary = "Stop using the trained contention model until the next training, on every node (ADMIN); "
+            + "409 naming the node that still trains after a few seconds")
     @DeleteMapping("/api/admin/contention-model")
     public ResponseEntity<Void> forget() {
-        training.forget();
+        try {
+            training.forget();
+        } catch (SharedContentionModel.Busy busy) {
+            throw new NotPossibleNowException(busy.getMessage());
+        }
         return ResponseEntity.noContent().build();
     }
 
