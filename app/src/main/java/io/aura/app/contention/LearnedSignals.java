@@ -28,24 +28,38 @@ public class LearnedSignals implements SignalSource {
 
     private final StoredEvents stored;
     private final SignalsFold fold = new SignalsFold();
+    /** How long a request's read waits for an event the head counts but the stream has not brought yet. */
+    static final java.time.Duration PATIENCE = java.time.Duration.ofMillis(250);
+
+    private final java.util.concurrent.locks.ReentrantLock refreshing = new java.util.concurrent.locks.ReentrantLock();
     private TrackingToken readTo;
     private long readUpTo = -1;
-    private RankingSignals signals = RankingSignals.NONE;
+    private volatile RankingSignals signals = RankingSignals.NONE;
 
     public LearnedSignals(StoredEvents stored) {
         this.stored = stored;
     }
 
+    /**
+     * The signals with every event the stream has brought so far. One caller at a time reads what is new, waiting
+     * at most {@link #PATIENCE} for it; callers meanwhile take the signals as they are (statistics over weeks: a
+     * booking more or less is the next caller's), so no request queues behind another's read.
+     */
     @Override
-    public synchronized RankingSignals current() {
-        long last = stored.head();
-        if (last <= readUpTo) {
+    public RankingSignals current() {
+        if (!refreshing.tryLock()) {
             return signals;
         }
-        readTo = stored.read(readTo, READ, null, fold::apply);
-        readUpTo = last;
-        signals = fold.signals();
-        return signals;
+        try {
+            if (stored.head() > readUpTo) {
+                readTo = stored.read(readTo, READ, null, PATIENCE, fold::apply);
+                readUpTo = StoredEvents.position(readTo);
+                signals = fold.signals();
+            }
+            return signals;
+        } finally {
+            refreshing.unlock();
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.aura.app.history;
 
 import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.whatif.PolicyWhatIf.Recorded;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +36,16 @@ public class StoredEvents {
      * the last event read, {@code from} when there was none.
      */
     public TrackingToken read(TrackingToken from, Set<String> types, Instant before, Consumer<Recorded> each) {
+        return read(from, types, before, Duration.ofSeconds(5), each);
+    }
+
+    /**
+     * As {@link #read(TrackingToken, Set, Instant, Consumer)}, waiting at most {@code patience} for an event the
+     * head already counts but the stream has not brought yet (one not yet committed, or a gap that will never
+     * fill): a reader on a request's path takes what is there and comes back for the rest.
+     */
+    public TrackingToken read(TrackingToken from, Set<String> types, Instant before, Duration patience,
+                              Consumer<Recorded> each) {
         TrackingToken head = eventStore.createHeadToken();
         long last = position(head);
         if (last < 0 || (from != null && position(from) >= last)) {
@@ -42,7 +53,7 @@ public class StoredEvents {
         }
         TrackingToken readTo = from;
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(from)) {
-            while (stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
+            while (stream.hasNextAvailable((int) patience.toMillis(), TimeUnit.MILLISECONDS)) {
                 TrackedEventMessage<?> message = stream.nextAvailable();
                 if (before != null && !message.getTimestamp().isBefore(before)) {
                     break;
@@ -68,7 +79,8 @@ public class StoredEvents {
         return position(eventStore.createHeadToken());
     }
 
-    private static long position(TrackingToken token) {
+    /** A token's place in the store, -1 for none. */
+    public static long position(TrackingToken token) {
         return token == null ? -1 : token.position().orElse(-1);
     }
 
