@@ -33,7 +33,6 @@ public class LearnedSignals implements SignalSource {
 
     private final java.util.concurrent.locks.ReentrantLock refreshing = new java.util.concurrent.locks.ReentrantLock();
     private TrackingToken readTo;
-    private long readUpTo = -1;
     private volatile RankingSignals signals = RankingSignals.NONE;
 
     public LearnedSignals(StoredEvents stored) {
@@ -51,9 +50,10 @@ public class LearnedSignals implements SignalSource {
             return signals;
         }
         try {
-            if (stored.head() > readUpTo) {
-                readTo = stored.read(readTo, READ, null, PATIENCE, fold::apply);
-                readUpTo = StoredEvents.position(readTo);
+            // the read looks at the head itself and answers where it was when nothing is new
+            TrackingToken read = stored.read(readTo, READ, null, PATIENCE, fold::apply);
+            if (read != readTo) {
+                readTo = read;
                 signals = fold.signals();
             }
             return signals;

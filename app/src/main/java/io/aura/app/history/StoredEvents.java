@@ -74,13 +74,7 @@ public class StoredEvents {
         return readTo;
     }
 
-    /** The store's head position, -1 when it is empty. */
-    public long head() {
-        return position(eventStore.createHeadToken());
-    }
-
-    /** A token's place in the store, -1 for none. */
-    public static long position(TrackingToken token) {
+    private static long position(TrackingToken token) {
         return token == null ? -1 : token.position().orElse(-1);
     }
 

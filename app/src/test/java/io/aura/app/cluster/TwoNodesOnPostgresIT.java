@@ -333,7 +333,7 @@ class TwoNodesOnPostgresIT {
                     By.cssSelector("#calendar .fc-view")));
             Instant start = day.minus(Duration.ofDays(3)).plus(Duration.ofHours(9));
             Chromium.js(browser, "document.getElementById('calendar')._cal.gotoDate(arguments[0])", start.toString());
-            Thread.sleep(500); // the calendar has asked for its week: what follows comes by push
+            Chromium.settled(browser); // the calendar has fetched its week: what follows comes by push
 
             var accepted = a.post("/events/create", tokenA, Map.of("title", "seen in B's browser",
                     "resourceId", rooms.get(1), "start", start.toString(),

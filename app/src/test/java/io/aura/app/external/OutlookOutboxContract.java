@@ -2,6 +2,7 @@ package io.aura.app.external;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aura.app.ClaimRace;
 import io.aura.app.external.OutlookOutbox.Booking;
 import io.aura.app.external.OutlookOutbox.Delivery;
 import io.aura.app.external.OutlookOutbox.Kind;
@@ -10,14 +11,7 @@ import io.aura.app.external.OutlookOutbox.Status;
 import io.aura.kernel.schedule.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 
@@ -161,25 +155,8 @@ abstract class OutlookOutboxContract {
             TimeRange day = new TimeRange(NINE.start().plus(Duration.ofDays(i)), NINE.end().plus(Duration.ofDays(i)));
             store().addDelivery(delivery("create-" + i, day.start(), Kind.CREATE, day, 1, T.minusSeconds(i)));
         }
-        List<String> claimed = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService senders = Executors.newFixedThreadPool(2)) {
-            List<Future<?>> running = new ArrayList<>();
-            for (int sender = 0; sender < 2; sender++) {
-                running.add(senders.submit(() -> {
-                    start.await();
-                    for (Optional<Delivery> d = store().claimDue(T, T.plus(LEASE)); d.isPresent();
-                         d = store().claimDue(T, T.plus(LEASE))) {
-                        claimed.add(d.get().id());
-                    }
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> sender : running) {
-                sender.get();
-            }
-        }
+        List<String> claimed = ClaimRace.twoSendersClaimEverything(
+                () -> store().claimDue(T, T.plus(LEASE)).map(Delivery::id));
 
         assertThat(claimed).hasSize(30).doesNotHaveDuplicates();
     }

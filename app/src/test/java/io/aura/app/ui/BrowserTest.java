@@ -155,6 +155,23 @@ abstract class BrowserTest extends IntegrationTest {
         }
     }
 
+    /**
+     * Takes a one-click slot in {@code room} from the request form's refusal: another time in the same room (the one
+     * ranker may put the same time in another room first). The preview may draw its slots again between finding one
+     * and clicking it, so it is found anew; a slot low in the form is scrolled to first, as a user would.
+     */
+    static void takeSlotIn(WebDriver browser, String room) {
+        waitUpTo(browser, 10).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+                    return d.findElements(By.cssSelector("#request-live vaadin-button.suggestion")).stream()
+                            .filter(b -> b.getText().contains(room)).findFirst().map(b -> {
+                                Chromium.js(d, "arguments[0].scrollIntoView({block: 'center'})", b);
+                                b.click();
+                                return true;
+                            }).orElse(false);
+                });
+    }
+
     /** The titles of the bookings the calendar draws, read in one go (FullCalendar redraws freely). */
     static boolean calendarShows(WebDriver browser, String text) {
         Object titles = Chromium.js(browser, "return Array.from(document.querySelectorAll("

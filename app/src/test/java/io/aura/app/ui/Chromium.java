@@ -116,7 +116,7 @@ public final class Chromium {
     }
 
     /** Waits until the page has no request to the server under way. */
-    static void settled(WebDriver browser) {
+    public static void settled(WebDriver browser) {
         waitUpTo(browser, 15).withMessage("a request to the server was still under way").until(Chromium::serverIdle);
     }
 

@@ -141,17 +141,7 @@ class GermanJourneyIT extends BrowserTest {
         assertThat(anna.findElement(By.id("request-submit")).getAttribute("disabled")).as("Book, while taken").isNotNull();
         noEnglishOn(anna, "request form, refused");
         screenshot(anna, "de-request-suggestions");
-        // another time in the same room (the one ranker may put the same time in another room first)
-        waitUpTo(anna, 10).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
-            return d.findElements(By.cssSelector("#request-live vaadin-button.suggestion")).stream()
-                    .filter(b -> b.getText().contains(room)).findFirst().map(b -> {
-                        // a slot low in the form is scrolled to first, as a user would (its reasons make the list long)
-                        Chromium.js(d, "arguments[0].scrollIntoView({block: 'center'})", b);
-                        b.click();
-                        return true;
-                    }).orElse(false);
-        });
+        takeSlotIn(anna, room);
         waitUpTo(anna, 10).until(ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector("#request-live vaadin-button.suggestion")));
         click(anna, "request-submit");

@@ -89,18 +89,7 @@ class UiJourneyIT extends BrowserTest {
                 By.cssSelector("#request-live vaadin-button.suggestion")));
         assertThat(alice.findElement(By.id("request-live")).getText()).contains("taken");
         screenshot(alice, "request-suggestions");
-        // the live preview may draw its suggestions again between finding one and clicking it: find it anew.
-        // Another time in the same room (the one ranker may put the same time in another room first)
-        waitUpTo(alice, 10).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
-            return d.findElements(By.cssSelector("#request-live vaadin-button.suggestion")).stream()
-                    .filter(b -> b.getText().contains(room)).findFirst().map(b -> {
-                        // a slot low in the form is scrolled to first, as a user would (its reasons make the list long)
-                        Chromium.js(d, "arguments[0].scrollIntoView({block: 'center'})", b);
-                        b.click();
-                        return true;
-                    }).orElse(false);
-        });
+        takeSlotIn(alice, room);
         waitUpTo(alice, 10).until(ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector("#request-live vaadin-button.suggestion")));
         alice.findElement(By.id("request-submit")).click();
