@@ -88,6 +88,9 @@ class GermanJourneyIT extends BrowserTest {
         signIn(root, "admin", ADMIN_PASSWORD);
         root.get(base() + "/admin/users");
         for (String[] person : List.of(new String[] {approver, "APPROVER"}, new String[] {requester, null})) {
+            // the form empties itself after a creation: typing before that lands in a field about to be cleared
+            waitUpTo(root, 10).until(d -> "".equals(Chromium.js(d,
+                    "const f = document.querySelector('#user-name'); return f ? f.value : null")));
             type(root, "user-name", person[0]);
             type(root, "user-password", person[0] + "-password-1");
             if (person[1] != null) {
