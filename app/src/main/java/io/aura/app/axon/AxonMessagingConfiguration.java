@@ -3,6 +3,7 @@ package io.aura.app.axon;
 import io.aura.app.axon.upcasting.BookingRequestedUpcaster;
 import io.aura.app.axon.upcasting.KernelRevisionResolver;
 import io.aura.app.axon.upcasting.SingleRangeUpcaster;
+import io.aura.app.contention.LearnedSignals;
 import io.aura.app.notify.WebhookOutbox;
 import io.aura.app.ops.RequestLogFilter;
 import io.aura.app.privacy.PersonalDataCipher;
@@ -32,12 +33,14 @@ import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.distributed.RoutingStrategy;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.SimpleDeadlineManager;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -149,6 +152,12 @@ public class AxonMessagingConfiguration {
                                 c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                         .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
                         .registerSaga(WaitlistSaga.class)
+                        // The ranking's signals live in memory on each node: their position too, and they write
+                        // nothing, so they take no transaction (and no turn on the embedded store's one
+                        // connection) for it (ADR 0056).
+                        .registerTokenStore(LearnedSignals.PROCESSING_GROUP, c -> new InMemoryTokenStore())
+                        .registerTransactionManager(LearnedSignals.PROCESSING_GROUP,
+                                c -> NoTransactionManager.INSTANCE)
                         // Time freed before waitlists existed had nobody waiting for it (ADR 0036).
                         .registerTrackingEventProcessorConfiguration(FreedTimeOffers.PROCESSING_GROUP,
                                 c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()

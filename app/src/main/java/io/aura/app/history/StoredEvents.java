@@ -78,7 +78,8 @@ public class StoredEvents {
         return token == null ? -1 : token.position().orElse(-1);
     }
 
-    private static List<String> rolesOf(Object roles) {
+    /** The roles an event's actor acted with, from its metadata (comma-separated; none when absent). */
+    public static List<String> rolesOf(Object roles) {
         return roles == null || roles.toString().isBlank() ? List.of()
                 : Arrays.stream(roles.toString().split(",")).map(String::trim).toList();
     }
