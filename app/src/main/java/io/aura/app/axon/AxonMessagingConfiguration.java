@@ -8,6 +8,7 @@ import io.aura.app.notify.WebhookOutbox;
 import io.aura.app.ops.RequestLogFilter;
 import io.aura.app.privacy.PersonalDataCipher;
 import io.aura.app.privacy.PersonalDataSerializer;
+import io.aura.app.storage.WriterFirst;
 import io.aura.app.waitlist.FreedTimeOffers;
 import io.aura.command.approval.Approval;
 import io.aura.command.booking.Booking;
@@ -51,6 +52,7 @@ import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -201,11 +203,14 @@ public class AxonMessagingConfiguration {
      */
     @Bean
     public DeadlineManager deadlineManager(org.axonframework.config.Configuration axon,
-                                           org.axonframework.common.transaction.TransactionManager transactions) {
+                                           org.axonframework.common.transaction.TransactionManager transactions,
+                                           ObjectProvider<WriterFirst> writerFirst) {
         // One transaction around loading the saga and what its handler sends: with the embedded store's
-        // single connection, a handler outside it would wait for the connection its own caller holds.
+        // single connection, a handler outside it would wait for the connection its own caller holds. On that
+        // store the transaction takes the writer before the saga's lock, as every command does (ADR 0057).
+        WriterFirst embedded = writerFirst.getIfAvailable();
         return SimpleDeadlineManager.builder().scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
-                .transactionManager(transactions).build();
+                .transactionManager(embedded == null ? transactions : embedded.around(transactions)).build();
     }
 
     static String currentRoles() {

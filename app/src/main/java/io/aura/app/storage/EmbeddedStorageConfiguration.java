@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -116,6 +117,15 @@ public class EmbeddedStorageConfiguration {
     @Bean
     public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
         return new SpringTransactionManager(transactionManager);
+    }
+
+    /** The writer before any lock, for every command (ADR 0057); the deadline manager takes it too. */
+    @Bean
+    public WriterFirst writerFirst(DataSource dataSource, CommandBus commandBus) {
+        WriterFirst writerFirst = new WriterFirst(dataSource);
+        // after the bus's own transaction interceptor, which opens the transaction this one takes the writer for
+        commandBus.registerHandlerInterceptor(writerFirst);
+        return writerFirst;
     }
 
     @Bean

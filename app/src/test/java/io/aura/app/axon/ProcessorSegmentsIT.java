@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.springboot.EventProcessorProperties;
@@ -18,8 +19,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 /**
- * Segments per profile (ADR 0052): the embedded default runs every processor in one segment (one SQLite
- * writer); the profiles of several nodes include `nodes`, whose settings split the sagas in two. The
+ * Segments per profile (ADR 0052): the embedded default runs every tracking processor in one segment (one SQLite
+ * writer) and the booking saga in the request's thread (ADR 0057); the profiles of several nodes include `nodes`, whose settings split the sagas in two. The
  * settings name processors by name, so the names are checked against the processors the application has.
  */
 class ProcessorSegmentsIT extends IntegrationTest {
@@ -32,11 +33,11 @@ class ProcessorSegmentsIT extends IntegrationTest {
     TokenStore tokenStore;
 
     @Test
-    void on_the_embedded_default_every_saga_processor_runs_in_one_segment() {
-        for (String saga : SAGAS) {
-            assertThat(processing.eventProcessor(saga, TrackingEventProcessor.class)).as(saga).isPresent();
-            assertThat(tokenStore.fetchSegments(saga)).as(saga).containsExactly(0);
-        }
+    void on_the_embedded_default_the_booking_saga_decides_in_the_requests_thread_and_the_waitlist_saga_runs_in_one_segment() {
+        assertThat(processing.eventProcessor("BookingSagaProcessor", SubscribingEventProcessor.class)).isPresent();
+        assertThat(tokenStore.fetchSegments("BookingSagaProcessor")).isEmpty();
+        assertThat(processing.eventProcessor("WaitlistSagaProcessor", TrackingEventProcessor.class)).isPresent();
+        assertThat(tokenStore.fetchSegments("WaitlistSagaProcessor")).containsExactly(0);
     }
 
     @Test
@@ -53,7 +54,9 @@ class ProcessorSegmentsIT extends IntegrationTest {
             assertThat(settings.getInitialSegmentCount()).isEqualTo(2);
             assertThat(settings.getThreadCount()).isEqualTo(2);
         }
-        assertThat(bind("application.properties").getProcessors().get("BookingSagaProcessor")).isNull();
+        assertThat(bind("application.properties").getProcessors().get("BookingSagaProcessor").getMode())
+                .isEqualTo(EventProcessorProperties.Mode.SUBSCRIBING);
+        assertThat(bind("application.properties").getProcessors().get("WaitlistSagaProcessor")).isNull();
     }
 
     private static EventProcessorProperties bind(String file) throws Exception {
