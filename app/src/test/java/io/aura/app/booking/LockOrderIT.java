@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class LockOrderIT extends IntegrationTest {
     private static final int CLIENTS = 10;
-    private static final int REQUESTS_PER_CLIENT = 10;
+    private static final int REQUESTS_PER_CLIENT = 15;
+    private static final int ADMINS = 3;
+    private static final int BLACKOUTS_PER_ADMIN = 30;
     /** Far below the writer pool's 30 s timeout, far above any answer under this load. */
     private static final Duration SLOWEST_ALLOWED = Duration.ofSeconds(10);
 
@@ -41,7 +43,7 @@ class LockOrderIT extends IntegrationTest {
         LinkedBlockingQueue<String> accepted = new LinkedBlockingQueue<>();
         List<Duration> slowest = new ArrayList<>();
 
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 2);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + ADMINS + 1);
         List<Future<?>> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             Random random = new Random(7 + c);
@@ -59,10 +61,12 @@ class LockOrderIT extends IntegrationTest {
                 }
             }));
         }
-        // the same schedule, written by an administrator meanwhile: a blackout on another day, added and removed
-        Future<?> blackouts = pool.submit(() -> {
-            Instant other = day.plus(Duration.ofDays(2));
-            for (int i = 0; i < 15; i++) {
+        // the same schedule, written by administrators meanwhile: blackouts on other days, added and removed
+        List<Future<?>> blackouts = new ArrayList<>();
+        for (int a = 0; a < ADMINS; a++) {
+            Instant other = day.plus(Duration.ofDays(2 + a));
+            blackouts.add(pool.submit(() -> {
+            for (int i = 0; i < BLACKOUTS_PER_ADMIN; i++) {
                 var added = timed(slowest, failures, () -> http.post("/api/resources/" + room + "/blackouts", adminToken,
                         Map.of("start", other.toString(), "end", other.plus(Duration.ofHours(1)).toString(),
                                 "reason", "maintenance")));
@@ -77,7 +81,8 @@ class LockOrderIT extends IntegrationTest {
                     failures.add("unblock: " + (removed == null ? "none" : removed.status() + " " + removed.body()));
                 }
             }
-        });
+            }));
+        }
         // and the accepted bookings cancelled as they come: their saga releases the hold on the same schedule
         Future<?> cancellations = pool.submit(() -> {
             for (int i = 0; i < 10; i++) {
@@ -96,7 +101,9 @@ class LockOrderIT extends IntegrationTest {
         for (Future<?> client : clients) {
             client.get(120, TimeUnit.SECONDS);
         }
-        blackouts.get(120, TimeUnit.SECONDS);
+        for (Future<?> admin : blackouts) {
+            admin.get(120, TimeUnit.SECONDS);
+        }
         cancellations.get(120, TimeUnit.SECONDS);
         pool.shutdown();
 
