@@ -26,8 +26,12 @@ public final class MetaDataChain {
 
     /** The chain hash of {@code event} as the store keeps it, given the previous hash of its aggregate. */
     public static String hash(String previous, EventMessage<?> event, Serializer serializer) {
+        return hash(previous, event, event.serializePayload(serializer, byte[].class));
+    }
+
+    /** As {@link #hash(String, EventMessage, Serializer)}, over a payload the caller has serialised already. */
+    static String hash(String previous, EventMessage<?> event, SerializedObject<byte[]> payload) {
         DomainEventMessage<?> domain = domainOrNull(event);
-        SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
         return EventChain.hash(previous, event.getIdentifier(), domain == null ? null : domain.getAggregateIdentifier(),
                 domain == null ? 0 : domain.getSequenceNumber(), domain == null ? null : domain.getType(),
                 Long.toString(event.getTimestamp().toEpochMilli()), payload.getType().getName(),

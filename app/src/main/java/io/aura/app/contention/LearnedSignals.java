@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,8 +48,9 @@ public class LearnedSignals implements SignalSource {
             .flatMap(c -> Arrays.stream(c.getDeclaredClasses())).map(Class::getName).collect(Collectors.toSet());
 
     private final StoredEvents stored;
-    /** Written by the processor's thread only; read under its lock when the signals are taken. */
-    private final SignalsFold fold = new SignalsFold();
+    /** Written by the processor's thread only, under {@link #lock}; read under it when the signals are taken. */
+    private final Object lock = new Object();
+    private SignalsFold fold = new SignalsFold();
     private boolean changed;
     private volatile RankingSignals signals = RankingSignals.NONE;
 
@@ -63,12 +65,21 @@ public class LearnedSignals implements SignalSource {
      */
     @Override
     public RankingSignals current() {
-        synchronized (fold) {
+        synchronized (lock) {
             if (changed) {
                 signals = fold.signals();
                 changed = false;
             }
             return signals;
+        }
+    }
+
+    /** Nobody resets this processor today; if one did, the fold starts again instead of counting events twice. */
+    @ResetHandler
+    void reset() {
+        synchronized (lock) {
+            fold = new SignalsFold();
+            changed = true;
         }
     }
 
@@ -130,7 +141,7 @@ public class LearnedSignals implements SignalSource {
     private void fold(Object event, EventMessage<?> message) {
         Recorded recorded = new Recorded(message.getTimestamp(), event,
                 StoredEvents.rolesOf(message.getMetaData().get(MessageMetadata.ACTOR_ROLES)));
-        synchronized (fold) {
+        synchronized (lock) {
             fold.apply(recorded);
             changed = true;
         }

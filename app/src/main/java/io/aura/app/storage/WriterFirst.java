@@ -36,7 +36,13 @@ public final class WriterFirst implements MessageHandlerInterceptor<CommandMessa
     public TransactionManager around(TransactionManager transactions) {
         return () -> {
             Transaction transaction = transactions.startTransaction();
-            takeWriter();
+            try {
+                takeWriter();
+            } catch (RuntimeException e) {
+                // not left bound to the thread: the next unit of work on it would join it and never commit
+                transaction.rollback();
+                throw e;
+            }
             return transaction;
         };
     }

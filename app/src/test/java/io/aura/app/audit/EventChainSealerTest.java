@@ -85,4 +85,48 @@ class EventChainSealerTest {
         assertThat(stored("di").get(0).getMetaData().get(MetaDataChain.KEY))
                 .isEqualTo(MetaDataChain.hash(null, stored("di").get(0), serializer));
     }
+
+    /** A store that counts how often an aggregate's events are read back. */
+    static final class CountingStore extends EmbeddedEventStore {
+        final java.util.concurrent.atomic.AtomicInteger aggregateReads = new java.util.concurrent.atomic.AtomicInteger();
+
+        CountingStore(InMemoryEventStorageEngine engine) {
+            super(EmbeddedEventStore.builder().storageEngine(engine));
+        }
+
+        @Override
+        public org.axonframework.eventsourcing.eventstore.DomainEventStream readEvents(String id, long first) {
+            aggregateReads.incrementAndGet();
+            return super.readEvents(id, first);
+        }
+    }
+
+    @Test
+    void a_later_commit_chains_to_this_nodes_last_one_without_reading_it_back_but_reads_what_another_node_stored() {
+        InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
+        CountingStore shared = new CountingStore(engine);
+        try {
+            shared.registerDispatchInterceptor(new EventChainSealer(shared, serializer));
+            java.util.function.Consumer<EventMessage<?>> appendHere = e ->
+                    DefaultUnitOfWork.startAndGet(null).execute(() -> shared.publish(e));
+            appendHere.accept(event("eve", 0, new UserRegistered("eve", Set.of(Role.REQUESTER), "Eve", null)));
+            appendHere.accept(event("eve", 1, new RolesGranted("eve", Set.of(Role.APPROVER))));
+            assertThat(shared.aggregateReads).as("the previous hash was remembered from the last commit").hasValue(0);
+
+            // another node stores sequence 2 in the same store, sealed by its own sealer
+            String first = shared.readEvents("eve").asStream().toList().get(1).getMetaData().get(MetaDataChain.KEY)
+                    .toString();
+            DomainEventMessage<?> elsewhere = event("eve", 2, new RolesGranted("eve", Set.of(Role.ADMIN)));
+            engine.appendEvents(elsewhere.andMetaData(Map.of(MetaDataChain.KEY,
+                    MetaDataChain.hash(first, elsewhere, serializer))));
+            int readsBefore = shared.aggregateReads.get();
+            appendHere.accept(event("eve", 3, new RolesGranted("eve", Set.of(Role.REQUESTER))));
+
+            assertThat(shared.aggregateReads.get()).as("sequence 2 was not this node's: read back").isGreaterThan(readsBefore);
+            assertThat(new EventStoreAuditLog(shared, serializer).verify("eve")).isEqualTo(
+                    new AuditLog.Verification(true, 4, null));
+        } finally {
+            shared.shutDown();
+        }
+    }
 }

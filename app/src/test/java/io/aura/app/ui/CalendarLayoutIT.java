@@ -95,9 +95,12 @@ class CalendarLayoutIT extends BrowserTest {
         room(annexName, "America/New_York");
         String gated = room(unique("Boardroom"), BERLIN.getId(), "approvalLevels",
                 List.of(Map.of("name", "owner", "approvers", List.of(approver))));
-        // next week's Tuesday: a 06:00 booking of the requester's, a 10:00 one of someone else's
+        // a Tuesday twenty weeks out: a 06:00 booking of the requester's, a 10:00 one of someone else's. Far from the
+        // days the other tests book (a few days ahead): "all resources" shows every public booking, and one of theirs
+        // earlier in the same week would be the first booking the calendar scrolls to (a suite run late in the UTC
+        // evening put another test's booking at 00:00 Berlin of next week's Monday)
         ZonedDateTime tuesday = ZonedDateTime.now(BERLIN).with(TemporalAdjusters.next(DayOfWeek.TUESDAY))
-                .plusWeeks(1).truncatedTo(ChronoUnit.DAYS);
+                .plusWeeks(20).truncatedTo(ChronoUnit.DAYS);
         book(requesterToken, room, tuesday.withHour(6).toInstant(), "Early standup");
         book(neighbourToken, room, tuesday.withHour(10).toInstant(), "Neighbour's review");
         for (int i = 0; i < 2; i++) {
