@@ -1,7 +1,9 @@
 package io.aura.app.audit;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -19,9 +21,10 @@ import org.axonframework.serialization.Serializer;
  * Puts the chain hash ({@link MetaDataChain}) into every event's metadata as the event store
  * appends it. Registered on the event store itself, so it sees what aggregates apply: Axon hands it
  * a unit of work's events together, in order, at prepare-commit. The previous hash of an aggregate
- * comes from the event before it in the same batch, else from the last commit of that aggregate this node
- * stored, else from the store (one read per aggregate and commit). Two writers of one aggregate cannot both succeed: the store refuses a sequence number
- * twice, so a hash computed from a stale read is never stored.
+ * comes from the event before it in the same batch, else from the last commit of that aggregate this
+ * node stored, else from the store (one read per aggregate and commit). Two writers of one aggregate
+ * cannot both succeed: the store refuses a sequence number twice, so a hash computed from a stale read
+ * is never stored.
  */
 public final class EventChainSealer implements MessageDispatchInterceptor<EventMessage<?>> {
     private final EventStore eventStore;
@@ -31,8 +34,8 @@ public final class EventChainSealer implements MessageDispatchInterceptor<EventM
      * previous one back from the store. Only an exact sequence number is taken from here: an event another node
      * stored meanwhile makes the entry miss, and the store is read as before.
      */
-    private final Map<String, Chained> recent = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<String, Chained> recent = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Chained> eldest) {
                     return size() > 10_000;
@@ -47,14 +50,13 @@ public final class EventChainSealer implements MessageDispatchInterceptor<EventM
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
         List<EventMessage<?>> sealed = new ArrayList<>(messages.size());
-        Map<String, String> lastHash = new HashMap<>();
         Map<String, Chained> appended = new HashMap<>();
         for (EventMessage<?> message : messages) {
             DomainEventMessage<?> domain = MetaDataChain.domainOrNull(message);
             String previous = null;
             if (domain != null) {
                 String aggregate = domain.getAggregateIdentifier();
-                previous = lastHash.containsKey(aggregate) ? lastHash.get(aggregate)
+                previous = appended.containsKey(aggregate) ? appended.get(aggregate).hash()
                         : rememberedOrStoredHash(aggregate, domain.getSequenceNumber() - 1);
             }
             // the hash covers the metadata as it will be stored, minus the hash itself
@@ -63,7 +65,6 @@ public final class EventChainSealer implements MessageDispatchInterceptor<EventM
             SerializedObject<byte[]> payload = unsealed.serializePayload(serializer, byte[].class);
             String hash = MetaDataChain.hash(previous, unsealed, payload);
             if (domain != null) {
-                lastHash.put(domain.getAggregateIdentifier(), hash);
                 appended.put(domain.getAggregateIdentifier(), new Chained(domain.getSequenceNumber(), hash));
             }
             EventMessage<?> out = unsealed.andMetaData(Map.of(MetaDataChain.KEY, hash));
@@ -72,9 +73,8 @@ public final class EventChainSealer implements MessageDispatchInterceptor<EventM
         }
         // an aggregate's last hash is remembered once its events are stored, never before: a hash of a commit that
         // failed (a sequence number taken by another writer) must not become the next event's previous hash
-        Map<String, Chained> stored = Map.copyOf(appended);
-        if (!stored.isEmpty() && CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().afterCommit(u -> recent.putAll(stored));
+        if (!appended.isEmpty() && CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().afterCommit(u -> recent.putAll(appended));
         }
         return (index, message) -> sealed.get(index);
     }

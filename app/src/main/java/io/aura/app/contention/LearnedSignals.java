@@ -1,22 +1,10 @@
 package io.aura.app.contention;
 
 import io.aura.app.history.StoredEvents;
-import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.booking.BookingEvents;
-import io.aura.kernel.booking.BookingEvents.BookingAwaitingApproval;
-import io.aura.kernel.booking.BookingEvents.BookingCancelled;
-import io.aura.kernel.booking.BookingEvents.BookingConfirmed;
-import io.aura.kernel.booking.BookingEvents.BookingDeclined;
-import io.aura.kernel.booking.BookingEvents.BookingRejected;
-import io.aura.kernel.booking.BookingEvents.BookingRequested;
-import io.aura.kernel.booking.BookingEvents.BookingRescheduled;
-import io.aura.kernel.booking.BookingEvents.OccurrenceCancelled;
-import io.aura.kernel.booking.BookingEvents.OccurrenceMarkedNoShow;
 import io.aura.kernel.booking.RankingSignals;
 import io.aura.kernel.booking.SignalSource;
 import io.aura.kernel.resource.ResourceEvents;
-import io.aura.kernel.resource.ResourceEvents.ResourceChanged;
-import io.aura.kernel.resource.ResourceEvents.ResourceRegistered;
 import io.aura.kernel.whatif.PolicyWhatIf.Recorded;
 import io.aura.query.ranking.SignalsFold;
 import java.time.Instant;
@@ -43,16 +31,16 @@ import org.springframework.stereotype.Component;
 public class LearnedSignals implements SignalSource {
     public static final String PROCESSING_GROUP = "ranking-signals";
 
-    /** The payloads the fold learns from: resources (their zones) and bookings. */
+    /** The payloads the fold learns from: resources (their zones) and bookings; from the store and live alike. */
     private static final Set<String> READ = Stream.of(ResourceEvents.class, BookingEvents.class)
             .flatMap(c -> Arrays.stream(c.getDeclaredClasses())).map(Class::getName).collect(Collectors.toSet());
 
     private final StoredEvents stored;
-    /** Written by the processor's thread only, under {@link #lock}; read under it when the signals are taken. */
+    /** The fold, whether it changed since it was last summed up, and that sum: all under {@link #lock}. */
     private final Object lock = new Object();
     private SignalsFold fold = new SignalsFold();
     private boolean changed;
-    private volatile RankingSignals signals = RankingSignals.NONE;
+    private RankingSignals signals = RankingSignals.NONE;
 
     public LearnedSignals(StoredEvents stored) {
         this.stored = stored;
@@ -83,64 +71,13 @@ public class LearnedSignals implements SignalSource {
         }
     }
 
+    /** Every event of the kinds {@link #READ} names; the others are passed over without being deserialised. */
     @EventHandler
-    void on(ResourceRegistered event, EventMessage<?> message) {
-        fold(event, message);
-    }
-
-    @EventHandler
-    void on(ResourceChanged event, EventMessage<?> message) {
-        fold(event, message);
-    }
-
-    @EventHandler
-    void on(BookingRequested event, EventMessage<?> message) {
-        fold(event, message);
-    }
-
-    @EventHandler
-    void on(BookingRejected event, EventMessage<?> message) {
-        fold(event, message);
-    }
-
-    @EventHandler
-    void on(BookingAwaitingApproval event, EventMessage<?> message) {
-        fold(event, message);
-    }
-
-    @EventHandler
-    void on(BookingConfirmed event, EventMessage<?> message) {
-        fold(event, message);
-    }
-
-    @EventHandler
-    void on(BookingDeclined event, EventMessage<?> message) {
-        fold(event, message);
-    }
-
-    @EventHandler
-    void on(BookingRescheduled event, EventMessage<?> message) {
-        fold(event, message);
-    }
-
-    @EventHandler
-    void on(BookingCancelled event, EventMessage<?> message) {
-        fold(event, message);
-    }
-
-    @EventHandler
-    void on(OccurrenceCancelled event, EventMessage<?> message) {
-        fold(event, message);
-    }
-
-    @EventHandler
-    void on(OccurrenceMarkedNoShow event, EventMessage<?> message) {
-        fold(event, message);
-    }
-
-    private void fold(Object event, EventMessage<?> message) {
-        Recorded recorded = new Recorded(message.getTimestamp(), event,
-                StoredEvents.rolesOf(message.getMetaData().get(MessageMetadata.ACTOR_ROLES)));
+    void on(EventMessage<?> message) {
+        if (!READ.contains(message.getPayloadType().getName())) {
+            return;
+        }
+        Recorded recorded = StoredEvents.recorded(message);
         synchronized (lock) {
             fold.apply(recorded);
             changed = true;
@@ -153,7 +90,7 @@ public class LearnedSignals implements SignalSource {
      */
     public RankingSignals before(Instant cutoff) {
         SignalsFold past = new SignalsFold();
-        stored.read(null, READ, cutoff, past::apply);
+        stored.read(READ, cutoff, past::apply);
         return past.signals();
     }
 }

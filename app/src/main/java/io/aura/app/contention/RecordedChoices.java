@@ -58,7 +58,7 @@ public class RecordedChoices {
 
     private List<Stamped> read() {
         List<Stamped> out = new ArrayList<>();
-        stored.read(null, READ, null, r -> out.add(new Stamped(r.at(), r.event())));
+        stored.read(READ, null, r -> out.add(new Stamped(r.at(), r.event())));
         return out;
     }
 }

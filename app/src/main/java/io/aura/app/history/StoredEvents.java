@@ -2,7 +2,6 @@ package io.aura.app.history;
 
 import io.aura.kernel.MessageMetadata;
 import io.aura.kernel.whatif.PolicyWhatIf.Recorded;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -30,40 +30,26 @@ public class StoredEvents {
     }
 
     /**
-     * Hands {@code each} the events after {@code from} (null: from the first) whose payload type is in
-     * {@code types}, oldest first, up to the head, or up to the first event recorded at or after {@code before}
-     * (null: no bound; the store is in the order it was appended, so the rest is later). Answers the token of
-     * the last event read, {@code from} when there was none.
+     * Hands {@code each} the events whose payload type is in {@code types}, oldest first, from the first up to the
+     * head, or up to the first event recorded at or after {@code before} (null: no bound; the store is in the order
+     * it was appended, so the rest is later).
      */
-    public TrackingToken read(TrackingToken from, Set<String> types, Instant before, Consumer<Recorded> each) {
-        return read(from, types, before, Duration.ofSeconds(5), each);
-    }
-
-    /**
-     * As {@link #read(TrackingToken, Set, Instant, Consumer)}, waiting at most {@code patience} for an event the
-     * head already counts but the stream has not brought yet (one not yet committed, or a gap that will never
-     * fill): a reader on a request's path takes what is there and comes back for the rest.
-     */
-    public TrackingToken read(TrackingToken from, Set<String> types, Instant before, Duration patience,
-                              Consumer<Recorded> each) {
-        TrackingToken head = eventStore.createHeadToken();
-        long last = position(head);
-        if (last < 0 || (from != null && position(from) >= last)) {
-            return from;
+    public void read(Set<String> types, Instant before, Consumer<Recorded> each) {
+        long last = position(eventStore.createHeadToken());
+        if (last < 0) {
+            return;
         }
-        TrackingToken readTo = from;
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(from)) {
-            while (stream.hasNextAvailable((int) patience.toMillis(), TimeUnit.MILLISECONDS)) {
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            // an event the head counts but the stream has not brought (not yet committed, or a gap that never fills)
+            while (stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
                 TrackedEventMessage<?> message = stream.nextAvailable();
                 if (before != null && !message.getTimestamp().isBefore(before)) {
                     break;
                 }
-                readTo = message.trackingToken();
                 if (types.contains(message.getPayloadType().getName())) {
-                    each.accept(new Recorded(message.getTimestamp(), message.getPayload(),
-                            rolesOf(message.getMetaData().get(MessageMetadata.ACTOR_ROLES))));
+                    each.accept(recorded(message));
                 }
-                if (position(readTo) >= last) {
+                if (position(message.trackingToken()) >= last) {
                     break;
                 }
             }
@@ -71,15 +57,19 @@ public class StoredEvents {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the event store", e);
         }
-        return readTo;
+    }
+
+    /** An event as those who learn from history see it: when, what, and the roles its actor acted with. */
+    public static Recorded recorded(EventMessage<?> message) {
+        return new Recorded(message.getTimestamp(), message.getPayload(),
+                rolesOf(message.getMetaData().get(MessageMetadata.ACTOR_ROLES)));
     }
 
     private static long position(TrackingToken token) {
         return token == null ? -1 : token.position().orElse(-1);
     }
 
-    /** The roles an event's actor acted with, from its metadata (comma-separated; none when absent). */
-    public static List<String> rolesOf(Object roles) {
+    private static List<String> rolesOf(Object roles) {
         return roles == null || roles.toString().isBlank() ? List.of()
                 : Arrays.stream(roles.toString().split(",")).map(String::trim).toList();
     }

@@ -88,7 +88,7 @@ public class WhatIfService implements WhatIfs {
     /** The stored events the replay needs, oldest first, up to the store's head when it began (or {@code to}). */
     private List<Recorded> readUpTo(Instant to) {
         List<Recorded> out = new ArrayList<>();
-        stored.read(null, READ, to, out::add);
+        stored.read(READ, to, out::add);
         return out;
     }
 }
